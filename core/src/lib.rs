@@ -1,0 +1,19 @@
+//! Tryggve's domain: what a report is, what makes it valid, where it lies on the map,
+//! and the words the user interface speaks. No I/O here: the widget (in the browser) and
+//! the edge (in a Cloudflare Worker) both call these same functions, so a rule the form
+//! shows is the very rule the server enforces.
+
+pub mod api;
+pub mod category;
+pub mod geo;
+pub mod i18n;
+pub mod report;
+pub mod tenant;
+pub mod text;
+pub mod validation;
+
+pub use category::Category;
+pub use geo::{BBox, LatLng};
+pub use report::{NewReport, ReportDraft, ReportReceipt, ReportStatus, ReportView, TimeOfDay};
+pub use tenant::{MapConfig, TenantConfig};
+pub use validation::{validate_report, FieldError};

@@ -1,0 +1,91 @@
+//! A tenant is one municipality (or a group of them): its map, categories and embedding origins.
+
+use serde::{Deserialize, Serialize};
+
+use crate::category;
+use crate::geo::{BBox, LatLng};
+
+/// Tenant ids appear in URLs and element attributes: short, lowercase, ASCII.
+pub fn is_valid_tenant_id(id: &str) -> bool {
+    (1..=40).contains(&id.len())
+        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !id.starts_with('-')
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MapConfig {
+    pub center: LatLng,
+    pub zoom: u8,
+    /// Reports must lie inside; the map does not pan outside.
+    pub bounds: BBox,
+    /// An XYZ tile URL template (`{z}/{x}/{y}`), the only third-party address residents' browsers reach.
+    pub tile_url: String,
+    pub attribution: String,
+}
+
+impl MapConfig {
+    pub fn openstreetmap(center: LatLng, zoom: u8, bounds: BBox) -> Self {
+        Self {
+            center,
+            zoom,
+            bounds,
+            tile_url: "https://tile.openstreetmap.org/{z}/{x}/{y}.png".into(),
+            attribution: "© OpenStreetMap contributors".into(),
+        }
+    }
+}
+
+/// What the widget needs to know about its tenant (public: no secrets here).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TenantConfig {
+    pub id: String,
+    pub name: String,
+    pub map: MapConfig,
+    /// Category ids offered, in display order.
+    pub categories: Vec<String>,
+}
+
+impl TenantConfig {
+    pub fn offers_category(&self, id: &str) -> bool {
+        self.categories.iter().any(|c| c == id)
+    }
+
+    /// The demo municipality used by the local setup and the tests (Vårgårda's centre).
+    pub fn demo() -> Self {
+        Self {
+            id: "demo".into(),
+            name: "Demo kommun".into(),
+            map: MapConfig::openstreetmap(
+                LatLng::new(58.0337, 12.8083),
+                14,
+                BBox::new(57.90, 12.55, 58.15, 13.05),
+            ),
+            categories: category::default_ids(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tenant_ids() {
+        assert!(is_valid_tenant_id("demo"));
+        assert!(is_valid_tenant_id("vargarda-herrljunga"));
+        assert!(!is_valid_tenant_id(""));
+        assert!(!is_valid_tenant_id("Demo"));
+        assert!(!is_valid_tenant_id("-x"));
+        assert!(!is_valid_tenant_id("a/b"));
+        assert!(!is_valid_tenant_id(&"a".repeat(41)));
+    }
+
+    #[test]
+    fn demo_is_consistent() {
+        let demo = TenantConfig::demo();
+        assert!(demo.map.bounds.is_valid());
+        assert!(demo.map.bounds.contains(demo.map.center));
+        assert!(demo.offers_category("graffiti"));
+        assert!(!demo.offers_category("weather"));
+    }
+}

@@ -1,0 +1,40 @@
+//! Cleaning of free text typed by residents: the same in the form and at the edge.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Unicode NFC, control characters removed (line breaks and tabs kept, `\r\n` folded to `\n`),
+/// and leading/trailing white space trimmed. Lengths are then counted in characters of this form.
+pub fn clean(input: &str) -> String {
+    let folded = input.replace("\r\n", "\n");
+    let normalized: String = folded.nfc().filter(|c| !c.is_control() || *c == '\n' || *c == '\t').collect();
+    normalized.trim().to_string()
+}
+
+/// The length the rules count: Unicode scalar values, so "å" counts as one whatever its input form.
+pub fn char_len(text: &str) -> usize {
+    text.chars().count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalizes_to_nfc() {
+        let decomposed = "a\u{030A}"; // a + combining ring = å
+        assert_eq!(clean(decomposed), "å");
+        assert_eq!(char_len(&clean(decomposed)), 1);
+    }
+
+    #[test]
+    fn strips_controls_but_keeps_line_breaks() {
+        assert_eq!(clean("  mörk\u{0007} gång\r\ntunnel\u{0000}\t!  "), "mörk gång\ntunnel\t!");
+        assert_eq!(clean("\u{202E}x"), "\u{202E}x", "format characters are not controls");
+        assert_eq!(clean("\u{009B}x"), "x", "C1 controls are removed");
+    }
+
+    #[test]
+    fn blank_becomes_empty() {
+        assert_eq!(clean(" \n\t "), "");
+    }
+}

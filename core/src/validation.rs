@@ -1,0 +1,307 @@
+//! The rules a report must meet. The widget shows these errors next to the fields before
+//! sending; the edge applies the same function and answers 422 with the first error.
+
+use std::collections::HashSet;
+
+use serde::Serialize;
+
+use crate::category::OTHER;
+use crate::geo::LatLng;
+use crate::report::{NewReport, ReportDraft, TimeOfDay};
+use crate::tenant::TenantConfig;
+use crate::text;
+
+pub const DESCRIPTION_MAX_CHARS: usize = 1000;
+pub const EMAIL_MAX_CHARS: usize = 254;
+
+/// Why a field was refused. The id doubles as the locale key suffix (`error-<id>`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FieldErrorCode {
+    Required,
+    NotOnEarth,
+    OutsideArea,
+    UnknownCategory,
+    UnknownTime,
+    DuplicateTime,
+    TooLong,
+    InvalidEmail,
+    WrongTenant,
+}
+
+impl FieldErrorCode {
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Required => "required",
+            Self::NotOnEarth => "not_on_earth",
+            Self::OutsideArea => "outside_area",
+            Self::UnknownCategory => "unknown_category",
+            Self::UnknownTime => "unknown_time",
+            Self::DuplicateTime => "duplicate_time",
+            Self::TooLong => "too_long",
+            Self::InvalidEmail => "invalid_email",
+            Self::WrongTenant => "wrong_tenant",
+        }
+    }
+
+    /// Locale key of the message shown next to the field.
+    pub fn message_key(self) -> String {
+        format!("error-{}", self.id().replace('_', "-"))
+    }
+
+    /// A plain English message for API clients.
+    pub fn english(self) -> &'static str {
+        match self {
+            Self::Required => "This field is required.",
+            Self::NotOnEarth => "Coordinates must be finite degrees within ±90 latitude and ±180 longitude.",
+            Self::OutsideArea => "The place lies outside the municipality's map area.",
+            Self::UnknownCategory => "This category is not offered by the municipality.",
+            Self::UnknownTime => "Times must be morning, day, evening or night.",
+            Self::DuplicateTime => "A time of day is listed twice.",
+            Self::TooLong => "The text is too long.",
+            Self::InvalidEmail => "This is not a valid e-mail address.",
+            Self::WrongTenant => "The report names another municipality than the one it was sent to.",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FieldError {
+    /// The JSON field name (`lat`, `category`, `description`, …).
+    pub field: &'static str,
+    pub code: FieldErrorCode,
+}
+
+impl FieldError {
+    const fn new(field: &'static str, code: FieldErrorCode) -> Self {
+        Self { field, code }
+    }
+}
+
+/// Checks a draft against the tenant's configuration. Returns every error, in form order,
+/// so that the form can mark all fields at once.
+pub fn validate_report(draft: &ReportDraft, tenant: &TenantConfig) -> Result<NewReport, Vec<FieldError>> {
+    use FieldErrorCode::*;
+    let mut errors = Vec::new();
+
+    match draft.tenant.as_deref() {
+        None => errors.push(FieldError::new("tenant", Required)),
+        Some(t) if t != tenant.id => errors.push(FieldError::new("tenant", WrongTenant)),
+        Some(_) => {}
+    }
+
+    let location = match (draft.lat, draft.lng) {
+        (Some(lat), Some(lng)) => {
+            let point = LatLng::new(lat, lng);
+            if !point.is_on_earth() {
+                errors.push(FieldError::new("lat", NotOnEarth));
+            } else if !tenant.map.bounds.contains(point) {
+                errors.push(FieldError::new("lat", OutsideArea));
+            }
+            point
+        }
+        (None, _) => {
+            errors.push(FieldError::new("lat", Required));
+            LatLng::new(0.0, 0.0)
+        }
+        (_, None) => {
+            errors.push(FieldError::new("lng", Required));
+            LatLng::new(0.0, 0.0)
+        }
+    };
+
+    let category = draft.category.as_deref().map(str::trim).unwrap_or_default();
+    if category.is_empty() {
+        errors.push(FieldError::new("category", Required));
+    } else if !tenant.offers_category(category) {
+        errors.push(FieldError::new("category", UnknownCategory));
+    }
+
+    let mut times = Vec::new();
+    let mut seen = HashSet::new();
+    for id in &draft.times {
+        match TimeOfDay::from_id(id) {
+            None => {
+                errors.push(FieldError::new("times", UnknownTime));
+                break;
+            }
+            Some(t) if !seen.insert(t) => {
+                errors.push(FieldError::new("times", DuplicateTime));
+                break;
+            }
+            Some(t) => times.push(t),
+        }
+    }
+    times.sort_by_key(|t| TimeOfDay::ALL.iter().position(|a| a == t));
+
+    let description = text::clean(&draft.description);
+    if text::char_len(&description) > DESCRIPTION_MAX_CHARS {
+        errors.push(FieldError::new("description", TooLong));
+    } else if description.is_empty() && category == OTHER {
+        // "Other" says nothing by itself: the text is what the municipality acts on.
+        errors.push(FieldError::new("description", Required));
+    }
+
+    let contact_email = draft.contact_email.as_deref().map(text::clean).filter(|e| !e.is_empty());
+    if let Some(email) = &contact_email {
+        if text::char_len(email) > EMAIL_MAX_CHARS || !is_plausible_email(email) {
+            errors.push(FieldError::new("contact_email", InvalidEmail));
+        }
+    }
+
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(NewReport {
+        tenant: tenant.id.clone(),
+        location,
+        category: category.to_string(),
+        times,
+        description,
+        contact_email,
+    })
+}
+
+/// One `@`, something before it, a dotted domain after it, no white space. Deliverability is
+/// not ours to judge; typos like a missing `@` or domain are.
+pub fn is_plausible_email(email: &str) -> bool {
+    let Some((local, domain)) = email.split_once('@') else {
+        return false;
+    };
+    let labels_ok = domain
+        .split('.')
+        .all(|label| !label.is_empty() && label.chars().all(|c| c.is_alphanumeric() || c == '-'));
+    !local.is_empty()
+        && local.chars().count() <= 64
+        && !local.contains(char::is_whitespace)
+        && !domain.contains('@')
+        && domain.contains('.')
+        && labels_ok
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use FieldErrorCode::*;
+
+    fn draft() -> ReportDraft {
+        ReportDraft {
+            tenant: Some("demo".into()),
+            lat: Some(58.03),
+            lng: Some(12.81),
+            category: Some("dark-spot".into()),
+            times: vec!["night".into(), "evening".into()],
+            description: "  Lampan vid\u{0007} gångtunneln är trasig. ".into(),
+            contact_email: Some("anna@example.se".into()),
+        }
+    }
+
+    fn errors(d: &ReportDraft) -> Vec<(&'static str, FieldErrorCode)> {
+        validate_report(d, &TenantConfig::demo())
+            .unwrap_err()
+            .into_iter()
+            .map(|e| (e.field, e.code))
+            .collect()
+    }
+
+    #[test]
+    fn a_good_draft_is_cleaned_and_accepted() {
+        let report = validate_report(&draft(), &TenantConfig::demo()).unwrap();
+        assert_eq!(report.description, "Lampan vid gångtunneln är trasig.");
+        assert_eq!(report.times, vec![TimeOfDay::Evening, TimeOfDay::Night], "sorted by time of day");
+        assert_eq!(report.contact_email.as_deref(), Some("anna@example.se"));
+        assert_eq!(report.location, LatLng::new(58.03, 12.81));
+    }
+
+    #[test]
+    fn missing_fields_are_required() {
+        let empty = ReportDraft::default();
+        assert_eq!(errors(&empty), vec![("tenant", Required), ("lat", Required), ("category", Required)]);
+        let no_lng = ReportDraft { lng: None, ..draft() };
+        assert_eq!(errors(&no_lng), vec![("lng", Required)]);
+    }
+
+    #[test]
+    fn location_must_be_on_earth_and_in_the_area() {
+        assert_eq!(errors(&ReportDraft { lat: Some(91.0), ..draft() }), vec![("lat", NotOnEarth)]);
+        assert_eq!(errors(&ReportDraft { lng: Some(f64::NAN), ..draft() }), vec![("lat", NotOnEarth)]);
+        assert_eq!(
+            errors(&ReportDraft { lat: Some(59.33), lng: Some(18.07), ..draft() }),
+            vec![("lat", OutsideArea)]
+        );
+    }
+
+    #[test]
+    fn category_must_be_offered() {
+        assert_eq!(
+            errors(&ReportDraft { category: Some("weather".into()), ..draft() }),
+            vec![("category", UnknownCategory)]
+        );
+        assert_eq!(
+            errors(&ReportDraft { category: Some("  ".into()), ..draft() }),
+            vec![("category", Required)]
+        );
+    }
+
+    #[test]
+    fn times_must_be_known_and_distinct() {
+        assert_eq!(
+            errors(&ReportDraft { times: vec!["noon".into()], ..draft() }),
+            vec![("times", UnknownTime)]
+        );
+        assert_eq!(
+            errors(&ReportDraft { times: vec!["day".into(), "day".into()], ..draft() }),
+            vec![("times", DuplicateTime)]
+        );
+        assert!(validate_report(&ReportDraft { times: vec![], ..draft() }, &TenantConfig::demo()).is_ok());
+    }
+
+    #[test]
+    fn description_is_bounded_and_required_for_other() {
+        let long = "å".repeat(DESCRIPTION_MAX_CHARS + 1);
+        assert_eq!(errors(&ReportDraft { description: long, ..draft() }), vec![("description", TooLong)]);
+        let exactly = "a\u{030A}".repeat(DESCRIPTION_MAX_CHARS); // NFC makes each one char
+        assert!(
+            validate_report(&ReportDraft { description: exactly, ..draft() }, &TenantConfig::demo()).is_ok()
+        );
+        let other = ReportDraft { category: Some("other".into()), description: " \n ".into(), ..draft() };
+        assert_eq!(errors(&other), vec![("description", Required)]);
+    }
+
+    #[test]
+    fn email_is_optional_but_must_be_plausible() {
+        let none = ReportDraft { contact_email: Some("   ".into()), ..draft() };
+        assert_eq!(validate_report(&none, &TenantConfig::demo()).unwrap().contact_email, None);
+        for bad in [
+            "anna",
+            "anna@",
+            "@example.se",
+            "anna@example",
+            "an na@example.se",
+            "a@b@c.se",
+            "anna@exa mple.se",
+            "anna@.se",
+        ] {
+            let d = ReportDraft { contact_email: Some(bad.into()), ..draft() };
+            assert_eq!(errors(&d), vec![("contact_email", InvalidEmail)], "{bad}");
+        }
+        let long = format!("{}@example.se", "a".repeat(250));
+        assert_eq!(
+            errors(&ReportDraft { contact_email: Some(long), ..draft() }),
+            vec![("contact_email", InvalidEmail)]
+        );
+    }
+
+    #[test]
+    fn tenant_must_match() {
+        assert_eq!(
+            errors(&ReportDraft { tenant: Some("other-town".into()), ..draft() }),
+            vec![("tenant", WrongTenant)]
+        );
+    }
+
+    #[test]
+    fn message_keys() {
+        assert_eq!(OutsideArea.message_key(), "error-outside-area");
+    }
+}

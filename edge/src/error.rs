@@ -1,0 +1,84 @@
+//! Every way a request can fail, and the HTTP answer for each. Bad input is always a 4xx with
+//! `{"error": {"code", "message", "field"}}`; only our own faults are 5xx.
+
+use thiserror::Error;
+use tryggve_core::api::{ErrorBody, MAX_BODY_BYTES};
+use tryggve_core::validation::FieldError;
+
+#[derive(Debug, Error)]
+pub enum ApiError {
+    #[error("The request body is not valid JSON for this route: {0}")]
+    InvalidJson(String),
+    #[error("Send the body as application/json.")]
+    UnsupportedMediaType,
+    #[error("The request body is larger than {MAX_BODY_BYTES} bytes.")]
+    BodyTooLarge,
+    #[error("No such route.")]
+    NotFound,
+    #[error("No such report, or the follow-up code does not match.")]
+    ReportNotFound,
+    #[error("This route accepts only {allowed}.")]
+    MethodNotAllowed { allowed: &'static str },
+    #[error("No municipality with this id.")]
+    UnknownTenant { in_body: bool },
+    #[error("{}", .0.code.english())]
+    Invalid(FieldError),
+    #[error("This page's origin may not use this municipality's Tryggve.")]
+    OriginNotAllowed,
+    #[error("Send the follow-up code as `Authorization: Bearer <code>`.")]
+    MissingToken,
+    #[error("Internal error; nothing was stored. Please try again.")]
+    Internal(String),
+}
+
+impl ApiError {
+    pub fn status(&self) -> u16 {
+        match self {
+            Self::InvalidJson(_) => 400,
+            Self::MissingToken => 401,
+            Self::OriginNotAllowed => 403,
+            Self::NotFound | Self::ReportNotFound => 404,
+            Self::UnknownTenant { in_body: false } => 404,
+            Self::MethodNotAllowed { .. } => 405,
+            Self::BodyTooLarge => 413,
+            Self::UnsupportedMediaType => 415,
+            Self::UnknownTenant { in_body: true } | Self::Invalid(_) => 422,
+            Self::Internal(_) => 500,
+        }
+    }
+
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::InvalidJson(_) => "invalid_json",
+            Self::UnsupportedMediaType => "unsupported_media_type",
+            Self::BodyTooLarge => "body_too_large",
+            Self::NotFound => "not_found",
+            Self::ReportNotFound => "report_not_found",
+            Self::MethodNotAllowed { .. } => "method_not_allowed",
+            Self::UnknownTenant { .. } => "unknown_tenant",
+            Self::Invalid(e) => e.code.id(),
+            Self::OriginNotAllowed => "origin_not_allowed",
+            Self::MissingToken => "missing_token",
+            Self::Internal(_) => "internal",
+        }
+    }
+
+    pub fn field(&self) -> Option<&'static str> {
+        match self {
+            Self::Invalid(e) => Some(e.field),
+            Self::UnknownTenant { in_body: true } => Some("tenant"),
+            _ => None,
+        }
+    }
+
+    pub fn body(&self) -> ErrorBody {
+        ErrorBody::new(self.code(), self.to_string(), self.field())
+    }
+}
+
+/// Storage failures are ours, not the caller's. The detail goes to the log, not the client.
+impl From<worker::Error> for ApiError {
+    fn from(e: worker::Error) -> Self {
+        Self::Internal(e.to_string())
+    }
+}

@@ -1,0 +1,56 @@
+//! Request reading and response writing shared by all routes.
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use tryggve_core::api::MAX_BODY_BYTES;
+use worker::{Headers, Request, Response};
+
+use crate::error::ApiError;
+
+/// Reads a JSON body: right media type, bounded size, well-formed for `T`.
+pub async fn read_json<T: DeserializeOwned>(req: &mut Request) -> Result<T, ApiError> {
+    let content_type = req.headers().get("content-type").ok().flatten().unwrap_or_default();
+    if !content_type.to_ascii_lowercase().starts_with("application/json") {
+        return Err(ApiError::UnsupportedMediaType);
+    }
+    // Refuse early when the client says it is too big; check again after reading, since
+    // Content-Length may be absent.
+    let declared = req.headers().get("content-length").ok().flatten().and_then(|l| l.parse::<usize>().ok());
+    if declared.is_some_and(|n| n > MAX_BODY_BYTES) {
+        return Err(ApiError::BodyTooLarge);
+    }
+    let bytes = req.bytes().await.map_err(|e| ApiError::InvalidJson(e.to_string()))?;
+    if bytes.len() > MAX_BODY_BYTES {
+        return Err(ApiError::BodyTooLarge);
+    }
+    serde_json::from_slice(&bytes).map_err(|e| ApiError::InvalidJson(e.to_string()))
+}
+
+pub fn json<T: Serialize>(status: u16, value: &T) -> Response {
+    match Response::from_json(value) {
+        Ok(r) => r.with_status(status),
+        Err(e) => error(&ApiError::Internal(e.to_string())),
+    }
+}
+
+pub fn error(err: &ApiError) -> Response {
+    if let ApiError::Internal(detail) = err {
+        worker::console_error!("internal error: {detail}");
+    }
+    let body = serde_json::to_string(&err.body()).unwrap_or_default();
+    let headers = Headers::new();
+    let _ = headers.set("content-type", "application/json; charset=utf-8");
+    if let ApiError::MethodNotAllowed { allowed } = err {
+        let _ = headers.set("allow", allowed);
+    }
+    Response::ok(body).map(|r| r.with_status(err.status()).with_headers(headers)).unwrap_or_else(|_| {
+        Response::empty().expect("an empty response can always be built").with_status(500)
+    })
+}
+
+/// The bearer token of an `Authorization` header.
+pub fn bearer_token(req: &Request) -> Option<String> {
+    let value = req.headers().get("authorization").ok().flatten()?;
+    let token = value.strip_prefix("Bearer ")?.trim();
+    (!token.is_empty()).then(|| token.to_string())
+}

@@ -1,0 +1,113 @@
+//! The API's routes and the rules every route shares: JSON errors, CORS by tenant allowlist,
+//! no caching.
+
+mod reports;
+mod tenants;
+
+use worker::{D1Database, Env, Method, Request, Response, Url};
+
+use crate::error::ApiError;
+use crate::http;
+
+/// Where a request comes from, as far as CORS is concerned.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Caller {
+    /// Same origin as the edge (the demo page, the console), or no browser at all.
+    FirstParty,
+    /// A page on another origin, such as a municipal website embedding the widget.
+    Embedding(String),
+}
+
+impl Caller {
+    fn of(req: &Request, url: &Url) -> Self {
+        match req.headers().get("origin").ok().flatten() {
+            Some(origin) if origin != url.origin().ascii_serialization() => Self::Embedding(origin),
+            _ => Self::FirstParty,
+        }
+    }
+
+    /// Refuses a cross-origin caller that `tenant` has not allowed.
+    pub async fn check(&self, db: &D1Database, tenant: &str) -> Result<(), ApiError> {
+        match self {
+            Self::FirstParty => Ok(()),
+            Self::Embedding(origin) => {
+                match crate::store::tenants::allows_origin(db, tenant, origin).await? {
+                    true => Ok(()),
+                    false => Err(ApiError::OriginNotAllowed),
+                }
+            }
+        }
+    }
+}
+
+pub async fn handle(mut req: Request, env: Env) -> Response {
+    let url = match req.url() {
+        Ok(url) => url,
+        Err(_) => return http::error(&ApiError::NotFound),
+    };
+    let caller = Caller::of(&req, &url);
+    let db = match env.d1("DB") {
+        Ok(db) => db,
+        Err(e) => return http::error(&ApiError::Internal(e.to_string())),
+    };
+    let response = match route(&mut req, &db, &url, &caller).await {
+        Ok(response) => response,
+        Err(err) => http::error(&err),
+    };
+    finish(response, &db, &caller).await
+}
+
+async fn route(req: &mut Request, db: &D1Database, url: &Url, caller: &Caller) -> Result<Response, ApiError> {
+    let path: Vec<&str> = url.path().trim_matches('/').split('/').collect();
+    let method = req.method();
+    if method == Method::Options {
+        return preflight(db, caller).await;
+    }
+    match path.as_slice() {
+        ["api", "v1", "reports"] => match method {
+            Method::Post => reports::create(req, db, caller).await,
+            _ => Err(ApiError::MethodNotAllowed { allowed: "POST" }),
+        },
+        ["api", "v1", "tenants", tenant, "config"] => match method {
+            Method::Get => tenants::config(db, tenant, caller).await,
+            _ => Err(ApiError::MethodNotAllowed { allowed: "GET" }),
+        },
+        ["api", "v1", "tenants", tenant, "reports", case] => match method {
+            Method::Get => reports::follow_up(req, db, tenant, case, caller).await,
+            _ => Err(ApiError::MethodNotAllowed { allowed: "GET" }),
+        },
+        _ => Err(ApiError::NotFound),
+    }
+}
+
+/// CORS preflight: allowed if any tenant allows the origin; each request is then checked
+/// against its own tenant's list.
+async fn preflight(db: &D1Database, caller: &Caller) -> Result<Response, ApiError> {
+    let Caller::Embedding(origin) = caller else {
+        return Ok(Response::empty()?.with_status(204));
+    };
+    if !crate::store::tenants::any_allows_origin(db, origin).await? {
+        return Err(ApiError::OriginNotAllowed);
+    }
+    let response = Response::empty()?.with_status(204);
+    let headers = response.headers();
+    headers.set("access-control-allow-methods", "GET, POST, OPTIONS")?;
+    headers.set("access-control-allow-headers", "content-type, authorization")?;
+    headers.set("access-control-max-age", "600")?;
+    Ok(response)
+}
+
+/// Headers every API answer carries.
+async fn finish(response: Response, db: &D1Database, caller: &Caller) -> Response {
+    let headers = response.headers();
+    let _ = headers.set("cache-control", "no-store");
+    let _ = headers.set("x-content-type-options", "nosniff");
+    if let Caller::Embedding(origin) = caller {
+        let _ = headers.append("vary", "Origin");
+        // Errors are readable by embedding pages too, so that the widget can explain them.
+        if matches!(crate::store::tenants::any_allows_origin(db, origin).await, Ok(true)) {
+            let _ = headers.set("access-control-allow-origin", origin);
+        }
+    }
+    response
+}

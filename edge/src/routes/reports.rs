@@ -1,0 +1,55 @@
+use tryggve_core::report::{case_number, parse_case_number};
+use tryggve_core::tenant::is_valid_tenant_id;
+use tryggve_core::validation::{FieldError, FieldErrorCode};
+use tryggve_core::{validate_report, ReportDraft, ReportReceipt};
+use worker::{D1Database, Request, Response};
+
+use super::Caller;
+use crate::error::ApiError;
+use crate::{http, store, token};
+
+/// `POST /api/v1/reports`: a resident reports a place. Answers 201 with the case number and
+/// the follow-up code, which is shown once and stored only as a hash.
+pub async fn create(req: &mut Request, db: &D1Database, caller: &Caller) -> Result<Response, ApiError> {
+    let draft: ReportDraft = http::read_json(req).await?;
+    let tenant_id = draft
+        .tenant
+        .clone()
+        .ok_or(ApiError::Invalid(FieldError { field: "tenant", code: FieldErrorCode::Required }))?;
+    if !is_valid_tenant_id(&tenant_id) {
+        return Err(ApiError::UnknownTenant { in_body: true });
+    }
+    let tenant =
+        store::tenants::config(db, &tenant_id).await?.ok_or(ApiError::UnknownTenant { in_body: true })?;
+    caller.check(db, &tenant.id).await?;
+    let report = validate_report(&draft, &tenant).map_err(|errors| ApiError::Invalid(errors[0]))?;
+
+    let now = js_sys::Date::new_0();
+    let year = now.get_utc_full_year() as i32;
+    let followup_token = token::new_followup_token()?;
+    let created_at = String::from(now.to_iso_string());
+    let seq = store::reports::insert(db, &report, year, &token::hash(&followup_token), &created_at).await?;
+    let receipt = ReportReceipt { case_number: case_number(year, seq), followup_token };
+    Ok(http::json(201, &receipt))
+}
+
+/// `GET /api/v1/tenants/{tenant}/reports/{case}` with `Authorization: Bearer <follow-up code>`:
+/// the author follows their report. A wrong code looks exactly like a missing report.
+pub async fn follow_up(
+    req: &Request,
+    db: &D1Database,
+    tenant: &str,
+    case: &str,
+    caller: &Caller,
+) -> Result<Response, ApiError> {
+    if !is_valid_tenant_id(tenant) || store::tenants::config(db, tenant).await?.is_none() {
+        return Err(ApiError::UnknownTenant { in_body: false });
+    }
+    caller.check(db, tenant).await?;
+    let token = http::bearer_token(req).ok_or(ApiError::MissingToken)?;
+    let case = parse_case_number(case).ok_or(ApiError::ReportNotFound)?;
+    let view = store::reports::find_for_follow_up(db, tenant, case, &token::hash(&token))
+        .await?
+        .ok_or(ApiError::ReportNotFound)?;
+    Ok(http::json(200, &view))
+}

@@ -1,0 +1,4 @@
+//! D1 access, one module per kind of record. Every query names its tenant.
+
+pub mod reports;
+pub mod tenants;

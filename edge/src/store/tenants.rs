@@ -1,0 +1,34 @@
+use tryggve_core::TenantConfig;
+use worker::D1Database;
+
+use crate::error::ApiError;
+
+#[derive(serde::Deserialize)]
+struct ConfigRow {
+    config: String,
+}
+
+pub async fn config(db: &D1Database, tenant: &str) -> Result<Option<TenantConfig>, ApiError> {
+    let row: Option<ConfigRow> =
+        db.prepare("SELECT config FROM tenants WHERE id = ?1").bind(&[tenant.into()])?.first(None).await?;
+    row.map(|r| {
+        serde_json::from_str(&r.config).map_err(|e| ApiError::Internal(format!("tenant {tenant}: {e}")))
+    })
+    .transpose()
+}
+
+/// Whether `origin` may embed `tenant`'s widget.
+pub async fn allows_origin(db: &D1Database, tenant: &str, origin: &str) -> Result<bool, ApiError> {
+    let sql = "SELECT 1 AS allowed FROM tenant_origins WHERE tenant_id = ?1 AND origin = ?2";
+    let row: Option<serde_json::Value> =
+        db.prepare(sql).bind(&[tenant.into(), origin.into()])?.first(None).await?;
+    Ok(row.is_some())
+}
+
+/// Whether any tenant lets `origin` embed it: enough to answer a CORS preflight, which does
+/// not say which tenant it is for. The request itself is then checked per tenant.
+pub async fn any_allows_origin(db: &D1Database, origin: &str) -> Result<bool, ApiError> {
+    let sql = "SELECT 1 AS allowed FROM tenant_origins WHERE origin = ?1 LIMIT 1";
+    let row: Option<serde_json::Value> = db.prepare(sql).bind(&[origin.into()])?.first(None).await?;
+    Ok(row.is_some())
+}

@@ -1,0 +1,170 @@
+// The report API against the real edge (wrangler dev, workerd, local D1).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { EDGE, goodReport, post, query, sql } from "./support/edge.mjs";
+
+const CASE_NUMBER = /^\d{4}-\d{4,}$/;
+
+function assertError(response, json, status, code, field) {
+  assert.equal(response.status, status, JSON.stringify(json));
+  assert.match(response.headers.get("content-type"), /^application\/json/);
+  assert.equal(json.error.code, code);
+  assert.equal(typeof json.error.message, "string");
+  assert.ok(json.error.message.length > 0);
+  assert.equal(json.error.field, field);
+}
+
+test("a report is stored and its author can read it back with the follow-up code", async () => {
+  const description = `Trasig lampa vid busshållplatsen ${Date.now()}`;
+  const { response, json } = await post("/api/v1/reports", goodReport({ description }));
+  assert.equal(response.status, 201, JSON.stringify(json));
+  assert.match(json.case_number, CASE_NUMBER);
+  assert.match(json.followup_token, /^[0-9a-f]{32}$/);
+
+  const [row] = query(`SELECT * FROM reports WHERE description = ${sql(description)}`);
+  assert.equal(row.tenant_id, "demo");
+  assert.equal(row.category, "dark-spot");
+  assert.equal(row.times, "evening,night");
+  assert.equal(row.contact_email, "boende@example.se");
+  assert.equal(row.status, "new");
+  assert.notEqual(row.followup_token_hash, json.followup_token, "only a hash of the code is stored");
+  assert.equal(`${row.case_year}-${String(row.case_seq).padStart(4, "0")}`, json.case_number);
+
+  const url = `${EDGE}/api/v1/tenants/demo/reports/${json.case_number}`;
+  const read = await fetch(url, { headers: { authorization: `Bearer ${json.followup_token}` } });
+  assert.equal(read.status, 200);
+  const view = await read.json();
+  assert.equal(view.case_number, json.case_number);
+  assert.equal(view.description, description);
+  assert.deepEqual(view.times, ["evening", "night"]);
+  assert.equal(view.status, "new");
+  assert.equal(view.contact_email, undefined, "the e-mail address is never sent back");
+
+  const wrong = await fetch(url, { headers: { authorization: "Bearer " + "0".repeat(32) } });
+  const wrongJson = await wrong.json();
+  assertError(wrong, wrongJson, 404, "report_not_found", undefined);
+  const missing = await fetch(url);
+  assertError(missing, await missing.json(), 401, "missing_token", undefined);
+});
+
+test("text is cleaned and times are put in order before storing", async () => {
+  const marker = `rensad-${Date.now()}`;
+  const { response } = await post("/api/v1/reports", goodReport({
+    description: `  a\u030Angest\u0007 ${marker}  `,
+    times: ["night", "morning"],
+    contact_email: "  ",
+  }));
+  assert.equal(response.status, 201);
+  const [row] = query(`SELECT description, times, contact_email FROM reports WHERE description LIKE ${sql("%" + marker)}`);
+  assert.equal(row.description, `ångest ${marker}`, "NFC, control characters removed, trimmed");
+  assert.equal(row.times, "morning,night");
+  assert.equal(row.contact_email, null, "a blank e-mail is no e-mail");
+});
+
+test("concurrent reports get distinct, consecutive case numbers", async () => {
+  const results = await Promise.all(
+    Array.from({ length: 12 }, (_, i) => post("/api/v1/reports", goodReport({ description: `samtidig ${i}` }))),
+  );
+  const numbers = results.map(({ response, json }) => {
+    assert.equal(response.status, 201);
+    return json.case_number;
+  });
+  assert.equal(new Set(numbers).size, numbers.length);
+  const seqs = numbers.map((n) => Number(n.split("-")[1])).sort((a, b) => a - b);
+  assert.equal(seqs.at(-1) - seqs[0], seqs.length - 1, "no gaps between concurrent numbers");
+});
+
+const invalid = [
+  ["no tenant", { tenant: undefined }, 422, "required", "tenant"],
+  ["unknown tenant", { tenant: "atlantis" }, 422, "unknown_tenant", "tenant"],
+  ["malformed tenant id", { tenant: "../demo" }, 422, "unknown_tenant", "tenant"],
+  ["no latitude", { lat: undefined }, 422, "required", "lat"],
+  ["no longitude", { lng: undefined }, 422, "required", "lng"],
+  ["latitude beyond the pole", { lat: 91 }, 422, "not_on_earth", "lat"],
+  ["a place outside the municipality", { lat: 59.3293, lng: 18.0686 }, 422, "outside_area", "lat"],
+  ["no category", { category: undefined }, 422, "required", "category"],
+  ["a category the tenant does not offer", { category: "weather" }, 422, "unknown_category", "category"],
+  ["an unknown time of day", { times: ["noon"] }, 422, "unknown_time", "times"],
+  ["the same time twice", { times: ["day", "day"] }, 422, "duplicate_time", "times"],
+  ["a description over 1000 characters", { description: "x".repeat(1001) }, 422, "too_long", "description"],
+  ["'other' without a description", { category: "other", description: " " }, 422, "required", "description"],
+  ["an e-mail without a domain", { contact_email: "anna@" }, 422, "invalid_email", "contact_email"],
+  ["a string where a number belongs", { lat: "58.0" }, 400, "invalid_json", undefined],
+  ["an unknown field", { colour: "red" }, 400, "invalid_json", undefined],
+];
+
+for (const [name, change, status, code, field] of invalid) {
+  test(`rejects ${name} with ${status} ${code}`, async () => {
+    const before = query("SELECT COUNT(*) AS n FROM reports")[0].n;
+    const { response, json } = await post("/api/v1/reports", goodReport(change));
+    assertError(response, json, status, code, field);
+    assert.equal(query("SELECT COUNT(*) AS n FROM reports")[0].n, before, "nothing is stored");
+  });
+}
+
+test("malformed JSON, a wrong media type and an oversized body are refused", async () => {
+  let r = await post("/api/v1/reports", '{"tenant": "demo",');
+  assertError(r.response, r.json, 400, "invalid_json", undefined);
+
+  r = await post("/api/v1/reports", JSON.stringify(goodReport()), { "content-type": "text/plain" });
+  assertError(r.response, r.json, 415, "unsupported_media_type", undefined);
+
+  r = await post("/api/v1/reports", goodReport({ description: "x".repeat(20_000) }));
+  assertError(r.response, r.json, 413, "body_too_large", undefined);
+
+  r = await post("/api/v1/reports", "[]");
+  assertError(r.response, r.json, 400, "invalid_json", undefined);
+});
+
+test("wrong methods and unknown routes get JSON errors", async () => {
+  for (const method of ["GET", "PUT", "DELETE", "PATCH"]) {
+    const response = await fetch(`${EDGE}/api/v1/reports`, { method });
+    assertError(response, await response.json(), 405, "method_not_allowed", undefined);
+    assert.equal(response.headers.get("allow"), "POST");
+  }
+  const post = await fetch(`${EDGE}/api/v1/tenants/demo/config`, { method: "POST" });
+  assertError(post, await post.json(), 405, "method_not_allowed", undefined);
+  const unknown = await fetch(`${EDGE}/api/v1/nothing-here`);
+  assertError(unknown, await unknown.json(), 404, "not_found", undefined);
+});
+
+test("the tenant configuration is public; unknown tenants are 404", async () => {
+  const response = await fetch(`${EDGE}/api/v1/tenants/demo/config`);
+  assert.equal(response.status, 200);
+  assert.equal(response.headers.get("cache-control"), "no-store");
+  const config = await response.json();
+  assert.equal(config.id, "demo");
+  assert.ok(config.categories.includes("graffiti"));
+  assert.match(config.map.tile_url, /\{z\}.*\{x\}.*\{y\}/);
+
+  const unknown = await fetch(`${EDGE}/api/v1/tenants/atlantis/config`);
+  assertError(unknown, await unknown.json(), 404, "unknown_tenant", undefined);
+});
+
+test("only the tenant's allowed origins may call the API from a browser", async () => {
+  const allowed = EDGE.replace("127.0.0.1", "localhost");
+  const preflight = await fetch(`${EDGE}/api/v1/reports`, {
+    method: "OPTIONS",
+    headers: { origin: allowed, "access-control-request-method": "POST" },
+  });
+  assert.equal(preflight.status, 204);
+  assert.equal(preflight.headers.get("access-control-allow-origin"), allowed);
+  assert.match(preflight.headers.get("access-control-allow-headers"), /content-type/);
+
+  const ok = await post("/api/v1/reports", goodReport(), { origin: allowed });
+  assert.equal(ok.response.status, 201);
+  assert.equal(ok.response.headers.get("access-control-allow-origin"), allowed);
+
+  const evil = "https://evil.example";
+  const refused = await fetch(`${EDGE}/api/v1/reports`, {
+    method: "OPTIONS",
+    headers: { origin: evil, "access-control-request-method": "POST" },
+  });
+  assertError(refused, await refused.json(), 403, "origin_not_allowed", undefined);
+  assert.equal(refused.headers.get("access-control-allow-origin"), null);
+
+  const before = query("SELECT COUNT(*) AS n FROM reports")[0].n;
+  const sneaky = await post("/api/v1/reports", goodReport(), { origin: evil });
+  assertError(sneaky.response, sneaky.json, 403, "origin_not_allowed", undefined);
+  assert.equal(query("SELECT COUNT(*) AS n FROM reports")[0].n, before);
+});

@@ -1,0 +1,69 @@
+// Headless Chromium (Debian's) driven by playwright-core, with map tiles served locally and
+// every request recorded so that tests can check that nothing else leaves the page.
+import { chromium } from "playwright-core";
+import fs from "node:fs";
+import path from "node:path";
+import { EDGE } from "./edge.mjs";
+
+// A 1×1 light-grey PNG; Leaflet stretches it to a 256 px tile.
+const TILE = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR42mP4//8/AAX+Av4N70a4AAAAAElFTkSuQmCC",
+  "base64",
+);
+
+export const ARTIFACTS = process.env.TRYGGVE_ARTIFACTS ?? "target/e2e/artifacts";
+
+export async function launch() {
+  const browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  return browser;
+}
+
+/** A fresh page with tiles served locally and a log of requests that left our edge. */
+export async function openPage(browser, url = EDGE + "/", contextOptions = {}) {
+  const context = await browser.newContext({ locale: "sv-SE", ...contextOptions });
+  const page = await context.newPage();
+  const thirdParty = [];
+  page.on("request", (request) => {
+    const origin = new URL(request.url()).origin;
+    if (origin !== EDGE && !request.url().startsWith("data:")) thirdParty.push(request.url());
+  });
+  await context.route("https://tile.openstreetmap.org/**", (route) =>
+    route.fulfill({ status: 200, contentType: "image/png", body: TILE }));
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.goto(url);
+  const widget = page.locator("tryggve-report");
+  await widget.locator(".leaflet-container").waitFor();
+  return { context, page, widget, thirdParty, errors };
+}
+
+/** Presses Tab until `isThere()` (evaluated in the page) is true; fails after `max` presses. */
+export async function tabUntil(page, isThere, max = 40) {
+  for (let i = 0; i < max; i++) {
+    if (await page.evaluate(isThere)) return;
+    await page.keyboard.press("Tab");
+  }
+  throw new Error("Tab never reached the element");
+}
+
+/** Runs axe-core inside the widget's shadow root and returns the violations. */
+export async function axeViolations(page) {
+  const axe = fs.readFileSync(path.resolve(import.meta.dirname, "../../node_modules/axe-core/axe.min.js"), "utf8");
+  await page.addScriptTag({ content: axe });
+  return page.evaluate(async () => {
+    const result = await window.axe.run(
+      { include: [["tryggve-report"]] },
+      { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] } },
+    );
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target) }));
+  });
+}
+
+export function screenshotPath(name) {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  return path.join(ARTIFACTS, name);
+}

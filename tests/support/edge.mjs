@@ -1,0 +1,49 @@
+// The edge under test: a real `wrangler dev` (workerd + local D1) started by `cargo xtask test`.
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+
+export const EDGE = process.env.TRYGGVE_EDGE;
+const STATE = process.env.TRYGGVE_STATE;
+if (!EDGE || !STATE) {
+  throw new Error("Run the tests through `cargo xtask test`: it starts the edge and sets TRYGGVE_EDGE.");
+}
+
+const root = path.resolve(import.meta.dirname, "../..");
+
+/** Runs SQL against the local D1 database the edge uses, returning the rows. */
+export function query(sql) {
+  const wrangler = path.join(root, "node_modules/.bin/wrangler");
+  const out = execFileSync(
+    wrangler,
+    ["--config", path.join(root, "edge/wrangler.toml"), "d1", "execute", "DB", "--local",
+      "--persist-to", STATE, "--json", "--command", sql],
+    { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] },
+  );
+  return JSON.parse(out)[0].results;
+}
+
+/** Quotes a value for SQL. */
+export const sql = (value) => `'${String(value).replaceAll("'", "''")}'`;
+
+/** A report that passes every rule of the demo tenant. */
+export function goodReport(overrides = {}) {
+  return {
+    tenant: "demo",
+    lat: 58.0337,
+    lng: 12.8083,
+    category: "dark-spot",
+    times: ["evening", "night"],
+    description: "Gångtunneln under järnvägen är helt mörk.",
+    contact_email: "boende@example.se",
+    ...overrides,
+  };
+}
+
+export async function post(pathname, body, headers = {}) {
+  const response = await fetch(EDGE + pathname, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+  return { response, json: await response.json() };
+}

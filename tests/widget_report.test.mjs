@@ -1,0 +1,208 @@
+// A resident reports an unsafe place through the embedded widget, in headless Chromium,
+// against the real edge: by mouse, by keyboard alone, with mistakes and a lost connection.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { EDGE, query, sql } from "./support/edge.mjs";
+import { axeViolations, launch, openPage, screenshotPath, tabUntil } from "./support/browser.mjs";
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+/** The element focused inside the widget's shadow root, as "tag#id" or "tag.class". */
+const focusedInWidget = () => {
+  const el = document.querySelector("tryggve-report").shadowRoot.activeElement;
+  return el ? `${el.tagName.toLowerCase()}${el.id ? "#" + el.id : "." + el.className.split(" ")[0]}` : null;
+};
+
+async function storedReport(caseNumber) {
+  const [year, seq] = caseNumber.split("-").map(Number);
+  const rows = query(`SELECT * FROM reports WHERE tenant_id = 'demo' AND case_year = ${year} AND case_seq = ${seq}`);
+  assert.equal(rows.length, 1, `report ${caseNumber} is stored once`);
+  return rows[0];
+}
+
+test("by mouse: click the map, answer, send, see the case number", async () => {
+  const { context, page, widget, thirdParty, errors } = await openPage(browser);
+  const status = widget.locator("#pin-status");
+  assert.equal(await status.textContent(), "Ingen plats vald ännu.");
+
+  const map = widget.locator(".map");
+  const box = await map.boundingBox();
+  await page.mouse.click(box.x + box.width * 0.75, box.y + box.height * 0.25);
+  await assert.doesNotReject(status.filter({ hasText: "Nålen är satt där du klickade." }).waitFor());
+  await widget.locator(".leaflet-marker-icon").waitFor();
+
+  await widget.getByLabel("Vad gäller det?").selectOption("graffiti");
+  await widget.getByLabel("Kväll").check();
+  await widget.getByLabel("Natt").check();
+  const description = `Klotter på skolans vägg ${Date.now()}`;
+  await widget.getByLabel("Beskriv platsen").fill(description);
+  await widget.getByLabel("Din e-postadress").fill("granne@example.se");
+  assert.deepEqual(await axeViolations(page), [], "the filled form passes axe-core");
+  await page.screenshot({ path: screenshotPath("report-form-filled.png"), fullPage: true });
+
+  await widget.getByRole("button", { name: "Skicka" }).click();
+  const heading = widget.getByRole("heading", { name: /Tack! Ditt ärende har nummer/ });
+  await heading.waitFor();
+  const caseNumber = (await heading.textContent()).match(/\d{4}-\d{4,}/)[0];
+  assert.equal(await page.evaluate(focusedInWidget), "h3.", "focus moves to the confirmation");
+  const code = (await widget.locator(".followup-code").textContent()).trim();
+  assert.match(code, /^[0-9a-f]{32}$/);
+
+  const row = await storedReport(caseNumber);
+  assert.equal(row.category, "graffiti");
+  assert.equal(row.times, "evening,night");
+  assert.equal(row.description, description);
+  assert.equal(row.contact_email, "granne@example.se");
+  // The click was north-east of the centre.
+  assert.ok(row.lat > 58.0337 && row.lng > 12.8083, `stored at ${row.lat}, ${row.lng}`);
+
+  const followUp = await fetch(`${EDGE}/api/v1/tenants/demo/reports/${caseNumber}`, {
+    headers: { authorization: `Bearer ${code}` },
+  });
+  assert.equal(followUp.status, 200, "the code shown works for follow-up");
+
+  assert.deepEqual(await axeViolations(page), [], "the receipt passes axe-core");
+  await page.screenshot({ path: screenshotPath("report-receipt.png"), fullPage: true });
+  assert.deepEqual(thirdParty.filter((u) => !u.startsWith("https://tile.openstreetmap.org/")), [],
+    "no requests to third parties except map tiles");
+  assert.deepEqual(await context.cookies(), [], "residents get no cookies");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("by keyboard alone: pan the map with arrows, place the pin, fill in, send", async () => {
+  const { context, page, widget } = await openPage(browser);
+  const isMap = () => document.querySelector("tryggve-report").shadowRoot.activeElement?.classList.contains("map");
+  await tabUntil(page, isMap);
+  // At a person's pace: Leaflet ignores arrow keys while the previous pan is still animating.
+  for (const key of ["ArrowUp", "ArrowUp", "ArrowLeft", "ArrowLeft"]) {
+    await page.keyboard.press(key);
+    await page.waitForTimeout(350);
+  }
+
+  await tabUntil(page, () => document.querySelector("tryggve-report").shadowRoot.activeElement?.id === "place-pin");
+  await page.keyboard.press("Enter");
+  const status = widget.locator("#pin-status");
+  await status.filter({ hasText: "Nålen är satt i kartans mitt." }).waitFor();
+  assert.match(await status.textContent(), /Vald plats: 58\.\d{5}, 12\.\d{5}\./);
+  assert.equal(await status.getAttribute("aria-live"), "polite");
+
+  await tabUntil(page, () => document.querySelector("tryggve-report").shadowRoot.activeElement?.id === "category");
+  await page.keyboard.press("ArrowDown"); // first category: dålig belysning
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(focusedInWidget), "input#time-morning");
+  await page.keyboard.press("Space");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(focusedInWidget), "input#time-night");
+  await page.keyboard.press("Space");
+  await page.keyboard.press("Tab");
+  const description = `Mörk cykelväg, tangentbord ${Date.now()}`;
+  await page.keyboard.type(description);
+  await tabUntil(page, () => document.querySelector("tryggve-report").shadowRoot.activeElement?.id === "submit");
+  await page.keyboard.press("Enter");
+
+  const heading = widget.getByRole("heading", { name: /Tack! Ditt ärende har nummer/ });
+  await heading.waitFor();
+  const caseNumber = (await heading.textContent()).match(/\d{4}-\d{4,}/)[0];
+  const row = await storedReport(caseNumber);
+  assert.equal(row.category, "dark-spot");
+  assert.equal(row.times, "morning,night");
+  assert.equal(row.description, description);
+  assert.equal(row.contact_email, null);
+  // Panned north and west of the initial centre before placing the pin there.
+  assert.ok(row.lat > 58.0337 && row.lng < 12.8083, `stored at ${row.lat}, ${row.lng}`);
+  await context.close();
+});
+
+test("'use my location' puts the pin at the device's position", async () => {
+  const { context, page, widget } = await openPage(browser, undefined, {
+    geolocation: { latitude: 58.041, longitude: 12.799 },
+    permissions: ["geolocation"],
+  });
+  await widget.getByRole("button", { name: "Använd min position" }).click();
+  await widget.locator("#pin-status").filter({ hasText: "Nålen är satt på din position." }).waitFor();
+  assert.match(await widget.locator("#pin-status").textContent(), /58\.04100, 12\.79900/);
+  await context.close();
+  const far = await openPage(browser, undefined, {
+    geolocation: { latitude: 59.3293, longitude: 18.0686 },
+    permissions: ["geolocation"],
+  });
+  await far.widget.getByRole("button", { name: "Använd min position" }).click();
+  await far.widget.locator("#pin-status").filter({ hasText: "utanför kommunens karta" }).waitFor();
+  assert.equal(await far.widget.locator(".leaflet-marker-icon").count(), 0);
+  await far.context.close();
+});
+
+test("mistakes are shown next to the fields and nothing is sent", async () => {
+  const { context, page, widget } = await openPage(browser);
+  let posted = 0;
+  page.on("request", (r) => { if (r.method() === "POST") posted++; });
+  await widget.getByLabel("Vad gäller det?").selectOption("other");
+  await widget.getByLabel("Din e-postadress").fill("inte-en-adress");
+  await widget.getByRole("button", { name: "Skicka" }).click();
+
+  await widget.getByText("Rätta de markerade fälten och skicka igen.").waitFor();
+  assert.equal(await widget.locator("#pin-error").textContent(), "Välj en plats på kartan.");
+  assert.equal(await widget.locator("#description-error").textContent(), "Fyll i det här fältet.");
+  assert.match(await widget.locator("#email-error").textContent(), /giltig e-postadress/);
+  assert.equal(await widget.locator("#contact-email").getAttribute("aria-invalid"), "true");
+  assert.equal(await page.evaluate(focusedInWidget), "button#place-pin", "focus goes to the first problem");
+  assert.equal(posted, 0);
+  assert.deepEqual(await axeViolations(page), [], "the form with errors passes axe-core");
+  await page.screenshot({ path: screenshotPath("report-form-errors.png"), fullPage: true });
+  await context.close();
+});
+
+test("when the edge cannot be reached the draft is kept and can be sent again", async () => {
+  const { context, page, widget } = await openPage(browser);
+  await widget.getByRole("button", { name: "Sätt nålen i kartans mitt" }).click();
+  await widget.getByLabel("Vad gäller det?").selectOption("vandalism");
+  const description = `Krossad busskur ${Date.now()}`;
+  await widget.getByLabel("Beskriv platsen").fill(description);
+
+  await context.route("**/api/v1/reports", (route) => route.abort("internetdisconnected"));
+  await widget.getByRole("button", { name: "Skicka" }).click();
+  await widget.getByText(/Kunde inte skicka just nu/).waitFor();
+  assert.equal(await widget.getByLabel("Beskriv platsen").inputValue(), description);
+  assert.equal(await widget.getByLabel("Vad gäller det?").inputValue(), "vandalism");
+  assert.equal(query(`SELECT COUNT(*) AS n FROM reports WHERE description = ${sql(description)}`)[0].n, 0);
+
+  await context.unroute("**/api/v1/reports");
+  await widget.getByRole("button", { name: "Skicka" }).click();
+  await widget.getByRole("heading", { name: /Tack!/ }).waitFor();
+  assert.equal(query(`SELECT COUNT(*) AS n FROM reports WHERE description = ${sql(description)}`)[0].n, 1);
+  await context.close();
+});
+
+test("the widget follows the page language and the host page's CSS does not reach it", async () => {
+  const { context, page, widget } = await openPage(browser);
+  await page.evaluate(() => {
+    const style = document.createElement("style");
+    style.textContent = "* { color: red !important; font-family: 'Comic Sans MS' !important; } button { display: none !important; }";
+    document.head.appendChild(style);
+  });
+  const submit = widget.getByRole("button", { name: "Skicka" });
+  assert.ok(await submit.isVisible(), "host CSS cannot hide our buttons");
+  assert.notEqual(await submit.evaluate((b) => getComputedStyle(b).color), "rgb(255, 0, 0)");
+  await context.close();
+
+  const english = await browser.newContext({ locale: "en-GB" });
+  const englishPage = await english.newPage();
+  await englishPage.route("https://tile.openstreetmap.org/**", (r) => r.fulfill({ status: 200, body: "" }));
+  await englishPage.goto(EDGE + "/");
+  await englishPage.evaluate(() => {
+    const el = document.createElement("tryggve-report");
+    el.setAttribute("tenant", "demo");
+    el.setAttribute("lang", "en");
+    el.id = "english";
+    document.querySelector("main").appendChild(el);
+  });
+  await englishPage.locator("#english").getByRole("heading", { name: "Report a place that feels unsafe" }).waitFor();
+  assert.ok(await englishPage.locator("tryggve-report").first().getByRole("heading", { name: "Tipsa om en plats som känns otrygg" }).isVisible(),
+    "the page's own widget stays Swedish (html lang=sv)");
+  await english.close();
+});

@@ -1,0 +1,52 @@
+//! Talking to the edge. Residents' requests carry no cookies and no identifiers.
+
+use gloo_net::http::{Request, Response};
+use serde::de::DeserializeOwned;
+use tryggve_core::api::ErrorBody;
+use tryggve_core::{ReportDraft, ReportReceipt, TenantConfig};
+
+/// Where the edge is: the origin the widget's script was loaded from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edge {
+    origin: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ApiError {
+    /// No answer: offline, DNS, the edge down. The draft is kept for another try.
+    Network,
+    /// The edge answered with an error body.
+    Rejected { code: String, message: String, field: Option<String> },
+}
+
+impl Edge {
+    pub fn new(origin: String) -> Self {
+        Self { origin: origin.trim_end_matches('/').to_string() }
+    }
+
+    pub async fn tenant_config(&self, tenant: &str) -> Result<TenantConfig, ApiError> {
+        let url = format!("{}/api/v1/tenants/{tenant}/config", self.origin);
+        let response = Request::get(&url).send().await.map_err(|_| ApiError::Network)?;
+        read(response).await
+    }
+
+    pub async fn submit_report(&self, draft: &ReportDraft) -> Result<ReportReceipt, ApiError> {
+        let url = format!("{}/api/v1/reports", self.origin);
+        let request = Request::post(&url).json(draft).map_err(|_| ApiError::Network)?;
+        let response = request.send().await.map_err(|_| ApiError::Network)?;
+        read(response).await
+    }
+}
+
+async fn read<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
+    if response.ok() {
+        return response.json().await.map_err(|_| ApiError::Network);
+    }
+    match response.json::<ErrorBody>().await {
+        Ok(ErrorBody { error }) => {
+            Err(ApiError::Rejected { code: error.code, message: error.message, field: error.field })
+        }
+        // Not our JSON: a proxy or gateway answered. Treat it like no answer.
+        Err(_) => Err(ApiError::Network),
+    }
+}

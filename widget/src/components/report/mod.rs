@@ -1,0 +1,8 @@
+//! Reporting an unsafe place: the map with its pin, the questions, and the receipt.
+
+mod pin_map;
+mod receipt;
+mod report_form;
+mod report_widget;
+
+pub use report_widget::ReportWidget;

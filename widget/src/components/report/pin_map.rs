@@ -1,0 +1,212 @@
+//! The map where the resident puts the pin: by click or tap, by "use my location", or by
+//! keyboard alone (arrow keys pan the focused map, then "place the pin at the map centre").
+//! Every placement is announced in a live region.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use js_sys::Promise;
+use leptos::html::Div;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use tryggve_core::{BBox, LatLng, MapConfig};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::i18n::I18n;
+
+/// Zoom level a located pin is shown at: close enough to see the street.
+const LOCATED_ZOOM: f64 = 17.0;
+
+/// The Leaflet objects. They are JavaScript objects (not `Send`), so they live in an
+/// `Rc<RefCell<…>>` owned by this component, never in a signal.
+struct Leaflet {
+    map: leaflet::Map,
+    marker: Option<leaflet::Marker>,
+    marker_alt: String,
+}
+
+impl Leaflet {
+    fn new(container: &web_sys::HtmlElement, config: &MapConfig, marker_alt: String) -> Option<Self> {
+        let options = leaflet::MapOptions::new();
+        options.set_center(to_leaflet(config.center));
+        options.set_zoom(f64::from(config.zoom));
+        options.set_max_bounds(to_leaflet_bounds(config.bounds));
+        options.set_max_bounds_viscosity(1.0);
+        // Scrolling the host page must scroll the page, not zoom our map.
+        options.set_scroll_wheel_zoom(false);
+        options.set_keyboard(true);
+        options.set_keyboard_pan_delta(60.0);
+        let map = leaflet::Map::new_with_element(container, &options).ok()?;
+        let tile_options = leaflet::TileLayerOptions::new();
+        tile_options.set_attribution(config.attribution.clone());
+        tile_options.set_max_zoom(19.0);
+        leaflet::TileLayer::new_options(&config.tile_url, &tile_options).add_to(&map);
+        Some(Self { map, marker: None, marker_alt })
+    }
+
+    fn show_pin(&mut self, pin: Option<LatLng>) {
+        match (pin, &self.marker) {
+            (Some(point), Some(marker)) => marker.set_lat_lng(&to_leaflet(point)),
+            (Some(point), None) => {
+                let options = leaflet::MarkerOptions::new();
+                options.set_alt(self.marker_alt.clone());
+                // The pin is moved with the map controls, not focused itself.
+                options.set_keyboard(false);
+                let marker = leaflet::Marker::new_with_options(&to_leaflet(point), &options);
+                marker.add_to(&self.map);
+                self.marker = Some(marker);
+            }
+            (None, Some(marker)) => {
+                marker.remove();
+                self.marker = None;
+            }
+            (None, None) => {}
+        }
+    }
+
+    fn center(&self) -> LatLng {
+        let c = self.map.get_center();
+        LatLng::new(c.lat(), c.lng())
+    }
+}
+
+fn to_leaflet(point: LatLng) -> leaflet::LatLng {
+    leaflet::LatLng::new(point.lat, point.lng)
+}
+
+fn to_leaflet_bounds(b: BBox) -> leaflet::LatLngBounds {
+    leaflet::LatLngBounds::new(&leaflet::LatLng::new(b.south, b.west), &leaflet::LatLng::new(b.north, b.east))
+}
+
+/// Six decimals is ~0.1 m: more precision than a pin can mean.
+fn rounded(point: LatLng) -> LatLng {
+    let round = |v: f64| (v * 1e6).round() / 1e6;
+    LatLng::new(round(point.lat), round(point.lng))
+}
+
+/// The browser's position, if the resident allows it.
+async fn current_position() -> Option<LatLng> {
+    let geolocation = web_sys::window()?.navigator().geolocation().ok()?;
+    let promise = Promise::new(&mut |resolve, reject| {
+        let _ = geolocation.get_current_position_with_error_callback(&resolve, Some(&reject));
+    });
+    let position: web_sys::Position = JsFuture::from(promise).await.ok()?.unchecked_into();
+    let coords = position.coords();
+    Some(LatLng::new(coords.latitude(), coords.longitude()))
+}
+
+#[component]
+pub fn PinMap(
+    config: MapConfig,
+    pin: RwSignal<Option<LatLng>>,
+    /// A validation message for the location, if any.
+    #[prop(into)]
+    error: Signal<Option<String>>,
+) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let container = NodeRef::<Div>::new();
+    let announcement = RwSignal::new(i18n.t("pin-none"));
+    let locating = RwSignal::new(false);
+    let leaflet: Rc<RefCell<Option<Leaflet>>> = Rc::default();
+    let bounds = config.bounds;
+
+    let place = move |point: LatLng, how_key: &str| {
+        let point = rounded(point);
+        pin.set(Some(point));
+        let position = i18n.t_with(
+            "pin-position",
+            &[("lat", &format!("{:.5}", point.lat)), ("lng", &format!("{:.5}", point.lng))],
+        );
+        announcement.set(format!("{} {position}", i18n.t(how_key)));
+    };
+
+    container.on_load({
+        let leaflet = leaflet.clone();
+        move |div| {
+            let Some(created) = Leaflet::new(&div, &config, i18n.t("marker-alt")) else {
+                announcement.set(i18n.t("config-failed"));
+                return;
+            };
+            created.map.on_mouse_click(Box::new(move |event: leaflet::MouseEvent| {
+                let clicked = event.lat_lng();
+                let point = LatLng::new(clicked.lat(), clicked.lng());
+                if bounds.contains(point) {
+                    place(point, "pin-placed-click");
+                } else {
+                    announcement.set(i18n.t("error-outside-area"));
+                }
+            }));
+            *leaflet.borrow_mut() = Some(created);
+        }
+    });
+
+    // The marker follows the pin, whoever set it.
+    Effect::new({
+        let leaflet = leaflet.clone();
+        move |_| {
+            let current = pin.get();
+            if let Some(l) = leaflet.borrow_mut().as_mut() {
+                l.show_pin(current);
+            }
+        }
+    });
+
+    let place_at_center = {
+        let leaflet = leaflet.clone();
+        move |_| {
+            let center = leaflet.borrow().as_ref().map(Leaflet::center);
+            if let Some(center) = center {
+                place(bounds.clamp(center), "pin-placed-center");
+            }
+        }
+    };
+
+    let use_my_location = move |_| {
+        locating.set(true);
+        announcement.set(i18n.t("locating"));
+        let leaflet = leaflet.clone();
+        spawn_local(async move {
+            let found = current_position().await;
+            locating.set(false);
+            match found {
+                Some(point) if bounds.contains(point) => {
+                    if let Some(l) = leaflet.borrow().as_ref() {
+                        l.map.set_view(&to_leaflet(point), LOCATED_ZOOM);
+                    }
+                    place(point, "pin-placed-location");
+                }
+                Some(_) => announcement.set(i18n.t("location-outside")),
+                None => announcement.set(i18n.t("location-failed")),
+            }
+        });
+    };
+
+    view! {
+        <div class="pin-map">
+            <p id="map-help" class="hint">{i18n.t("map-help")}</p>
+            <div class="map-frame">
+                <div
+                    node_ref=container
+                    class="map"
+                    role="application"
+                    aria-label=i18n.t("map-label")
+                    aria-describedby="map-help pin-status"
+                ></div>
+                <div class="crosshair" aria-hidden="true"></div>
+            </div>
+            <div class="map-actions">
+                <button type="button" id="place-pin" on:click=place_at_center>
+                    {i18n.t("place-pin-center")}
+                </button>
+                <button type="button" id="use-location" on:click=use_my_location disabled=move || locating.get()>
+                    {i18n.t("use-my-location")}
+                </button>
+            </div>
+            <p id="pin-status" class="pin-status" role="status" aria-live="polite">
+                {move || announcement.get()}
+            </p>
+            <p id="pin-error" class="field-error">{move || error.get()}</p>
+        </div>
+    }
+}

@@ -1,0 +1,233 @@
+//! The questions after the pin, and sending. The form checks the draft with the same `core`
+//! rules the edge applies; on any failure the draft stays as typed.
+
+use leptos::html::Form;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use tryggve_core::category::label_key;
+use tryggve_core::validation::{FieldError, FieldErrorCode, DESCRIPTION_MAX_CHARS};
+use tryggve_core::{validate_report, LatLng, ReportDraft, ReportReceipt, TenantConfig, TimeOfDay};
+use wasm_bindgen::JsCast;
+
+use super::pin_map::PinMap;
+use crate::api::{ApiError, Edge};
+use crate::i18n::I18n;
+
+/// What the resident has entered so far. One owner (the form); children get single fields.
+#[derive(Debug, Clone, Copy)]
+struct DraftFields {
+    pin: RwSignal<Option<LatLng>>,
+    category: RwSignal<String>,
+    times: RwSignal<Vec<TimeOfDay>>,
+    description: RwSignal<String>,
+    contact_email: RwSignal<String>,
+}
+
+impl DraftFields {
+    fn new() -> Self {
+        Self {
+            pin: RwSignal::new(None),
+            category: RwSignal::new(String::new()),
+            times: RwSignal::new(Vec::new()),
+            description: RwSignal::new(String::new()),
+            contact_email: RwSignal::new(String::new()),
+        }
+    }
+
+    fn to_draft(self, tenant: &str) -> ReportDraft {
+        let pin = self.pin.get_untracked();
+        let email = self.contact_email.get_untracked();
+        ReportDraft {
+            tenant: Some(tenant.to_string()),
+            lat: pin.map(|p| p.lat),
+            lng: pin.map(|p| p.lng),
+            category: Some(self.category.get_untracked()),
+            times: self.times.get_untracked().iter().map(|t| t.id().to_string()).collect(),
+            description: self.description.get_untracked(),
+            contact_email: (!email.trim().is_empty()).then_some(email),
+        }
+    }
+
+    fn toggle_time(self, time: TimeOfDay, on: bool) {
+        self.times.update(|times| {
+            times.retain(|t| *t != time);
+            if on {
+                times.push(time);
+            }
+        });
+    }
+}
+
+/// The element that receives focus for an error in `field`, in form order.
+fn focus_target(field: &str) -> &'static str {
+    match field {
+        "lat" | "lng" => "place-pin",
+        "category" => "category",
+        "times" => "time-morning",
+        "description" => "description",
+        "contact_email" => "contact-email",
+        _ => "submit",
+    }
+}
+
+/// The message shown for a field error; the location has its own wording for "required".
+fn message_key(error: &FieldError) -> String {
+    match (error.field, error.code) {
+        ("lat" | "lng", FieldErrorCode::Required) => "error-pin-required".into(),
+        _ => error.code.message_key(),
+    }
+}
+
+#[component]
+pub fn ReportForm(edge: Edge, config: TenantConfig, on_sent: Callback<ReportReceipt>) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let fields = DraftFields::new();
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let alert = RwSignal::new(None::<String>);
+    let sending = RwSignal::new(false);
+    let form = NodeRef::<Form>::new();
+
+    let error_for = move |names: &'static [&'static str]| {
+        Signal::derive(move || {
+            errors.with(|all| all.iter().find(|e| names.contains(&e.field)).map(|e| i18n.t(&message_key(e))))
+        })
+    };
+    let invalid = move |names: &'static [&'static str]| {
+        move || errors.with(|all| all.iter().any(|e| names.contains(&e.field))).then_some("true")
+    };
+
+    let focus = move |id: &str| {
+        let target = form.get_untracked().and_then(|f| f.query_selector(&format!("#{id}")).ok().flatten());
+        if let Some(el) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = el.focus();
+        }
+    };
+
+    let tenant_id = config.id.clone();
+    let rules = StoredValue::new(config.clone());
+    let on_submit = move |ev: web_sys::SubmitEvent| {
+        ev.prevent_default();
+        if sending.get_untracked() {
+            return;
+        }
+        let draft = fields.to_draft(&tenant_id);
+        if let Err(found) = rules.with_value(|config| validate_report(&draft, config)) {
+            let first = found[0].field;
+            errors.set(found);
+            alert.set(Some(i18n.t("fix-errors")));
+            focus(focus_target(first));
+            return;
+        }
+        errors.set(Vec::new());
+        alert.set(None);
+        sending.set(true);
+        let edge = edge.clone();
+        spawn_local(async move {
+            let result = edge.submit_report(&draft).await;
+            sending.set(false);
+            match result {
+                Ok(receipt) => on_sent.run(receipt),
+                Err(ApiError::Network) => alert.set(Some(i18n.t("send-failed"))),
+                Err(ApiError::Rejected { code, message, .. }) => {
+                    // Prefer our own words for codes we know; the edge's English otherwise.
+                    let key = format!("error-{}", code.replace('_', "-"));
+                    let known = i18n.t(&key);
+                    let reason = if known == key { message } else { known };
+                    alert.set(Some(i18n.t_with("send-rejected", &[("reason", &reason)])));
+                }
+            }
+        });
+    };
+
+    let categories = config.categories.clone();
+    let description_count = move || {
+        let count = tryggve_core::text::char_len(&fields.description.get()).to_string();
+        i18n.t_with("description-count", &[("count", &count), ("max", &DESCRIPTION_MAX_CHARS.to_string())])
+    };
+
+    view! {
+        <form node_ref=form class="report-form" novalidate on:submit=on_submit>
+            <PinMap config=config.map.clone() pin=fields.pin error=error_for(&["lat", "lng"]) />
+
+            <div class="field">
+                <label for="category">{i18n.t("category-label")}</label>
+                <select
+                    id="category"
+                    aria-invalid=invalid(&["category"])
+                    aria-describedby="category-error"
+                    on:change=move |ev| fields.category.set(event_target_value(&ev))
+                >
+                    <option value="">{i18n.t("category-choose")}</option>
+                    {categories
+                        .into_iter()
+                        .map(|id| view! { <option value=id.clone()>{i18n.t(&label_key(&id))}</option> })
+                        .collect_view()}
+                </select>
+                <p id="category-error" class="field-error">{move || error_for(&["category"]).get()}</p>
+            </div>
+
+            <fieldset class="field" aria-describedby="times-error">
+                <legend>{i18n.t("times-legend")}</legend>
+                <div class="choices">
+                    {TimeOfDay::ALL
+                        .into_iter()
+                        .map(|time| {
+                            let id = format!("time-{}", time.id());
+                            view! {
+                                <label class="choice" for=id.clone()>
+                                    <input
+                                        type="checkbox"
+                                        id=id.clone()
+                                        value=time.id()
+                                        prop:checked=move || fields.times.with(|t| t.contains(&time))
+                                        on:change=move |ev| fields.toggle_time(time, event_target_checked(&ev))
+                                    />
+                                    {i18n.t(&id)}
+                                </label>
+                            }
+                        })
+                        .collect_view()}
+                </div>
+                <p id="times-error" class="field-error">{move || error_for(&["times"]).get()}</p>
+            </fieldset>
+
+            <div class="field">
+                <label for="description">{i18n.t("description-label")}</label>
+                <p id="description-hint" class="hint">{i18n.t("description-hint")}</p>
+                <textarea
+                    id="description"
+                    rows="4"
+                    maxlength=DESCRIPTION_MAX_CHARS.to_string()
+                    aria-invalid=invalid(&["description"])
+                    aria-describedby="description-hint description-count description-error"
+                    prop:value=move || fields.description.get()
+                    on:input=move |ev| fields.description.set(event_target_value(&ev))
+                ></textarea>
+                <p id="description-count" class="hint counter">{description_count}</p>
+                <p id="description-error" class="field-error">{move || error_for(&["description"]).get()}</p>
+            </div>
+
+            <div class="field">
+                <label for="contact-email">{i18n.t("email-label")}</label>
+                <p id="email-hint" class="hint">{i18n.t("email-hint")}</p>
+                <input
+                    type="email"
+                    id="contact-email"
+                    autocomplete="email"
+                    aria-invalid=invalid(&["contact_email"])
+                    aria-describedby="email-hint email-error"
+                    prop:value=move || fields.contact_email.get()
+                    on:input=move |ev| fields.contact_email.set(event_target_value(&ev))
+                />
+                <p id="email-error" class="field-error">{move || error_for(&["contact_email"]).get()}</p>
+            </div>
+
+            <p class="privacy">{i18n.t("privacy-note")}</p>
+
+            <p class="alert" role="alert">{move || alert.get()}</p>
+            <button type="submit" id="submit" class="primary" aria-disabled=move || sending.get().then_some("true")>
+                {move || if sending.get() { i18n.t("sending") } else { i18n.t("submit") }}
+            </button>
+        </form>
+    }
+}

@@ -1,0 +1,61 @@
+//! `<tryggve-report>`: loads the tenant's configuration, then shows the form or the receipt.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use tryggve_core::{ReportReceipt, TenantConfig};
+
+use super::receipt::Receipt;
+use super::report_form::ReportForm;
+use crate::api::Edge;
+use crate::i18n::I18n;
+
+#[derive(Debug, Clone, PartialEq)]
+enum ConfigState {
+    Loading,
+    Ready(TenantConfig),
+    Failed,
+}
+
+fn load_config(edge: Edge, tenant: String, state: RwSignal<ConfigState>) {
+    state.set(ConfigState::Loading);
+    spawn_local(async move {
+        let loaded = edge.tenant_config(&tenant).await;
+        state.set(loaded.map(ConfigState::Ready).unwrap_or(ConfigState::Failed));
+    });
+}
+
+#[component]
+pub fn ReportWidget(edge: Edge, tenant: String) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let config = RwSignal::new(ConfigState::Loading);
+    let receipt = RwSignal::new(None::<ReportReceipt>);
+    load_config(edge.clone(), tenant.clone(), config);
+
+    let retry = {
+        let (edge, tenant) = (edge.clone(), tenant.clone());
+        move |_| load_config(edge.clone(), tenant.clone(), config)
+    };
+    let on_sent = Callback::new(move |r| receipt.set(Some(r)));
+    let on_another = Callback::new(move |()| receipt.set(None));
+
+    view! {
+        <section class="report" aria-labelledby="report-title">
+            <h2 id="report-title">{i18n.t("report-title")}</h2>
+            <p class="intro">{i18n.t("report-intro")}</p>
+            {move || match (config.get(), receipt.get()) {
+                (ConfigState::Loading, _) => view! { <p role="status">{i18n.t("loading")}</p> }.into_any(),
+                (ConfigState::Failed, _) => {
+                    view! {
+                        <p role="alert">{i18n.t("config-failed")}</p>
+                        <button type="button" on:click=retry.clone()>{i18n.t("retry")}</button>
+                    }
+                        .into_any()
+                }
+                (ConfigState::Ready(_), Some(r)) => view! { <Receipt receipt=r on_another /> }.into_any(),
+                (ConfigState::Ready(c), None) => {
+                    view! { <ReportForm edge=edge.clone() config=c on_sent /> }.into_any()
+                }
+            }}
+        </section>
+    }
+}

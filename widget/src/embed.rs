@@ -1,0 +1,74 @@
+//! Everything about living inside someone else's page: the Shadow DOM that keeps the host's
+//! CSS out (and ours in), our stylesheets, Leaflet's marker images, and the language to speak.
+
+use js_sys::{Promise, Reflect};
+use tryggve_core::i18n::Locale;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{HtmlElement, ShadowRootInit, ShadowRootMode};
+
+/// The element's `lang`, else the host page's `<html lang>`, else the browser's; Swedish if
+/// none of those is a language we speak.
+pub fn locale_for(host: &HtmlElement) -> Locale {
+    let window = web_sys::window();
+    let page_lang = window
+        .as_ref()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.get_attribute("lang"));
+    let browser_lang = window.and_then(|w| w.navigator().language());
+    [host.get_attribute("lang"), page_lang, browser_lang]
+        .into_iter()
+        .flatten()
+        .find_map(|tag| Locale::from_tag(&tag))
+        .unwrap_or(Locale::Sv)
+}
+
+/// Attaches an open shadow root to `host`, loads Leaflet's and our CSS into it, and returns the
+/// element to mount the user interface in. Waits for the stylesheets so that the map is never
+/// laid out without them.
+pub async fn prepare_shadow_root(
+    host: &HtmlElement,
+    assets: &str,
+    locale: Locale,
+) -> Result<HtmlElement, JsValue> {
+    point_leaflet_at_our_marker_images(assets)?;
+    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let shadow = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
+    let mut loaded = Vec::new();
+    for css in ["leaflet.css", "tryggve.css"] {
+        let link = document.create_element("link")?;
+        link.set_attribute("rel", "stylesheet")?;
+        link.set_attribute("href", &format!("{assets}{css}"))?;
+        loaded.push(JsFuture::from(load_event(&link)));
+        shadow.append_child(&link)?;
+    }
+    let root: HtmlElement = document.create_element("div")?.dyn_into()?;
+    root.set_class_name("tryggve");
+    root.set_attribute("lang", locale.tag())?;
+    shadow.append_child(&root)?;
+    for css in loaded {
+        // A stylesheet that fails to load still lets the form work; do not block on it.
+        let _ = css.await;
+    }
+    Ok(root)
+}
+
+/// Resolves when the element fires `load` or `error`.
+fn load_event(element: &web_sys::Element) -> Promise {
+    let element = element.clone();
+    Promise::new(&mut |resolve, _reject| {
+        let _ = element.add_event_listener_with_callback("load", &resolve);
+        let _ = element.add_event_listener_with_callback("error", &resolve);
+    })
+}
+
+/// Leaflet finds its default marker images by probing CSS in `document.body`, which cannot see
+/// into our shadow root; tell it where they are.
+fn point_leaflet_at_our_marker_images(assets: &str) -> Result<(), JsValue> {
+    let leaflet = Reflect::get(&js_sys::global(), &"L".into())?;
+    let icon = Reflect::get(&leaflet, &"Icon".into())?;
+    let default_icon = Reflect::get(&icon, &"Default".into())?;
+    Reflect::set(&default_icon, &"imagePath".into(), &format!("{assets}images/").into())?;
+    Ok(())
+}

@@ -1,0 +1,32 @@
+//! The resident-facing widget. A small JavaScript loader (`widget/js/tryggve.js`) defines the
+//! custom elements and calls [`mount_report`] for each `<tryggve-report>`; everything the
+//! resident sees is rendered here, inside the element's own Shadow DOM.
+
+mod api;
+mod components;
+mod embed;
+mod i18n;
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlElement;
+
+use crate::api::Edge;
+use crate::components::report::ReportWidget;
+use crate::i18n::I18n;
+
+/// Mounts the report form into `host` (a `<tryggve-report>` element).
+/// `edge` is the origin the script came from; `assets` is the URL of the widget's files.
+#[wasm_bindgen]
+pub async fn mount_report(host: HtmlElement, edge: String, assets: String) -> Result<(), JsValue> {
+    let tenant = host.get_attribute("tenant").unwrap_or_else(|| "demo".into());
+    let i18n = I18n::new(embed::locale_for(&host));
+    let root = embed::prepare_shadow_root(&host, &assets, i18n.locale).await?;
+    let edge = Edge::new(edge);
+    mount_to(root, move || {
+        provide_context(i18n);
+        view! { <ReportWidget edge tenant /> }
+    })
+    .forget();
+    Ok(())
+}

@@ -1,0 +1,99 @@
+//! The build pipeline: widget (cargo → wasm-bindgen → wasm-opt) and its static files into
+//! `dist/public/`, and the edge (worker-build, pointed at our local tools) into `edge/build/`.
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+use crate::setup::Tools;
+use crate::{root, run_command, Result};
+
+/// Features rustc 1.95 emits for wasm32; wasm-opt must be told, since `strip` removes the
+/// section that would say so.
+const WASM_FEATURES: [&str; 6] = [
+    "--enable-bulk-memory",
+    "--enable-multivalue",
+    "--enable-mutable-globals",
+    "--enable-nontrapping-float-to-int",
+    "--enable-reference-types",
+    "--enable-sign-ext",
+];
+
+pub fn all(tools: &Tools) -> Result {
+    widget(tools)?;
+    static_pages()?;
+    edge(tools)
+}
+
+fn widget(tools: &Tools) -> Result {
+    let root = root();
+    let out = root.join("dist/public/widget");
+    fs::create_dir_all(&out).map_err(|e| e.to_string())?;
+    run_command(
+        Command::new("cargo")
+            .args(["build", "--release", "--target", "wasm32-unknown-unknown", "-p", "tryggve-widget"])
+            .current_dir(&root),
+    )?;
+    run_command(
+        Command::new(&tools.wasm_bindgen)
+            .args(["--target", "web", "--no-typescript", "--out-name", "tryggve_widget", "--out-dir"])
+            .arg(&out)
+            .arg(root.join("target/wasm32-unknown-unknown/release/tryggve_widget.wasm")),
+    )?;
+    let wasm = out.join("tryggve_widget_bg.wasm");
+    run_command(
+        tools.node_command(&tools.wasm_opt).arg("-Oz").args(WASM_FEATURES).arg(&wasm).arg("-o").arg(&wasm),
+    )?;
+    copy(&root.join("widget/js/tryggve.js"), &out.join("tryggve.js"))?;
+    copy(&root.join("widget/assets/tryggve.css"), &out.join("tryggve.css"))?;
+    let leaflet = root.join("node_modules/leaflet/dist");
+    copy(&leaflet.join("leaflet.js"), &out.join("leaflet.js"))?;
+    copy(&leaflet.join("leaflet.css"), &out.join("leaflet.css"))?;
+    fs::create_dir_all(out.join("images")).map_err(|e| e.to_string())?;
+    for image in ["marker-icon.png", "marker-icon-2x.png", "marker-shadow.png", "layers.png", "layers-2x.png"]
+    {
+        copy(&leaflet.join("images").join(image), &out.join("images").join(image))?;
+    }
+    Ok(())
+}
+
+/// The demo page and the headers the assets layer adds to static files.
+fn static_pages() -> Result {
+    let root = root();
+    let public = root.join("dist/public");
+    copy(&root.join("index.html"), &public.join("index.html"))?;
+    fs::write(public.join("_headers"), HEADERS).map_err(|e| e.to_string())
+}
+
+/// Widget files are public code: any page may load them (the API, not these, enforces each
+/// tenant's origin allowlist). The module and wasm are fetched cross-origin, hence CORS.
+const HEADERS: &str = "\
+/widget/*
+  Access-Control-Allow-Origin: *
+  Cross-Origin-Resource-Policy: cross-origin
+  Cache-Control: public, max-age=300
+
+/*
+  X-Content-Type-Options: nosniff
+  Referrer-Policy: strict-origin-when-cross-origin
+";
+
+fn edge(tools: &Tools) -> Result {
+    let root = root();
+    run_command(
+        tools
+            .node_command(&tools.worker_build)
+            .arg("--release")
+            .env("WASM_BINDGEN_BIN", &tools.wasm_bindgen)
+            .env("WASM_OPT_BIN", &tools.wasm_opt)
+            .env("ESBUILD_BIN", &tools.esbuild)
+            .current_dir(root.join("edge")),
+    )
+}
+
+fn copy(from: &Path, to: &Path) -> Result {
+    if let Some(dir) = to.parent() {
+        fs::create_dir_all(dir).map_err(|e| e.to_string())?;
+    }
+    fs::copy(from, to).map(|_| ()).map_err(|e| format!("copy {} → {}: {e}", from.display(), to.display()))
+}
