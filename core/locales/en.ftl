@@ -64,3 +64,6 @@ report-received = Thank you! Your case number is { $case }.
 followup-intro = Keep the case number and follow-up code if you want to follow the case. The code is shown only now.
 followup-code = Follow-up code
 report-another = Report another place
+error-invalid-transition = The case cannot move from its current status to the one chosen.
+error-invalid-choice = Choose one of the options.
+error-invalid-date = Write dates as YYYY-MM-DD.

@@ -64,3 +64,6 @@ report-received = Tack! Ditt ärende har nummer { $case }.
 followup-intro = Spara ärendenumret och uppföljningskoden om du vill följa ärendet. Koden visas bara nu.
 followup-code = Uppföljningskod
 report-another = Tipsa om en plats till
+error-invalid-transition = Ärendet kan inte gå från sin nuvarande status till den valda.
+error-invalid-choice = Välj ett av alternativen.
+error-invalid-date = Skriv datum som ÅÅÅÅ-MM-DD.

@@ -5,9 +5,14 @@
 
 pub mod api;
 pub mod category;
+pub mod console;
 pub mod geo;
 pub mod i18n;
+pub mod moderation;
+#[cfg(feature = "passwords")]
+pub mod password;
 pub mod report;
+pub mod review;
 pub mod tenant;
 pub mod text;
 pub mod validation;

@@ -110,6 +110,8 @@ pub struct ReportView {
     pub times: Vec<TimeOfDay>,
     pub description: String,
     pub status: ReportStatus,
+    /// What the municipality says it did ("vad vi gjorde"); empty until it says something.
+    pub public_comment: String,
     pub created_at: String,
 }
 

@@ -27,9 +27,27 @@ pub enum FieldErrorCode {
     TooLong,
     InvalidEmail,
     WrongTenant,
+    InvalidTransition,
+    InvalidChoice,
+    InvalidDate,
 }
 
 impl FieldErrorCode {
+    pub const ALL: [FieldErrorCode; 12] = [
+        Self::Required,
+        Self::NotOnEarth,
+        Self::OutsideArea,
+        Self::UnknownCategory,
+        Self::UnknownTime,
+        Self::DuplicateTime,
+        Self::TooLong,
+        Self::InvalidEmail,
+        Self::WrongTenant,
+        Self::InvalidTransition,
+        Self::InvalidChoice,
+        Self::InvalidDate,
+    ];
+
     pub fn id(self) -> &'static str {
         match self {
             Self::Required => "required",
@@ -41,6 +59,9 @@ impl FieldErrorCode {
             Self::TooLong => "too_long",
             Self::InvalidEmail => "invalid_email",
             Self::WrongTenant => "wrong_tenant",
+            Self::InvalidTransition => "invalid_transition",
+            Self::InvalidChoice => "invalid_choice",
+            Self::InvalidDate => "invalid_date",
         }
     }
 
@@ -61,6 +82,9 @@ impl FieldErrorCode {
             Self::TooLong => "The text is too long.",
             Self::InvalidEmail => "This is not a valid e-mail address.",
             Self::WrongTenant => "The report names another municipality than the one it was sent to.",
+            Self::InvalidTransition => "The report cannot move from its current status to this one.",
+            Self::InvalidChoice => "This value is not one of the allowed choices.",
+            Self::InvalidDate => "Dates are written YYYY-MM-DD.",
         }
     }
 }
@@ -73,7 +97,7 @@ pub struct FieldError {
 }
 
 impl FieldError {
-    const fn new(field: &'static str, code: FieldErrorCode) -> Self {
+    pub const fn new(field: &'static str, code: FieldErrorCode) -> Self {
         Self { field, code }
     }
 }

@@ -27,6 +27,18 @@ pub enum ApiError {
     OriginNotAllowed,
     #[error("Send the follow-up code as `Authorization: Bearer <code>`.")]
     MissingToken,
+    #[error("Log in to the console first.")]
+    NotLoggedIn,
+    #[error("Wrong e-mail address or password.")]
+    InvalidCredentials,
+    #[error("Your role does not allow this.")]
+    Forbidden,
+    #[error("Missing or wrong X-CSRF-Token header.")]
+    CsrfMismatch,
+    #[error("Too many failed attempts; wait {retry_after_secs} seconds.")]
+    TooManyAttempts { retry_after_secs: u32 },
+    #[error("No such report in this municipality.")]
+    CaseNotFound,
     #[error("Internal error; nothing was stored. Please try again.")]
     Internal(String),
 }
@@ -35,9 +47,10 @@ impl ApiError {
     pub fn status(&self) -> u16 {
         match self {
             Self::InvalidJson(_) => 400,
-            Self::MissingToken => 401,
-            Self::OriginNotAllowed => 403,
-            Self::NotFound | Self::ReportNotFound => 404,
+            Self::MissingToken | Self::NotLoggedIn | Self::InvalidCredentials => 401,
+            Self::OriginNotAllowed | Self::Forbidden | Self::CsrfMismatch => 403,
+            Self::NotFound | Self::ReportNotFound | Self::CaseNotFound => 404,
+            Self::TooManyAttempts { .. } => 429,
             Self::UnknownTenant { in_body: false } => 404,
             Self::MethodNotAllowed { .. } => 405,
             Self::BodyTooLarge => 413,
@@ -59,6 +72,12 @@ impl ApiError {
             Self::Invalid(e) => e.code.id(),
             Self::OriginNotAllowed => "origin_not_allowed",
             Self::MissingToken => "missing_token",
+            Self::NotLoggedIn => "not_logged_in",
+            Self::InvalidCredentials => "invalid_credentials",
+            Self::Forbidden => "forbidden",
+            Self::CsrfMismatch => "csrf_mismatch",
+            Self::TooManyAttempts { .. } => "too_many_attempts",
+            Self::CaseNotFound => "case_not_found",
             Self::Internal(_) => "internal",
         }
     }

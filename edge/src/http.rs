@@ -40,8 +40,12 @@ pub fn error(err: &ApiError) -> Response {
     let body = serde_json::to_string(&err.body()).unwrap_or_default();
     let headers = Headers::new();
     let _ = headers.set("content-type", "application/json; charset=utf-8");
-    if let ApiError::MethodNotAllowed { allowed } = err {
-        let _ = headers.set("allow", allowed);
+    match err {
+        ApiError::MethodNotAllowed { allowed } => _ = headers.set("allow", allowed),
+        ApiError::TooManyAttempts { retry_after_secs } => {
+            _ = headers.set("retry-after", &retry_after_secs.to_string())
+        }
+        _ => {}
     }
     Response::ok(body).map(|r| r.with_status(err.status()).with_headers(headers)).unwrap_or_else(|_| {
         Response::empty().expect("an empty response can always be built").with_status(500)
@@ -53,4 +57,14 @@ pub fn bearer_token(req: &Request) -> Option<String> {
     let value = req.headers().get("authorization").ok().flatten()?;
     let token = value.strip_prefix("Bearer ")?.trim();
     (!token.is_empty()).then(|| token.to_string())
+}
+
+/// The value of cookie `name`, if the request carries it.
+pub fn cookie(req: &Request, name: &str) -> Option<String> {
+    let header = req.headers().get("cookie").ok().flatten()?;
+    header
+        .split(';')
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v.to_string())
 }

@@ -2,9 +2,11 @@
 //! store in D1, answer JSON. Static files (the widget, the demo page) are served by the
 //! Workers assets layer before this code runs; only `/api/*` reaches here.
 
+mod clock;
 mod error;
 mod http;
 mod routes;
+mod session;
 mod store;
 mod token;
 

@@ -1,4 +1,5 @@
-//! Follow-up codes: random, shown once to the resident, stored only as a SHA-256 hash.
+//! Secrets made at the edge: follow-up codes, session ids, CSRF tokens and salts, all from the
+//! runtime's CSPRNG (`crypto.getRandomValues`). What we store of them is a SHA-256 hash.
 
 use js_sys::{Function, Reflect, Uint8Array};
 use sha2::{Digest, Sha256};
@@ -6,17 +7,22 @@ use wasm_bindgen::JsCast;
 
 use crate::error::ApiError;
 
-/// 128 random bits from the runtime's CSPRNG (`crypto.getRandomValues`), as 32 hex digits.
-pub fn new_followup_token() -> Result<String, ApiError> {
-    let fail = |_| ApiError::Internal("crypto.getRandomValues is unavailable".into());
-    let crypto = Reflect::get(&js_sys::global(), &"crypto".into()).map_err(fail)?;
+/// `len` random bytes.
+pub fn random_bytes(len: u32) -> Result<Vec<u8>, ApiError> {
+    let unavailable = || ApiError::Internal("crypto.getRandomValues is unavailable".into());
+    let crypto = Reflect::get(&js_sys::global(), &"crypto".into()).map_err(|_| unavailable())?;
     let get_random_values: Function = Reflect::get(&crypto, &"getRandomValues".into())
-        .map_err(fail)?
-        .dyn_into()
-        .map_err(|_| fail(Default::default()))?;
-    let bytes = Uint8Array::new_with_length(16);
-    get_random_values.call1(&crypto, &bytes).map_err(fail)?;
-    Ok(hex::encode(bytes.to_vec()))
+        .ok()
+        .and_then(|f| f.dyn_into().ok())
+        .ok_or_else(unavailable)?;
+    let bytes = Uint8Array::new_with_length(len);
+    get_random_values.call1(&crypto, &bytes).map_err(|_| unavailable())?;
+    Ok(bytes.to_vec())
+}
+
+/// 128 random bits as 32 hex digits: follow-up codes and CSRF tokens.
+pub fn new_token() -> Result<String, ApiError> {
+    random_bytes(16).map(hex::encode)
 }
 
 pub fn hash(token: &str) -> String {

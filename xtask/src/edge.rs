@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use tryggve_core::TenantConfig;
 
 use crate::setup::Tools;
-use crate::{root, run_command, Result};
+use crate::{root, run_command, seed, Result};
 
 fn wrangler(tools: &Tools) -> Command {
     let mut command = tools.node_command(root().join("node_modules/.bin/wrangler"));
@@ -18,43 +18,58 @@ fn wrangler(tools: &Tools) -> Command {
     command
 }
 
-/// Applies the migrations and (re)seeds the demo tenant, allowing pages served on `port`.
-pub fn prepare_database(tools: &Tools, state: &Path, port: u16) -> Result {
-    run_command(
-        wrangler(tools).args(["d1", "migrations", "apply", "DB", "--local", "--persist-to"]).arg(state),
-    )?;
-    let seed = root().join("target/seed-demo.sql");
-    std::fs::write(&seed, demo_seed_sql(port)).map_err(|e| e.to_string())?;
-    run_command(
-        wrangler(tools)
-            .args(["d1", "execute", "DB", "--local", "--persist-to"])
-            .arg(state)
-            .arg("--file")
-            .arg(&seed),
-    )
+/// Which D1 database a command works on.
+pub enum Database<'a> {
+    /// The local one wrangler dev uses, under this directory.
+    Local(&'a Path),
+    /// The production database on Cloudflare (needs `wrangler login`).
+    Remote,
 }
 
-/// The demo municipality, as SQL. Safe to run again: it refreshes the configuration.
-fn demo_seed_sql(port: u16) -> String {
-    let demo = TenantConfig::demo();
-    let config = serde_json::to_string(&demo).expect("a tenant configuration serialises");
-    let quote = |s: &str| format!("'{}'", s.replace('\'', "''"));
-    let origins = [format!("http://127.0.0.1:{port}"), format!("http://localhost:{port}")];
-    let mut sql = format!(
-        "INSERT INTO tenants (id, name, config) VALUES ({}, {}, {}) \
-         ON CONFLICT(id) DO UPDATE SET name = excluded.name, config = excluded.config;\n",
-        quote(&demo.id),
-        quote(&demo.name),
-        quote(&config)
-    );
-    for origin in origins {
-        sql += &format!(
-            "INSERT OR IGNORE INTO tenant_origins (tenant_id, origin) VALUES ({}, {});\n",
-            quote(&demo.id),
-            quote(&origin)
-        );
+impl Database<'_> {
+    fn args(&self, command: &mut Command) {
+        match self {
+            Database::Local(state) => command.args(["--local", "--persist-to"]).arg(state),
+            Database::Remote => command.arg("--remote"),
+        };
     }
-    sql
+}
+
+pub fn migrate(tools: &Tools, db: &Database) -> Result {
+    let mut command = wrangler(tools);
+    command.args(["d1", "migrations", "apply", "DB"]);
+    db.args(&mut command);
+    run_command(&mut command)
+}
+
+/// Runs SQL statements against the database (quietly: the SQL may hold password hashes).
+pub fn execute_sql(tools: &Tools, db: &Database, sql: &str) -> Result {
+    let file = root().join("target/xtask-statements.sql");
+    std::fs::create_dir_all(root().join("target")).map_err(|e| e.to_string())?;
+    std::fs::write(&file, sql).map_err(|e| e.to_string())?;
+    let mut command = wrangler(tools);
+    command.args(["d1", "execute", "DB"]).arg("--file").arg(&file);
+    db.args(&mut command);
+    let output = command.output().map_err(|e| format!("wrangler d1 execute: {e}"))?;
+    let _ = std::fs::remove_file(&file);
+    if output.status.success() {
+        Ok(())
+    } else {
+        Err(format!("wrangler d1 execute failed:\n{}", String::from_utf8_lossy(&output.stderr)))
+    }
+}
+
+/// Migrations, the demo municipality (allowing pages served on `port`) and its accounts.
+pub fn prepare_demo(tools: &Tools, state: &Path, port: u16, extra_sql: &str) -> Result {
+    let db = Database::Local(state);
+    migrate(tools, &db)?;
+    let origins = [format!("http://127.0.0.1:{port}"), format!("http://localhost:{port}")];
+    let mut sql = seed::tenant_sql(&TenantConfig::demo(), &origins);
+    for moderator in &seed::DEMO_MODERATORS {
+        sql += &seed::moderator_sql(moderator)?;
+    }
+    sql += extra_sql;
+    execute_sql(tools, &db, &sql)
 }
 
 fn dev_server(tools: &Tools, state: &Path, port: u16) -> Command {
@@ -79,7 +94,7 @@ pub fn end_to_end(tools: &Tools) -> Result {
     std::fs::create_dir_all(work.join("artifacts")).map_err(|e| e.to_string())?;
     let state = work.join("state");
     let port = free_port()?;
-    prepare_database(tools, &state, port)?;
+    prepare_demo(tools, &state, port, &test_fixtures()?)?;
 
     let log = std::fs::File::create(work.join("wrangler.log")).map_err(|e| e.to_string())?;
     let mut server = Server({
@@ -107,6 +122,22 @@ pub fn end_to_end(tools: &Tools) -> Result {
     let outcome = run_command(&mut tests);
     drop(server);
     outcome
+}
+
+/// A second municipality with its own administrator, so that tests can check that tenants
+/// cannot reach each other's data.
+fn test_fixtures() -> Result<String> {
+    let mut neighbour = TenantConfig::demo();
+    neighbour.id = "grannby".into();
+    neighbour.name = "Grannby kommun".into();
+    let admin = seed::Moderator {
+        tenant: "grannby",
+        email: "admin@grannby.example",
+        name: "Greta Grannby",
+        role: tryggve_core::moderation::Role::Admin,
+        password: "grannby-admin-lösen",
+    };
+    Ok(seed::tenant_sql(&neighbour, &[]) + &seed::moderator_sql(&admin)?)
 }
 
 /// wrangler dev and its workerd, stopped together when dropped.

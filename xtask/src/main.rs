@@ -3,9 +3,13 @@
 //!   run     install what is missing, build, and serve the demo on http://127.0.0.1:8787
 //!   test    install what is missing, check, build, and run every test (what CI runs)
 //!   build   build the widget and the edge into dist/ and edge/build/
+//!   moderator add --tenant T --email E --name N --role admin|moderator|responder [--remote]
+//!           create (or reset) a console account; the password is read from TRYGGVE_PASSWORD
+//!           or standard input. Without --remote it writes to the local database of `run`.
 
 mod build;
 mod edge;
+mod seed;
 mod setup;
 
 use std::path::{Path, PathBuf};
@@ -19,7 +23,8 @@ fn main() -> ExitCode {
         Some("run") => run(),
         Some("test") => test(),
         Some("build") => setup::tools(false).and_then(|tools| build::all(&tools)),
-        _ => Err("usage: cargo xtask run | test | build".into()),
+        Some("moderator") if args.get(1).map(String::as_str) == Some("add") => add_moderator(&args[2..]),
+        _ => Err("usage: cargo xtask run | test | build | moderator add …".into()),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
@@ -52,11 +57,55 @@ fn run() -> Result {
     build::all(&tools)?;
     let port = 8787;
     let state = root().join(".wrangler/state");
-    edge::prepare_database(&tools, &state, port)?;
+    edge::prepare_demo(&tools, &state, port, "")?;
+    println!("\nTryggve is starting on http://127.0.0.1:{port}/ (demo page, widget and API).");
     println!(
-        "\nTryggve is starting on http://127.0.0.1:{port}/ (demo page, widget and API). Ctrl-C stops it.\n"
+        "Moderator console: http://127.0.0.1:{port}/console/ (tenant \"demo\"; local demo accounts only):"
     );
+    for m in &seed::DEMO_MODERATORS {
+        println!("  {:<10} {:<28} {}", m.role.id(), m.email, m.password);
+    }
+    println!("Ctrl-C stops it.\n");
     edge::serve_foreground(&tools, &state, port)
+}
+
+fn add_moderator(args: &[String]) -> Result {
+    let value = |flag: &str| {
+        args.iter()
+            .position(|a| a == flag)
+            .and_then(|i| args.get(i + 1))
+            .cloned()
+            .ok_or(format!("{flag} is required"))
+    };
+    let (tenant, email, name) = (value("--tenant")?, value("--email")?, value("--name")?);
+    let role_id = value("--role")?;
+    let role = tryggve_core::moderation::Role::from_id(&role_id).ok_or(format!("unknown role {role_id}"))?;
+    let password = match std::env::var("TRYGGVE_PASSWORD") {
+        Ok(p) => p,
+        Err(_) => {
+            println!(
+                "Password for {email} (at least {} characters):",
+                tryggve_core::password::MIN_PASSWORD_CHARS
+            );
+            let mut line = String::new();
+            std::io::stdin().read_line(&mut line).map_err(|e| e.to_string())?;
+            line.trim_end_matches(['\r', '\n']).to_string()
+        }
+    };
+    let moderator =
+        seed::Moderator { tenant: &tenant, email: &email, name: &name, role, password: &password };
+    let sql = seed::moderator_sql(&moderator)?;
+    let tools = setup::tools(false)?;
+    let state = root().join(".wrangler/state");
+    let db = if args.iter().any(|a| a == "--remote") {
+        edge::Database::Remote
+    } else {
+        edge::Database::Local(&state)
+    };
+    edge::migrate(&tools, &db)?;
+    edge::execute_sql(&tools, &db, &sql)?;
+    println!("xtask: {} {email} can now log in to tenant {tenant}", role.id());
+    Ok(())
 }
 
 fn test() -> Result {
@@ -85,7 +134,9 @@ fn test() -> Result {
             .args(["-p", "tryggve-edge", "--", "-D", "warnings"])
             .current_dir(&root),
     )?;
-    run_command(Command::new("cargo").args(["test", "-p", "tryggve-core"]).current_dir(&root))?;
+    run_command(
+        Command::new("cargo").args(["test", "-p", "tryggve-core", "--all-features"]).current_dir(&root),
+    )?;
     build::all(&tools)?;
     edge::end_to_end(&tools)
 }

@@ -1,7 +1,9 @@
 //! The API's routes and the rules every route shares: JSON errors, CORS by tenant allowlist,
 //! no caching.
 
+mod console;
 mod reports;
+mod review;
 mod tenants;
 
 use worker::{D1Database, Env, Method, Request, Response, Url};
@@ -23,6 +25,14 @@ impl Caller {
         match req.headers().get("origin").ok().flatten() {
             Some(origin) if origin != url.origin().ascii_serialization() => Self::Embedding(origin),
             _ => Self::FirstParty,
+        }
+    }
+
+    /// The console API is for the edge's own pages only, never for embedding pages.
+    pub fn require_first_party(&self) -> Result<(), ApiError> {
+        match self {
+            Self::FirstParty => Ok(()),
+            Self::Embedding(_) => Err(ApiError::OriginNotAllowed),
         }
     }
 
@@ -74,6 +84,34 @@ async fn route(req: &mut Request, db: &D1Database, url: &Url, caller: &Caller) -
         },
         ["api", "v1", "tenants", tenant, "reports", case] => match method {
             Method::Get => reports::follow_up(req, db, tenant, case, caller).await,
+            _ => Err(ApiError::MethodNotAllowed { allowed: "GET" }),
+        },
+        ["api", "v1", "console", "login"] => match method {
+            Method::Post => console::login(req, db, caller).await,
+            _ => Err(ApiError::MethodNotAllowed { allowed: "POST" }),
+        },
+        ["api", "v1", "console", "logout"] => match method {
+            Method::Post => console::logout(req, db, caller).await,
+            _ => Err(ApiError::MethodNotAllowed { allowed: "POST" }),
+        },
+        ["api", "v1", "console", "session"] => match method {
+            Method::Get => console::current(req, db, caller).await,
+            _ => Err(ApiError::MethodNotAllowed { allowed: "GET" }),
+        },
+        ["api", "v1", "console", tenant, "reports"] => match method {
+            Method::Get => review::list(req, db, caller, tenant).await,
+            _ => Err(ApiError::MethodNotAllowed { allowed: "GET" }),
+        },
+        ["api", "v1", "console", tenant, "reports", case] => match method {
+            Method::Get => review::detail(req, db, caller, tenant, case).await,
+            _ => Err(ApiError::MethodNotAllowed { allowed: "GET" }),
+        },
+        ["api", "v1", "console", tenant, "reports", case, "actions"] => match method {
+            Method::Post => review::act(req, db, caller, tenant, case).await,
+            _ => Err(ApiError::MethodNotAllowed { allowed: "POST" }),
+        },
+        ["api", "v1", "console", tenant, "audit"] => match method {
+            Method::Get => review::audit(req, db, caller, tenant).await,
             _ => Err(ApiError::MethodNotAllowed { allowed: "GET" }),
         },
         _ => Err(ApiError::NotFound),

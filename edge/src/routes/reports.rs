@@ -6,7 +6,7 @@ use worker::{D1Database, Request, Response};
 
 use super::Caller;
 use crate::error::ApiError;
-use crate::{http, store, token};
+use crate::{clock, http, store, token};
 
 /// `POST /api/v1/reports`: a resident reports a place. Answers 201 with the case number and
 /// the follow-up code, which is shown once and stored only as a hash.
@@ -24,10 +24,10 @@ pub async fn create(req: &mut Request, db: &D1Database, caller: &Caller) -> Resu
     caller.check(db, &tenant.id).await?;
     let report = validate_report(&draft, &tenant).map_err(|errors| ApiError::Invalid(errors[0]))?;
 
-    let now = js_sys::Date::new_0();
-    let year = now.get_utc_full_year() as i32;
-    let followup_token = token::new_followup_token()?;
-    let created_at = String::from(now.to_iso_string());
+    let created_at = clock::now_iso();
+    let year: i32 =
+        created_at[..4].parse().map_err(|_| ApiError::Internal(format!("clock: {created_at}")))?;
+    let followup_token = token::new_token()?;
     let seq = store::reports::insert(db, &report, year, &token::hash(&followup_token), &created_at).await?;
     let receipt = ReportReceipt { case_number: case_number(year, seq), followup_token };
     Ok(http::json(201, &receipt))

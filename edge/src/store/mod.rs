@@ -1,4 +1,6 @@
 //! D1 access, one module per kind of record. Every query names its tenant.
 
+pub mod audit;
+pub mod moderators;
 pub mod reports;
 pub mod tenants;

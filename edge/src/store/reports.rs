@@ -1,8 +1,10 @@
 use serde::Deserialize;
+use tryggve_core::moderation::{RejectionReason, Visibility};
 use tryggve_core::report::{case_number, times_from_column, times_to_column};
+use tryggve_core::review::{ModeratedReport, ReportFilter, ReviewState};
 use tryggve_core::{NewReport, ReportStatus, ReportView};
 use wasm_bindgen::JsValue;
-use worker::D1Database;
+use worker::{D1Database, D1PreparedStatement};
 
 use crate::error::ApiError;
 
@@ -37,8 +39,13 @@ pub async fn insert(
     seq.ok_or_else(|| ApiError::Internal("insert returned no case number".into()))
 }
 
+const COLUMNS: &str = "id, case_year, case_seq, followup_token_hash, lat, lng, category, times, description, \
+                       contact_email, status, visibility, rejection_reason, public_comment, description_public, \
+                       merged_into, created_at";
+
 #[derive(Deserialize)]
 struct ReportRow {
+    id: i64,
     case_year: i32,
     case_seq: u32,
     followup_token_hash: String,
@@ -47,8 +54,47 @@ struct ReportRow {
     category: String,
     times: String,
     description: String,
+    contact_email: Option<String>,
     status: String,
+    visibility: String,
+    rejection_reason: Option<String>,
+    public_comment: String,
+    description_public: u8,
+    merged_into: Option<String>,
     created_at: String,
+}
+
+impl ReportRow {
+    fn case_number(&self) -> String {
+        case_number(self.case_year, self.case_seq)
+    }
+
+    fn status(&self) -> ReportStatus {
+        ReportStatus::from_id(&self.status).unwrap_or(ReportStatus::New)
+    }
+
+    fn into_moderated(self) -> (i64, ModeratedReport) {
+        let review = ReviewState {
+            status: self.status(),
+            visibility: Visibility::from_id(&self.visibility).unwrap_or(Visibility::Pending),
+            rejection_reason: self.rejection_reason.as_deref().and_then(RejectionReason::from_id),
+            public_comment: self.public_comment.clone(),
+            description: self.description.clone(),
+            description_public: self.description_public != 0,
+            merged_into: self.merged_into.clone(),
+        };
+        let report = ModeratedReport {
+            case_number: self.case_number(),
+            lat: self.lat,
+            lng: self.lng,
+            category: self.category,
+            times: times_from_column(&self.times),
+            contact_email: self.contact_email,
+            created_at: self.created_at,
+            review,
+        };
+        (self.id, report)
+    }
 }
 
 /// A report as its author sees it, if `followup_token_hash` matches.
@@ -58,21 +104,100 @@ pub async fn find_for_follow_up(
     (year, seq): (i32, u32),
     followup_token_hash: &str,
 ) -> Result<Option<ReportView>, ApiError> {
-    let sql = "SELECT case_year, case_seq, followup_token_hash, lat, lng, category, times, description, \
-               status, created_at FROM reports WHERE tenant_id = ?1 AND case_year = ?2 AND case_seq = ?3";
+    let sql =
+        format!("SELECT {COLUMNS} FROM reports WHERE tenant_id = ?1 AND case_year = ?2 AND case_seq = ?3");
     let row: Option<ReportRow> =
         db.prepare(sql).bind(&[tenant.into(), year.into(), seq.into()])?.first(None).await?;
     let Some(row) = row.filter(|r| r.followup_token_hash == followup_token_hash) else {
         return Ok(None);
     };
     Ok(Some(ReportView {
-        case_number: case_number(row.case_year, row.case_seq),
+        case_number: row.case_number(),
         lat: row.lat,
         lng: row.lng,
+        status: row.status(),
         category: row.category,
         times: times_from_column(&row.times),
         description: row.description,
-        status: ReportStatus::from_id(&row.status).unwrap_or(ReportStatus::New),
+        public_comment: row.public_comment,
         created_at: row.created_at,
     }))
+}
+
+/// The reports moderators review, newest first, at most `limit`.
+pub async fn list_for_review(
+    db: &D1Database,
+    tenant: &str,
+    filter: &ReportFilter,
+    limit: u32,
+) -> Result<Vec<ModeratedReport>, ApiError> {
+    let mut sql = format!("SELECT {COLUMNS} FROM reports WHERE tenant_id = ?1");
+    let mut args: Vec<JsValue> = vec![tenant.into()];
+    let mut condition = |clause: &str, value: JsValue| {
+        args.push(value);
+        sql += &format!(" AND {clause} ?{}", args.len());
+    };
+    if let Some(status) = filter.status {
+        condition("status =", status.id().into());
+    }
+    if let Some(visibility) = filter.visibility {
+        condition("visibility =", visibility.id().into());
+    }
+    if let Some(category) = &filter.category {
+        condition("category =", category.as_str().into());
+    }
+    if let Some(from) = &filter.from {
+        condition("created_at >=", from.as_str().into());
+    }
+    if let Some(to) = &filter.to {
+        // Inclusive: everything before the start of the next day.
+        condition("created_at < date(", to.as_str().into());
+        sql += ", '+1 day')";
+    }
+    args.push(limit.into());
+    sql += &format!(" ORDER BY created_at DESC, id DESC LIMIT ?{}", args.len());
+    let rows: Vec<ReportRow> = db.prepare(sql).bind(&args)?.all().await?.results()?;
+    Ok(rows.into_iter().map(|r| r.into_moderated().1).collect())
+}
+
+/// One report of `tenant` with its row id, by case number.
+pub async fn find_for_review(
+    db: &D1Database,
+    tenant: &str,
+    (year, seq): (i32, u32),
+) -> Result<Option<(i64, ModeratedReport)>, ApiError> {
+    let sql =
+        format!("SELECT {COLUMNS} FROM reports WHERE tenant_id = ?1 AND case_year = ?2 AND case_seq = ?3");
+    let row: Option<ReportRow> =
+        db.prepare(sql).bind(&[tenant.into(), year.into(), seq.into()])?.first(None).await?;
+    Ok(row.map(ReportRow::into_moderated))
+}
+
+/// Stores a new review state together with its audit entry, in one transaction.
+pub async fn update_review(
+    db: &D1Database,
+    tenant: &str,
+    report_id: i64,
+    next: &ReviewState,
+    audit: D1PreparedStatement,
+    now: &str,
+) -> Result<(), ApiError> {
+    let sql = "UPDATE reports SET status = ?1, visibility = ?2, rejection_reason = ?3, public_comment = ?4, \
+               description = ?5, description_public = ?6, merged_into = ?7, updated_at = ?8 \
+               WHERE tenant_id = ?9 AND id = ?10";
+    let optional = |v: Option<&str>| v.map_or(JsValue::NULL, JsValue::from);
+    let update = db.prepare(sql).bind(&[
+        next.status.id().into(),
+        next.visibility.id().into(),
+        optional(next.rejection_reason.map(RejectionReason::id)),
+        next.public_comment.as_str().into(),
+        next.description.as_str().into(),
+        u8::from(next.description_public).into(),
+        optional(next.merged_into.as_deref()),
+        now.into(),
+        tenant.into(),
+        (report_id as f64).into(),
+    ])?;
+    db.batch(vec![update, audit]).await?;
+    Ok(())
 }

@@ -1,0 +1,176 @@
+//! Who may do what, and how a report moves through the municipality's handling.
+
+use serde::{Deserialize, Serialize};
+
+use crate::report::ReportStatus;
+
+/// A moderator account's role within its tenant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Manages accounts and configuration, and does everything a moderator does.
+    Admin,
+    /// Reviews reports and questions, sets statuses, answers.
+    Moderator,
+    /// Answers dialogue questions only (politicians, police, officials).
+    Responder,
+}
+
+/// Something a console user may try to do. Every console route names one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Permission {
+    ReviewReports,
+    ExportReports,
+    ReadAudit,
+    ManageModerators,
+    AnswerQuestions,
+}
+
+impl Role {
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Admin => "admin",
+            Self::Moderator => "moderator",
+            Self::Responder => "responder",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Self> {
+        [Self::Admin, Self::Moderator, Self::Responder].into_iter().find(|r| r.id() == id)
+    }
+
+    pub fn allows(self, permission: Permission) -> bool {
+        use Permission::*;
+        match self {
+            Self::Admin => true,
+            Self::Moderator => matches!(permission, ReviewReports | ExportReports | AnswerQuestions),
+            Self::Responder => matches!(permission, AnswerQuestions),
+        }
+    }
+}
+
+/// Whether a report may be shown on the public map.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Visibility {
+    /// Not yet reviewed: only moderators see it.
+    Pending,
+    /// On the public map (coarsened, text only if approved separately).
+    Approved,
+    /// Never public; the reason is recorded.
+    Rejected,
+}
+
+impl Visibility {
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Pending => "pending",
+            Self::Approved => "approved",
+            Self::Rejected => "rejected",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Self> {
+        [Self::Pending, Self::Approved, Self::Rejected].into_iter().find(|v| v.id() == id)
+    }
+}
+
+/// Why a report is kept off the public map.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RejectionReason {
+    PersonalData,
+    Offensive,
+    OffTopic,
+    Duplicate,
+    OutsideMunicipality,
+}
+
+impl RejectionReason {
+    pub const ALL: [RejectionReason; 5] =
+        [Self::PersonalData, Self::Offensive, Self::OffTopic, Self::Duplicate, Self::OutsideMunicipality];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::PersonalData => "personal_data",
+            Self::Offensive => "offensive",
+            Self::OffTopic => "off_topic",
+            Self::Duplicate => "duplicate",
+            Self::OutsideMunicipality => "outside_municipality",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.id() == id)
+    }
+}
+
+impl ReportStatus {
+    /// The handling moves forward (ny → granskad → åtgärd pågår → åtgärdad), may be closed
+    /// (avslutad) from any open state, and a closed or resolved case may be reopened for review.
+    pub fn can_move_to(self, next: ReportStatus) -> bool {
+        use ReportStatus::*;
+        matches!(
+            (self, next),
+            (New, Reviewed)
+                | (New | Reviewed, InProgress)
+                | (Reviewed | InProgress, Resolved)
+                | (New | Reviewed | InProgress, Closed)
+                | (Resolved | Closed, Reviewed)
+        )
+    }
+}
+
+/// The longest public comment ("vad vi gjorde") a moderator may write.
+pub const PUBLIC_COMMENT_MAX_CHARS: usize = 1000;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ReportStatus::*;
+
+    #[test]
+    fn roles_and_permissions() {
+        use Permission::*;
+        let all = [ReviewReports, ExportReports, ReadAudit, ManageModerators, AnswerQuestions];
+        assert!(all.iter().all(|p| Role::Admin.allows(*p)));
+        assert!(Role::Moderator.allows(ReviewReports) && Role::Moderator.allows(ExportReports));
+        assert!(!Role::Moderator.allows(ManageModerators) && !Role::Moderator.allows(ReadAudit));
+        assert_eq!(all.iter().filter(|p| Role::Responder.allows(**p)).count(), 1);
+        assert!(Role::Responder.allows(AnswerQuestions));
+        for role in [Role::Admin, Role::Moderator, Role::Responder] {
+            assert_eq!(Role::from_id(role.id()), Some(role));
+        }
+        assert_eq!(Role::from_id("root"), None);
+    }
+
+    #[test]
+    fn the_status_workflow() {
+        assert!(New.can_move_to(Reviewed));
+        assert!(Reviewed.can_move_to(InProgress));
+        assert!(InProgress.can_move_to(Resolved));
+        assert!(New.can_move_to(Closed) && InProgress.can_move_to(Closed));
+        assert!(Resolved.can_move_to(Reviewed), "reopened");
+        assert!(!New.can_move_to(Resolved), "nothing is resolved unseen");
+        assert!(!Resolved.can_move_to(InProgress));
+        assert!(!Closed.can_move_to(Resolved));
+        for s in [New, Reviewed, InProgress, Resolved, Closed] {
+            assert!(!s.can_move_to(s), "{s:?} to itself is no move");
+        }
+    }
+
+    #[test]
+    fn rejection_ids_match_their_json() {
+        for r in RejectionReason::ALL {
+            assert_eq!(RejectionReason::from_id(r.id()), Some(r));
+            assert_eq!(serde_json::to_string(&r).unwrap(), format!("\"{}\"", r.id()));
+        }
+    }
+
+    #[test]
+    fn visibility_ids() {
+        for v in [Visibility::Pending, Visibility::Approved, Visibility::Rejected] {
+            assert_eq!(Visibility::from_id(v.id()), Some(v));
+        }
+    }
+}

@@ -1,0 +1,80 @@
+//! Moderator passwords: Argon2id with OWASP's parameters (19 MiB, 2 passes), stored as a PHC
+//! string (`$argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>`). The caller supplies the random salt,
+//! so this module stays free of I/O; the edge and `cargo xtask moderator add` share it.
+
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::{Algorithm, Argon2, Params, Version};
+
+/// Shortest password accepted for a moderator account.
+pub const MIN_PASSWORD_CHARS: usize = 12;
+/// Longer input is refused before hashing, so that hashing time stays bounded.
+pub const MAX_PASSWORD_CHARS: usize = 256;
+
+fn hasher() -> Argon2<'static> {
+    let params = Params::new(19 * 1024, 2, 1, None).expect("OWASP's Argon2id parameters are valid");
+    Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PasswordError {
+    TooShort,
+    TooLong,
+    /// The salt had fewer than 16 bytes.
+    WeakSalt,
+}
+
+pub fn check_policy(password: &str) -> Result<(), PasswordError> {
+    match password.chars().count() {
+        n if n < MIN_PASSWORD_CHARS => Err(PasswordError::TooShort),
+        n if n > MAX_PASSWORD_CHARS => Err(PasswordError::TooLong),
+        _ => Ok(()),
+    }
+}
+
+/// Hashes `password` with `salt` (at least 16 random bytes).
+pub fn hash(password: &str, salt: &[u8]) -> Result<String, PasswordError> {
+    check_policy(password)?;
+    if salt.len() < 16 {
+        return Err(PasswordError::WeakSalt);
+    }
+    let salt = SaltString::encode_b64(salt).map_err(|_| PasswordError::WeakSalt)?;
+    hasher()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|h| h.to_string())
+        .map_err(|_| PasswordError::WeakSalt)
+}
+
+/// Whether `password` matches the stored PHC string. A malformed or over-long input is no match.
+pub fn verify(password: &str, stored: &str) -> bool {
+    if password.chars().count() > MAX_PASSWORD_CHARS {
+        return false;
+    }
+    PasswordHash::new(stored)
+        .is_ok_and(|parsed| hasher().verify_password(password.as_bytes(), &parsed).is_ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SALT: [u8; 16] = *b"0123456789abcdef";
+
+    #[test]
+    fn hashes_verify_and_differ_by_salt() {
+        let stored = hash("korrekt häst batteri", &SALT).unwrap();
+        assert!(stored.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{stored}");
+        assert!(verify("korrekt häst batteri", &stored));
+        assert!(!verify("korrekt häst batteri!", &stored));
+        let other = hash("korrekt häst batteri", b"fedcba9876543210").unwrap();
+        assert_ne!(stored, other);
+    }
+
+    #[test]
+    fn policy() {
+        assert_eq!(hash("kort", &SALT), Err(PasswordError::TooShort));
+        assert_eq!(hash(&"x".repeat(257), &SALT), Err(PasswordError::TooLong));
+        assert_eq!(hash("tillräckligt långt", &SALT[..8]), Err(PasswordError::WeakSalt));
+        assert!(!verify("anything at all", "not a hash"));
+        assert!(!verify(&"x".repeat(300), &hash("tillräckligt långt", &SALT).unwrap()));
+    }
+}

@@ -1,0 +1,299 @@
+//! The moderator's side of a report: what they may do to it, as a pure state machine.
+//! The edge loads the state, calls [`ReviewState::apply`], stores the result and audits both.
+
+use serde::{Deserialize, Serialize};
+
+use crate::moderation::{RejectionReason, Visibility, PUBLIC_COMMENT_MAX_CHARS};
+use crate::report::{ReportStatus, TimeOfDay};
+use crate::text;
+use crate::validation::{FieldError, FieldErrorCode, DESCRIPTION_MAX_CHARS};
+
+/// What a moderator does to one report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "action", rename_all = "snake_case", deny_unknown_fields)]
+pub enum ReviewAction {
+    /// Show on the public map; the free text only if `publish_description`.
+    Approve { publish_description: bool },
+    /// Keep off the public map, for a recorded reason.
+    Reject { reason: RejectionReason },
+    /// Move the handling on, with an optional comment residents see ("vad vi gjorde").
+    SetStatus {
+        status: ReportStatus,
+        #[serde(default)]
+        public_comment: String,
+    },
+    /// Replace the text with a version without personal data. The original goes to the audit log.
+    Redact { description: String },
+    /// This report repeats another (given by case number): close it and point there.
+    MergeInto { case_number: String },
+}
+
+impl ReviewAction {
+    /// The name written to the audit log.
+    pub fn audit_name(&self) -> &'static str {
+        match self {
+            Self::Approve { .. } => "report.approve",
+            Self::Reject { .. } => "report.reject",
+            Self::SetStatus { .. } => "report.set_status",
+            Self::Redact { .. } => "report.redact",
+            Self::MergeInto { .. } => "report.merge",
+        }
+    }
+}
+
+/// The parts of a report that moderation changes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReviewState {
+    pub status: ReportStatus,
+    pub visibility: Visibility,
+    pub rejection_reason: Option<RejectionReason>,
+    pub public_comment: String,
+    pub description: String,
+    pub description_public: bool,
+    /// The case number this report was merged into.
+    pub merged_into: Option<String>,
+}
+
+impl ReviewState {
+    /// The state after `action`, or why it is not allowed. `own_case` is this report's number.
+    pub fn apply(&self, action: &ReviewAction, own_case: &str) -> Result<ReviewState, FieldError> {
+        let mut next = self.clone();
+        let reviewed =
+            |status: ReportStatus| if status == ReportStatus::New { ReportStatus::Reviewed } else { status };
+        match action {
+            ReviewAction::Approve { publish_description } => {
+                next.visibility = Visibility::Approved;
+                next.rejection_reason = None;
+                next.description_public = *publish_description;
+                next.status = reviewed(self.status);
+            }
+            ReviewAction::Reject { reason } => {
+                next.visibility = Visibility::Rejected;
+                next.rejection_reason = Some(*reason);
+                next.description_public = false;
+                next.status = reviewed(self.status);
+            }
+            ReviewAction::SetStatus { status, public_comment } => {
+                if !self.status.can_move_to(*status) {
+                    return Err(FieldError::new("status", FieldErrorCode::InvalidTransition));
+                }
+                let comment = text::clean(public_comment);
+                if text::char_len(&comment) > PUBLIC_COMMENT_MAX_CHARS {
+                    return Err(FieldError::new("public_comment", FieldErrorCode::TooLong));
+                }
+                next.status = *status;
+                if !comment.is_empty() {
+                    next.public_comment = comment;
+                }
+            }
+            ReviewAction::Redact { description } => {
+                let cleaned = text::clean(description);
+                if text::char_len(&cleaned) > DESCRIPTION_MAX_CHARS {
+                    return Err(FieldError::new("description", FieldErrorCode::TooLong));
+                }
+                next.description = cleaned;
+            }
+            ReviewAction::MergeInto { case_number } => {
+                if case_number == own_case || crate::report::parse_case_number(case_number).is_none() {
+                    return Err(FieldError::new("case_number", FieldErrorCode::InvalidChoice));
+                }
+                next.status = ReportStatus::Closed;
+                next.visibility = Visibility::Rejected;
+                next.rejection_reason = Some(RejectionReason::Duplicate);
+                next.description_public = false;
+                next.merged_into = Some(case_number.clone());
+            }
+        }
+        Ok(next)
+    }
+}
+
+/// A report as moderators see it: everything, including the contact e-mail.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ModeratedReport {
+    pub case_number: String,
+    pub lat: f64,
+    pub lng: f64,
+    pub category: String,
+    pub times: Vec<TimeOfDay>,
+    pub contact_email: Option<String>,
+    pub created_at: String,
+    #[serde(flatten)]
+    pub review: ReviewState,
+}
+
+/// Filters of the review list. Dates are inclusive days (`YYYY-MM-DD`, UTC).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ReportFilter {
+    pub status: Option<ReportStatus>,
+    pub visibility: Option<Visibility>,
+    pub category: Option<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+}
+
+impl ReportFilter {
+    /// Reads the filter from query pairs; unknown keys are ignored, bad values are errors.
+    pub fn from_query<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Self, FieldError> {
+        let mut filter = Self::default();
+        for (key, value) in pairs {
+            if value.is_empty() {
+                continue;
+            }
+            let invalid = |field| FieldError::new(field, FieldErrorCode::InvalidChoice);
+            match key {
+                "status" => filter.status = Some(ReportStatus::from_id(value).ok_or(invalid("status"))?),
+                "visibility" => {
+                    filter.visibility = Some(Visibility::from_id(value).ok_or(invalid("visibility"))?)
+                }
+                "category" => filter.category = Some(value.to_string()),
+                "from" | "to" => {
+                    if !is_iso_day(value) {
+                        return Err(FieldError::new(
+                            if key == "from" { "from" } else { "to" },
+                            FieldErrorCode::InvalidDate,
+                        ));
+                    }
+                    let day = Some(value.to_string());
+                    if key == "from" {
+                        filter.from = day
+                    } else {
+                        filter.to = day
+                    }
+                }
+                _ => {}
+            }
+        }
+        Ok(filter)
+    }
+}
+
+/// `YYYY-MM-DD` with a plausible month and day.
+pub fn is_iso_day(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('-').collect();
+    let number = |s: &str, len: usize| {
+        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<u32>().ok()).flatten()
+    };
+    match parts.as_slice() {
+        [y, m, d] => {
+            matches!((number(y, 4), number(m, 2), number(d, 2)), (Some(_), Some(1..=12), Some(1..=31)))
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ReportStatus::*;
+
+    fn fresh() -> ReviewState {
+        ReviewState {
+            status: New,
+            visibility: Visibility::Pending,
+            rejection_reason: None,
+            public_comment: String::new(),
+            description: "Mörkt vid Storgatan 3, där Kalle Svensson bor.".into(),
+            description_public: false,
+            merged_into: None,
+        }
+    }
+
+    #[test]
+    fn approving_publishes_and_marks_reviewed() {
+        let next = fresh().apply(&ReviewAction::Approve { publish_description: false }, "2026-0001").unwrap();
+        assert_eq!(
+            (next.visibility, next.status, next.description_public),
+            (Visibility::Approved, Reviewed, false)
+        );
+        let later = ReviewState { status: InProgress, ..fresh() };
+        assert_eq!(
+            later.apply(&ReviewAction::Approve { publish_description: true }, "x").unwrap().status,
+            InProgress
+        );
+    }
+
+    #[test]
+    fn rejecting_records_the_reason_and_hides_text() {
+        let approved =
+            fresh().apply(&ReviewAction::Approve { publish_description: true }, "2026-0001").unwrap();
+        let next = approved
+            .apply(&ReviewAction::Reject { reason: RejectionReason::PersonalData }, "2026-0001")
+            .unwrap();
+        assert_eq!(next.visibility, Visibility::Rejected);
+        assert_eq!(next.rejection_reason, Some(RejectionReason::PersonalData));
+        assert!(!next.description_public);
+    }
+
+    #[test]
+    fn status_moves_follow_the_workflow_and_keep_comments() {
+        let step = |s: &ReviewState, status, comment: &str| {
+            s.apply(&ReviewAction::SetStatus { status, public_comment: comment.into() }, "2026-0001")
+        };
+        let reviewed = step(&fresh(), Reviewed, "").unwrap();
+        let working = step(&reviewed, InProgress, "  Vi har beställt ny belysning.\u{0007} ").unwrap();
+        assert_eq!(working.public_comment, "Vi har beställt ny belysning.");
+        let done = step(&working, Resolved, "").unwrap();
+        assert_eq!(
+            done.public_comment, "Vi har beställt ny belysning.",
+            "an empty comment keeps the last one"
+        );
+        assert_eq!(step(&fresh(), Resolved, "").unwrap_err().code, FieldErrorCode::InvalidTransition);
+        assert_eq!(step(&fresh(), Reviewed, &"x".repeat(1001)).unwrap_err().code, FieldErrorCode::TooLong);
+    }
+
+    #[test]
+    fn redaction_replaces_the_text_within_limits() {
+        let next = fresh()
+            .apply(&ReviewAction::Redact { description: "Mörkt vid Storgatan 3.".into() }, "x")
+            .unwrap();
+        assert_eq!(next.description, "Mörkt vid Storgatan 3.");
+        let too_long = ReviewAction::Redact { description: "x".repeat(1001) };
+        assert_eq!(fresh().apply(&too_long, "x").unwrap_err().field, "description");
+    }
+
+    #[test]
+    fn merging_closes_as_duplicate_but_not_into_itself() {
+        let next =
+            fresh().apply(&ReviewAction::MergeInto { case_number: "2026-0002".into() }, "2026-0001").unwrap();
+        assert_eq!((next.status, next.visibility), (Closed, Visibility::Rejected));
+        assert_eq!(next.rejection_reason, Some(RejectionReason::Duplicate));
+        assert_eq!(next.merged_into.as_deref(), Some("2026-0002"));
+        for target in ["2026-0001", "nonsense"] {
+            let action = ReviewAction::MergeInto { case_number: target.into() };
+            assert_eq!(fresh().apply(&action, "2026-0001").unwrap_err().code, FieldErrorCode::InvalidChoice);
+        }
+    }
+
+    #[test]
+    fn actions_parse_from_json() {
+        let action: ReviewAction = serde_json::from_str(
+            r#"{"action":"set_status","status":"in_progress","public_comment":"Åtgärdas"}"#,
+        )
+        .unwrap();
+        assert_eq!(action, ReviewAction::SetStatus { status: InProgress, public_comment: "Åtgärdas".into() });
+        assert!(serde_json::from_str::<ReviewAction>(r#"{"action":"delete"}"#).is_err());
+        assert!(serde_json::from_str::<ReviewAction>(r#"{"action":"reject","reason":"boring"}"#).is_err());
+    }
+
+    #[test]
+    fn filters_from_query() {
+        let f = ReportFilter::from_query([
+            ("status", "new"),
+            ("category", "graffiti"),
+            ("from", "2026-01-31"),
+            ("x", "y"),
+        ])
+        .unwrap();
+        assert_eq!(f.status, Some(New));
+        assert_eq!(f.category.as_deref(), Some("graffiti"));
+        assert_eq!(f.from.as_deref(), Some("2026-01-31"));
+        assert_eq!(ReportFilter::from_query([("status", "")]).unwrap(), ReportFilter::default());
+        assert_eq!(ReportFilter::from_query([("status", "ny")]).unwrap_err().field, "status");
+        assert_eq!(
+            ReportFilter::from_query([("to", "2026-13-01")]).unwrap_err().code,
+            FieldErrorCode::InvalidDate
+        );
+        assert!(!is_iso_day("2026-1-01") && is_iso_day("2026-12-31"));
+    }
+}

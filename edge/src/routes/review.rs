@@ -1,0 +1,116 @@
+//! The review map's API (granskningskarta): list, read and act on a tenant's reports.
+
+use tryggve_core::moderation::Permission;
+use tryggve_core::report::parse_case_number;
+use tryggve_core::review::{ReportFilter, ReviewAction};
+use worker::{D1Database, Request, Response};
+
+use super::Caller;
+use crate::error::ApiError;
+use crate::session::Moderator;
+use crate::{clock, http, store};
+
+/// At most this many reports per list answer; filters narrow it down.
+const LIST_LIMIT: u32 = 500;
+
+async fn moderator_for(
+    req: &Request,
+    db: &D1Database,
+    caller: &Caller,
+    tenant: &str,
+    permission: Permission,
+) -> Result<Moderator, ApiError> {
+    caller.require_first_party()?;
+    let moderator = Moderator::from_request(req, db).await?;
+    moderator.require(tenant, permission)?;
+    Ok(moderator)
+}
+
+/// `GET /api/v1/console/{tenant}/reports?status=&visibility=&category=&from=&to=`
+pub async fn list(
+    req: &Request,
+    db: &D1Database,
+    caller: &Caller,
+    tenant: &str,
+) -> Result<Response, ApiError> {
+    moderator_for(req, db, caller, tenant, Permission::ReviewReports).await?;
+    let url = req.url()?;
+    let pairs: Vec<(String, String)> =
+        url.query_pairs().map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
+    let filter = ReportFilter::from_query(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+        .map_err(ApiError::Invalid)?;
+    let reports = store::reports::list_for_review(db, tenant, &filter, LIST_LIMIT).await?;
+    Ok(http::json(200, &reports))
+}
+
+/// `GET /api/v1/console/{tenant}/reports/{case}`
+pub async fn detail(
+    req: &Request,
+    db: &D1Database,
+    caller: &Caller,
+    tenant: &str,
+    case: &str,
+) -> Result<Response, ApiError> {
+    moderator_for(req, db, caller, tenant, Permission::ReviewReports).await?;
+    let case = parse_case_number(case).ok_or(ApiError::CaseNotFound)?;
+    let (_, report) =
+        store::reports::find_for_review(db, tenant, case).await?.ok_or(ApiError::CaseNotFound)?;
+    Ok(http::json(200, &report))
+}
+
+/// `POST /api/v1/console/{tenant}/reports/{case}/actions` with a [`ReviewAction`]: approve,
+/// reject, set status, redact or merge. The change and its audit entry are stored together.
+pub async fn act(
+    req: &mut Request,
+    db: &D1Database,
+    caller: &Caller,
+    tenant: &str,
+    case: &str,
+) -> Result<Response, ApiError> {
+    let moderator = moderator_for(req, db, caller, tenant, Permission::ReviewReports).await?;
+    moderator.check_csrf(req)?;
+    let action: ReviewAction = http::read_json(req).await?;
+    let case = parse_case_number(case).ok_or(ApiError::CaseNotFound)?;
+    let (id, mut report) =
+        store::reports::find_for_review(db, tenant, case).await?.ok_or(ApiError::CaseNotFound)?;
+    if let ReviewAction::MergeInto { case_number } = &action {
+        let target = parse_case_number(case_number);
+        let exists = match target {
+            Some(target) => store::reports::find_for_review(db, tenant, target).await?.is_some(),
+            None => false,
+        };
+        if !exists {
+            return Err(ApiError::Invalid(tryggve_core::FieldError::new(
+                "case_number",
+                tryggve_core::validation::FieldErrorCode::InvalidChoice,
+            )));
+        }
+    }
+    let next = report.review.apply(&action, &report.case_number).map_err(ApiError::Invalid)?;
+    let now = clock::now_iso();
+    let entry = store::audit::NewEntry {
+        tenant,
+        moderator_id: moderator.id,
+        action: action.audit_name(),
+        subject: &report.case_number,
+        before: serde_json::to_string(&report.review).unwrap_or_default(),
+        after: serde_json::to_string(&next).unwrap_or_default(),
+        at: &now,
+    };
+    let audit = store::audit::record(db, &entry)?;
+    store::reports::update_review(db, tenant, id, &next, audit, &now).await?;
+    report.review = next;
+    Ok(http::json(200, &report))
+}
+
+/// `GET /api/v1/console/{tenant}/audit`: the newest moderator actions (admins only: entries may
+/// hold text from before redaction).
+pub async fn audit(
+    req: &Request,
+    db: &D1Database,
+    caller: &Caller,
+    tenant: &str,
+) -> Result<Response, ApiError> {
+    moderator_for(req, db, caller, tenant, Permission::ReadAudit).await?;
+    Ok(http::json(200, &store::audit::recent(db, tenant, 200).await?))
+}

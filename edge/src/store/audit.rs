@@ -1,0 +1,50 @@
+use serde::{Deserialize, Serialize};
+use worker::{D1Database, D1PreparedStatement};
+
+use crate::error::ApiError;
+
+/// One moderator action, as recorded.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct AuditEntry {
+    pub at: String,
+    pub moderator: Option<String>,
+    pub action: String,
+    pub subject: String,
+    pub before: Option<String>,
+    pub after: Option<String>,
+}
+
+/// A moderator action about to be recorded.
+pub struct NewEntry<'a> {
+    pub tenant: &'a str,
+    pub moderator_id: i64,
+    pub action: &'a str,
+    pub subject: &'a str,
+    pub before: String,
+    pub after: String,
+    pub at: &'a str,
+}
+
+/// The statement that records an action; run it in the same batch as the change itself, so
+/// that no change goes unrecorded.
+pub fn record(db: &D1Database, entry: &NewEntry) -> Result<D1PreparedStatement, ApiError> {
+    let sql = "INSERT INTO audit_log (tenant_id, moderator_id, action, subject, before, after, at) \
+               VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+    Ok(db.prepare(sql).bind(&[
+        entry.tenant.into(),
+        (entry.moderator_id as f64).into(),
+        entry.action.into(),
+        entry.subject.into(),
+        entry.before.as_str().into(),
+        entry.after.as_str().into(),
+        entry.at.into(),
+    ])?)
+}
+
+/// The newest entries of `tenant`, newest first.
+pub async fn recent(db: &D1Database, tenant: &str, limit: u32) -> Result<Vec<AuditEntry>, ApiError> {
+    let sql = "SELECT a.at, m.email AS moderator, a.action, a.subject, a.before, a.after \
+               FROM audit_log a LEFT JOIN moderators m ON m.id = a.moderator_id \
+               WHERE a.tenant_id = ?1 ORDER BY a.id DESC LIMIT ?2";
+    Ok(db.prepare(sql).bind(&[tenant.into(), limit.into()])?.all().await?.results()?)
+}

@@ -1,0 +1,121 @@
+use serde::Deserialize;
+use tryggve_core::console::SessionInfo;
+use tryggve_core::moderation::Role;
+use worker::D1Database;
+
+use crate::error::ApiError;
+use crate::session::Moderator;
+
+#[derive(Deserialize)]
+pub struct Account {
+    pub id: i64,
+    pub password_hash: String,
+}
+
+/// An enabled account of `tenant` with this e-mail address.
+pub async fn account(db: &D1Database, tenant: &str, email: &str) -> Result<Option<Account>, ApiError> {
+    let sql = "SELECT id, password_hash FROM moderators \
+               WHERE tenant_id = ?1 AND email = ?2 COLLATE NOCASE AND disabled_at IS NULL";
+    Ok(db.prepare(sql).bind(&[tenant.into(), email.into()])?.first(None).await?)
+}
+
+#[derive(Deserialize)]
+struct SessionRow {
+    id: i64,
+    tenant_id: String,
+    tenant_name: String,
+    email: String,
+    display_name: String,
+    role: String,
+    csrf_token: String,
+}
+
+/// The moderator whose unexpired session has this hash.
+pub async fn by_session(db: &D1Database, id_hash: &str, now: &str) -> Result<Option<Moderator>, ApiError> {
+    let sql = "SELECT m.id, m.tenant_id, t.name AS tenant_name, m.email, m.display_name, m.role, s.csrf_token \
+               FROM sessions s JOIN moderators m ON m.id = s.moderator_id JOIN tenants t ON t.id = m.tenant_id \
+               WHERE s.id_hash = ?1 AND s.expires_at > ?2 AND m.disabled_at IS NULL";
+    let row: Option<SessionRow> = db.prepare(sql).bind(&[id_hash.into(), now.into()])?.first(None).await?;
+    row.map(|r| {
+        let role = Role::from_id(&r.role).ok_or_else(|| ApiError::Internal(format!("role {}", r.role)))?;
+        Ok(Moderator {
+            id: r.id,
+            tenant: r.tenant_id.clone(),
+            role,
+            info: SessionInfo {
+                tenant: r.tenant_id,
+                tenant_name: r.tenant_name,
+                name: r.display_name,
+                email: r.email,
+                role,
+                csrf_token: r.csrf_token,
+            },
+        })
+    })
+    .transpose()
+}
+
+pub async fn insert_session(
+    db: &D1Database,
+    id_hash: &str,
+    moderator_id: i64,
+    csrf: &str,
+    now: &str,
+    expires: &str,
+) -> Result<(), ApiError> {
+    let insert = db
+        .prepare("INSERT INTO sessions (id_hash, moderator_id, csrf_token, created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5)")
+        .bind(&[id_hash.into(), (moderator_id as f64).into(), csrf.into(), now.into(), expires.into()])?;
+    // Expired sessions are useless; clear them out as new ones start.
+    let purge = db.prepare("DELETE FROM sessions WHERE expires_at <= ?1").bind(&[now.into()])?;
+    db.batch(vec![purge, insert]).await?;
+    Ok(())
+}
+
+pub async fn end_session(db: &D1Database, id_hash: &str) -> Result<(), ApiError> {
+    db.prepare("DELETE FROM sessions WHERE id_hash = ?1").bind(&[id_hash.into()])?.run().await?;
+    Ok(())
+}
+
+#[derive(Deserialize)]
+pub struct Failures {
+    pub account: u32,
+    pub client: u32,
+}
+
+/// Failed logins since `since`, for this account and for this client.
+pub async fn recent_failures(
+    db: &D1Database,
+    account_key: &str,
+    client_key: &str,
+    since: &str,
+) -> Result<Failures, ApiError> {
+    let sql = "SELECT COALESCE(SUM(key = ?1), 0) AS account, COALESCE(SUM(key = ?2), 0) AS client \
+               FROM login_failures WHERE key IN (?1, ?2) AND at > ?3";
+    let row: Option<Failures> =
+        db.prepare(sql).bind(&[account_key.into(), client_key.into(), since.into()])?.first(None).await?;
+    Ok(row.unwrap_or(Failures { account: 0, client: 0 }))
+}
+
+pub async fn record_failure(
+    db: &D1Database,
+    keys: &[&str],
+    now: &str,
+    window_start: &str,
+) -> Result<(), ApiError> {
+    let mut statements =
+        vec![db.prepare("DELETE FROM login_failures WHERE at <= ?1").bind(&[window_start.into()])?];
+    for key in keys {
+        statements.push(
+            db.prepare("INSERT INTO login_failures (key, at) VALUES (?1, ?2)")
+                .bind(&[(*key).into(), now.into()])?,
+        );
+    }
+    db.batch(statements).await?;
+    Ok(())
+}
+
+pub async fn clear_failures(db: &D1Database, key: &str) -> Result<(), ApiError> {
+    db.prepare("DELETE FROM login_failures WHERE key = ?1").bind(&[key.into()])?.run().await?;
+    Ok(())
+}

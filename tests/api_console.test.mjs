@@ -1,0 +1,195 @@
+// The moderator console's API: logging in, and who may do what to which tenant's reports.
+import { before, test } from "node:test";
+import assert from "node:assert/strict";
+import { EDGE, goodReport, post, query } from "./support/edge.mjs";
+import { ACCOUNTS, call, login } from "./support/console.mjs";
+
+let caseNumber;
+let sessions;
+before(async () => {
+  const { json } = await post("/api/v1/reports", goodReport({ description: "För behörighetstestet" }));
+  caseNumber = json.case_number;
+  sessions = {
+    admin: await login(ACCOUNTS.admin),
+    moderator: await login(ACCOUNTS.moderator),
+    responder: await login(ACCOUNTS.responder),
+    otherTenantAdmin: await login(ACCOUNTS.otherTenantAdmin),
+  };
+});
+
+test("login sets a strict, HttpOnly, Secure session cookie and returns who is logged in", async () => {
+  const { setCookie, info } = sessions.moderator;
+  assert.match(setCookie, /^tryggve_session=[0-9a-f]{64}; /);
+  for (const attribute of ["HttpOnly", "Secure", "SameSite=Strict", "Path=/", "Max-Age=28800"]) {
+    assert.ok(setCookie.includes(attribute), `${attribute} in ${setCookie}`);
+  }
+  assert.deepEqual(
+    { tenant: info.tenant, email: info.email, role: info.role, name: info.name },
+    { tenant: "demo", email: "moderator@demo.tryggve.se", role: "moderator", name: "Maja Moderator" },
+  );
+  const stored = query("SELECT id_hash FROM sessions");
+  assert.ok(stored.every((s) => !setCookie.includes(s.id_hash)), "only a hash of the session id is stored");
+  const { response, json } = await call(sessions.moderator, "GET", "/api/v1/console/session");
+  assert.equal(response.status, 200);
+  assert.equal(json.email, "moderator@demo.tryggve.se");
+});
+
+test("wrong passwords and unknown accounts get the same 401", async () => {
+  for (const account of [
+    { ...ACCOUNTS.admin, password: "fel-lösenord-helt" },
+    { ...ACCOUNTS.admin, email: "nobody@demo.tryggve.se" },
+    { ...ACCOUNTS.otherTenantAdmin, tenant: "demo" },
+  ]) {
+    const { response, json } = await call(null, "POST", "/api/v1/console/login", account);
+    assert.equal(response.status, 401);
+    assert.equal(json.error.code, "invalid_credentials");
+    assert.equal(response.headers.get("set-cookie"), null);
+  }
+});
+
+test("an account is locked for a while after five failed logins", async () => {
+  const account = { ...ACCOUNTS.responder, password: "inte rätt lösenord" };
+  for (let i = 0; i < 5; i++) {
+    const { response } = await call(null, "POST", "/api/v1/console/login", account);
+    assert.equal(response.status, 401, `attempt ${i + 1}`);
+  }
+  const { response, json } = await call(null, "POST", "/api/v1/console/login", ACCOUNTS.responder);
+  assert.equal(response.status, 429, "even the right password waits");
+  assert.equal(json.error.code, "too_many_attempts");
+  assert.equal(response.headers.get("retry-after"), "900");
+  // Other accounts from the same address are not locked by it.
+  assert.equal((await call(null, "POST", "/api/v1/console/login", ACCOUNTS.moderator)).response.status, 200);
+  query("DELETE FROM login_failures");
+});
+
+// Every console route, with who may use it.
+const routes = () => [
+  { method: "GET", path: "/api/v1/console/demo/reports", allowed: ["admin", "moderator"] },
+  { method: "GET", path: `/api/v1/console/demo/reports/${caseNumber}`, allowed: ["admin", "moderator"] },
+  {
+    method: "POST",
+    path: `/api/v1/console/demo/reports/${caseNumber}/actions`,
+    body: { action: "approve", publish_description: false },
+    allowed: ["admin", "moderator"],
+  },
+  { method: "GET", path: "/api/v1/console/demo/audit", allowed: ["admin"] },
+];
+
+test("every console route: no session → 401, wrong role or other tenant → 403, right role → 200", async () => {
+  for (const route of routes()) {
+    const anonymous = await call(null, route.method, route.path, route.body);
+    assert.equal(anonymous.response.status, 401, `${route.method} ${route.path} without a session`);
+    assert.equal(anonymous.json.error.code, "not_logged_in");
+    for (const who of ["admin", "moderator", "responder", "otherTenantAdmin"]) {
+      const { response, json } = await call(sessions[who], route.method, route.path, route.body);
+      const expected = route.allowed.includes(who) ? 200 : 403;
+      assert.equal(response.status, expected, `${who}: ${route.method} ${route.path} → ${JSON.stringify(json)}`);
+      if (expected === 403) assert.equal(json.error.code, "forbidden");
+    }
+  }
+});
+
+test("state changes need the CSRF token and the edge's own origin", async () => {
+  const path = `/api/v1/console/demo/reports/${caseNumber}/actions`;
+  const body = { action: "approve", publish_description: false };
+  const noToken = await call(sessions.moderator, "POST", path, body, { csrf: false });
+  assert.equal(noToken.response.status, 403);
+  assert.equal(noToken.json.error.code, "csrf_mismatch");
+  const wrongToken = await call({ ...sessions.moderator, csrf: sessions.admin.csrf }, "POST", path, body);
+  assert.equal(wrongToken.json.error.code, "csrf_mismatch");
+
+  const crossOrigin = await fetch(EDGE + path, {
+    method: "POST",
+    headers: {
+      cookie: sessions.moderator.cookie,
+      "x-csrf-token": sessions.moderator.csrf,
+      "content-type": "application/json",
+      origin: "https://evil.example",
+    },
+    body: JSON.stringify(body),
+  });
+  assert.equal(crossOrigin.status, 403);
+  assert.equal((await crossOrigin.json()).error.code, "origin_not_allowed");
+});
+
+test("review actions follow the workflow, are audited, and show to the resident", async () => {
+  const { json: receipt } = await post("/api/v1/reports", goodReport({
+    description: "Mörkt vid Storgatan 3 där Kalle Karlsson bor",
+  }));
+  const actions = `/api/v1/console/demo/reports/${receipt.case_number}/actions`;
+  const act = (body) => call(sessions.moderator, "POST", actions, body);
+
+  let r = await act({ action: "set_status", status: "resolved" });
+  assert.equal(r.response.status, 422, "nothing is resolved before it is reviewed");
+  assert.equal(r.json.error.code, "invalid_transition");
+
+  r = await act({ action: "redact", description: "Mörkt vid Storgatan 3" });
+  assert.equal(r.response.status, 200);
+  assert.equal(r.json.description, "Mörkt vid Storgatan 3");
+
+  r = await act({ action: "approve", publish_description: true });
+  assert.equal(r.json.visibility, "approved");
+  assert.equal(r.json.status, "reviewed");
+
+  r = await act({ action: "set_status", status: "in_progress", public_comment: "Ny belysning är beställd." });
+  assert.equal(r.json.status, "in_progress");
+  assert.equal(r.json.contact_email, "boende@example.se", "moderators see the contact address");
+
+  const followUp = await fetch(`${EDGE}/api/v1/tenants/demo/reports/${receipt.case_number}`, {
+    headers: { authorization: `Bearer ${receipt.followup_token}` },
+  });
+  const view = await followUp.json();
+  assert.equal(view.status, "in_progress");
+  assert.equal(view.public_comment, "Ny belysning är beställd.");
+  assert.equal(view.description, "Mörkt vid Storgatan 3");
+
+  const { json: audit } = await call(sessions.admin, "GET", "/api/v1/console/demo/audit");
+  const mine = audit.filter((e) => e.subject === receipt.case_number);
+  assert.deepEqual(mine.map((e) => e.action), ["report.set_status", "report.approve", "report.redact"]);
+  assert.ok(mine.every((e) => e.moderator === "moderator@demo.tryggve.se"));
+  const redaction = mine.find((e) => e.action === "report.redact");
+  assert.match(redaction.before, /Kalle Karlsson/, "the original text is kept in the audit log");
+  assert.doesNotMatch(redaction.after, /Kalle Karlsson/);
+});
+
+test("the review list filters, and bad filters or actions are 4xx", async () => {
+  await post("/api/v1/reports", goodReport({ description: "Väntar på granskning" }));
+  const list = (query) => call(sessions.moderator, "GET", `/api/v1/console/demo/reports${query}`);
+  const all = await list("");
+  assert.equal(all.response.status, 200);
+  assert.ok(all.json.length >= 2);
+  const pending = await list("?visibility=pending&category=dark-spot");
+  assert.ok(pending.json.length > 0);
+  assert.ok(pending.json.every((r) => r.visibility === "pending" && r.category === "dark-spot"));
+  const future = await list("?from=2999-01-01");
+  assert.deepEqual(future.json, []);
+  const today = new Date().toISOString().slice(0, 10);
+  assert.equal((await list(`?from=${today}&to=${today}`)).json.length, all.json.length);
+
+  const badStatus = await list("?status=ny");
+  assert.equal(badStatus.response.status, 422);
+  assert.equal(badStatus.json.error.field, "status");
+  const badDate = await list("?to=22-11-2026");
+  assert.equal(badDate.json.error.code, "invalid_date");
+
+  const path = `/api/v1/console/demo/reports/${caseNumber}/actions`;
+  const unknown = await call(sessions.moderator, "POST", path, { action: "delete" });
+  assert.equal(unknown.response.status, 400);
+  const selfMerge = await call(sessions.moderator, "POST", path, { action: "merge_into", case_number: caseNumber });
+  assert.equal(selfMerge.response.status, 422);
+  const missing = await call(sessions.moderator, "GET", "/api/v1/console/demo/reports/2026-99999");
+  assert.equal(missing.response.status, 404);
+  assert.equal(missing.json.error.code, "case_not_found");
+  // The other tenant's moderator cannot even learn whether the case exists.
+  const other = await call(sessions.otherTenantAdmin, "GET", `/api/v1/console/grannby/reports/${caseNumber}`);
+  assert.equal(other.response.status, 404);
+});
+
+test("logout ends the session", async () => {
+  const session = await login(ACCOUNTS.admin);
+  const out = await call(session, "POST", "/api/v1/console/logout");
+  assert.equal(out.response.status, 204);
+  assert.match(out.response.headers.get("set-cookie"), /Max-Age=0/);
+  const after = await call(session, "GET", "/api/v1/console/session");
+  assert.equal(after.response.status, 401);
+});

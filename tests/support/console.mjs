@@ -1,0 +1,37 @@
+// Console sessions for API tests: log in as one of the seeded accounts.
+import { EDGE } from "./edge.mjs";
+
+export const ACCOUNTS = {
+  admin: { tenant: "demo", email: "admin@demo.tryggve.se", password: "demo-admin-lösen" },
+  moderator: { tenant: "demo", email: "moderator@demo.tryggve.se", password: "demo-moderator-lösen" },
+  responder: { tenant: "demo", email: "svarare@demo.tryggve.se", password: "demo-svarare-lösen" },
+  otherTenantAdmin: { tenant: "grannby", email: "admin@grannby.example", password: "grannby-admin-lösen" },
+};
+
+/** Logs in and returns what a browser would hold: the session cookie and the CSRF token. */
+export async function login(account) {
+  const response = await fetch(`${EDGE}/api/v1/console/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(account),
+  });
+  if (response.status !== 200) throw new Error(`login ${account.email}: ${response.status} ${await response.text()}`);
+  const info = await response.json();
+  const setCookie = response.headers.getSetCookie()[0];
+  return { cookie: setCookie.split(";")[0], csrf: info.csrf_token, info, setCookie };
+}
+
+/** A console API call with the given session (or none). */
+export async function call(session, method, path, body, { csrf = true } = {}) {
+  const headers = {};
+  if (session) headers.cookie = session.cookie;
+  if (session && csrf) headers["x-csrf-token"] = session.csrf;
+  if (body !== undefined) headers["content-type"] = "application/json";
+  const response = await fetch(EDGE + path, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { response, json: text ? JSON.parse(text) : null };
+}

@@ -1,0 +1,83 @@
+//! Tenants and moderator accounts for local databases, as SQL for `wrangler d1 execute`.
+//! The same statements serve `cargo xtask moderator add` (also with `--remote` in production).
+
+use std::io::Read;
+
+use tryggve_core::moderation::Role;
+use tryggve_core::{password, TenantConfig};
+
+pub struct Moderator<'a> {
+    pub tenant: &'a str,
+    pub email: &'a str,
+    pub name: &'a str,
+    pub role: Role,
+    pub password: &'a str,
+}
+
+/// The demo municipality's accounts, printed by `cargo xtask run` (local demo only).
+pub const DEMO_MODERATORS: [Moderator<'static>; 3] = [
+    Moderator {
+        tenant: "demo",
+        email: "admin@demo.tryggve.se",
+        name: "Alva Admin",
+        role: Role::Admin,
+        password: "demo-admin-lösen",
+    },
+    Moderator {
+        tenant: "demo",
+        email: "moderator@demo.tryggve.se",
+        name: "Maja Moderator",
+        role: Role::Moderator,
+        password: "demo-moderator-lösen",
+    },
+    Moderator {
+        tenant: "demo",
+        email: "svarare@demo.tryggve.se",
+        name: "Sven Svarare",
+        role: Role::Responder,
+        password: "demo-svarare-lösen",
+    },
+];
+
+fn quote(s: &str) -> String {
+    format!("'{}'", s.replace('\'', "''"))
+}
+
+/// Creates or refreshes a tenant and adds its embedding origins.
+pub fn tenant_sql(tenant: &TenantConfig, origins: &[String]) -> String {
+    let config = serde_json::to_string(tenant).expect("a tenant configuration serialises");
+    let mut sql = format!(
+        "INSERT INTO tenants (id, name, config) VALUES ({}, {}, {}) \
+         ON CONFLICT(id) DO UPDATE SET name = excluded.name, config = excluded.config;\n",
+        quote(&tenant.id),
+        quote(&tenant.name),
+        quote(&config)
+    );
+    for origin in origins {
+        sql += &format!(
+            "INSERT OR IGNORE INTO tenant_origins (tenant_id, origin) VALUES ({}, {});\n",
+            quote(&tenant.id),
+            quote(origin)
+        );
+    }
+    sql
+}
+
+/// Creates the account, or resets its name, role and password (and re-enables it).
+pub fn moderator_sql(m: &Moderator) -> Result<String, String> {
+    let mut salt = [0u8; 16];
+    std::fs::File::open("/dev/urandom")
+        .and_then(|mut f| f.read_exact(&mut salt))
+        .map_err(|e| format!("no randomness for the salt: {e}"))?;
+    let hash = password::hash(m.password, &salt).map_err(|e| format!("password refused: {e:?}"))?;
+    Ok(format!(
+        "INSERT INTO moderators (tenant_id, email, display_name, role, password_hash) VALUES ({}, {}, {}, {}, {}) \
+         ON CONFLICT(tenant_id, email) DO UPDATE SET display_name = excluded.display_name, role = excluded.role, \
+         password_hash = excluded.password_hash, disabled_at = NULL;\n",
+        quote(m.tenant),
+        quote(&m.email.to_lowercase()),
+        quote(m.name),
+        quote(m.role.id()),
+        quote(&hash)
+    ))
+}
