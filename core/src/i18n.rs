@@ -46,6 +46,26 @@ impl Locale {
     }
 }
 
+/// What the user interfaces pass to their components: the language they speak.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct I18n {
+    pub locale: Locale,
+}
+
+impl I18n {
+    pub fn new(locale: Locale) -> Self {
+        Self { locale }
+    }
+
+    pub fn t(&self, key: &str) -> String {
+        translate(self.locale, key)
+    }
+
+    pub fn t_with(&self, key: &str, args: &[(&str, &str)]) -> String {
+        translate_with(self.locale, key, args)
+    }
+}
+
 /// `key = value` per line; `#` starts a comment. Malformed lines are skipped here and
 /// reported by [`check`], which the tests run.
 pub fn parse(source: &str) -> Vec<(&str, &str)> {

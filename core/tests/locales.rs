@@ -45,6 +45,17 @@ fn domain_values_have_labels() {
     let mut wanted: Vec<String> = DEFAULT_CATEGORIES.iter().map(|c| label_key(c.id)).collect();
     wanted.extend(TimeOfDay::ALL.iter().map(|t| format!("time-{}", t.id())));
     wanted.extend(FieldErrorCode::ALL.iter().map(|c| c.message_key()));
+    use tryggve_core::moderation::{RejectionReason, Role, Visibility};
+    use tryggve_core::ReportStatus::*;
+    wanted.extend(
+        [New, Reviewed, InProgress, Resolved, Closed].map(|s| format!("status-{}", s.id().replace('_', "-"))),
+    );
+    wanted.extend(
+        [Visibility::Pending, Visibility::Approved, Visibility::Rejected]
+            .map(|v| format!("visibility-{}", v.id())),
+    );
+    wanted.extend(RejectionReason::ALL.map(|r| format!("reason-{}", r.id().replace('_', "-"))));
+    wanted.extend([Role::Admin, Role::Moderator, Role::Responder].map(|r| format!("role-{}", r.id())));
     let missing: Vec<_> = wanted.iter().filter(|k| !swedish.contains(k.as_str())).collect();
     assert!(missing.is_empty(), "no text for {missing:?}");
 }
@@ -56,6 +67,7 @@ fn every_key_used_in_the_interfaces_exists() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let mut used = Vec::new();
     collect_keys(&root.join("widget/src"), &mut used);
+    collect_keys(&root.join("console/src"), &mut used);
     assert!(used.len() > 20, "the scan found too few keys ({}); is the pattern still right?", used.len());
     let missing: Vec<_> = used.iter().filter(|k| !swedish.contains(k.as_str())).collect();
     assert!(missing.is_empty(), "keys used in code but absent from the locales: {missing:?}");

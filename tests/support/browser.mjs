@@ -22,8 +22,9 @@ export async function launch() {
   return browser;
 }
 
-/** A fresh page with tiles served locally and a log of requests that left our edge. */
-export async function openPage(browser, url = EDGE + "/", contextOptions = {}) {
+/** A fresh page with tiles served locally and a log of requests that left our edge; returns
+ * once the widget shows `ready` (by default its map). */
+export async function openPage(browser, url = EDGE + "/", contextOptions = {}, ready = ".leaflet-container") {
   const context = await browser.newContext({ locale: "sv-SE", ...contextOptions });
   const page = await context.newPage();
   const thirdParty = [];
@@ -37,7 +38,7 @@ export async function openPage(browser, url = EDGE + "/", contextOptions = {}) {
   page.on("pageerror", (error) => errors.push(error.message));
   await page.goto(url);
   const widget = page.locator("tryggve-report");
-  await widget.locator(".leaflet-container").waitFor();
+  await widget.locator(ready).first().waitFor();
   return { context, page, widget, thirdParty, errors };
 }
 
@@ -50,17 +51,19 @@ export async function tabUntil(page, isThere, max = 40) {
   throw new Error("Tab never reached the element");
 }
 
-/** Runs axe-core inside the widget's shadow root and returns the violations. */
-export async function axeViolations(page) {
+/** Runs axe-core (WCAG 2.1 A/AA and best practices) on `include` — by default the widget and
+ * its shadow root — and returns the violations. Evaluated through DevTools, so that a page's
+ * strict CSP (which forbids injected scripts) stays in force for everything else. */
+export async function axeViolations(page, include = [["tryggve-report"]]) {
   const axe = fs.readFileSync(path.resolve(import.meta.dirname, "../../node_modules/axe-core/axe.min.js"), "utf8");
-  await page.addScriptTag({ content: axe });
-  return page.evaluate(async () => {
+  await page.evaluate(axe);
+  return page.evaluate(async (include) => {
     const result = await window.axe.run(
-      { include: [["tryggve-report"]] },
+      { include },
       { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] } },
     );
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target) }));
-  });
+  }, include);
 }
 
 export function screenshotPath(name) {

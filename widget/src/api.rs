@@ -3,7 +3,7 @@
 use gloo_net::http::{Request, Response};
 use serde::de::DeserializeOwned;
 use tryggve_core::api::ErrorBody;
-use tryggve_core::{ReportDraft, ReportReceipt, TenantConfig};
+use tryggve_core::{ReportDraft, ReportReceipt, ReportView, TenantConfig};
 
 /// Where the edge is: the origin the widget's script was loaded from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,6 +35,16 @@ impl Edge {
         let request = Request::post(&url).json(draft).map_err(|_| ApiError::Network)?;
         let response = request.send().await.map_err(|_| ApiError::Network)?;
         read(response).await
+    }
+}
+
+impl Edge {
+    /// The author's view of their report: status and what the municipality did.
+    pub async fn follow_up(&self, tenant: &str, case: &str, code: &str) -> Result<ReportView, ApiError> {
+        let case = js_sys::encode_uri_component(case);
+        let url = format!("{}/api/v1/tenants/{tenant}/reports/{case}", self.origin);
+        let request = Request::get(&url).header("authorization", &format!("Bearer {code}"));
+        read(request.send().await.map_err(|_| ApiError::Network)?).await
     }
 }
 

@@ -5,7 +5,6 @@
 mod api;
 mod components;
 mod embed;
-mod i18n;
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -13,7 +12,7 @@ use web_sys::HtmlElement;
 
 use crate::api::Edge;
 use crate::components::report::ReportWidget;
-use crate::i18n::I18n;
+use tryggve_core::i18n::I18n;
 
 /// Mounts the report form into `host` (a `<tryggve-report>` element).
 /// `edge` is the origin the script came from; `assets` is the URL of the widget's files.

@@ -21,29 +21,49 @@ const WASM_FEATURES: [&str; 6] = [
 
 pub fn all(tools: &Tools) -> Result {
     widget(tools)?;
+    console(tools)?;
     static_pages()?;
     edge(tools)
+}
+
+/// Builds `crate_name` for wasm32, binds it for the web into `out` as `out_name`, shrinks it.
+fn wasm_module(tools: &Tools, crate_name: &str, out_name: &str, out: &Path) -> Result {
+    let root = root();
+    fs::create_dir_all(out).map_err(|e| e.to_string())?;
+    run_command(
+        Command::new("cargo")
+            .args(["build", "--release", "--target", "wasm32-unknown-unknown", "-p", crate_name])
+            .current_dir(&root),
+    )?;
+    run_command(
+        Command::new(&tools.wasm_bindgen)
+            .args(["--target", "web", "--no-typescript", "--out-name", out_name, "--out-dir"])
+            .arg(out)
+            .arg(root.join(format!(
+                "target/wasm32-unknown-unknown/release/{}.wasm",
+                crate_name.replace('-', "_")
+            ))),
+    )?;
+    let wasm = out.join(format!("{out_name}_bg.wasm"));
+    run_command(
+        tools.node_command(&tools.wasm_opt).arg("-Oz").args(WASM_FEATURES).arg(&wasm).arg("-o").arg(&wasm),
+    )
+}
+
+/// The moderator console, served by the edge at /console/ (it reuses the widget's Leaflet).
+fn console(tools: &Tools) -> Result {
+    let root = root();
+    let out = root.join("dist/public/console");
+    wasm_module(tools, "tryggve-console", "tryggve_console", &out)?;
+    copy(&root.join("console/index.html"), &out.join("index.html"))?;
+    copy(&root.join("console/start.js"), &out.join("start.js"))?;
+    copy(&root.join("console/assets/console.css"), &out.join("console.css"))
 }
 
 fn widget(tools: &Tools) -> Result {
     let root = root();
     let out = root.join("dist/public/widget");
-    fs::create_dir_all(&out).map_err(|e| e.to_string())?;
-    run_command(
-        Command::new("cargo")
-            .args(["build", "--release", "--target", "wasm32-unknown-unknown", "-p", "tryggve-widget"])
-            .current_dir(&root),
-    )?;
-    run_command(
-        Command::new(&tools.wasm_bindgen)
-            .args(["--target", "web", "--no-typescript", "--out-name", "tryggve_widget", "--out-dir"])
-            .arg(&out)
-            .arg(root.join("target/wasm32-unknown-unknown/release/tryggve_widget.wasm")),
-    )?;
-    let wasm = out.join("tryggve_widget_bg.wasm");
-    run_command(
-        tools.node_command(&tools.wasm_opt).arg("-Oz").args(WASM_FEATURES).arg(&wasm).arg("-o").arg(&wasm),
-    )?;
+    wasm_module(tools, "tryggve-widget", "tryggve_widget", &out)?;
     copy(&root.join("widget/js/tryggve.js"), &out.join("tryggve.js"))?;
     copy(&root.join("widget/assets/tryggve.css"), &out.join("tryggve.css"))?;
     let leaflet = root.join("node_modules/leaflet/dist");
@@ -72,6 +92,11 @@ const HEADERS: &str = "\
   Access-Control-Allow-Origin: *
   Cross-Origin-Resource-Policy: cross-origin
   Cache-Control: public, max-age=300
+
+/console/*
+  Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: https:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'
+  X-Frame-Options: DENY
+  Cache-Control: no-store
 
 /*
   X-Content-Type-Options: nosniff

@@ -131,6 +131,7 @@ fn test() -> Result {
     run_command(
         Command::new("cargo")
             .args(["clippy", "--quiet", "--target", "wasm32-unknown-unknown", "-p", "tryggve-widget"])
+            .args(["-p", "tryggve-console"])
             .args(["-p", "tryggve-edge", "--", "-D", "warnings"])
             .current_dir(&root),
     )?;

@@ -1,5 +1,6 @@
 //! Reporting an unsafe place: the map with its pin, the questions, and the receipt.
 
+mod follow_up;
 mod pin_map;
 mod receipt;
 mod report_form;

@@ -13,7 +13,7 @@ use tryggve_core::{BBox, LatLng, MapConfig};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::i18n::I18n;
+use tryggve_core::i18n::I18n;
 
 /// Zoom level a located pin is shown at: close enough to see the street.
 const LOCATED_ZOOM: f64 = 17.0;

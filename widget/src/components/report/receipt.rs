@@ -2,9 +2,10 @@
 
 use leptos::html::H3;
 use leptos::prelude::*;
+use tryggve_core::i18n::I18n;
 use tryggve_core::ReportReceipt;
 
-use crate::i18n::I18n;
+use super::follow_up;
 
 #[component]
 pub fn Receipt(receipt: ReportReceipt, on_another: Callback<()>) -> impl IntoView {
@@ -24,6 +25,11 @@ pub fn Receipt(receipt: ReportReceipt, on_another: Callback<()>) -> impl IntoVie
                 <dt>{i18n.t("followup-code")}</dt>
                 <dd><code class="followup-code">{receipt.followup_token.clone()}</code></dd>
             </dl>
+            <p>
+                <a class="followup-link" href=follow_up::fragment(&receipt.case_number, &receipt.followup_token)>
+                    {i18n.t("followup-link")}
+                </a>
+            </p>
             <button type="button" on:click=move |_| on_another.run(())>{i18n.t("report-another")}</button>
         </div>
     }

@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 
 use super::pin_map::PinMap;
 use crate::api::{ApiError, Edge};
-use crate::i18n::I18n;
+use tryggve_core::i18n::I18n;
 
 /// What the resident has entered so far. One owner (the form); children get single fields.
 #[derive(Debug, Clone, Copy)]

@@ -4,10 +4,11 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use tryggve_core::{ReportReceipt, TenantConfig};
 
+use super::follow_up::{self, FollowUp};
 use super::receipt::Receipt;
 use super::report_form::ReportForm;
 use crate::api::Edge;
-use crate::i18n::I18n;
+use tryggve_core::i18n::I18n;
 
 #[derive(Debug, Clone, PartialEq)]
 enum ConfigState {
@@ -29,6 +30,15 @@ pub fn ReportWidget(edge: Edge, tenant: String) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let config = RwSignal::new(ConfigState::Loading);
     let receipt = RwSignal::new(None::<ReportReceipt>);
+    // A follow-up link in the page address opens the author's view of their case first.
+    let following = RwSignal::new(follow_up::from_address());
+    let on_back = Callback::new(move |()| following.set(None));
+    // The receipt's link only changes the fragment: follow it without a reload.
+    let _ = window_event_listener(leptos::ev::hashchange, move |_| {
+        if let Some(link) = follow_up::from_address() {
+            following.set(Some(link));
+        }
+    });
     load_config(edge.clone(), tenant.clone(), config);
 
     let retry = {
@@ -43,6 +53,10 @@ pub fn ReportWidget(edge: Edge, tenant: String) -> impl IntoView {
             <h2 id="report-title">{i18n.t("report-title")}</h2>
             <p class="intro">{i18n.t("report-intro")}</p>
             {move || match (config.get(), receipt.get()) {
+                (ConfigState::Ready(_), _) if following.with(Option::is_some) => {
+                    let (case, code) = following.get().unwrap_or_default();
+                    view! { <FollowUp edge=edge.clone() tenant=tenant.clone() case code on_back /> }.into_any()
+                }
                 (ConfigState::Loading, _) => view! { <p role="status">{i18n.t("loading")}</p> }.into_any(),
                 (ConfigState::Failed, _) => {
                     view! {

@@ -1,0 +1,97 @@
+//! The console's calls to its own edge (same origin: the session cookie goes along).
+
+use gloo_net::http::{Request, RequestBuilder, Response};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use tryggve_core::api::ErrorBody;
+use tryggve_core::console::{LoginRequest, SessionInfo};
+use tryggve_core::review::{ModeratedReport, ReportFilter, ReviewAction};
+use tryggve_core::TenantConfig;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ApiError {
+    Network,
+    Refused { status: u16, code: String, message: String },
+}
+
+impl ApiError {
+    /// The locale key of a message for this error.
+    pub fn message_key(&self) -> String {
+        match self {
+            Self::Network => "console-network-error".into(),
+            Self::Refused { code, .. } => format!("console-error-{}", code.replace('_', "-")),
+        }
+    }
+}
+
+async fn read<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
+    if response.ok() {
+        return response.json().await.map_err(|_| ApiError::Network);
+    }
+    let status = response.status();
+    match response.json::<ErrorBody>().await {
+        Ok(ErrorBody { error }) => {
+            Err(ApiError::Refused { status, code: error.code, message: error.message })
+        }
+        Err(_) => Err(ApiError::Network),
+    }
+}
+
+async fn get<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
+    read(Request::get(url).send().await.map_err(|_| ApiError::Network)?).await
+}
+
+async fn post<B: Serialize, T: DeserializeOwned>(request: RequestBuilder, body: &B) -> Result<T, ApiError> {
+    let request = request.json(body).map_err(|_| ApiError::Network)?;
+    read(request.send().await.map_err(|_| ApiError::Network)?).await
+}
+
+pub async fn session() -> Result<SessionInfo, ApiError> {
+    get("/api/v1/console/session").await
+}
+
+pub async fn login(request: &LoginRequest) -> Result<SessionInfo, ApiError> {
+    post(Request::post("/api/v1/console/login"), request).await
+}
+
+pub async fn logout(csrf: &str) -> Result<(), ApiError> {
+    let response = Request::post("/api/v1/console/logout")
+        .header("x-csrf-token", csrf)
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    if response.ok() {
+        Ok(())
+    } else {
+        read::<()>(response).await
+    }
+}
+
+pub async fn tenant_config(tenant: &str) -> Result<TenantConfig, ApiError> {
+    get(&format!("/api/v1/tenants/{tenant}/config")).await
+}
+
+pub async fn reports(tenant: &str, filter: &ReportFilter) -> Result<Vec<ModeratedReport>, ApiError> {
+    let mut query = Vec::new();
+    let mut add = |key: &str, value: Option<&str>| {
+        if let Some(value) = value {
+            query.push(format!("{key}={}", js_sys::encode_uri_component(value)));
+        }
+    };
+    add("status", filter.status.map(|s| s.id()));
+    add("visibility", filter.visibility.map(|v| v.id()));
+    add("category", filter.category.as_deref());
+    add("from", filter.from.as_deref());
+    add("to", filter.to.as_deref());
+    get(&format!("/api/v1/console/{tenant}/reports?{}", query.join("&"))).await
+}
+
+pub async fn act(
+    tenant: &str,
+    case: &str,
+    csrf: &str,
+    action: &ReviewAction,
+) -> Result<ModeratedReport, ApiError> {
+    let url = format!("/api/v1/console/{tenant}/reports/{case}/actions");
+    post(Request::post(&url).header("x-csrf-token", csrf), action).await
+}

@@ -1,0 +1,3 @@
+pub mod app;
+mod login_form;
+mod review;

@@ -1,0 +1,10 @@
+//! The review map (granskningskarta): filters, a map and a list of reports, and the detail
+//! where moderators act on one report.
+
+mod report_detail;
+mod report_filters;
+mod report_list;
+mod review_map;
+mod review_page;
+
+pub use review_page::ReviewPage;

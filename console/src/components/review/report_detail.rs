@@ -1,0 +1,146 @@
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use tryggve_core::category::label_key;
+use tryggve_core::console::SessionInfo;
+use tryggve_core::i18n::I18n;
+use tryggve_core::moderation::RejectionReason;
+use tryggve_core::review::{ModeratedReport, ReviewAction};
+use tryggve_core::ReportStatus;
+
+use crate::api;
+
+fn status_key(status: ReportStatus) -> String {
+    format!("status-{}", status.id().replace('_', "-"))
+}
+
+/// One report with everything moderators may see, and what they can do with it.
+#[component]
+pub fn ReportDetail(
+    report: ModeratedReport,
+    session: SessionInfo,
+    on_changed: Callback<ModeratedReport>,
+    notice: RwSignal<String>,
+) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let case = report.case_number.clone();
+    let review = report.review.clone();
+
+    let run = {
+        let (tenant, csrf, case) = (session.tenant.clone(), session.csrf_token.clone(), case.clone());
+        move |action: ReviewAction| {
+            let (tenant, csrf, case) = (tenant.clone(), csrf.clone(), case.clone());
+            spawn_local(async move {
+                match api::act(&tenant, &case, &csrf, &action).await {
+                    Ok(updated) => {
+                        notice.set(i18n.t_with("console-saved", &[("case", &case)]));
+                        on_changed.run(updated);
+                    }
+                    Err(e) => notice.set(i18n.t(&e.message_key())),
+                }
+            });
+        }
+    };
+
+    let publish_text = RwSignal::new(review.description_public);
+    let reason = RwSignal::new(RejectionReason::PersonalData.id().to_string());
+    let next_statuses: Vec<ReportStatus> =
+        [ReportStatus::Reviewed, ReportStatus::InProgress, ReportStatus::Resolved, ReportStatus::Closed]
+            .into_iter()
+            .filter(|s| review.status.can_move_to(*s))
+            .collect();
+    let next_status = RwSignal::new(next_statuses.first().map(|s| s.id().to_string()).unwrap_or_default());
+    let comment = RwSignal::new(String::new());
+    let redacted = RwSignal::new(review.description.clone());
+    let merge_target = RwSignal::new(String::new());
+
+    let approve = {
+        let run = run.clone();
+        move |_| run(ReviewAction::Approve { publish_description: publish_text.get_untracked() })
+    };
+    let reject = {
+        let run = run.clone();
+        move |_| {
+            if let Some(reason) = RejectionReason::from_id(&reason.get_untracked()) {
+                run(ReviewAction::Reject { reason })
+            }
+        }
+    };
+    let set_status = {
+        let run = run.clone();
+        move |_| {
+            if let Some(status) = ReportStatus::from_id(&next_status.get_untracked()) {
+                run(ReviewAction::SetStatus { status, public_comment: comment.get_untracked() })
+            }
+        }
+    };
+    let redact = {
+        let run = run.clone();
+        move |_| run(ReviewAction::Redact { description: redacted.get_untracked() })
+    };
+    let merge = move |_| {
+        run(ReviewAction::MergeInto { case_number: merge_target.get_untracked().trim().to_string() })
+    };
+
+    let times =
+        report.times.iter().map(|t| i18n.t(&format!("time-{}", t.id()))).collect::<Vec<_>>().join(", ");
+    let dash = || "–".to_string();
+    view! {
+        <section class="detail" aria-labelledby="detail-title">
+            <h2 id="detail-title">{i18n.t_with("console-case-title", &[("case", &case)])}</h2>
+            <dl>
+                <dt>{i18n.t("category-label")}</dt><dd>{i18n.t(&label_key(&report.category))}</dd>
+                <dt>{i18n.t("console-times")}</dt><dd>{if times.is_empty() { dash() } else { times }}</dd>
+                <dt>{i18n.t("console-received")}</dt><dd>{report.created_at.clone()}</dd>
+                <dt>{i18n.t("console-position")}</dt><dd>{format!("{:.5}, {:.5}", report.lat, report.lng)}</dd>
+                <dt>{i18n.t("console-status")}</dt><dd class="status">{i18n.t(&status_key(review.status))}</dd>
+                <dt>{i18n.t("console-visibility")}</dt><dd class="visibility">{i18n.t(&format!("visibility-{}", review.visibility.id()))}</dd>
+                <dt>{i18n.t("console-description")}</dt><dd class="description">{if review.description.is_empty() { dash() } else { review.description.clone() }}</dd>
+                <dt>{i18n.t("console-contact")}</dt><dd>{report.contact_email.clone().unwrap_or_else(dash)}</dd>
+                <dt>{i18n.t("console-public-comment")}</dt><dd class="public-comment">{if review.public_comment.is_empty() { dash() } else { review.public_comment.clone() }}</dd>
+                {review.merged_into.clone().map(|target| view! { <dt>{i18n.t("console-merged-into")}</dt><dd>{target}</dd> })}
+            </dl>
+
+            <fieldset>
+                <legend>{i18n.t("console-publish")}</legend>
+                <label class="choice"><input type="checkbox" id="publish-text" prop:checked=move || publish_text.get()
+                    on:change=move |ev| publish_text.set(event_target_checked(&ev)) />{i18n.t("console-publish-text")}</label>
+                <button type="button" on:click=approve>{i18n.t("console-approve")}</button>
+            </fieldset>
+
+            <fieldset>
+                <legend>{i18n.t("console-reject")}</legend>
+                <label for="reject-reason">{i18n.t("console-reason")}</label>
+                <select id="reject-reason" on:change=move |ev| reason.set(event_target_value(&ev))>
+                    {RejectionReason::ALL.map(|r| view! { <option value=r.id()>{i18n.t(&format!("reason-{}", r.id().replace('_', "-")))}</option> }).collect_view()}
+                </select>
+                <button type="button" on:click=reject>{i18n.t("console-reject-button")}</button>
+            </fieldset>
+
+            <fieldset>
+                <legend>{i18n.t("console-set-status")}</legend>
+                <label for="next-status">{i18n.t("console-new-status")}</label>
+                <select id="next-status" on:change=move |ev| next_status.set(event_target_value(&ev))>
+                    {next_statuses.iter().map(|s| view! { <option value=s.id()>{i18n.t(&status_key(*s))}</option> }).collect_view()}
+                </select>
+                <label for="public-comment">{i18n.t("console-public-comment-label")}</label>
+                <textarea id="public-comment" rows="3" on:input=move |ev| comment.set(event_target_value(&ev))></textarea>
+                <button type="button" on:click=set_status>{i18n.t("console-save-status")}</button>
+            </fieldset>
+
+            <fieldset>
+                <legend>{i18n.t("console-redact")}</legend>
+                <label for="redacted-text">{i18n.t("console-redact-label")}</label>
+                <textarea id="redacted-text" rows="3" prop:value=move || redacted.get()
+                    on:input=move |ev| redacted.set(event_target_value(&ev))></textarea>
+                <button type="button" on:click=redact>{i18n.t("console-redact-button")}</button>
+            </fieldset>
+
+            <fieldset>
+                <legend>{i18n.t("console-merge")}</legend>
+                <label for="merge-target">{i18n.t("console-merge-label")}</label>
+                <input id="merge-target" on:input=move |ev| merge_target.set(event_target_value(&ev)) />
+                <button type="button" on:click=merge>{i18n.t("console-merge-button")}</button>
+            </fieldset>
+        </section>
+    }
+}

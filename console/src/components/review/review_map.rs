@@ -1,0 +1,70 @@
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use leaflet::MouseEvents;
+use leptos::html::Div;
+use leptos::prelude::*;
+use tryggve_core::category::label_key;
+use tryggve_core::i18n::I18n;
+use tryggve_core::review::ModeratedReport;
+use tryggve_core::MapConfig;
+
+/// The reports on a map. Markers are focusable; Enter or a click opens the report.
+#[component]
+pub fn ReviewMap(
+    config: MapConfig,
+    reports: Signal<Vec<ModeratedReport>>,
+    selected: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let container = NodeRef::<Div>::new();
+    // Leaflet objects are not `Send`: kept here, never in signals.
+    let markers: Rc<RefCell<Option<leaflet::LayerGroup>>> = Rc::default();
+
+    container.on_load({
+        let markers = markers.clone();
+        move |div| {
+            let options = leaflet::MapOptions::new();
+            options.set_center(leaflet::LatLng::new(config.center.lat, config.center.lng));
+            options.set_zoom(f64::from(config.zoom));
+            options.set_scroll_wheel_zoom(false);
+            let Ok(map) = leaflet::Map::new_with_element(&div, &options) else { return };
+            let tiles = leaflet::TileLayerOptions::new();
+            tiles.set_attribution(config.attribution.clone());
+            leaflet::TileLayer::new_options(&config.tile_url, &tiles).add_to(&map);
+            let group = leaflet::LayerGroup::new();
+            group.add_to(&map);
+            *markers.borrow_mut() = Some(group);
+            // The reports may have arrived before the map: draw them now.
+            show(&markers, &reports.get_untracked(), selected, i18n);
+        }
+    });
+    Effect::new(move |_| {
+        let list = reports.get();
+        show(&markers, &list, selected, i18n);
+    });
+
+    view! { <div node_ref=container class="review-map" role="region" aria-label=i18n.t("console-map")></div> }
+}
+
+fn show(
+    markers: &Rc<RefCell<Option<leaflet::LayerGroup>>>,
+    list: &[ModeratedReport],
+    selected: RwSignal<Option<String>>,
+    i18n: I18n,
+) {
+    let Some(group) = markers.borrow().clone() else { return };
+    group.clear_layers();
+    for report in list {
+        let options = leaflet::MarkerOptions::new();
+        let label = format!("{} – {}", report.case_number, i18n.t(&label_key(&report.category)));
+        options.set_alt(label.clone());
+        options.set_title(label);
+        options.set_keyboard(true);
+        let marker =
+            leaflet::Marker::new_with_options(&leaflet::LatLng::new(report.lat, report.lng), &options);
+        let case = report.case_number.clone();
+        marker.on_click(Box::new(move |_| selected.set(Some(case.clone()))));
+        group.add_layer(&marker);
+    }
+}

@@ -1,0 +1,108 @@
+// A moderator handles a resident's report in the console, in headless Chromium against the
+// real edge: log in, open the report from the list, redact, approve, set a status with a
+// comment; the resident then sees status and comment through the receipt's follow-up link.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { EDGE, query } from "./support/edge.mjs";
+import { axeViolations, launch, openPage, screenshotPath } from "./support/browser.mjs";
+import { ACCOUNTS } from "./support/console.mjs";
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+test("report → moderator review → resident sees the status and reply", async () => {
+  // The resident reports, mentioning a person by name.
+  const resident = await openPage(browser);
+  await resident.widget.getByRole("button", { name: "Sätt nålen i kartans mitt" }).click();
+  await resident.widget.getByLabel("Vad gäller det?").selectOption("dark-spot");
+  const marker = Date.now();
+  await resident.widget.getByLabel("Beskriv platsen").fill(`Lampan är trasig vid Per Perssons hus ${marker}`);
+  await resident.widget.getByRole("button", { name: "Skicka" }).click();
+  const heading = resident.widget.getByRole("heading", { name: /Tack! Ditt ärende har nummer/ });
+  await heading.waitFor();
+  const caseNumber = (await heading.textContent()).match(/\d{4}-\d{4,}/)[0];
+
+  // The moderator logs in.
+  const moderatorContext = await browser.newContext({ locale: "sv-SE" });
+  await moderatorContext.route("https://tile.openstreetmap.org/**", (r) => r.fulfill({ status: 200, body: "" }));
+  const page = await moderatorContext.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`${EDGE}/console/`);
+  await page.getByLabel("E-postadress").fill(ACCOUNTS.moderator.email);
+  await page.getByLabel("Lösenord").fill("fel lösenord igen");
+  await page.getByRole("button", { name: "Logga in" }).click();
+  await page.getByText("Fel e-postadress eller lösenord.").waitFor();
+  await page.getByLabel("Lösenord").fill(ACCOUNTS.moderator.password);
+  await page.getByRole("button", { name: "Logga in" }).click();
+  await page.getByRole("heading", { name: "Granskningskarta" }).waitFor();
+  assert.deepEqual(await moderatorContext.cookies().then((c) => c.map((x) => [x.name, x.httpOnly, x.sameSite])),
+    [["tryggve_session", true, "Strict"]]);
+
+  // Pending reports only; open ours from the list.
+  await page.getByLabel("Publicering").selectOption("pending");
+  await page.getByRole("button", { name: caseNumber, exact: true }).click();
+  const detail = page.locator(".detail");
+  await detail.getByRole("heading", { name: `Ärende ${caseNumber}` }).waitFor();
+  assert.match(await detail.locator(".description").textContent(), /Per Perssons/);
+  assert.deepEqual(await axeViolations(page, [["body"]]), [], "the review page passes axe-core");
+
+  await detail.getByLabel("Beskrivning utan personuppgifter").fill(`Lampan är trasig vid huset ${marker}`);
+  await detail.getByRole("button", { name: "Spara maskerad text" }).click();
+  await page.getByText(`Ärende ${caseNumber} är sparat.`).waitFor();
+  await detail.locator(".description").filter({ hasNotText: "Per Perssons" }).waitFor();
+
+  await detail.getByLabel("Visa även beskrivningen publikt").check();
+  await detail.getByRole("button", { name: "Godkänn för publik karta" }).click();
+  await detail.locator(".visibility").filter({ hasText: "Publik" }).waitFor();
+  assert.equal(await detail.locator(".status").textContent(), "Granskad");
+
+  await detail.getByLabel("Ny status").selectOption("in_progress");
+  await detail.getByLabel("Vad vi gjorde").fill("Vi har beställt en ny armatur.");
+  await detail.getByRole("button", { name: "Spara status" }).click();
+  await detail.locator(".status").filter({ hasText: "Åtgärd pågår" }).waitFor();
+  await page.screenshot({ path: screenshotPath("console-review.png"), fullPage: true });
+
+  const [row] = query(`SELECT description, visibility, status, public_comment, description_public FROM reports
+    WHERE case_year = ${caseNumber.split("-")[0]} AND case_seq = ${Number(caseNumber.split("-")[1])} AND tenant_id = 'demo'`);
+  assert.deepEqual(row, {
+    description: `Lampan är trasig vid huset ${marker}`,
+    visibility: "approved",
+    status: "in_progress",
+    public_comment: "Vi har beställt en ny armatur.",
+    description_public: 1,
+  });
+  const audit = query(`SELECT action FROM audit_log WHERE subject = '${caseNumber}' ORDER BY id`).map((r) => r.action);
+  assert.deepEqual(audit, ["report.redact", "report.approve", "report.set_status"]);
+
+  // The resident follows the link on their receipt.
+  await resident.widget.getByRole("link", { name: /Följ ditt ärende/ }).click();
+  await resident.widget.getByRole("heading", { name: `Ditt ärende ${caseNumber}` }).waitFor();
+  assert.equal(await resident.widget.locator(".followup-status").textContent(), "Åtgärd pågår");
+  assert.equal(await resident.widget.locator(".followup-comment").textContent(), "Vi har beställt en ny armatur.");
+  // The link works on its own too, e.g. from a bookmark on another day.
+  const link = resident.page.url();
+  assert.match(link, /#tryggve-followup=\d{4}-\d{4,}\.[0-9a-f]{32}$/);
+  const later = await openPage(browser, link, {}, ".followup-status");
+  await later.widget.locator(".followup-status").filter({ hasText: "Åtgärd pågår" }).waitFor();
+  await later.page.screenshot({ path: screenshotPath("resident-follow-up.png"), fullPage: true });
+  await later.context.close();
+  await resident.context.close();
+
+  await page.getByRole("button", { name: "Logga ut" }).click();
+  await page.getByRole("heading", { name: "Logga in" }).waitFor();
+  assert.deepEqual(errors, []);
+  await moderatorContext.close();
+});
+
+test("the console page refuses framing and caching and allows no inline script", async () => {
+  const response = await fetch(`${EDGE}/console/`);
+  assert.equal(response.status, 200);
+  const csp = response.headers.get("content-security-policy");
+  assert.match(csp, /frame-ancestors 'none'/);
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
+  assert.doesNotMatch(csp, /unsafe-inline/);
+  assert.equal(response.headers.get("cache-control"), "no-store");
+  assert.equal(response.headers.get("x-frame-options"), "DENY");
+});

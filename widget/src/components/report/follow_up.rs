@@ -1,0 +1,82 @@
+//! The resident's private follow-up: status and the municipality's reply, reached through the
+//! link on the receipt. The code travels in the URL fragment, which browsers never send to any
+//! server (nor in a Referer).
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use tryggve_core::category::label_key;
+use tryggve_core::i18n::I18n;
+use tryggve_core::ReportView;
+
+use crate::api::{ApiError, Edge};
+
+const FRAGMENT_KEY: &str = "tryggve-followup=";
+
+/// The fragment that opens the follow-up of `case` (e.g. `#tryggve-followup=2026-0007.3f…`).
+pub fn fragment(case: &str, code: &str) -> String {
+    format!("#{FRAGMENT_KEY}{case}.{code}")
+}
+
+/// The case number and code in the page address, if it is a follow-up link.
+pub fn from_address() -> Option<(String, String)> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    let value = hash.trim_start_matches('#').strip_prefix(FRAGMENT_KEY)?;
+    let (case, code) = value.split_once('.')?;
+    Some((case.to_string(), code.to_string()))
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Loaded {
+    Loading,
+    Found(ReportView),
+    NotFound,
+    Failed,
+}
+
+#[component]
+pub fn FollowUp(
+    edge: Edge,
+    tenant: String,
+    case: String,
+    code: String,
+    on_back: Callback<()>,
+) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let loaded = RwSignal::new(Loaded::Loading);
+    spawn_local(async move {
+        loaded.set(match edge.follow_up(&tenant, &case, &code).await {
+            Ok(view) => Loaded::Found(view),
+            Err(ApiError::Rejected { .. }) => Loaded::NotFound,
+            Err(ApiError::Network) => Loaded::Failed,
+        });
+    });
+
+    view! {
+        <div class="follow-up">
+            {move || match loaded.get() {
+                Loaded::Loading => view! { <p role="status">{i18n.t("loading")}</p> }.into_any(),
+                Loaded::NotFound => view! { <p role="alert">{i18n.t("followup-not-found")}</p> }.into_any(),
+                Loaded::Failed => view! { <p role="alert">{i18n.t("send-failed")}</p> }.into_any(),
+                Loaded::Found(report) => {
+                    let status = i18n.t(&format!("status-{}", report.status.id().replace('_', "-")));
+                    let comment = if report.public_comment.is_empty() { i18n.t("followup-no-comment") } else { report.public_comment.clone() };
+                    view! {
+                        <h3>{i18n.t_with("followup-title", &[("case", &report.case_number)])}</h3>
+                        <dl>
+                            <dt>{i18n.t("followup-status")}</dt>
+                            <dd class="followup-status">{status}</dd>
+                            <dt>{i18n.t("followup-comment")}</dt>
+                            <dd class="followup-comment">{comment}</dd>
+                            <dt>{i18n.t("category-label")}</dt>
+                            <dd>{i18n.t(&label_key(&report.category))}</dd>
+                            <dt>{i18n.t("followup-received")}</dt>
+                            <dd>{report.created_at.get(..10).unwrap_or_default().to_string()}</dd>
+                        </dl>
+                    }
+                        .into_any()
+                }
+            }}
+            <button type="button" on:click=move |_| on_back.run(())>{i18n.t("report-another")}</button>
+        </div>
+    }
+}
