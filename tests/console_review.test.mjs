@@ -24,7 +24,7 @@ test("report → moderator review → resident sees the status and reply", async
   const caseNumber = (await heading.textContent()).match(/\d{4}-\d{4,}/)[0];
 
   // The moderator logs in.
-  const moderatorContext = await browser.newContext({ locale: "sv-SE" });
+  const moderatorContext = await browser.newContext({ locale: "sv-SE", acceptDownloads: true });
   await moderatorContext.route("https://tile.openstreetmap.org/**", (r) => r.fulfill({ status: 200, body: "" }));
   const page = await moderatorContext.newPage();
   const errors = [];
@@ -88,7 +88,43 @@ test("report → moderator review → resident sees the status and reply", async
   await later.widget.locator(".followup-status").filter({ hasText: "Åtgärd pågår" }).waitFor();
   await later.page.screenshot({ path: screenshotPath("resident-follow-up.png"), fullPage: true });
   await later.context.close();
+
+  // Anyone can now see the approved report among the public places, with its published text.
+  const visitor = await openPage(browser);
+  await visitor.widget.getByLabel("Visa platser som andra har rapporterat").check();
+  const item = visitor.widget.locator(".public-list li").filter({ hasText: `vid huset ${marker}` });
+  await item.waitFor();
+  assert.match(await item.textContent(), /Dålig belysning eller mörk plats – Åtgärd pågår/);
+  assert.match(await item.textContent(), /Vi har beställt en ny armatur\./);
+  assert.ok(await visitor.widget.locator(".leaflet-overlay-pane path").count() >= 1, "circles on the map");
+  assert.deepEqual(await axeViolations(visitor.page), [], "the public list passes axe-core");
+  await visitor.context.close();
   await resident.context.close();
+
+  // The lägesbild counts it, and the export carries it.
+  await page.getByRole("button", { name: "Lägesbild" }).click();
+  await page.getByRole("heading", { name: "Lägesbild" }).waitFor();
+  const byArea = page.getByRole("table", { name: "Rapporter per område" });
+  await byArea.waitFor();
+  const centrum = Number(await byArea.getByRole("row", { name: /^Centrum/ }).locator("td.count").textContent());
+  assert.ok(centrum >= 1, "the report at the centre counts in Centrum");
+  assert.deepEqual(await axeViolations(page, [["body"]]), [], "the lägesbild passes axe-core");
+  await page.screenshot({ path: screenshotPath("console-dashboard.png"), fullPage: true });
+  // The filters are shared with the review: still "not reviewed" from before. Show all, in Centrum.
+  await page.getByLabel("Publicering").selectOption("");
+  await page.getByLabel("Område").selectOption("centrum");
+  await page.getByText(/rapporter visas/).waitFor();
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Exportera CSV" }).click(),
+  ]);
+  const fs = await import("node:fs/promises");
+  const csv = await fs.readFile(await download.path(), "utf8");
+  assert.match(download.suggestedFilename(), /^tryggve-demo-\d{4}-\d{2}-\d{2}\.csv$/);
+  const line = csv.split("\r\n").find((l) => l.startsWith(caseNumber + ","));
+  assert.ok(line, "the export holds the case");
+  assert.match(line, /,in_progress,approved,centrum,/);
+  assert.ok(csv.split("\r\n").slice(1).filter(Boolean).every((l) => l.includes(",centrum,")), "the area filter applies");
 
   await page.getByRole("button", { name: "Logga ut" }).click();
   await page.getByRole("heading", { name: "Logga in" }).waitFor();

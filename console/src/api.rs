@@ -6,6 +6,7 @@ use serde::Serialize;
 use tryggve_core::api::ErrorBody;
 use tryggve_core::console::{LoginRequest, SessionInfo};
 use tryggve_core::review::{ModeratedReport, ReportFilter, ReviewAction};
+use tryggve_core::stats::DashboardAnswer;
 use tryggve_core::TenantConfig;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -71,7 +72,9 @@ pub async fn tenant_config(tenant: &str) -> Result<TenantConfig, ApiError> {
     get(&format!("/api/v1/tenants/{tenant}/config")).await
 }
 
-pub async fn reports(tenant: &str, filter: &ReportFilter) -> Result<Vec<ModeratedReport>, ApiError> {
+/// The filter as a query string (`status=new&category=graffiti…`), shared by list, dashboard
+/// and export links.
+pub fn filter_query(filter: &ReportFilter) -> String {
     let mut query = Vec::new();
     let mut add = |key: &str, value: Option<&str>| {
         if let Some(value) = value {
@@ -83,7 +86,21 @@ pub async fn reports(tenant: &str, filter: &ReportFilter) -> Result<Vec<Moderate
     add("category", filter.category.as_deref());
     add("from", filter.from.as_deref());
     add("to", filter.to.as_deref());
-    get(&format!("/api/v1/console/{tenant}/reports?{}", query.join("&"))).await
+    add("area", filter.area.as_deref());
+    query.join("&")
+}
+
+pub async fn reports(tenant: &str, filter: &ReportFilter) -> Result<Vec<ModeratedReport>, ApiError> {
+    get(&format!("/api/v1/console/{tenant}/reports?{}", filter_query(filter))).await
+}
+
+pub async fn dashboard(
+    tenant: &str,
+    filter: &ReportFilter,
+    compile: &str,
+) -> Result<DashboardAnswer, ApiError> {
+    let compile = js_sys::encode_uri_component(compile);
+    get(&format!("/api/v1/console/{tenant}/dashboard?{}&compile={compile}", filter_query(filter))).await
 }
 
 pub async fn act(

@@ -150,3 +150,33 @@ followup-comment = The municipality's reply
 followup-no-comment = No reply yet.
 followup-received = Received
 followup-not-found = The case was not found. Please check the link.
+
+# Situation picture and export
+console-pages = Views
+console-dashboard-title = Situation picture
+console-area = Area
+console-outside-areas = Outside the areas
+console-count-header = Count
+console-chart = Chart
+console-by-category = Reports by category
+console-by-area = Reports by area
+console-by-time = When the place feels unsafe
+console-by-status = Reports by status
+console-by-week = Reports by week
+console-by-month = Reports by month
+console-week = Week
+console-month = Month
+console-hotspots = Places with the most reports
+console-hotspot-map = Map of the places with the most reports; the same numbers are in the table.
+console-hotspots-table = The ten cells (250 m) with the most reports
+console-compilation = Compilation by area
+console-compilation-caption = { $category } by area
+console-cases = Cases
+console-export-csv = Export CSV
+console-export-geojson = Export GeoJSON
+time-unspecified = Not given
+
+# Public map in the widget
+public-show = Show places others have reported
+public-count = { $count } approved reports are shown on the map and in the list below.
+public-failed = Reported places could not be loaded right now.

@@ -150,3 +150,33 @@ followup-comment = Kommunens svar
 followup-no-comment = Inget svar ännu.
 followup-received = Inkom
 followup-not-found = Ärendet hittades inte. Kontrollera länken.
+
+# Lägesbild och export
+console-pages = Vyer
+console-dashboard-title = Lägesbild
+console-area = Område
+console-outside-areas = Utanför områdena
+console-count-header = Antal
+console-chart = Diagram
+console-by-category = Rapporter per kategori
+console-by-area = Rapporter per område
+console-by-time = När platsen känns otrygg
+console-by-status = Rapporter per status
+console-by-week = Rapporter per vecka
+console-by-month = Rapporter per månad
+console-week = Vecka
+console-month = Månad
+console-hotspots = Platser med flest rapporter
+console-hotspot-map = Karta över platser med flest rapporter; samma siffror finns i tabellen.
+console-hotspots-table = De tio rutor (250 m) med flest rapporter
+console-compilation = Sammanställning per område
+console-compilation-caption = { $category } per område
+console-cases = Ärenden
+console-export-csv = Exportera CSV
+console-export-geojson = Exportera GeoJSON
+time-unspecified = Inte angivet
+
+# Publika kartan i widgeten
+public-show = Visa platser som andra har rapporterat
+public-count = { $count } godkända rapporter visas på kartan och i listan nedan.
+public-failed = Rapporterade platser kunde inte hämtas just nu.

@@ -4,21 +4,25 @@
 //! shows is the very rule the server enforces.
 
 pub mod api;
+pub mod calendar;
 pub mod category;
 pub mod console;
+pub mod export;
 pub mod geo;
 pub mod i18n;
 pub mod moderation;
 #[cfg(feature = "passwords")]
 pub mod password;
+pub mod public;
 pub mod report;
 pub mod review;
+pub mod stats;
 pub mod tenant;
 pub mod text;
 pub mod validation;
 
 pub use category::Category;
-pub use geo::{BBox, LatLng};
+pub use geo::{Area, BBox, LatLng};
 pub use report::{NewReport, ReportDraft, ReportReceipt, ReportStatus, ReportView, TimeOfDay};
 pub use tenant::{MapConfig, TenantConfig};
 pub use validation::{validate_report, FieldError};

@@ -130,6 +130,8 @@ pub struct ReportFilter {
     pub category: Option<String>,
     pub from: Option<String>,
     pub to: Option<String>,
+    /// An area id, or "-" for reports outside every area. Applied after loading (polygons).
+    pub area: Option<String>,
 }
 
 impl ReportFilter {
@@ -147,6 +149,7 @@ impl ReportFilter {
                     filter.visibility = Some(Visibility::from_id(value).ok_or(invalid("visibility"))?)
                 }
                 "category" => filter.category = Some(value.to_string()),
+                "area" => filter.area = Some(value.to_string()),
                 "from" | "to" => {
                     if !is_iso_day(value) {
                         return Err(FieldError::new(

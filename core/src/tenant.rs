@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::category;
-use crate::geo::{BBox, LatLng};
+use crate::geo::{Area, BBox, LatLng, Polygon};
 
 /// Tenant ids appear in URLs and element attributes: short, lowercase, ASCII.
 pub fn is_valid_tenant_id(id: &str) -> bool {
@@ -43,6 +43,9 @@ pub struct TenantConfig {
     pub map: MapConfig,
     /// Category ids offered, in display order.
     pub categories: Vec<String>,
+    /// Districts for statistics, in priority order (a point on a shared border counts for the first).
+    #[serde(default)]
+    pub areas: Vec<Area>,
 }
 
 impl TenantConfig {
@@ -61,8 +64,23 @@ impl TenantConfig {
                 BBox::new(57.90, 12.55, 58.15, 13.05),
             ),
             categories: category::default_ids(),
+            areas: vec![
+                rectangle("centrum", "Centrum", BBox::new(58.028, 12.795, 58.040, 12.822)),
+                rectangle("norra", "Norra", BBox::new(58.040, 12.770, 58.070, 12.850)),
+                rectangle("sodra", "Södra", BBox::new(57.990, 12.770, 58.028, 12.850)),
+            ],
         }
     }
+}
+
+fn rectangle(id: &str, name: &str, b: BBox) -> Area {
+    let ring = vec![
+        LatLng::new(b.south, b.west),
+        LatLng::new(b.south, b.east),
+        LatLng::new(b.north, b.east),
+        LatLng::new(b.north, b.west),
+    ];
+    Area { id: id.into(), name: name.into(), polygons: vec![Polygon { rings: vec![ring] }] }
 }
 
 #[cfg(test)]
@@ -87,5 +105,7 @@ mod tests {
         assert!(demo.map.bounds.contains(demo.map.center));
         assert!(demo.offers_category("graffiti"));
         assert!(!demo.offers_category("weather"));
+        let centre = crate::geo::area_of(&demo.areas, demo.map.center).map(|a| a.id.as_str());
+        assert_eq!(centre, Some("centrum"));
     }
 }

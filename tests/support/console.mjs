@@ -33,5 +33,6 @@ export async function call(session, method, path, body, { csrf = true } = {}) {
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
-  return { response, json: text ? JSON.parse(text) : null };
+  const isJson = (response.headers.get("content-type") ?? "").includes("json");
+  return { response, json: text && isJson ? JSON.parse(text) : null, text };
 }

@@ -3,6 +3,7 @@
 use gloo_net::http::{Request, Response};
 use serde::de::DeserializeOwned;
 use tryggve_core::api::ErrorBody;
+use tryggve_core::public::PublicReport;
 use tryggve_core::{ReportDraft, ReportReceipt, ReportView, TenantConfig};
 
 /// Where the edge is: the origin the widget's script was loaded from.
@@ -39,6 +40,12 @@ impl Edge {
 }
 
 impl Edge {
+    /// Approved reports for the public map (coarsened places).
+    pub async fn public_reports(&self, tenant: &str) -> Result<Vec<PublicReport>, ApiError> {
+        let url = format!("{}/api/v1/tenants/{tenant}/public-reports", self.origin);
+        read(Request::get(&url).send().await.map_err(|_| ApiError::Network)?).await
+    }
+
     /// The author's view of their report: status and what the municipality did.
     pub async fn follow_up(&self, tenant: &str, case: &str, code: &str) -> Result<ReportView, ApiError> {
         let case = js_sys::encode_uri_component(case);

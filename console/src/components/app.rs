@@ -6,7 +6,7 @@ use tryggve_core::console::SessionInfo;
 use tryggve_core::i18n::I18n;
 
 use super::login_form::LoginForm;
-use super::review::ReviewPage;
+use super::workspace::Workspace;
 use crate::api;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -53,7 +53,7 @@ pub fn App() -> impl IntoView {
             {move || match who.get() {
                 Who::Checking => view! { <p role="status">{i18n.t("loading")}</p> }.into_any(),
                 Who::LoggedOut => view! { <LoginForm on_login /> }.into_any(),
-                Who::LoggedIn(session) => view! { <ReviewPage session /> }.into_any(),
+                Who::LoggedIn(session) => view! { <Workspace session /> }.into_any(),
             }}
         </main>
     }

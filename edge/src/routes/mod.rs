@@ -2,6 +2,7 @@
 //! no caching.
 
 mod console;
+mod dashboard;
 mod reports;
 mod review;
 mod tenants;
@@ -109,6 +110,20 @@ async fn route(req: &mut Request, db: &D1Database, url: &Url, caller: &Caller) -
         ["api", "v1", "console", tenant, "reports", case, "actions"] => match method {
             Method::Post => review::act(req, db, caller, tenant, case).await,
             _ => Err(ApiError::MethodNotAllowed { allowed: "POST" }),
+        },
+        ["api", "v1", "console", tenant, "dashboard"] => match method {
+            Method::Get => dashboard::dashboard(req, db, caller, tenant).await,
+            _ => Err(ApiError::MethodNotAllowed { allowed: "GET" }),
+        },
+        ["api", "v1", "console", tenant, file @ ("export.csv" | "export.geojson")] => match method {
+            Method::Get => {
+                dashboard::export(req, db, caller, tenant, file.trim_start_matches("export.")).await
+            }
+            _ => Err(ApiError::MethodNotAllowed { allowed: "GET" }),
+        },
+        ["api", "v1", "tenants", tenant, "public-reports"] => match method {
+            Method::Get => reports::public_map(db, tenant, caller).await,
+            _ => Err(ApiError::MethodNotAllowed { allowed: "GET" }),
         },
         ["api", "v1", "console", tenant, "audit"] => match method {
             Method::Get => review::audit(req, db, caller, tenant).await,

@@ -1,4 +1,7 @@
+use tryggve_core::moderation::Visibility;
+use tryggve_core::public::public_view;
 use tryggve_core::report::{case_number, parse_case_number};
+use tryggve_core::review::ReportFilter;
 use tryggve_core::tenant::is_valid_tenant_id;
 use tryggve_core::validation::{FieldError, FieldErrorCode};
 use tryggve_core::{validate_report, ReportDraft, ReportReceipt};
@@ -53,3 +56,19 @@ pub async fn follow_up(
         .ok_or(ApiError::ReportNotFound)?;
     Ok(http::json(200, &view))
 }
+
+/// `GET /api/v1/tenants/{tenant}/public-reports`: approved reports for the public map, at a
+/// coarsened place, with text only where a moderator published it.
+pub async fn public_map(db: &D1Database, tenant: &str, caller: &Caller) -> Result<Response, ApiError> {
+    if !is_valid_tenant_id(tenant) || store::tenants::config(db, tenant).await?.is_none() {
+        return Err(ApiError::UnknownTenant { in_body: false });
+    }
+    caller.check(db, tenant).await?;
+    let filter = ReportFilter { visibility: Some(Visibility::Approved), ..ReportFilter::default() };
+    let reports = store::reports::list_for_review(db, tenant, &filter, PUBLIC_LIMIT).await?;
+    let public: Vec<_> = reports.iter().filter_map(public_view).collect();
+    Ok(http::json(200, &public))
+}
+
+/// The public map shows at most this many of the newest approved reports.
+const PUBLIC_LIMIT: u32 = 2000;

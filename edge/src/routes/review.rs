@@ -2,7 +2,8 @@
 
 use tryggve_core::moderation::Permission;
 use tryggve_core::report::parse_case_number;
-use tryggve_core::review::{ReportFilter, ReviewAction};
+use tryggve_core::review::{ModeratedReport, ReportFilter, ReviewAction};
+use tryggve_core::{stats, TenantConfig};
 use worker::{D1Database, Request, Response};
 
 use super::Caller;
@@ -13,7 +14,7 @@ use crate::{clock, http, store};
 /// At most this many reports per list answer; filters narrow it down.
 const LIST_LIMIT: u32 = 500;
 
-async fn moderator_for(
+pub async fn moderator_for(
     req: &Request,
     db: &D1Database,
     caller: &Caller,
@@ -26,7 +27,29 @@ async fn moderator_for(
     Ok(moderator)
 }
 
-/// `GET /api/v1/console/{tenant}/reports?status=&visibility=&category=&from=&to=`
+/// The reports matching the request's filter (`status`, `visibility`, `category`, `from`, `to`,
+/// `area`), newest first, with the tenant's configuration (areas, categories).
+pub async fn filtered(
+    req: &Request,
+    db: &D1Database,
+    tenant: &str,
+    limit: u32,
+) -> Result<(Vec<ModeratedReport>, TenantConfig), ApiError> {
+    let url = req.url()?;
+    let pairs: Vec<(String, String)> =
+        url.query_pairs().map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
+    let filter = ReportFilter::from_query(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+        .map_err(ApiError::Invalid)?;
+    let config =
+        store::tenants::config(db, tenant).await?.ok_or(ApiError::UnknownTenant { in_body: false })?;
+    let mut reports = store::reports::list_for_review(db, tenant, &filter, limit).await?;
+    if let Some(area) = &filter.area {
+        reports.retain(|r| stats::in_area(r, &config.areas, area));
+    }
+    Ok((reports, config))
+}
+
+/// `GET /api/v1/console/{tenant}/reports?status=&visibility=&category=&from=&to=&area=`
 pub async fn list(
     req: &Request,
     db: &D1Database,
@@ -34,12 +57,7 @@ pub async fn list(
     tenant: &str,
 ) -> Result<Response, ApiError> {
     moderator_for(req, db, caller, tenant, Permission::ReviewReports).await?;
-    let url = req.url()?;
-    let pairs: Vec<(String, String)> =
-        url.query_pairs().map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
-    let filter = ReportFilter::from_query(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
-        .map_err(ApiError::Invalid)?;
-    let reports = store::reports::list_for_review(db, tenant, &filter, LIST_LIMIT).await?;
+    let (reports, _) = filtered(req, db, tenant, LIST_LIMIT).await?;
     Ok(http::json(200, &reports))
 }
 

@@ -2,7 +2,6 @@
 //! where moderators act on one report.
 
 mod report_detail;
-mod report_filters;
 mod report_list;
 mod review_map;
 mod review_page;

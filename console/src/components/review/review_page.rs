@@ -3,33 +3,22 @@ use leptos::task::spawn_local;
 use tryggve_core::console::SessionInfo;
 use tryggve_core::i18n::I18n;
 use tryggve_core::review::{ModeratedReport, ReportFilter};
-use tryggve_core::TenantConfig;
+use tryggve_core::MapConfig;
 
 use super::report_detail::ReportDetail;
-use super::report_filters::ReportFilters;
 use super::report_list::ReportList;
 use super::review_map::ReviewMap;
 use crate::api;
 
-/// Owns the review state: the filter, the reports it matches, and which one is open.
+/// Owns the review state: the reports the filter matches, and which one is open.
 #[component]
-pub fn ReviewPage(session: SessionInfo) -> impl IntoView {
+pub fn ReviewPage(session: SessionInfo, filter: RwSignal<ReportFilter>, map: MapConfig) -> impl IntoView {
     let i18n = expect_context::<I18n>();
-    let filter = RwSignal::new(ReportFilter::default());
     let reports = RwSignal::new(Vec::<ModeratedReport>::new());
     let selected = RwSignal::new(None::<String>);
-    let config = RwSignal::new(None::<TenantConfig>);
     let notice = RwSignal::new(String::new());
 
     let tenant = session.tenant.clone();
-    spawn_local({
-        let tenant = tenant.clone();
-        async move {
-            if let Ok(c) = api::tenant_config(&tenant).await {
-                config.set(Some(c));
-            }
-        }
-    });
     Effect::new(move |_| {
         let current = filter.get();
         let tenant = tenant.clone();
@@ -50,19 +39,12 @@ pub fn ReviewPage(session: SessionInfo) -> impl IntoView {
             }
         });
     });
-    let categories = Signal::derive(move || {
-        config.with(|c| {
-            c.as_ref().map(|c| c.categories.clone()).unwrap_or_else(tryggve_core::category::default_ids)
-        })
-    });
-
     view! {
         <h1>{i18n.t("console-review-title")}</h1>
-        <ReportFilters filter categories />
         <p class="notice" role="status" aria-live="polite">{move || notice.get()}</p>
         <div class="review">
             <div class="overview">
-                {move || config.get().map(|c| view! { <ReviewMap config=c.map reports=reports.into() selected /> })}
+                <ReviewMap config=map reports=reports.into() selected />
                 <ReportList reports=reports.into() selected />
             </div>
             {move || {

@@ -2,6 +2,7 @@
 
 mod follow_up;
 mod pin_map;
+mod public_reports;
 mod receipt;
 mod report_form;
 mod report_widget;

@@ -9,6 +9,7 @@ use js_sys::Promise;
 use leptos::html::Div;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use tryggve_core::public::PublicReport;
 use tryggve_core::{BBox, LatLng, MapConfig};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -24,6 +25,8 @@ struct Leaflet {
     map: leaflet::Map,
     marker: Option<leaflet::Marker>,
     marker_alt: String,
+    /// Approved reports of others, drawn as circles under the pin.
+    public: leaflet::LayerGroup,
 }
 
 impl Leaflet {
@@ -42,7 +45,26 @@ impl Leaflet {
         tile_options.set_attribution(config.attribution.clone());
         tile_options.set_max_zoom(19.0);
         leaflet::TileLayer::new_options(&config.tile_url, &tile_options).add_to(&map);
-        Some(Self { map, marker: None, marker_alt })
+        let public = leaflet::LayerGroup::new();
+        public.add_to(&map);
+        Some(Self { map, marker: None, marker_alt, public })
+    }
+
+    fn show_public(&self, reports: &[PublicReport]) {
+        self.public.clear_layers();
+        for report in reports {
+            let style = leaflet::PathOptions::new();
+            style.set_color("#5a2d82".into());
+            style.set_fill_color("#8e5cc2".into());
+            style.set_fill_opacity(0.35);
+            style.set_interactive(false);
+            let circle = leaflet::CircleMarker::new_with_options(
+                &leaflet::LatLng::new(report.lat, report.lng),
+                &wasm_bindgen::JsValue::from(style),
+            );
+            circle.set_radius(9.0);
+            self.public.add_layer(&circle);
+        }
     }
 
     fn show_pin(&mut self, pin: Option<LatLng>) {
@@ -103,6 +125,8 @@ pub fn PinMap(
     /// A validation message for the location, if any.
     #[prop(into)]
     error: Signal<Option<String>>,
+    /// Approved reports to show on the map (listed as text beside it).
+    public: Signal<Vec<PublicReport>>,
 ) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let container = NodeRef::<Div>::new();
@@ -138,6 +162,16 @@ pub fn PinMap(
                 }
             }));
             *leaflet.borrow_mut() = Some(created);
+        }
+    });
+
+    Effect::new({
+        let leaflet = leaflet.clone();
+        move |_| {
+            let reports = public.get();
+            if let Some(l) = leaflet.borrow().as_ref() {
+                l.show_public(&reports);
+            }
         }
     });
 

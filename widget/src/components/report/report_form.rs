@@ -10,6 +10,7 @@ use tryggve_core::{validate_report, LatLng, ReportDraft, ReportReceipt, TenantCo
 use wasm_bindgen::JsCast;
 
 use super::pin_map::PinMap;
+use super::public_reports::PublicReports;
 use crate::api::{ApiError, Edge};
 use tryggve_core::i18n::I18n;
 
@@ -103,6 +104,8 @@ pub fn ReportForm(edge: Edge, config: TenantConfig, on_sent: Callback<ReportRece
         }
     };
 
+    let public_reports = RwSignal::new(Vec::new());
+    let edge_for_public = edge.clone();
     let tenant_id = config.id.clone();
     let rules = StoredValue::new(config.clone());
     let on_submit = move |ev: web_sys::SubmitEvent| {
@@ -147,7 +150,8 @@ pub fn ReportForm(edge: Edge, config: TenantConfig, on_sent: Callback<ReportRece
 
     view! {
         <form node_ref=form class="report-form" novalidate on:submit=on_submit>
-            <PinMap config=config.map.clone() pin=fields.pin error=error_for(&["lat", "lng"]) />
+            <PinMap config=config.map.clone() pin=fields.pin error=error_for(&["lat", "lng"]) public=public_reports.into() />
+            <PublicReports edge=edge_for_public tenant=config.id.clone() reports=public_reports />
 
             <div class="field">
                 <label for="category">{i18n.t("category-label")}</label>

@@ -3,11 +3,16 @@ use tryggve_core::category::label_key;
 use tryggve_core::i18n::I18n;
 use tryggve_core::moderation::Visibility;
 use tryggve_core::review::{is_iso_day, ReportFilter};
-use tryggve_core::ReportStatus;
+use tryggve_core::stats::OUTSIDE_AREAS;
+use tryggve_core::{Area, ReportStatus};
 
 /// Filters by status, publication, category and date; each change reloads the list.
 #[component]
-pub fn ReportFilters(filter: RwSignal<ReportFilter>, categories: Signal<Vec<String>>) -> impl IntoView {
+pub fn ReportFilters(
+    filter: RwSignal<ReportFilter>,
+    categories: Vec<String>,
+    areas: Vec<Area>,
+) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let statuses = [
         ReportStatus::New,
@@ -48,7 +53,18 @@ pub fn ReportFilters(filter: RwSignal<ReportFilter>, categories: Signal<Vec<Stri
                     filter.update(|f| f.category = (!value.is_empty()).then_some(value));
                 }>
                     <option value="">{i18n.t("console-all")}</option>
-                    {move || categories.get().into_iter().map(|id| view! { <option value=id.clone()>{i18n.t(&label_key(&id))}</option> }).collect_view()}
+                    {categories.into_iter().map(|id| view! { <option value=id.clone()>{i18n.t(&label_key(&id))}</option> }).collect_view()}
+                </select>
+            </div>
+            <div>
+                <label for="filter-area">{i18n.t("console-area")}</label>
+                <select id="filter-area" on:change=move |ev| {
+                    let value = event_target_value(&ev);
+                    filter.update(|f| f.area = (!value.is_empty()).then_some(value));
+                }>
+                    <option value="">{i18n.t("console-all")}</option>
+                    {areas.into_iter().map(|a| view! { <option value=a.id.clone()>{a.name.clone()}</option> }).collect_view()}
+                    <option value=OUTSIDE_AREAS>{i18n.t("console-outside-areas")}</option>
                 </select>
             </div>
             <div>

@@ -1,0 +1,123 @@
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use tryggve_core::category::label_key;
+use tryggve_core::console::SessionInfo;
+use tryggve_core::i18n::I18n;
+use tryggve_core::review::ReportFilter;
+use tryggve_core::stats::{Count, DashboardAnswer, OUTSIDE_AREAS};
+use tryggve_core::TenantConfig;
+
+use super::count_table::CountTable;
+use super::hotspot_map::HotspotMap;
+use crate::api;
+
+/// The lägesbild under the current filters.
+#[component]
+pub fn DashboardPage(
+    session: SessionInfo,
+    filter: RwSignal<ReportFilter>,
+    config: TenantConfig,
+) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let answer = RwSignal::new(None::<DashboardAnswer>);
+    let notice = RwSignal::new(String::new());
+    let compile = RwSignal::new("dark-spot".to_string());
+    let tenant = session.tenant.clone();
+
+    Effect::new({
+        let tenant = tenant.clone();
+        move |_| {
+            let (current, category) = (filter.get(), compile.get());
+            let tenant = tenant.clone();
+            spawn_local(async move {
+                match api::dashboard(&tenant, &current, &category).await {
+                    Ok(a) => {
+                        notice
+                            .set(i18n.t_with("console-count", &[("count", &a.dashboard.total.to_string())]));
+                        answer.set(Some(a));
+                    }
+                    Err(e) => notice.set(i18n.t(&e.message_key())),
+                }
+            });
+        }
+    });
+
+    let export_href = {
+        let tenant = tenant.clone();
+        move |format: &str| {
+            format!("/api/v1/console/{tenant}/export.{format}?{}", api::filter_query(&filter.get()))
+        }
+    };
+    let export_csv = {
+        let href = export_href.clone();
+        move || href("csv")
+    };
+    let export_geojson = move || export_href("geojson");
+
+    let area_name = move |areas: &[tryggve_core::Area], key: &str| {
+        if key == OUTSIDE_AREAS {
+            i18n.t("console-outside-areas")
+        } else {
+            areas.iter().find(|a| a.id == key).map_or_else(|| key.to_string(), |a| a.name.clone())
+        }
+    };
+    let labelled = |counts: &[Count], label: &dyn Fn(&str) -> String| -> Vec<(String, u32)> {
+        counts.iter().map(|c| (label(&c.key), c.count)).collect()
+    };
+    let categories = config.categories.clone();
+
+    view! {
+        <h1>{i18n.t("console-dashboard-title")}</h1>
+        <p class="notice" role="status" aria-live="polite">{move || notice.get()}</p>
+        <p class="exports">
+            <a class="button" href=export_csv download="">{i18n.t("console-export-csv")}</a>
+            <a class="button" href=export_geojson download="">{i18n.t("console-export-geojson")}</a>
+        </p>
+        {move || answer.get().map(|a| {
+            let d = &a.dashboard;
+            let status = |k: &str| i18n.t(&format!("status-{}", k.replace('_', "-")));
+            let time = |k: &str| i18n.t(&format!("time-{k}"));
+            let category = |k: &str| i18n.t(&label_key(k));
+            let area = |k: &str| area_name(&a.areas, k);
+            let plain = |k: &str| k.to_string();
+            let hotspot_rows: Vec<(String, u32)> = d.hotspots.iter().take(10)
+                .map(|h| (format!("{:.4}, {:.4}", h.lat, h.lng), h.count)).collect();
+            view! {
+                <div class="charts">
+                    <CountTable caption=i18n.t("console-by-category") label_header=i18n.t("category-label") rows=labelled(&d.by_category, &category) />
+                    <CountTable caption=i18n.t("console-by-area") label_header=i18n.t("console-area") rows=labelled(&d.by_area, &area) />
+                    <CountTable caption=i18n.t("console-by-time") label_header=i18n.t("console-times") rows=labelled(&d.by_time_of_day, &time) />
+                    <CountTable caption=i18n.t("console-by-status") label_header=i18n.t("console-status") rows=labelled(&d.by_status, &status) />
+                    <CountTable caption=i18n.t("console-by-week") label_header=i18n.t("console-week") rows=labelled(&d.by_week, &plain) />
+                    <CountTable caption=i18n.t("console-by-month") label_header=i18n.t("console-month") rows=labelled(&d.by_month, &plain) />
+                </div>
+                <h2>{i18n.t("console-hotspots")}</h2>
+                <div class="hotspots">
+                    <HotspotMap config=config.map.clone() hotspots=d.hotspots.clone() />
+                    <CountTable caption=i18n.t("console-hotspots-table") label_header=i18n.t("console-position") rows=hotspot_rows />
+                </div>
+                <h2>{i18n.t("console-compilation")}</h2>
+                <label for="compile-category">{i18n.t("category-label")}</label>
+                <select id="compile-category" on:change=move |ev| compile.set(event_target_value(&ev))>
+                    {categories.iter().map(|id| {
+                        let chosen = *id == a.compilation_category;
+                        view! { <option value=id.clone() selected=chosen>{i18n.t(&label_key(id))}</option> }
+                    }).collect_view()}
+                </select>
+                <table class="compilation">
+                    <caption>{i18n.t_with("console-compilation-caption", &[("category", &i18n.t(&label_key(&a.compilation_category)))])}</caption>
+                    <thead><tr><th scope="col">{i18n.t("console-area")}</th><th scope="col">{i18n.t("console-count-header")}</th><th scope="col">{i18n.t("console-cases")}</th></tr></thead>
+                    <tbody>
+                        {a.compilation.iter().map(|g| view! {
+                            <tr>
+                                <th scope="row">{area_name(&a.areas, &g.area)}</th>
+                                <td class="count">{g.cases.len()}</td>
+                                <td>{if g.cases.is_empty() { "–".to_string() } else { g.cases.join(", ") }}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            }
+        })}
+    }
+}

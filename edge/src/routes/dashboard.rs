@@ -1,0 +1,57 @@
+//! The lägesbild for moderators (statistics under the review filters) and exports for GIS.
+
+use tryggve_core::export;
+use tryggve_core::moderation::Permission;
+use tryggve_core::stats::{self, DashboardAnswer};
+use worker::{D1Database, Request, Response};
+
+use super::review::{filtered, moderator_for};
+use super::Caller;
+use crate::error::ApiError;
+use crate::{clock, http};
+
+/// Statistics and exports cover at most this many reports per request.
+const REPORT_LIMIT: u32 = 100_000;
+
+/// `GET /api/v1/console/{tenant}/dashboard?<filters>&compile=<category>`
+pub async fn dashboard(
+    req: &Request,
+    db: &D1Database,
+    caller: &Caller,
+    tenant: &str,
+) -> Result<Response, ApiError> {
+    moderator_for(req, db, caller, tenant, Permission::ReviewReports).await?;
+    let (reports, config) = filtered(req, db, tenant, REPORT_LIMIT).await?;
+    let url = req.url()?;
+    let compile = url.query_pairs().find(|(k, _)| k == "compile").map(|(_, v)| v.into_owned());
+    let category = compile.filter(|c| !c.is_empty()).unwrap_or_else(|| "dark-spot".into());
+    let answer = DashboardAnswer {
+        dashboard: stats::dashboard(&reports, &config.areas, &config.categories),
+        compilation: stats::compile_by_area(&reports, &config.areas, &category),
+        compilation_category: category,
+        areas: config.areas,
+    };
+    Ok(http::json(200, &answer))
+}
+
+/// `GET /api/v1/console/{tenant}/export.csv?<filters>` and `…/export.geojson?<filters>`
+pub async fn export(
+    req: &Request,
+    db: &D1Database,
+    caller: &Caller,
+    tenant: &str,
+    format: &str,
+) -> Result<Response, ApiError> {
+    moderator_for(req, db, caller, tenant, Permission::ExportReports).await?;
+    let (reports, config) = filtered(req, db, tenant, REPORT_LIMIT).await?;
+    let (body, content_type) = match format {
+        "csv" => (export::csv(&reports, &config.areas), "text/csv; charset=utf-8"),
+        _ => (export::geojson(&reports, &config.areas).to_string(), "application/geo+json; charset=utf-8"),
+    };
+    let response = Response::ok(body)?;
+    let headers = response.headers();
+    headers.set("content-type", content_type)?;
+    let file = format!("tryggve-{tenant}-{}.{format}", clock::today());
+    headers.set("content-disposition", &format!("attachment; filename=\"{file}\""))?;
+    Ok(response)
+}

@@ -1,0 +1,126 @@
+// The lägesbild, exports and the public map against the real edge, on a municipality of its
+// own ("grannby", with the demo's areas) whose reports are known point by point.
+import { before, test } from "node:test";
+import assert from "node:assert/strict";
+import { EDGE, goodReport, post } from "./support/edge.mjs";
+import { ACCOUNTS, call, login } from "./support/console.mjs";
+
+// Areas (see TenantConfig::demo): centrum 58.028–58.040 N × 12.795–12.822 E, norra directly north
+// (58.040–58.070 × 12.770–12.850), södra directly south (57.990–58.028 × 12.770–12.850).
+// A point on a shared border counts for the first area in the configuration: centrum.
+const FIXTURE = [
+  { key: "a", lat: 58.0337, lng: 12.8083, category: "dark-spot", times: ["night"] }, // centrum
+  { key: "b", lat: 58.040, lng: 12.80, category: "dark-spot", times: [] }, // centrum/norra border → centrum
+  { key: "c", lat: 58.050, lng: 12.80, category: "graffiti", times: ["evening"] }, // norra
+  { key: "d", lat: 58.028, lng: 12.81, category: "dark-spot", times: ["evening", "night"] }, // centrum/södra border → centrum
+  { key: "e", lat: 58.0279999, lng: 12.81, category: "vandalism", times: ["day"] }, // just south of the border → södra
+  { key: "f", lat: 58.100, lng: 12.60, category: "dark-spot", times: ["morning"] }, // in bounds, outside every area
+  { key: "g", lat: 58.040, lng: 12.83, category: "drugs", times: [] }, // east of centrum, on norra's edge → norra
+];
+
+let admin;
+const cases = {};
+before(async () => {
+  for (const point of FIXTURE) {
+    const { response, json } = await post("/api/v1/reports", goodReport({
+      tenant: "grannby", lat: point.lat, lng: point.lng, category: point.category, times: point.times,
+      description: `Fixtur ${point.key}`, contact_email: `fixtur-${point.key}@example.se`,
+    }));
+    assert.equal(response.status, 201);
+    cases[point.key] = json.case_number;
+  }
+  admin = await login(ACCOUNTS.otherTenantAdmin);
+});
+
+const counts = (list) => Object.fromEntries(list.map((c) => [c.key, c.count]));
+
+test("counts by area, category and time of day match the hand count", async () => {
+  const { response, json } = await call(admin, "GET", "/api/v1/console/grannby/dashboard");
+  assert.equal(response.status, 200, JSON.stringify(json));
+  assert.equal(json.total, 7);
+  assert.deepEqual(counts(json.by_area), { centrum: 3, norra: 2, sodra: 1, "-": 1 });
+  assert.deepEqual(counts(json.by_category), {
+    "dark-spot": 4, graffiti: 1, vandalism: 1, littering: 0, "unsafe-environment": 0,
+    "threats-harassment": 0, drugs: 1, other: 0,
+  });
+  assert.deepEqual(counts(json.by_time_of_day), { morning: 1, day: 1, evening: 2, night: 2, unspecified: 2 });
+  assert.deepEqual(counts(json.by_status), { new: 7, reviewed: 0, in_progress: 0, resolved: 0, closed: 0 });
+  assert.equal(json.by_week.reduce((n, c) => n + c.count, 0), 7);
+  assert.equal(json.hotspots.reduce((n, h) => n + h.count, 0), 7);
+  assert.deepEqual(json.areas.map((a) => a.name), ["Centrum", "Norra", "Södra"]);
+
+  assert.equal(json.compilation_category, "dark-spot");
+  assert.deepEqual(
+    Object.fromEntries(json.compilation.map((g) => [g.area, g.cases])),
+    { centrum: [cases.a, cases.b, cases.d], norra: [], sodra: [], "-": [cases.f] },
+  );
+});
+
+test("every filter applies to the statistics, including the area", async () => {
+  const norra = await call(admin, "GET", "/api/v1/console/grannby/dashboard?area=norra");
+  assert.equal(norra.json.total, 2);
+  assert.deepEqual(counts(norra.json.by_category).graffiti, 1);
+  const outside = await call(admin, "GET", "/api/v1/console/grannby/dashboard?area=-&compile=dark-spot");
+  assert.equal(outside.json.total, 1);
+  const darkInCentrum = await call(admin, "GET", "/api/v1/console/grannby/dashboard?area=centrum&category=dark-spot");
+  assert.equal(darkInCentrum.json.total, 3);
+  const compiled = await call(admin, "GET", "/api/v1/console/grannby/dashboard?compile=graffiti");
+  assert.deepEqual(compiled.json.compilation.find((g) => g.area === "norra").cases, [cases.c]);
+});
+
+test("CSV and GeoJSON exports hold the filtered reports with stable columns and no e-mail", async () => {
+  const csv = await fetch(`${EDGE}/api/v1/console/grannby/export.csv?area=centrum`, { headers: { cookie: admin.cookie } });
+  assert.equal(csv.status, 200);
+  assert.equal(csv.headers.get("content-type"), "text/csv; charset=utf-8");
+  assert.match(csv.headers.get("content-disposition"), /^attachment; filename="tryggve-grannby-\d{4}-\d{2}-\d{2}\.csv"$/);
+  const text = await csv.text();
+  const [header, ...rows] = text.trimEnd().split("\r\n");
+  assert.equal(header, "case_number,created_at,category,times,status,visibility,area,lat,lng,description,public_comment,merged_into");
+  assert.deepEqual(rows.map((r) => r.split(",")[0]).sort(), [cases.a, cases.b, cases.d].sort());
+  assert.ok(rows.every((r) => r.split(",")[6] === "centrum" || r.includes(",centrum,")));
+  assert.doesNotMatch(text, /@example\.se/);
+
+  const geo = await fetch(`${EDGE}/api/v1/console/grannby/export.geojson`, { headers: { cookie: admin.cookie } });
+  assert.equal(geo.headers.get("content-type"), "application/geo+json; charset=utf-8");
+  const collection = await geo.json();
+  assert.equal(collection.type, "FeatureCollection");
+  assert.equal(collection.features.length, 7);
+  const f = collection.features.find((x) => x.properties.case_number === cases.f);
+  assert.deepEqual(f.geometry, { type: "Point", coordinates: [12.6, 58.1] });
+  assert.equal(f.properties.area, "");
+  assert.doesNotMatch(JSON.stringify(collection), /@example\.se/);
+});
+
+test("statistics and exports are for the tenant's own moderators only", async () => {
+  const responder = await login(ACCOUNTS.responder);
+  const demoAdmin = await login(ACCOUNTS.admin);
+  for (const path of ["/api/v1/console/grannby/dashboard", "/api/v1/console/grannby/export.csv", "/api/v1/console/grannby/export.geojson"]) {
+    assert.equal((await call(null, "GET", path)).response.status, 401, path);
+    assert.equal((await call(demoAdmin, "GET", path)).response.status, 403, path);
+    const demoPath = path.replace("grannby", "demo");
+    assert.equal((await call(responder, "GET", demoPath)).response.status, 403, demoPath);
+    assert.equal((await call(demoAdmin, "GET", demoPath)).response.status, 200, demoPath);
+  }
+});
+
+test("the public map shows approved reports only, coarsened, with text only if published", async () => {
+  const publicMap = async () => (await fetch(`${EDGE}/api/v1/tenants/grannby/public-reports`)).json();
+  assert.deepEqual(await publicMap(), [], "nothing is public before review");
+  const act = (key, body) => call(admin, "POST", `/api/v1/console/grannby/reports/${cases[key]}/actions`, body);
+  assert.equal((await act("a", { action: "approve", publish_description: false })).response.status, 200);
+  assert.equal((await act("c", { action: "approve", publish_description: true })).response.status, 200);
+  assert.equal((await act("e", { action: "reject", reason: "off_topic" })).response.status, 200);
+
+  const shown = await publicMap();
+  assert.equal(shown.length, 2);
+  const a = shown.find((r) => r.category === "dark-spot");
+  const c = shown.find((r) => r.category === "graffiti");
+  assert.equal(a.description, undefined, "unpublished text stays private");
+  assert.equal(c.description, "Fixtur c");
+  assert.equal(a.status, "reviewed");
+  assert.notDeepEqual([a.lat, a.lng], [58.0337, 12.8083], "never the exact spot");
+  const metres = Math.hypot((a.lat - 58.0337) * 111320, (a.lng - 12.8083) * 111320 * Math.cos(58.0337 * Math.PI / 180));
+  assert.ok(metres < 40, `${metres} m from the report`);
+  assert.doesNotMatch(JSON.stringify(shown), /example\.se|Fixtur a/);
+  assert.equal((await fetch(`${EDGE}/api/v1/tenants/atlantis/public-reports`)).status, 404);
+});
