@@ -73,6 +73,15 @@ const routes = () => [
     allowed: ["admin", "moderator"],
   },
   { method: "GET", path: "/api/v1/console/demo/audit", allowed: ["admin"] },
+  { method: "GET", path: "/api/v1/console/demo/moderators", allowed: ["admin"] },
+  {
+    method: "POST",
+    path: "/api/v1/console/demo/moderators",
+    // Invalid on purpose: the allowed role reaches validation (422), the others are stopped before.
+    body: { email: "x", name: "", role: "moderator", password: "" },
+    allowed: ["admin"],
+    success: 422,
+  },
 ];
 
 test("every console route: no session → 401, wrong role or other tenant → 403, right role → 200", async () => {
@@ -82,7 +91,7 @@ test("every console route: no session → 401, wrong role or other tenant → 40
     assert.equal(anonymous.json.error.code, "not_logged_in");
     for (const who of ["admin", "moderator", "responder", "otherTenantAdmin"]) {
       const { response, json } = await call(sessions[who], route.method, route.path, route.body);
-      const expected = route.allowed.includes(who) ? 200 : 403;
+      const expected = route.allowed.includes(who) ? (route.success ?? 200) : 403;
       assert.equal(response.status, expected, `${who}: ${route.method} ${route.path} → ${JSON.stringify(json)}`);
       if (expected === 403) assert.equal(json.error.code, "forbidden");
     }
@@ -192,4 +201,55 @@ test("logout ends the session", async () => {
   assert.match(out.response.headers.get("set-cookie"), /Max-Age=0/);
   const after = await call(session, "GET", "/api/v1/console/session");
   assert.equal(after.response.status, 401);
+});
+
+test("admins add and disable accounts; the disabled can no longer log in", async () => {
+  const admin = sessions.admin;
+  const account = { email: "Ny.Granskare@demo.tryggve.se", name: "Nora Ny", role: "moderator", password: "ett långt lösenord" };
+  const added = await call(admin, "POST", "/api/v1/console/demo/moderators", account);
+  assert.equal(added.response.status, 201, JSON.stringify(added.json));
+  assert.deepEqual(added.json, { email: "ny.granskare@demo.tryggve.se", name: "Nora Ny", role: "moderator", disabled: false });
+
+  const again = await call(admin, "POST", "/api/v1/console/demo/moderators", account);
+  assert.equal(again.response.status, 422);
+  assert.equal(again.json.error.code, "already_exists");
+  const weak = await call(admin, "POST", "/api/v1/console/demo/moderators", { ...account, email: "b@demo.tryggve.se", password: "kort" });
+  assert.deepEqual([weak.response.status, weak.json.error.field, weak.json.error.code], [422, "password", "weak_password"]);
+
+  const newcomer = await login({ tenant: "demo", email: "ny.granskare@demo.tryggve.se", password: account.password });
+  assert.equal(newcomer.info.role, "moderator");
+  const list = await call(admin, "GET", "/api/v1/console/demo/moderators");
+  assert.ok(list.json.some((m) => m.email === "ny.granskare@demo.tryggve.se" && !m.disabled));
+  assert.ok(!JSON.stringify(list.json).includes("argon2"), "no password hashes leave the edge");
+
+  const self = await call(admin, "POST", "/api/v1/console/demo/moderators/admin%40demo.tryggve.se/disable");
+  assert.equal(self.response.status, 422, "admins cannot lock themselves out");
+  const off = await call(admin, "POST", "/api/v1/console/demo/moderators/ny.granskare%40demo.tryggve.se/disable");
+  assert.equal(off.response.status, 200);
+  assert.equal(off.json.disabled, true);
+  assert.equal((await call(newcomer, "GET", "/api/v1/console/session")).response.status, 401, "their session ended");
+  const refused = await call(null, "POST", "/api/v1/console/login", { tenant: "demo", email: account.email, password: account.password });
+  assert.equal(refused.response.status, 401);
+  const missing = await call(admin, "POST", "/api/v1/console/demo/moderators/nobody%40demo.tryggve.se/disable");
+  assert.equal(missing.response.status, 404);
+
+  const { json: audit } = await call(admin, "GET", "/api/v1/console/demo/audit");
+  const entries = audit.filter((e) => e.subject === "ny.granskare@demo.tryggve.se").map((e) => e.action);
+  assert.deepEqual(entries, ["moderator.disable", "moderator.add"]);
+  assert.ok(!JSON.stringify(audit).includes("ett långt lösenord") && !JSON.stringify(audit).includes("argon2"));
+  query("DELETE FROM login_failures");
+});
+
+test("a duplicate is merged into the report it repeats", async () => {
+  const first = (await post("/api/v1/reports", goodReport({ description: "Original" }))).json.case_number;
+  const second = (await post("/api/v1/reports", goodReport({ description: "Samma plats igen" }))).json.case_number;
+  const path = `/api/v1/console/demo/reports/${second}/actions`;
+  const nowhere = await call(sessions.moderator, "POST", path, { action: "merge_into", case_number: "2026-99999" });
+  assert.equal(nowhere.response.status, 422, "only into a report that exists");
+  const merged = await call(sessions.moderator, "POST", path, { action: "merge_into", case_number: first });
+  assert.equal(merged.response.status, 200);
+  assert.deepEqual(
+    [merged.json.status, merged.json.visibility, merged.json.rejection_reason, merged.json.merged_into],
+    ["closed", "rejected", "duplicate", first],
+  );
 });

@@ -142,3 +142,37 @@ test("the console page refuses framing and caching and allows no inline script",
   assert.equal(response.headers.get("cache-control"), "no-store");
   assert.equal(response.headers.get("x-frame-options"), "DENY");
 });
+
+test("an admin adds and disables an account and reads the log", async () => {
+  const context = await browser.newContext({ locale: "sv-SE" });
+  await context.route("https://tile.openstreetmap.org/**", (r) => r.fulfill({ status: 200, body: "" }));
+  const page = await context.newPage();
+  await page.goto(`${EDGE}/console/`);
+  await page.getByLabel("E-postadress").fill(ACCOUNTS.admin.email);
+  await page.getByLabel("Lösenord").fill(ACCOUNTS.admin.password);
+  await page.getByRole("button", { name: "Logga in" }).click();
+  await page.getByRole("button", { name: "Konton" }).click();
+  await page.getByRole("heading", { name: "Konton", level: 1 }).waitFor();
+
+  const form = page.locator("form.add-account");
+  await form.getByLabel("Namn").fill("Tove Trygghet");
+  await form.getByLabel("E-postadress").fill("tove@demo.tryggve.se");
+  await form.getByLabel("Roll").selectOption("responder");
+  await form.getByLabel("Första lösenord").fill("trygghet-i-kommunen");
+  await form.getByRole("button", { name: "Lägg till konto" }).click();
+  await page.getByText("Kontot tove@demo.tryggve.se är tillagt.").waitFor();
+  const row = page.getByRole("row", { name: /Tove Trygghet/ });
+  await row.getByText("svarare").waitFor();
+  assert.deepEqual(await axeViolations(page, [["body"]]), [], "the accounts page passes axe-core");
+
+  await row.getByRole("button", { name: "Stäng av tove@demo.tryggve.se" }).click();
+  await row.getByText("Avstängt").waitFor();
+
+  await page.getByRole("button", { name: "Logg", exact: true }).click();
+  const log = page.getByRole("table", { name: "Moderatorernas senaste åtgärder" });
+  await log.getByRole("row", { name: /moderator\.disable.*tove@demo\.tryggve\.se/ }).waitFor();
+  await log.getByRole("row", { name: /moderator\.add.*tove@demo\.tryggve\.se/ }).waitFor();
+  assert.deepEqual(await axeViolations(page, [["body"]]), [], "the log passes axe-core");
+  await page.screenshot({ path: screenshotPath("console-accounts-log.png"), fullPage: true });
+  await context.close();
+});

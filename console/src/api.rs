@@ -4,7 +4,7 @@ use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use tryggve_core::api::ErrorBody;
-use tryggve_core::console::{LoginRequest, SessionInfo};
+use tryggve_core::console::{AuditEntry, LoginRequest, ModeratorView, NewModerator, SessionInfo};
 use tryggve_core::review::{ModeratedReport, ReportFilter, ReviewAction};
 use tryggve_core::stats::DashboardAnswer;
 use tryggve_core::TenantConfig;
@@ -111,4 +111,27 @@ pub async fn act(
 ) -> Result<ModeratedReport, ApiError> {
     let url = format!("/api/v1/console/{tenant}/reports/{case}/actions");
     post(Request::post(&url).header("x-csrf-token", csrf), action).await
+}
+
+pub async fn moderators(tenant: &str) -> Result<Vec<ModeratorView>, ApiError> {
+    get(&format!("/api/v1/console/{tenant}/moderators")).await
+}
+
+pub async fn add_moderator(
+    tenant: &str,
+    csrf: &str,
+    account: &NewModerator,
+) -> Result<ModeratorView, ApiError> {
+    post(Request::post(&format!("/api/v1/console/{tenant}/moderators")).header("x-csrf-token", csrf), account)
+        .await
+}
+
+pub async fn disable_moderator(tenant: &str, csrf: &str, email: &str) -> Result<ModeratorView, ApiError> {
+    let email = js_sys::encode_uri_component(email);
+    let url = format!("/api/v1/console/{tenant}/moderators/{email}/disable");
+    read(Request::post(&url).header("x-csrf-token", csrf).send().await.map_err(|_| ApiError::Network)?).await
+}
+
+pub async fn audit(tenant: &str) -> Result<Vec<AuditEntry>, ApiError> {
+    get(&format!("/api/v1/console/{tenant}/audit")).await
 }

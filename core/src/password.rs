@@ -5,10 +5,7 @@
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::{Algorithm, Argon2, Params, Version};
 
-/// Shortest password accepted for a moderator account.
-pub const MIN_PASSWORD_CHARS: usize = 12;
-/// Longer input is refused before hashing, so that hashing time stays bounded.
-pub const MAX_PASSWORD_CHARS: usize = 256;
+pub use crate::console::{MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS};
 
 fn hasher() -> Argon2<'static> {
     let params = Params::new(19 * 1024, 2, 1, None).expect("OWASP's Argon2id parameters are valid");

@@ -30,10 +30,12 @@ pub enum FieldErrorCode {
     InvalidTransition,
     InvalidChoice,
     InvalidDate,
+    WeakPassword,
+    AlreadyExists,
 }
 
 impl FieldErrorCode {
-    pub const ALL: [FieldErrorCode; 12] = [
+    pub const ALL: [FieldErrorCode; 14] = [
         Self::Required,
         Self::NotOnEarth,
         Self::OutsideArea,
@@ -46,6 +48,8 @@ impl FieldErrorCode {
         Self::InvalidTransition,
         Self::InvalidChoice,
         Self::InvalidDate,
+        Self::WeakPassword,
+        Self::AlreadyExists,
     ];
 
     pub fn id(self) -> &'static str {
@@ -62,6 +66,8 @@ impl FieldErrorCode {
             Self::InvalidTransition => "invalid_transition",
             Self::InvalidChoice => "invalid_choice",
             Self::InvalidDate => "invalid_date",
+            Self::WeakPassword => "weak_password",
+            Self::AlreadyExists => "already_exists",
         }
     }
 
@@ -85,6 +91,8 @@ impl FieldErrorCode {
             Self::InvalidTransition => "The report cannot move from its current status to this one.",
             Self::InvalidChoice => "This value is not one of the allowed choices.",
             Self::InvalidDate => "Dates are written YYYY-MM-DD.",
+            Self::WeakPassword => "Passwords have 12 to 256 characters.",
+            Self::AlreadyExists => "An account with this e-mail address already exists.",
         }
     }
 }

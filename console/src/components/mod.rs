@@ -1,3 +1,4 @@
+mod admin;
 pub mod app;
 mod dashboard;
 mod login_form;

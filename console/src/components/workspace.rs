@@ -4,9 +4,11 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use tryggve_core::console::SessionInfo;
 use tryggve_core::i18n::I18n;
+use tryggve_core::moderation::Permission;
 use tryggve_core::review::ReportFilter;
 use tryggve_core::TenantConfig;
 
+use super::admin::{AccountsPage, AuditPage};
 use super::dashboard::DashboardPage;
 use super::report_filters::ReportFilters;
 use super::review::ReviewPage;
@@ -16,6 +18,27 @@ use crate::api;
 enum Page {
     Review,
     Dashboard,
+    Accounts,
+    Audit,
+}
+
+impl Page {
+    fn permission(self) -> Permission {
+        match self {
+            Self::Review | Self::Dashboard => Permission::ReviewReports,
+            Self::Accounts => Permission::ManageModerators,
+            Self::Audit => Permission::ReadAudit,
+        }
+    }
+
+    fn title_key(self) -> &'static str {
+        match self {
+            Self::Review => "console-review-title",
+            Self::Dashboard => "console-dashboard-title",
+            Self::Accounts => "console-accounts-title",
+            Self::Audit => "console-audit-title",
+        }
+    }
 }
 
 #[component]
@@ -32,27 +55,37 @@ pub fn Workspace(session: SessionInfo) -> impl IntoView {
             }
         }
     });
-    let tab = move |target: Page, key: &'static str| {
-        view! {
-            <button type="button" class="tab" aria-current=move || (page.get() == target).then_some("page")
-                on:click=move |_| page.set(target)>{i18n.t(key)}</button>
-        }
-    };
+    // Only the pages this role may use; a responder has none here (they answer in dialogues).
+    let pages: Vec<Page> = [Page::Review, Page::Dashboard, Page::Accounts, Page::Audit]
+        .into_iter()
+        .filter(|p| session.role.allows(p.permission()))
+        .collect();
+    if pages.is_empty() {
+        return view! { <p class="notice">{i18n.t("console-nothing-for-role")}</p> }.into_any();
+    }
 
     view! {
         <nav class="pages" aria-label=i18n.t("console-pages")>
-            {tab(Page::Review, "console-review-title")}
-            {tab(Page::Dashboard, "console-dashboard-title")}
+            {pages.into_iter().map(|target| view! {
+                <button type="button" class="tab" aria-current=move || (page.get() == target).then_some("page")
+                    on:click=move |_| page.set(target)>{i18n.t(target.title_key())}</button>
+            }).collect_view()}
         </nav>
         {move || config.get().map(|config| {
             let session = session.clone();
-            view! {
-                <ReportFilters filter categories=config.categories.clone() areas=config.areas.clone() />
-                {move || match page.get() {
-                    Page::Review => view! { <ReviewPage session=session.clone() filter map=config.map.clone() /> }.into_any(),
-                    Page::Dashboard => view! { <DashboardPage session=session.clone() filter config=config.clone() /> }.into_any(),
-                }}
+            move || match page.get() {
+                Page::Review => view! {
+                    <ReportFilters filter categories=config.categories.clone() areas=config.areas.clone() />
+                    <ReviewPage session=session.clone() filter map=config.map.clone() />
+                }.into_any(),
+                Page::Dashboard => view! {
+                    <ReportFilters filter categories=config.categories.clone() areas=config.areas.clone() />
+                    <DashboardPage session=session.clone() filter config=config.clone() />
+                }.into_any(),
+                Page::Accounts => view! { <AccountsPage session=session.clone() /> }.into_any(),
+                Page::Audit => view! { <AuditPage session=session.clone() /> }.into_any(),
             }
         })}
     }
+    .into_any()
 }

@@ -1,6 +1,7 @@
 //! The API's routes and the rules every route shares: JSON errors, CORS by tenant allowlist,
 //! no caching.
 
+mod accounts;
 mod console;
 mod dashboard;
 mod reports;
@@ -124,6 +125,15 @@ async fn route(req: &mut Request, db: &D1Database, url: &Url, caller: &Caller) -
         ["api", "v1", "tenants", tenant, "public-reports"] => match method {
             Method::Get => reports::public_map(db, tenant, caller).await,
             _ => Err(ApiError::MethodNotAllowed { allowed: "GET" }),
+        },
+        ["api", "v1", "console", tenant, "moderators"] => match method {
+            Method::Get => accounts::list(req, db, caller, tenant).await,
+            Method::Post => accounts::add(req, db, caller, tenant).await,
+            _ => Err(ApiError::MethodNotAllowed { allowed: "GET, POST" }),
+        },
+        ["api", "v1", "console", tenant, "moderators", email, "disable"] => match method {
+            Method::Post => accounts::disable(req, db, caller, tenant, email).await,
+            _ => Err(ApiError::MethodNotAllowed { allowed: "POST" }),
         },
         ["api", "v1", "console", tenant, "audit"] => match method {
             Method::Get => review::audit(req, db, caller, tenant).await,

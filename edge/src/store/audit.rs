@@ -1,18 +1,7 @@
-use serde::{Deserialize, Serialize};
+use tryggve_core::console::AuditEntry;
 use worker::{D1Database, D1PreparedStatement};
 
 use crate::error::ApiError;
-
-/// One moderator action, as recorded.
-#[derive(Debug, Serialize, Deserialize)]
-pub struct AuditEntry {
-    pub at: String,
-    pub moderator: Option<String>,
-    pub action: String,
-    pub subject: String,
-    pub before: Option<String>,
-    pub after: Option<String>,
-}
 
 /// A moderator action about to be recorded.
 pub struct NewEntry<'a> {

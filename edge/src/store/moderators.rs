@@ -1,5 +1,5 @@
 use serde::Deserialize;
-use tryggve_core::console::SessionInfo;
+use tryggve_core::console::{ModeratorView, NewModerator, SessionInfo};
 use tryggve_core::moderation::Role;
 use worker::D1Database;
 
@@ -117,5 +117,75 @@ pub async fn record_failure(
 
 pub async fn clear_failures(db: &D1Database, key: &str) -> Result<(), ApiError> {
     db.prepare("DELETE FROM login_failures WHERE key = ?1").bind(&[key.into()])?.run().await?;
+    Ok(())
+}
+
+#[derive(Deserialize)]
+struct AccountRow {
+    email: String,
+    display_name: String,
+    role: String,
+    disabled_at: Option<String>,
+}
+
+/// The tenant's accounts, enabled first, by name.
+pub async fn list(db: &D1Database, tenant: &str) -> Result<Vec<ModeratorView>, ApiError> {
+    let sql = "SELECT email, display_name, role, disabled_at FROM moderators WHERE tenant_id = ?1 \
+               ORDER BY disabled_at IS NOT NULL, display_name";
+    let rows: Vec<AccountRow> = db.prepare(sql).bind(&[tenant.into()])?.all().await?.results()?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|r| {
+            Some(ModeratorView {
+                role: Role::from_id(&r.role)?,
+                email: r.email,
+                name: r.display_name,
+                disabled: r.disabled_at.is_some(),
+            })
+        })
+        .collect())
+}
+
+/// Adds an account (with its audit entry, in one batch); `false` if the e-mail address is taken.
+pub async fn insert(
+    db: &D1Database,
+    tenant: &str,
+    account: &NewModerator,
+    password_hash: &str,
+    audit: worker::D1PreparedStatement,
+) -> Result<bool, ApiError> {
+    let exists = "SELECT 1 AS found FROM moderators WHERE tenant_id = ?1 AND email = ?2";
+    let found: Option<serde_json::Value> =
+        db.prepare(exists).bind(&[tenant.into(), account.email.as_str().into()])?.first(None).await?;
+    if found.is_some() {
+        return Ok(false);
+    }
+    let sql = "INSERT INTO moderators (tenant_id, email, display_name, role, password_hash) VALUES (?1, ?2, ?3, ?4, ?5)";
+    let insert = db.prepare(sql).bind(&[
+        tenant.into(),
+        account.email.as_str().into(),
+        account.name.as_str().into(),
+        account.role.id().into(),
+        password_hash.into(),
+    ])?;
+    db.batch(vec![insert, audit]).await?;
+    Ok(true)
+}
+
+/// Disables an account and ends its sessions (with the audit entry, in one batch).
+pub async fn disable(
+    db: &D1Database,
+    tenant: &str,
+    email: &str,
+    now: &str,
+    audit: worker::D1PreparedStatement,
+) -> Result<(), ApiError> {
+    let disable = db
+        .prepare("UPDATE moderators SET disabled_at = ?3 WHERE tenant_id = ?1 AND email = ?2")
+        .bind(&[tenant.into(), email.into(), now.into()])?;
+    let sessions = db
+        .prepare("DELETE FROM sessions WHERE moderator_id IN (SELECT id FROM moderators WHERE tenant_id = ?1 AND email = ?2)")
+        .bind(&[tenant.into(), email.into()])?;
+    db.batch(vec![disable, sessions, audit]).await?;
     Ok(())
 }
