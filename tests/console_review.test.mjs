@@ -125,6 +125,17 @@ test("report → moderator review → resident sees the status and reply", async
   assert.ok(line, "the export holds the case");
   assert.match(line, /,in_progress,approved,centrum,/);
   assert.ok(csv.split("\r\n").slice(1).filter(Boolean).every((l) => l.includes(",centrum,")), "the area filter applies");
+  const [geoDownload] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Exportera GeoJSON" }).click(),
+  ]);
+  const geojson = JSON.parse(await fs.readFile(await geoDownload.path(), "utf8"));
+  assert.equal(geojson.type, "FeatureCollection");
+  const feature = geojson.features.find((f) => f.properties.case_number === caseNumber);
+  assert.equal(feature.geometry.type, "Point");
+  assert.deepEqual(feature.geometry.coordinates.map((c) => c.toFixed(4)), ["12.8083", "58.0337"]);
+  assert.equal(feature.properties.public_comment, "Vi har beställt en ny armatur.");
+  assert.ok(geojson.features.every((f) => f.properties.area === "centrum"));
 
   await page.getByRole("button", { name: "Logga ut" }).click();
   await page.getByRole("heading", { name: "Logga in" }).waitFor();

@@ -3,6 +3,8 @@
 //!   run     install what is missing, build, and serve the demo on http://127.0.0.1:8787
 //!   test    install what is missing, check, build, and run every test (what CI runs)
 //!   build   build the widget and the edge into dist/ and edge/build/
+//!   tenant add --config FILE.json --origin https://… [--origin …] [--remote]
+//!           create (or update) a municipality from a TenantConfig JSON file
 //!   moderator add --tenant T --email E --name N --role admin|moderator|responder [--remote]
 //!           create (or reset) a console account; the password is read from TRYGGVE_PASSWORD
 //!           or standard input. Without --remote it writes to the local database of `run`.
@@ -24,7 +26,8 @@ fn main() -> ExitCode {
         Some("test") => test(),
         Some("build") => setup::tools(false).and_then(|tools| build::all(&tools)),
         Some("moderator") if args.get(1).map(String::as_str) == Some("add") => add_moderator(&args[2..]),
-        _ => Err("usage: cargo xtask run | test | build | moderator add …".into()),
+        Some("tenant") if args.get(1).map(String::as_str) == Some("add") => add_tenant(&args[2..]),
+        _ => Err("usage: cargo xtask run | test | build | tenant add … | moderator add …".into()),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
@@ -69,6 +72,41 @@ fn run() -> Result {
     edge::serve_foreground(&tools, &state, port)
 }
 
+/// The local database of `run`, or the production one with `--remote`.
+fn database<'a>(args: &[String], local: &'a std::path::Path) -> edge::Database<'a> {
+    if args.iter().any(|a| a == "--remote") {
+        edge::Database::Remote
+    } else {
+        edge::Database::Local(local)
+    }
+}
+
+fn add_tenant(args: &[String]) -> Result {
+    let file = args
+        .iter()
+        .position(|a| a == "--config")
+        .and_then(|i| args.get(i + 1))
+        .ok_or("--config is required")?;
+    let text = std::fs::read_to_string(file).map_err(|e| format!("{file}: {e}"))?;
+    let config: tryggve_core::TenantConfig =
+        serde_json::from_str(&text).map_err(|e| format!("{file}: {e}"))?;
+    if !tryggve_core::tenant::is_valid_tenant_id(&config.id) || !config.map.bounds.is_valid() {
+        return Err(format!("{file}: the id must be lowercase a–z, 0–9 and '-', and the bounds valid"));
+    }
+    let origins: Vec<String> = args
+        .windows(2)
+        .filter(|w| w[0] == "--origin")
+        .map(|w| w[1].trim_end_matches('/').to_string())
+        .collect();
+    let tools = setup::tools(false)?;
+    let state = root().join(".wrangler/state");
+    let db = database(args, &state);
+    edge::migrate(&tools, &db)?;
+    edge::execute_sql(&tools, &db, &seed::tenant_sql(&config, &origins))?;
+    println!("xtask: tenant {} ({}) is ready; allowed origins: {origins:?}", config.id, config.name);
+    Ok(())
+}
+
 fn add_moderator(args: &[String]) -> Result {
     let value = |flag: &str| {
         args.iter()
@@ -97,11 +135,7 @@ fn add_moderator(args: &[String]) -> Result {
     let sql = seed::moderator_sql(&moderator)?;
     let tools = setup::tools(false)?;
     let state = root().join(".wrangler/state");
-    let db = if args.iter().any(|a| a == "--remote") {
-        edge::Database::Remote
-    } else {
-        edge::Database::Local(&state)
-    };
+    let db = database(args, &state);
     edge::migrate(&tools, &db)?;
     edge::execute_sql(&tools, &db, &sql)?;
     println!("xtask: {} {email} can now log in to tenant {tenant}", role.id());

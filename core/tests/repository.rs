@@ -1,5 +1,6 @@
-//! Every locale speaks every word the code asks for. A missing or misspelt key fails here,
-//! so it never reaches a resident as a raw key.
+//! Consistency of what lives beside the code: every locale speaks every word the code asks for
+//! (a missing or misspelt key fails here, never reaching a resident as a raw key), and the
+//! documented examples stay loadable.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -90,4 +91,18 @@ fn collect_keys(dir: &Path, out: &mut Vec<String>) {
             }
         }
     }
+}
+
+/// The example tenant file in the deployment guide must stay loadable by `cargo xtask tenant add`.
+#[test]
+fn the_documented_tenant_example_parses() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/examples/tenant-vargarda.json");
+    let text = std::fs::read_to_string(path).unwrap();
+    let tenant: tryggve_core::TenantConfig = serde_json::from_str(&text).unwrap();
+    assert!(tryggve_core::tenant::is_valid_tenant_id(&tenant.id));
+    assert!(tenant.map.bounds.contains(tenant.map.center));
+    assert_eq!(
+        tryggve_core::geo::area_of(&tenant.areas, tenant.map.center).map(|a| a.id.as_str()),
+        Some("centrum")
+    );
 }
