@@ -36,10 +36,17 @@ export async function openPage(browser, url = EDGE + "/", contextOptions = {}, r
     route.fulfill({ status: 200, contentType: "image/png", body: TILE }));
   const errors = [];
   page.on("pageerror", (error) => errors.push(error.message));
+  // Every CSP violation, with where it came from (`securitypolicyviolation` events, reported
+  // through a binding so that they arrive even from a page that forbids inline script).
+  const cspViolations = [];
+  await page.exposeBinding("__tryggveCsp", (_source, v) => cspViolations.push(v));
+  await page.addInitScript(() => document.addEventListener("securitypolicyviolation", (e) => {
+    window.__tryggveCsp(`${e.violatedDirective} blocked ${e.blockedURI || "inline"} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber} ${e.sample}`);
+  }));
   await page.goto(url);
   const widget = page.locator("tryggve-report");
   await widget.locator(ready).first().waitFor();
-  return { context, page, widget, thirdParty, errors };
+  return { context, page, widget, thirdParty, errors, cspViolations };
 }
 
 /** Presses Tab until `isThere()` (evaluated in the page) is true; fails after `max` presses. */

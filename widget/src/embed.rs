@@ -72,3 +72,18 @@ fn point_leaflet_at_our_marker_images(assets: &str) -> Result<(), JsValue> {
     Reflect::set(&default_icon, &"imagePath".into(), &format!("{assets}images/").into())?;
     Ok(())
 }
+
+/// Tells the host page something happened: a `CustomEvent` that bubbles out of the shadow root
+/// (`composed`), so that listeners on the `<tryggve-…>` element or the document receive it.
+/// The detail carries no personal data and no follow-up code.
+pub fn announce(from: &web_sys::Element, name: &str, detail: &serde_json::Value) {
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    if let Ok(detail) = js_sys::JSON::parse(&detail.to_string()) {
+        init.set_detail(&detail);
+    }
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
+        let _ = from.dispatch_event(&event);
+    }
+}

@@ -82,6 +82,10 @@ fn static_pages() -> Result {
     let root = root();
     let public = root.join("dist/public");
     copy(&root.join("index.html"), &public.join("index.html"))?;
+    // The embedding examples, also served by the demo at /examples/ (there from the edge's own origin).
+    for example in ["plain.html", "strict-csp.html", "strict-csp.css", "hostile-css.html"] {
+        copy(&root.join("examples").join(example), &public.join("examples").join(example))?;
+    }
     fs::write(public.join("_headers"), HEADERS).map_err(|e| e.to_string())
 }
 

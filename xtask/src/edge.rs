@@ -94,7 +94,9 @@ pub fn end_to_end(tools: &Tools) -> Result {
     std::fs::create_dir_all(work.join("artifacts")).map_err(|e| e.to_string())?;
     let state = work.join("state");
     let port = free_port()?;
-    prepare_demo(tools, &state, port, &test_fixtures()?)?;
+    // The embedding examples are served from another origin, as a municipal site would be.
+    let examples_port = free_port()?;
+    prepare_demo(tools, &state, port, &test_fixtures(examples_port)?)?;
 
     let log = std::fs::File::create(work.join("wrangler.log")).map_err(|e| e.to_string())?;
     let mut server = Server({
@@ -118,6 +120,7 @@ pub fn end_to_end(tools: &Tools) -> Result {
         .arg("tests/*.test.mjs")
         .env("TRYGGVE_EDGE", &base)
         .env("TRYGGVE_STATE", &state)
+        .env("TRYGGVE_EXAMPLES_PORT", examples_port.to_string())
         .env("TRYGGVE_ARTIFACTS", work.join("artifacts"));
     let outcome = run_command(&mut tests);
     drop(server);
@@ -125,8 +128,8 @@ pub fn end_to_end(tools: &Tools) -> Result {
 }
 
 /// A second municipality with its own administrator, so that tests can check that tenants
-/// cannot reach each other's data.
-fn test_fixtures() -> Result<String> {
+/// cannot reach each other's data; and the origin the embedding examples are served from.
+fn test_fixtures(examples_port: u16) -> Result<String> {
     let mut neighbour = TenantConfig::demo();
     neighbour.id = "grannby".into();
     neighbour.name = "Grannby kommun".into();
@@ -137,7 +140,8 @@ fn test_fixtures() -> Result<String> {
         role: tryggve_core::moderation::Role::Admin,
         password: "grannby-admin-lösen",
     };
-    Ok(seed::tenant_sql(&neighbour, &[]) + &seed::moderator_sql(&admin)?)
+    let examples = seed::tenant_sql(&TenantConfig::demo(), &[format!("http://127.0.0.1:{examples_port}")]);
+    Ok(seed::tenant_sql(&neighbour, &[]) + &seed::moderator_sql(&admin)? + &examples)
 }
 
 /// wrangler dev and its workerd, stopped together when dropped.

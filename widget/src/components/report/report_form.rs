@@ -129,7 +129,13 @@ pub fn ReportForm(edge: Edge, config: TenantConfig, on_sent: Callback<ReportRece
             let result = edge.submit_report(&draft).await;
             sending.set(false);
             match result {
-                Ok(receipt) => on_sent.run(receipt),
+                Ok(receipt) => {
+                    if let Some(form) = form.get_untracked() {
+                        let detail = serde_json::json!({ "case_number": receipt.case_number });
+                        crate::embed::announce(&form, "tryggve:report-submitted", &detail);
+                    }
+                    on_sent.run(receipt)
+                }
                 Err(ApiError::Network) => alert.set(Some(i18n.t("send-failed"))),
                 Err(ApiError::Rejected { code, message, .. }) => {
                     // Prefer our own words for codes we know; the edge's English otherwise.
