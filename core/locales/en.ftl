@@ -5,6 +5,7 @@ report-intro = Mark the place on the map and tell us what makes it feel unsafe. 
 loading = Loading…
 config-failed = The form could not be loaded. Please try again later.
 retry = Try again
+language-label = Language
 
 map-label = Map for choosing a place
 map-help = Click the map to drop a pin. With the keyboard: go to the map, move it with the arrow keys, then choose “Place the pin at the map centre”.

@@ -5,6 +5,7 @@ report-intro = Markera platsen på kartan och berätta vad som gör den otrygg. 
 loading = Laddar…
 config-failed = Formuläret kunde inte laddas. Försök igen senare.
 retry = Försök igen
+language-label = Språk
 
 map-label = Karta för att välja plats
 map-help = Klicka på kartan för att sätta en nål. Med tangentbordet: gå till kartan, flytta den med piltangenterna och välj sedan ”Sätt nålen i kartans mitt”.

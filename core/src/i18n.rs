@@ -9,17 +9,42 @@ use std::sync::OnceLock;
 pub enum Locale {
     Sv,
     En,
+    Fi,
+    Ar,
 }
 
 impl Locale {
-    pub const ALL: [Locale; 2] = [Locale::Sv, Locale::En];
+    pub const ALL: [Locale; 4] = [Locale::Sv, Locale::En, Locale::Fi, Locale::Ar];
 
     /// BCP 47 tag as used in `lang` attributes.
     pub fn tag(self) -> &'static str {
         match self {
             Self::Sv => "sv",
             Self::En => "en",
+            Self::Fi => "fi",
+            Self::Ar => "ar",
         }
+    }
+
+    /// The language's name in itself, as a language switcher lists it.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Self::Sv => "Svenska",
+            Self::En => "English",
+            Self::Fi => "Suomi",
+            Self::Ar => "العربية",
+        }
+    }
+
+    /// Written right to left (the `dir` attribute).
+    pub fn is_rtl(self) -> bool {
+        self == Self::Ar
+    }
+
+    /// The interfaces speaking this language completely: the widget speaks all four, the
+    /// moderator console Swedish and English (it falls back to Swedish otherwise).
+    pub fn covers_console(self) -> bool {
+        matches!(self, Self::Sv | Self::En)
     }
 
     /// The best match for a language tag such as `sv-SE` or `en-GB`; `None` if we do not speak it.
@@ -32,15 +57,21 @@ impl Locale {
         match self {
             Self::Sv => include_str!("../locales/sv.ftl"),
             Self::En => include_str!("../locales/en.ftl"),
+            Self::Fi => include_str!("../locales/fi.ftl"),
+            Self::Ar => include_str!("../locales/ar.ftl"),
         }
     }
 
     fn messages(self) -> &'static HashMap<&'static str, &'static str> {
         static SV: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
         static EN: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+        static FI: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+        static AR: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
         let cell = match self {
             Self::Sv => &SV,
             Self::En => &EN,
+            Self::Fi => &FI,
+            Self::Ar => &AR,
         };
         cell.get_or_init(|| parse(self.source()).into_iter().collect())
     }
@@ -114,6 +145,9 @@ mod tests {
     fn tags() {
         assert_eq!(Locale::from_tag("sv-SE"), Some(Locale::Sv));
         assert_eq!(Locale::from_tag("EN_gb"), Some(Locale::En));
+        assert_eq!(Locale::from_tag("fi-FI"), Some(Locale::Fi));
+        assert_eq!(Locale::from_tag("ar-SE"), Some(Locale::Ar));
+        assert!(Locale::Ar.is_rtl() && !Locale::Fi.is_rtl());
         assert_eq!(Locale::from_tag("de"), None);
         assert_eq!(Locale::from_tag(""), None);
     }

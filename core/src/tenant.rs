@@ -46,6 +46,13 @@ pub struct TenantConfig {
     /// Districts for statistics, in priority order (a point on a shared border counts for the first).
     #[serde(default)]
     pub areas: Vec<Area>,
+    /// Languages the widget offers (tags such as `sv`, `ar`), in the switcher's order.
+    #[serde(default = "all_languages")]
+    pub languages: Vec<String>,
+}
+
+fn all_languages() -> Vec<String> {
+    crate::i18n::Locale::ALL.iter().map(|l| l.tag().to_string()).collect()
 }
 
 impl TenantConfig {
@@ -64,6 +71,7 @@ impl TenantConfig {
                 BBox::new(57.90, 12.55, 58.15, 13.05),
             ),
             categories: category::default_ids(),
+            languages: all_languages(),
             areas: vec![
                 rectangle("centrum", "Centrum", BBox::new(58.028, 12.795, 58.040, 12.822)),
                 rectangle("norra", "Norra", BBox::new(58.040, 12.770, 58.070, 12.850)),

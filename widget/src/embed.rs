@@ -27,11 +27,7 @@ pub fn locale_for(host: &HtmlElement) -> Locale {
 /// Attaches an open shadow root to `host`, loads Leaflet's and our CSS into it, and returns the
 /// element to mount the user interface in. Waits for the stylesheets so that the map is never
 /// laid out without them.
-pub async fn prepare_shadow_root(
-    host: &HtmlElement,
-    assets: &str,
-    locale: Locale,
-) -> Result<HtmlElement, JsValue> {
+pub async fn prepare_shadow_root(host: &HtmlElement, assets: &str) -> Result<HtmlElement, JsValue> {
     point_leaflet_at_our_marker_images(assets)?;
     let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
     let shadow = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
@@ -45,7 +41,6 @@ pub async fn prepare_shadow_root(
     }
     let root: HtmlElement = document.create_element("div")?.dyn_into()?;
     root.set_class_name("tryggve");
-    root.set_attribute("lang", locale.tag())?;
     shadow.append_child(&root)?;
     for css in loaded {
         // A stylesheet that fails to load still lets the form work; do not block on it.

@@ -12,20 +12,15 @@ use web_sys::HtmlElement;
 
 use crate::api::Edge;
 use crate::components::report::ReportWidget;
-use tryggve_core::i18n::I18n;
 
 /// Mounts the report form into `host` (a `<tryggve-report>` element).
 /// `edge` is the origin the script came from; `assets` is the URL of the widget's files.
 #[wasm_bindgen]
 pub async fn mount_report(host: HtmlElement, edge: String, assets: String) -> Result<(), JsValue> {
     let tenant = host.get_attribute("tenant").unwrap_or_else(|| "demo".into());
-    let i18n = I18n::new(embed::locale_for(&host));
-    let root = embed::prepare_shadow_root(&host, &assets, i18n.locale).await?;
+    let locale = RwSignal::new(embed::locale_for(&host));
+    let root = embed::prepare_shadow_root(&host, &assets).await?;
     let edge = Edge::new(edge);
-    mount_to(root, move || {
-        provide_context(i18n);
-        view! { <ReportWidget edge tenant /> }
-    })
-    .forget();
+    mount_to(root, move || view! { <ReportWidget edge tenant locale /> }).forget();
     Ok(())
 }

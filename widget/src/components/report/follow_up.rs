@@ -70,7 +70,7 @@ pub fn FollowUp(
                             <dt>{i18n.t("category-label")}</dt>
                             <dd>{i18n.t(&label_key(&report.category))}</dd>
                             <dt>{i18n.t("followup-received")}</dt>
-                            <dd>{report.created_at.get(..10).unwrap_or_default().to_string()}</dd>
+                            <dd>{local_date(&report.created_at, i18n.locale.tag())}</dd>
                         </dl>
                     }
                         .into_any()
@@ -79,4 +79,12 @@ pub fn FollowUp(
             <button type="button" on:click=move |_| on_back.run(())>{i18n.t("report-another")}</button>
         </div>
     }
+}
+
+/// A timestamp's date in the language's own format (e.g. "22 nov. 2026", "22.11.2026").
+fn local_date(timestamp: &str, tag: &str) -> String {
+    let date = js_sys::Date::new(&timestamp.into());
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
+    date.to_locale_date_string(tag, &options).into()
 }

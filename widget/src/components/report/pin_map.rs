@@ -130,7 +130,14 @@ pub fn PinMap(
 ) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let container = NodeRef::<Div>::new();
-    let announcement = RwSignal::new(i18n.t("pin-none"));
+    let position_text = move |point: LatLng| {
+        i18n.t_with(
+            "pin-position",
+            &[("lat", &format!("{:.5}", point.lat)), ("lng", &format!("{:.5}", point.lng))],
+        )
+    };
+    // After a change of language the map is drawn again; say where the pin already is.
+    let announcement = RwSignal::new(pin.get_untracked().map_or_else(|| i18n.t("pin-none"), position_text));
     let locating = RwSignal::new(false);
     let leaflet: Rc<RefCell<Option<Leaflet>>> = Rc::default();
     let bounds = config.bounds;
@@ -138,17 +145,13 @@ pub fn PinMap(
     let place = move |point: LatLng, how_key: &str| {
         let point = rounded(point);
         pin.set(Some(point));
-        let position = i18n.t_with(
-            "pin-position",
-            &[("lat", &format!("{:.5}", point.lat)), ("lng", &format!("{:.5}", point.lng))],
-        );
-        announcement.set(format!("{} {position}", i18n.t(how_key)));
+        announcement.set(format!("{} {}", i18n.t(how_key), position_text(point)));
     };
 
     container.on_load({
         let leaflet = leaflet.clone();
         move |div| {
-            let Some(created) = Leaflet::new(&div, &config, i18n.t("marker-alt")) else {
+            let Some(mut created) = Leaflet::new(&div, &config, i18n.t("marker-alt")) else {
                 announcement.set(i18n.t("config-failed"));
                 return;
             };
@@ -161,6 +164,9 @@ pub fn PinMap(
                     announcement.set(i18n.t("error-outside-area"));
                 }
             }));
+            // A pin placed before (e.g. before a change of language, which redraws the map).
+            created.show_pin(pin.get_untracked());
+            created.show_public(&public.get_untracked());
             *leaflet.borrow_mut() = Some(created);
         }
     });
@@ -223,6 +229,7 @@ pub fn PinMap(
                 <div
                     node_ref=container
                     class="map"
+                    dir="ltr"
                     role="application"
                     aria-label=i18n.t("map-label")
                     aria-describedby="map-help pin-status"

@@ -14,9 +14,10 @@ use super::public_reports::PublicReports;
 use crate::api::{ApiError, Edge};
 use tryggve_core::i18n::I18n;
 
-/// What the resident has entered so far. One owner (the form); children get single fields.
+/// What the resident has entered so far. Owned by the widget (so that it survives a change of
+/// language); the form and its children get single fields.
 #[derive(Debug, Clone, Copy)]
-struct DraftFields {
+pub struct DraftFields {
     pin: RwSignal<Option<LatLng>>,
     category: RwSignal<String>,
     times: RwSignal<Vec<TimeOfDay>>,
@@ -25,7 +26,7 @@ struct DraftFields {
 }
 
 impl DraftFields {
-    fn new() -> Self {
+    pub fn new() -> Self {
         Self {
             pin: RwSignal::new(None),
             category: RwSignal::new(String::new()),
@@ -47,6 +48,15 @@ impl DraftFields {
             description: self.description.get_untracked(),
             contact_email: (!email.trim().is_empty()).then_some(email),
         }
+    }
+
+    /// Empties the draft for the next report.
+    pub fn clear(self) {
+        self.pin.set(None);
+        self.category.set(String::new());
+        self.times.set(Vec::new());
+        self.description.set(String::new());
+        self.contact_email.set(String::new());
     }
 
     fn toggle_time(self, time: TimeOfDay, on: bool) {
@@ -80,9 +90,13 @@ fn message_key(error: &FieldError) -> String {
 }
 
 #[component]
-pub fn ReportForm(edge: Edge, config: TenantConfig, on_sent: Callback<ReportReceipt>) -> impl IntoView {
+pub fn ReportForm(
+    edge: Edge,
+    config: TenantConfig,
+    fields: DraftFields,
+    on_sent: Callback<ReportReceipt>,
+) -> impl IntoView {
     let i18n = expect_context::<I18n>();
-    let fields = DraftFields::new();
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let alert = RwSignal::new(None::<String>);
     let sending = RwSignal::new(false);
@@ -170,7 +184,13 @@ pub fn ReportForm(edge: Edge, config: TenantConfig, on_sent: Callback<ReportRece
                     <option value="">{i18n.t("category-choose")}</option>
                     {categories
                         .into_iter()
-                        .map(|id| view! { <option value=id.clone()>{i18n.t(&label_key(&id))}</option> })
+                        .map(|id| {
+                            let chosen = {
+                                let id = id.clone();
+                                move || fields.category.with(|c| *c == id)
+                            };
+                            view! { <option value=id.clone() selected=chosen>{i18n.t(&label_key(&id))}</option> }
+                        })
                         .collect_view()}
                 </select>
                 <p id="category-error" class="field-error">{move || error_for(&["category"]).get()}</p>

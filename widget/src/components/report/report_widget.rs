@@ -5,10 +5,11 @@ use leptos::task::spawn_local;
 use tryggve_core::{ReportReceipt, TenantConfig};
 
 use super::follow_up::{self, FollowUp};
+use super::language_switcher::LanguageSwitcher;
 use super::receipt::Receipt;
-use super::report_form::ReportForm;
+use super::report_form::{DraftFields, ReportForm};
 use crate::api::Edge;
-use tryggve_core::i18n::I18n;
+use tryggve_core::i18n::{I18n, Locale};
 
 #[derive(Debug, Clone, PartialEq)]
 enum ConfigState {
@@ -26,10 +27,11 @@ fn load_config(edge: Edge, tenant: String, state: RwSignal<ConfigState>) {
 }
 
 #[component]
-pub fn ReportWidget(edge: Edge, tenant: String) -> impl IntoView {
-    let i18n = expect_context::<I18n>();
+pub fn ReportWidget(edge: Edge, tenant: String, locale: RwSignal<Locale>) -> impl IntoView {
     let config = RwSignal::new(ConfigState::Loading);
     let receipt = RwSignal::new(None::<ReportReceipt>);
+    // The draft lives here, above the language: switching language keeps what was typed.
+    let fields = DraftFields::new();
     // A follow-up link in the page address opens the author's view of their case first.
     let following = RwSignal::new(follow_up::from_address());
     let on_back = Callback::new(move |()| following.set(None));
@@ -46,30 +48,50 @@ pub fn ReportWidget(edge: Edge, tenant: String) -> impl IntoView {
         move |_| load_config(edge.clone(), tenant.clone(), config)
     };
     let on_sent = Callback::new(move |r| receipt.set(Some(r)));
-    let on_another = Callback::new(move |()| receipt.set(None));
+    let on_another = Callback::new(move |()| {
+        fields.clear();
+        receipt.set(None)
+    });
 
-    view! {
-        <section class="report" aria-labelledby="report-title">
-            <h2 id="report-title">{i18n.t("report-title")}</h2>
-            <p class="intro">{i18n.t("report-intro")}</p>
-            {move || match (config.get(), receipt.get()) {
-                (ConfigState::Ready(_), _) if following.with(Option::is_some) => {
-                    let (case, code) = following.get().unwrap_or_default();
-                    view! { <FollowUp edge=edge.clone() tenant=tenant.clone() case code on_back /> }.into_any()
-                }
-                (ConfigState::Loading, _) => view! { <p role="status">{i18n.t("loading")}</p> }.into_any(),
-                (ConfigState::Failed, _) => {
-                    view! {
-                        <p role="alert">{i18n.t("config-failed")}</p>
-                        <button type="button" on:click=retry.clone()>{i18n.t("retry")}</button>
+    // Everything below is drawn in the current language, and drawn again when it changes.
+    move || {
+        let i18n = I18n::new(locale.get());
+        provide_context(i18n);
+        let (edge, tenant, retry) = (edge.clone(), tenant.clone(), retry.clone());
+        view! {
+            <section
+                class="report"
+                aria-labelledby="report-title"
+                lang=i18n.locale.tag()
+                dir=if i18n.locale.is_rtl() { "rtl" } else { "ltr" }
+            >
+                {move || config.with(|c| match c {
+                    ConfigState::Ready(c) if c.languages.len() > 1 => {
+                        Some(view! { <LanguageSwitcher locale offered=c.languages.clone() /> })
                     }
-                        .into_any()
-                }
-                (ConfigState::Ready(_), Some(r)) => view! { <Receipt receipt=r on_another /> }.into_any(),
-                (ConfigState::Ready(c), None) => {
-                    view! { <ReportForm edge=edge.clone() config=c on_sent /> }.into_any()
-                }
-            }}
-        </section>
+                    _ => None,
+                })}
+                <h2 id="report-title">{i18n.t("report-title")}</h2>
+                <p class="intro">{i18n.t("report-intro")}</p>
+                {move || match (config.get(), receipt.get()) {
+                    (ConfigState::Ready(_), _) if following.with(Option::is_some) => {
+                        let (case, code) = following.get().unwrap_or_default();
+                        view! { <FollowUp edge=edge.clone() tenant=tenant.clone() case code on_back /> }.into_any()
+                    }
+                    (ConfigState::Loading, _) => view! { <p role="status">{i18n.t("loading")}</p> }.into_any(),
+                    (ConfigState::Failed, _) => {
+                        view! {
+                            <p role="alert">{i18n.t("config-failed")}</p>
+                            <button type="button" on:click=retry.clone()>{i18n.t("retry")}</button>
+                        }
+                            .into_any()
+                    }
+                    (ConfigState::Ready(_), Some(r)) => view! { <Receipt receipt=r on_another /> }.into_any(),
+                    (ConfigState::Ready(c), None) => {
+                        view! { <ReportForm edge=edge.clone() config=c fields on_sent /> }.into_any()
+                    }
+                }}
+            </section>
+        }
     }
 }
