@@ -168,3 +168,28 @@ test("only the tenant's allowed origins may call the API from a browser", async 
   assertError(sneaky.response, sneaky.json, 403, "origin_not_allowed", undefined);
   assert.equal(query("SELECT COUNT(*) AS n FROM reports")[0].n, before);
 });
+
+test("a retried report is stored once and answered with the first receipt", async () => {
+  const key = `retry-${Date.now()}-abcdefgh`;
+  const token = "0123456789abcdef0123456789abcdef";
+  const body = goodReport({ description: `Omförsök ${key}`, idempotency_key: key, followup_token: token });
+  const first = await post("/api/v1/reports", body);
+  assert.equal(first.response.status, 201);
+  assert.equal(first.json.followup_token, token, "the sender's code is used");
+  const again = await post("/api/v1/reports", body);
+  assert.equal(again.response.status, 200);
+  assert.deepEqual(again.json, first.json);
+
+  const racing = await Promise.all(Array.from({ length: 8 }, () =>
+    post("/api/v1/reports", { ...body, idempotency_key: `${key}-race`, description: `Kapplöpning ${key}` })));
+  assert.equal(new Set(racing.map((r) => r.json.case_number)).size, 1, "one case for all copies");
+  assert.deepEqual(racing.map((r) => r.response.status).sort(), [200, 200, 200, 200, 200, 200, 200, 201]);
+  assert.equal(query(`SELECT COUNT(*) AS n FROM reports WHERE description = ${sql(`Kapplöpning ${key}`)}`)[0].n, 1);
+
+  const otherCode = await post("/api/v1/reports", { ...body, followup_token: "f".repeat(32) });
+  assert.equal(otherCode.response.status, 409);
+  assert.equal(otherCode.json.error.code, "idempotency_conflict");
+  const keyOnly = await post("/api/v1/reports", goodReport({ idempotency_key: `${key}-alone` }));
+  assert.equal(keyOnly.response.status, 422);
+  assert.equal(keyOnly.json.error.field, "followup_token");
+});

@@ -157,24 +157,51 @@ test("mistakes are shown next to the fields and nothing is sent", async () => {
   await context.close();
 });
 
-test("when the edge cannot be reached the draft is kept and can be sent again", async () => {
+test("a report that could not be sent is kept, survives a reload, and is sent exactly once", async () => {
   const { context, page, widget } = await openPage(browser);
   await widget.getByRole("button", { name: "Sätt nålen i kartans mitt" }).click();
   await widget.getByLabel("Vad gäller det?").selectOption("vandalism");
   const description = `Krossad busskur ${Date.now()}`;
   await widget.getByLabel("Beskriv platsen").fill(description);
+  const stored = () => query(`SELECT COUNT(*) AS n FROM reports WHERE description = ${sql(description)}`)[0].n;
 
+  // Offline: the report waits in this browser.
   await context.route("**/api/v1/reports", (route) => route.abort("internetdisconnected"));
   await widget.getByRole("button", { name: "Skicka" }).click();
-  await widget.getByText(/Kunde inte skicka just nu/).waitFor();
+  await widget.getByText(/Rapporten är sparad i den här webbläsaren/).waitFor();
+  assert.equal(await widget.getByLabel("Beskriv platsen").inputValue(), description, "the form keeps the text");
+  const waiting = await page.evaluate(() => JSON.parse(localStorage.getItem("tryggve-outbox:demo")));
+  assert.equal(waiting.description, description);
+  assert.match(waiting.idempotency_key, /^[0-9a-f]{32}$/);
+  assert.equal(stored(), 0);
+
+  // The resident reloads while still offline: the report is still there, and still waiting.
+  await page.reload();
+  // It is tried again at once ("sending the saved report…"), fails, and waits again.
+  await widget.getByText(/Rapporten är sparad i den här webbläsaren/).waitFor();
   assert.equal(await widget.getByLabel("Beskriv platsen").inputValue(), description);
   assert.equal(await widget.getByLabel("Vad gäller det?").inputValue(), "vandalism");
-  assert.equal(query(`SELECT COUNT(*) AS n FROM reports WHERE description = ${sql(description)}`)[0].n, 0);
 
+  // The connection returns, but the first answer is lost on the way back: the edge stored the
+  // report, the browser never heard. The next try must not store it again.
+  let lost = 0;
   await context.unroute("**/api/v1/reports");
-  await widget.getByRole("button", { name: "Skicka" }).click();
-  await widget.getByRole("heading", { name: /Tack!/ }).waitFor();
-  assert.equal(query(`SELECT COUNT(*) AS n FROM reports WHERE description = ${sql(description)}`)[0].n, 1);
+  await context.route("**/api/v1/reports", async (route) => {
+    if (lost++ === 0) {
+      await route.fetch();
+      await route.abort("connectionreset");
+    } else {
+      await route.continue();
+    }
+  });
+  const heading = widget.getByRole("heading", { name: /Tack! Ditt ärende har nummer/ });
+  await heading.waitFor({ timeout: 60_000 });
+  assert.ok(lost >= 2, "it was sent again after the lost answer");
+  assert.equal(stored(), 1, "stored exactly once");
+  const caseNumber = (await heading.textContent()).match(/\d{4}-\d{4,}/)[0];
+  const [row] = query(`SELECT case_year, case_seq FROM reports WHERE description = ${sql(description)}`);
+  assert.equal(`${row.case_year}-${String(row.case_seq).padStart(4, "0")}`, caseNumber, "the receipt names the stored case");
+  assert.equal(await page.evaluate(() => localStorage.getItem("tryggve-outbox:demo")), null, "nothing left waiting");
   await context.close();
 });
 

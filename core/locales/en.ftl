@@ -212,3 +212,5 @@ console-subject = Concerns
 console-before = Before
 console-after = After
 console-nothing-for-role = Your role answers questions in safety dialogues. There is nothing to review here.
+send-queued = Could not send right now. The report is saved in this browser and will be sent automatically when the connection works again.
+send-resuming = Sending the report saved when the connection was lost…

@@ -89,3 +89,5 @@ followup-not-found = Asiaa ei löytynyt. Tarkista linkki.
 public-show = Näytä paikat, joista muut ovat ilmoittaneet
 public-count = { $count } hyväksyttyä ilmoitusta näytetään kartalla ja alla olevassa luettelossa.
 public-failed = Ilmoitettuja paikkoja ei voitu hakea juuri nyt.
+send-queued = Lähettäminen ei onnistunut juuri nyt. Ilmoitus on tallennettu tähän selaimeen ja lähetetään automaattisesti, kun yhteys toimii taas.
+send-resuming = Lähetetään ilmoitusta, joka tallennettiin yhteyden katketessa…

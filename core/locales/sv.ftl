@@ -212,3 +212,5 @@ console-subject = Gäller
 console-before = Före
 console-after = Efter
 console-nothing-for-role = Din roll svarar på frågor i trygghetsdialoger. Här finns inget att granska.
+send-queued = Kunde inte skicka just nu. Rapporten är sparad i den här webbläsaren och skickas automatiskt när anslutningen fungerar igen.
+send-resuming = Skickar rapporten som sparades när anslutningen bröts…

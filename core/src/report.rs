@@ -79,6 +79,24 @@ pub struct ReportDraft {
     #[serde(default)]
     pub description: String,
     pub contact_email: Option<String>,
+    /// Chosen by the sender so that a retry of the same report is stored once: a second report
+    /// with the same key gets the first one's case number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub idempotency_key: Option<String>,
+    /// The follow-up code, chosen by the sender when it sends an idempotency key (so that a
+    /// retry after a lost answer still knows the code); otherwise the edge makes one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub followup_token: Option<String>,
+}
+
+/// An idempotency key: 16 to 64 letters, digits and hyphens (a UUID fits).
+pub fn is_idempotency_key(key: &str) -> bool {
+    (16..=64).contains(&key.len()) && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+}
+
+/// A follow-up code: 32 lowercase hex digits (128 bits).
+pub fn is_followup_token(token: &str) -> bool {
+    token.len() == 32 && token.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
 /// A report that passed validation: text cleaned, choices parsed.
@@ -91,6 +109,8 @@ pub struct NewReport {
     pub description: String,
     /// Never public: only moderators may see it, and it expires with the tenant's retention.
     pub contact_email: Option<String>,
+    pub idempotency_key: Option<String>,
+    pub followup_token: Option<String>,
 }
 
 /// The answer to a stored report. The token is shown once and stored only as a hash.

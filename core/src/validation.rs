@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::category::OTHER;
 use crate::geo::LatLng;
-use crate::report::{NewReport, ReportDraft, TimeOfDay};
+use crate::report::{is_followup_token, is_idempotency_key, NewReport, ReportDraft, TimeOfDay};
 use crate::tenant::TenantConfig;
 use crate::text;
 
@@ -181,10 +181,22 @@ pub fn validate_report(draft: &ReportDraft, tenant: &TenantConfig) -> Result<New
         }
     }
 
+    // A retry-safe submission brings both its key and its code; either alone is a client bug.
+    match (&draft.idempotency_key, &draft.followup_token) {
+        (None, None) => {}
+        (Some(key), Some(token)) if is_idempotency_key(key) && is_followup_token(token) => {}
+        (Some(key), _) if !is_idempotency_key(key) => {
+            errors.push(FieldError::new("idempotency_key", InvalidChoice))
+        }
+        (Some(_), _) | (None, Some(_)) => errors.push(FieldError::new("followup_token", InvalidChoice)),
+    }
+
     if !errors.is_empty() {
         return Err(errors);
     }
     Ok(NewReport {
+        idempotency_key: draft.idempotency_key.clone(),
+        followup_token: draft.followup_token.clone(),
         tenant: tenant.id.clone(),
         location,
         category: category.to_string(),
@@ -225,6 +237,8 @@ mod tests {
             times: vec!["night".into(), "evening".into()],
             description: "  Lampan vid\u{0007} gångtunneln är trasig. ".into(),
             contact_email: Some("anna@example.se".into()),
+            idempotency_key: None,
+            followup_token: None,
         }
     }
 
@@ -322,6 +336,28 @@ mod tests {
             errors(&ReportDraft { contact_email: Some(long), ..draft() }),
             vec![("contact_email", InvalidEmail)]
         );
+    }
+
+    #[test]
+    fn retry_safe_submissions_bring_a_key_and_a_code() {
+        let key = Some("3f1c0a7e-9b2d-4c55-8e1f-0a1b2c3d4e5f".to_string());
+        let token = Some("0123456789abcdef0123456789abcdef".to_string());
+        let both = ReportDraft { idempotency_key: key.clone(), followup_token: token.clone(), ..draft() };
+        let stored = validate_report(&both, &TenantConfig::demo()).unwrap();
+        assert_eq!(stored.idempotency_key, key);
+        assert_eq!(
+            errors(&ReportDraft { idempotency_key: key.clone(), ..draft() }),
+            vec![("followup_token", InvalidChoice)]
+        );
+        assert_eq!(
+            errors(&ReportDraft { followup_token: token.clone(), ..draft() }),
+            vec![("followup_token", InvalidChoice)]
+        );
+        let short =
+            ReportDraft { idempotency_key: Some("abc".into()), followup_token: token.clone(), ..draft() };
+        assert_eq!(errors(&short), vec![("idempotency_key", InvalidChoice)]);
+        let weak = ReportDraft { idempotency_key: key, followup_token: Some("0000".into()), ..draft() };
+        assert_eq!(errors(&weak), vec![("followup_token", InvalidChoice)]);
     }
 
     #[test]

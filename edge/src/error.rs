@@ -39,6 +39,8 @@ pub enum ApiError {
     TooManyAttempts { retry_after_secs: u32 },
     #[error("No such report in this municipality.")]
     CaseNotFound,
+    #[error("This idempotency key was used for another report (with another follow-up code).")]
+    IdempotencyConflict,
     #[error("Internal error; nothing was stored. Please try again.")]
     Internal(String),
 }
@@ -51,6 +53,7 @@ impl ApiError {
             Self::OriginNotAllowed | Self::Forbidden | Self::CsrfMismatch => 403,
             Self::NotFound | Self::ReportNotFound | Self::CaseNotFound => 404,
             Self::TooManyAttempts { .. } => 429,
+            Self::IdempotencyConflict => 409,
             Self::UnknownTenant { in_body: false } => 404,
             Self::MethodNotAllowed { .. } => 405,
             Self::BodyTooLarge => 413,
@@ -78,6 +81,7 @@ impl ApiError {
             Self::CsrfMismatch => "csrf_mismatch",
             Self::TooManyAttempts { .. } => "too_many_attempts",
             Self::CaseNotFound => "case_not_found",
+            Self::IdempotencyConflict => "idempotency_conflict",
             Self::Internal(_) => "internal",
         }
     }

@@ -5,6 +5,7 @@
 mod api;
 mod components;
 mod embed;
+mod outbox;
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;

@@ -4,7 +4,7 @@ use tryggve_core::report::{case_number, parse_case_number};
 use tryggve_core::review::ReportFilter;
 use tryggve_core::tenant::is_valid_tenant_id;
 use tryggve_core::validation::{FieldError, FieldErrorCode};
-use tryggve_core::{validate_report, ReportDraft, ReportReceipt};
+use tryggve_core::{validate_report, NewReport, ReportDraft, ReportReceipt};
 use worker::{D1Database, Request, Response};
 
 use super::Caller;
@@ -27,13 +27,43 @@ pub async fn create(req: &mut Request, db: &D1Database, caller: &Caller) -> Resu
     caller.check(db, &tenant.id).await?;
     let report = validate_report(&draft, &tenant).map_err(|errors| ApiError::Invalid(errors[0]))?;
 
+    // A retry of a report already stored gets the same answer, and nothing is stored twice.
+    if let Some(key) = &report.idempotency_key {
+        if let Some(stored) = store::reports::find_by_idempotency_key(db, &tenant.id, key).await? {
+            return replay(stored, &report);
+        }
+    }
     let created_at = clock::now_iso();
     let year: i32 =
         created_at[..4].parse().map_err(|_| ApiError::Internal(format!("clock: {created_at}")))?;
-    let followup_token = token::new_token()?;
-    let seq = store::reports::insert(db, &report, year, &token::hash(&followup_token), &created_at).await?;
-    let receipt = ReportReceipt { case_number: case_number(year, seq), followup_token };
-    Ok(http::json(201, &receipt))
+    let followup_token = match &report.followup_token {
+        Some(chosen) => chosen.clone(),
+        None => token::new_token()?,
+    };
+    match store::reports::insert(db, &report, year, &token::hash(&followup_token), &created_at).await {
+        Ok(seq) => {
+            Ok(http::json(201, &ReportReceipt { case_number: case_number(year, seq), followup_token }))
+        }
+        // Two copies of one retry raced; the other one won the unique index.
+        Err(e) => match &report.idempotency_key {
+            Some(key) => match store::reports::find_by_idempotency_key(db, &tenant.id, key).await? {
+                Some(stored) => replay(stored, &report),
+                None => Err(e),
+            },
+            None => Err(e),
+        },
+    }
+}
+
+/// The answer to a report sent again: 200 with the first receipt, if the code matches.
+fn replay(stored: store::reports::StoredKey, report: &NewReport) -> Result<Response, ApiError> {
+    let token = report.followup_token.clone().unwrap_or_default();
+    if token::hash(&token) != stored.followup_token_hash {
+        return Err(ApiError::IdempotencyConflict);
+    }
+    let receipt =
+        ReportReceipt { case_number: case_number(stored.case_year, stored.case_seq), followup_token: token };
+    Ok(http::json(200, &receipt))
 }
 
 /// `GET /api/v1/tenants/{tenant}/reports/{case}` with `Authorization: Bearer <follow-up code>`:

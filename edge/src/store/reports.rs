@@ -18,8 +18,8 @@ pub async fn insert(
     created_at: &str,
 ) -> Result<u32, ApiError> {
     let sql = "INSERT INTO reports (tenant_id, case_year, case_seq, followup_token_hash, lat, lng, \
-               category, times, description, contact_email, status, created_at) \
-               SELECT ?1, ?2, COALESCE(MAX(case_seq), 0) + 1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'new', ?10 \
+               category, times, description, contact_email, status, created_at, idempotency_key) \
+               SELECT ?1, ?2, COALESCE(MAX(case_seq), 0) + 1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'new', ?10, ?11 \
                FROM reports WHERE tenant_id = ?1 AND case_year = ?2 \
                RETURNING case_seq";
     let email = report.contact_email.as_deref().map_or(JsValue::NULL, JsValue::from);
@@ -34,9 +34,27 @@ pub async fn insert(
         report.description.as_str().into(),
         email,
         created_at.into(),
+        report.idempotency_key.as_deref().map_or(JsValue::NULL, JsValue::from),
     ];
     let seq: Option<u32> = db.prepare(sql).bind(&args)?.first(Some("case_seq")).await?;
     seq.ok_or_else(|| ApiError::Internal("insert returned no case number".into()))
+}
+
+#[derive(Deserialize)]
+pub struct StoredKey {
+    pub case_year: i32,
+    pub case_seq: u32,
+    pub followup_token_hash: String,
+}
+
+/// The report `tenant` already stored under this idempotency key, if any.
+pub async fn find_by_idempotency_key(
+    db: &D1Database,
+    tenant: &str,
+    key: &str,
+) -> Result<Option<StoredKey>, ApiError> {
+    let sql = "SELECT case_year, case_seq, followup_token_hash FROM reports WHERE tenant_id = ?1 AND idempotency_key = ?2";
+    Ok(db.prepare(sql).bind(&[tenant.into(), key.into()])?.first(None).await?)
 }
 
 const COLUMNS: &str = "id, case_year, case_seq, followup_token_hash, lat, lng, category, times, description, \

@@ -12,6 +12,7 @@ use wasm_bindgen::JsCast;
 use super::pin_map::PinMap;
 use super::public_reports::PublicReports;
 use crate::api::{ApiError, Edge};
+use crate::outbox;
 use tryggve_core::i18n::I18n;
 
 /// What the resident has entered so far. Owned by the widget (so that it survives a change of
@@ -47,7 +48,19 @@ impl DraftFields {
             times: self.times.get_untracked().iter().map(|t| t.id().to_string()).collect(),
             description: self.description.get_untracked(),
             contact_email: (!email.trim().is_empty()).then_some(email),
+            // Given by `outbox::prepare` when the report is sent.
+            idempotency_key: None,
+            followup_token: None,
         }
+    }
+
+    /// Shows a waiting report's contents in the form.
+    pub fn restore(self, draft: &ReportDraft) {
+        self.pin.set(draft.lat.zip(draft.lng).map(|(lat, lng)| LatLng::new(lat, lng)));
+        self.category.set(draft.category.clone().unwrap_or_default());
+        self.times.set(draft.times.iter().filter_map(|t| TimeOfDay::from_id(t)).collect());
+        self.description.set(draft.description.clone());
+        self.contact_email.set(draft.contact_email.clone().unwrap_or_default());
     }
 
     /// Empties the draft for the next report.
@@ -122,6 +135,45 @@ pub fn ReportForm(
     let edge_for_public = edge.clone();
     let tenant_id = config.id.clone();
     let rules = StoredValue::new(config.clone());
+    // Sends a prepared draft in the background (retrying while the connection is down, see
+    // `outbox`) and shows the outcome.
+    let edge = StoredValue::new(edge);
+    let tenant = StoredValue::new(config.id.clone());
+    let send = move |draft: ReportDraft| {
+        sending.set(true);
+        spawn_local(async move {
+            let queued = move || alert.set(Some(i18n.t("send-queued")));
+            let outcome = outbox::deliver(&edge.get_value(), &tenant.get_value(), draft, queued).await;
+            sending.set(false);
+            match outcome {
+                // Another sender (a redrawn form, another tab) has it.
+                None => {}
+                Some(Ok(receipt)) => {
+                    if let Some(form) = form.get_untracked() {
+                        let detail = serde_json::json!({ "case_number": receipt.case_number });
+                        crate::embed::announce(&form, "tryggve:report-submitted", &detail);
+                    }
+                    on_sent.run(receipt)
+                }
+                Some(Err(ApiError::Network)) => alert.set(Some(i18n.t("send-queued"))),
+                Some(Err(ApiError::Rejected { code, message, .. })) => {
+                    // Prefer our own words for codes we know; the edge's English otherwise.
+                    let key = format!("error-{}", code.replace('_', "-"));
+                    let known = i18n.t(&key);
+                    let reason = if known == key { message } else { known };
+                    alert.set(Some(i18n.t_with("send-rejected", &[("reason", &reason)])));
+                }
+            }
+        });
+    };
+
+    // A report that could not be sent before (this page, or before a reload) goes first.
+    if let Some(waiting) = outbox::pending(&config.id) {
+        fields.restore(&waiting);
+        alert.set(Some(i18n.t("send-resuming")));
+        send(waiting);
+    }
+
     let on_submit = move |ev: web_sys::SubmitEvent| {
         ev.prevent_default();
         if sending.get_untracked() {
@@ -137,29 +189,7 @@ pub fn ReportForm(
         }
         errors.set(Vec::new());
         alert.set(None);
-        sending.set(true);
-        let edge = edge.clone();
-        spawn_local(async move {
-            let result = edge.submit_report(&draft).await;
-            sending.set(false);
-            match result {
-                Ok(receipt) => {
-                    if let Some(form) = form.get_untracked() {
-                        let detail = serde_json::json!({ "case_number": receipt.case_number });
-                        crate::embed::announce(&form, "tryggve:report-submitted", &detail);
-                    }
-                    on_sent.run(receipt)
-                }
-                Err(ApiError::Network) => alert.set(Some(i18n.t("send-failed"))),
-                Err(ApiError::Rejected { code, message, .. }) => {
-                    // Prefer our own words for codes we know; the edge's English otherwise.
-                    let key = format!("error-{}", code.replace('_', "-"));
-                    let known = i18n.t(&key);
-                    let reason = if known == key { message } else { known };
-                    alert.set(Some(i18n.t_with("send-rejected", &[("reason", &reason)])));
-                }
-            }
-        });
+        send(outbox::prepare(&tenant.get_value(), draft));
     };
 
     let categories = config.categories.clone();
