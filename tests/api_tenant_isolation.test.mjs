@@ -1,0 +1,80 @@
+// Tenant isolation: what belongs to one municipality (reports, moderators, statistics,
+// exports, public map, follow-ups) is invisible and untouchable from another, through every route.
+import { before, test } from "node:test";
+import assert from "node:assert/strict";
+import { EDGE, goodReport, post, query } from "./support/edge.mjs";
+import { ACCOUNTS, call, login } from "./support/console.mjs";
+
+let grannby;
+let demo;
+let secret;
+before(async () => {
+  grannby = await login(ACCOUNTS.otherTenantAdmin);
+  demo = await login(ACCOUNTS.admin);
+  const marker = `Grannbys hemlighet ${Date.now()}`;
+  const { json } = await post("/api/v1/reports", goodReport({ tenant: "grannby", description: marker, contact_email: "g@grannby.example" }));
+  secret = { ...json, marker };
+  await call(grannby, "POST", `/api/v1/console/grannby/reports/${json.case_number}/actions`, { action: "approve", publish_description: true });
+});
+
+test("another municipality's moderators get 403 on every console route", async () => {
+  const case_ = secret.case_number;
+  const routes = [
+    ["GET", "/api/v1/console/grannby/reports"],
+    ["GET", `/api/v1/console/grannby/reports/${case_}`],
+    ["POST", `/api/v1/console/grannby/reports/${case_}/actions`, { action: "reject", reason: "off_topic" }],
+    ["GET", "/api/v1/console/grannby/dashboard"],
+    ["GET", "/api/v1/console/grannby/export.csv"],
+    ["GET", "/api/v1/console/grannby/export.geojson"],
+    ["GET", "/api/v1/console/grannby/moderators"],
+    ["POST", "/api/v1/console/grannby/moderators", { email: "in@demo.se", name: "Inkräktare", role: "admin", password: "ett långt lösenord" }],
+    ["POST", "/api/v1/console/grannby/moderators/admin%40grannby.example/disable"],
+    ["GET", "/api/v1/console/grannby/audit"],
+  ];
+  for (const [method, path, body] of routes) {
+    const { response } = await call(demo, method, path, body);
+    assert.equal(response.status, 403, `${method} ${path}`);
+  }
+  const [row] = query(`SELECT visibility FROM reports WHERE description = '${secret.marker}'`);
+  assert.equal(row.visibility, "approved", "untouched");
+  assert.equal(query("SELECT COUNT(*) AS n FROM moderators WHERE email = 'in@demo.se'")[0].n, 0);
+});
+
+test("one municipality's own views never contain another's reports", async () => {
+  const everything = [
+    await call(demo, "GET", "/api/v1/console/demo/reports"),
+    await call(demo, "GET", "/api/v1/console/demo/dashboard"),
+    await call(demo, "GET", "/api/v1/console/demo/export.csv"),
+    await call(demo, "GET", "/api/v1/console/demo/export.geojson"),
+    await call(demo, "GET", "/api/v1/console/demo/audit"),
+  ];
+  for (const { response, text } of everything) {
+    assert.equal(response.status, 200);
+    assert.ok(!text.includes(secret.marker) && !text.includes("g@grannby.example"), response.url);
+  }
+  const demoPublic = await (await fetch(`${EDGE}/api/v1/tenants/demo/public-reports`)).text();
+  assert.ok(!demoPublic.includes(secret.marker));
+  const grannbyPublic = await (await fetch(`${EDGE}/api/v1/tenants/grannby/public-reports`)).text();
+  assert.ok(grannbyPublic.includes(secret.marker), "while it is on its own municipality's map");
+});
+
+test("a follow-up code opens its case only under its own municipality", async () => {
+  const auth = { headers: { authorization: `Bearer ${secret.followup_token}` } };
+  const own = await fetch(`${EDGE}/api/v1/tenants/grannby/reports/${secret.case_number}`, auth);
+  assert.equal(own.status, 200);
+  const elsewhere = await fetch(`${EDGE}/api/v1/tenants/demo/reports/${secret.case_number}`, auth);
+  assert.equal(elsewhere.status, 404);
+  const demoCase = await call(demo, "GET", `/api/v1/console/demo/reports/${secret.case_number}`);
+  if (demoCase.response.status === 200) {
+    assert.notEqual(demoCase.json.description, secret.marker, "a same-numbered demo case is demo's own");
+  }
+});
+
+test("a report cannot be filed into a municipality from another's embedding origin", async () => {
+  const demoOrigin = EDGE.replace("127.0.0.1", "localhost"); // allowed for demo only
+  const { response, json } = await post("/api/v1/reports", goodReport({ tenant: "grannby" }), { origin: demoOrigin });
+  assert.equal(response.status, 403);
+  assert.equal(json.error.code, "origin_not_allowed");
+  const config = await fetch(`${EDGE}/api/v1/tenants/grannby/config`, { headers: { origin: demoOrigin } });
+  assert.equal(config.status, 403);
+});
