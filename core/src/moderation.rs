@@ -27,6 +27,8 @@ pub enum Permission {
 }
 
 impl Role {
+    pub const ALL: [Role; 3] = [Self::Admin, Self::Moderator, Self::Responder];
+
     pub fn id(self) -> &'static str {
         match self {
             Self::Admin => "admin",
@@ -36,7 +38,7 @@ impl Role {
     }
 
     pub fn from_id(id: &str) -> Option<Self> {
-        [Self::Admin, Self::Moderator, Self::Responder].into_iter().find(|r| r.id() == id)
+        Self::ALL.into_iter().find(|r| r.id() == id)
     }
 
     pub fn allows(self, permission: Permission) -> bool {
@@ -62,6 +64,8 @@ pub enum Visibility {
 }
 
 impl Visibility {
+    pub const ALL: [Visibility; 3] = [Self::Pending, Self::Approved, Self::Rejected];
+
     pub fn id(self) -> &'static str {
         match self {
             Self::Pending => "pending",
@@ -71,7 +75,7 @@ impl Visibility {
     }
 
     pub fn from_id(id: &str) -> Option<Self> {
-        [Self::Pending, Self::Approved, Self::Rejected].into_iter().find(|v| v.id() == id)
+        Self::ALL.into_iter().find(|v| v.id() == id)
     }
 }
 
@@ -138,7 +142,7 @@ mod tests {
         assert!(!Role::Moderator.allows(ManageModerators) && !Role::Moderator.allows(ReadAudit));
         assert_eq!(all.iter().filter(|p| Role::Responder.allows(**p)).count(), 1);
         assert!(Role::Responder.allows(AnswerQuestions));
-        for role in [Role::Admin, Role::Moderator, Role::Responder] {
+        for role in Role::ALL {
             assert_eq!(Role::from_id(role.id()), Some(role));
         }
         assert_eq!(Role::from_id("root"), None);
@@ -154,7 +158,7 @@ mod tests {
         assert!(!New.can_move_to(Resolved), "nothing is resolved unseen");
         assert!(!Resolved.can_move_to(InProgress));
         assert!(!Closed.can_move_to(Resolved));
-        for s in [New, Reviewed, InProgress, Resolved, Closed] {
+        for s in ReportStatus::ALL {
             assert!(!s.can_move_to(s), "{s:?} to itself is no move");
         }
     }
@@ -169,7 +173,7 @@ mod tests {
 
     #[test]
     fn visibility_ids() {
-        for v in [Visibility::Pending, Visibility::Approved, Visibility::Rejected] {
+        for v in Visibility::ALL {
             assert_eq!(Visibility::from_id(v.id()), Some(v));
         }
     }

@@ -48,6 +48,10 @@ pub enum ReportStatus {
 }
 
 impl ReportStatus {
+    /// In workflow order.
+    pub const ALL: [ReportStatus; 5] =
+        [Self::New, Self::Reviewed, Self::InProgress, Self::Resolved, Self::Closed];
+
     pub fn id(self) -> &'static str {
         match self {
             Self::New => "new",
@@ -59,9 +63,7 @@ impl ReportStatus {
     }
 
     pub fn from_id(id: &str) -> Option<Self> {
-        [Self::New, Self::Reviewed, Self::InProgress, Self::Resolved, Self::Closed]
-            .into_iter()
-            .find(|s| s.id() == id)
+        Self::ALL.into_iter().find(|s| s.id() == id)
     }
 }
 

@@ -89,14 +89,6 @@ pub fn dashboard(reports: &[ModeratedReport], areas: &[Area], categories: &[Stri
     let mut time_keys: Vec<&str> = TimeOfDay::ALL.iter().map(|t| t.id()).collect();
     time_keys.push("unspecified");
 
-    let statuses = [
-        ReportStatus::New,
-        ReportStatus::Reviewed,
-        ReportStatus::InProgress,
-        ReportStatus::Resolved,
-        ReportStatus::Closed,
-    ];
-
     let mut cells = BTreeMap::<(i64, i64), HotSpot>::new();
     for r in reports {
         let centre = coarsen(point(r), HOTSPOT_CELL_METRES);
@@ -119,7 +111,7 @@ pub fn dashboard(reports: &[ModeratedReport], areas: &[Area], categories: &[Stri
         by_week: by_calendar(reports, calendar::iso_week),
         by_month: by_calendar(reports, calendar::month),
         by_status: counted(
-            statuses.iter().map(|s| s.id()),
+            ReportStatus::ALL.iter().map(|s| s.id()),
             reports.iter().map(|r| r.review.status.id().to_string()),
         ),
         hotspots,

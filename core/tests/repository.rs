@@ -39,13 +39,10 @@ fn used_keys(dir: &str) -> Vec<String> {
 
 /// Keys built from domain values (`category-…`, `time-…`, `status-…`, `error-…`).
 fn domain_keys() -> Vec<String> {
-    use tryggve_core::ReportStatus::*;
     let mut keys: Vec<String> = DEFAULT_CATEGORIES.iter().map(|c| label_key(c.id)).collect();
     keys.extend(TimeOfDay::ALL.iter().map(|t| format!("time-{}", t.id())));
     keys.extend(FieldErrorCode::ALL.iter().map(|c| c.message_key()));
-    keys.extend(
-        [New, Reviewed, InProgress, Resolved, Closed].map(|s| format!("status-{}", s.id().replace('_', "-"))),
-    );
+    keys.extend(tryggve_core::ReportStatus::ALL.map(|s| format!("status-{}", s.id().replace('_', "-"))));
     keys
 }
 
@@ -69,12 +66,9 @@ fn the_console_languages_have_every_key() {
     }
     let mut wanted = used_keys("console/src");
     use tryggve_core::moderation::{RejectionReason, Role, Visibility};
-    wanted.extend(
-        [Visibility::Pending, Visibility::Approved, Visibility::Rejected]
-            .map(|v| format!("visibility-{}", v.id())),
-    );
+    wanted.extend(Visibility::ALL.map(|v| format!("visibility-{}", v.id())));
     wanted.extend(RejectionReason::ALL.map(|r| format!("reason-{}", r.id().replace('_', "-"))));
-    wanted.extend([Role::Admin, Role::Moderator, Role::Responder].map(|r| format!("role-{}", r.id())));
+    wanted.extend(Role::ALL.map(|r| format!("role-{}", r.id())));
     wanted.extend(domain_keys());
     assert_eq!(missing(Locale::Sv, &wanted), Vec::<String>::new(), "keys the console uses but Swedish lacks");
 }

@@ -14,14 +14,7 @@ pub fn ReportFilters(
     areas: Vec<Area>,
 ) -> impl IntoView {
     let i18n = expect_context::<I18n>();
-    let statuses = [
-        ReportStatus::New,
-        ReportStatus::Reviewed,
-        ReportStatus::InProgress,
-        ReportStatus::Resolved,
-        ReportStatus::Closed,
-    ];
-    let visibilities = [Visibility::Pending, Visibility::Approved, Visibility::Rejected];
+
     let day = |value: String| (is_iso_day(&value)).then_some(value);
 
     view! {
@@ -33,7 +26,7 @@ pub fn ReportFilters(
                     filter.update(|f| f.status = ReportStatus::from_id(&value));
                 }>
                     <option value="">{i18n.t("console-all")}</option>
-                    {statuses.map(|s| view! { <option value=s.id()>{i18n.t(&format!("status-{}", s.id().replace('_', "-")))}</option> }).collect_view()}
+                    {ReportStatus::ALL.map(|s| view! { <option value=s.id()>{i18n.t(&format!("status-{}", s.id().replace('_', "-")))}</option> }).collect_view()}
                 </select>
             </div>
             <div>
@@ -43,7 +36,7 @@ pub fn ReportFilters(
                     filter.update(|f| f.visibility = Visibility::from_id(&value));
                 }>
                     <option value="">{i18n.t("console-all")}</option>
-                    {visibilities.map(|v| view! { <option value=v.id()>{i18n.t(&format!("visibility-{}", v.id()))}</option> }).collect_view()}
+                    {Visibility::ALL.map(|v| view! { <option value=v.id()>{i18n.t(&format!("visibility-{}", v.id()))}</option> }).collect_view()}
                 </select>
             </div>
             <div>

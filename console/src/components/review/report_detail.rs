@@ -44,10 +44,7 @@ pub fn ReportDetail(
     let publish_text = RwSignal::new(review.description_public);
     let reason = RwSignal::new(RejectionReason::PersonalData.id().to_string());
     let next_statuses: Vec<ReportStatus> =
-        [ReportStatus::Reviewed, ReportStatus::InProgress, ReportStatus::Resolved, ReportStatus::Closed]
-            .into_iter()
-            .filter(|s| review.status.can_move_to(*s))
-            .collect();
+        ReportStatus::ALL.into_iter().filter(|s| review.status.can_move_to(*s)).collect();
     let next_status = RwSignal::new(next_statuses.first().map(|s| s.id().to_string()).unwrap_or_default());
     let comment = RwSignal::new(String::new());
     let redacted = RwSignal::new(review.description.clone());
