@@ -46,9 +46,21 @@ pub struct TenantConfig {
     /// Districts for statistics, in priority order (a point on a shared border counts for the first).
     #[serde(default)]
     pub areas: Vec<Area>,
+    /// Days a report keeps its personal parts (contact e-mail, follow-up code, free text); after
+    /// that a daily job removes them and keeps only what statistics need (place, category, times,
+    /// status, dates).
+    #[serde(default = "default_retention_days")]
+    pub retention_days: u32,
     /// Languages the widget offers (tags such as `sv`, `ar`), in the switcher's order.
     #[serde(default = "all_languages")]
     pub languages: Vec<String>,
+}
+
+/// A year: long enough to handle a case and follow it up, short enough to minimise what is kept.
+pub const DEFAULT_RETENTION_DAYS: u32 = 365;
+
+fn default_retention_days() -> u32 {
+    DEFAULT_RETENTION_DAYS
 }
 
 fn all_languages() -> Vec<String> {
@@ -72,6 +84,7 @@ impl TenantConfig {
             ),
             categories: category::default_ids(),
             languages: all_languages(),
+            retention_days: DEFAULT_RETENTION_DAYS,
             areas: vec![
                 rectangle("centrum", "Centrum", BBox::new(58.028, 12.795, 58.040, 12.822)),
                 rectangle("norra", "Norra", BBox::new(58.040, 12.770, 58.070, 12.850)),

@@ -5,14 +5,27 @@
 mod clock;
 mod error;
 mod http;
+mod retention;
 mod routes;
 mod session;
 mod store;
 mod token;
 
-use worker::{event, Context, Env, Request, Response, Result};
+use worker::{event, Context, Env, Request, Response, Result, ScheduleContext, ScheduledEvent};
 
 #[event(fetch)]
 async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
     Ok(routes::handle(req, env).await)
+}
+
+/// The daily cron trigger (see `[triggers]` in wrangler.toml): the retention job.
+#[event(scheduled)]
+async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
+    let outcome = match env.d1("DB") {
+        Ok(db) => retention::purge(&db).await,
+        Err(e) => Err(e.into()),
+    };
+    if let Err(e) = outcome {
+        worker::console_error!("retention job failed: {e:?}");
+    }
 }

@@ -77,7 +77,9 @@ fn dev_server(tools: &Tools, state: &Path, port: u16) -> Command {
     command
         .args(["dev", "--local", "--ip", "127.0.0.1", "--port", &port.to_string(), "--persist-to"])
         .arg(state)
-        .args(["--show-interactive-dev-session=false", "--log-level", "warn"]);
+        .args(["--show-interactive-dev-session=false", "--log-level", "warn"])
+        // Lets tests (and developers) run the daily job at once: GET /__scheduled.
+        .arg("--test-scheduled");
     command
 }
 

@@ -46,7 +46,7 @@ pub async fn add(
         db,
         &store::audit::NewEntry {
             tenant,
-            moderator_id: admin.id,
+            moderator_id: Some(admin.id),
             action: "moderator.add",
             subject: &account.email,
             before: String::new(),
@@ -83,7 +83,7 @@ pub async fn disable(
         db,
         &store::audit::NewEntry {
             tenant,
-            moderator_id: admin.id,
+            moderator_id: Some(admin.id),
             action: "moderator.disable",
             subject: &email,
             before: serde_json::to_string(&before).unwrap_or_default(),

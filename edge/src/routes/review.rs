@@ -108,7 +108,7 @@ pub async fn act(
     let now = clock::now_iso();
     let entry = store::audit::NewEntry {
         tenant,
-        moderator_id: moderator.id,
+        moderator_id: Some(moderator.id),
         action: action.audit_name(),
         subject: &report.case_number,
         before: serde_json::to_string(&report.review).unwrap_or_default(),

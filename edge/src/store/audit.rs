@@ -6,7 +6,8 @@ use crate::error::ApiError;
 /// A moderator action about to be recorded.
 pub struct NewEntry<'a> {
     pub tenant: &'a str,
-    pub moderator_id: i64,
+    /// `None` for the system's own actions (the retention job).
+    pub moderator_id: Option<i64>,
     pub action: &'a str,
     pub subject: &'a str,
     pub before: String,
@@ -21,7 +22,7 @@ pub fn record(db: &D1Database, entry: &NewEntry) -> Result<D1PreparedStatement, 
                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
     Ok(db.prepare(sql).bind(&[
         entry.tenant.into(),
-        (entry.moderator_id as f64).into(),
+        entry.moderator_id.map_or(wasm_bindgen::JsValue::NULL, |id| (id as f64).into()),
         entry.action.into(),
         entry.subject.into(),
         entry.before.as_str().into(),

@@ -57,6 +57,17 @@ pub async fn find_by_idempotency_key(
     Ok(db.prepare(sql).bind(&[tenant.into(), key.into()])?.first(None).await?)
 }
 
+/// Removes the personal parts of `tenant`'s reports created before `cutoff`: contact e-mail,
+/// follow-up code (the hash), idempotency key and free text. Place, category, times, status and
+/// dates stay for statistics. Returns how many reports were purged.
+pub async fn purge_before(db: &D1Database, tenant: &str, cutoff: &str, now: &str) -> Result<u32, ApiError> {
+    let sql = "UPDATE reports SET contact_email = NULL, followup_token_hash = '', idempotency_key = NULL, \
+               description = '', description_public = 0, updated_at = ?3 \
+               WHERE tenant_id = ?1 AND created_at < ?2 AND followup_token_hash != '' RETURNING id";
+    let purged = db.prepare(sql).bind(&[tenant.into(), cutoff.into(), now.into()])?.all().await?;
+    Ok(purged.results::<serde_json::Value>()?.len() as u32)
+}
+
 const COLUMNS: &str = "id, case_year, case_seq, followup_token_hash, lat, lng, category, times, description, \
                        contact_email, status, visibility, rejection_reason, public_comment, description_public, \
                        merged_into, created_at";

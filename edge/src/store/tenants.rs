@@ -17,6 +17,16 @@ pub async fn config(db: &D1Database, tenant: &str) -> Result<Option<TenantConfig
     .transpose()
 }
 
+/// Every tenant's configuration (for the daily retention job).
+pub async fn all(db: &D1Database) -> Result<Vec<TenantConfig>, ApiError> {
+    let rows: Vec<ConfigRow> = db.prepare("SELECT config FROM tenants ORDER BY id").all().await?.results()?;
+    rows.iter()
+        .map(|r| {
+            serde_json::from_str(&r.config).map_err(|e| ApiError::Internal(format!("tenant config: {e}")))
+        })
+        .collect()
+}
+
 /// Whether `origin` may embed `tenant`'s widget.
 pub async fn allows_origin(db: &D1Database, tenant: &str, origin: &str) -> Result<bool, ApiError> {
     let sql = "SELECT 1 AS allowed FROM tenant_origins WHERE tenant_id = ?1 AND origin = ?2";

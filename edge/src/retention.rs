@@ -1,0 +1,32 @@
+//! The daily privacy job (cron trigger): personal data is kept only as long as the tenant's
+//! retention period, and expired sessions and login records go too.
+
+use crate::error::ApiError;
+use crate::{clock, store};
+
+const MINUTES_PER_DAY: i64 = 24 * 60;
+
+pub async fn purge(db: &worker::D1Database) -> Result<(), ApiError> {
+    let now = clock::now_iso();
+    for tenant in store::tenants::all(db).await? {
+        let cutoff = clock::iso_in_minutes(-i64::from(tenant.retention_days) * MINUTES_PER_DAY);
+        let purged = store::reports::purge_before(db, &tenant.id, &cutoff, &now).await?;
+        if purged > 0 {
+            // On the record, like every change to reports: by no moderator, with the count.
+            let entry = store::audit::NewEntry {
+                tenant: &tenant.id,
+                moderator_id: None,
+                action: "retention.purge",
+                subject: &format!("created before {cutoff}"),
+                before: String::new(),
+                after: format!("{{\"purged_reports\":{purged}}}"),
+                at: &now,
+            };
+            store::audit::record(db, &entry)?.run().await?;
+        }
+    }
+    db.prepare("DELETE FROM sessions WHERE expires_at <= ?1").bind(&[now.as_str().into()])?.run().await?;
+    let window = clock::iso_in_minutes(-MINUTES_PER_DAY);
+    db.prepare("DELETE FROM login_failures WHERE at <= ?1").bind(&[window.into()])?.run().await?;
+    Ok(())
+}

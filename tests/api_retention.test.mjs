@@ -1,0 +1,49 @@
+// The daily privacy job (cron trigger, run here through wrangler's /__scheduled): reports older
+// than the tenant's retention period lose their e-mail, follow-up code and free text, and keep
+// what statistics need.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
+import { EDGE, goodReport, post, query } from "./support/edge.mjs";
+import { ACCOUNTS, call, login } from "./support/console.mjs";
+
+test("personal data older than the retention period is purged; newer reports and statistics stay", async () => {
+  const code = "00112233445566778899aabbccddeeff";
+  const hash = createHash("sha256").update(code).digest("hex");
+  // A report from 2019, written straight into the database (the API stamps today's date).
+  query(`INSERT INTO reports (tenant_id, case_year, case_seq, followup_token_hash, lat, lng, category, times,
+    description, contact_email, status, created_at, visibility)
+    VALUES ('demo', 2019, 1, '${hash}', 58.0337, 12.8083, 'drugs', 'night', 'Gammal text om en person',
+    'gammal@example.se', 'resolved', '2019-06-01T10:00:00.000Z', 'approved')`);
+  const fresh = (await post("/api/v1/reports", goodReport({ description: "Ny text", contact_email: "ny@example.se" }))).json;
+
+  const oldCase = `${EDGE}/api/v1/tenants/demo/reports/2019-0001`;
+  const auth = { headers: { authorization: `Bearer ${code}` } };
+  assert.equal((await fetch(oldCase, auth)).status, 200, "followed up before the job");
+
+  const run = await fetch(`${EDGE}/__scheduled?cron=17+2+*+*+*`);
+  assert.equal(run.status, 200, await run.text());
+
+  const [old] = query("SELECT * FROM reports WHERE tenant_id = 'demo' AND case_year = 2019 AND case_seq = 1");
+  assert.equal(old.contact_email, null);
+  assert.equal(old.description, "");
+  assert.equal(old.followup_token_hash, "");
+  assert.deepEqual([old.category, old.times, old.status, old.lat], ["drugs", "night", "resolved", 58.0337], "statistics keep their facts");
+  assert.equal((await fetch(oldCase, auth)).status, 404, "the follow-up code no longer opens it");
+
+  const [kept] = query(`SELECT description, contact_email FROM reports WHERE tenant_id = 'demo'
+    AND case_year = ${fresh.case_number.slice(0, 4)} AND case_seq = ${Number(fresh.case_number.slice(5))}`);
+  assert.deepEqual(kept, { description: "Ny text", contact_email: "ny@example.se" });
+
+  const admin = await login(ACCOUNTS.admin);
+  const { json: audit } = await call(admin, "GET", "/api/v1/console/demo/audit");
+  const entry = audit.find((e) => e.action === "retention.purge");
+  assert.ok(entry, "the purge is on the record");
+  assert.equal(entry.moderator, null);
+  assert.match(entry.after, /"purged_reports":1/);
+
+  const again = await fetch(`${EDGE}/__scheduled?cron=17+2+*+*+*`);
+  assert.equal(again.status, 200);
+  const { json: after } = await call(admin, "GET", "/api/v1/console/demo/audit");
+  assert.equal(after.filter((e) => e.action === "retention.purge").length, 1, "nothing left to purge the second time");
+});
