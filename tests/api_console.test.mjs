@@ -253,3 +253,31 @@ test("a duplicate is merged into the report it repeats", async () => {
     ["closed", "rejected", "duplicate", first],
   );
 });
+
+test("a moderator changes their own password; other sessions end, wrong current passwords are refused", async () => {
+  const admin = await login(ACCOUNTS.admin);
+  const account = { email: "byter@demo.tryggve.se", name: "Bo Byter", role: "responder", password: "första lösenordet" };
+  assert.equal((await call(admin, "POST", "/api/v1/console/demo/moderators", account)).response.status, 201);
+  const here = await login({ tenant: "demo", email: account.email, password: account.password });
+  const elsewhere = await login({ tenant: "demo", email: account.email, password: account.password });
+
+  const wrong = await call(here, "POST", "/api/v1/console/password", { current: "inte alls rätt", new: "ett nytt långt lösenord" });
+  assert.deepEqual([wrong.response.status, wrong.json.error.field, wrong.json.error.code], [422, "current", "wrong_password"]);
+  const weak = await call(here, "POST", "/api/v1/console/password", { current: account.password, new: "kort" });
+  assert.deepEqual([weak.response.status, weak.json.error.field], [422, "new"]);
+  const noToken = await call(here, "POST", "/api/v1/console/password", { current: account.password, new: "ett nytt långt lösenord" }, { csrf: false });
+  assert.equal(noToken.response.status, 403);
+
+  const changed = await call(here, "POST", "/api/v1/console/password", { current: account.password, new: "ett nytt långt lösenord" });
+  assert.equal(changed.response.status, 204);
+  assert.equal((await call(here, "GET", "/api/v1/console/session")).response.status, 200, "this session stays");
+  assert.equal((await call(elsewhere, "GET", "/api/v1/console/session")).response.status, 401, "other sessions end");
+  const old = await call(null, "POST", "/api/v1/console/login", { tenant: "demo", email: account.email, password: account.password });
+  assert.equal(old.response.status, 401);
+  await login({ tenant: "demo", email: account.email, password: "ett nytt långt lösenord" });
+  const { json: audit } = await call(admin, "GET", "/api/v1/console/demo/audit");
+  const entry = audit.find((e) => e.action === "moderator.password" && e.subject === account.email);
+  assert.ok(entry, "audited");
+  assert.ok(!JSON.stringify(entry).includes("lösenord"), "without any password");
+  query("DELETE FROM login_failures");
+});

@@ -5,7 +5,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { EDGE, query } from "./support/edge.mjs";
 import { axeViolations, launch, openPage, screenshotPath } from "./support/browser.mjs";
-import { ACCOUNTS } from "./support/console.mjs";
+import { ACCOUNTS, login } from "./support/console.mjs";
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -185,5 +185,25 @@ test("an admin adds and disables an account and reads the log", async () => {
   await log.getByRole("row", { name: /moderator\.add.*tove@demo\.tryggve\.se/ }).waitFor();
   assert.deepEqual(await axeViolations(page, [["body"]]), [], "the log passes axe-core");
   await page.screenshot({ path: screenshotPath("console-accounts-log.png"), fullPage: true });
+
+  // A responder has only their own account here, where they change the first password.
+  await page.getByRole("button", { name: "Logga ut" }).click();
+  await page.getByLabel("E-postadress").fill(ACCOUNTS.responder.email);
+  await page.getByLabel("Lösenord").fill(ACCOUNTS.responder.password);
+  await page.getByRole("button", { name: "Logga in" }).click();
+  await page.getByRole("heading", { name: "Mitt konto", level: 1 }).waitFor();
+  assert.deepEqual(await page.locator("nav.pages button").allTextContents(), ["Mitt konto"]);
+  await page.getByLabel("Nuvarande lösenord").fill(ACCOUNTS.responder.password);
+  await page.getByLabel("Nytt lösenord").fill("svararens nya lösenord");
+  await page.getByRole("button", { name: "Byt lösenord" }).click();
+  await page.getByText("Lösenordet är bytt.").waitFor();
+  assert.deepEqual(await axeViolations(page, [["body"]]), [], "the account page passes axe-core");
+  // Put it back for the other tests.
+  await page.getByLabel("Nuvarande lösenord").fill("svararens nya lösenord");
+  await page.getByLabel("Nytt lösenord").fill(ACCOUNTS.responder.password);
+  await page.getByRole("button", { name: "Byt lösenord" }).click();
+  // The same message as before; a success also empties the fields.
+  await page.waitForFunction(() => document.querySelector("#current-password").value === "");
+  await login(ACCOUNTS.responder);
   await context.close();
 });

@@ -4,7 +4,9 @@ use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use tryggve_core::api::ErrorBody;
-use tryggve_core::console::{AuditEntry, LoginRequest, ModeratorView, NewModerator, SessionInfo};
+use tryggve_core::console::{
+    AuditEntry, LoginRequest, ModeratorView, NewModerator, PasswordChange, SessionInfo,
+};
 use tryggve_core::review::{ModeratedReport, ReportFilter, ReviewAction};
 use tryggve_core::stats::DashboardAnswer;
 use tryggve_core::TenantConfig;
@@ -55,17 +57,24 @@ pub async fn login(request: &LoginRequest) -> Result<SessionInfo, ApiError> {
     post(Request::post("/api/v1/console/login"), request).await
 }
 
-pub async fn logout(csrf: &str) -> Result<(), ApiError> {
-    let response = Request::post("/api/v1/console/logout")
-        .header("x-csrf-token", csrf)
-        .send()
-        .await
-        .map_err(|_| ApiError::Network)?;
+/// Sends a request whose success is answered with 204 No Content.
+async fn send_no_content(request: gloo_net::http::Request) -> Result<(), ApiError> {
+    let response = request.send().await.map_err(|_| ApiError::Network)?;
     if response.ok() {
         Ok(())
     } else {
         read::<()>(response).await
     }
+}
+
+pub async fn logout(csrf: &str) -> Result<(), ApiError> {
+    let request = Request::post("/api/v1/console/logout").header("x-csrf-token", csrf).build();
+    send_no_content(request.map_err(|_| ApiError::Network)?).await
+}
+
+pub async fn change_password(csrf: &str, change: &PasswordChange) -> Result<(), ApiError> {
+    let request = Request::post("/api/v1/console/password").header("x-csrf-token", csrf).json(change);
+    send_no_content(request.map_err(|_| ApiError::Network)?).await
 }
 
 pub async fn tenant_config(tenant: &str) -> Result<TenantConfig, ApiError> {

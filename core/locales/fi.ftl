@@ -91,3 +91,4 @@ public-count = { $count } hyväksyttyä ilmoitusta näytetään kartalla ja alla
 public-failed = Ilmoitettuja paikkoja ei voitu hakea juuri nyt.
 send-queued = Lähettäminen ei onnistunut juuri nyt. Ilmoitus on tallennettu tähän selaimeen ja lähetetään automaattisesti, kun yhteys toimii taas.
 send-resuming = Lähetetään ilmoitusta, joka tallennettiin yhteyden katketessa…
+error-wrong-password = Nykyinen salasana ei ole oikein.

@@ -71,11 +71,29 @@ impl NewModerator {
         if text::char_len(&name) > NAME_MAX_CHARS {
             return Err(FieldError::new("name", FieldErrorCode::TooLong));
         }
-        let length = self.password.chars().count();
-        if !(MIN_PASSWORD_CHARS..=MAX_PASSWORD_CHARS).contains(&length) {
+        if !(MIN_PASSWORD_CHARS..=MAX_PASSWORD_CHARS).contains(&self.password.chars().count()) {
             return Err(FieldError::new("password", FieldErrorCode::WeakPassword));
         }
         Ok(NewModerator { email, name, role: self.role, password: self.password.clone() })
+    }
+}
+
+/// A moderator changes their own password.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PasswordChange {
+    pub current: String,
+    pub new: String,
+}
+
+impl PasswordChange {
+    /// The new password must meet the policy (the current one is checked against the stored hash).
+    pub fn check_new(&self) -> Result<(), FieldError> {
+        if (MIN_PASSWORD_CHARS..=MAX_PASSWORD_CHARS).contains(&self.new.chars().count()) {
+            Ok(())
+        } else {
+            Err(FieldError::new("new", FieldErrorCode::WeakPassword))
+        }
     }
 }
 

@@ -32,10 +32,11 @@ pub enum FieldErrorCode {
     InvalidDate,
     WeakPassword,
     AlreadyExists,
+    WrongPassword,
 }
 
 impl FieldErrorCode {
-    pub const ALL: [FieldErrorCode; 14] = [
+    pub const ALL: [FieldErrorCode; 15] = [
         Self::Required,
         Self::NotOnEarth,
         Self::OutsideArea,
@@ -50,6 +51,7 @@ impl FieldErrorCode {
         Self::InvalidDate,
         Self::WeakPassword,
         Self::AlreadyExists,
+        Self::WrongPassword,
     ];
 
     pub fn id(self) -> &'static str {
@@ -68,6 +70,7 @@ impl FieldErrorCode {
             Self::InvalidDate => "invalid_date",
             Self::WeakPassword => "weak_password",
             Self::AlreadyExists => "already_exists",
+            Self::WrongPassword => "wrong_password",
         }
     }
 
@@ -93,6 +96,7 @@ impl FieldErrorCode {
             Self::InvalidDate => "Dates are written YYYY-MM-DD.",
             Self::WeakPassword => "Passwords have 12 to 256 characters.",
             Self::AlreadyExists => "An account with this e-mail address already exists.",
+            Self::WrongPassword => "The current password is not right.",
         }
     }
 }

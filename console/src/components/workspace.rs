@@ -8,7 +8,7 @@ use tryggve_core::moderation::Permission;
 use tryggve_core::review::ReportFilter;
 use tryggve_core::TenantConfig;
 
-use super::admin::{AccountsPage, AuditPage};
+use super::admin::{AccountPage, AccountsPage, AuditPage};
 use super::dashboard::DashboardPage;
 use super::report_filters::ReportFilters;
 use super::review::ReviewPage;
@@ -20,14 +20,17 @@ enum Page {
     Dashboard,
     Accounts,
     Audit,
+    Account,
 }
 
 impl Page {
-    fn permission(self) -> Permission {
+    /// What the page needs; `None` for pages every moderator has.
+    fn permission(self) -> Option<Permission> {
         match self {
-            Self::Review | Self::Dashboard => Permission::ReviewReports,
-            Self::Accounts => Permission::ManageModerators,
-            Self::Audit => Permission::ReadAudit,
+            Self::Review | Self::Dashboard => Some(Permission::ReviewReports),
+            Self::Accounts => Some(Permission::ManageModerators),
+            Self::Audit => Some(Permission::ReadAudit),
+            Self::Account => None,
         }
     }
 
@@ -37,6 +40,7 @@ impl Page {
             Self::Dashboard => "console-dashboard-title",
             Self::Accounts => "console-accounts-title",
             Self::Audit => "console-audit-title",
+            Self::Account => "console-account-title",
         }
     }
 }
@@ -44,7 +48,9 @@ impl Page {
 #[component]
 pub fn Workspace(session: SessionInfo) -> impl IntoView {
     let i18n = expect_context::<I18n>();
-    let page = RwSignal::new(Page::Review);
+    // Responders (who answer in dialogues) start on their account; everyone else on the review.
+    let first = if session.role.allows(Permission::ReviewReports) { Page::Review } else { Page::Account };
+    let page = RwSignal::new(first);
     let filter = RwSignal::new(ReportFilter::default());
     let config = RwSignal::new(None::<TenantConfig>);
     spawn_local({
@@ -55,14 +61,11 @@ pub fn Workspace(session: SessionInfo) -> impl IntoView {
             }
         }
     });
-    // Only the pages this role may use; a responder has none here (they answer in dialogues).
-    let pages: Vec<Page> = [Page::Review, Page::Dashboard, Page::Accounts, Page::Audit]
+    // Only the pages this role may use.
+    let pages: Vec<Page> = [Page::Review, Page::Dashboard, Page::Accounts, Page::Audit, Page::Account]
         .into_iter()
-        .filter(|p| session.role.allows(p.permission()))
+        .filter(|p| p.permission().is_none_or(|needed| session.role.allows(needed)))
         .collect();
-    if pages.is_empty() {
-        return view! { <p class="notice">{i18n.t("console-nothing-for-role")}</p> }.into_any();
-    }
 
     view! {
         <nav class="pages" aria-label=i18n.t("console-pages")>
@@ -84,8 +87,8 @@ pub fn Workspace(session: SessionInfo) -> impl IntoView {
                 }.into_any(),
                 Page::Accounts => view! { <AccountsPage session=session.clone() /> }.into_any(),
                 Page::Audit => view! { <AuditPage session=session.clone() /> }.into_any(),
+                Page::Account => view! { <AccountPage session=session.clone() /> }.into_any(),
             }
         })}
     }
-    .into_any()
 }

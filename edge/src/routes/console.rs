@@ -2,9 +2,11 @@
 
 use sha2::{Digest, Sha256};
 use tryggve_core::console::{
-    LoginRequest, LOGIN_WINDOW_MINUTES, MAX_FAILED_LOGINS_PER_ACCOUNT, MAX_FAILED_LOGINS_PER_CLIENT,
+    LoginRequest, PasswordChange, LOGIN_WINDOW_MINUTES, MAX_FAILED_LOGINS_PER_ACCOUNT,
+    MAX_FAILED_LOGINS_PER_CLIENT,
 };
 use tryggve_core::password;
+use tryggve_core::validation::{FieldError, FieldErrorCode};
 use worker::{D1Database, Request, Response};
 
 use super::Caller;
@@ -26,10 +28,7 @@ pub async fn login(req: &mut Request, db: &D1Database, caller: &Caller) -> Resul
     let now = clock::now_iso();
     let window_start = clock::iso_in_minutes(-i64::from(LOGIN_WINDOW_MINUTES));
 
-    let failures = store::moderators::recent_failures(db, &account_key, &client_key, &window_start).await?;
-    if failures.account >= MAX_FAILED_LOGINS_PER_ACCOUNT || failures.client >= MAX_FAILED_LOGINS_PER_CLIENT {
-        return Err(ApiError::TooManyAttempts { retry_after_secs: LOGIN_WINDOW_MINUTES * 60 });
-    }
+    throttle(db, &account_key, &client_key, &window_start).await?;
     let account = store::moderators::account(db, &body.tenant, body.email.trim()).await?;
     let stored = account.as_ref().map_or(TIMING_EQUALISER, |a| a.password_hash.as_str());
     let matches = password::verify(&body.password, stored);
@@ -67,10 +66,59 @@ pub async fn current(req: &Request, db: &D1Database, caller: &Caller) -> Result<
     Ok(http::json(200, &moderator.info))
 }
 
+/// 429 while the account or the client has too many recent failed logins.
+async fn throttle(db: &D1Database, account_key: &str, client_key: &str, since: &str) -> Result<(), ApiError> {
+    let failures = store::moderators::recent_failures(db, account_key, client_key, since).await?;
+    if failures.account >= MAX_FAILED_LOGINS_PER_ACCOUNT || failures.client >= MAX_FAILED_LOGINS_PER_CLIENT {
+        return Err(ApiError::TooManyAttempts { retry_after_secs: LOGIN_WINDOW_MINUTES * 60 });
+    }
+    Ok(())
+}
+
 /// Login throttling per client without storing its address: a hash of the address and the
 /// day, so that the key changes daily and cannot be joined across days.
 fn client_key(req: &Request) -> String {
     let address = req.headers().get("cf-connecting-ip").ok().flatten().unwrap_or_default();
     let digest = Sha256::digest(format!("tryggve-login|{}|{address}", clock::today()));
     format!("client:{}", hex::encode(&digest[..16]))
+}
+
+/// `POST /api/v1/console/password` with a [`PasswordChange`]: any logged-in moderator changes
+/// their own password; their other sessions end. Wrong current passwords count as failed logins.
+pub async fn change_password(
+    req: &mut Request,
+    db: &D1Database,
+    caller: &Caller,
+) -> Result<Response, ApiError> {
+    caller.require_first_party()?;
+    let moderator = Moderator::from_request(req, db).await?;
+    moderator.check_csrf(req)?;
+    let change: PasswordChange = http::read_json(req).await?;
+    change.check_new().map_err(ApiError::Invalid)?;
+
+    let account_key = format!("account:{}:{}", moderator.tenant, moderator.info.email.to_lowercase());
+    let client_key = client_key(req);
+    let now = clock::now_iso();
+    let window_start = clock::iso_in_minutes(-i64::from(LOGIN_WINDOW_MINUTES));
+    throttle(db, &account_key, &client_key, &window_start).await?;
+    let stored = store::moderators::password_hash(db, moderator.id).await?.ok_or(ApiError::NotLoggedIn)?;
+    if !password::verify(&change.current, &stored) {
+        store::moderators::record_failure(db, &[&account_key, &client_key], &now, &window_start).await?;
+        return Err(ApiError::Invalid(FieldError::new("current", FieldErrorCode::WrongPassword)));
+    }
+    let hash = password::hash(&change.new, &token::random_bytes(16)?)
+        .map_err(|_| ApiError::Invalid(FieldError::new("new", FieldErrorCode::WeakPassword)))?;
+    let session = http::cookie(req, session::COOKIE).map(|v| token::hash(&v)).unwrap_or_default();
+    let entry = store::audit::NewEntry {
+        tenant: &moderator.tenant,
+        moderator_id: Some(moderator.id),
+        action: "moderator.password",
+        subject: &moderator.info.email,
+        before: String::new(),
+        after: String::new(),
+        at: &now,
+    };
+    let audit = store::audit::record(db, &entry)?;
+    store::moderators::set_password(db, moderator.id, &hash, &session, audit).await?;
+    Ok(Response::empty()?.with_status(204))
 }

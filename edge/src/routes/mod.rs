@@ -96,6 +96,10 @@ async fn route(req: &mut Request, db: &D1Database, url: &Url, caller: &Caller) -
             Method::Post => console::logout(req, db, caller).await,
             _ => Err(ApiError::MethodNotAllowed { allowed: "POST" }),
         },
+        ["api", "v1", "console", "password"] => match method {
+            Method::Post => console::change_password(req, db, caller).await,
+            _ => Err(ApiError::MethodNotAllowed { allowed: "POST" }),
+        },
         ["api", "v1", "console", "session"] => match method {
             Method::Get => console::current(req, db, caller).await,
             _ => Err(ApiError::MethodNotAllowed { allowed: "GET" }),

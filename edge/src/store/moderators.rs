@@ -189,3 +189,28 @@ pub async fn disable(
     db.batch(vec![disable, sessions, audit]).await?;
     Ok(())
 }
+
+/// The stored password hash of an enabled account.
+pub async fn password_hash(db: &D1Database, moderator_id: i64) -> Result<Option<String>, ApiError> {
+    let sql = "SELECT password_hash FROM moderators WHERE id = ?1 AND disabled_at IS NULL";
+    Ok(db.prepare(sql).bind(&[(moderator_id as f64).into()])?.first(Some("password_hash")).await?)
+}
+
+/// Sets a new password hash and ends the account's other sessions (with the audit entry, in one batch).
+pub async fn set_password(
+    db: &D1Database,
+    moderator_id: i64,
+    password_hash: &str,
+    keep_session_hash: &str,
+    audit: worker::D1PreparedStatement,
+) -> Result<(), ApiError> {
+    let id = wasm_bindgen::JsValue::from(moderator_id as f64);
+    let update = db
+        .prepare("UPDATE moderators SET password_hash = ?2 WHERE id = ?1")
+        .bind(&[id.clone(), password_hash.into()])?;
+    let others = db
+        .prepare("DELETE FROM sessions WHERE moderator_id = ?1 AND id_hash != ?2")
+        .bind(&[id, keep_session_hash.into()])?;
+    db.batch(vec![update, others, audit]).await?;
+    Ok(())
+}

@@ -1,0 +1,44 @@
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use tryggve_core::console::{PasswordChange, SessionInfo};
+use tryggve_core::i18n::I18n;
+
+use crate::api;
+
+/// Every moderator's own account: changing the password (e.g. the first one an admin set).
+#[component]
+pub fn AccountPage(session: SessionInfo) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let (current, new) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let notice = RwSignal::new(String::new());
+    let csrf = StoredValue::new(session.csrf_token.clone());
+    let submit = move |ev: web_sys::SubmitEvent| {
+        ev.prevent_default();
+        let change = PasswordChange { current: current.get_untracked(), new: new.get_untracked() };
+        spawn_local(async move {
+            match api::change_password(&csrf.get_value(), &change).await {
+                Ok(()) => {
+                    current.set(String::new());
+                    new.set(String::new());
+                    notice.set(i18n.t("console-password-changed"));
+                }
+                Err(e) => notice.set(i18n.t(&e.message_key())),
+            }
+        });
+    };
+    view! {
+        <h1>{i18n.t("console-account-title")}</h1>
+        <p>{format!("{} · {}", session.name, session.email)}</p>
+        <form class="login" on:submit=submit>
+            <h2>{i18n.t("console-change-password")}</h2>
+            <label for="current-password">{i18n.t("console-current-password")}</label>
+            <input id="current-password" type="password" autocomplete="current-password" required
+                prop:value=move || current.get() on:input=move |ev| current.set(event_target_value(&ev)) />
+            <label for="new-password">{i18n.t("console-new-password")}</label>
+            <input id="new-password" type="password" autocomplete="new-password" minlength="12" required
+                prop:value=move || new.get() on:input=move |ev| new.set(event_target_value(&ev)) />
+            <p class="notice" role="status" aria-live="polite">{move || notice.get()}</p>
+            <button type="submit" class="primary">{i18n.t("console-change-password")}</button>
+        </form>
+    }
+}
