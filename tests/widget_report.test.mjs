@@ -233,3 +233,29 @@ test("the widget follows the page language and the host page's CSS does not reac
     "the page's own widget stays Swedish (html lang=sv)");
   await english.close();
 });
+
+test("a rate-limited report waits in the browser and goes through when the limit lifts", async () => {
+  const { context, widget } = await openPage(browser);
+  await widget.getByRole("button", { name: "Sätt nålen i kartans mitt" }).click();
+  await widget.getByLabel("Vad gäller det?").selectOption("littering");
+  const description = `Begränsad ${Date.now()}`;
+  await widget.getByLabel("Beskriv platsen").fill(description);
+  let refused = 0;
+  await context.route("**/api/v1/reports", async (route) => {
+    if (refused++ === 0) {
+      await route.fulfill({
+        status: 429,
+        headers: { "retry-after": "2" },
+        contentType: "application/json",
+        body: JSON.stringify({ error: { code: "rate_limited", message: "Too many submissions from here." } }),
+      });
+    } else {
+      await route.continue();
+    }
+  });
+  await widget.getByRole("button", { name: "Skicka" }).click();
+  await widget.getByText(/Rapporten är sparad i den här webbläsaren/).waitFor();
+  await widget.getByRole("heading", { name: /Tack! Ditt ärende har nummer/ }).waitFor({ timeout: 30_000 });
+  assert.equal(query(`SELECT COUNT(*) AS n FROM reports WHERE description = ${sql(description)}`)[0].n, 1);
+  await context.close();
+});

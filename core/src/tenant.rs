@@ -51,9 +51,25 @@ pub struct TenantConfig {
     /// status, dates).
     #[serde(default = "default_retention_days")]
     pub retention_days: u32,
+    /// How much one client (one address, hashed) may send.
+    #[serde(default)]
+    pub limits: Limits,
     /// Languages the widget offers (tags such as `sv`, `ar`), in the switcher's order.
     #[serde(default = "all_languages")]
     pub languages: Vec<String>,
+}
+
+/// Abuse limits per client. A municipal office or school shares one address among many
+/// people, so the defaults leave room for a busy day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Limits {
+    pub reports_per_hour: u32,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self { reports_per_hour: 30 }
+    }
 }
 
 /// A year: long enough to handle a case and follow it up, short enough to minimise what is kept.
@@ -85,6 +101,8 @@ impl TenantConfig {
             categories: category::default_ids(),
             languages: all_languages(),
             retention_days: DEFAULT_RETENTION_DAYS,
+            // The demo is shown to many people at once (and tested from one address).
+            limits: Limits { reports_per_hour: 10_000 },
             areas: vec![
                 rectangle("centrum", "Centrum", BBox::new(58.028, 12.795, 58.040, 12.822)),
                 rectangle("norra", "Norra", BBox::new(58.040, 12.770, 58.070, 12.850)),

@@ -35,6 +35,8 @@ pub enum ApiError {
     Forbidden,
     #[error("Missing or wrong X-CSRF-Token header.")]
     CsrfMismatch,
+    #[error("Too many submissions from here; try again in {retry_after_secs} seconds.")]
+    RateLimited { retry_after_secs: u32 },
     #[error("Too many failed attempts; wait {retry_after_secs} seconds.")]
     TooManyAttempts { retry_after_secs: u32 },
     #[error("No such report in this municipality.")]
@@ -52,7 +54,7 @@ impl ApiError {
             Self::MissingToken | Self::NotLoggedIn | Self::InvalidCredentials => 401,
             Self::OriginNotAllowed | Self::Forbidden | Self::CsrfMismatch => 403,
             Self::NotFound | Self::ReportNotFound | Self::CaseNotFound => 404,
-            Self::TooManyAttempts { .. } => 429,
+            Self::TooManyAttempts { .. } | Self::RateLimited { .. } => 429,
             Self::IdempotencyConflict => 409,
             Self::UnknownTenant { in_body: false } => 404,
             Self::MethodNotAllowed { .. } => 405,
@@ -80,6 +82,7 @@ impl ApiError {
             Self::Forbidden => "forbidden",
             Self::CsrfMismatch => "csrf_mismatch",
             Self::TooManyAttempts { .. } => "too_many_attempts",
+            Self::RateLimited { .. } => "rate_limited",
             Self::CaseNotFound => "case_not_found",
             Self::IdempotencyConflict => "idempotency_conflict",
             Self::Internal(_) => "internal",

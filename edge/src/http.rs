@@ -42,7 +42,7 @@ pub fn error(err: &ApiError) -> Response {
     let _ = headers.set("content-type", "application/json; charset=utf-8");
     match err {
         ApiError::MethodNotAllowed { allowed } => _ = headers.set("allow", allowed),
-        ApiError::TooManyAttempts { retry_after_secs } => {
+        ApiError::TooManyAttempts { retry_after_secs } | ApiError::RateLimited { retry_after_secs } => {
             _ = headers.set("retry-after", &retry_after_secs.to_string())
         }
         _ => {}

@@ -2,6 +2,7 @@
 //! store in D1, answer JSON. Static files (the widget, the demo page) are served by the
 //! Workers assets layer before this code runs; only `/api/*` reaches here.
 
+mod client;
 mod clock;
 mod error;
 mod http;

@@ -1,5 +1,5 @@
 //! The daily privacy job (cron trigger): personal data is kept only as long as the tenant's
-//! retention period, and expired sessions and login records go too.
+//! retention period, and expired sessions, login records and rate-limit events go too.
 
 use crate::error::ApiError;
 use crate::{clock, store};
@@ -27,6 +27,7 @@ pub async fn purge(db: &worker::D1Database) -> Result<(), ApiError> {
     }
     db.prepare("DELETE FROM sessions WHERE expires_at <= ?1").bind(&[now.as_str().into()])?.run().await?;
     let window = clock::iso_in_minutes(-MINUTES_PER_DAY);
-    db.prepare("DELETE FROM login_failures WHERE at <= ?1").bind(&[window.into()])?.run().await?;
+    db.prepare("DELETE FROM login_failures WHERE at <= ?1").bind(&[window.as_str().into()])?.run().await?;
+    store::rate::forget_before(db, &window).await?;
     Ok(())
 }

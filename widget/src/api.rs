@@ -14,7 +14,8 @@ pub struct Edge {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum ApiError {
-    /// No answer: offline, DNS, the edge down. The draft is kept for another try.
+    /// No answer (offline, the edge down) or "not now" (429, rate limited): the draft is kept
+    /// for another try.
     Network,
     /// The edge answered with an error body.
     Rejected { code: String, message: String, field: Option<String> },
@@ -58,6 +59,9 @@ impl Edge {
 async fn read<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
     if response.ok() {
         return response.json().await.map_err(|_| ApiError::Network);
+    }
+    if response.status() == 429 {
+        return Err(ApiError::Network);
     }
     match response.json::<ErrorBody>().await {
         Ok(ErrorBody { error }) => {

@@ -143,7 +143,15 @@ fn test_fixtures(examples_port: u16) -> Result<String> {
         password: "grannby-admin-lösen",
     };
     let examples = seed::tenant_sql(&TenantConfig::demo(), &[format!("http://127.0.0.1:{examples_port}")]);
-    Ok(seed::tenant_sql(&neighbour, &[]) + &seed::moderator_sql(&admin)? + &examples)
+    // A municipality with a tight limit, for the rate-limit tests.
+    let mut strict = TenantConfig::demo();
+    strict.id = "strikt".into();
+    strict.name = "Strikt kommun".into();
+    strict.limits.reports_per_hour = 3;
+    Ok(seed::tenant_sql(&neighbour, &[])
+        + &seed::moderator_sql(&admin)?
+        + &examples
+        + &seed::tenant_sql(&strict, &[]))
 }
 
 /// wrangler dev and its workerd, stopped together when dropped.

@@ -1,6 +1,5 @@
 //! Logging in and out of the moderator console.
 
-use sha2::{Digest, Sha256};
 use tryggve_core::console::{
     LoginRequest, PasswordChange, LOGIN_WINDOW_MINUTES, MAX_FAILED_LOGINS_PER_ACCOUNT,
     MAX_FAILED_LOGINS_PER_CLIENT,
@@ -9,10 +8,10 @@ use tryggve_core::password;
 use tryggve_core::validation::{FieldError, FieldErrorCode};
 use worker::{D1Database, Request, Response};
 
-use super::Caller;
+use super::{Bindings, Caller};
 use crate::error::ApiError;
 use crate::session::{self, Moderator};
-use crate::{clock, http, store, token};
+use crate::{client, clock, http, store, token};
 
 /// Verified against when the account does not exist, so that a wrong e-mail address takes as
 /// long as a wrong password and does not reveal which accounts exist.
@@ -20,11 +19,16 @@ const TIMING_EQUALISER: &str =
     "$argon2id$v=19$m=19456,t=2,p=1$dHJ5Z2d2ZS10aW1pbmctZXF1YWxpc2Vy$4qxPhbZHry/27B2GZv5IjJUZzvJCKnFuJY96Ids19JM";
 
 /// `POST /api/v1/console/login`: e-mail and password → session cookie and CSRF token.
-pub async fn login(req: &mut Request, db: &D1Database, caller: &Caller) -> Result<Response, ApiError> {
+pub async fn login(
+    req: &mut Request,
+    bindings: &Bindings<'_>,
+    caller: &Caller,
+) -> Result<Response, ApiError> {
+    let db = bindings.db;
     caller.require_first_party()?;
     let body: LoginRequest = http::read_json(req).await?;
     let account_key = format!("account:{}:{}", body.tenant, body.email.trim().to_lowercase());
-    let client_key = client_key(req);
+    let client_key = client::key(req, bindings.env, "login");
     let now = clock::now_iso();
     let window_start = clock::iso_in_minutes(-i64::from(LOGIN_WINDOW_MINUTES));
 
@@ -75,21 +79,14 @@ async fn throttle(db: &D1Database, account_key: &str, client_key: &str, since: &
     Ok(())
 }
 
-/// Login throttling per client without storing its address: a hash of the address and the
-/// day, so that the key changes daily and cannot be joined across days.
-fn client_key(req: &Request) -> String {
-    let address = req.headers().get("cf-connecting-ip").ok().flatten().unwrap_or_default();
-    let digest = Sha256::digest(format!("tryggve-login|{}|{address}", clock::today()));
-    format!("client:{}", hex::encode(&digest[..16]))
-}
-
 /// `POST /api/v1/console/password` with a [`PasswordChange`]: any logged-in moderator changes
 /// their own password; their other sessions end. Wrong current passwords count as failed logins.
 pub async fn change_password(
     req: &mut Request,
-    db: &D1Database,
+    bindings: &Bindings<'_>,
     caller: &Caller,
 ) -> Result<Response, ApiError> {
+    let db = bindings.db;
     caller.require_first_party()?;
     let moderator = Moderator::from_request(req, db).await?;
     moderator.check_csrf(req)?;
@@ -97,7 +94,7 @@ pub async fn change_password(
     change.check_new().map_err(ApiError::Invalid)?;
 
     let account_key = format!("account:{}:{}", moderator.tenant, moderator.info.email.to_lowercase());
-    let client_key = client_key(req);
+    let client_key = client::key(req, bindings.env, "login");
     let now = clock::now_iso();
     let window_start = clock::iso_in_minutes(-i64::from(LOGIN_WINDOW_MINUTES));
     throttle(db, &account_key, &client_key, &window_start).await?;

@@ -10,6 +10,12 @@ mod tenants;
 
 use worker::{D1Database, Env, Method, Request, Response, Url};
 
+/// What every route may need besides the request: the database and the bindings.
+pub struct Bindings<'a> {
+    pub db: &'a D1Database,
+    pub env: &'a Env,
+}
+
 use crate::error::ApiError;
 use crate::http;
 
@@ -62,14 +68,20 @@ pub async fn handle(mut req: Request, env: Env) -> Response {
         Ok(db) => db,
         Err(e) => return http::error(&ApiError::Internal(e.to_string())),
     };
-    let response = match route(&mut req, &db, &url, &caller).await {
+    let response = match route(&mut req, &Bindings { db: &db, env: &env }, &url, &caller).await {
         Ok(response) => response,
         Err(err) => http::error(&err),
     };
     finish(response, &db, &caller).await
 }
 
-async fn route(req: &mut Request, db: &D1Database, url: &Url, caller: &Caller) -> Result<Response, ApiError> {
+async fn route(
+    req: &mut Request,
+    bindings: &Bindings<'_>,
+    url: &Url,
+    caller: &Caller,
+) -> Result<Response, ApiError> {
+    let db = bindings.db;
     let path: Vec<&str> = url.path().trim_matches('/').split('/').collect();
     let method = req.method();
     if method == Method::Options {
@@ -77,7 +89,7 @@ async fn route(req: &mut Request, db: &D1Database, url: &Url, caller: &Caller) -
     }
     match path.as_slice() {
         ["api", "v1", "reports"] => match method {
-            Method::Post => reports::create(req, db, caller).await,
+            Method::Post => reports::create(req, bindings, caller).await,
             _ => Err(ApiError::MethodNotAllowed { allowed: "POST" }),
         },
         ["api", "v1", "tenants", tenant, "config"] => match method {
@@ -89,7 +101,7 @@ async fn route(req: &mut Request, db: &D1Database, url: &Url, caller: &Caller) -
             _ => Err(ApiError::MethodNotAllowed { allowed: "GET" }),
         },
         ["api", "v1", "console", "login"] => match method {
-            Method::Post => console::login(req, db, caller).await,
+            Method::Post => console::login(req, bindings, caller).await,
             _ => Err(ApiError::MethodNotAllowed { allowed: "POST" }),
         },
         ["api", "v1", "console", "logout"] => match method {
@@ -97,7 +109,7 @@ async fn route(req: &mut Request, db: &D1Database, url: &Url, caller: &Caller) -
             _ => Err(ApiError::MethodNotAllowed { allowed: "POST" }),
         },
         ["api", "v1", "console", "password"] => match method {
-            Method::Post => console::change_password(req, db, caller).await,
+            Method::Post => console::change_password(req, bindings, caller).await,
             _ => Err(ApiError::MethodNotAllowed { allowed: "POST" }),
         },
         ["api", "v1", "console", "session"] => match method {

@@ -2,5 +2,6 @@
 
 pub mod audit;
 pub mod moderators;
+pub mod rate;
 pub mod reports;
 pub mod tenants;

@@ -1,0 +1,21 @@
+//! Who a client is, for rate limits, without knowing who they are: a hash of their address
+//! with a secret salt and the day, so that keys cannot be reversed, nor joined across days.
+
+use sha2::{Digest, Sha256};
+use worker::{Env, Request};
+
+use crate::clock;
+
+/// Set in production with `wrangler secret put CLIENT_SALT`; the local default is not secret.
+const SALT_BINDING: &str = "CLIENT_SALT";
+
+/// The client's key for `purpose` (e.g. `report:demo`, `login`).
+pub fn key(req: &Request, env: &Env, purpose: &str) -> String {
+    let address = req.headers().get("cf-connecting-ip").ok().flatten().unwrap_or_default();
+    let salt = env
+        .secret(SALT_BINDING)
+        .map(|s| s.to_string())
+        .or_else(|_| env.var(SALT_BINDING).map(|v| v.to_string()));
+    let digest = Sha256::digest(format!("{}|{}|{address}", salt.unwrap_or_default(), clock::today()));
+    format!("{purpose}:{}", hex::encode(&digest[..16]))
+}

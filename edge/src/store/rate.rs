@@ -1,0 +1,32 @@
+use serde::Deserialize;
+use worker::D1Database;
+
+use crate::error::ApiError;
+
+#[derive(Deserialize)]
+pub struct Recent {
+    pub count: u32,
+    /// The oldest event in the window: the limit lifts an hour after it.
+    pub oldest: Option<String>,
+}
+
+/// Events recorded under `key` after `since`.
+pub async fn recent(db: &D1Database, key: &str, since: &str) -> Result<Recent, ApiError> {
+    let sql = "SELECT COUNT(*) AS count, MIN(at) AS oldest FROM rate_events WHERE key = ?1 AND at > ?2";
+    let row: Option<Recent> = db.prepare(sql).bind(&[key.into(), since.into()])?.first(None).await?;
+    Ok(row.unwrap_or(Recent { count: 0, oldest: None }))
+}
+
+pub async fn record(db: &D1Database, key: &str, at: &str) -> Result<(), ApiError> {
+    db.prepare("INSERT INTO rate_events (key, at) VALUES (?1, ?2)")
+        .bind(&[key.into(), at.into()])?
+        .run()
+        .await?;
+    Ok(())
+}
+
+/// Forgets events before `before` (the retention job, daily).
+pub async fn forget_before(db: &D1Database, before: &str) -> Result<(), ApiError> {
+    db.prepare("DELETE FROM rate_events WHERE at <= ?1").bind(&[before.into()])?.run().await?;
+    Ok(())
+}
