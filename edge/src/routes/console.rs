@@ -27,24 +27,20 @@ pub async fn login(
     let db = bindings.db;
     caller.require_first_party()?;
     let body: LoginRequest = http::read_json(req).await?;
-    let account_key = format!("account:{}:{}", body.tenant, body.email.trim().to_lowercase());
-    let client_key = client::key(req, bindings.env, "login");
-    let now = clock::now_iso();
-    let window_start = clock::iso_in_minutes(-i64::from(LOGIN_WINDOW_MINUTES));
-
-    throttle(db, &account_key, &client_key, &window_start).await?;
+    let attempt = PasswordAttempt::start(req, bindings, &body.tenant, &body.email).await?;
     let account = store::moderators::account(db, &body.tenant, body.email.trim()).await?;
     let stored = account.as_ref().map_or(TIMING_EQUALISER, |a| a.password_hash.as_str());
     let matches = password::verify(&body.password, stored);
     let Some(account) = account.filter(|_| matches) else {
-        store::moderators::record_failure(db, &[&account_key, &client_key], &now, &window_start).await?;
+        attempt.failed(db).await?;
         return Err(ApiError::InvalidCredentials);
     };
-    store::moderators::clear_failures(db, &account_key).await?;
+    store::moderators::clear_failures(db, &attempt.account_key).await?;
 
     let (cookie, _) = session::start(db, account.id).await?;
-    let moderator =
-        store::moderators::by_session(db, &token::hash(&cookie), &now).await?.ok_or(ApiError::NotLoggedIn)?;
+    let moderator = store::moderators::by_session(db, &token::hash(&cookie), &attempt.now)
+        .await?
+        .ok_or(ApiError::NotLoggedIn)?;
     let response = http::json(200, &moderator.info);
     response.headers().set("set-cookie", &session::set_cookie(&cookie))?;
     Ok(response)
@@ -70,13 +66,53 @@ pub async fn current(req: &Request, db: &D1Database, caller: &Caller) -> Result<
     Ok(http::json(200, &moderator.info))
 }
 
-/// 429 while the account or the client has too many recent failed logins.
-async fn throttle(db: &D1Database, account_key: &str, client_key: &str, since: &str) -> Result<(), ApiError> {
-    let failures = store::moderators::recent_failures(db, account_key, client_key, since).await?;
-    if failures.account >= MAX_FAILED_LOGINS_PER_ACCOUNT || failures.client >= MAX_FAILED_LOGINS_PER_CLIENT {
-        return Err(ApiError::TooManyAttempts { retry_after_secs: LOGIN_WINDOW_MINUTES * 60 });
+/// One try at a password (a login, or the current password when changing it), throttled per
+/// account and per client: 429 while either has too many recent failures.
+struct PasswordAttempt {
+    account_key: String,
+    client_key: String,
+    now: String,
+    window_start: String,
+}
+
+impl PasswordAttempt {
+    async fn start(
+        req: &Request,
+        bindings: &Bindings<'_>,
+        tenant: &str,
+        email: &str,
+    ) -> Result<Self, ApiError> {
+        let attempt = Self {
+            account_key: format!("account:{tenant}:{}", email.trim().to_lowercase()),
+            client_key: client::key(req, bindings.env, "login"),
+            now: clock::now_iso(),
+            window_start: clock::iso_in_minutes(-i64::from(LOGIN_WINDOW_MINUTES)),
+        };
+        let failures = store::moderators::recent_failures(
+            bindings.db,
+            &attempt.account_key,
+            &attempt.client_key,
+            &attempt.window_start,
+        )
+        .await?;
+        if failures.account >= MAX_FAILED_LOGINS_PER_ACCOUNT
+            || failures.client >= MAX_FAILED_LOGINS_PER_CLIENT
+        {
+            return Err(ApiError::TooManyAttempts { retry_after_secs: LOGIN_WINDOW_MINUTES * 60 });
+        }
+        Ok(attempt)
     }
-    Ok(())
+
+    /// Counts a wrong password against the account and the client.
+    async fn failed(&self, db: &D1Database) -> Result<(), ApiError> {
+        store::moderators::record_failure(
+            db,
+            &[&self.account_key, &self.client_key],
+            &self.now,
+            &self.window_start,
+        )
+        .await
+    }
 }
 
 /// `POST /api/v1/console/password` with a [`PasswordChange`]: any logged-in moderator changes
@@ -93,14 +129,10 @@ pub async fn change_password(
     let change: PasswordChange = http::read_json(req).await?;
     change.check_new().map_err(ApiError::Invalid)?;
 
-    let account_key = format!("account:{}:{}", moderator.tenant, moderator.info.email.to_lowercase());
-    let client_key = client::key(req, bindings.env, "login");
-    let now = clock::now_iso();
-    let window_start = clock::iso_in_minutes(-i64::from(LOGIN_WINDOW_MINUTES));
-    throttle(db, &account_key, &client_key, &window_start).await?;
+    let attempt = PasswordAttempt::start(req, bindings, &moderator.tenant, &moderator.info.email).await?;
     let stored = store::moderators::password_hash(db, moderator.id).await?.ok_or(ApiError::NotLoggedIn)?;
     if !password::verify(&change.current, &stored) {
-        store::moderators::record_failure(db, &[&account_key, &client_key], &now, &window_start).await?;
+        attempt.failed(db).await?;
         return Err(ApiError::Invalid(FieldError::new("current", FieldErrorCode::WrongPassword)));
     }
     let hash = password::hash(&change.new, &token::random_bytes(16)?)
@@ -113,7 +145,7 @@ pub async fn change_password(
         subject: &moderator.info.email,
         before: String::new(),
         after: String::new(),
-        at: &now,
+        at: &attempt.now,
     };
     let audit = store::audit::record(db, &entry)?;
     store::moderators::set_password(db, moderator.id, &hash, &session, audit).await?;
