@@ -56,10 +56,18 @@ fn field(value: &str) -> String {
 }
 
 pub fn csv(reports: &[ModeratedReport], areas: &[Area]) -> String {
-    let mut out = COLUMNS.join(",") + "\r\n";
-    for r in reports {
-        let row: Vec<String> = values(r, areas).iter().map(|v| field(v)).collect();
-        out += &row.join(",");
+    let header = COLUMNS.iter().map(|c| c.to_string()).collect();
+    let rows: Vec<Vec<String>> =
+        std::iter::once(header).chain(reports.iter().map(|r| values(r, areas).to_vec())).collect();
+    csv_rows(&rows)
+}
+
+/// Rows (the first being the header) as RFC 4180 CSV with CRLF line ends, formulas defused.
+pub fn csv_rows(rows: &[Vec<String>]) -> String {
+    let mut out = String::new();
+    for row in rows {
+        let fields: Vec<String> = row.iter().map(|v| field(v)).collect();
+        out += &fields.join(",");
         out += "\r\n";
     }
     out

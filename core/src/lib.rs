@@ -7,6 +7,7 @@ pub mod api;
 pub mod calendar;
 pub mod category;
 pub mod console;
+pub mod dialogue;
 pub mod export;
 pub mod geo;
 pub mod i18n;

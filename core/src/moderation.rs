@@ -23,6 +23,9 @@ pub enum Permission {
     ExportReports,
     ReadAudit,
     ManageModerators,
+    /// Create and run dialogues, moderate their questions, export the minutes.
+    ModerateDialogues,
+    /// Mark the question being answered, mark answered, write answers.
     AnswerQuestions,
 }
 
@@ -45,7 +48,9 @@ impl Role {
         use Permission::*;
         match self {
             Self::Admin => true,
-            Self::Moderator => matches!(permission, ReviewReports | ExportReports | AnswerQuestions),
+            Self::Moderator => {
+                matches!(permission, ReviewReports | ExportReports | ModerateDialogues | AnswerQuestions)
+            }
             Self::Responder => matches!(permission, AnswerQuestions),
         }
     }
@@ -136,9 +141,11 @@ mod tests {
     #[test]
     fn roles_and_permissions() {
         use Permission::*;
-        let all = [ReviewReports, ExportReports, ReadAudit, ManageModerators, AnswerQuestions];
+        let all =
+            [ReviewReports, ExportReports, ReadAudit, ManageModerators, ModerateDialogues, AnswerQuestions];
         assert!(all.iter().all(|p| Role::Admin.allows(*p)));
         assert!(Role::Moderator.allows(ReviewReports) && Role::Moderator.allows(ExportReports));
+        assert!(Role::Moderator.allows(ModerateDialogues) && !Role::Responder.allows(ModerateDialogues));
         assert!(!Role::Moderator.allows(ManageModerators) && !Role::Moderator.allows(ReadAudit));
         assert_eq!(all.iter().filter(|p| Role::Responder.allows(**p)).count(), 1);
         assert!(Role::Responder.allows(AnswerQuestions));

@@ -57,6 +57,10 @@ pub struct TenantConfig {
     /// Languages the widget offers (tags such as `sv`, `ar`), in the switcher's order.
     #[serde(default = "all_languages")]
     pub languages: Vec<String>,
+    /// The rules of the municipality's dialogues, shown to participants before they ask. When
+    /// empty, the widget shows the standard rules from the locale files.
+    #[serde(default)]
+    pub dialogue_rules: String,
 }
 
 /// Abuse limits per client. A municipal office or school shares one address among many
@@ -64,12 +68,29 @@ pub struct TenantConfig {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Limits {
     pub reports_per_hour: u32,
+    #[serde(default = "default_questions_per_hour")]
+    pub questions_per_hour: u32,
+    #[serde(default = "default_votes_per_hour")]
+    pub votes_per_hour: u32,
 }
 
 impl Default for Limits {
     fn default() -> Self {
-        Self { reports_per_hour: 30 }
+        Self {
+            reports_per_hour: 30,
+            questions_per_hour: default_questions_per_hour(),
+            votes_per_hour: default_votes_per_hour(),
+        }
     }
+}
+
+fn default_questions_per_hour() -> u32 {
+    20
+}
+
+/// A long meeting has many questions; each can be voted for once per participant.
+fn default_votes_per_hour() -> u32 {
+    300
 }
 
 /// A year: long enough to handle a case and follow it up, short enough to minimise what is kept.
@@ -100,9 +121,10 @@ impl TenantConfig {
             ),
             categories: category::default_ids(),
             languages: all_languages(),
+            dialogue_rules: String::new(),
             retention_days: DEFAULT_RETENTION_DAYS,
             // The demo is shown to many people at once (and tested from one address).
-            limits: Limits { reports_per_hour: 10_000 },
+            limits: Limits { reports_per_hour: 10_000, questions_per_hour: 10_000, votes_per_hour: 10_000 },
             areas: vec![
                 rectangle("centrum", "Centrum", BBox::new(58.028, 12.795, 58.040, 12.822)),
                 rectangle("norra", "Norra", BBox::new(58.040, 12.770, 58.070, 12.850)),

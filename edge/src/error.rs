@@ -27,6 +27,8 @@ pub enum ApiError {
     OriginNotAllowed,
     #[error("Send the follow-up code as `Authorization: Bearer <code>`.")]
     MissingToken,
+    #[error("Send this browser's participant code as `Authorization: Bearer <32 hex digits>`.")]
+    MissingParticipant,
     #[error("Log in to the console first.")]
     NotLoggedIn,
     #[error("Wrong e-mail address or password.")]
@@ -41,6 +43,16 @@ pub enum ApiError {
     TooManyAttempts { retry_after_secs: u32 },
     #[error("No such report in this municipality.")]
     CaseNotFound,
+    #[error("No such dialogue in this municipality.")]
+    DialogueNotFound,
+    #[error("No such question in this dialogue.")]
+    QuestionNotFound,
+    #[error("This dialogue does not take questions or votes now.")]
+    DialogueNotOpen,
+    #[error("You have already voted for this question.")]
+    AlreadyVoted,
+    #[error("This address takes WebSocket connections only.")]
+    UpgradeRequired,
     #[error("This idempotency key was used for another report (with another follow-up code).")]
     IdempotencyConflict,
     #[error("Internal error; nothing was stored. Please try again.")]
@@ -51,9 +63,17 @@ impl ApiError {
     pub fn status(&self) -> u16 {
         match self {
             Self::InvalidJson(_) => 400,
-            Self::MissingToken | Self::NotLoggedIn | Self::InvalidCredentials => 401,
+            Self::MissingToken | Self::MissingParticipant | Self::NotLoggedIn | Self::InvalidCredentials => {
+                401
+            }
             Self::OriginNotAllowed | Self::Forbidden | Self::CsrfMismatch => 403,
-            Self::NotFound | Self::ReportNotFound | Self::CaseNotFound => 404,
+            Self::NotFound
+            | Self::ReportNotFound
+            | Self::CaseNotFound
+            | Self::DialogueNotFound
+            | Self::QuestionNotFound => 404,
+            Self::DialogueNotOpen | Self::AlreadyVoted => 409,
+            Self::UpgradeRequired => 426,
             Self::TooManyAttempts { .. } | Self::RateLimited { .. } => 429,
             Self::IdempotencyConflict => 409,
             Self::UnknownTenant { in_body: false } => 404,
@@ -77,6 +97,7 @@ impl ApiError {
             Self::Invalid(e) => e.code.id(),
             Self::OriginNotAllowed => "origin_not_allowed",
             Self::MissingToken => "missing_token",
+            Self::MissingParticipant => "missing_participant",
             Self::NotLoggedIn => "not_logged_in",
             Self::InvalidCredentials => "invalid_credentials",
             Self::Forbidden => "forbidden",
@@ -84,6 +105,11 @@ impl ApiError {
             Self::TooManyAttempts { .. } => "too_many_attempts",
             Self::RateLimited { .. } => "rate_limited",
             Self::CaseNotFound => "case_not_found",
+            Self::DialogueNotFound => "dialogue_not_found",
+            Self::QuestionNotFound => "question_not_found",
+            Self::DialogueNotOpen => "dialogue_not_open",
+            Self::AlreadyVoted => "already_voted",
+            Self::UpgradeRequired => "upgrade_required",
             Self::IdempotencyConflict => "idempotency_conflict",
             Self::Internal(_) => "internal",
         }

@@ -1,5 +1,6 @@
 //! The daily privacy job (cron trigger): personal data is kept only as long as the tenant's
-//! retention period, and expired sessions, login records and rate-limit events go too.
+//! retention period (reports' contact e-mail, follow-up code and text; questions' display names
+//! and participant hashes, and individual votes), and expired sessions, login records and rate-limit events go too.
 
 use crate::error::ApiError;
 use crate::{clock, store};
@@ -11,7 +12,8 @@ pub async fn purge(db: &worker::D1Database) -> Result<(), ApiError> {
     for tenant in store::tenants::all(db).await? {
         let cutoff = clock::iso_in_minutes(-i64::from(tenant.retention_days) * MINUTES_PER_DAY);
         let purged = store::reports::purge_before(db, &tenant.id, &cutoff, &now).await?;
-        if purged > 0 {
+        let questions = store::dialogues::purge_before(db, &tenant.id, &cutoff).await?;
+        if purged > 0 || questions > 0 {
             // On the record, like every change to reports: by no moderator, with the count.
             let entry = store::audit::NewEntry {
                 tenant: &tenant.id,
@@ -19,7 +21,7 @@ pub async fn purge(db: &worker::D1Database) -> Result<(), ApiError> {
                 action: "retention.purge",
                 subject: &format!("created before {cutoff}"),
                 before: String::new(),
-                after: format!("{{\"purged_reports\":{purged}}}"),
+                after: format!("{{\"purged_reports\":{purged},\"purged_questions\":{questions}}}"),
                 at: &now,
             };
             store::audit::record(db, &entry)?.run().await?;

@@ -59,7 +59,7 @@ pub fn execute_sql(tools: &Tools, db: &Database, sql: &str) -> Result {
     }
 }
 
-/// Migrations, the demo municipality (allowing pages served on `port`) and its accounts.
+/// Migrations, the demo municipality (allowing pages served on `port`), its accounts and a dialogue.
 pub fn prepare_demo(tools: &Tools, state: &Path, port: u16, extra_sql: &str) -> Result {
     let db = Database::Local(state);
     migrate(tools, &db)?;
@@ -68,6 +68,7 @@ pub fn prepare_demo(tools: &Tools, state: &Path, port: u16, extra_sql: &str) -> 
     for moderator in &seed::DEMO_MODERATORS {
         sql += &seed::moderator_sql(moderator)?;
     }
+    sql += &seed::demo_dialogue_sql();
     sql += extra_sql;
     execute_sql(tools, &db, &sql)
 }
@@ -89,7 +90,7 @@ pub fn serve_foreground(tools: &Tools, state: &Path, port: u16) -> Result {
 
 /// Builds a fresh database, starts wrangler dev on a free port, runs the Node test files
 /// under tests/ against it (headless Chromium for the browser ones), and stops the server.
-pub fn end_to_end(tools: &Tools) -> Result {
+pub fn end_to_end(tools: &Tools, files: &[String]) -> Result {
     let root = root();
     let work = root.join("target/e2e");
     let _ = std::fs::remove_dir_all(&work);
@@ -119,7 +120,7 @@ pub fn end_to_end(tools: &Tools) -> Result {
     tests
         .args(["--test", "--test-concurrency=1", "--test-timeout=120000"])
         .arg("--test-reporter=spec")
-        .arg("tests/*.test.mjs")
+        .args(if files.is_empty() { vec!["tests/*.test.mjs".to_string()] } else { files.to_vec() })
         .env("TRYGGVE_EDGE", &base)
         .env("TRYGGVE_STATE", &state)
         .env("TRYGGVE_EXAMPLES_PORT", examples_port.to_string())
@@ -148,6 +149,8 @@ fn test_fixtures(examples_port: u16) -> Result<String> {
     strict.id = "strikt".into();
     strict.name = "Strikt kommun".into();
     strict.limits.reports_per_hour = 3;
+    strict.limits.questions_per_hour = 2;
+    strict.limits.votes_per_hour = 2;
     Ok(seed::tenant_sql(&neighbour, &[])
         + &seed::moderator_sql(&admin)?
         + &examples

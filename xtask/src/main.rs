@@ -3,6 +3,8 @@
 //!   run     install what is missing, build, and serve the demo on http://127.0.0.1:8787
 //!   test    install what is missing, check, build, and run every test (what CI runs)
 //!   build   build the widget and the edge into dist/ and edge/build/
+//!   e2e [tests/FILE.test.mjs …]
+//!           build and run only the end-to-end tests (all, or the files named): for development
 //!   tenant add --config FILE.json --origin https://… [--origin …] [--remote]
 //!           create (or update) a municipality from a TenantConfig JSON file
 //!   moderator add --tenant T --email E --name N --role admin|moderator|responder [--remote]
@@ -25,9 +27,12 @@ fn main() -> ExitCode {
         Some("run") => run(),
         Some("test") => test(),
         Some("build") => setup::tools(false).and_then(|tools| build::all(&tools)),
+        Some("e2e") => end_to_end_only(&args[1..]),
         Some("moderator") if args.get(1).map(String::as_str) == Some("add") => add_moderator(&args[2..]),
         Some("tenant") if args.get(1).map(String::as_str) == Some("add") => add_tenant(&args[2..]),
-        _ => Err("usage: cargo xtask run | test | build | tenant add … | moderator add …".into()),
+        _ => {
+            Err("usage: cargo xtask run | test | build | e2e [FILE…] | tenant add … | moderator add …".into())
+        }
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
@@ -142,6 +147,12 @@ fn add_moderator(args: &[String]) -> Result {
     Ok(())
 }
 
+fn end_to_end_only(files: &[String]) -> Result {
+    let tools = setup::tools(true)?;
+    build::all(&tools)?;
+    edge::end_to_end(&tools, files)
+}
+
 fn test() -> Result {
     let tools = setup::tools(true)?;
     let root = root();
@@ -173,5 +184,5 @@ fn test() -> Result {
         Command::new("cargo").args(["test", "-p", "tryggve-core", "--all-features"]).current_dir(&root),
     )?;
     build::all(&tools)?;
-    edge::end_to_end(&tools)
+    edge::end_to_end(&tools, &[])
 }

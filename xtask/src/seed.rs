@@ -81,3 +81,22 @@ pub fn moderator_sql(m: &Moderator) -> Result<String, String> {
         quote(&hash)
     ))
 }
+
+/// A published dialogue for the demo page, a week ahead, with two questions already approved,
+/// created only once (a developer's own dialogues are kept across runs).
+pub fn demo_dialogue_sql() -> String {
+    r#"INSERT INTO dialogues (tenant_id, title, description, place, starts_at, ends_at, stream_url, panel, state, created_at, updated_at)
+SELECT 'demo', 'Trygghetsdialog: kvällar i centrum',
+  'Hur känns det att röra sig i centrum på kvällen? Ställ dina frågor till kommunen och polisen, före och under mötet.',
+  'Kommunhuset, sessionssalen', strftime('%Y-%m-%dT18:00', 'now', '+7 days'), strftime('%Y-%m-%dT19:30', 'now', '+7 days'),
+  'https://example.se/direktsandning', '[{"name":"Anna Ek","title":"Kommunpolis"},{"name":"Olle Berg","title":"Kommunstyrelsens ordförande"}]',
+  'open', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+WHERE NOT EXISTS (SELECT 1 FROM dialogues WHERE tenant_id = 'demo');
+INSERT INTO questions (tenant_id, dialogue_id, participant_hash, text, status, votes, asked_at, revision)
+SELECT 'demo', d.id, 'demo', q.text, 'approved', 0, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 1
+FROM dialogues d, (SELECT 'Kan gångtunneln vid stationen få bättre belysning?' AS text
+                   UNION ALL SELECT 'Varför patrullerar polisen så sällan på fredagskvällar?') q
+WHERE d.tenant_id = 'demo' AND NOT EXISTS (SELECT 1 FROM questions WHERE tenant_id = 'demo');
+"#
+    .to_string()
+}

@@ -4,6 +4,8 @@
 mod accounts;
 mod console;
 mod dashboard;
+mod dialogue_console;
+mod dialogues;
 mod reports;
 mod review;
 mod tenants;
@@ -69,6 +71,8 @@ pub async fn handle(mut req: Request, env: Env) -> Response {
         Err(e) => return http::error(&ApiError::Internal(e.to_string())),
     };
     let response = match route(&mut req, &Bindings { db: &db, env: &env }, &url, &caller).await {
+        // A WebSocket handshake answered by a dialogue's live room: passed on untouched.
+        Ok(response) if response.status_code() == 101 => return response,
         Ok(response) => response,
         Err(err) => http::error(&err),
     };
@@ -155,6 +159,58 @@ async fn route(
             Method::Get => review::audit(req, db, caller, tenant).await,
             _ => Err(ApiError::MethodNotAllowed { allowed: "GET" }),
         },
+        ["api", "v1", "tenants", tenant, "dialogues"] => match method {
+            Method::Get => dialogues::list(db, tenant, caller).await,
+            _ => Err(ApiError::MethodNotAllowed { allowed: "GET" }),
+        },
+        ["api", "v1", "tenants", tenant, "dialogues", id] => match method {
+            Method::Get => dialogues::snapshot(db, tenant, id, caller).await,
+            _ => Err(ApiError::MethodNotAllowed { allowed: "GET" }),
+        },
+        ["api", "v1", "tenants", tenant, "dialogues", id, "questions"] => match method {
+            Method::Post => dialogues::ask(req, bindings, tenant, id, caller).await,
+            _ => Err(ApiError::MethodNotAllowed { allowed: "POST" }),
+        },
+        ["api", "v1", "tenants", tenant, "dialogues", id, "questions", question, "votes"] => match method {
+            Method::Post => dialogues::vote(req, bindings, tenant, id, question, caller).await,
+            _ => Err(ApiError::MethodNotAllowed { allowed: "POST" }),
+        },
+        ["api", "v1", "tenants", tenant, "dialogues", id, "mine"] => match method {
+            Method::Get => dialogues::mine(req, db, tenant, id, caller).await,
+            _ => Err(ApiError::MethodNotAllowed { allowed: "GET" }),
+        },
+        ["api", "v1", "tenants", tenant, "dialogues", id, "live"] => match method {
+            Method::Get => dialogues::live(req, bindings, tenant, id, caller).await,
+            _ => Err(ApiError::MethodNotAllowed { allowed: "GET" }),
+        },
+        ["api", "v1", "console", tenant, "dialogues"] => match method {
+            Method::Get => dialogue_console::list(req, bindings, caller, tenant).await,
+            Method::Post => dialogue_console::create(req, bindings, caller, tenant).await,
+            _ => Err(ApiError::MethodNotAllowed { allowed: "GET, POST" }),
+        },
+        ["api", "v1", "console", tenant, "dialogues", id] => match method {
+            Method::Get => dialogue_console::detail(req, bindings, caller, tenant, id).await,
+            _ => Err(ApiError::MethodNotAllowed { allowed: "GET" }),
+        },
+        ["api", "v1", "console", tenant, "dialogues", id, "actions"] => match method {
+            Method::Post => dialogue_console::act(req, bindings, caller, tenant, id).await,
+            _ => Err(ApiError::MethodNotAllowed { allowed: "POST" }),
+        },
+        ["api", "v1", "console", tenant, "dialogues", id, "questions", question, "actions"] => match method {
+            Method::Post => {
+                dialogue_console::act_on_question(req, bindings, caller, tenant, id, question).await
+            }
+            _ => Err(ApiError::MethodNotAllowed { allowed: "POST" }),
+        },
+        ["api", "v1", "console", tenant, "dialogues", id, file @ ("minutes.md" | "minutes.csv")] => {
+            match method {
+                Method::Get => {
+                    let format = file.trim_start_matches("minutes.");
+                    dialogue_console::minutes(req, bindings, caller, tenant, id, format).await
+                }
+                _ => Err(ApiError::MethodNotAllowed { allowed: "GET" }),
+            }
+        }
         _ => Err(ApiError::NotFound),
     }
 }

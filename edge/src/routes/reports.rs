@@ -9,7 +9,7 @@ use worker::{D1Database, Request, Response};
 
 use super::{Bindings, Caller};
 use crate::error::ApiError;
-use crate::{client, clock, http, store, token};
+use crate::{client, clock, http, limits, store, token};
 
 /// `POST /api/v1/reports`: a resident reports a place. Answers 201 with the case number and
 /// the follow-up code, which is shown once and stored only as a hash.
@@ -41,7 +41,7 @@ pub async fn create(
     // Retries (above) are never limited; new reports are, per client and tenant.
     let client = client::key(req, bindings.env, &format!("report:{}", tenant.id));
     let created_at = clock::now_iso();
-    check_rate(db, &client, tenant.limits.reports_per_hour, &created_at).await?;
+    limits::check(db, &client, tenant.limits.reports_per_hour, &created_at).await?;
     let year: i32 =
         created_at[..4].parse().map_err(|_| ApiError::Internal(format!("clock: {created_at}")))?;
     let followup_token = match &report.followup_token {
@@ -62,18 +62,6 @@ pub async fn create(
             None => Err(e),
         },
     }
-}
-
-/// 429 once `key` has `per_hour` events in the last hour; Retry-After says when the oldest expires.
-async fn check_rate(db: &D1Database, key: &str, per_hour: u32, now: &str) -> Result<(), ApiError> {
-    let hour_ago = clock::iso_in_minutes(-60);
-    let recent = store::rate::recent(db, key, &hour_ago).await?;
-    if recent.count < per_hour {
-        return Ok(());
-    }
-    let lifts_at = recent.oldest.map_or(0.0, |t| js_sys::Date::parse(&t)) + 3_600_000.0;
-    let wait = ((lifts_at - js_sys::Date::parse(now)) / 1000.0).ceil().clamp(1.0, 3600.0);
-    Err(ApiError::RateLimited { retry_after_secs: wait as u32 })
 }
 
 /// The answer to a report sent again: 200 with the first receipt, if the code matches.

@@ -1,6 +1,7 @@
 //! D1 access, one module per kind of record. Every query names its tenant.
 
 pub mod audit;
+pub mod dialogues;
 pub mod moderators;
 pub mod rate;
 pub mod reports;
