@@ -4,13 +4,19 @@ import { before, test } from "node:test";
 import assert from "node:assert/strict";
 import { EDGE, goodReport, post, query } from "./support/edge.mjs";
 import { ACCOUNTS, call, login } from "./support/console.mjs";
+import { ask, createDialogue, participant, questionAction } from "./support/dialogue.mjs";
 
 let grannby;
 let demo;
 let secret;
+let grannbyDialogue;
 before(async () => {
   grannby = await login(ACCOUNTS.otherTenantAdmin);
   demo = await login(ACCOUNTS.admin);
+  grannbyDialogue = await createDialogue(grannby, "live", { title: "Grannbys hemliga dialog" });
+  const asked = await ask("grannby", grannbyDialogue, participant(), { text: "Grannbys hemliga fråga" });
+  grannbyDialogue = { id: grannbyDialogue, question: asked.json.id };
+  await questionAction(grannby, grannbyDialogue.id, asked.json.id, { action: "approve" });
   const marker = `Grannbys hemlighet ${Date.now()}`;
   const { json } = await post("/api/v1/reports", goodReport({ tenant: "grannby", description: marker, contact_email: "g@grannby.example" }));
   secret = { ...json, marker };
@@ -30,6 +36,13 @@ test("another municipality's moderators get 403 on every console route", async (
     ["POST", "/api/v1/console/grannby/moderators", { email: "in@demo.se", name: "Inkräktare", role: "admin", password: "ett långt lösenord" }],
     ["POST", "/api/v1/console/grannby/moderators/admin%40grannby.example/disable"],
     ["GET", "/api/v1/console/grannby/audit"],
+    ["GET", "/api/v1/console/grannby/dialogues"],
+    ["POST", "/api/v1/console/grannby/dialogues", { title: "Inkräktande dialog", starts_at: "2026-12-01T18:00", ends_at: "2026-12-01T19:00" }],
+    ["GET", `/api/v1/console/grannby/dialogues/${grannbyDialogue.id}`],
+    ["POST", `/api/v1/console/grannby/dialogues/${grannbyDialogue.id}/actions`, { action: "set_state", state: "closed" }],
+    ["POST", `/api/v1/console/grannby/dialogues/${grannbyDialogue.id}/questions/${grannbyDialogue.question}/actions`, { action: "reject", reason: "offensive" }],
+    ["GET", `/api/v1/console/grannby/dialogues/${grannbyDialogue.id}/minutes.md`],
+    ["GET", `/api/v1/console/grannby/dialogues/${grannbyDialogue.id}/minutes.csv`],
   ];
   for (const [method, path, body] of routes) {
     const { response } = await call(demo, method, path, body);
@@ -38,6 +51,46 @@ test("another municipality's moderators get 403 on every console route", async (
   const [row] = query(`SELECT visibility FROM reports WHERE description = '${secret.marker}'`);
   assert.equal(row.visibility, "approved", "untouched");
   assert.equal(query("SELECT COUNT(*) AS n FROM moderators WHERE email = 'in@demo.se'")[0].n, 0);
+  const [dialogue] = query(`SELECT state FROM dialogues WHERE id = ${grannbyDialogue.id}`);
+  assert.equal(dialogue.state, "live", "untouched");
+  const [question] = query(`SELECT status FROM questions WHERE id = ${grannbyDialogue.question}`);
+  assert.equal(question.status, "approved", "untouched");
+  assert.equal(query("SELECT COUNT(*) AS n FROM dialogues WHERE title = 'Inkräktande dialog'")[0].n, 0);
+});
+
+test("one municipality's dialogues are not reachable under another's name", async () => {
+  const { id, question } = grannbyDialogue;
+  const who = participant();
+  const asDemo = [
+    ["GET", `/api/v1/console/demo/dialogues/${id}`, 404],
+    ["POST", `/api/v1/console/demo/dialogues/${id}/actions`, 404, { action: "set_state", state: "closed" }],
+    ["POST", `/api/v1/console/demo/dialogues/${id}/questions/${question}/actions`, 404, { action: "reject", reason: "offensive" }],
+    ["GET", `/api/v1/console/demo/dialogues/${id}/minutes.csv`, 404],
+  ];
+  for (const [method, path, status, body] of asDemo) {
+    const { response } = await call(demo, method, path, body);
+    assert.equal(response.status, status, `${method} ${path}`);
+  }
+  const publicRoutes = [
+    ["GET", `/api/v1/tenants/demo/dialogues/${id}`],
+    ["GET", `/api/v1/tenants/demo/dialogues/${id}/mine`],
+    ["POST", `/api/v1/tenants/demo/dialogues/${id}/questions`, { text: "Fel kommun" }],
+    ["POST", `/api/v1/tenants/demo/dialogues/${id}/questions/${question}/votes`],
+  ];
+  for (const [method, path, body] of publicRoutes) {
+    const response = await fetch(EDGE + path, {
+      method,
+      headers: { authorization: `Bearer ${who}`, ...(body ? { "content-type": "application/json" } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    assert.equal(response.status, 404, `${method} ${path}`);
+  }
+  const demoList = await (await fetch(`${EDGE}/api/v1/tenants/demo/dialogues`)).text();
+  assert.ok(!demoList.includes("Grannbys hemliga dialog"));
+  const demoConsoleList = await call(demo, "GET", "/api/v1/console/demo/dialogues");
+  assert.ok(!demoConsoleList.text.includes("Grannbys hemliga dialog"));
+  assert.equal(query(`SELECT votes FROM questions WHERE id = ${question}`)[0].votes, 0);
+  assert.equal(query("SELECT COUNT(*) AS n FROM questions WHERE text = 'Fel kommun'")[0].n, 0);
 });
 
 test("one municipality's own views never contain another's reports", async () => {

@@ -1,12 +1,14 @@
 // Hostile text through every user text field we have (report description, moderator reply,
-// redaction, account name), rendered where people read it: the widget's public list and
-// follow-up view, and the console's review, lägesbild, accounts and log. Nothing may run and
+// redaction, account name, dialogue details, question, display name, answer), rendered where
+// people read it: the widget's public list, follow-up view and dialogue, and the console's
+// review, lägesbild, accounts, log and dialogue page. Nothing may run and
 // no markup may be interpreted: the text must show up as the very characters that were typed.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { EDGE, goodReport, post } from "./support/edge.mjs";
 import { ACCOUNTS, call, login } from "./support/console.mjs";
 import { launch, openPage } from "./support/browser.mjs";
+import { ask, createDialogue, participant, questionAction } from "./support/dialogue.mjs";
 
 const PAYLOADS = [
   `<script>window.__xss = "script"</script>`,
@@ -105,6 +107,51 @@ test("the console shows hostile text as text in the review, lägesbild, accounts
   await page.getByRole("button", { name: "Logg", exact: true }).click();
   const log = page.getByRole("table", { name: "Moderatorernas senaste åtgärder" });
   await log.getByText(/Maskerad \\">/).first().waitFor();
+  await assertInert(page);
+  assert.deepEqual(dialogs, []);
+  await context.close();
+});
+
+test("a dialogue shows hostile questions, names, answers and details as text, in the widget and the console", async () => {
+  const stamp = `XSS-dialog ${Date.now()}`;
+  const session = await login(ACCOUNTS.moderator);
+  const id = await createDialogue(session, "live", {
+    title: `${stamp} ${PAYLOADS[1]}`,
+    description: PAYLOADS[0],
+    place: PAYLOADS[2],
+    panel: [{ name: PAYLOADS[4].slice(0, 100), title: PAYLOADS[5].slice(0, 100) }],
+  });
+  for (const [i, payload] of PAYLOADS.entries()) {
+    const { json } = await ask("demo", id, participant(), { text: `Fråga ${i} ${payload}`, display_name: payload.slice(0, 60) });
+    await questionAction(session, id, json.id, { action: "approve" });
+    await questionAction(session, id, json.id, { action: "answer", text: `Svar ${i} ${payload}`, title: payload.slice(0, 100) });
+  }
+
+  const dialogs = [];
+  const resident = await openPage(browser, EDGE + "/", {}, ".dialogue-list", "tryggve-dialog");
+  resident.page.on("dialog", (d) => { dialogs.push(d.message()); d.dismiss(); });
+  await resident.widget.locator(".dialogue-list button", { hasText: stamp }).click();
+  await resident.widget.getByRole("heading", { name: `${stamp} ${PAYLOADS[1]}` }).waitFor();
+  for (const [i, payload] of PAYLOADS.entries()) {
+    await resident.widget.locator(".question-text", { hasText: `Fråga ${i} ${payload}` }).waitFor();
+    await resident.widget.locator(".answer", { hasText: `Svar ${i} ${payload}` }).waitFor();
+  }
+  assert.equal(await resident.widget.locator(".description").textContent(), PAYLOADS[0]);
+  await assertInert(resident.page, "tryggve-dialog");
+  await resident.context.close();
+
+  const context = await browser.newContext({ locale: "sv-SE" });
+  const page = await context.newPage();
+  page.on("dialog", (d) => { dialogs.push(d.message()); d.dismiss(); });
+  await page.goto(`${EDGE}/console/`);
+  await page.getByLabel("E-postadress").fill(ACCOUNTS.moderator.email);
+  await page.getByLabel("Lösenord").fill(ACCOUNTS.moderator.password);
+  await page.getByRole("button", { name: "Logga in" }).click();
+  await page.getByRole("button", { name: "Dialoger" }).click();
+  await page.locator("button", { hasText: stamp }).click();
+  for (const [i, payload] of PAYLOADS.entries()) {
+    await page.locator(".card .question-text", { hasText: `Fråga ${i} ${payload}` }).waitFor();
+  }
   await assertInert(page);
   assert.deepEqual(dialogs, []);
   await context.close();

@@ -7,6 +7,9 @@ use tryggve_core::api::ErrorBody;
 use tryggve_core::console::{
     AuditEntry, LoginRequest, ModeratorView, NewModerator, PasswordChange, SessionInfo,
 };
+use tryggve_core::dialogue::{
+    DialogueAction, DialogueDetails, ModeratedDialogue, ModeratedQuestion, PublicDialogue, QuestionAction,
+};
 use tryggve_core::review::{ModeratedReport, ReportFilter, ReviewAction};
 use tryggve_core::stats::DashboardAnswer;
 use tryggve_core::TenantConfig;
@@ -143,4 +146,42 @@ pub async fn disable_moderator(tenant: &str, csrf: &str, email: &str) -> Result<
 
 pub async fn audit(tenant: &str) -> Result<Vec<AuditEntry>, ApiError> {
     get(&format!("/api/v1/console/{tenant}/audit")).await
+}
+
+pub async fn dialogues(tenant: &str) -> Result<Vec<PublicDialogue>, ApiError> {
+    get(&format!("/api/v1/console/{tenant}/dialogues")).await
+}
+
+pub async fn create_dialogue(
+    tenant: &str,
+    csrf: &str,
+    details: &DialogueDetails,
+) -> Result<PublicDialogue, ApiError> {
+    post(Request::post(&format!("/api/v1/console/{tenant}/dialogues")).header("x-csrf-token", csrf), details)
+        .await
+}
+
+pub async fn dialogue(tenant: &str, id: i64) -> Result<ModeratedDialogue, ApiError> {
+    get(&format!("/api/v1/console/{tenant}/dialogues/{id}")).await
+}
+
+pub async fn dialogue_action(
+    tenant: &str,
+    id: i64,
+    csrf: &str,
+    action: &DialogueAction,
+) -> Result<PublicDialogue, ApiError> {
+    let url = format!("/api/v1/console/{tenant}/dialogues/{id}/actions");
+    post(Request::post(&url).header("x-csrf-token", csrf), action).await
+}
+
+pub async fn question_action(
+    tenant: &str,
+    id: i64,
+    question: i64,
+    csrf: &str,
+    action: &QuestionAction,
+) -> Result<ModeratedQuestion, ApiError> {
+    let url = format!("/api/v1/console/{tenant}/dialogues/{id}/questions/{question}/actions");
+    post(Request::post(&url).header("x-csrf-token", csrf), action).await
 }

@@ -24,10 +24,11 @@ pub const DISPLAY_NAME_MAX_CHARS: usize = 60;
 pub const ANSWER_MAX_CHARS: usize = 2000;
 
 /// Where a dialogue is in its life. Residents never see a draft.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DialogueState {
     /// Being prepared by the moderators.
+    #[default]
     Draft,
     /// Published: residents read about it and send questions in advance.
     Open,
@@ -80,7 +81,7 @@ pub struct Panelist {
 }
 
 /// A dialogue as moderators write it in the console.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DialogueDetails {
     pub title: String,
     #[serde(default)]
@@ -179,7 +180,7 @@ pub fn is_https_url(url: &str) -> bool {
 
 /// A dialogue as everyone sees it. `revision` grows with every change to the dialogue or any
 /// of its public questions, so that a browser can tell old news from new.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct PublicDialogue {
     pub id: i64,
     #[serde(flatten)]

@@ -23,8 +23,8 @@ export async function launch() {
 }
 
 /** A fresh page with tiles served locally and a log of requests that left our edge; returns
- * once the widget shows `ready` (by default its map). */
-export async function openPage(browser, url = EDGE + "/", contextOptions = {}, ready = ".leaflet-container") {
+ * once the widget (`element`) shows `ready` (by default the report form's map). */
+export async function openPage(browser, url = EDGE + "/", contextOptions = {}, ready = ".leaflet-container", element = "tryggve-report") {
   const context = await browser.newContext({ locale: "sv-SE", ...contextOptions });
   const page = await context.newPage();
   const thirdParty = [];
@@ -44,7 +44,7 @@ export async function openPage(browser, url = EDGE + "/", contextOptions = {}, r
     window.__tryggveCsp(`${e.violatedDirective} blocked ${e.blockedURI || "inline"} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber} ${e.sample}`);
   }));
   await page.goto(url);
-  const widget = page.locator("tryggve-report");
+  const widget = page.locator(element);
   await widget.locator(ready).first().waitFor();
   return { context, page, widget, thirdParty, errors, cspViolations };
 }

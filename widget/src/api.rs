@@ -3,6 +3,9 @@
 use gloo_net::http::{Request, Response};
 use serde::de::DeserializeOwned;
 use tryggve_core::api::ErrorBody;
+use tryggve_core::dialogue::{
+    DialogueSnapshot, OwnQuestion, Participation, PublicDialogue, PublicQuestion, QuestionDraft,
+};
 use tryggve_core::public::PublicReport;
 use tryggve_core::{ReportDraft, ReportReceipt, ReportView, TenantConfig};
 
@@ -53,6 +56,67 @@ impl Edge {
         let url = format!("{}/api/v1/tenants/{tenant}/reports/{case}", self.origin);
         let request = Request::get(&url).header("authorization", &format!("Bearer {code}"));
         read(request.send().await.map_err(|_| ApiError::Network)?).await
+    }
+}
+
+/// A trygghetsdialog, as a participant (identified only by their browser's participant code).
+impl Edge {
+    fn dialogues_url(&self, tenant: &str) -> String {
+        format!("{}/api/v1/tenants/{tenant}/dialogues", self.origin)
+    }
+
+    pub async fn dialogues(&self, tenant: &str) -> Result<Vec<PublicDialogue>, ApiError> {
+        read(Request::get(&self.dialogues_url(tenant)).send().await.map_err(|_| ApiError::Network)?).await
+    }
+
+    pub async fn dialogue(&self, tenant: &str, id: i64) -> Result<DialogueSnapshot, ApiError> {
+        let url = format!("{}/{id}", self.dialogues_url(tenant));
+        read(Request::get(&url).send().await.map_err(|_| ApiError::Network)?).await
+    }
+
+    pub async fn participation(
+        &self,
+        tenant: &str,
+        id: i64,
+        participant: &str,
+    ) -> Result<Participation, ApiError> {
+        let url = format!("{}/{id}/mine", self.dialogues_url(tenant));
+        let request = Request::get(&url).header("authorization", &format!("Bearer {participant}"));
+        read(request.send().await.map_err(|_| ApiError::Network)?).await
+    }
+
+    pub async fn ask(
+        &self,
+        tenant: &str,
+        id: i64,
+        participant: &str,
+        question: &QuestionDraft,
+    ) -> Result<OwnQuestion, ApiError> {
+        let url = format!("{}/{id}/questions", self.dialogues_url(tenant));
+        let request = Request::post(&url).header("authorization", &format!("Bearer {participant}"));
+        let request = request.json(question).map_err(|_| ApiError::Network)?;
+        read(request.send().await.map_err(|_| ApiError::Network)?).await
+    }
+
+    pub async fn vote(
+        &self,
+        tenant: &str,
+        id: i64,
+        question: i64,
+        participant: &str,
+    ) -> Result<PublicQuestion, ApiError> {
+        let url = format!("{}/{id}/questions/{question}/votes", self.dialogues_url(tenant));
+        let request = Request::post(&url).header("authorization", &format!("Bearer {participant}"));
+        read(request.send().await.map_err(|_| ApiError::Network)?).await
+    }
+
+    /// The WebSocket address of the dialogue's live room.
+    pub fn live_url(&self, tenant: &str, id: i64) -> String {
+        let url = format!("{}/{id}/live", self.dialogues_url(tenant));
+        match url.strip_prefix("https://") {
+            Some(rest) => format!("wss://{rest}"),
+            None => url.replacen("http://", "ws://", 1),
+        }
     }
 }
 

@@ -24,15 +24,22 @@ pub fn locale_for(host: &HtmlElement) -> Locale {
         .unwrap_or(Locale::Sv)
 }
 
-/// Attaches an open shadow root to `host`, loads Leaflet's and our CSS into it, and returns the
-/// element to mount the user interface in. Waits for the stylesheets so that the map is never
-/// laid out without them.
-pub async fn prepare_shadow_root(host: &HtmlElement, assets: &str) -> Result<HtmlElement, JsValue> {
-    point_leaflet_at_our_marker_images(assets)?;
+/// Attaches an open shadow root to `host`, loads our CSS (and Leaflet's, `with_map`) into it, and
+/// returns the element to mount the user interface in. Waits for the stylesheets so that the
+/// map is never laid out without them.
+pub async fn prepare_shadow_root(
+    host: &HtmlElement,
+    assets: &str,
+    with_map: bool,
+) -> Result<HtmlElement, JsValue> {
+    if with_map {
+        point_leaflet_at_our_marker_images(assets)?;
+    }
     let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
     let shadow = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
     let mut loaded = Vec::new();
-    for css in ["leaflet.css", "tryggve.css"] {
+    let sheets: &[&str] = if with_map { &["leaflet.css", "tryggve.css"] } else { &["tryggve.css"] };
+    for css in sheets {
         let link = document.create_element("link")?;
         link.set_attribute("rel", "stylesheet")?;
         link.set_attribute("href", &format!("{assets}{css}"))?;

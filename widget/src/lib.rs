@@ -1,17 +1,22 @@
 //! The resident-facing widget. A small JavaScript loader (`widget/js/tryggve.js`) defines the
-//! custom elements and calls [`mount_report`] for each `<tryggve-report>`; everything the
-//! resident sees is rendered here, inside the element's own Shadow DOM.
+//! custom elements and calls [`mount_report`] for each `<tryggve-report>` and [`mount_dialog`]
+//! for each `<tryggve-dialog>`; everything the resident sees is rendered here, inside the
+//! element's own Shadow DOM.
 
 mod api;
 mod components;
 mod embed;
+mod format;
+mod live;
 mod outbox;
+mod participant;
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
 use crate::api::Edge;
+use crate::components::dialogue::DialogueWidget;
 use crate::components::report::ReportWidget;
 
 /// Mounts the report form into `host` (a `<tryggve-report>` element).
@@ -20,8 +25,21 @@ use crate::components::report::ReportWidget;
 pub async fn mount_report(host: HtmlElement, edge: String, assets: String) -> Result<(), JsValue> {
     let tenant = host.get_attribute("tenant").unwrap_or_else(|| "demo".into());
     let locale = RwSignal::new(embed::locale_for(&host));
-    let root = embed::prepare_shadow_root(&host, &assets).await?;
+    let root = embed::prepare_shadow_root(&host, &assets, true).await?;
     let edge = Edge::new(edge);
     mount_to(root, move || view! { <ReportWidget edge tenant locale /> }).forget();
+    Ok(())
+}
+
+/// Mounts a trygghetsdialog into `host` (a `<tryggve-dialog tenant="…" dialogue="…">`); without
+/// a `dialogue` attribute, the municipality's published dialogues are listed to choose from.
+#[wasm_bindgen]
+pub async fn mount_dialog(host: HtmlElement, edge: String, assets: String) -> Result<(), JsValue> {
+    let tenant = host.get_attribute("tenant").unwrap_or_else(|| "demo".into());
+    let dialogue = host.get_attribute("dialogue").and_then(|d| d.trim().parse::<i64>().ok());
+    let locale = RwSignal::new(embed::locale_for(&host));
+    let root = embed::prepare_shadow_root(&host, &assets, false).await?;
+    let edge = Edge::new(edge);
+    mount_to(root, move || view! { <DialogueWidget edge tenant dialogue locale /> }).forget();
     Ok(())
 }

@@ -1,48 +1,93 @@
-//! Reports that could not be sent yet. Each is kept in this browser's local storage (never on
-//! a server, never a cookie) with an idempotency key and its follow-up code, sent again with
-//! backoff (also after a reload), and removed once the edge has it. The key makes the edge
-//! store it exactly once, however many times it arrives.
+//! Submissions that could not be sent yet: reports and dialogue questions. Each is kept in this
+//! browser's local storage (never on a server, never a cookie) with an idempotency key, sent
+//! again with backoff (also after a reload), and removed once the edge has it. The key makes
+//! the edge store it exactly once, however many times it arrives.
 
 use std::cell::RefCell;
 use std::collections::HashSet;
+use std::future::Future;
 
 use js_sys::Promise;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use tryggve_core::dialogue::QuestionDraft;
 use tryggve_core::ReportDraft;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::api::{ApiError, Edge};
+use crate::api::ApiError;
 
 const FIRST_DELAY_MS: i32 = 2_000;
 const LONGEST_DELAY_MS: i32 = 60_000;
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok()?
+/// Something residents send that must arrive exactly once.
+pub trait Outgoing: Serialize + DeserializeOwned {
+    fn idempotency_key(&self) -> Option<&str>;
+    /// Takes over the identity of `waiting` (the same submission, perhaps corrected), or gets a
+    /// new one.
+    fn identify(&mut self, waiting: Option<Self>)
+    where
+        Self: Sized;
 }
 
-fn slot(tenant: &str) -> String {
-    format!("tryggve-outbox:{tenant}")
-}
+impl Outgoing for ReportDraft {
+    fn idempotency_key(&self) -> Option<&str> {
+        self.idempotency_key.as_deref()
+    }
 
-/// The report waiting to be sent for `tenant`, if any.
-pub fn pending(tenant: &str) -> Option<ReportDraft> {
-    let text = storage()?.get_item(&slot(tenant)).ok()??;
-    serde_json::from_str(&text).ok()
-}
-
-fn keep(tenant: &str, draft: &ReportDraft) {
-    if let (Some(storage), Ok(text)) = (storage(), serde_json::to_string(draft)) {
-        let _ = storage.set_item(&slot(tenant), &text);
+    fn identify(&mut self, waiting: Option<Self>) {
+        let (key, token) = match waiting {
+            Some(waiting) => (waiting.idempotency_key, waiting.followup_token),
+            None => (Some(random_hex(16)), Some(random_hex(16))),
+        };
+        self.idempotency_key = key;
+        self.followup_token = token;
     }
 }
 
-fn forget(tenant: &str) {
+impl Outgoing for QuestionDraft {
+    fn idempotency_key(&self) -> Option<&str> {
+        self.idempotency_key.as_deref()
+    }
+
+    fn identify(&mut self, waiting: Option<Self>) {
+        self.idempotency_key = waiting.and_then(|w| w.idempotency_key).or_else(|| Some(random_hex(16)));
+    }
+}
+
+/// Where a tenant's waiting report is kept.
+pub fn report_slot(tenant: &str) -> String {
+    format!("tryggve-outbox:{tenant}")
+}
+
+/// Where a waiting question to one dialogue is kept.
+pub fn question_slot(tenant: &str, dialogue: i64) -> String {
+    format!("tryggve-question-outbox:{tenant}:{dialogue}")
+}
+
+pub fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+/// The submission waiting in `slot`, if any.
+pub fn pending<T: Outgoing>(slot: &str) -> Option<T> {
+    let text = storage()?.get_item(slot).ok()??;
+    serde_json::from_str(&text).ok()
+}
+
+fn keep<T: Outgoing>(slot: &str, draft: &T) {
+    if let (Some(storage), Ok(text)) = (storage(), serde_json::to_string(draft)) {
+        let _ = storage.set_item(slot, &text);
+    }
+}
+
+fn forget(slot: &str) {
     if let Some(storage) = storage() {
-        let _ = storage.remove_item(&slot(tenant));
+        let _ = storage.remove_item(slot);
     }
 }
 
 /// `bytes` random bytes from the browser's CSPRNG, as hex.
-fn random_hex(bytes: usize) -> String {
+pub fn random_hex(bytes: usize) -> String {
     let mut buffer = vec![0u8; bytes];
     if let Some(crypto) = web_sys::window().and_then(|w| w.crypto().ok()) {
         let _ = crypto.get_random_values_with_u8_array(&mut buffer);
@@ -50,16 +95,11 @@ fn random_hex(bytes: usize) -> String {
     buffer.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Gives `draft` its retry identity: the pending report's key and code if one is waiting (it is
-/// the same report, perhaps corrected), new ones otherwise; and keeps it until it is sent.
-pub fn prepare(tenant: &str, mut draft: ReportDraft) -> ReportDraft {
-    let (key, token) = match pending(tenant) {
-        Some(waiting) => (waiting.idempotency_key, waiting.followup_token),
-        None => (Some(random_hex(16)), Some(random_hex(16))),
-    };
-    draft.idempotency_key = key;
-    draft.followup_token = token;
-    keep(tenant, &draft);
+/// Gives `draft` its retry identity (the waiting submission's, if one is waiting in `slot`)
+/// and keeps it until it is sent.
+pub fn prepare<T: Outgoing>(slot: &str, mut draft: T) -> T {
+    draft.identify(pending(slot));
+    keep(slot, &draft);
     draft
 }
 
@@ -68,7 +108,7 @@ thread_local! {
     static IN_FLIGHT: RefCell<HashSet<String>> = RefCell::new(HashSet::new());
 }
 
-async fn sleep(ms: i32) {
+pub async fn sleep(ms: i32) {
     let promise = Promise::new(&mut |resolve, _| {
         if let Some(window) = web_sys::window() {
             let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
@@ -77,34 +117,39 @@ async fn sleep(ms: i32) {
     let _ = JsFuture::from(promise).await;
 }
 
-/// Sends `draft` until the edge answers: `None` if another sender already has it or it was sent
-/// elsewhere (another tab); the edge's answer otherwise. `on_waiting` runs after each failed try.
-pub async fn deliver(
-    edge: &Edge,
-    tenant: &str,
-    draft: ReportDraft,
+/// Sends `draft` with `send` until the edge answers: `None` if another sender already has it or
+/// it was sent elsewhere (another tab); the edge's answer otherwise. `on_waiting` runs after
+/// each failed try.
+pub async fn deliver<T, R, F>(
+    slot: &str,
+    draft: T,
+    send: impl Fn(T) -> F,
     on_waiting: impl Fn(),
-) -> Option<Result<tryggve_core::ReportReceipt, ApiError>> {
-    let key = draft.idempotency_key.clone().unwrap_or_default();
+) -> Option<Result<R, ApiError>>
+where
+    T: Outgoing + Clone,
+    F: Future<Output = Result<R, ApiError>>,
+{
+    let key = draft.idempotency_key().unwrap_or_default().to_string();
     if !IN_FLIGHT.with(|f| f.borrow_mut().insert(key.clone())) {
         return None;
     }
     let mut delay = FIRST_DELAY_MS;
     let outcome = loop {
-        match edge.submit_report(&draft).await {
+        match send(draft.clone()).await {
             Err(ApiError::Network) => {
                 on_waiting();
                 sleep(delay).await;
                 delay = (delay * 2).min(LONGEST_DELAY_MS);
                 let still_ours =
-                    pending(tenant).is_some_and(|p| p.idempotency_key.as_deref() == Some(key.as_str()));
+                    pending::<T>(slot).is_some_and(|p| p.idempotency_key() == Some(key.as_str()));
                 if !still_ours {
                     break None;
                 }
             }
             // Stored, or refused for good: either way it is no longer waiting.
             answer => {
-                forget(tenant);
+                forget(slot);
                 break Some(answer);
             }
         }

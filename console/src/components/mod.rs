@@ -1,6 +1,7 @@
 mod admin;
 pub mod app;
 mod dashboard;
+mod dialogue;
 mod login_form;
 mod report_filters;
 mod review;

@@ -10,6 +10,7 @@ use tryggve_core::TenantConfig;
 
 use super::admin::{AccountPage, AccountsPage, AuditPage};
 use super::dashboard::DashboardPage;
+use super::dialogue::DialoguesPage;
 use super::report_filters::ReportFilters;
 use super::review::ReviewPage;
 use crate::api;
@@ -18,6 +19,7 @@ use crate::api;
 enum Page {
     Review,
     Dashboard,
+    Dialogues,
     Accounts,
     Audit,
     Account,
@@ -28,6 +30,7 @@ impl Page {
     fn permission(self) -> Option<Permission> {
         match self {
             Self::Review | Self::Dashboard => Some(Permission::ReviewReports),
+            Self::Dialogues => Some(Permission::AnswerQuestions),
             Self::Accounts => Some(Permission::ManageModerators),
             Self::Audit => Some(Permission::ReadAudit),
             Self::Account => None,
@@ -38,6 +41,7 @@ impl Page {
         match self {
             Self::Review => "console-review-title",
             Self::Dashboard => "console-dashboard-title",
+            Self::Dialogues => "console-dialogues-title",
             Self::Accounts => "console-accounts-title",
             Self::Audit => "console-audit-title",
             Self::Account => "console-account-title",
@@ -48,8 +52,8 @@ impl Page {
 #[component]
 pub fn Workspace(session: SessionInfo) -> impl IntoView {
     let i18n = expect_context::<I18n>();
-    // Responders (who answer in dialogues) start on their account; everyone else on the review.
-    let first = if session.role.allows(Permission::ReviewReports) { Page::Review } else { Page::Account };
+    // Responders (who answer in dialogues) start on the dialogues; everyone else on the review.
+    let first = if session.role.allows(Permission::ReviewReports) { Page::Review } else { Page::Dialogues };
     let page = RwSignal::new(first);
     let filter = RwSignal::new(ReportFilter::default());
     let config = RwSignal::new(None::<TenantConfig>);
@@ -62,10 +66,11 @@ pub fn Workspace(session: SessionInfo) -> impl IntoView {
         }
     });
     // Only the pages this role may use.
-    let pages: Vec<Page> = [Page::Review, Page::Dashboard, Page::Accounts, Page::Audit, Page::Account]
-        .into_iter()
-        .filter(|p| p.permission().is_none_or(|needed| session.role.allows(needed)))
-        .collect();
+    let pages: Vec<Page> =
+        [Page::Review, Page::Dashboard, Page::Dialogues, Page::Accounts, Page::Audit, Page::Account]
+            .into_iter()
+            .filter(|p| p.permission().is_none_or(|needed| session.role.allows(needed)))
+            .collect();
 
     view! {
         <nav class="pages" aria-label=i18n.t("console-pages")>
@@ -85,6 +90,7 @@ pub fn Workspace(session: SessionInfo) -> impl IntoView {
                     <ReportFilters filter categories=config.categories.clone() areas=config.areas.clone() />
                     <DashboardPage session=session.clone() filter config=config.clone() />
                 }.into_any(),
+                Page::Dialogues => view! { <DialoguesPage session=session.clone() /> }.into_any(),
                 Page::Accounts => view! { <AccountsPage session=session.clone() /> }.into_any(),
                 Page::Audit => view! { <AuditPage session=session.clone() /> }.into_any(),
                 Page::Account => view! { <AccountPage session=session.clone() /> }.into_any(),

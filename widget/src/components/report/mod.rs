@@ -1,7 +1,6 @@
 //! Reporting an unsafe place: the map with its pin, the questions, and the receipt.
 
 mod follow_up;
-mod language_switcher;
 mod pin_map;
 mod public_reports;
 mod receipt;

@@ -143,7 +143,13 @@ pub fn ReportForm(
         sending.set(true);
         spawn_local(async move {
             let queued = move || alert.set(Some(i18n.t("send-queued")));
-            let outcome = outbox::deliver(&edge.get_value(), &tenant.get_value(), draft, queued).await;
+            let edge = edge.get_value();
+            let slot = outbox::report_slot(&tenant.get_value());
+            let submit = |d: ReportDraft| {
+                let edge = edge.clone();
+                async move { edge.submit_report(&d).await }
+            };
+            let outcome = outbox::deliver(&slot, draft, submit, queued).await;
             sending.set(false);
             match outcome {
                 // Another sender (a redrawn form, another tab) has it.
@@ -168,7 +174,7 @@ pub fn ReportForm(
     };
 
     // A report that could not be sent before (this page, or before a reload) goes first.
-    if let Some(waiting) = outbox::pending(&config.id) {
+    if let Some(waiting) = outbox::pending::<ReportDraft>(&outbox::report_slot(&config.id)) {
         fields.restore(&waiting);
         alert.set(Some(i18n.t("send-resuming")));
         send(waiting);
@@ -189,7 +195,7 @@ pub fn ReportForm(
         }
         errors.set(Vec::new());
         alert.set(None);
-        send(outbox::prepare(&tenant.get_value(), draft));
+        send(outbox::prepare(&outbox::report_slot(&tenant.get_value()), draft));
     };
 
     let categories = config.categories.clone();

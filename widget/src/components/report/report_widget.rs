@@ -5,10 +5,10 @@ use leptos::task::spawn_local;
 use tryggve_core::{ReportReceipt, TenantConfig};
 
 use super::follow_up::{self, FollowUp};
-use super::language_switcher::LanguageSwitcher;
 use super::receipt::Receipt;
 use super::report_form::{DraftFields, ReportForm};
 use crate::api::Edge;
+use crate::components::LanguageSwitcher;
 use tryggve_core::i18n::{I18n, Locale};
 
 #[derive(Debug, Clone, PartialEq)]

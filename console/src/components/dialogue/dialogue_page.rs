@@ -1,0 +1,198 @@
+//! One dialogue in the console: its state, the queue of questions waiting for moderation, the
+//! published questions with the controls to answer them, and the minutes. The page reloads the
+//! dialogue every few seconds, so new questions and votes show up without a click.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use tryggve_core::console::SessionInfo;
+use tryggve_core::dialogue::{
+    DialogueAction, DialogueDetails, DialogueState, ModeratedDialogue, ModeratedQuestion, QuestionAction,
+    QuestionStatus,
+};
+use tryggve_core::i18n::I18n;
+use tryggve_core::moderation::Permission;
+
+use super::approved_question::ApprovedQuestion;
+use super::dialogue_form::DialogueForm;
+use super::pending_question::PendingQuestion;
+use crate::api;
+
+const RELOAD_EVERY: Duration = Duration::from_secs(4);
+
+/// What the question cards need to act: who acts, on which dialogue, and where to report back.
+#[derive(Debug, Clone, Copy)]
+pub struct Acting {
+    pub tenant: StoredValue<String>,
+    pub csrf: StoredValue<String>,
+    pub dialogue: i64,
+    pub loaded: RwSignal<Option<ModeratedDialogue>>,
+    pub notice: RwSignal<String>,
+}
+
+impl Acting {
+    /// The question with `id`, as last loaded.
+    pub fn question(self, id: i64) -> Memo<Option<ModeratedQuestion>> {
+        Memo::new(move |_| {
+            self.loaded.with(|d| d.as_ref().and_then(|d| d.questions.iter().find(|q| q.id == id).cloned()))
+        })
+    }
+
+    pub fn on_question(self, id: i64, action: QuestionAction, i18n: I18n) {
+        spawn_local(async move {
+            let result = api::question_action(
+                &self.tenant.get_value(),
+                self.dialogue,
+                id,
+                &self.csrf.get_value(),
+                &action,
+            )
+            .await;
+            match result {
+                Ok(_) => {
+                    self.notice.set(i18n.t(&format!(
+                        "console-question-done-{}",
+                        action.audit_name().replace(['.', '_'], "-")
+                    )));
+                    self.reload();
+                }
+                Err(e) => self.notice.set(i18n.t(&e.message_key())),
+            }
+        });
+    }
+
+    pub fn on_dialogue(self, action: DialogueAction, i18n: I18n) {
+        spawn_local(async move {
+            match api::dialogue_action(
+                &self.tenant.get_value(),
+                self.dialogue,
+                &self.csrf.get_value(),
+                &action,
+            )
+            .await
+            {
+                Ok(_) => {
+                    self.notice.set(i18n.t("console-dialogue-saved"));
+                    self.reload();
+                }
+                Err(e) => self.notice.set(i18n.t(&e.message_key())),
+            }
+        });
+    }
+
+    pub fn reload(self) {
+        spawn_local(async move {
+            if let Ok(d) = api::dialogue(&self.tenant.get_value(), self.dialogue).await {
+                self.loaded.set(Some(d));
+            }
+        });
+    }
+}
+
+fn state_action_key(from: DialogueState, to: DialogueState) -> &'static str {
+    match to {
+        DialogueState::Open if from == DialogueState::Live => "console-dialogue-pause",
+        DialogueState::Open => "console-dialogue-to-open",
+        DialogueState::Live => "console-dialogue-to-live",
+        DialogueState::Closed => "console-dialogue-to-closed",
+        DialogueState::Draft => "console-dialogue-to-draft",
+    }
+}
+
+#[component]
+pub fn DialoguePage(session: SessionInfo, id: i64, on_back: Callback<()>) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let acting = Acting {
+        tenant: StoredValue::new(session.tenant.clone()),
+        csrf: StoredValue::new(session.csrf_token.clone()),
+        dialogue: id,
+        loaded: RwSignal::new(None),
+        notice: RwSignal::new(String::new()),
+    };
+    let moderates = session.role.allows(Permission::ModerateDialogues);
+    acting.reload();
+    if let Ok(handle) = set_interval_with_handle(move || acting.reload(), RELOAD_EVERY) {
+        on_cleanup(move || handle.clear());
+    }
+
+    let dialogue = Memo::new(move |_| acting.loaded.with(|d| d.as_ref().map(|d| d.dialogue.clone())));
+    let ids_with = move |status: QuestionStatus| {
+        Memo::new(move |_| {
+            let mut questions: Vec<ModeratedQuestion> = acting
+                .loaded
+                .with(|d| d.as_ref().map(|d| d.questions.clone()))
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|q| q.status == status)
+                .collect();
+            if status == QuestionStatus::Approved {
+                questions.sort_by(|a, b| b.votes.cmp(&a.votes).then(a.asked_at.cmp(&b.asked_at)));
+            }
+            questions.into_iter().map(|q| q.id).collect::<Vec<_>>()
+        })
+    };
+    let pending = ids_with(QuestionStatus::Pending);
+    let approved = ids_with(QuestionStatus::Approved);
+    let on_edit = Callback::new(move |details: DialogueDetails| {
+        acting.on_dialogue(DialogueAction::Edit { details }, i18n)
+    });
+    let tenant = session.tenant.clone();
+
+    view! {
+        <button type="button" class="link" on:click=move |_| on_back.run(())>{i18n.t("console-dialogues-back")}</button>
+        <p class="notice" role="status" aria-live="polite">{move || acting.notice.get()}</p>
+        {move || dialogue.get().map(|d| {
+            let next_states: Vec<DialogueState> =
+                DialogueState::ALL.into_iter().filter(|s| d.state.can_move_to(*s)).collect();
+            let minutes = |format: &str| format!("/api/v1/console/{}/dialogues/{}/minutes.{format}", acting.tenant.get_value(), d.id);
+            let snippet = format!("<tryggve-dialog tenant=\"{tenant}\" dialogue=\"{}\"></tryggve-dialog>", d.id);
+            view! {
+                <h1>{d.details.title.clone()}</h1>
+                <p><strong>{i18n.t("console-dialogue-state")}": "</strong>{i18n.t(&format!("dialogue-state-{}", d.state.id()))}
+                    " · "{d.details.starts_at.replace('T', " ")}" – "{d.details.ends_at.replace('T', " ")}</p>
+                {moderates.then(|| view! {
+                    <div class="actions" role="group" aria-label=i18n.t("console-dialogue-state")>
+                        {next_states.into_iter().map(|s| view! {
+                            <button type="button" on:click=move |_| acting.on_dialogue(DialogueAction::SetState { state: s }, i18n)>
+                                {i18n.t(state_action_key(d.state, s))}
+                            </button>
+                        }).collect_view()}
+                    </div>
+                    <p>
+                        <a href=minutes("md") download="">{i18n.t("console-minutes-md")}</a>" · "
+                        <a href=minutes("csv") download="">{i18n.t("console-minutes-csv")}</a>
+                    </p>
+                    <p>{i18n.t("console-dialogue-embed")}" "<code>{snippet}</code></p>
+                })}
+                {(moderates && d.state != DialogueState::Closed).then(|| view! {
+                    <details class="edit-dialogue">
+                        <summary>{i18n.t("console-edit-dialogue")}</summary>
+                        <DialogueForm heading=i18n.t("console-edit-dialogue") submit=i18n.t("console-save-dialogue")
+                            initial=d.details.clone() on_submit=on_edit />
+                    </details>
+                })}
+            }
+        })}
+        {moderates.then(|| view! {
+            <section aria-labelledby="queue-title">
+                <h2 id="queue-title">{move || i18n.t_with("console-queue-title", &[("count", &pending.with(Vec::len).to_string())])}</h2>
+                {move || pending.with(Vec::is_empty).then(|| view! { <p>{i18n.t("console-queue-empty")}</p> })}
+                <ul class="cards">
+                    <For each=move || pending.get() key=|id| *id let:qid>
+                        <PendingQuestion acting id=qid />
+                    </For>
+                </ul>
+            </section>
+        })}
+        <section aria-labelledby="approved-title">
+            <h2 id="approved-title">{i18n.t("console-approved-title")}</h2>
+            {move || approved.with(Vec::is_empty).then(|| view! { <p>{i18n.t("console-approved-empty")}</p> })}
+            <ul class="cards">
+                <For each=move || approved.get() key=|id| *id let:qid>
+                    <ApprovedQuestion acting id=qid responder=session.name.clone() />
+                </For>
+            </ul>
+        </section>
+    }
+}

@@ -1,0 +1,212 @@
+// A trygghetsdialog as people take part in it, in headless Chromium against the real edge: a
+// moderator creates and starts it in the console; one resident asks; the moderator rewords and
+// publishes the question; a second resident sees it arrive live and votes by keyboard; the panel
+// marks it, answers it, and every open page follows without a reload.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { EDGE, query } from "./support/edge.mjs";
+import { axeViolations, launch, openPage, screenshotPath } from "./support/browser.mjs";
+import { ACCOUNTS } from "./support/console.mjs";
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+async function consolePage(account) {
+  const context = await browser.newContext({ locale: "sv-SE" });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`${EDGE}/console/`);
+  await page.getByLabel("E-postadress").fill(account.email);
+  await page.getByLabel("Lösenord").fill(account.password);
+  await page.getByRole("button", { name: "Logga in" }).click();
+  await page.getByRole("button", { name: "Dialoger" }).click();
+  return { context, page, errors };
+}
+
+/** A resident on the demo page, in the dialogue titled `title`. `line`, if given, is called
+ * with each live connection the page opens, before it reaches the edge (see routeWebSocket). */
+async function residentIn(title, line) {
+  const resident = line
+    ? await openPageWith(line)
+    : await openPage(browser, EDGE + "/", {}, ".dialogue-list", "tryggve-dialog");
+  // The page names no dialogue: the resident picks ours from the municipality's list.
+  await resident.widget.getByRole("button", { name: title }).click();
+  await resident.widget.getByRole("heading", { name: title, level: 2 }).waitFor();
+  await resident.widget.getByText("Du följer dialogen live").waitFor();
+  return resident;
+}
+
+/** Like openPage, with the page's WebSockets passing through the test. */
+async function openPageWith(line) {
+  const context = await browser.newContext({ locale: "sv-SE" });
+  await context.route("https://tile.openstreetmap.org/**", (r) => r.fulfill({ status: 200, body: "" }));
+  await context.routeWebSocket(/\/live$/, line);
+  const page = await context.newPage();
+  await page.goto(EDGE + "/");
+  const widget = page.locator("tryggve-dialog");
+  await widget.locator(".dialogue-list").waitFor();
+  return { context, page, widget };
+}
+
+test("ask → moderate → live to everyone → vote → now answering → answer", async () => {
+  const title = `Trygghetsdialog ${Date.now()}`;
+  const moderator = await consolePage(ACCOUNTS.moderator);
+  const { page: console_ } = moderator;
+  await console_.getByLabel("Rubrik").fill(title);
+  await console_.getByLabel("Plats").fill("Kommunhuset");
+  await console_.getByLabel("Börjar").fill("2026-12-01T18:00");
+  await console_.getByLabel("Slutar").fill("2026-12-01T19:30");
+  await console_.getByLabel("Panel", { exact: true }).fill("Anna Ek, Kommunpolis\nMona Moderator, Säkerhetssamordnare");
+  await console_.getByRole("button", { name: "Skapa dialogen (som utkast)" }).click();
+  await console_.getByRole("heading", { name: title, level: 1 }).waitFor();
+  await console_.getByRole("button", { name: "Publicera och öppna för frågor" }).click();
+  await console_.getByRole("button", { name: "Starta mötet (live)" }).click();
+  await console_.getByText("Läge: Pågår nu").waitFor();
+
+  const asker = await residentIn(title);
+  const listener = await openPage(browser, EDGE + "/", {}, ".dialogue-list", "tryggve-dialog");
+  await listener.widget.getByRole("button", { name: title }).click();
+  await listener.widget.getByText("Du följer dialogen live").waitFor();
+  await listener.widget.getByText("Inga frågor är publicerade än.").waitFor();
+  assert.match(await asker.widget.locator(".dialogue-header").textContent(), /1 december 2026 (kl\. )?18:00–19:30/);
+
+  // The resident asks, with their neighbour's name in it; the page hears about it.
+  await asker.page.evaluate(() => document.addEventListener("tryggve:question-asked", (e) => { window.__asked = e.detail; }));
+  await asker.widget.getByText("Frågor granskas innan de visas.").waitFor();
+  await asker.widget.getByLabel("Din fråga").fill("Varför är det så mörkt vid Per Perssons hus på Storgatan?");
+  await asker.widget.getByRole("button", { name: "Skicka frågan" }).click();
+  await asker.widget.getByText("Tack! Din fråga väntar på granskning").waitFor();
+  await asker.widget.locator(".own").getByText("Väntar på granskning.").waitFor();
+  assert.equal(typeof (await asker.page.evaluate(() => window.__asked)).dialogue, "number");
+
+  // The moderator rewords it for anonymity and publishes it.
+  const card = console_.locator(".card").filter({ has: console_.getByText("Per Perssons", { exact: false }) });
+  await console_.getByRole("heading", { name: "Väntar på granskning (1)" }).waitFor();
+  await console_.getByLabel(/Frågan \(redigera bort personuppgifter/).fill("Varför är det så mörkt på Storgatan?");
+  await console_.getByRole("button", { name: "Publicera", exact: true }).click();
+  await console_.getByText("Frågan är publicerad.").waitFor();
+  assert.equal(await card.count(), 0);
+
+  // Both residents see it without reloading; the asker's own list says it is published.
+  const question = "Varför är det så mörkt på Storgatan?";
+  await listener.widget.locator(".question-text", { hasText: question }).waitFor();
+  await asker.widget.locator(".question-list .question-text", { hasText: question }).waitFor();
+  await asker.widget.locator(".own").getByText("Publicerad.").waitFor();
+  assert.ok(!(await listener.widget.textContent()).includes("Per Persson"));
+
+  // The second resident votes with the keyboard.
+  const vote = listener.widget.getByRole("button", { name: "Rösta" });
+  await vote.focus();
+  await listener.page.keyboard.press("Enter");
+  await listener.widget.getByText("Din röst är räknad.").waitFor();
+  await listener.widget.locator(".votes", { hasText: "Röster: 1" }).waitFor();
+  assert.equal(await listener.widget.getByRole("button", { name: "Du har röstat" }).getAttribute("aria-pressed"), "true");
+  assert.ok(await listener.page.evaluate(() =>
+    document.querySelector("tryggve-dialog").shadowRoot.activeElement?.id?.startsWith("vote-")), "focus stays on the vote button");
+  await asker.widget.locator(".votes", { hasText: "Röster: 1" }).waitFor();
+  await console_.locator(".card", { hasText: question }).getByText("Röster: 1").waitFor();
+
+  // The panel: now answering, answered, a written answer.
+  const approvedCard = console_.locator(".card", { hasText: question });
+  await approvedCard.getByRole("button", { name: "Besvaras nu" }).click();
+  for (const r of [asker, listener]) await r.widget.locator(".badge.now").waitFor();
+  await approvedCard.getByRole("button", { name: "Markera som besvarad" }).click();
+  for (const r of [asker, listener]) await r.widget.locator(".badge.answered").waitFor();
+  await approvedCard.getByLabel("Skriftligt svar").fill("Vi sätter upp tre nya lyktstolpar i mars.");
+  await approvedCard.getByLabel("Din titel").fill("Säkerhetssamordnare");
+  await approvedCard.getByRole("button", { name: "Publicera svaret" }).click();
+  for (const r of [asker, listener]) {
+    await r.widget.locator(".answer", { hasText: "Vi sätter upp tre nya lyktstolpar i mars." }).waitFor();
+  }
+  assert.match(await listener.widget.locator(".responder").textContent(), /Svar från .+, Säkerhetssamordnare/);
+
+  await listener.page.screenshot({ path: screenshotPath("dialogue-resident.png"), fullPage: true });
+  await console_.screenshot({ path: screenshotPath("dialogue-console.png"), fullPage: true });
+  assert.deepEqual(await axeViolations(asker.page, [["tryggve-dialog"]]), [], "the dialogue widget passes axe-core");
+  assert.deepEqual(await axeViolations(console_, [["body"]]), [], "the console's dialogue page passes axe-core");
+  for (const r of [asker, listener]) {
+    // The demo page also holds the report form, whose map loads the configured tiles.
+    const tiles = /^https:\/\/tile\.openstreetmap\.org\//;
+    assert.deepEqual(r.thirdParty.filter((url) => !tiles.test(url)), [], "no third-party requests but tiles");
+    assert.deepEqual(r.errors, []);
+    assert.deepEqual(await r.context.cookies(), [], "no cookies for residents");
+  }
+  assert.deepEqual(moderator.errors, []);
+  const [stored] = query(`SELECT q.text, q.votes, q.answered_at IS NOT NULL AS answered FROM questions q
+    JOIN dialogues d ON d.id = q.dialogue_id WHERE d.title = '${title}'`);
+  assert.deepEqual(stored, { text: question, votes: 1, answered: 1 });
+  for (const c of [asker.context, listener.context, moderator.context]) await c.close();
+});
+
+test("a dropped live connection reconnects and catches up on what it missed", async () => {
+  const title = `Återanslutning ${Date.now()}`;
+  const moderator = await consolePage(ACCOUNTS.moderator);
+  const { page: console_ } = moderator;
+  await console_.getByLabel("Rubrik").fill(title);
+  await console_.getByLabel("Börjar").fill("2026-12-02T18:00");
+  await console_.getByLabel("Slutar").fill("2026-12-02T19:00");
+  await console_.getByRole("button", { name: "Skapa dialogen (som utkast)" }).click();
+  await console_.getByRole("button", { name: "Publicera och öppna för frågor" }).click();
+  await console_.getByText("Läge: Öppen för frågor").waitFor();
+
+  // The resident's live line passes through the test, which can cut it and keep it cut.
+  let cut = false;
+  const lines = [];
+  const resident = await residentIn(title, (ws) => {
+    if (cut) return ws.close();
+    ws.connectToServer();
+    lines.push(ws);
+  });
+  cut = true;
+  lines.at(-1).close();
+  await resident.widget.getByText("Anslutningen bröts. Försöker igen…").waitFor();
+  // While this resident is away, a question is asked and published.
+  const asker = await residentIn(title);
+  await asker.widget.getByLabel("Din fråga").fill("Fråga medan någon var borta");
+  await asker.widget.getByRole("button", { name: "Skicka frågan" }).click();
+  await asker.widget.locator(".own").getByText("Väntar på granskning.").waitFor();
+  await console_.getByRole("button", { name: "Publicera", exact: true }).click();
+  await console_.getByText("Frågan är publicerad.").waitFor();
+
+  cut = false;
+  await resident.widget.getByText("Du följer dialogen live").waitFor();
+  assert.ok(lines.length >= 2, "a new connection was opened");
+  await resident.widget.locator(".question-text", { hasText: "Fråga medan någon var borta" }).waitFor();
+  for (const c of [resident.context, asker.context, moderator.context]) await c.close();
+});
+
+test("a question whose answer was lost is kept, sent again and stored exactly once", async () => {
+  const title = `Förlorat svar ${Date.now()}`;
+  const moderator = await consolePage(ACCOUNTS.moderator);
+  await moderator.page.getByLabel("Rubrik").fill(title);
+  await moderator.page.getByLabel("Börjar").fill("2026-12-03T18:00");
+  await moderator.page.getByLabel("Slutar").fill("2026-12-03T19:00");
+  await moderator.page.getByRole("button", { name: "Skapa dialogen (som utkast)" }).click();
+  await moderator.page.getByRole("button", { name: "Publicera och öppna för frågor" }).click();
+  await moderator.page.getByText("Läge: Öppen för frågor").waitFor();
+
+  const resident = await residentIn(title);
+  // The first try reaches the edge and is stored, but its answer never comes back.
+  let tries = 0;
+  await resident.page.route("**/questions", async (route) => {
+    tries += 1;
+    if (tries === 1) {
+      await route.fetch();
+      return route.abort("connectionreset");
+    }
+    return route.continue();
+  });
+  await resident.widget.getByLabel("Din fråga").fill("Kommer den här fram en gång?");
+  await resident.widget.getByRole("button", { name: "Skicka frågan" }).click();
+  await resident.widget.getByText("Frågan kunde inte skickas just nu.").waitFor();
+  await resident.widget.getByText("Tack! Din fråga väntar på granskning").waitFor();
+  assert.equal(tries, 2);
+  const stored = query(`SELECT COUNT(*) AS n FROM questions q JOIN dialogues d ON d.id = q.dialogue_id WHERE d.title = '${title}'`);
+  assert.equal(stored[0].n, 1, "stored exactly once");
+  assert.equal(await resident.widget.locator(".own").count(), 1);
+  assert.equal(await resident.page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("tryggve-question-outbox")).length), 0,
+    "nothing left waiting");
+  for (const c of [resident.context, moderator.context]) await c.close();
+});
