@@ -72,6 +72,8 @@ test("a question waits for moderation, seen only by its author, then is publishe
   assert.deepEqual([empty.response.status, empty.json.error.field, empty.json.error.code], [422, "text", "required"]);
   const long = await ask("demo", id, author, { text: "å".repeat(501) });
   assert.equal(long.json.error.code, "too_long");
+  const trapped = await ask("demo", id, author, { text: "Köp billigt!", website: "https://spam.example" });
+  assert.deepEqual([trapped.response.status, trapped.json.error.field, trapped.json.error.code], [422, "website", "automated"]);
 
   const original = "Min granne Per Persson på Storgatan 3 är läskig, vad gör ni?";
   const asked = await ask("demo", id, author, { text: original, display_name: "Kim" });

@@ -193,3 +193,13 @@ test("a retried report is stored once and answered with the first receipt", asyn
   assert.equal(keyOnly.response.status, 422);
   assert.equal(keyOnly.json.error.field, "followup_token");
 });
+
+test("a filled-in honeypot field is refused, and nothing is stored", async () => {
+  const marker = `Honungsfälla ${Date.now()}`;
+  const { response, json } = await post("/api/v1/reports", goodReport({ description: marker, website: "https://spam.example" }));
+  assert.equal(response.status, 422);
+  assert.deepEqual([json.error.field, json.error.code], ["website", "automated"]);
+  assert.equal(query(`SELECT COUNT(*) AS n FROM reports WHERE description = '${marker}'`)[0].n, 0);
+  const empty = await post("/api/v1/reports", goodReport({ description: marker, website: "" }));
+  assert.equal(empty.response.status, 201, "an empty honeypot is what people send");
+});

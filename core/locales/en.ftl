@@ -214,6 +214,7 @@ console-after = After
 send-queued = Could not send right now. The report is saved in this browser and will be sent automatically when the connection works again.
 send-resuming = Sending the report saved when the connection was lost…
 error-wrong-password = The current password is not right.
+error-automated = This looks like an automated submission and was not accepted. Reload the page and try again.
 console-account-title = My account
 console-change-password = Change password
 console-current-password = Current password

@@ -92,6 +92,7 @@ public-failed = Ilmoitettuja paikkoja ei voitu hakea juuri nyt.
 send-queued = Lähettäminen ei onnistunut juuri nyt. Ilmoitus on tallennettu tähän selaimeen ja lähetetään automaattisesti, kun yhteys toimii taas.
 send-resuming = Lähetetään ilmoitusta, joka tallennettiin yhteyden katketessa…
 error-wrong-password = Nykyinen salasana ei ole oikein.
+error-automated = Lähetys näyttää automaattiselta, eikä sitä otettu vastaan. Lataa sivu uudelleen ja yritä uudelleen.
 
 # Turvallisuusdialogi (<tryggve-dialog>)
 dialogue-list-title = Turvallisuusdialogit

@@ -214,6 +214,7 @@ console-after = Efter
 send-queued = Kunde inte skicka just nu. Rapporten är sparad i den här webbläsaren och skickas automatiskt när anslutningen fungerar igen.
 send-resuming = Skickar rapporten som sparades när anslutningen bröts…
 error-wrong-password = Det nuvarande lösenordet stämmer inte.
+error-automated = Inskicket ser automatiskt ut och togs inte emot. Ladda om sidan och försök igen.
 console-account-title = Mitt konto
 console-change-password = Byt lösenord
 console-current-password = Nuvarande lösenord

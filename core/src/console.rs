@@ -7,6 +7,7 @@ use crate::text;
 use crate::validation::{is_plausible_email, FieldError, FieldErrorCode};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LoginRequest {
     pub tenant: String,
@@ -17,6 +18,7 @@ pub struct LoginRequest {
 /// The logged-in moderator, and the token every state-changing request must echo in the
 /// `X-CSRF-Token` header.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct SessionInfo {
     pub tenant: String,
     pub tenant_name: String,
@@ -37,6 +39,7 @@ pub const LOGIN_WINDOW_MINUTES: u32 = 15;
 
 /// An account as admins see it in the console.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct ModeratorView {
     pub email: String,
     pub name: String,
@@ -47,6 +50,7 @@ pub struct ModeratorView {
 /// An admin creates an account with a first password, which the person changes… by asking an
 /// admin for a new one (self-service password change is not built yet).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NewModerator {
     pub email: String,
@@ -80,6 +84,7 @@ impl NewModerator {
 
 /// A moderator changes their own password.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PasswordChange {
     pub current: String,
@@ -99,6 +104,7 @@ impl PasswordChange {
 
 /// One moderator action, as the audit log shows it to admins.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct AuditEntry {
     pub at: String,
     /// The acting moderator's e-mail address.

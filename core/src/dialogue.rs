@@ -25,6 +25,7 @@ pub const ANSWER_MAX_CHARS: usize = 2000;
 
 /// Where a dialogue is in its life. Residents never see a draft.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DialogueState {
     /// Being prepared by the moderators.
@@ -73,6 +74,7 @@ impl DialogueState {
 
 /// Someone on the dialogue's panel: a politician, a police officer, an official.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct Panelist {
     pub name: String,
     /// Their role as residents should read it ("Kommunstyrelsens ordförande", "Kommunpolis").
@@ -82,6 +84,7 @@ pub struct Panelist {
 
 /// A dialogue as moderators write it in the console.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct DialogueDetails {
     pub title: String,
     #[serde(default)]
@@ -181,6 +184,7 @@ pub fn is_https_url(url: &str) -> bool {
 /// A dialogue as everyone sees it. `revision` grows with every change to the dialogue or any
 /// of its public questions, so that a browser can tell old news from new.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct PublicDialogue {
     pub id: i64,
     #[serde(flatten)]
@@ -193,6 +197,7 @@ pub struct PublicDialogue {
 
 /// What a resident types to ask a question.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct QuestionDraft {
     pub text: String,
     /// Anonymous unless the resident gives a name to show.
@@ -201,6 +206,9 @@ pub struct QuestionDraft {
     /// Chosen by the widget; a retry with the same key is stored once.
     #[serde(default)]
     pub idempotency_key: Option<String>,
+    /// The honeypot (see [`crate::ReportDraft::website`]): must stay empty.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub website: String,
 }
 
 /// A question that passed validation.
@@ -213,6 +221,9 @@ pub struct NewQuestion {
 
 impl QuestionDraft {
     pub fn validated(&self) -> Result<NewQuestion, FieldError> {
+        if !self.website.is_empty() {
+            return Err(FieldError::new("website", FieldErrorCode::Automated));
+        }
         let text = bounded("text", &self.text, QUESTION_MAX_CHARS, true)?;
         let display_name = match &self.display_name {
             Some(name) => Some(bounded("display_name", name, DISPLAY_NAME_MAX_CHARS, false)?),
@@ -237,6 +248,7 @@ pub fn is_participant_token(token: &str) -> bool {
 
 /// Where a question is in moderation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum QuestionStatus {
     /// Seen only by its author ("waiting for moderation") and the moderators.
@@ -274,6 +286,7 @@ pub const QUESTION_REJECTION_REASONS: [RejectionReason; 4] = [
 
 /// A written answer, signed by the responder.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct Answer {
     pub responder_name: String,
     pub responder_title: String,
@@ -283,6 +296,7 @@ pub struct Answer {
 
 /// A question as every participant sees it: approved, with its votes and answers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct PublicQuestion {
     pub id: i64,
     pub text: String,
@@ -297,6 +311,7 @@ pub struct PublicQuestion {
 
 /// A question as the moderators and responders see it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct ModeratedQuestion {
     pub id: i64,
     pub text: String,
@@ -329,6 +344,7 @@ impl ModeratedQuestion {
 
 /// A question as its author sees it on their own device, whatever its status.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct OwnQuestion {
     pub id: i64,
     pub text: String,
@@ -339,6 +355,7 @@ pub struct OwnQuestion {
 
 /// A participant's own questions and votes in one dialogue.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct Participation {
     pub questions: Vec<OwnQuestion>,
     /// Ids of the questions this participant voted for.
@@ -347,6 +364,7 @@ pub struct Participation {
 
 /// What a moderator or responder does to one question.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(tag = "action", rename_all = "snake_case", deny_unknown_fields)]
 pub enum QuestionAction {
     /// Publish it; `text`, when given, replaces the wording (edited for anonymity: the original
@@ -472,6 +490,7 @@ impl ModeratedQuestion {
 
 /// What a moderator does to a whole dialogue.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(tag = "action", rename_all = "snake_case", deny_unknown_fields)]
 pub enum DialogueAction {
     Edit {
@@ -505,6 +524,7 @@ impl DialogueAction {
 
 /// A dialogue with all its questions, for the console.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct ModeratedDialogue {
     pub dialogue: PublicDialogue,
     pub questions: Vec<ModeratedQuestion>,
@@ -512,6 +532,7 @@ pub struct ModeratedDialogue {
 
 /// Everything a participant's browser shows of a dialogue, at one revision.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct DialogueSnapshot {
     pub dialogue: PublicDialogue,
     pub questions: Vec<PublicQuestion>,
@@ -520,6 +541,7 @@ pub struct DialogueSnapshot {
 /// One change pushed to every connected browser. A browser that missed some (a dropped
 /// connection) loads a snapshot and merges: the higher revision wins, so order does not matter.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum LiveEvent {
     Dialogue {
@@ -813,6 +835,7 @@ mod tests {
             text: "  Mörkt\u{0007} vid  stationen?  ".into(),
             display_name: Some("   ".into()),
             idempotency_key: Some("k".repeat(16)),
+            website: String::new(),
         };
         let q = draft.validated().unwrap();
         assert_eq!(q.text, "Mörkt vid  stationen?");
@@ -827,6 +850,9 @@ mod tests {
             QuestionDraft { text: "x".into(), display_name: Some("n".repeat(61)), ..Default::default() };
         assert_eq!(long_name.validated().unwrap_err().field, "display_name");
         assert!(is_participant_token(&"ab".repeat(16)) && !is_participant_token("AB"));
+        let trapped =
+            QuestionDraft { text: "x".into(), website: "http://spam.example".into(), ..Default::default() };
+        assert_eq!(trapped.validated().unwrap_err().code, FieldErrorCode::Automated);
     }
 
     #[test]

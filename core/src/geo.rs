@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct LatLng {
     pub lat: f64,
     pub lng: f64,
@@ -25,6 +26,7 @@ impl LatLng {
 /// A rectangle of latitudes and longitudes, edges included.
 /// (Boxes across the antimeridian are not needed for Swedish municipalities.)
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct BBox {
     pub south: f64,
     pub west: f64,
@@ -62,6 +64,7 @@ const METRES_PER_DEGREE: f64 = 111_320.0;
 /// A polygon of GeoJSON: the first ring is the outline, any further rings are holes. Rings are
 /// lists of corners; closing the ring (repeating the first corner) is optional.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct Polygon {
     pub rings: Vec<Vec<LatLng>>,
 }
@@ -108,6 +111,7 @@ fn crosses_odd(ring: &[LatLng], p: LatLng) -> bool {
 
 /// A named part of the municipality (stadsdel, tätort, …) used in statistics.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct Area {
     pub id: String,
     pub name: String,

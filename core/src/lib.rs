@@ -12,6 +12,8 @@ pub mod export;
 pub mod geo;
 pub mod i18n;
 pub mod moderation;
+#[cfg(feature = "openapi")]
+pub mod openapi;
 #[cfg(feature = "passwords")]
 pub mod password;
 pub mod public;

@@ -6,6 +6,7 @@ use crate::report::ReportStatus;
 
 /// A moderator account's role within its tenant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// Manages accounts and configuration, and does everything a moderator does.
@@ -58,6 +59,7 @@ impl Role {
 
 /// Whether a report may be shown on the public map.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Visibility {
     /// Not yet reviewed: only moderators see it.
@@ -86,6 +88,7 @@ impl Visibility {
 
 /// Why a report is kept off the public map.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RejectionReason {
     PersonalData,

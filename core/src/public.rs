@@ -12,6 +12,7 @@ use crate::review::ModeratedReport;
 pub const PUBLIC_CELL_METRES: f64 = 50.0;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct PublicReport {
     pub lat: f64,
     pub lng: f64,

@@ -6,6 +6,7 @@ use crate::geo::LatLng;
 
 /// When during the day a place feels unsafe. Several may apply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum TimeOfDay {
     Morning,
@@ -33,6 +34,7 @@ impl TimeOfDay {
 
 /// Where a report is in the municipality's handling. Residents see this on their follow-up link.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ReportStatus {
     /// ny
@@ -70,6 +72,7 @@ impl ReportStatus {
 /// What the form sends, before validation. Every field is optional here so that a missing one
 /// becomes a clear field error instead of a parse error.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ReportDraft {
     pub tenant: Option<String>,
@@ -89,6 +92,10 @@ pub struct ReportDraft {
     /// retry after a lost answer still knows the code); otherwise the edge makes one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub followup_token: Option<String>,
+    /// A honeypot: a field people never see, so never fill in. Programs that fill in every
+    /// field they find do, and are refused.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub website: String,
 }
 
 /// An idempotency key: 16 to 64 letters, digits and hyphens (a UUID fits).
@@ -117,6 +124,7 @@ pub struct NewReport {
 
 /// The answer to a stored report. The token is shown once and stored only as a hash.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct ReportReceipt {
     pub case_number: String,
     pub followup_token: String,
@@ -124,6 +132,7 @@ pub struct ReportReceipt {
 
 /// What a resident sees through the follow-up link (no contact e-mail).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct ReportView {
     pub case_number: String,
     pub lat: f64,

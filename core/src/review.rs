@@ -10,6 +10,7 @@ use crate::validation::{FieldError, FieldErrorCode, DESCRIPTION_MAX_CHARS};
 
 /// What a moderator does to one report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(tag = "action", rename_all = "snake_case", deny_unknown_fields)]
 pub enum ReviewAction {
     /// Show on the public map; the free text only if `publish_description`.
@@ -43,6 +44,7 @@ impl ReviewAction {
 
 /// The parts of a report that moderation changes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct ReviewState {
     pub status: ReportStatus,
     pub visibility: Visibility,
@@ -110,6 +112,7 @@ impl ReviewState {
 
 /// A report as moderators see it: everything, including the contact e-mail.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct ModeratedReport {
     pub case_number: String,
     pub lat: f64,
@@ -124,6 +127,7 @@ pub struct ModeratedReport {
 
 /// Filters of the review list. Dates are inclusive days (`YYYY-MM-DD`, UTC).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct ReportFilter {
     pub status: Option<ReportStatus>,
     pub visibility: Option<Visibility>,

@@ -14,12 +14,14 @@ use crate::review::ModeratedReport;
 pub const OUTSIDE_AREAS: &str = "-";
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct Count {
     pub key: String,
     pub count: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct HotSpot {
     /// Centre of the grid cell.
     pub lat: f64,
@@ -28,6 +30,7 @@ pub struct HotSpot {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct Dashboard {
     pub total: u32,
     /// Every offered category, in the tenant's order, zeros included.
@@ -121,6 +124,7 @@ pub fn dashboard(reports: &[ModeratedReport], areas: &[Area], categories: &[Stri
 /// What the console's lägesbild receives: the dashboard, the areas (for their names), and the
 /// per-area compilation of one category.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct DashboardAnswer {
     #[serde(flatten)]
     pub dashboard: Dashboard,
@@ -131,6 +135,7 @@ pub struct DashboardAnswer {
 
 /// One area's reports of one category: what a safety walk's compilation lists.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct AreaCompilation {
     /// The area's id, or "-" for reports outside every area.
     pub area: String,

@@ -13,6 +13,7 @@ pub fn is_valid_tenant_id(id: &str) -> bool {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct MapConfig {
     pub center: LatLng,
     pub zoom: u8,
@@ -37,6 +38,7 @@ impl MapConfig {
 
 /// What the widget needs to know about its tenant (public: no secrets here).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct TenantConfig {
     pub id: String,
     pub name: String,
@@ -66,6 +68,7 @@ pub struct TenantConfig {
 /// Abuse limits per client. A municipal office or school shares one address among many
 /// people, so the defaults leave room for a busy day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct Limits {
     pub reports_per_hour: u32,
     #[serde(default = "default_questions_per_hour")]

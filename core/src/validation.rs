@@ -16,6 +16,7 @@ pub const EMAIL_MAX_CHARS: usize = 254;
 
 /// Why a field was refused. The id doubles as the locale key suffix (`error-<id>`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum FieldErrorCode {
     Required,
@@ -33,10 +34,11 @@ pub enum FieldErrorCode {
     WeakPassword,
     AlreadyExists,
     WrongPassword,
+    Automated,
 }
 
 impl FieldErrorCode {
-    pub const ALL: [FieldErrorCode; 15] = [
+    pub const ALL: [FieldErrorCode; 16] = [
         Self::Required,
         Self::NotOnEarth,
         Self::OutsideArea,
@@ -52,6 +54,7 @@ impl FieldErrorCode {
         Self::WeakPassword,
         Self::AlreadyExists,
         Self::WrongPassword,
+        Self::Automated,
     ];
 
     pub fn id(self) -> &'static str {
@@ -71,6 +74,7 @@ impl FieldErrorCode {
             Self::WeakPassword => "weak_password",
             Self::AlreadyExists => "already_exists",
             Self::WrongPassword => "wrong_password",
+            Self::Automated => "automated",
         }
     }
 
@@ -97,6 +101,9 @@ impl FieldErrorCode {
             Self::WeakPassword => "Passwords have 12 to 256 characters.",
             Self::AlreadyExists => "An account with this e-mail address already exists.",
             Self::WrongPassword => "The current password is not right.",
+            Self::Automated => {
+                "This looks like an automated submission: the field `website` must stay empty."
+            }
         }
     }
 }
@@ -120,6 +127,9 @@ pub fn validate_report(draft: &ReportDraft, tenant: &TenantConfig) -> Result<New
     use FieldErrorCode::*;
     let mut errors = Vec::new();
 
+    if !draft.website.is_empty() {
+        errors.push(FieldError::new("website", Automated));
+    }
     match draft.tenant.as_deref() {
         None => errors.push(FieldError::new("tenant", Required)),
         Some(t) if t != tenant.id => errors.push(FieldError::new("tenant", WrongTenant)),
@@ -243,7 +253,14 @@ mod tests {
             contact_email: Some("anna@example.se".into()),
             idempotency_key: None,
             followup_token: None,
+            website: String::new(),
         }
+    }
+
+    #[test]
+    fn a_filled_honeypot_is_refused() {
+        let trapped = ReportDraft { website: "https://spam.example".into(), ..draft() };
+        assert_eq!(errors(&trapped), vec![("website", Automated)]);
     }
 
     fn errors(d: &ReportDraft) -> Vec<(&'static str, FieldErrorCode)> {

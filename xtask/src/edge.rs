@@ -125,9 +125,37 @@ pub fn end_to_end(tools: &Tools, files: &[String]) -> Result {
         .env("TRYGGVE_STATE", &state)
         .env("TRYGGVE_EXAMPLES_PORT", examples_port.to_string())
         .env("TRYGGVE_ARTIFACTS", work.join("artifacts"));
-    let outcome = run_command(&mut tests);
+    let outcome = run_command(&mut tests).and_then(|()| match (&tools.schemathesis, files.is_empty()) {
+        (Some(schemathesis), true) => property_based(schemathesis, &base, &work),
+        _ => Ok(()),
+    });
     drop(server);
     outcome
+}
+
+/// schemathesis against the running edge, from the OpenAPI document it serves: generated
+/// requests to every operation (valid and invalid), a bounded number each, with a fixed seed.
+/// Every answer must be no 5xx and must match the document.
+fn property_based(schemathesis: &Path, base: &str, work: &Path) -> Result {
+    // Signed in as the demo's admin, so that console operations are exercised beyond the 401.
+    let port: u16 = base.rsplit(':').next().and_then(|p| p.parse().ok()).ok_or("no port in the edge's address")?;
+    let (cookie, csrf) = console_session(port, &seed::DEMO_MODERATORS[0])
+        .ok_or("could not log in to the test edge for schemathesis")?;
+    run_command(
+        Command::new(schemathesis)
+            .arg("run")
+            .args(["--header", &format!("Cookie: {cookie}"), "--header", &format!("X-CSRF-Token: {csrf}")])
+            // Logging out would end the session for the operations after it.
+            .args(["--exclude-path", "/api/v1/console/logout"])
+            .arg(format!("{base}/api/v1/openapi.json"))
+            .args(["--checks", "not_a_server_error,response_schema_conformance,content_type_conformance"])
+            .args(["--max-examples", "12", "--seed", "2026", "--workers", "2"])
+            .args(["--phases", "examples,coverage,fuzzing", "--generation-database", "none"])
+            .args(["--request-timeout", "20", "--no-color"])
+            .arg("--report-junit-path")
+            .arg(work.join("artifacts/schemathesis.xml"))
+            .args(["--report", "junit"]),
+    )
 }
 
 /// A second municipality with its own administrator, so that tests can check that tenants
@@ -186,6 +214,32 @@ fn wait_until_ready(port: u16, server: &mut Child) -> Result {
         std::thread::sleep(Duration::from_millis(300));
     }
     Err("wrangler dev did not answer within 120 s".into())
+}
+
+/// Logs in to the console of the edge on `port`: the session cookie (`name=value`) and the CSRF token.
+fn console_session(port: u16, account: &seed::Moderator) -> Option<(String, String)> {
+    let body = serde_json::json!({ "tenant": account.tenant, "email": account.email, "password": account.password })
+        .to_string();
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).ok()?;
+    stream.set_read_timeout(Some(Duration::from_secs(10))).ok()?;
+    write!(
+        stream,
+        "POST /api/v1/console/login HTTP/1.0\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/json\r\n\
+         Content-Length: {}\r\n\r\n{body}",
+        body.len()
+    )
+    .ok()?;
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).ok()?;
+    let (head, body) = answer.split_once("\r\n\r\n")?;
+    let cookie = head
+        .lines()
+        .find_map(|l| l.strip_prefix("set-cookie: ").or_else(|| l.strip_prefix("Set-Cookie: ")))?
+        .split(';')
+        .next()?
+        .to_string();
+    let info: serde_json::Value = serde_json::from_str(body).ok()?;
+    Some((cookie, info["csrf_token"].as_str()?.to_string()))
 }
 
 fn http_status(port: u16, path: &str) -> Option<u16> {

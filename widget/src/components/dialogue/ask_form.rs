@@ -9,6 +9,7 @@ use tryggve_core::i18n::I18n;
 use tryggve_core::validation::FieldError;
 
 use crate::api::{ApiError, Edge};
+use crate::components::Honeypot;
 use crate::outbox;
 
 /// What the resident is typing; kept above the language switch.
@@ -16,11 +17,16 @@ use crate::outbox;
 pub struct AskFields {
     pub text: RwSignal<String>,
     pub display_name: RwSignal<String>,
+    website: RwSignal<String>,
 }
 
 impl AskFields {
     pub fn new() -> Self {
-        Self { text: RwSignal::new(String::new()), display_name: RwSignal::new(String::new()) }
+        Self {
+            text: RwSignal::new(String::new()),
+            display_name: RwSignal::new(String::new()),
+            website: RwSignal::new(String::new()),
+        }
     }
 
     fn draft(self) -> QuestionDraft {
@@ -30,6 +36,7 @@ impl AskFields {
             display_name: (!name.trim().is_empty()).then_some(name),
             // Given by `outbox::prepare` when the question is sent.
             idempotency_key: None,
+            website: self.website.get_untracked(),
         }
     }
 
@@ -153,6 +160,7 @@ pub fn AskForm(
                     prop:value=move || fields.display_name.get()
                     on:input=move |ev| fields.display_name.set(event_target_value(&ev)) />
                 <p class="hint" id="question-name-hint">{i18n.t("display-name-hint")}</p>
+                <Honeypot value=fields.website />
                 <button type="submit" class="primary" disabled=move || !open.get()
                     aria-disabled=move || sending.get().then_some("true")>
                     {move || if sending.get() { i18n.t("question-sending") } else { i18n.t("question-submit") }}

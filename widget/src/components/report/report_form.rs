@@ -12,6 +12,7 @@ use wasm_bindgen::JsCast;
 use super::pin_map::PinMap;
 use super::public_reports::PublicReports;
 use crate::api::{ApiError, Edge};
+use crate::components::Honeypot;
 use crate::outbox;
 use tryggve_core::i18n::I18n;
 
@@ -24,6 +25,7 @@ pub struct DraftFields {
     times: RwSignal<Vec<TimeOfDay>>,
     description: RwSignal<String>,
     contact_email: RwSignal<String>,
+    website: RwSignal<String>,
 }
 
 impl DraftFields {
@@ -34,6 +36,7 @@ impl DraftFields {
             times: RwSignal::new(Vec::new()),
             description: RwSignal::new(String::new()),
             contact_email: RwSignal::new(String::new()),
+            website: RwSignal::new(String::new()),
         }
     }
 
@@ -51,6 +54,7 @@ impl DraftFields {
             // Given by `outbox::prepare` when the report is sent.
             idempotency_key: None,
             followup_token: None,
+            website: self.website.get_untracked(),
         }
     }
 
@@ -288,6 +292,7 @@ pub fn ReportForm(
                 <p id="email-error" class="field-error">{move || error_for(&["contact_email"]).get()}</p>
             </div>
 
+            <Honeypot value=fields.website />
             <p class="privacy">{i18n.t("privacy-note")}</p>
 
             <p class="alert" role="alert">{move || alert.get()}</p>
