@@ -93,6 +93,8 @@ send-queued = تعذّر الإرسال الآن. البلاغ محفوظ في �
 send-resuming = جارٍ إرسال البلاغ الذي حُفظ عند انقطاع الاتصال…
 error-wrong-password = كلمة المرور الحالية غير صحيحة.
 error-automated = يبدو هذا الإرسال آليًا ولم يُقبل. أعد تحميل الصفحة وحاول مرة أخرى.
+error-human-check-failed = أكّد أنك إنسان (المربع فوق الزر) ثم أرسل مرة أخرى.
+human-check-label = أكّد أنك إنسان
 
 # حوار الأمان (<tryggve-dialog>)
 dialogue-list-title = حوارات الأمان

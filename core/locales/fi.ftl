@@ -93,6 +93,8 @@ send-queued = Lähettäminen ei onnistunut juuri nyt. Ilmoitus on tallennettu t�
 send-resuming = Lähetetään ilmoitusta, joka tallennettiin yhteyden katketessa…
 error-wrong-password = Nykyinen salasana ei ole oikein.
 error-automated = Lähetys näyttää automaattiselta, eikä sitä otettu vastaan. Lataa sivu uudelleen ja yritä uudelleen.
+error-human-check-failed = Vahvista, että olet ihminen (ruutu painikkeen yläpuolella), ja lähetä uudelleen.
+human-check-label = Vahvista, että olet ihminen
 
 # Turvallisuusdialogi (<tryggve-dialog>)
 dialogue-list-title = Turvallisuusdialogit

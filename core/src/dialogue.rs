@@ -209,6 +209,9 @@ pub struct QuestionDraft {
     /// The honeypot (see [`crate::ReportDraft::website`]): must stay empty.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub website: String,
+    /// The human check's token, when the municipality asks for one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub human_token: Option<String>,
 }
 
 /// A question that passed validation.
@@ -836,6 +839,7 @@ mod tests {
             display_name: Some("   ".into()),
             idempotency_key: Some("k".repeat(16)),
             website: String::new(),
+            human_token: None,
         };
         let q = draft.validated().unwrap();
         assert_eq!(q.text, "Mörkt vid  stationen?");

@@ -34,7 +34,8 @@ enum Access {
 enum Success {
     Json(u16, Value),
     Empty(u16),
-    Text(&'static str),
+    /// A file: its media type and schema.
+    File(&'static str, Value),
     WebSocket,
 }
 
@@ -75,6 +76,10 @@ impl Operation {
 
 fn schema<T: JsonSchema>(generator: &mut SchemaGenerator) -> Value {
     serde_json::to_value(generator.subschema_for::<T>()).unwrap_or(Value::Null)
+}
+
+fn text() -> Value {
+    json!({ "type": "string" })
 }
 
 fn path_parameter(name: &str) -> Value {
@@ -220,14 +225,14 @@ fn operations(g: &mut SchemaGenerator) -> Vec<Operation> {
             Json(200, schema::<DashboardAnswer>(g)),
         )
         .with_query(&["status", "visibility", "category", "from", "to", "area", "compile"]),
-        op("get", "/api/v1/console/{tenant}/export.csv", "Reports as CSV", Console, Text("text/csv"))
+        op("get", "/api/v1/console/{tenant}/export.csv", "Reports as CSV", Console, File("text/csv", text()))
             .with_query(&["status", "visibility", "category", "from", "to", "area"]),
         op(
             "get",
             "/api/v1/console/{tenant}/export.geojson",
             "Reports as GeoJSON",
             Console,
-            Json(200, json!({ "type": "object" })),
+            File("application/geo+json", json!({ "type": "object" })),
         )
         .with_query(&["status", "visibility", "category", "from", "to", "area"]),
         op(
@@ -302,14 +307,14 @@ fn operations(g: &mut SchemaGenerator) -> Vec<Operation> {
             "/api/v1/console/{tenant}/dialogues/{dialogue}/minutes.md",
             "The minutes as Markdown",
             Console,
-            Text("text/markdown"),
+            File("text/markdown", text()),
         ),
         op(
             "get",
             "/api/v1/console/{tenant}/dialogues/{dialogue}/minutes.csv",
             "The minutes as CSV",
             Console,
-            Text("text/csv"),
+            File("text/csv", text()),
         ),
     ]
 }
@@ -331,8 +336,8 @@ fn responses(success: &Success, error: &Value) -> Value {
         Success::Empty(status) => {
             responses.insert(status.to_string(), json!({ "description": "Done" }));
         }
-        Success::Text(media_type) => {
-            let content = json!({ media_type.to_string(): { "schema": { "type": "string" } } });
+        Success::File(media_type, schema) => {
+            let content = json!({ media_type.to_string(): { "schema": schema } });
             responses.insert("200".into(), json!({ "description": "A file", "content": content }));
         }
         Success::WebSocket => {

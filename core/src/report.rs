@@ -96,6 +96,9 @@ pub struct ReportDraft {
     /// field they find do, and are refused.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub website: String,
+    /// The human check's token (Cloudflare Turnstile), when the municipality asks for one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub human_token: Option<String>,
 }
 
 /// An idempotency key: 16 to 64 letters, digits and hyphens (a UUID fits).

@@ -63,6 +63,10 @@ pub struct TenantConfig {
     /// empty, the widget shows the standard rules from the locale files.
     #[serde(default)]
     pub dialogue_rules: String,
+    /// Cloudflare Turnstile's site key, when the municipality wants residents to pass its
+    /// human check before a report or question is accepted (its secret is an edge secret).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub turnstile_site_key: Option<String>,
 }
 
 /// Abuse limits per client. A municipal office or school shares one address among many
@@ -125,6 +129,7 @@ impl TenantConfig {
             categories: category::default_ids(),
             languages: all_languages(),
             dialogue_rules: String::new(),
+            turnstile_site_key: None,
             retention_days: DEFAULT_RETENTION_DAYS,
             // The demo is shown to many people at once (and tested from one address).
             limits: Limits { reports_per_hour: 10_000, questions_per_hour: 10_000, votes_per_hour: 10_000 },

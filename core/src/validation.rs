@@ -35,10 +35,11 @@ pub enum FieldErrorCode {
     AlreadyExists,
     WrongPassword,
     Automated,
+    HumanCheckFailed,
 }
 
 impl FieldErrorCode {
-    pub const ALL: [FieldErrorCode; 16] = [
+    pub const ALL: [FieldErrorCode; 17] = [
         Self::Required,
         Self::NotOnEarth,
         Self::OutsideArea,
@@ -55,6 +56,7 @@ impl FieldErrorCode {
         Self::AlreadyExists,
         Self::WrongPassword,
         Self::Automated,
+        Self::HumanCheckFailed,
     ];
 
     pub fn id(self) -> &'static str {
@@ -75,6 +77,7 @@ impl FieldErrorCode {
             Self::AlreadyExists => "already_exists",
             Self::WrongPassword => "wrong_password",
             Self::Automated => "automated",
+            Self::HumanCheckFailed => "human_check_failed",
         }
     }
 
@@ -95,7 +98,7 @@ impl FieldErrorCode {
             Self::TooLong => "The text is too long.",
             Self::InvalidEmail => "This is not a valid e-mail address.",
             Self::WrongTenant => "The report names another municipality than the one it was sent to.",
-            Self::InvalidTransition => "The report cannot move from its current status to this one.",
+            Self::InvalidTransition => "This change of status is not possible from the current one.",
             Self::InvalidChoice => "This value is not one of the allowed choices.",
             Self::InvalidDate => "Dates are written YYYY-MM-DD.",
             Self::WeakPassword => "Passwords have 12 to 256 characters.",
@@ -104,6 +107,7 @@ impl FieldErrorCode {
             Self::Automated => {
                 "This looks like an automated submission: the field `website` must stay empty."
             }
+            Self::HumanCheckFailed => "The human check (Turnstile) is missing, expired or failed.",
         }
     }
 }
@@ -254,6 +258,7 @@ mod tests {
             idempotency_key: None,
             followup_token: None,
             website: String::new(),
+            human_token: None,
         }
     }
 

@@ -6,6 +6,7 @@ mod client;
 mod clock;
 mod error;
 mod http;
+mod human;
 mod limits;
 mod retention;
 mod room;

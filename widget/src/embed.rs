@@ -57,7 +57,7 @@ pub async fn prepare_shadow_root(
 }
 
 /// Resolves when the element fires `load` or `error`.
-fn load_event(element: &web_sys::Element) -> Promise {
+pub fn load_event(element: &web_sys::Element) -> Promise {
     let element = element.clone();
     Promise::new(&mut |resolve, _reject| {
         let _ = element.add_event_listener_with_callback("load", &resolve);

@@ -10,6 +10,7 @@ mod format;
 mod live;
 mod outbox;
 mod participant;
+mod turnstile;
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;

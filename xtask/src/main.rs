@@ -3,6 +3,7 @@
 //!   run     install what is missing, build, and serve the demo on http://127.0.0.1:8787
 //!   test    install what is missing, check, build, and run every test (what CI runs)
 //!   build   build the widget and the edge into dist/ and edge/build/
+//!   bench   measure sizes, load time, edge throughput and live fan-out; print one table
 //!   e2e [tests/FILE.test.mjs …]
 //!           build and run only the end-to-end tests (all, or the files named): for development
 //!   tenant add --config FILE.json --origin https://… [--origin …] [--remote]
@@ -28,6 +29,7 @@ fn main() -> ExitCode {
         Some("test") => test(),
         Some("build") => setup::tools(false).and_then(|tools| build::all(&tools)),
         Some("e2e") => end_to_end_only(&args[1..]),
+        Some("bench") => bench(),
         Some("moderator") if args.get(1).map(String::as_str) == Some("add") => add_moderator(&args[2..]),
         Some("tenant") if args.get(1).map(String::as_str) == Some("add") => add_tenant(&args[2..]),
         _ => {
@@ -145,6 +147,35 @@ fn add_moderator(args: &[String]) -> Result {
     edge::execute_sql(&tools, &db, &sql)?;
     println!("xtask: {} {email} can now log in to tenant {tenant}", role.id());
     Ok(())
+}
+
+/// Builds, then runs `bench/run.mjs` (Miniflare, Chromium) and prints its table.
+fn bench() -> Result {
+    let tools = setup::tools(true)?;
+    build::all(&tools)?;
+    let work = root().join("target/bench");
+    std::fs::create_dir_all(&work).map_err(|e| e.to_string())?;
+    let mut seed_sql = seed::tenant_sql(&tryggve_core::TenantConfig::demo(), &[]);
+    for moderator in &seed::DEMO_MODERATORS {
+        seed_sql += &seed::moderator_sql(moderator)?;
+    }
+    std::fs::write(work.join("seed.sql"), seed_sql).map_err(|e| e.to_string())?;
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|info| {
+            info.lines()
+                .find(|l| l.starts_with("model name"))
+                .map(|l| l.split(':').nth(1).unwrap_or("").trim().to_string())
+        })
+        .unwrap_or_else(|| "unknown CPU".into());
+    let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
+    run_command(
+        tools
+            .node_command(tools.node_bin.join("node"))
+            .arg("bench/run.mjs")
+            .env("TRYGGVE_SEED_SQL", work.join("seed.sql"))
+            .env("TRYGGVE_MACHINE", format!("{cores} cores, {cpu}")),
+    )
 }
 
 fn end_to_end_only(files: &[String]) -> Result {

@@ -10,7 +10,7 @@ use worker::{D1Database, Request, Response};
 
 use super::{Bindings, Caller};
 use crate::error::ApiError;
-use crate::{client, clock, http, limits, room, store, token};
+use crate::{client, clock, http, human, limits, room, store, token};
 
 /// Dialogue ids in paths are numbers; anything else is a dialogue that does not exist.
 pub fn parse_id(segment: &str) -> Result<i64, ApiError> {
@@ -89,6 +89,7 @@ pub async fn ask(
     if !dialogue.state.accepts_questions() {
         return Err(ApiError::DialogueNotOpen);
     }
+    human::require(bindings.env, &config, draft.human_token.as_deref(), req).await?;
     let client = client::key(req, bindings.env, &format!("question:{tenant}"));
     let now = clock::now_iso();
     limits::check(db, &client, config.limits.questions_per_hour, &now).await?;

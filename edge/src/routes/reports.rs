@@ -9,7 +9,7 @@ use worker::{D1Database, Request, Response};
 
 use super::{Bindings, Caller};
 use crate::error::ApiError;
-use crate::{client, clock, http, limits, store, token};
+use crate::{client, clock, http, human, limits, store, token};
 
 /// `POST /api/v1/reports`: a resident reports a place. Answers 201 with the case number and
 /// the follow-up code, which is shown once and stored only as a hash.
@@ -38,7 +38,8 @@ pub async fn create(
             return replay(stored, &report);
         }
     }
-    // Retries (above) are never limited; new reports are, per client and tenant.
+    // Retries (above) need no new human check (its token is single-use) and are never limited.
+    human::require(bindings.env, &tenant, draft.human_token.as_deref(), req).await?;
     let client = client::key(req, bindings.env, &format!("report:{}", tenant.id));
     let created_at = clock::now_iso();
     limits::check(db, &client, tenant.limits.reports_per_hour, &created_at).await?;

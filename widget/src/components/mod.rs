@@ -1,7 +1,9 @@
 pub mod dialogue;
 mod honeypot;
+mod human_check;
 mod language_switcher;
 pub mod report;
 
 pub use honeypot::Honeypot;
+pub use human_check::HumanCheck;
 pub use language_switcher::LanguageSwitcher;

@@ -6,10 +6,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use tryggve_core::dialogue::{OwnQuestion, QuestionDraft, QUESTION_MAX_CHARS};
 use tryggve_core::i18n::I18n;
-use tryggve_core::validation::FieldError;
+use tryggve_core::validation::{FieldError, FieldErrorCode};
 
 use crate::api::{ApiError, Edge};
-use crate::components::Honeypot;
+use crate::components::{Honeypot, HumanCheck};
 use crate::outbox;
 
 /// What the resident is typing; kept above the language switch.
@@ -18,6 +18,7 @@ pub struct AskFields {
     pub text: RwSignal<String>,
     pub display_name: RwSignal<String>,
     website: RwSignal<String>,
+    human_token: RwSignal<Option<String>>,
 }
 
 impl AskFields {
@@ -26,6 +27,7 @@ impl AskFields {
             text: RwSignal::new(String::new()),
             display_name: RwSignal::new(String::new()),
             website: RwSignal::new(String::new()),
+            human_token: RwSignal::new(None),
         }
     }
 
@@ -37,12 +39,15 @@ impl AskFields {
             // Given by `outbox::prepare` when the question is sent.
             idempotency_key: None,
             website: self.website.get_untracked(),
+            human_token: self.human_token.get_untracked(),
         }
     }
 
     fn clear(self) {
         self.text.set(String::new());
         self.display_name.set(String::new());
+        // A token is good for one question.
+        self.human_token.set(None);
     }
 }
 
@@ -59,6 +64,8 @@ pub struct Asking {
 pub fn AskForm(
     asking: Asking,
     rules: String,
+    /// The municipality's Turnstile site key, when it asks for a human check.
+    site_key: Option<String>,
     fields: AskFields,
     /// Whether the dialogue takes questions now.
     open: Signal<bool>,
@@ -69,6 +76,7 @@ pub fn AskForm(
     let notice = RwSignal::new(String::new());
     let sending = RwSignal::new(false);
     let textarea = NodeRef::<Textarea>::new();
+    let has_check = site_key.is_some();
     let asking = StoredValue::new(asking);
     let slot = asking.with_value(|a| outbox::question_slot(&a.tenant, a.dialogue));
     let slot = StoredValue::new(slot);
@@ -95,7 +103,11 @@ pub fn AskForm(
                     }
                     on_asked.run(own);
                 }
-                Some(Err(ApiError::Rejected { code, .. })) => {
+                Some(Err(ApiError::Rejected { code, field, .. })) => {
+                    if field.as_deref() == Some("human_token") {
+                        fields.human_token.set(None);
+                        error.set(Some(FieldError::new("human_token", FieldErrorCode::HumanCheckFailed)));
+                    }
                     let key = format!("question-error-{}", code.replace('_', "-"));
                     let known = ["question-error-dialogue-not-open"];
                     notice.set(i18n.t(if known.contains(&key.as_str()) { &key } else { "question-error" }));
@@ -126,6 +138,10 @@ pub fn AskForm(
             }
             return;
         }
+        if has_check && draft.human_token.is_none() {
+            error.set(Some(FieldError::new("human_token", FieldErrorCode::HumanCheckFailed)));
+            return;
+        }
         error.set(None);
         notice.set(String::new());
         send(outbox::prepare(&slot.get_value(), draft));
@@ -135,7 +151,16 @@ pub fn AskForm(
         let count = tryggve_core::text::char_len(&fields.text.get()).to_string();
         i18n.t_with("description-count", &[("count", &count), ("max", &QUESTION_MAX_CHARS.to_string())])
     };
-    let error_text = move || error.get().map(|e| i18n.t(&e.code.message_key())).unwrap_or_default();
+    // Each error is shown next to its own field.
+    let error_on = move |field: &'static str| {
+        Signal::derive(move || {
+            error
+                .get()
+                .filter(|e| (e.field == "human_token") == (field == "human_token"))
+                .map(|e| i18n.t(&e.code.message_key()))
+        })
+    };
+    let error_text = move || error_on("text").get().unwrap_or_default();
     let rules = if rules.trim().is_empty() { i18n.t("dialogue-rules-default") } else { rules };
 
     view! {
@@ -150,7 +175,7 @@ pub fn AskForm(
                 <label for="question-text">{i18n.t("question-label")}</label>
                 <textarea id="question-text" node_ref=textarea rows="3"
                     aria-describedby="question-count question-error"
-                    aria-invalid=move || error.get().is_some().then_some("true")
+                    aria-invalid=move || error_on("text").get().is_some().then_some("true")
                     prop:value=move || fields.text.get()
                     on:input=move |ev| fields.text.set(event_target_value(&ev))></textarea>
                 <p class="hint" id="question-count">{count}</p>
@@ -161,6 +186,9 @@ pub fn AskForm(
                     on:input=move |ev| fields.display_name.set(event_target_value(&ev)) />
                 <p class="hint" id="question-name-hint">{i18n.t("display-name-hint")}</p>
                 <Honeypot value=fields.website />
+                {site_key.map(|site_key| view! {
+                    <HumanCheck site_key token=fields.human_token error=error_on("human_token") />
+                })}
                 <button type="submit" class="primary" disabled=move || !open.get()
                     aria-disabled=move || sending.get().then_some("true")>
                     {move || if sending.get() { i18n.t("question-sending") } else { i18n.t("question-submit") }}

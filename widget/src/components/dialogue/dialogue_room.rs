@@ -25,6 +25,7 @@ pub fn DialogueRoom(
     tenant: String,
     id: i64,
     rules: String,
+    site_key: Option<String>,
     fields: AskFields,
     on_back: Option<Callback<()>>,
 ) -> impl IntoView {
@@ -145,7 +146,7 @@ pub fn DialogueRoom(
             <Show when=move || live.with(Option::is_some)>
                 <DialogueHeader dialogue=Signal::derive(move || live.with(|l| l.as_ref().map(|l| l.dialogue.clone())).unwrap_or_default()) />
                 <ConnectionStatus connection />
-                <AskForm asking=asking.clone() rules=rules.clone() fields open on_asked />
+                <AskForm asking=asking.clone() rules=rules.clone() site_key=site_key.clone() fields open on_asked />
                 <MyQuestions mine />
                 <p class="notice" role="status" aria-live="polite">{move || notice.get()}</p>
                 <QuestionList live voted open on_vote />

@@ -45,12 +45,13 @@ pub fn DialogueWidget(
                         let switcher = (c.languages.len() > 1)
                             .then(|| view! { <LanguageSwitcher locale offered=c.languages.clone() /> });
                         let rules = c.dialogue_rules.clone();
+                        let site_key = c.turnstile_site_key.clone();
                         view! {
                             {switcher}
                             {move || match chosen.get() {
                                 None => view! { <DialogueList edge=edge.clone() tenant=tenant.clone() chosen /> }.into_any(),
                                 Some(id) => view! {
-                                    <DialogueRoom edge=edge.clone() tenant=tenant.clone() id rules=rules.clone() fields on_back />
+                                    <DialogueRoom edge=edge.clone() tenant=tenant.clone() id rules=rules.clone() site_key=site_key.clone() fields on_back />
                                 }.into_any(),
                             }}
                         }.into_any()

@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 use super::pin_map::PinMap;
 use super::public_reports::PublicReports;
 use crate::api::{ApiError, Edge};
-use crate::components::Honeypot;
+use crate::components::{Honeypot, HumanCheck};
 use crate::outbox;
 use tryggve_core::i18n::I18n;
 
@@ -26,6 +26,7 @@ pub struct DraftFields {
     description: RwSignal<String>,
     contact_email: RwSignal<String>,
     website: RwSignal<String>,
+    human_token: RwSignal<Option<String>>,
 }
 
 impl DraftFields {
@@ -37,6 +38,7 @@ impl DraftFields {
             description: RwSignal::new(String::new()),
             contact_email: RwSignal::new(String::new()),
             website: RwSignal::new(String::new()),
+            human_token: RwSignal::new(None),
         }
     }
 
@@ -55,6 +57,7 @@ impl DraftFields {
             idempotency_key: None,
             followup_token: None,
             website: self.website.get_untracked(),
+            human_token: self.human_token.get_untracked(),
         }
     }
 
@@ -94,6 +97,7 @@ fn focus_target(field: &str) -> &'static str {
         "times" => "time-morning",
         "description" => "description",
         "contact_email" => "contact-email",
+        "human_token" => "human-token",
         _ => "submit",
     }
 }
@@ -166,7 +170,12 @@ pub fn ReportForm(
                     on_sent.run(receipt)
                 }
                 Some(Err(ApiError::Network)) => alert.set(Some(i18n.t("send-queued"))),
-                Some(Err(ApiError::Rejected { code, message, .. })) => {
+                Some(Err(ApiError::Rejected { code, message, field })) => {
+                    // A refused human check is asked again, next to its box.
+                    if field.as_deref() == Some("human_token") {
+                        fields.human_token.set(None);
+                        errors.set(vec![FieldError::new("human_token", FieldErrorCode::HumanCheckFailed)]);
+                    }
                     // Prefer our own words for codes we know; the edge's English otherwise.
                     let key = format!("error-{}", code.replace('_', "-"));
                     let known = i18n.t(&key);
@@ -190,7 +199,12 @@ pub fn ReportForm(
             return;
         }
         let draft = fields.to_draft(&tenant_id);
-        if let Err(found) = rules.with_value(|config| validate_report(&draft, config)) {
+        let mut found = rules.with_value(|config| validate_report(&draft, config)).err().unwrap_or_default();
+        // The human check is the municipality's choice, checked by the edge; here only its presence.
+        if rules.with_value(|c| c.turnstile_site_key.is_some()) && draft.human_token.is_none() {
+            found.push(FieldError::new("human_token", FieldErrorCode::HumanCheckFailed));
+        }
+        if !found.is_empty() {
             let first = found[0].field;
             errors.set(found);
             alert.set(Some(i18n.t("fix-errors")));
@@ -293,6 +307,9 @@ pub fn ReportForm(
             </div>
 
             <Honeypot value=fields.website />
+            {config.turnstile_site_key.clone().map(|site_key| view! {
+                <HumanCheck site_key token=fields.human_token error=error_for(&["human_token"]) />
+            })}
             <p class="privacy">{i18n.t("privacy-note")}</p>
 
             <p class="alert" role="alert">{move || alert.get()}</p>

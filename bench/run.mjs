@@ -1,0 +1,240 @@
+// `cargo xtask bench`: Tryggve's speed and size as measured facts, printed as one table.
+// Every figure comes from this run, on this machine; ratios stand beside absolute numbers.
+//
+// - Transfer size of everything the embed loads from us, gzip and brotli, against Leaflet alone.
+// - Time from the script tag to an interactive widget in headless Chromium, Slow 4G and 4× CPU
+//   slowdown (Chrome DevTools Protocol), median of several runs.
+// - Edge throughput and latency for a report and for the public map, against a JavaScript no-op
+//   worker on the same workerd (Miniflare, not wrangler dev, whose proxy distorts numbers).
+// - Live dialogue fan-out: an approved question reaching 1 000 connected WebSockets.
+// - Worker script size.
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import zlib from "node:zlib";
+import { randomBytes } from "node:crypto";
+import { Miniflare } from "miniflare";
+import { chromium } from "playwright-core";
+
+const root = path.resolve(import.meta.dirname, "..");
+const widgetDir = path.join(root, "dist/public/widget");
+const rows = [];
+const row = (what, value, compared = "", target = "") => rows.push({ what, value, compared, target });
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const ms = (x) => `${x.toFixed(1)} ms`;
+const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+};
+const median = (values) => percentile(values, 50);
+
+// ---------------------------------------------------------------- sizes
+function compressed(files) {
+  let raw = 0, gzip = 0, brotli = 0;
+  for (const file of files) {
+    const bytes = fs.readFileSync(path.join(widgetDir, file));
+    raw += bytes.length;
+    gzip += zlib.gzipSync(bytes, { level: 9 }).length;
+    brotli += zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  }
+  return { raw, gzip, brotli };
+}
+const leafletFiles = ["leaflet.js", "leaflet.css"];
+const ours = ["tryggve.js", "tryggve_widget.js", "tryggve_widget_bg.wasm", "tryggve.css"];
+const images = ["images/marker-icon.png", "images/marker-shadow.png"];
+const everything = compressed([...ours, ...leafletFiles, ...images]);
+const leaflet = compressed(leafletFiles);
+const wasm = compressed(["tryggve_widget_bg.wasm"]);
+row("Embed, everything from us (brotli)", kb(everything.brotli), `${(everything.brotli / leaflet.brotli).toFixed(1)}× Leaflet alone (${kb(leaflet.brotli)})`, "≤ 150 KB");
+row("Embed, everything from us (gzip)", kb(everything.gzip), `${(everything.gzip / leaflet.gzip).toFixed(1)}× Leaflet alone (${kb(leaflet.gzip)})`);
+row("  of which the widget's wasm (brotli)", kb(wasm.brotli), `raw ${kb(wasm.raw)}`);
+const workerWasm = fs.readFileSync(path.join(root, "edge/build/index_bg.wasm"));
+const workerJs = fs.readFileSync(path.join(root, "edge/build/index.js"));
+row("Worker script (gzip)", kb(zlib.gzipSync(Buffer.concat([workerWasm, workerJs]), { level: 9 }).length), `raw ${kb(workerWasm.length + workerJs.length)}`, "≤ 3 MB (free) / 10 MB");
+
+// ---------------------------------------------------------------- the edge on workerd
+const migrations = fs.readdirSync(path.join(root, "edge/migrations")).filter((f) => f.endsWith(".sql")).sort();
+const edge = new Miniflare({
+  host: "127.0.0.1",
+  port: 0,
+  modules: true,
+  scriptPath: path.join(root, "edge/build/index.js"),
+  modulesRules: [{ type: "CompiledWasm", include: ["**/*.wasm"] }],
+  compatibilityDate: "2026-07-30", // Miniflare 4's workerd (1.20260730)
+  d1Databases: { DB: "tryggve-bench" },
+  durableObjects: { DIALOGUE_ROOMS: { className: "DialogueRoom", useSQLite: true } },
+  bindings: { CLIENT_SALT: "bench", TURNSTILE_VERIFIER: "fake" },
+});
+const noop = new Miniflare({
+  host: "127.0.0.1",
+  port: 0,
+  modules: true,
+  script: `export default { fetch() { return new Response("{}", { headers: { "content-type": "application/json" } }); } };`,
+  compatibilityDate: "2026-07-30", // Miniflare 4's workerd (1.20260730)
+});
+const edgeUrl = (await edge.ready).toString().replace(/\/$/, "");
+const noopUrl = (await noop.ready).toString().replace(/\/$/, "");
+const db = await edge.getD1Database("DB");
+for (const file of migrations) {
+  const sql = fs.readFileSync(path.join(root, "edge/migrations", file), "utf8");
+  for (const statement of splitSql(sql)) await db.prepare(statement).run();
+}
+for (const statement of splitSql(fs.readFileSync(process.env.TRYGGVE_SEED_SQL, "utf8"))) await db.prepare(statement).run();
+
+/** SQL statements of a file (no semicolons inside our strings but in the seed's JSON, handled). */
+function splitSql(sql) {
+  const statements = [];
+  let current = "", quoted = false;
+  for (const line of sql.split("\n")) {
+    if (!quoted && line.trim().startsWith("--")) continue;
+    for (const ch of line + "\n") {
+      if (ch === "'") quoted = !quoted;
+      if (ch === ";" && !quoted) {
+        if (current.trim()) statements.push(current.trim());
+        current = "";
+      } else current += ch;
+    }
+  }
+  if (current.trim()) statements.push(current.trim());
+  return statements;
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+function request(url, method = "GET", body) {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const req = http.request(url, { method, agent, headers: body ? { "content-type": "application/json" } : {} }, (res) => {
+      res.resume();
+      res.on("end", () => resolve({ status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }));
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+/** `concurrency` loops for `seconds`: requests per second and latency percentiles. */
+async function load(makeRequest, { seconds = 4, concurrency = 16 } = {}) {
+  const latencies = [];
+  let failures = 0;
+  const until = Date.now() + seconds * 1000;
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (Date.now() < until) {
+      const { status, ms } = await makeRequest();
+      if (status >= 400) failures++;
+      latencies.push(ms);
+    }
+  }));
+  return { rps: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), failures };
+}
+
+const report = () => JSON.stringify({
+  tenant: "demo", lat: 58.03 + Math.random() * 0.01, lng: 12.80 + Math.random() * 0.01, category: "dark-spot",
+  times: ["evening"], description: "Mätning", idempotency_key: randomBytes(12).toString("hex"), followup_token: randomBytes(16).toString("hex"),
+});
+const baseline = await load(() => request(`${noopUrl}/`));
+row("No-op JS worker, GET", `${baseline.rps.toFixed(0)} req/s`, `p50 ${ms(baseline.p50)}, p99 ${ms(baseline.p99)}`);
+const config = await load(() => request(`${edgeUrl}/api/v1/tenants/demo/config`));
+row("Edge GET tenant config", `${config.rps.toFixed(0)} req/s`, `${(config.rps / baseline.rps).toFixed(2)}× no-op; p50 ${ms(config.p50)}, p99 ${ms(config.p99)}`, "≥ 0.8× no-op");
+const submit = await load(() => request(`${edgeUrl}/api/v1/reports`, "POST", report()));
+row("Edge POST report", `${submit.rps.toFixed(0)} req/s`, `${(submit.rps / baseline.rps).toFixed(2)}× no-op; p50 ${ms(submit.p50)}, p99 ${ms(submit.p99)}${submit.failures ? `; ${submit.failures} failed` : ""}`);
+await db.prepare("UPDATE reports SET visibility = 'approved'").run();
+const approved = (await db.prepare("SELECT COUNT(*) AS n FROM reports").first()).n;
+const publicMap = await load(() => request(`${edgeUrl}/api/v1/tenants/demo/public-reports`), { concurrency: 8 });
+row(`Edge GET public map (${approved} reports)`, `${publicMap.rps.toFixed(0)} req/s`, `${(publicMap.rps / baseline.rps).toFixed(2)}× no-op; p50 ${ms(publicMap.p50)}, p99 ${ms(publicMap.p99)}`);
+
+// ---------------------------------------------------------------- live fan-out
+const clients = 1000;
+await db.prepare(`INSERT INTO dialogues (id, tenant_id, title, starts_at, ends_at, state, created_at, updated_at)
+  VALUES (9001, 'demo', 'Mätning', '2026-12-01T18:00', '2026-12-01T19:00', 'live', '2026-11-01', '2026-11-01')`).run();
+const login = await fetch(`${edgeUrl}/api/v1/console/login`, { method: "POST", headers: { "content-type": "application/json" },
+  body: JSON.stringify({ tenant: "demo", email: "moderator@demo.tryggve.se", password: "demo-moderator-lösen" }) });
+const session = { cookie: login.headers.getSetCookie()[0].split(";")[0], csrf: (await login.json()).csrf_token };
+const sockets = await Promise.all(Array.from({ length: clients }, () => new Promise((resolve, reject) => {
+  const socket = new WebSocket(`${edgeUrl.replace("http", "ws")}/api/v1/tenants/demo/dialogues/9001/live`);
+  socket.onopen = () => resolve(socket);
+  socket.onerror = reject;
+})));
+const arrivals = [];
+for (let round = 0; round < 5; round++) {
+  const who = randomBytes(16).toString("hex");
+  const asked = await (await fetch(`${edgeUrl}/api/v1/tenants/demo/dialogues/9001/questions`, { method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${who}` }, body: JSON.stringify({ text: `Fråga ${round}` }) })).json();
+  const received = sockets.map((socket) => new Promise((resolve) => {
+    socket.onmessage = (event) => {
+      if (JSON.parse(event.data).some((e) => e.type === "question" && e.question.id === asked.id)) resolve(performance.now());
+    };
+  }));
+  const sent = performance.now();
+  await fetch(`${edgeUrl}/api/v1/console/demo/dialogues/9001/questions/${asked.id}/actions`, { method: "POST",
+    headers: { "content-type": "application/json", cookie: session.cookie, "x-csrf-token": session.csrf }, body: JSON.stringify({ action: "approve" }) });
+  for (const at of await Promise.all(received)) arrivals.push(at - sent);
+}
+sockets.forEach((s) => s.close());
+row(`Live: approved question → ${clients} WebSockets`, `p50 ${ms(median(arrivals))}`, `p99 ${ms(percentile(arrivals, 99))} (5 rounds, from the moderator's click)`, "p99 ≤ 250 ms");
+
+// ---------------------------------------------------------------- time to interactive
+const assets = http.createServer(async (req, res) => {
+  const url = new URL(req.url, "http://x");
+  if (url.pathname.startsWith("/api/")) {
+    const upstream = await fetch(edgeUrl + url.pathname + url.search, { method: req.method, headers: { "content-type": req.headers["content-type"] ?? "" } });
+    res.writeHead(upstream.status, { "content-type": upstream.headers.get("content-type") ?? "application/json" });
+    return res.end(Buffer.from(await upstream.arrayBuffer()));
+  }
+  const file = path.join(root, "dist/public", url.pathname === "/" ? "bench.html" : url.pathname);
+  if (url.pathname === "/") {
+    res.writeHead(200, { "content-type": "text/html" });
+    return res.end(`<!doctype html><html lang="sv"><meta charset="utf-8"><title>Mätning</title>
+      <tryggve-report tenant="demo"></tryggve-report><script src="/widget/tryggve.js" defer></script>`);
+  }
+  if (!file.startsWith(path.join(root, "dist/public")) || !fs.existsSync(file)) { res.writeHead(404); return res.end(); }
+  const types = { ".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm", ".png": "image/png" };
+  const body = fs.readFileSync(file);
+  const accept = req.headers["accept-encoding"] ?? "";
+  const headers = { "content-type": types[path.extname(file)] ?? "application/octet-stream" };
+  if (accept.includes("br")) {
+    headers["content-encoding"] = "br";
+    res.writeHead(200, headers);
+    return res.end(zlib.brotliCompressSync(body));
+  }
+  res.writeHead(200, headers);
+  res.end(body);
+}).listen(0, "127.0.0.1");
+await new Promise((r) => assets.on("listening", r));
+const pageUrl = `http://127.0.0.1:${assets.address().port}/`;
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--no-first-run"] });
+const runs = [];
+for (let i = 0; i < 5; i++) {
+  const context = await browser.newContext();
+  await context.route("https://tile.openstreetmap.org/**", (r) => r.fulfill({ status: 200, contentType: "image/png", body: Buffer.alloc(0) }));
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  // Chrome DevTools' "Slow 4G" preset, and a 4× slower CPU.
+  await cdp.send("Network.enable");
+  await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 562.5, downloadThroughput: (1.4 * 1024 * 1024) / 8, uploadThroughput: (675 * 1024) / 8 });
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+  await page.goto(pageUrl);
+  const ready = await page.waitForFunction(() => {
+    const root = document.querySelector("tryggve-report")?.shadowRoot;
+    const interactive = root?.querySelector(".leaflet-container") && root.querySelector("button[type=submit]");
+    if (!interactive) return false;
+    const script = performance.getEntriesByType("resource").find((e) => e.name.endsWith("/widget/tryggve.js"));
+    return performance.now() - script.startTime;
+  }, null, { timeout: 60_000, polling: 20 });
+  runs.push(await ready.jsonValue());
+  await context.close();
+}
+await browser.close();
+assets.close();
+row("Script tag → interactive (Slow 4G, 4× CPU)", ms(median(runs)), `median of ${runs.length}: ${runs.map((r) => r.toFixed(0)).join(", ")} ms`, "≤ 1 000 ms");
+
+await edge.dispose();
+await noop.dispose();
+
+// ---------------------------------------------------------------- the table
+const widths = ["what", "value", "compared", "target"].map((k) => Math.max(k.length, ...rows.map((r) => r[k].length)));
+const line = (cells) => "| " + cells.map((c, i) => c.padEnd(widths[i])).join(" | ") + " |";
+console.log(`\nTryggve bench — ${new Date().toISOString().slice(0, 10)}, ${process.env.TRYGGVE_MACHINE ?? "this machine"}\n`);
+console.log(line(["what", "value", "compared", "target"]));
+console.log("|" + widths.map((w) => "-".repeat(w + 2)).join("|") + "|");
+for (const r of rows) console.log(line([r.what, r.value, r.compared, r.target]));
+process.exit(0);
