@@ -39,6 +39,7 @@ time-evening = المساء
 time-night = الليل
 time-unspecified = غير محدد
 
+answer-optional = (اختياري)
 description-label = صِف المكان وما الذي يجعله أكثر أمانًا
 description-hint = اختياري، إلا في فئة «أخرى». لا تكتب أسماء أو أي شيء يحدد أشخاصًا بعينهم.
 description-count = { $count } من { $max } حرفًا

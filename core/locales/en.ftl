@@ -38,6 +38,7 @@ time-day = Daytime
 time-evening = Evening
 time-night = Night
 
+answer-optional = (optional)
 description-label = Describe the place and what would make it feel safer
 description-hint = Optional, except for “Other”. Do not write names or anything that identifies individuals.
 description-count = { $count } of { $max } characters

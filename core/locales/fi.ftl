@@ -39,6 +39,7 @@ time-evening = Ilta
 time-night = Yö
 time-unspecified = Ei kerrottu
 
+answer-optional = (vapaaehtoinen)
 description-label = Kuvaile paikkaa ja sitä, mikä tekisi siitä turvallisemman
 description-hint = Vapaaehtoinen, paitsi luokassa ”Muu”. Älä kirjoita nimiä tai muuta, mikä yksilöi henkilöitä.
 description-count = { $count } / { $max } merkkiä

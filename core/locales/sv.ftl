@@ -38,6 +38,7 @@ time-day = Dag
 time-evening = Kväll
 time-night = Natt
 
+answer-optional = (frivilligt)
 description-label = Beskriv platsen och vad som skulle göra den tryggare
 description-hint = Frivilligt, utom för ”Annat”. Skriv inte namn eller annat som pekar ut enskilda personer.
 description-count = { $count } av { $max } tecken

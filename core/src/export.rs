@@ -8,7 +8,7 @@ use crate::geo::{area_of, Area, LatLng};
 use crate::report::times_to_column;
 use crate::review::ModeratedReport;
 
-pub const COLUMNS: [&str; 12] = [
+pub const COLUMNS: [&str; 13] = [
     "case_number",
     "created_at",
     "category",
@@ -21,9 +21,12 @@ pub const COLUMNS: [&str; 12] = [
     "description",
     "public_comment",
     "merged_into",
+    // The questionnaire's answers as a JSON object keyed by question id (last, so that the
+    // columns before it keep their places).
+    "answers",
 ];
 
-fn values(r: &ModeratedReport, areas: &[Area]) -> [String; 12] {
+fn values(r: &ModeratedReport, areas: &[Area]) -> [String; 13] {
     let area = area_of(areas, LatLng::new(r.lat, r.lng)).map(|a| a.id.clone()).unwrap_or_default();
     [
         r.case_number.clone(),
@@ -38,6 +41,11 @@ fn values(r: &ModeratedReport, areas: &[Area]) -> [String; 12] {
         r.review.description.clone(),
         r.review.public_comment.clone(),
         r.review.merged_into.clone().unwrap_or_default(),
+        if r.answers.is_empty() {
+            String::new()
+        } else {
+            serde_json::to_string(&r.answers).unwrap_or_default()
+        },
     ]
 }
 
@@ -80,8 +88,9 @@ pub fn geojson(reports: &[ModeratedReport], areas: &[Area]) -> Value {
             let properties: serde_json::Map<String, Value> = COLUMNS
                 .iter()
                 .zip(values(r, areas))
-                .filter(|(name, _)| !matches!(**name, "lat" | "lng"))
+                .filter(|(name, _)| !matches!(**name, "lat" | "lng" | "answers"))
                 .map(|(name, value)| (name.to_string(), Value::String(value)))
+                .chain([("answers".to_string(), json!(r.answers))])
                 .collect();
             json!({
                 "type": "Feature",
@@ -102,6 +111,7 @@ mod tests {
 
     fn report(description: &str) -> ModeratedReport {
         ModeratedReport {
+            answers: Default::default(),
             case_number: "2026-0042".into(),
             lat: 58.0337,
             lng: 12.8083,
@@ -127,12 +137,24 @@ mod tests {
         let mut lines = out.split("\r\n");
         assert_eq!(
             lines.next(),
-            Some("case_number,created_at,category,times,status,visibility,area,lat,lng,description,public_comment,merged_into")
+            Some("case_number,created_at,category,times,status,visibility,area,lat,lng,description,public_comment,merged_into,answers")
         );
-        assert!(out.contains("2026-0042,2026-11-22T10:00:00.000Z,graffiti,\"evening,night\",in_progress,approved,,58.033700,12.808300,\"Klotter, \"\"tags\"\" och\nmer\",Sanerat,\r\n"));
+        assert!(out.contains("2026-0042,2026-11-22T10:00:00.000Z,graffiti,\"evening,night\",in_progress,approved,,58.033700,12.808300,\"Klotter, \"\"tags\"\" och\nmer\",Sanerat,,\r\n"));
         assert!(out.contains(",\"'=HYPERLINK(\"\"x\"\")\","), "formulas are defused: {out}");
         assert!(!out.contains("hemlig@example.se"));
         assert_eq!(field("-12.5"), "-12.5", "negative numbers stay numbers");
+    }
+
+    #[test]
+    fn answers_are_one_json_column_and_a_geojson_object() {
+        let mut answered = report("Mörkt");
+        answered.answers.insert("how-unsafe".into(), crate::questionnaire::AnswerValue::Number(4));
+        let out = csv(&[answered.clone()], &[]);
+        assert!(out.ends_with(",\"{\"\"how-unsafe\"\":4}\"\r\n"), "{out}");
+        assert_eq!(
+            geojson(&[answered], &[])["features"][0]["properties"]["answers"],
+            json!({ "how-unsafe": 4 })
+        );
     }
 
     #[test]

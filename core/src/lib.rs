@@ -17,8 +17,10 @@ pub mod openapi;
 #[cfg(feature = "passwords")]
 pub mod password;
 pub mod public;
+pub mod questionnaire;
 pub mod report;
 pub mod review;
+pub mod settings;
 pub mod stats;
 pub mod tenant;
 pub mod text;

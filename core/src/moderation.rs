@@ -24,6 +24,8 @@ pub enum Permission {
     ExportReports,
     ReadAudit,
     ManageModerators,
+    /// Edit the tenant's settings: origins, map, categories, questionnaire, areas, limits.
+    ConfigureTenant,
     /// Create and run dialogues, moderate their questions, export the minutes.
     ModerateDialogues,
     /// Mark the question being answered, mark answered, write answers.
@@ -144,12 +146,20 @@ mod tests {
     #[test]
     fn roles_and_permissions() {
         use Permission::*;
-        let all =
-            [ReviewReports, ExportReports, ReadAudit, ManageModerators, ModerateDialogues, AnswerQuestions];
+        let all = [
+            ReviewReports,
+            ExportReports,
+            ReadAudit,
+            ManageModerators,
+            ConfigureTenant,
+            ModerateDialogues,
+            AnswerQuestions,
+        ];
         assert!(all.iter().all(|p| Role::Admin.allows(*p)));
         assert!(Role::Moderator.allows(ReviewReports) && Role::Moderator.allows(ExportReports));
         assert!(Role::Moderator.allows(ModerateDialogues) && !Role::Responder.allows(ModerateDialogues));
         assert!(!Role::Moderator.allows(ManageModerators) && !Role::Moderator.allows(ReadAudit));
+        assert!(!Role::Moderator.allows(ConfigureTenant));
         assert_eq!(all.iter().filter(|p| Role::Responder.allows(**p)).count(), 1);
         assert!(Role::Responder.allows(AnswerQuestions));
         for role in Role::ALL {

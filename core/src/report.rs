@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::geo::LatLng;
+use crate::questionnaire::{Answers, CheckedAnswers};
 
 /// When during the day a place feels unsafe. Several may apply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -84,6 +85,9 @@ pub struct ReportDraft {
     #[serde(default)]
     pub description: String,
     pub contact_email: Option<String>,
+    /// Answers to the municipality's own questions, by question id.
+    #[serde(default, skip_serializing_if = "Answers::is_empty")]
+    pub answers: Answers,
     /// Chosen by the sender so that a retry of the same report is stored once: a second report
     /// with the same key gets the first one's case number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -121,6 +125,7 @@ pub struct NewReport {
     pub description: String,
     /// Never public: only moderators may see it, and it expires with the tenant's retention.
     pub contact_email: Option<String>,
+    pub answers: CheckedAnswers,
     pub idempotency_key: Option<String>,
     pub followup_token: Option<String>,
 }

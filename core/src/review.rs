@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::questionnaire::Answers;
+
 use crate::moderation::{RejectionReason, Visibility, PUBLIC_COMMENT_MAX_CHARS};
 use crate::report::{ReportStatus, TimeOfDay};
 use crate::text;
@@ -121,6 +123,9 @@ pub struct ModeratedReport {
     pub times: Vec<TimeOfDay>,
     pub contact_email: Option<String>,
     pub created_at: String,
+    /// Answers to the municipality's questions (short texts only until the retention period ends).
+    #[serde(default, skip_serializing_if = "Answers::is_empty")]
+    pub answers: Answers,
     #[serde(flatten)]
     pub review: ReviewState,
 }

@@ -131,6 +131,9 @@ pub struct DashboardAnswer {
     pub areas: Vec<Area>,
     pub compilation_category: String,
     pub compilation: Vec<AreaCompilation>,
+    /// The current questionnaire (for its words) and how its questions were answered.
+    pub questionnaire: Vec<crate::questionnaire::Question>,
+    pub answers: Vec<crate::questionnaire::AnswerSummary>,
 }
 
 /// One area's reports of one category: what a safety walk's compilation lists.
@@ -210,6 +213,7 @@ mod tests {
         status: ReportStatus,
     ) -> ModeratedReport {
         ModeratedReport {
+            answers: Default::default(),
             case_number: format!("2026-{n:04}"),
             lat,
             lng,

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::category;
 use crate::geo::{Area, BBox, LatLng, Polygon};
+use crate::questionnaire::Question;
 
 /// Tenant ids appear in URLs and element attributes: short, lowercase, ASCII.
 pub fn is_valid_tenant_id(id: &str) -> bool {
@@ -67,6 +68,9 @@ pub struct TenantConfig {
     /// human check before a report or question is accepted (its secret is an edge secret).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub turnstile_site_key: Option<String>,
+    /// The municipality's own questions after the pin, in display order.
+    #[serde(default)]
+    pub questionnaire: Vec<Question>,
 }
 
 /// Abuse limits per client. A municipal office or school shares one address among many
@@ -130,6 +134,7 @@ impl TenantConfig {
             languages: all_languages(),
             dialogue_rules: String::new(),
             turnstile_site_key: None,
+            questionnaire: demo_questionnaire(),
             retention_days: DEFAULT_RETENTION_DAYS,
             // The demo is shown to many people at once (and tested from one address).
             limits: Limits { reports_per_hour: 10_000, questions_per_hour: 10_000, votes_per_hour: 10_000 },
@@ -140,6 +145,40 @@ impl TenantConfig {
             ],
         }
     }
+}
+
+/// What a safety coordinator typically asks after the pin (optional, so a quick report stays quick).
+fn demo_questionnaire() -> Vec<Question> {
+    use crate::questionnaire::{AnswerOption, QuestionKind, Texts};
+    let texts = |sv: &str, en: &str| {
+        Texts::from([("sv".to_string(), sv.to_string()), ("en".to_string(), en.to_string())])
+    };
+    let option = |id: &str, sv: &str, en: &str| AnswerOption { id: id.into(), text: texts(sv, en) };
+    vec![
+        Question {
+            id: "what-would-help".into(),
+            text: texts("Vad skulle göra platsen tryggare?", "What would make the place feel safer?"),
+            kind: QuestionKind::MultipleChoice,
+            required: false,
+            options: vec![
+                option("lighting", "Bättre belysning", "Better lighting"),
+                option("people", "Fler människor i rörelse", "More people around"),
+                option("cleaning", "Städning och klotterborttagning", "Cleaning and graffiti removal"),
+                option("vegetation", "Buskar och träd som beskärs", "Bushes and trees cut back"),
+                option("patrols", "Ordningsvakter eller polis", "Security guards or police"),
+            ],
+        },
+        Question {
+            id: "how-unsafe".into(),
+            text: texts(
+                "Hur otrygg känner du dig på platsen? (1 = lite, 5 = mycket)",
+                "How unsafe do you feel at the place? (1 = a little, 5 = very)",
+            ),
+            kind: QuestionKind::Scale,
+            required: false,
+            options: vec![],
+        },
+    ]
 }
 
 fn rectangle(id: &str, name: &str, b: BBox) -> Area {

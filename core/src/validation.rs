@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::category::OTHER;
 use crate::geo::LatLng;
+use crate::questionnaire::check_answers;
 use crate::report::{is_followup_token, is_idempotency_key, NewReport, ReportDraft, TimeOfDay};
 use crate::tenant::TenantConfig;
 use crate::text;
@@ -184,6 +185,15 @@ pub fn validate_report(draft: &ReportDraft, tenant: &TenantConfig) -> Result<New
     }
     times.sort_by_key(|t| TimeOfDay::ALL.iter().position(|a| a == t));
 
+    // The form marks each question; the API names the first one in the message's field.
+    let answers = match check_answers(&tenant.questionnaire, &draft.answers) {
+        Ok(answers) => answers,
+        Err(found) => {
+            errors.push(FieldError::new("answers", found[0].code));
+            Default::default()
+        }
+    };
+
     let description = text::clean(&draft.description);
     if text::char_len(&description) > DESCRIPTION_MAX_CHARS {
         errors.push(FieldError::new("description", TooLong));
@@ -221,6 +231,7 @@ pub fn validate_report(draft: &ReportDraft, tenant: &TenantConfig) -> Result<New
         times,
         description,
         contact_email,
+        answers,
     })
 }
 
@@ -255,6 +266,7 @@ mod tests {
             times: vec!["night".into(), "evening".into()],
             description: "  Lampan vid\u{0007} gångtunneln är trasig. ".into(),
             contact_email: Some("anna@example.se".into()),
+            answers: Default::default(),
             idempotency_key: None,
             followup_token: None,
             website: String::new(),
@@ -392,6 +404,20 @@ mod tests {
             errors(&ReportDraft { tenant: Some("other-town".into()), ..draft() }),
             vec![("tenant", WrongTenant)]
         );
+    }
+
+    #[test]
+    fn answers_are_checked_against_the_questionnaire() {
+        use crate::questionnaire::AnswerValue;
+        let demo = TenantConfig::demo();
+        let question = &demo.questionnaire[0];
+        let mut good = draft();
+        good.answers.insert(question.id.clone(), AnswerValue::Choices(vec![question.options[0].id.clone()]));
+        let report = validate_report(&good, &demo).unwrap();
+        assert_eq!(report.answers.choices.len(), 1);
+        let mut bad = draft();
+        bad.answers.insert(question.id.clone(), AnswerValue::Choices(vec!["no-such-option".into()]));
+        assert_eq!(errors(&bad), vec![("answers", InvalidChoice)]);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use thiserror::Error;
 use tryggve_core::api::{ErrorBody, MAX_BODY_BYTES};
+use tryggve_core::settings::SettingsError;
 use tryggve_core::validation::FieldError;
 
 #[derive(Debug, Error)]
@@ -11,7 +12,7 @@ pub enum ApiError {
     InvalidJson(String),
     #[error("Send the body as application/json.")]
     UnsupportedMediaType,
-    #[error("The request body is larger than {MAX_BODY_BYTES} bytes.")]
+    #[error("The request body is too large for this route (reports and questions: {MAX_BODY_BYTES} bytes).")]
     BodyTooLarge,
     #[error("No such route.")]
     NotFound,
@@ -23,6 +24,8 @@ pub enum ApiError {
     UnknownTenant { in_body: bool },
     #[error("{}", .0.code.english())]
     Invalid(FieldError),
+    #[error("{}", .0.code.english())]
+    InvalidSetting(SettingsError),
     #[error("This page's origin may not use this municipality's Tryggve.")]
     OriginNotAllowed,
     #[error("Send the follow-up code as `Authorization: Bearer <code>`.")]
@@ -80,7 +83,7 @@ impl ApiError {
             Self::MethodNotAllowed { .. } => 405,
             Self::BodyTooLarge => 413,
             Self::UnsupportedMediaType => 415,
-            Self::UnknownTenant { in_body: true } | Self::Invalid(_) => 422,
+            Self::UnknownTenant { in_body: true } | Self::Invalid(_) | Self::InvalidSetting(_) => 422,
             Self::Internal(_) => 500,
         }
     }
@@ -95,6 +98,7 @@ impl ApiError {
             Self::MethodNotAllowed { .. } => "method_not_allowed",
             Self::UnknownTenant { .. } => "unknown_tenant",
             Self::Invalid(e) => e.code.id(),
+            Self::InvalidSetting(e) => e.code.id(),
             Self::OriginNotAllowed => "origin_not_allowed",
             Self::MissingToken => "missing_token",
             Self::MissingParticipant => "missing_participant",
@@ -115,9 +119,10 @@ impl ApiError {
         }
     }
 
-    pub fn field(&self) -> Option<&'static str> {
+    pub fn field(&self) -> Option<&str> {
         match self {
             Self::Invalid(e) => Some(e.field),
+            Self::InvalidSetting(e) => Some(&e.path),
             Self::UnknownTenant { in_body: true } => Some("tenant"),
             _ => None,
         }

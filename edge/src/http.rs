@@ -9,6 +9,14 @@ use crate::error::ApiError;
 
 /// Reads a JSON body: right media type, bounded size, well-formed for `T`.
 pub async fn read_json<T: DeserializeOwned>(req: &mut Request) -> Result<T, ApiError> {
+    read_json_up_to(req, MAX_BODY_BYTES).await
+}
+
+/// [`read_json`] for the few bodies that may be larger than a report (settings with areas).
+pub async fn read_json_up_to<T: DeserializeOwned>(
+    req: &mut Request,
+    max_bytes: usize,
+) -> Result<T, ApiError> {
     let content_type = req.headers().get("content-type").ok().flatten().unwrap_or_default();
     if !content_type.to_ascii_lowercase().starts_with("application/json") {
         return Err(ApiError::UnsupportedMediaType);
@@ -16,11 +24,11 @@ pub async fn read_json<T: DeserializeOwned>(req: &mut Request) -> Result<T, ApiE
     // Refuse early when the client says it is too big; check again after reading, since
     // Content-Length may be absent.
     let declared = req.headers().get("content-length").ok().flatten().and_then(|l| l.parse::<usize>().ok());
-    if declared.is_some_and(|n| n > MAX_BODY_BYTES) {
+    if declared.is_some_and(|n| n > max_bytes) {
         return Err(ApiError::BodyTooLarge);
     }
     let bytes = req.bytes().await.map_err(|e| ApiError::InvalidJson(e.to_string()))?;
-    if bytes.len() > MAX_BODY_BYTES {
+    if bytes.len() > max_bytes {
         return Err(ApiError::BodyTooLarge);
     }
     serde_json::from_slice(&bytes).map_err(|e| ApiError::InvalidJson(e.to_string()))

@@ -1,8 +1,8 @@
 //! The lägesbild for moderators (statistics under the review filters) and exports for GIS.
 
-use tryggve_core::export;
 use tryggve_core::moderation::Permission;
 use tryggve_core::stats::{self, DashboardAnswer};
+use tryggve_core::{export, questionnaire};
 use worker::{D1Database, Request, Response};
 
 use super::review::{filtered, moderator_for};
@@ -29,6 +29,8 @@ pub async fn dashboard(
         dashboard: stats::dashboard(&reports, &config.areas, &config.categories),
         compilation: stats::compile_by_area(&reports, &config.areas, &category),
         compilation_category: category,
+        answers: questionnaire::summarise(&config.questionnaire, reports.iter().map(|r| &r.answers)),
+        questionnaire: config.questionnaire,
         areas: config.areas,
     };
     Ok(http::json(200, &answer))

@@ -8,6 +8,7 @@ mod dialogue_console;
 mod dialogues;
 mod reports;
 mod review;
+mod settings;
 mod tenants;
 
 use worker::{D1Database, Env, Method, Request, Response, Url};
@@ -158,6 +159,11 @@ async fn route(
         ["api", "v1", "console", tenant, "moderators", email, "disable"] => match method {
             Method::Post => accounts::disable(req, db, caller, tenant, email).await,
             _ => Err(ApiError::MethodNotAllowed { allowed: "POST" }),
+        },
+        ["api", "v1", "console", tenant, "settings"] => match method {
+            Method::Get => settings::read(req, db, caller, tenant).await,
+            Method::Put => settings::replace(req, db, caller, tenant).await,
+            _ => Err(ApiError::MethodNotAllowed { allowed: "GET, PUT" }),
         },
         ["api", "v1", "console", tenant, "audit"] => match method {
             Method::Get => review::audit(req, db, caller, tenant).await,

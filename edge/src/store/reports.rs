@@ -1,5 +1,6 @@
 use serde::Deserialize;
 use tryggve_core::moderation::{RejectionReason, Visibility};
+use tryggve_core::questionnaire::Answers;
 use tryggve_core::report::{case_number, times_from_column, times_to_column};
 use tryggve_core::review::{ModeratedReport, ReportFilter, ReviewState};
 use tryggve_core::{NewReport, ReportStatus, ReportView};
@@ -18,8 +19,8 @@ pub async fn insert(
     created_at: &str,
 ) -> Result<u32, ApiError> {
     let sql = "INSERT INTO reports (tenant_id, case_year, case_seq, followup_token_hash, lat, lng, \
-               category, times, description, contact_email, status, created_at, idempotency_key) \
-               SELECT ?1, ?2, COALESCE(MAX(case_seq), 0) + 1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'new', ?10, ?11 \
+               category, times, description, contact_email, status, created_at, idempotency_key, answers, answer_texts) \
+               SELECT ?1, ?2, COALESCE(MAX(case_seq), 0) + 1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'new', ?10, ?11, ?12, ?13 \
                FROM reports WHERE tenant_id = ?1 AND case_year = ?2 \
                RETURNING case_seq";
     let email = report.contact_email.as_deref().map_or(JsValue::NULL, JsValue::from);
@@ -35,9 +36,15 @@ pub async fn insert(
         email,
         created_at.into(),
         report.idempotency_key.as_deref().map_or(JsValue::NULL, JsValue::from),
+        json_text(&report.answers.choices).into(),
+        json_text(&report.answers.texts).into(),
     ];
     let seq: Option<u32> = db.prepare(sql).bind(&args)?.first(Some("case_seq")).await?;
     seq.ok_or_else(|| ApiError::Internal("insert returned no case number".into()))
+}
+
+fn json_text(answers: &Answers) -> String {
+    serde_json::to_string(answers).unwrap_or_else(|_| "{}".into())
 }
 
 #[derive(Deserialize)]
@@ -58,11 +65,11 @@ pub async fn find_by_idempotency_key(
 }
 
 /// Removes the personal parts of `tenant`'s reports created before `cutoff`: contact e-mail,
-/// follow-up code (the hash), idempotency key and free text. Place, category, times, status and
+/// follow-up code (the hash), idempotency key, free text and short-text answers. Place, category, times, status and
 /// dates stay for statistics. Returns how many reports were purged.
 pub async fn purge_before(db: &D1Database, tenant: &str, cutoff: &str, now: &str) -> Result<u32, ApiError> {
     let sql = "UPDATE reports SET contact_email = NULL, followup_token_hash = '', idempotency_key = NULL, \
-               description = '', description_public = 0, updated_at = ?3 \
+               description = '', description_public = 0, answer_texts = '{}', updated_at = ?3 \
                WHERE tenant_id = ?1 AND created_at < ?2 AND followup_token_hash != '' RETURNING id";
     let purged = db.prepare(sql).bind(&[tenant.into(), cutoff.into(), now.into()])?.all().await?;
     Ok(purged.results::<serde_json::Value>()?.len() as u32)
@@ -70,7 +77,7 @@ pub async fn purge_before(db: &D1Database, tenant: &str, cutoff: &str, now: &str
 
 const COLUMNS: &str = "id, case_year, case_seq, followup_token_hash, lat, lng, category, times, description, \
                        contact_email, status, visibility, rejection_reason, public_comment, description_public, \
-                       merged_into, created_at";
+                       merged_into, created_at, answers, answer_texts";
 
 #[derive(Deserialize)]
 struct ReportRow {
@@ -91,6 +98,8 @@ struct ReportRow {
     description_public: u8,
     merged_into: Option<String>,
     created_at: String,
+    answers: String,
+    answer_texts: String,
 }
 
 impl ReportRow {
@@ -112,7 +121,12 @@ impl ReportRow {
             description_public: self.description_public != 0,
             merged_into: self.merged_into.clone(),
         };
+        // Unreadable answers (never written by us) are left out rather than failing the list.
+        let parse = |column: &str| serde_json::from_str::<Answers>(column).unwrap_or_default();
+        let mut answers = parse(&self.answers);
+        answers.extend(parse(&self.answer_texts));
         let report = ModeratedReport {
+            answers,
             case_number: self.case_number(),
             lat: self.lat,
             lng: self.lng,

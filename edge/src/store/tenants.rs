@@ -1,5 +1,6 @@
+use tryggve_core::settings::TenantSettings;
 use tryggve_core::TenantConfig;
-use worker::D1Database;
+use worker::{D1Database, D1PreparedStatement};
 
 use crate::error::ApiError;
 
@@ -41,4 +42,45 @@ pub async fn any_allows_origin(db: &D1Database, origin: &str) -> Result<bool, Ap
     let sql = "SELECT 1 AS allowed FROM tenant_origins WHERE origin = ?1 LIMIT 1";
     let row: Option<serde_json::Value> = db.prepare(sql).bind(&[origin.into()])?.first(None).await?;
     Ok(row.is_some())
+}
+
+#[derive(serde::Deserialize)]
+struct OriginRow {
+    origin: String,
+}
+
+/// The origins allowed to embed `tenant`, alphabetically.
+pub async fn origins(db: &D1Database, tenant: &str) -> Result<Vec<String>, ApiError> {
+    let sql = "SELECT origin FROM tenant_origins WHERE tenant_id = ?1 ORDER BY origin";
+    let rows: Vec<OriginRow> = db.prepare(sql).bind(&[tenant.into()])?.all().await?.results()?;
+    Ok(rows.into_iter().map(|r| r.origin).collect())
+}
+
+/// Replaces `settings.config.id`'s configuration and origins, together with the audit entry
+/// that records the change: all of it or none.
+pub async fn save(
+    db: &D1Database,
+    settings: &TenantSettings,
+    audit: D1PreparedStatement,
+) -> Result<(), ApiError> {
+    let tenant = settings.config.id.as_str();
+    let config = serde_json::to_string(&settings.config)
+        .map_err(|e| ApiError::Internal(format!("tenant config: {e}")))?;
+    let mut statements = vec![
+        db.prepare("UPDATE tenants SET name = ?2, config = ?3 WHERE id = ?1").bind(&[
+            tenant.into(),
+            settings.config.name.as_str().into(),
+            config.into(),
+        ])?,
+        db.prepare("DELETE FROM tenant_origins WHERE tenant_id = ?1").bind(&[tenant.into()])?,
+    ];
+    for origin in &settings.origins {
+        statements.push(
+            db.prepare("INSERT INTO tenant_origins (tenant_id, origin) VALUES (?1, ?2)")
+                .bind(&[tenant.into(), origin.as_str().into()])?,
+        );
+    }
+    statements.push(audit);
+    db.batch(statements).await?;
+    Ok(())
 }

@@ -3,6 +3,7 @@
 mod follow_up;
 mod pin_map;
 mod public_reports;
+mod questionnaire_fields;
 mod receipt;
 mod report_form;
 mod report_widget;

@@ -5,12 +5,14 @@ use leptos::html::Form;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use tryggve_core::category::label_key;
+use tryggve_core::questionnaire::{check_answers, AnswerError, Answers};
 use tryggve_core::validation::{FieldError, FieldErrorCode, DESCRIPTION_MAX_CHARS};
 use tryggve_core::{validate_report, LatLng, ReportDraft, ReportReceipt, TenantConfig, TimeOfDay};
 use wasm_bindgen::JsCast;
 
 use super::pin_map::PinMap;
 use super::public_reports::PublicReports;
+use super::questionnaire_fields::{first_control_id, QuestionnaireFields};
 use crate::api::{ApiError, Edge};
 use crate::components::{Honeypot, HumanCheck};
 use crate::outbox;
@@ -25,6 +27,7 @@ pub struct DraftFields {
     times: RwSignal<Vec<TimeOfDay>>,
     description: RwSignal<String>,
     contact_email: RwSignal<String>,
+    answers: RwSignal<Answers>,
     website: RwSignal<String>,
     human_token: RwSignal<Option<String>>,
 }
@@ -37,6 +40,7 @@ impl DraftFields {
             times: RwSignal::new(Vec::new()),
             description: RwSignal::new(String::new()),
             contact_email: RwSignal::new(String::new()),
+            answers: RwSignal::new(Answers::new()),
             website: RwSignal::new(String::new()),
             human_token: RwSignal::new(None),
         }
@@ -53,6 +57,7 @@ impl DraftFields {
             times: self.times.get_untracked().iter().map(|t| t.id().to_string()).collect(),
             description: self.description.get_untracked(),
             contact_email: (!email.trim().is_empty()).then_some(email),
+            answers: self.answers.get_untracked(),
             // Given by `outbox::prepare` when the report is sent.
             idempotency_key: None,
             followup_token: None,
@@ -68,6 +73,7 @@ impl DraftFields {
         self.times.set(draft.times.iter().filter_map(|t| TimeOfDay::from_id(t)).collect());
         self.description.set(draft.description.clone());
         self.contact_email.set(draft.contact_email.clone().unwrap_or_default());
+        self.answers.set(draft.answers.clone());
     }
 
     /// Empties the draft for the next report.
@@ -77,6 +83,7 @@ impl DraftFields {
         self.times.set(Vec::new());
         self.description.set(String::new());
         self.contact_email.set(String::new());
+        self.answers.set(Answers::new());
     }
 
     fn toggle_time(self, time: TimeOfDay, on: bool) {
@@ -119,6 +126,7 @@ pub fn ReportForm(
 ) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let errors = RwSignal::new(Vec::<FieldError>::new());
+    let answer_errors = RwSignal::new(Vec::<AnswerError>::new());
     let alert = RwSignal::new(None::<String>);
     let sending = RwSignal::new(false);
     let form = NodeRef::<Form>::new();
@@ -204,14 +212,23 @@ pub fn ReportForm(
         if rules.with_value(|c| c.turnstile_site_key.is_some()) && draft.human_token.is_none() {
             found.push(FieldError::new("human_token", FieldErrorCode::HumanCheckFailed));
         }
+        let unanswered = rules
+            .with_value(|config| check_answers(&config.questionnaire, &draft.answers))
+            .err()
+            .unwrap_or_default();
         if !found.is_empty() {
-            let first = found[0].field;
+            let first = match (found[0].field, unanswered.first()) {
+                ("answers", Some(question)) => first_control_id(&question.question),
+                (field, _) => focus_target(field).to_string(),
+            };
             errors.set(found);
+            answer_errors.set(unanswered);
             alert.set(Some(i18n.t("fix-errors")));
-            focus(focus_target(first));
+            focus(&first);
             return;
         }
         errors.set(Vec::new());
+        answer_errors.set(Vec::new());
         alert.set(None);
         send(outbox::prepare(&outbox::report_slot(&tenant.get_value()), draft));
     };
@@ -274,6 +291,8 @@ pub fn ReportForm(
                 </div>
                 <p id="times-error" class="field-error">{move || error_for(&["times"]).get()}</p>
             </fieldset>
+
+            <QuestionnaireFields questions=config.questionnaire.clone() answers=fields.answers errors=answer_errors />
 
             <div class="field">
                 <label for="description">{i18n.t("description-label")}</label>

@@ -14,7 +14,7 @@ use tryggve_core::i18n::{I18n, Locale};
 #[derive(Debug, Clone, PartialEq)]
 enum ConfigState {
     Loading,
-    Ready(TenantConfig),
+    Ready(Box<TenantConfig>),
     Failed,
 }
 
@@ -22,7 +22,7 @@ fn load_config(edge: Edge, tenant: String, state: RwSignal<ConfigState>) {
     state.set(ConfigState::Loading);
     spawn_local(async move {
         let loaded = edge.tenant_config(&tenant).await;
-        state.set(loaded.map(ConfigState::Ready).unwrap_or(ConfigState::Failed));
+        state.set(loaded.map(|c| ConfigState::Ready(Box::new(c))).unwrap_or(ConfigState::Failed));
     });
 }
 
@@ -88,7 +88,7 @@ pub fn ReportWidget(edge: Edge, tenant: String, locale: RwSignal<Locale>) -> imp
                     }
                     (ConfigState::Ready(_), Some(r)) => view! { <Receipt receipt=r on_another /> }.into_any(),
                     (ConfigState::Ready(c), None) => {
-                        view! { <ReportForm edge=edge.clone() config=c fields on_sent /> }.into_any()
+                        view! { <ReportForm edge=edge.clone() config=*c fields on_sent /> }.into_any()
                     }
                 }}
             </section>

@@ -1,0 +1,414 @@
+//! What an admin edits in the console's settings: the tenant's public configuration and the
+//! origins allowed to embed it. Everything is checked here before the edge stores it, so that
+//! a saved configuration always draws a working widget.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::category::DEFAULT_CATEGORIES;
+use crate::geo::{Area, LatLng, Polygon};
+use crate::i18n::Locale;
+use crate::questionnaire::check_questionnaire;
+use crate::tenant::TenantConfig;
+use crate::text;
+use crate::validation::FieldErrorCode;
+
+pub const NAME_MAX_CHARS: usize = 100;
+pub const MAX_ORIGINS: usize = 50;
+pub const RULES_MAX_CHARS: usize = 2000;
+pub const ATTRIBUTION_MAX_CHARS: usize = 300;
+pub const MAX_AREAS: usize = 200;
+pub const MIN_RETENTION_DAYS: u32 = 30;
+pub const MAX_RETENTION_DAYS: u32 = 3650;
+pub const MAX_LIMIT: u32 = 100_000;
+/// Settings carry the areas' polygons, so they may be far larger than a report.
+pub const MAX_SETTINGS_BYTES: usize = 512 * 1024;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct TenantSettings {
+    pub config: TenantConfig,
+    /// Origins (`https://www.vargarda.se`) whose pages may embed the widget.
+    pub origins: Vec<String>,
+}
+
+/// One problem with the settings: where (`config.map.zoom`, `origins[1]`) and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SettingsError {
+    pub path: String,
+    pub code: FieldErrorCode,
+}
+
+fn error(path: impl Into<String>, code: FieldErrorCode) -> SettingsError {
+    SettingsError { path: path.into(), code }
+}
+
+/// `scheme://host[:port]`, nothing more: https, or http on the machine itself (for testing).
+pub fn is_origin(origin: &str) -> bool {
+    let rest = match origin.split_once("://") {
+        Some(("https", rest)) => rest,
+        Some(("http", rest))
+            if ["localhost", "127.0.0.1"].contains(&rest.split(':').next().unwrap_or("")) =>
+        {
+            rest
+        }
+        _ => return false,
+    };
+    let (host, port) = rest.split_once(':').unwrap_or((rest, ""));
+    !host.is_empty()
+        && host.len() <= 253
+        && host.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.')
+        && !host.starts_with(['.', '-'])
+        && (port.is_empty() || (port.len() <= 5 && port.bytes().all(|b| b.is_ascii_digit())))
+}
+
+/// An XYZ tile template over https with `{z}`, `{x}` and `{y}`.
+pub fn is_tile_url(url: &str) -> bool {
+    url.starts_with("https://")
+        && url.len() <= 500
+        && ["{z}", "{x}", "{y}"].iter().all(|p| url.contains(p))
+        && !url.chars().any(|c| c.is_whitespace() || c == '"' || c == '<' || c == '>')
+}
+
+/// Checks settings an admin wants to save for `tenant` against what is stored now. Returns
+/// the cleaned settings, or every problem found.
+pub fn check_settings(
+    new: &TenantSettings,
+    old: &TenantConfig,
+) -> Result<TenantSettings, Vec<SettingsError>> {
+    use FieldErrorCode::*;
+    let mut errors = Vec::new();
+    let mut config = new.config.clone();
+
+    if config.id != old.id {
+        errors.push(error("config.id", WrongTenant));
+    }
+    config.name = text::clean(&config.name);
+    if config.name.is_empty() {
+        errors.push(error("config.name", Required));
+    } else if text::char_len(&config.name) > NAME_MAX_CHARS {
+        errors.push(error("config.name", TooLong));
+    }
+
+    let map = &mut config.map;
+    if !map.bounds.is_valid() {
+        errors.push(error("config.map.bounds", NotOnEarth));
+    } else if !map.bounds.contains(map.center) {
+        errors.push(error("config.map.center", OutsideArea));
+    }
+    if !(1..=19).contains(&map.zoom) {
+        errors.push(error("config.map.zoom", InvalidChoice));
+    }
+    map.tile_url = map.tile_url.trim().to_string();
+    if !is_tile_url(&map.tile_url) {
+        errors.push(error("config.map.tile_url", InvalidChoice));
+    }
+    map.attribution = text::clean(&map.attribution);
+    if map.attribution.is_empty() {
+        // Tile providers' licences require it (OpenStreetMap's among them).
+        errors.push(error("config.map.attribution", Required));
+    } else if text::char_len(&map.attribution) > ATTRIBUTION_MAX_CHARS {
+        errors.push(error("config.map.attribution", TooLong));
+    }
+
+    if config.categories.is_empty() {
+        errors.push(error("config.categories", Required));
+    }
+    for (i, c) in config.categories.iter().enumerate() {
+        if !DEFAULT_CATEGORIES.iter().any(|known| known.id == c) {
+            errors.push(error(format!("config.categories[{i}]"), UnknownCategory));
+        } else if config.categories[..i].contains(c) {
+            errors.push(error(format!("config.categories[{i}]"), AlreadyExists));
+        }
+    }
+
+    if config.languages.is_empty() {
+        errors.push(error("config.languages", Required));
+    }
+    for (i, tag) in config.languages.iter().enumerate() {
+        if Locale::from_tag(tag).is_none_or(|l| l.tag() != tag) {
+            errors.push(error(format!("config.languages[{i}]"), InvalidChoice));
+        } else if config.languages[..i].contains(tag) {
+            errors.push(error(format!("config.languages[{i}]"), AlreadyExists));
+        }
+    }
+
+    if config.areas.len() > MAX_AREAS {
+        errors.push(error("config.areas", TooLong));
+    }
+    for (i, area) in config.areas.iter().enumerate() {
+        if !crate::questionnaire::is_valid_id(&area.id) {
+            errors.push(error(format!("config.areas[{i}].id"), InvalidChoice));
+        } else if config.areas[..i].iter().any(|a| a.id == area.id) {
+            errors.push(error(format!("config.areas[{i}].id"), AlreadyExists));
+        }
+        if text::clean(&area.name).is_empty() {
+            errors.push(error(format!("config.areas[{i}].name"), Required));
+        }
+        let corners_ok = area
+            .polygons
+            .iter()
+            .flat_map(|p| &p.rings)
+            .all(|r| r.len() >= 3 && r.iter().all(LatLng::is_on_earth));
+        if area.polygons.is_empty() || !corners_ok {
+            errors.push(error(format!("config.areas[{i}].polygons"), NotOnEarth));
+        }
+    }
+
+    if !(MIN_RETENTION_DAYS..=MAX_RETENTION_DAYS).contains(&config.retention_days) {
+        errors.push(error("config.retention_days", InvalidChoice));
+    }
+    let limits = config.limits;
+    for (name, value) in [
+        ("reports_per_hour", limits.reports_per_hour),
+        ("questions_per_hour", limits.questions_per_hour),
+        ("votes_per_hour", limits.votes_per_hour),
+    ] {
+        if !(1..=MAX_LIMIT).contains(&value) {
+            errors.push(error(format!("config.limits.{name}"), InvalidChoice));
+        }
+    }
+    config.dialogue_rules = text::clean(&config.dialogue_rules);
+    if text::char_len(&config.dialogue_rules) > RULES_MAX_CHARS {
+        errors.push(error("config.dialogue_rules", TooLong));
+    }
+    config.turnstile_site_key =
+        config.turnstile_site_key.map(|k| k.trim().to_string()).filter(|k| !k.is_empty());
+    if config.turnstile_site_key.as_ref().is_some_and(|k| {
+        k.len() > 100 || !k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    }) {
+        errors.push(error("config.turnstile_site_key", InvalidChoice));
+    }
+
+    match check_questionnaire(&config.questionnaire, &old.questionnaire) {
+        Ok(cleaned) => config.questionnaire = cleaned,
+        Err(found) => errors.extend(found.into_iter().map(|e| error(format!("config.{}", e.path), e.code))),
+    }
+
+    let mut origins = Vec::new();
+    if new.origins.len() > MAX_ORIGINS {
+        errors.push(error("origins", TooLong));
+    }
+    for (i, origin) in new.origins.iter().enumerate() {
+        let origin = origin.trim().trim_end_matches('/').to_ascii_lowercase();
+        if !is_origin(&origin) {
+            errors.push(error(format!("origins[{i}]"), InvalidChoice));
+        } else if !origins.contains(&origin) {
+            origins.push(origin);
+        }
+    }
+
+    if errors.is_empty() {
+        Ok(TenantSettings { config, origins })
+    } else {
+        Err(errors)
+    }
+}
+
+/// Areas from a GeoJSON FeatureCollection of Polygons and MultiPolygons, as GIS programs
+/// export them. Each feature's `id` and `name` come from its properties (`id`/`name`, else
+/// `kod`/`namn`); a feature without an id gets one from its name.
+pub fn areas_from_geojson(geojson: &Value) -> Result<Vec<Area>, SettingsError> {
+    use FieldErrorCode::*;
+    let features = match geojson.get("type").and_then(Value::as_str) {
+        Some("FeatureCollection") => {
+            geojson.get("features").and_then(Value::as_array).cloned().unwrap_or_default()
+        }
+        Some("Feature") => vec![geojson.clone()],
+        _ => return Err(error("areas", InvalidChoice)),
+    };
+    let mut areas = Vec::new();
+    for (i, feature) in features.iter().enumerate() {
+        let at = |what: &str| format!("features[{i}]{what}");
+        let props = feature.get("properties").cloned().unwrap_or(Value::Null);
+        let prop = |keys: &[&str]| {
+            keys.iter().find_map(|k| match props.get(k) {
+                Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
+                Some(Value::Number(n)) => Some(n.to_string()),
+                _ => None,
+            })
+        };
+        let name =
+            prop(&["name", "namn", "NAMN", "NAME"]).ok_or_else(|| error(at(".properties.name"), Required))?;
+        let id = prop(&["id", "kod", "KOD", "ID"]).unwrap_or_else(|| slug(&name));
+        let geometry = feature.get("geometry").ok_or_else(|| error(at(".geometry"), Required))?;
+        let coordinates = geometry.get("coordinates").ok_or_else(|| error(at(".geometry"), Required))?;
+        let polygons = match geometry.get("type").and_then(Value::as_str) {
+            Some("Polygon") => vec![polygon(coordinates).ok_or_else(|| error(at(".geometry"), NotOnEarth))?],
+            Some("MultiPolygon") => coordinates
+                .as_array()
+                .map(|ps| ps.iter().map(polygon).collect::<Option<Vec<_>>>())
+                .unwrap_or_default()
+                .ok_or_else(|| error(at(".geometry"), NotOnEarth))?,
+            _ => return Err(error(at(".geometry.type"), InvalidChoice)),
+        };
+        areas.push(Area { id: slug(&id), name, polygons });
+    }
+    if areas.is_empty() {
+        return Err(error("features", Required));
+    }
+    Ok(areas)
+}
+
+/// GeoJSON rings are `[longitude, latitude]` pairs.
+fn polygon(coordinates: &Value) -> Option<Polygon> {
+    let rings = coordinates
+        .as_array()?
+        .iter()
+        .map(|ring| {
+            ring.as_array()?
+                .iter()
+                .map(|p| {
+                    let p = p.as_array()?;
+                    Some(LatLng::new(p.get(1)?.as_f64()?, p.first()?.as_f64()?))
+                })
+                .collect::<Option<Vec<_>>>()
+        })
+        .collect::<Option<Vec<_>>>()?;
+    let valid = !rings.is_empty() && rings.iter().all(|r| r.len() >= 3 && r.iter().all(LatLng::is_on_earth));
+    valid.then_some(Polygon { rings })
+}
+
+/// A lowercase ASCII id from a name ("Södra Vårgårda" → "sodra-vargarda").
+fn slug(name: &str) -> String {
+    let mut id = String::new();
+    for c in name.to_lowercase().chars() {
+        let c = match c {
+            'å' | 'ä' | 'à' | 'á' => 'a',
+            'ö' | 'ø' | 'ó' => 'o',
+            'é' | 'è' => 'e',
+            'ü' => 'u',
+            c => c,
+        };
+        if c.is_ascii_alphanumeric() || c == '_' {
+            id.push(c);
+        } else if !id.ends_with('-') && !id.is_empty() {
+            id.push('-');
+        }
+    }
+    let id = id.trim_end_matches('-');
+    id.chars().take(40).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::questionnaire::{AnswerOption, Question, QuestionKind, Texts};
+
+    fn settings() -> TenantSettings {
+        TenantSettings { config: TenantConfig::demo(), origins: vec!["https://www.vargarda.se".into()] }
+    }
+
+    fn paths(errors: &[SettingsError]) -> Vec<&str> {
+        errors.iter().map(|e| e.path.as_str()).collect()
+    }
+
+    #[test]
+    fn the_demo_settings_pass_and_origins_are_normalised() {
+        let mut s = settings();
+        s.origins = vec![
+            "HTTPS://Www.Vargarda.se/".into(),
+            "https://www.vargarda.se".into(),
+            "http://127.0.0.1:8788".into(),
+        ];
+        let checked = check_settings(&s, &TenantConfig::demo()).unwrap();
+        assert_eq!(checked.origins, vec!["https://www.vargarda.se", "http://127.0.0.1:8788"]);
+    }
+
+    #[test]
+    fn origins_are_bare_and_secure() {
+        for good in ["https://example.se", "https://a-b.example.se:8443", "http://localhost:3000"] {
+            assert!(is_origin(good), "{good}");
+        }
+        for bad in [
+            "http://example.se",
+            "https://example.se/path",
+            "example.se",
+            "https://",
+            "https://ex ample.se",
+            "javascript:alert(1)",
+            "https://-x.se",
+            "https://x.se:123456",
+        ] {
+            assert!(!is_origin(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn every_problem_is_reported_with_its_path() {
+        let mut s = settings();
+        s.config.id = "other".into();
+        s.config.name = "  ".into();
+        s.config.map.zoom = 0;
+        s.config.map.tile_url = "http://tiles.example/{z}/{x}/{y}.png".into();
+        s.config.map.center = LatLng::new(59.0, 18.0);
+        s.config.categories = vec!["graffiti".into(), "weather".into(), "graffiti".into()];
+        s.config.languages = vec!["sv".into(), "de".into()];
+        s.config.retention_days = 1;
+        s.config.limits.votes_per_hour = 0;
+        s.origins = vec!["ftp://x.se".into()];
+        let errors = check_settings(&s, &TenantConfig::demo()).unwrap_err();
+        assert_eq!(
+            paths(&errors),
+            vec![
+                "config.id",
+                "config.name",
+                "config.map.center",
+                "config.map.zoom",
+                "config.map.tile_url",
+                "config.categories[1]",
+                "config.categories[2]",
+                "config.languages[1]",
+                "config.retention_days",
+                "config.limits.votes_per_hour",
+                "origins[0]",
+            ]
+        );
+    }
+
+    #[test]
+    fn questionnaire_errors_carry_the_config_path() {
+        let mut old = TenantConfig::demo();
+        old.questionnaire = vec![Question {
+            id: "q1".into(),
+            text: Texts::from([("sv".into(), "Hur?".into())]),
+            kind: QuestionKind::Scale,
+            required: false,
+            options: vec![],
+        }];
+        let mut s = settings();
+        s.config.questionnaire = old.questionnaire.clone();
+        s.config.questionnaire[0].kind = QuestionKind::SingleChoice;
+        s.config.questionnaire[0].options = vec![
+            AnswerOption { id: "a".into(), text: Texts::from([("sv".into(), "A".into())]) },
+            AnswerOption { id: "b".into(), text: Texts::from([("sv".into(), "B".into())]) },
+        ];
+        let errors = check_settings(&s, &old).unwrap_err();
+        assert_eq!(paths(&errors), vec!["config.questionnaire[0].kind"]);
+    }
+
+    #[test]
+    fn areas_come_from_geojson() {
+        let geojson = serde_json::json!({
+            "type": "FeatureCollection",
+            "features": [
+                { "type": "Feature", "properties": { "namn": "Södra Vårgårda" },
+                  "geometry": { "type": "Polygon", "coordinates": [[[12.77, 57.99], [12.85, 57.99], [12.85, 58.02], [12.77, 57.99]]] } },
+                { "type": "Feature", "properties": { "id": "N", "name": "Norra" },
+                  "geometry": { "type": "MultiPolygon", "coordinates": [[[[12.77, 58.04], [12.85, 58.04], [12.85, 58.07]]]] } }
+            ]
+        });
+        let areas = areas_from_geojson(&geojson).unwrap();
+        assert_eq!(areas[0].id, "sodra-vargarda");
+        assert_eq!(areas[0].polygons[0].rings[0][0], LatLng::new(57.99, 12.77));
+        assert_eq!((areas[1].id.as_str(), areas[1].name.as_str()), ("n", "Norra"));
+        assert!(areas[0].contains(LatLng::new(58.0, 12.84)));
+
+        let unnamed = serde_json::json!({ "type": "Feature", "properties": {}, "geometry": { "type": "Point", "coordinates": [12.8, 58.0] } });
+        assert_eq!(areas_from_geojson(&unnamed).unwrap_err().path, "features[0].properties.name");
+        let point = serde_json::json!({ "type": "Feature", "properties": { "name": "X" }, "geometry": { "type": "Point", "coordinates": [12.8, 58.0] } });
+        assert_eq!(areas_from_geojson(&point).unwrap_err().path, "features[0].geometry.type");
+        assert!(areas_from_geojson(&serde_json::json!([1, 2])).is_err());
+    }
+}

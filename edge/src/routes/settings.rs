@@ -1,0 +1,68 @@
+//! Admins edit their municipality's settings: origins, map, categories, questionnaire, areas,
+//! languages, retention and limits.
+
+use tryggve_core::moderation::Permission;
+use tryggve_core::settings::{check_settings, TenantSettings, MAX_SETTINGS_BYTES};
+use tryggve_core::TenantConfig;
+use worker::{D1Database, Request, Response};
+
+use super::review::moderator_for;
+use super::Caller;
+use crate::error::ApiError;
+use crate::{clock, http, store};
+
+/// `GET /api/v1/console/{tenant}/settings`
+pub async fn read(
+    req: &Request,
+    db: &D1Database,
+    caller: &Caller,
+    tenant: &str,
+) -> Result<Response, ApiError> {
+    moderator_for(req, db, caller, tenant, Permission::ConfigureTenant).await?;
+    Ok(http::json(200, &current(db, tenant).await?))
+}
+
+/// `PUT /api/v1/console/{tenant}/settings` with the whole [`TenantSettings`]: 200 with the
+/// settings as stored (cleaned), or 422 naming the first problem's path (`config.map.zoom`).
+pub async fn replace(
+    req: &mut Request,
+    db: &D1Database,
+    caller: &Caller,
+    tenant: &str,
+) -> Result<Response, ApiError> {
+    let admin = moderator_for(req, db, caller, tenant, Permission::ConfigureTenant).await?;
+    admin.check_csrf(req)?;
+    let wanted: TenantSettings = http::read_json_up_to(req, MAX_SETTINGS_BYTES).await?;
+    let before = current(db, tenant).await?;
+    let settings = check_settings(&wanted, &before.config)
+        .map_err(|mut errors| ApiError::InvalidSetting(errors.swap_remove(0)))?;
+    let now = clock::now_iso();
+    let entry = store::audit::NewEntry {
+        tenant,
+        moderator_id: Some(admin.id),
+        action: "settings.update",
+        subject: "settings",
+        before: audit_text(&before),
+        after: audit_text(&settings),
+        at: &now,
+    };
+    store::tenants::save(db, &settings, store::audit::record(db, &entry)?).await?;
+    Ok(http::json(200, &settings))
+}
+
+async fn current(db: &D1Database, tenant: &str) -> Result<TenantSettings, ApiError> {
+    let config: TenantConfig =
+        store::tenants::config(db, tenant).await?.ok_or(ApiError::UnknownTenant { in_body: false })?;
+    Ok(TenantSettings { config, origins: store::tenants::origins(db, tenant).await? })
+}
+
+/// The settings as the audit log keeps them: areas by name only, since their polygons can be
+/// large and say little to a reader of the log.
+fn audit_text(settings: &TenantSettings) -> String {
+    let mut value = serde_json::to_value(settings).unwrap_or_default();
+    if let Some(areas) = value.pointer_mut("/config/areas") {
+        let names: Vec<String> = settings.config.areas.iter().map(|a| a.name.clone()).collect();
+        *areas = serde_json::json!(names);
+    }
+    value.to_string()
+}
