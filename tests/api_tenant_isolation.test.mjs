@@ -25,6 +25,9 @@ before(async () => {
 
 test("another municipality's moderators get 403 on every console route", async () => {
   const case_ = secret.case_number;
+  // Well-formed settings for grannby, written by demo's admin: refused all the same.
+  const { json: demoSettings } = await call(demo, "GET", "/api/v1/console/demo/settings");
+  const intruding = { config: { ...demoSettings.config, id: "grannby", name: "Inkräktad kommun" }, origins: ["https://inkraktare.example"] };
   const routes = [
     ["GET", "/api/v1/console/grannby/reports"],
     ["GET", `/api/v1/console/grannby/reports/${case_}`],
@@ -36,6 +39,8 @@ test("another municipality's moderators get 403 on every console route", async (
     ["POST", "/api/v1/console/grannby/moderators", { email: "in@demo.se", name: "Inkräktare", role: "admin", password: "ett långt lösenord" }],
     ["POST", "/api/v1/console/grannby/moderators/admin%40grannby.example/disable"],
     ["GET", "/api/v1/console/grannby/audit"],
+    ["GET", "/api/v1/console/grannby/settings"],
+    ["PUT", "/api/v1/console/grannby/settings", intruding],
     ["GET", "/api/v1/console/grannby/dialogues"],
     ["POST", "/api/v1/console/grannby/dialogues", { title: "Inkräktande dialog", starts_at: "2026-12-01T18:00", ends_at: "2026-12-01T19:00" }],
     ["GET", `/api/v1/console/grannby/dialogues/${grannbyDialogue.id}`],
@@ -56,6 +61,8 @@ test("another municipality's moderators get 403 on every console route", async (
   const [question] = query(`SELECT status FROM questions WHERE id = ${grannbyDialogue.question}`);
   assert.equal(question.status, "approved", "untouched");
   assert.equal(query("SELECT COUNT(*) AS n FROM dialogues WHERE title = 'Inkräktande dialog'")[0].n, 0);
+  assert.equal(query("SELECT name FROM tenants WHERE id = 'grannby'")[0].name, "Grannby kommun");
+  assert.equal(query("SELECT COUNT(*) AS n FROM tenant_origins WHERE origin = 'https://inkraktare.example'")[0].n, 0);
 });
 
 test("one municipality's dialogues are not reachable under another's name", async () => {

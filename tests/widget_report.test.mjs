@@ -99,7 +99,15 @@ test("by keyboard alone: pan the map with arrows, place the pin, fill in, send",
   await page.keyboard.press("Tab");
   assert.equal(await page.evaluate(focusedInWidget), "input#time-night");
   await page.keyboard.press("Space");
+  // The municipality's own questions: a checkbox, then a scale of radio buttons (arrows choose).
   await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(focusedInWidget), "input#answer-what-would-help");
+  await page.keyboard.press("Space");
+  await tabUntil(page, () => document.querySelector("tryggve-report").shadowRoot.activeElement?.id === "answer-how-unsafe");
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(focusedInWidget), "textarea#description");
   const description = `Mörk cykelväg, tangentbord ${Date.now()}`;
   await page.keyboard.type(description);
   await tabUntil(page, () => document.querySelector("tryggve-report").shadowRoot.activeElement?.id === "submit");
@@ -113,6 +121,7 @@ test("by keyboard alone: pan the map with arrows, place the pin, fill in, send",
   assert.equal(row.times, "morning,night");
   assert.equal(row.description, description);
   assert.equal(row.contact_email, null);
+  assert.deepEqual(JSON.parse(row.answers), { "how-unsafe": 3, "what-would-help": ["lighting"] });
   // Panned north and west of the initial centre before placing the pin there.
   assert.ok(row.lat > 58.0337 && row.lng < 12.8083, `stored at ${row.lat}, ${row.lng}`);
   await context.close();

@@ -11,13 +11,14 @@ use tryggve_core::dialogue::{
     DialogueAction, DialogueDetails, ModeratedDialogue, ModeratedQuestion, PublicDialogue, QuestionAction,
 };
 use tryggve_core::review::{ModeratedReport, ReportFilter, ReviewAction};
+use tryggve_core::settings::TenantSettings;
 use tryggve_core::stats::DashboardAnswer;
 use tryggve_core::TenantConfig;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum ApiError {
     Network,
-    Refused { status: u16, code: String, message: String },
+    Refused { status: u16, code: String, message: String, field: Option<String> },
 }
 
 impl ApiError {
@@ -37,7 +38,7 @@ async fn read<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
     let status = response.status();
     match response.json::<ErrorBody>().await {
         Ok(ErrorBody { error }) => {
-            Err(ApiError::Refused { status, code: error.code, message: error.message })
+            Err(ApiError::Refused { status, code: error.code, message: error.message, field: error.field })
         }
         Err(_) => Err(ApiError::Network),
     }
@@ -78,6 +79,19 @@ pub async fn logout(csrf: &str) -> Result<(), ApiError> {
 pub async fn change_password(csrf: &str, change: &PasswordChange) -> Result<(), ApiError> {
     let request = Request::post("/api/v1/console/password").header("x-csrf-token", csrf).json(change);
     send_no_content(request.map_err(|_| ApiError::Network)?).await
+}
+
+pub async fn settings(tenant: &str) -> Result<TenantSettings, ApiError> {
+    get(&format!("/api/v1/console/{tenant}/settings")).await
+}
+
+pub async fn save_settings(
+    tenant: &str,
+    csrf: &str,
+    settings: &TenantSettings,
+) -> Result<TenantSettings, ApiError> {
+    post(Request::put(&format!("/api/v1/console/{tenant}/settings")).header("x-csrf-token", csrf), settings)
+        .await
 }
 
 pub async fn tenant_config(tenant: &str) -> Result<TenantConfig, ApiError> {

@@ -15,6 +15,7 @@ use crate::dialogue::{
 };
 use crate::public::PublicReport;
 use crate::review::{ModeratedReport, ReviewAction};
+use crate::settings::TenantSettings;
 use crate::stats::DashboardAnswer;
 use crate::{ReportDraft, ReportReceipt, ReportView, TenantConfig};
 
@@ -257,6 +258,21 @@ fn operations(g: &mut SchemaGenerator) -> Vec<Operation> {
             Console,
             Json(200, schema::<ModeratorView>(g)),
         ),
+        op(
+            "get",
+            "/api/v1/console/{tenant}/settings",
+            "The municipality's settings (admins)",
+            Console,
+            Json(200, schema::<TenantSettings>(g)),
+        ),
+        op(
+            "put",
+            "/api/v1/console/{tenant}/settings",
+            "Replace the municipality's settings (admins)",
+            Console,
+            Json(200, schema::<TenantSettings>(g)),
+        )
+        .with_body(schema::<TenantSettings>(g)),
         op(
             "get",
             "/api/v1/console/{tenant}/audit",

@@ -70,6 +70,22 @@ fn the_console_languages_have_every_key() {
     wanted.extend(RejectionReason::ALL.map(|r| format!("reason-{}", r.id().replace('_', "-"))));
     wanted.extend(Role::ALL.map(|r| format!("role-{}", r.id())));
     wanted.extend(domain_keys());
+    // Built with format! in the settings page and the questionnaire editor.
+    use tryggve_core::questionnaire::QuestionKind;
+    wanted.extend(QuestionKind::ALL.map(|k| format!("console-question-kind-{}", k.id().replace('_', "-"))));
+    use FieldErrorCode::*;
+    let settings_codes = [
+        Required,
+        TooLong,
+        InvalidChoice,
+        AlreadyExists,
+        NotOnEarth,
+        OutsideArea,
+        UnknownCategory,
+        InvalidTransition,
+        WrongTenant,
+    ];
+    wanted.extend(settings_codes.map(|c| format!("console-settings-error-{}", c.id().replace('_', "-"))));
     assert_eq!(missing(Locale::Sv, &wanted), Vec::<String>::new(), "keys the console uses but Swedish lacks");
 }
 

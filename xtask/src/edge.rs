@@ -64,7 +64,7 @@ pub fn prepare_demo(tools: &Tools, state: &Path, port: u16, extra_sql: &str) -> 
     let db = Database::Local(state);
     migrate(tools, &db)?;
     let origins = [format!("http://127.0.0.1:{port}"), format!("http://localhost:{port}")];
-    let mut sql = seed::tenant_sql(&TenantConfig::demo(), &origins);
+    let mut sql = seed::new_tenant_sql(&TenantConfig::demo(), &origins);
     for moderator in &seed::DEMO_MODERATORS {
         sql += &seed::moderator_sql(moderator)?;
     }
@@ -188,7 +188,28 @@ fn test_fixtures(examples_port: u16) -> Result<String> {
     guarded.id = "vaktad".into();
     guarded.name = "Vaktad kommun".into();
     guarded.turnstile_site_key = Some("1x00000000000000000000AA".into());
+    // Municipalities whose admins edit their settings in the tests: one through the API, one
+    // in the console (from an empty questionnaire).
+    let mut fixtures = String::new();
+    for (id, name) in [("installt", "Inställd kommun"), ("enkat", "Enkätby kommun")] {
+        let mut tenant = TenantConfig::demo();
+        tenant.id = id.into();
+        tenant.name = name.into();
+        tenant.questionnaire.clear();
+        let email = format!("admin@{id}.example");
+        let password = format!("{id}-admin-lösen");
+        let admin = seed::Moderator {
+            tenant: id,
+            email: &email,
+            name: "Ida Inställning",
+            role: tryggve_core::moderation::Role::Admin,
+            password: &password,
+        };
+        fixtures += &seed::tenant_sql(&tenant, &[]);
+        fixtures += &seed::moderator_sql(&admin)?;
+    }
     Ok(seed::tenant_sql(&neighbour, &[])
+        + &fixtures
         + &seed::moderator_sql(&admin)?
         + &examples
         + &seed::tenant_sql(&strict, &[])

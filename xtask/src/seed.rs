@@ -45,10 +45,23 @@ fn quote(s: &str) -> String {
 
 /// Creates or refreshes a tenant and adds its embedding origins.
 pub fn tenant_sql(tenant: &TenantConfig, origins: &[String]) -> String {
+    tenant_sql_with(
+        tenant,
+        origins,
+        "ON CONFLICT(id) DO UPDATE SET name = excluded.name, config = excluded.config",
+    )
+}
+
+/// Creates a tenant unless it exists (keeping what its admins changed in the console), and
+/// adds its embedding origins.
+pub fn new_tenant_sql(tenant: &TenantConfig, origins: &[String]) -> String {
+    tenant_sql_with(tenant, origins, "ON CONFLICT(id) DO NOTHING")
+}
+
+fn tenant_sql_with(tenant: &TenantConfig, origins: &[String], on_conflict: &str) -> String {
     let config = serde_json::to_string(tenant).expect("a tenant configuration serialises");
     let mut sql = format!(
-        "INSERT INTO tenants (id, name, config) VALUES ({}, {}, {}) \
-         ON CONFLICT(id) DO UPDATE SET name = excluded.name, config = excluded.config;\n",
+        "INSERT INTO tenants (id, name, config) VALUES ({}, {}, {}) {on_conflict};\n",
         quote(&tenant.id),
         quote(&tenant.name),
         quote(&config)

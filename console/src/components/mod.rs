@@ -5,4 +5,5 @@ mod dialogue;
 mod login_form;
 mod report_filters;
 mod review;
+mod settings;
 mod workspace;

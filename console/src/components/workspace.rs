@@ -13,6 +13,7 @@ use super::dashboard::DashboardPage;
 use super::dialogue::DialoguesPage;
 use super::report_filters::ReportFilters;
 use super::review::ReviewPage;
+use super::settings::SettingsPage;
 use crate::api;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,6 +22,7 @@ enum Page {
     Dashboard,
     Dialogues,
     Accounts,
+    Settings,
     Audit,
     Account,
 }
@@ -32,6 +34,7 @@ impl Page {
             Self::Review | Self::Dashboard => Some(Permission::ReviewReports),
             Self::Dialogues => Some(Permission::AnswerQuestions),
             Self::Accounts => Some(Permission::ManageModerators),
+            Self::Settings => Some(Permission::ConfigureTenant),
             Self::Audit => Some(Permission::ReadAudit),
             Self::Account => None,
         }
@@ -43,6 +46,7 @@ impl Page {
             Self::Dashboard => "console-dashboard-title",
             Self::Dialogues => "console-dialogues-title",
             Self::Accounts => "console-accounts-title",
+            Self::Settings => "console-settings-title",
             Self::Audit => "console-audit-title",
             Self::Account => "console-account-title",
         }
@@ -65,12 +69,21 @@ pub fn Workspace(session: SessionInfo) -> impl IntoView {
             }
         }
     });
+    let loaded = Memo::new(move |_| config.with(Option::is_some));
+    let saved = move |c: TenantConfig| config.set(Some(c));
     // Only the pages this role may use.
-    let pages: Vec<Page> =
-        [Page::Review, Page::Dashboard, Page::Dialogues, Page::Accounts, Page::Audit, Page::Account]
-            .into_iter()
-            .filter(|p| p.permission().is_none_or(|needed| session.role.allows(needed)))
-            .collect();
+    let pages: Vec<Page> = [
+        Page::Review,
+        Page::Dashboard,
+        Page::Dialogues,
+        Page::Accounts,
+        Page::Settings,
+        Page::Audit,
+        Page::Account,
+    ]
+    .into_iter()
+    .filter(|p| p.permission().is_none_or(|needed| session.role.allows(needed)))
+    .collect();
 
     view! {
         <nav class="pages" aria-label=i18n.t("console-pages")>
@@ -79,9 +92,13 @@ pub fn Workspace(session: SessionInfo) -> impl IntoView {
                     on:click=move |_| page.set(target)>{i18n.t(target.title_key())}</button>
             }).collect_view()}
         </nav>
-        {move || config.get().map(|config| {
+        // Pages are drawn when chosen, with the configuration as it is then (after the settings
+        // page saved a change, the next page shows it).
+        {move || loaded.get().then(|| {
             let session = session.clone();
-            move || match page.get() {
+            move || {
+            let Some(config) = config.get_untracked() else { return ().into_any() };
+            match page.get() {
                 Page::Review => view! {
                     <ReportFilters filter categories=config.categories.clone() areas=config.areas.clone() />
                     <ReviewPage session=session.clone() filter map=config.map.clone() />
@@ -92,8 +109,10 @@ pub fn Workspace(session: SessionInfo) -> impl IntoView {
                 }.into_any(),
                 Page::Dialogues => view! { <DialoguesPage session=session.clone() /> }.into_any(),
                 Page::Accounts => view! { <AccountsPage session=session.clone() /> }.into_any(),
+                Page::Settings => view! { <SettingsPage session=session.clone() on_saved=saved /> }.into_any(),
                 Page::Audit => view! { <AuditPage session=session.clone() /> }.into_any(),
                 Page::Account => view! { <AccountPage session=session.clone() /> }.into_any(),
+            }
             }
         })}
     }

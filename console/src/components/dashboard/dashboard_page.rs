@@ -7,6 +7,7 @@ use tryggve_core::review::ReportFilter;
 use tryggve_core::stats::{Count, DashboardAnswer, OUTSIDE_AREAS};
 use tryggve_core::TenantConfig;
 
+use super::answer_tables::AnswerTables;
 use super::count_table::CountTable;
 use super::hotspot_map::HotspotMap;
 use crate::api;
@@ -91,6 +92,9 @@ pub fn DashboardPage(
                     <CountTable caption=i18n.t("console-by-week") label_header=i18n.t("console-week") rows=labelled(&d.by_week, &plain) />
                     <CountTable caption=i18n.t("console-by-month") label_header=i18n.t("console-month") rows=labelled(&d.by_month, &plain) />
                 </div>
+                {(!a.questionnaire.is_empty()).then(|| view! {
+                    <AnswerTables questionnaire=a.questionnaire.clone() answers=a.answers.clone() />
+                })}
                 <h2>{i18n.t("console-hotspots")}</h2>
                 <div class="hotspots">
                     <HotspotMap config=config.map.clone() hotspots=d.hotspots.clone() />

@@ -1,0 +1,7 @@
+//! The municipality's settings (admins): embedding, map, categories, questionnaire, areas.
+
+mod areas_editor;
+mod questionnaire_editor;
+mod settings_page;
+
+pub use settings_page::SettingsPage;

@@ -1,0 +1,348 @@
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use tryggve_core::category::{label_key, DEFAULT_CATEGORIES};
+use tryggve_core::console::SessionInfo;
+use tryggve_core::i18n::{I18n, Locale};
+use tryggve_core::questionnaire::Question;
+use tryggve_core::settings::TenantSettings;
+use tryggve_core::TenantConfig;
+use wasm_bindgen::JsCast;
+
+use super::areas_editor::AreasEditor;
+use super::questionnaire_editor::QuestionnaireEditor;
+use crate::api::{self, ApiError};
+
+/// Loads the settings, lets an admin edit them and saves them whole. The edge checks
+/// everything again and names the first problem; the page then moves focus to that field.
+#[component]
+pub fn SettingsPage(session: SessionInfo, #[prop(into)] on_saved: Callback<TenantConfig>) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let settings = RwSignal::new(None::<TenantSettings>);
+    let notice = RwSignal::new(String::new());
+    let tenant = StoredValue::new(session.tenant.clone());
+    let csrf = StoredValue::new(session.csrf_token.clone());
+    spawn_local(async move {
+        match api::settings(&tenant.get_value()).await {
+            Ok(s) => settings.set(Some(s)),
+            Err(e) => notice.set(i18n.t(&e.message_key())),
+        }
+    });
+
+    view! {
+        <h1>{i18n.t("console-settings-title")}</h1>
+        <p class="notice" role="status" aria-live="polite">{move || notice.get()}</p>
+        {move || settings.get().map(|loaded| view! { <SettingsForm loaded tenant csrf notice on_saved /> })}
+    }
+}
+
+#[component]
+fn SettingsForm(
+    loaded: TenantSettings,
+    tenant: StoredValue<String>,
+    csrf: StoredValue<String>,
+    notice: RwSignal<String>,
+    on_saved: Callback<TenantConfig>,
+) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    // One owner of what is being edited; the questionnaire and the areas have their own
+    // editors, and everything is put together again when saving.
+    let config = RwSignal::new(loaded.config.clone());
+    let origins = RwSignal::new(loaded.origins.join("\n"));
+    let questions = RwSignal::new(loaded.config.questionnaire.clone());
+    let saved_questions = RwSignal::new(loaded.config.questionnaire.clone());
+    let areas = RwSignal::new(loaded.config.areas.clone());
+    let saving = RwSignal::new(false);
+
+    let save = move |ev: web_sys::SubmitEvent| {
+        ev.prevent_default();
+        if saving.get_untracked() {
+            return;
+        }
+        let mut wanted = config.get_untracked();
+        wanted.questionnaire = questions.get_untracked();
+        wanted.areas = areas.get_untracked();
+        let settings = TenantSettings {
+            config: wanted,
+            origins: origins
+                .get_untracked()
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(String::from)
+                .collect(),
+        };
+        saving.set(true);
+        notice.set(i18n.t("console-settings-saving"));
+        spawn_local(async move {
+            let outcome = api::save_settings(&tenant.get_value(), &csrf.get_value(), &settings).await;
+            saving.set(false);
+            match outcome {
+                Ok(stored) => {
+                    origins.set(stored.origins.join("\n"));
+                    questions.set(stored.config.questionnaire.clone());
+                    saved_questions.set(stored.config.questionnaire.clone());
+                    areas.set(stored.config.areas.clone());
+                    config.set(stored.config.clone());
+                    on_saved.run(stored.config);
+                    notice.set(i18n.t("console-settings-saved"));
+                }
+                Err(ApiError::Refused { code, field: Some(path), .. }) => {
+                    let label = questions.with_untracked(|qs| focus_field(&path, qs)).unwrap_or(path);
+                    let reason = i18n.t(&format!("console-settings-error-{}", code.replace('_', "-")));
+                    notice.set(
+                        i18n.t_with("console-settings-invalid", &[("field", &label), ("reason", &reason)]),
+                    );
+                }
+                Err(e) => notice.set(i18n.t(&e.message_key())),
+            }
+        });
+    };
+
+    let text = move |get: fn(&TenantConfig) -> String, set: fn(&mut TenantConfig, String)| {
+        (move || config.with(get), move |ev| config.update(|c| set(c, event_target_value(&ev))))
+    };
+    let number = move |get: fn(&TenantConfig) -> f64, set: fn(&mut TenantConfig, f64)| {
+        (
+            move || config.with(get).to_string(),
+            move |ev| config.update(|c| set(c, event_target_value(&ev).trim().parse().unwrap_or(f64::NAN))),
+        )
+    };
+    let (name, set_name) = text(|c| c.name.clone(), |c, v| c.name = v);
+    let (rules, set_rules) = text(|c| c.dialogue_rules.clone(), |c, v| c.dialogue_rules = v);
+    let (tiles, set_tiles) = text(|c| c.map.tile_url.clone(), |c, v| c.map.tile_url = v);
+    let (attribution, set_attribution) = text(|c| c.map.attribution.clone(), |c, v| c.map.attribution = v);
+    let number_fields: Vec<(&str, &str, (_, _))> = vec![
+        (
+            "settings-lat",
+            "console-settings-centre-lat",
+            number(|c| c.map.center.lat, |c, v| c.map.center.lat = v),
+        ),
+        (
+            "settings-lng",
+            "console-settings-centre-lng",
+            number(|c| c.map.center.lng, |c, v| c.map.center.lng = v),
+        ),
+        (
+            "settings-zoom",
+            "console-settings-zoom",
+            number(|c| c.map.zoom.into(), |c, v| c.map.zoom = v.clamp(0.0, 255.0) as u8),
+        ),
+        (
+            "settings-south",
+            "console-settings-south",
+            number(|c| c.map.bounds.south, |c, v| c.map.bounds.south = v),
+        ),
+        (
+            "settings-west",
+            "console-settings-west",
+            number(|c| c.map.bounds.west, |c, v| c.map.bounds.west = v),
+        ),
+        (
+            "settings-north",
+            "console-settings-north",
+            number(|c| c.map.bounds.north, |c, v| c.map.bounds.north = v),
+        ),
+        (
+            "settings-east",
+            "console-settings-east",
+            number(|c| c.map.bounds.east, |c, v| c.map.bounds.east = v),
+        ),
+    ];
+    let limit_fields: Vec<(&str, &str, (_, _))> = vec![
+        (
+            "settings-retention",
+            "console-settings-retention",
+            number(|c| c.retention_days.into(), |c, v| c.retention_days = whole(v)),
+        ),
+        (
+            "settings-limit-reports",
+            "console-settings-limit-reports",
+            number(|c| c.limits.reports_per_hour.into(), |c, v| c.limits.reports_per_hour = whole(v)),
+        ),
+        (
+            "settings-limit-questions",
+            "console-settings-limit-questions",
+            number(|c| c.limits.questions_per_hour.into(), |c, v| c.limits.questions_per_hour = whole(v)),
+        ),
+        (
+            "settings-limit-votes",
+            "console-settings-limit-votes",
+            number(|c| c.limits.votes_per_hour.into(), |c, v| c.limits.votes_per_hour = whole(v)),
+        ),
+    ];
+    let number_input = move |(id, key, (value, set)): (&'static str, &'static str, (_, _))| {
+        view! {
+            <div>
+                <label for=id>{i18n.t(key)}</label>
+                <input id=id type="text" inputmode="decimal" prop:value=value on:input=set />
+            </div>
+        }
+    };
+    let languages = move || config.with(|c| c.languages.clone());
+
+    view! {
+        <form class="settings" novalidate on:submit=save>
+            <fieldset>
+                <legend>{i18n.t("console-settings-general")}</legend>
+                <label for="settings-name">{i18n.t("console-settings-name")}</label>
+                <input id="settings-name" prop:value=name on:input=set_name />
+                <fieldset id="settings-languages" class="checks" tabindex="-1">
+                    <legend>{i18n.t("console-settings-languages")}</legend>
+                    {Locale::ALL.map(|locale| {
+                        let tag = locale.tag();
+                        let id = format!("settings-language-{tag}");
+                        view! {
+                            <label for=id.clone()>
+                                <input type="checkbox" id=id.clone()
+                                    prop:checked=move || config.with(|c| c.languages.iter().any(|l| l == tag))
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        config.update(|c| {
+                                            c.languages.retain(|l| l != tag);
+                                            if on {
+                                                c.languages.push(tag.to_string());
+                                                // Keep the switcher's order stable: Swedish first.
+                                                c.languages.sort_by_key(|l| Locale::ALL.iter().position(|x| x.tag() == l));
+                                            }
+                                        })
+                                    } />
+                                {locale.native_name()}
+                            </label>
+                        }
+                    }).collect_view()}
+                </fieldset>
+                <label for="settings-rules">{i18n.t("console-settings-rules")}</label>
+                <textarea id="settings-rules" rows="4" prop:value=rules on:input=set_rules></textarea>
+            </fieldset>
+
+            <fieldset>
+                <legend>{i18n.t("console-settings-embedding")}</legend>
+                <label for="settings-origins">{i18n.t("console-settings-origins")}</label>
+                <p id="settings-origins-hint" class="hint">{i18n.t("console-settings-origins-hint")}</p>
+                <textarea id="settings-origins" rows="4" aria-describedby="settings-origins-hint"
+                    prop:value=move || origins.get() on:input=move |ev| origins.set(event_target_value(&ev))></textarea>
+            </fieldset>
+
+            <fieldset>
+                <legend>{i18n.t("console-settings-map")}</legend>
+                <div class="grid">{number_fields.into_iter().map(number_input).collect_view()}</div>
+                <label for="settings-tiles">{i18n.t("console-settings-tiles")}</label>
+                <input id="settings-tiles" prop:value=tiles on:input=set_tiles />
+                <label for="settings-attribution">{i18n.t("console-settings-attribution")}</label>
+                <input id="settings-attribution" prop:value=attribution on:input=set_attribution />
+            </fieldset>
+
+            <fieldset id="settings-categories" class="checks" tabindex="-1">
+                <legend>{i18n.t("console-settings-categories")}</legend>
+                {DEFAULT_CATEGORIES.map(|category| {
+                    let id = format!("settings-category-{}", category.id);
+                    view! {
+                        <label for=id.clone()>
+                            <input type="checkbox" id=id.clone()
+                                prop:checked=move || config.with(|c| c.offers_category(category.id))
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    config.update(|c| {
+                                        c.categories.retain(|x| x != category.id);
+                                        if on {
+                                            c.categories.push(category.id.to_string());
+                                            c.categories.sort_by_key(|x| DEFAULT_CATEGORIES.iter().position(|d| d.id == x));
+                                        }
+                                    })
+                                } />
+                            {i18n.t(&label_key(category.id))}
+                        </label>
+                    }
+                }).collect_view()}
+            </fieldset>
+
+            <fieldset>
+                <legend>{i18n.t("console-settings-limits")}</legend>
+                <div class="grid">{limit_fields.into_iter().map(number_input).collect_view()}</div>
+            </fieldset>
+
+            <QuestionnaireEditor questions saved=saved_questions languages=Signal::derive(languages) />
+            <AreasEditor areas notice />
+
+            <button type="submit" class="primary" aria-disabled=move || saving.get().then_some("true")>
+                {i18n.t("console-settings-save")}
+            </button>
+        </form>
+    }
+}
+
+/// Whole numbers out of range become 0, which the edge refuses with a clear message.
+fn whole(v: f64) -> u32 {
+    if v.is_finite() && v >= 0.0 && v <= f64::from(u32::MAX) {
+        v as u32
+    } else {
+        0
+    }
+}
+
+/// Moves focus to the field the edge named (`config.map.zoom`, `config.questionnaire[1].text.sv`)
+/// and returns its label, so that the message says which field in the admin's own words.
+fn focus_field(path: &str, questions: &[Question]) -> Option<String> {
+    let id = field_id(path, questions);
+    let document = web_sys::window()?.document()?;
+    let element = document.get_element_by_id(&id)?;
+    let label = match element.dyn_ref::<web_sys::HtmlInputElement>() {
+        Some(input) => input.labels().and_then(|l| l.item(0)).and_then(|l| l.text_content()),
+        None => document
+            .query_selector(&format!("label[for='{id}'], #{id} > legend"))
+            .ok()
+            .flatten()
+            .and_then(|l| l.text_content()),
+    };
+    if let Some(el) = element.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = el.focus();
+    }
+    label.map(|l| l.trim().to_string())
+}
+
+/// The id of the control for a settings path.
+fn field_id(path: &str, questions: &[Question]) -> String {
+    let index = |prefix: &str| {
+        path.strip_prefix(prefix)
+            .and_then(|rest| rest.split(']').next())
+            .and_then(|n| n.parse::<usize>().ok())
+    };
+    if let Some(q) = index("config.questionnaire[").and_then(|i| questions.get(i)) {
+        // `config.questionnaire[1].text.sv`, `….options[2].text.en`, `….options`, `….kind`
+        let rest = path.split_once("].").map_or("", |(_, r)| r);
+        let lang = |r: &str| format!(".{r}").rsplit_once(".text.").map(|(_, l)| l.to_string());
+        let option = rest
+            .strip_prefix("options[")
+            .and_then(|r| r.split(']').next())
+            .and_then(|n| n.parse::<usize>().ok())
+            .and_then(|j| q.options.get(j));
+        return match (option, lang(rest)) {
+            (Some(o), Some(l)) => format!("option-{}-{l}", o.id),
+            (None, Some(l)) => format!("question-{}-text-{l}", q.id),
+            _ if rest.starts_with("options") => format!("question-{}-options", q.id),
+            _ if rest.starts_with("kind") => format!("question-{}-kind", q.id),
+            _ => format!("question-{}-text-sv", q.id),
+        };
+    }
+    let simple = [
+        ("config.name", "settings-name"),
+        ("config.languages", "settings-languages"),
+        ("config.dialogue_rules", "settings-rules"),
+        ("origins", "settings-origins"),
+        ("config.map.center", "settings-lat"),
+        ("config.map.zoom", "settings-zoom"),
+        ("config.map.bounds", "settings-south"),
+        ("config.map.tile_url", "settings-tiles"),
+        ("config.map.attribution", "settings-attribution"),
+        ("config.categories", "settings-categories"),
+        ("config.retention_days", "settings-retention"),
+        ("config.limits.reports_per_hour", "settings-limit-reports"),
+        ("config.limits.questions_per_hour", "settings-limit-questions"),
+        ("config.limits.votes_per_hour", "settings-limit-votes"),
+        ("config.areas", "settings-areas"),
+    ];
+    simple
+        .iter()
+        .find(|(prefix, _)| path.starts_with(prefix))
+        .map_or_else(|| "settings-name".to_string(), |(_, id)| id.to_string())
+}

@@ -1,0 +1,204 @@
+// A municipality's settings through the console API ("installt", a tenant of its own): who may
+// read and change them, how bad settings are refused (naming the field, storing nothing), and
+// what a change does: the CORS allowlist follows the origins, the widget's configuration and the
+// report rules follow the questionnaire, and the dashboard and exports count the answers.
+import { before, test } from "node:test";
+import assert from "node:assert/strict";
+import { EDGE, goodReport, post, query } from "./support/edge.mjs";
+import { ACCOUNTS, call, login } from "./support/console.mjs";
+
+const TENANT = "installt";
+const SETTINGS = `/api/v1/console/${TENANT}/settings`;
+let admin;
+
+before(async () => {
+  admin = await login({ tenant: TENANT, email: "admin@installt.example", password: "installt-admin-lösen" });
+});
+
+const sv = (text, en) => (en ? { sv: text, en } : { sv: text });
+
+const QUESTIONNAIRE = [
+  {
+    id: "help",
+    text: sv("Vad skulle hjälpa?", "What would help?"),
+    kind: "multiple_choice",
+    required: true,
+    options: [{ id: "light", text: sv("Belysning") }, { id: "people", text: sv("Fler människor") }, { id: "guards", text: sv("Vakter") }],
+  },
+  { id: "level", text: sv("Hur otryggt?"), kind: "scale", required: false },
+  { id: "idea", text: sv("Förslag?"), kind: "short_text", required: false },
+];
+
+async function current() {
+  const { response, json } = await call(admin, "GET", SETTINGS);
+  assert.equal(response.status, 200, JSON.stringify(json));
+  return json;
+}
+
+async function save(settings) {
+  return call(admin, "PUT", SETTINGS, settings);
+}
+
+test("only the tenant's admins read and change its settings", async () => {
+  const settings = await current();
+  assert.equal(settings.config.id, TENANT);
+  assert.ok(Array.isArray(settings.origins));
+
+  const moderator = await login(ACCOUNTS.moderator);
+  assert.equal((await call(moderator, "GET", "/api/v1/console/demo/settings")).response.status, 403);
+  const demoAdmin = await login(ACCOUNTS.admin);
+  for (const [method, body] of [["GET", undefined], ["PUT", settings]]) {
+    const other = await call(demoAdmin, method, SETTINGS, body);
+    assert.equal(other.response.status, 403, `${method} by another tenant's admin`);
+  }
+  assert.equal((await call(null, "GET", SETTINGS)).response.status, 401);
+  const noCsrf = await call(admin, "PUT", SETTINGS, settings, { csrf: false });
+  assert.equal(noCsrf.response.status, 403);
+  assert.equal(noCsrf.json.error.code, "csrf_mismatch");
+  const crossOrigin = await fetch(EDGE + SETTINGS, { headers: { cookie: admin.cookie, origin: "https://evil.example" } });
+  assert.equal(crossOrigin.status, 403);
+  assert.equal((await call(admin, "DELETE", SETTINGS)).response.status, 405);
+});
+
+test("bad settings are refused with the field's path, and nothing is stored", async () => {
+  const before = await current();
+  const cases = [
+    [(s) => { s.config.map.zoom = 0; }, "config.map.zoom", "invalid_choice"],
+    [(s) => { s.config.map.center = { lat: 59.3, lng: 18.0 }; }, "config.map.center", "outside_area"],
+    [(s) => { s.config.map.tile_url = "javascript:alert(1)//{z}{x}{y}"; }, "config.map.tile_url", "invalid_choice"],
+    [(s) => { s.config.categories = ["graffiti", "weather"]; }, "config.categories[1]", "unknown_category"],
+    [(s) => { s.config.languages = []; }, "config.languages", "required"],
+    [(s) => { s.config.retention_days = 5; }, "config.retention_days", "invalid_choice"],
+    [(s) => { s.origins = ["https://ok.example", "http://insecure.example"]; }, "origins[1]", "invalid_choice"],
+    [(s) => { s.config.id = "demo"; }, "config.id", "wrong_tenant"],
+    [(s) => { s.config.questionnaire = [{ id: "q", text: sv(""), kind: "scale" }]; }, "config.questionnaire[0].text.sv", "required"],
+    [(s) => { s.config.questionnaire = [{ id: "q", text: sv("?"), kind: "single_choice", options: [{ id: "a", text: sv("A") }] }]; }, "config.questionnaire[0].options", "required"],
+  ];
+  for (const [change, field, code] of cases) {
+    const wanted = structuredClone(before);
+    change(wanted);
+    const { response, json } = await save(wanted);
+    assert.equal(response.status, 422, `${field}: ${JSON.stringify(json)}`);
+    assert.deepEqual([json.error.field, json.error.code], [field, code]);
+  }
+  const unknownField = await save({ ...before, colour: "red" });
+  assert.equal(unknownField.response.status, 400);
+  assert.deepEqual(await current(), before, "nothing changed");
+});
+
+test("saved origins become the CORS allowlist at once, and the change is audited", async () => {
+  const origin = "https://www.installt.example";
+  const config = () => fetch(`${EDGE}/api/v1/tenants/${TENANT}/config`, { headers: { origin } });
+  assert.equal((await config()).status, 403, "not allowed before");
+
+  const wanted = await current();
+  wanted.origins = [`${origin}/`, "HTTPS://Intranat.Installt.Example"];
+  wanted.config.name = "  Inställd   kommun ";
+  const { response, json } = await save(wanted);
+  assert.equal(response.status, 200, JSON.stringify(json));
+  assert.deepEqual(json.origins, [origin, "https://intranat.installt.example"], "normalised");
+  assert.equal(json.config.name, "Inställd   kommun", "trimmed");
+  const allowed = await config();
+  assert.equal(allowed.status, 200);
+  assert.equal(allowed.headers.get("access-control-allow-origin"), origin);
+
+  wanted.origins = [];
+  assert.equal((await save(wanted)).response.status, 200);
+  assert.equal((await config()).status, 403, "removed origins lose access");
+
+  const audit = query(`SELECT action, subject, moderator_id FROM audit_log WHERE tenant_id = '${TENANT}' AND action = 'settings.update'`);
+  assert.ok(audit.length >= 2, JSON.stringify(audit));
+  assert.ok(audit.every((a) => a.moderator_id !== null));
+});
+
+test("a questionnaire reaches the widget's configuration, checks reports and is counted", async () => {
+  const wanted = await current();
+  wanted.config.questionnaire = QUESTIONNAIRE;
+  const saved = await save(wanted);
+  assert.equal(saved.response.status, 200, JSON.stringify(saved.json));
+
+  const config = await (await fetch(`${EDGE}/api/v1/tenants/${TENANT}/config`)).json();
+  assert.deepEqual(config.questionnaire.map((q) => q.id), ["help", "level", "idea"]);
+
+  const report = (answers) => post("/api/v1/reports", goodReport({ tenant: TENANT, answers }));
+  for (const [answers, code] of [
+    [{}, "required"],
+    [{ help: ["light", "nonsense"] }, "invalid_choice"],
+    [{ help: ["light"], level: 9 }, "invalid_choice"],
+    [{ help: ["light"], ghost: 1 }, "invalid_choice"],
+    [{ help: ["light"], idea: "x".repeat(201) }, "too_long"],
+  ]) {
+    const { response, json } = await report(answers);
+    assert.equal(response.status, 422, JSON.stringify(answers));
+    assert.deepEqual([json.error.field, json.error.code], ["answers", code]);
+  }
+  const accepted = [
+    { help: ["people", "light"], level: 4, idea: "Lampor vid  busshållplatsen" },
+    { help: ["light"], level: 2 },
+    { help: ["guards"] },
+  ];
+  const cases = [];
+  for (const answers of accepted) {
+    const { response, json } = await report(answers);
+    assert.equal(response.status, 201, JSON.stringify(json));
+    cases.push(json.case_number);
+  }
+
+  const { json: dashboard } = await call(admin, "GET", `/api/v1/console/${TENANT}/dashboard`);
+  const summary = Object.fromEntries(dashboard.answers.map((a) => [a.question, a]));
+  const counts = (q) => Object.fromEntries(summary[q].counts.map((c) => [c.key, c.count]));
+  assert.deepEqual(counts("help"), { light: 2, people: 1, guards: 1 });
+  assert.equal(summary.help.answered, 3);
+  assert.deepEqual(counts("level"), { 1: 0, 2: 1, 3: 0, 4: 1, 5: 0 });
+  assert.equal(summary.level.mean, 3);
+  assert.equal(summary.idea.answered, 1);
+  assert.deepEqual(summary.idea.counts, [], "short texts are read case by case, not counted");
+
+  const { json: detail } = await call(admin, "GET", `/api/v1/console/${TENANT}/reports/${cases[0]}`);
+  assert.deepEqual(detail.answers, { help: ["light", "people"], level: 4, idea: "Lampor vid  busshållplatsen" });
+  const csv = await call(admin, "GET", `/api/v1/console/${TENANT}/export.csv`);
+  assert.match(csv.text, /"\{""help"":\[""light"",""people""\],""idea"":""Lampor vid  busshållplatsen"",""level"":4\}"/);
+});
+
+test("editing the questionnaire keeps stored answers; a question cannot change its kind", async () => {
+  const wanted = await current();
+  const help = wanted.config.questionnaire.find((q) => q.id === "help");
+  help.text.sv = "Vad behövs?";
+  help.options = help.options.filter((o) => o.id !== "guards");
+  wanted.config.questionnaire = wanted.config.questionnaire.filter((q) => q.id !== "idea");
+  assert.equal((await save(wanted)).response.status, 200);
+
+  const { json: dashboard } = await call(admin, "GET", `/api/v1/console/${TENANT}/dashboard`);
+  const help2 = dashboard.answers.find((a) => a.question === "help");
+  assert.deepEqual(help2.counts.map((c) => [c.key, c.count]), [["light", 2], ["people", 1], ["guards", 1]],
+    "a removed option's answers are still counted, after the current options");
+
+  const changed = structuredClone(wanted);
+  changed.config.questionnaire.find((q) => q.id === "level").kind = "short_text";
+  const { response, json } = await save(changed);
+  assert.equal(response.status, 422);
+  assert.deepEqual([json.error.field, json.error.code], ["config.questionnaire[1].kind", "invalid_transition"]);
+});
+
+test("areas as large as a real municipality's fit, beyond a report's body limit", async () => {
+  const wanted = await current();
+  // 120 areas of 40 corners each: about 180 KB of JSON.
+  wanted.config.areas = Array.from({ length: 120 }, (_, i) => {
+    const lat = 57.95 + (i % 12) * 0.015;
+    const lng = 12.6 + Math.floor(i / 12) * 0.03;
+    const ring = Array.from({ length: 40 }, (_, k) => {
+      const a = (2 * Math.PI * k) / 40;
+      return { lat: lat + 0.005 * Math.sin(a), lng: lng + 0.01 * Math.cos(a) };
+    });
+    return { id: `omrade-${i}`, name: `Område ${i}`, polygons: [{ rings: [ring] }] };
+  });
+  const body = JSON.stringify(wanted);
+  assert.ok(body.length > 100_000, `${body.length} bytes`);
+  const { response, json } = await save(wanted);
+  assert.equal(response.status, 200, JSON.stringify(json).slice(0, 300));
+  assert.equal((await current()).config.areas.length, 120);
+
+  const tooBig = structuredClone(wanted);
+  tooBig.config.dialogue_rules = "x".repeat(600_000);
+  assert.equal((await save(tooBig)).response.status, 413);
+});

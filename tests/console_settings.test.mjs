@@ -1,0 +1,116 @@
+// A safety coordinator writes the municipality's own question in the console's settings
+// ("enkat", a tenant that starts with no questionnaire); residents then see it in the widget,
+// must answer it, and the answer is stored and counted in the lägesbild. In headless Chromium
+// against the real edge.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { EDGE, query } from "./support/edge.mjs";
+import { axeViolations, launch, screenshotPath } from "./support/browser.mjs";
+
+const ADMIN = { tenant: "enkat", email: "admin@enkat.example", password: "enkat-admin-lösen" };
+const QUESTION = "Hur ofta passerar du platsen?";
+
+const PAGE = `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Enkätby kommun</title></head>
+<body><main><h1>Enkätby kommun</h1><tryggve-report tenant="enkat"></tryggve-report></main>
+<script src="/widget/tryggve.js" defer></script></body></html>`;
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+async function consolePage() {
+  const context = await browser.newContext({ locale: "sv-SE" });
+  await context.route("https://tile.openstreetmap.org/**", (r) => r.fulfill({ status: 200, body: "" }));
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`${EDGE}/console/`);
+  await page.getByLabel("Kommun (kod)").fill(ADMIN.tenant);
+  await page.getByLabel("E-postadress").fill(ADMIN.email);
+  await page.getByLabel("Lösenord").fill(ADMIN.password);
+  await page.getByRole("button", { name: "Logga in" }).click();
+  await page.getByRole("heading", { name: "Granskningskarta" }).waitFor();
+  return { context, page, errors };
+}
+
+const focusedId = (page) => page.evaluate(() => document.activeElement?.id);
+
+test("a question written in the console is asked in the widget, stored and counted", async () => {
+  // The coordinator writes the question.
+  const admin = await consolePage();
+  const page = admin.page;
+  await page.getByRole("button", { name: "Inställningar" }).click();
+  await page.getByRole("heading", { name: "Inställningar" }).waitFor();
+  await page.getByRole("button", { name: "Lägg till en fråga" }).click();
+  await page.getByLabel("Fråga 1 på Svenska").fill(QUESTION);
+  await page.getByLabel("Fråga 1 på English").fill("How often do you pass the place?");
+  await page.getByLabel("Alternativ 1 på Svenska").fill("Varje dag");
+  await page.getByLabel("Alternativ 2 på Svenska").fill("Varje vecka");
+  await page.getByRole("button", { name: "Lägg till ett alternativ i fråga 1" }).click();
+  await page.getByLabel("Måste besvaras").check();
+  assert.deepEqual(await axeViolations(page, [["body"]]), [], "the settings page passes axe-core");
+
+  // The third option has no words yet: the edge refuses, the page says where and goes there.
+  await page.getByRole("button", { name: "Spara inställningarna" }).click();
+  await page.getByText("Kontrollera fältet ”Alternativ 3 på Svenska”: det måste fyllas i.").waitFor();
+  const optionInput = page.getByLabel("Alternativ 3 på Svenska");
+  assert.equal(await focusedId(page), await optionInput.getAttribute("id"));
+  assert.deepEqual(query("SELECT config FROM tenants WHERE id = 'enkat'").map((r) => JSON.parse(r.config).questionnaire), [[]]);
+
+  await optionInput.fill("Sällan");
+  await page.getByRole("button", { name: "Spara inställningarna" }).click();
+  await page.getByText("Inställningarna är sparade.").waitFor();
+  assert.equal(await page.getByLabel("Typ av svar").isDisabled(), true, "a saved question keeps its kind");
+  await page.screenshot({ path: screenshotPath("console-settings.png"), fullPage: true });
+
+  // A resident must answer it, and does.
+  const resident = await browser.newContext({ locale: "sv-SE" });
+  await resident.route("https://tile.openstreetmap.org/**", (r) => r.fulfill({ status: 200, body: "" }));
+  await resident.route(`${EDGE}/enkat-test.html`, (r) => r.fulfill({ status: 200, contentType: "text/html", body: PAGE }));
+  const residentPage = await resident.newPage();
+  await residentPage.goto(`${EDGE}/enkat-test.html`);
+  const widget = residentPage.locator("tryggve-report");
+  const group = widget.getByRole("group", { name: QUESTION });
+  await group.waitFor();
+  await widget.getByRole("button", { name: "Sätt nålen i kartans mitt" }).click();
+  await widget.getByLabel("Vad gäller det?").selectOption("littering");
+  await widget.getByRole("button", { name: "Skicka", exact: true }).click();
+  await group.getByText("Fyll i det här fältet.").waitFor();
+  const focused = await residentPage.evaluate(() => document.querySelector("tryggve-report").shadowRoot.activeElement?.id);
+  assert.equal(focused, await group.getByRole("radio").first().getAttribute("id"), "focus moves to the unanswered question");
+  await group.getByLabel("Sällan").check();
+  await widget.getByRole("button", { name: "Skicka", exact: true }).click();
+  const heading = widget.getByRole("heading", { name: /Tack! Ditt ärende har nummer/ });
+  await heading.waitFor();
+  const caseNumber = (await heading.textContent()).match(/\d{4}-\d{4,}/)[0];
+  const [year, seq] = caseNumber.split("-").map(Number);
+  const [row] = query(`SELECT answers FROM reports WHERE tenant_id = 'enkat' AND case_year = ${year} AND case_seq = ${seq}`);
+  const [question] = JSON.parse(query("SELECT config FROM tenants WHERE id = 'enkat'")[0].config).questionnaire;
+  const rarely = question.options.find((o) => o.text.sv === "Sällan").id;
+  assert.deepEqual(JSON.parse(row.answers), { [question.id]: rarely });
+  assert.deepEqual(await axeViolations(residentPage), []);
+  await resident.close();
+
+  // The coordinator sees it counted.
+  await page.getByRole("button", { name: "Lägesbild" }).click();
+  const table = page.getByRole("table", { name: QUESTION });
+  await table.waitFor();
+  assert.equal(await table.getByRole("row", { name: /Sällan/ }).locator("td.count").textContent(), "1");
+  assert.equal(await table.getByRole("row", { name: /Varje dag/ }).locator("td.count").textContent(), "0");
+  assert.deepEqual(admin.errors, []);
+  await admin.context.close();
+});
+
+test("the console's settings page is for admins only", async () => {
+  const context = await browser.newContext({ locale: "sv-SE" });
+  await context.route("https://tile.openstreetmap.org/**", (r) => r.fulfill({ status: 200, body: "" }));
+  const page = await context.newPage();
+  await page.goto(`${EDGE}/console/`);
+  await page.getByLabel("Kommun (kod)").fill("demo");
+  await page.getByLabel("E-postadress").fill("moderator@demo.tryggve.se");
+  await page.getByLabel("Lösenord").fill("demo-moderator-lösen");
+  await page.getByRole("button", { name: "Logga in" }).click();
+  await page.getByRole("heading", { name: "Granskningskarta" }).waitFor();
+  assert.equal(await page.getByRole("button", { name: "Inställningar" }).count(), 0);
+  await context.close();
+});
