@@ -12,9 +12,10 @@ test("personal data older than the retention period is purged; newer reports and
   const hash = createHash("sha256").update(code).digest("hex");
   // A report from 2019, written straight into the database (the API stamps today's date).
   query(`INSERT INTO reports (tenant_id, case_year, case_seq, followup_token_hash, lat, lng, category, times,
-    description, contact_email, status, created_at, visibility)
+    description, contact_email, status, created_at, visibility, answers, answer_texts)
     VALUES ('demo', 2019, 1, '${hash}', 58.0337, 12.8083, 'drugs', 'night', 'Gammal text om en person',
-    'gammal@example.se', 'resolved', '2019-06-01T10:00:00.000Z', 'approved')`);
+    'gammal@example.se', 'resolved', '2019-06-01T10:00:00.000Z', 'approved',
+    '{"how-unsafe":5}', '{"idea":"Fråga Per på nummer 12"}')`);
   const fresh = (await post("/api/v1/reports", goodReport({ description: "Ny text", contact_email: "ny@example.se" }))).json;
 
   const oldCase = `${EDGE}/api/v1/tenants/demo/reports/2019-0001`;
@@ -28,6 +29,8 @@ test("personal data older than the retention period is purged; newer reports and
   assert.equal(old.contact_email, null);
   assert.equal(old.description, "");
   assert.equal(old.followup_token_hash, "");
+  assert.equal(old.answer_texts, "{}", "short-text answers are free text too");
+  assert.equal(old.answers, '{"how-unsafe":5}', "choices and scales stay for statistics");
   assert.deepEqual([old.category, old.times, old.status, old.lat], ["drugs", "night", "resolved", 58.0337], "statistics keep their facts");
   assert.equal((await fetch(oldCase, auth)).status, 404, "the follow-up code no longer opens it");
 
