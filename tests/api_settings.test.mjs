@@ -202,3 +202,61 @@ test("areas as large as a real municipality's fit, beyond a report's body limit"
   tooBig.config.dialogue_rules = "x".repeat(600_000);
   assert.equal((await save(tooBig)).response.status, 413);
 });
+
+test("staff report with their access code; a wrong or missing code is refused; codes are never shown", async () => {
+  const wanted = await current();
+  wanted.config.reporter_groups = ["resident", "staff", "business"];
+  wanted.config.questionnaire = [];
+  assert.equal((await save(wanted)).response.status, 200);
+  const code = "Vaktmästare-rundan-7";
+  const codes = `/api/v1/console/${TENANT}/access-codes`;
+
+  const short = await call(admin, "PUT", `${codes}/staff`, { code: "kort" });
+  assert.equal(short.response.status, 422);
+  assert.equal((await call(admin, "PUT", `${codes}/resident`, { code })).response.status, 404, "residents need no code");
+  const moderator = await login(ACCOUNTS.moderator);
+  assert.equal((await call(moderator, "PUT", "/api/v1/console/demo/access-codes/staff", { code })).response.status, 403);
+
+  const report = (group, accessCode) =>
+    post("/api/v1/reports", goodReport({ tenant: TENANT, reporter_group: group, access_code: accessCode, description: `Grupp ${group} ${Date.now()}` }));
+  const noCodeYet = await report("staff", code);
+  assert.equal(noCodeYet.response.status, 422);
+  assert.deepEqual([noCodeYet.json.error.field, noCodeYet.json.error.code], ["access_code", "invalid_access_code"]);
+
+  const set = await call(admin, "PUT", `${codes}/staff`, { code });
+  assert.equal(set.response.status, 200, JSON.stringify(set.json));
+  assert.deepEqual(set.json, { group: "staff", has_code: true });
+  assert.deepEqual((await call(admin, "GET", codes)).json, [{ group: "staff", has_code: true }, { group: "police", has_code: false }]);
+
+  for (const [group, accessCode, field, errorCode] of [
+    ["staff", undefined, "access_code", "required"],
+    ["staff", "fel-kod-helt-och-hållet", "access_code", "invalid_access_code"],
+    ["police", code, "reporter_group", "invalid_choice"],
+    ["mayor", undefined, "reporter_group", "invalid_choice"],
+  ]) {
+    const { response, json } = await report(group, accessCode);
+    assert.equal(response.status, 422, `${group}/${accessCode}`);
+    assert.deepEqual([json.error.field, json.error.code], [field, errorCode]);
+  }
+  const staff = await report("staff", ` ${code} `);
+  assert.equal(staff.response.status, 201, JSON.stringify(staff.json));
+  const business = await report("business");
+  assert.equal(business.response.status, 201);
+
+  const { json: detail } = await call(admin, "GET", `/api/v1/console/${TENANT}/reports/${staff.json.case_number}`);
+  assert.equal(detail.reporter_group, "staff");
+  const { json: dashboard } = await call(admin, "GET", `/api/v1/console/${TENANT}/dashboard`);
+  const groups = Object.fromEntries(dashboard.by_reporter_group.map((c) => [c.key, c.count]));
+  assert.equal(groups.staff, 1);
+  assert.equal(groups.business, 1);
+
+  // The code is nowhere in what the edge keeps or shows, and the old code stops working when replaced.
+  const everything = JSON.stringify([query(`SELECT * FROM access_codes WHERE tenant_id = '${TENANT}'`),
+    query(`SELECT * FROM audit_log WHERE tenant_id = '${TENANT}'`), (await current())]);
+  assert.ok(!everything.includes(code) && !everything.includes("rundan"), "the code is stored only as a hash");
+  assert.ok(everything.includes("access_code.set"), "the change is audited");
+  assert.equal((await call(admin, "PUT", `${codes}/staff`, { code: "en-helt-ny-kod-2027" })).response.status, 200);
+  assert.equal((await report("staff", code)).response.status, 422, "the old code no longer works");
+  assert.equal((await call(admin, "DELETE", `${codes}/staff`)).json.has_code, false);
+  assert.equal((await report("staff", "en-helt-ny-kod-2027")).response.status, 422, "a removed code no longer works");
+});

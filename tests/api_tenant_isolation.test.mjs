@@ -40,6 +40,9 @@ test("another municipality's moderators get 403 on every console route", async (
     ["POST", "/api/v1/console/grannby/moderators/admin%40grannby.example/disable"],
     ["GET", "/api/v1/console/grannby/audit"],
     ["GET", "/api/v1/console/grannby/settings"],
+    ["GET", "/api/v1/console/grannby/access-codes"],
+    ["PUT", "/api/v1/console/grannby/access-codes/staff", { code: "inkräktarens-kod" }],
+    ["DELETE", "/api/v1/console/grannby/access-codes/staff"],
     ["PUT", "/api/v1/console/grannby/settings", intruding],
     ["GET", "/api/v1/console/grannby/dialogues"],
     ["POST", "/api/v1/console/grannby/dialogues", { title: "Inkräktande dialog", starts_at: "2026-12-01T18:00", ends_at: "2026-12-01T19:00" }],
@@ -63,6 +66,7 @@ test("another municipality's moderators get 403 on every console route", async (
   assert.equal(query("SELECT COUNT(*) AS n FROM dialogues WHERE title = 'Inkräktande dialog'")[0].n, 0);
   assert.equal(query("SELECT name FROM tenants WHERE id = 'grannby'")[0].name, "Grannby kommun");
   assert.equal(query("SELECT COUNT(*) AS n FROM tenant_origins WHERE origin = 'https://inkraktare.example'")[0].n, 0);
+  assert.equal(query("SELECT COUNT(*) AS n FROM access_codes WHERE tenant_id = 'grannby'")[0].n, 0);
 });
 
 test("one municipality's dialogues are not reachable under another's name", async () => {

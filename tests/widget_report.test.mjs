@@ -127,6 +127,33 @@ test("by keyboard alone: pan the map with arrows, place the pin, fill in, send",
   await context.close();
 });
 
+test("municipal staff report with their access code, and stay staff for the next place", async () => {
+  const { context, page, widget } = await openPage(browser);
+  await widget.getByRole("button", { name: "Sätt nålen i kartans mitt" }).click();
+  await widget.getByLabel("Vad gäller det?").selectOption("littering");
+  await widget.getByLabel("Jag rapporterar som").selectOption("staff");
+  const code = widget.getByLabel("Åtkomstkod");
+  await code.fill("inte-rätt-kod-alls");
+  await widget.getByRole("button", { name: "Skicka", exact: true }).click();
+  await widget.locator("#access-code-error").filter({ hasText: "Åtkomstkoden stämmer inte." }).waitFor();
+  assert.equal(await page.evaluate(focusedInWidget), "input#access-code");
+  assert.equal(await code.getAttribute("aria-invalid"), "true");
+
+  await code.fill("demo-personal-2026");
+  await widget.getByRole("button", { name: "Skicka", exact: true }).click();
+  const heading = widget.getByRole("heading", { name: /Tack! Ditt ärende har nummer/ });
+  await heading.waitFor();
+  const row = await storedReport((await heading.textContent()).match(/\d{4}-\d{4,}/)[0]);
+  assert.equal(row.reporter_group, "staff");
+  assert.ok(!JSON.stringify(row).includes("demo-personal-2026"), "the code itself is not stored");
+
+  await widget.getByRole("button", { name: "Tipsa om en plats till" }).click();
+  assert.equal(await widget.getByLabel("Jag rapporterar som").inputValue(), "staff");
+  assert.equal(await widget.getByLabel("Åtkomstkod").inputValue(), "demo-personal-2026");
+  assert.deepEqual(await axeViolations(page), []);
+  await context.close();
+});
+
 test("'use my location' puts the pin at the device's position", async () => {
   const { context, page, widget } = await openPage(browser, undefined, {
     geolocation: { latitude: 58.041, longitude: 12.799 },

@@ -10,6 +10,7 @@ use tryggve_core::console::{
 use tryggve_core::dialogue::{
     DialogueAction, DialogueDetails, ModeratedDialogue, ModeratedQuestion, PublicDialogue, QuestionAction,
 };
+use tryggve_core::reporter::{AccessCodeState, NewAccessCode, ReporterGroup};
 use tryggve_core::review::{ModeratedReport, ReportFilter, ReviewAction};
 use tryggve_core::settings::TenantSettings;
 use tryggve_core::stats::DashboardAnswer;
@@ -92,6 +93,28 @@ pub async fn save_settings(
 ) -> Result<TenantSettings, ApiError> {
     post(Request::put(&format!("/api/v1/console/{tenant}/settings")).header("x-csrf-token", csrf), settings)
         .await
+}
+
+pub async fn access_codes(tenant: &str) -> Result<Vec<AccessCodeState>, ApiError> {
+    get(&format!("/api/v1/console/{tenant}/access-codes")).await
+}
+
+/// Sets (`Some`) or removes a reporter group's access code.
+pub async fn change_access_code(
+    tenant: &str,
+    csrf: &str,
+    group: ReporterGroup,
+    code: Option<String>,
+) -> Result<AccessCodeState, ApiError> {
+    let url = format!("/api/v1/console/{tenant}/access-codes/{}", group.id());
+    match code {
+        Some(code) => post(Request::put(&url).header("x-csrf-token", csrf), &NewAccessCode { code }).await,
+        None => {
+            let request =
+                Request::delete(&url).header("x-csrf-token", csrf).build().map_err(|_| ApiError::Network)?;
+            read(request.send().await.map_err(|_| ApiError::Network)?).await
+        }
+    }
 }
 
 pub async fn tenant_config(tenant: &str) -> Result<TenantConfig, ApiError> {

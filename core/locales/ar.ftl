@@ -40,6 +40,15 @@ time-night = الليل
 time-unspecified = غير محدد
 
 answer-optional = (اختياري)
+error-invalid-access-code = رمز الوصول غير صحيح. اسأل من أعطاك الرمز، أو أبلغ بصفتك مقيمًا.
+reporter-group-label = أُبلغ بصفتي
+reporter-group-resident = مقيم
+reporter-group-staff = موظف في البلدية
+reporter-group-business = شركة
+reporter-group-association = جمعية
+reporter-group-police = شرطة
+access-code-label = رمز الوصول
+access-code-hint = حصلت على الرمز من البلدية. يُعلَّم البلاغ عندئذٍ باسم مجموعتك.
 description-label = صِف المكان وما الذي يجعله أكثر أمانًا
 description-hint = اختياري، إلا في فئة «أخرى». لا تكتب أسماء أو أي شيء يحدد أشخاصًا بعينهم.
 description-count = { $count } من { $max } حرفًا

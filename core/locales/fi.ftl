@@ -40,6 +40,15 @@ time-night = Yö
 time-unspecified = Ei kerrottu
 
 answer-optional = (vapaaehtoinen)
+error-invalid-access-code = Käyttökoodi ei ole oikea. Kysy koodin antajalta tai ilmoita asukkaana.
+reporter-group-label = Ilmoitan
+reporter-group-resident = Asukkaana
+reporter-group-staff = Kunnan henkilöstönä
+reporter-group-business = Yrityksenä
+reporter-group-association = Yhdistyksenä
+reporter-group-police = Poliisina
+access-code-label = Käyttökoodi
+access-code-hint = Olet saanut koodin kunnalta. Ilmoitus merkitään silloin ryhmäsi nimellä.
 description-label = Kuvaile paikkaa ja sitä, mikä tekisi siitä turvallisemman
 description-hint = Vapaaehtoinen, paitsi luokassa ”Muu”. Älä kirjoita nimiä tai muuta, mikä yksilöi henkilöitä.
 description-count = { $count } / { $max } merkkiä

@@ -8,7 +8,7 @@ use crate::geo::{area_of, Area, LatLng};
 use crate::report::times_to_column;
 use crate::review::ModeratedReport;
 
-pub const COLUMNS: [&str; 13] = [
+pub const COLUMNS: [&str; 14] = [
     "case_number",
     "created_at",
     "category",
@@ -21,12 +21,13 @@ pub const COLUMNS: [&str; 13] = [
     "description",
     "public_comment",
     "merged_into",
+    "reporter_group",
     // The questionnaire's answers as a JSON object keyed by question id (last, so that the
     // columns before it keep their places).
     "answers",
 ];
 
-fn values(r: &ModeratedReport, areas: &[Area]) -> [String; 13] {
+fn values(r: &ModeratedReport, areas: &[Area]) -> [String; 14] {
     let area = area_of(areas, LatLng::new(r.lat, r.lng)).map(|a| a.id.clone()).unwrap_or_default();
     [
         r.case_number.clone(),
@@ -41,6 +42,7 @@ fn values(r: &ModeratedReport, areas: &[Area]) -> [String; 13] {
         r.review.description.clone(),
         r.review.public_comment.clone(),
         r.review.merged_into.clone().unwrap_or_default(),
+        r.reporter_group.id().to_string(),
         if r.answers.is_empty() {
             String::new()
         } else {
@@ -112,6 +114,7 @@ mod tests {
     fn report(description: &str) -> ModeratedReport {
         ModeratedReport {
             answers: Default::default(),
+            reporter_group: Default::default(),
             case_number: "2026-0042".into(),
             lat: 58.0337,
             lng: 12.8083,
@@ -137,9 +140,9 @@ mod tests {
         let mut lines = out.split("\r\n");
         assert_eq!(
             lines.next(),
-            Some("case_number,created_at,category,times,status,visibility,area,lat,lng,description,public_comment,merged_into,answers")
+            Some("case_number,created_at,category,times,status,visibility,area,lat,lng,description,public_comment,merged_into,reporter_group,answers")
         );
-        assert!(out.contains("2026-0042,2026-11-22T10:00:00.000Z,graffiti,\"evening,night\",in_progress,approved,,58.033700,12.808300,\"Klotter, \"\"tags\"\" och\nmer\",Sanerat,,\r\n"));
+        assert!(out.contains("2026-0042,2026-11-22T10:00:00.000Z,graffiti,\"evening,night\",in_progress,approved,,58.033700,12.808300,\"Klotter, \"\"tags\"\" och\nmer\",Sanerat,,resident,\r\n"));
         assert!(out.contains(",\"'=HYPERLINK(\"\"x\"\")\","), "formulas are defused: {out}");
         assert!(!out.contains("hemlig@example.se"));
         assert_eq!(field("-12.5"), "-12.5", "negative numbers stay numbers");

@@ -19,6 +19,7 @@ pub mod password;
 pub mod public;
 pub mod questionnaire;
 pub mod report;
+pub mod reporter;
 pub mod review;
 pub mod settings;
 pub mod stats;

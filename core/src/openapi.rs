@@ -14,6 +14,7 @@ use crate::dialogue::{
     Participation, PublicDialogue, PublicQuestion, QuestionAction, QuestionDraft,
 };
 use crate::public::PublicReport;
+use crate::reporter::{AccessCodeState, NewAccessCode};
 use crate::review::{ModeratedReport, ReviewAction};
 use crate::settings::TenantSettings;
 use crate::stats::DashboardAnswer;
@@ -88,6 +89,7 @@ fn path_parameter(name: &str) -> Value {
         "tenant" => json!({ "type": "string", "pattern": "^[a-z0-9][a-z0-9-]{0,39}$" }),
         "case" => json!({ "type": "string", "pattern": "^[0-9]{4}-[0-9]{4,}$" }),
         "dialogue" | "question" => json!({ "type": "integer", "format": "int64", "minimum": 1 }),
+        "group" => json!({ "type": "string", "enum": ["staff", "police"] }),
         _ => json!({ "type": "string" }),
     };
     // The local demo's values, so that generated requests also reach existing records.
@@ -95,6 +97,7 @@ fn path_parameter(name: &str) -> Value {
         "tenant" => json!("demo"),
         "case" => json!("2026-0001"),
         "email" => json!("moderator@demo.tryggve.se"),
+        "group" => json!("staff"),
         _ => json!(1),
     };
     json!({ "name": name, "in": "path", "required": true, "schema": schema, "example": example })
@@ -273,6 +276,28 @@ fn operations(g: &mut SchemaGenerator) -> Vec<Operation> {
             Json(200, schema::<TenantSettings>(g)),
         )
         .with_body(schema::<TenantSettings>(g)),
+        op(
+            "get",
+            "/api/v1/console/{tenant}/access-codes",
+            "Which reporter groups have an access code (admins)",
+            Console,
+            Json(200, schema::<Vec<AccessCodeState>>(g)),
+        ),
+        op(
+            "put",
+            "/api/v1/console/{tenant}/access-codes/{group}",
+            "Set a reporter group's access code (admins; staff, police)",
+            Console,
+            Json(200, schema::<AccessCodeState>(g)),
+        )
+        .with_body(schema::<NewAccessCode>(g)),
+        op(
+            "delete",
+            "/api/v1/console/{tenant}/access-codes/{group}",
+            "Remove a reporter group's access code (admins)",
+            Console,
+            Json(200, schema::<AccessCodeState>(g)),
+        ),
         op(
             "get",
             "/api/v1/console/{tenant}/audit",

@@ -50,6 +50,15 @@ pub fn verify(password: &str, stored: &str) -> bool {
         .is_ok_and(|parsed| hasher().verify_password(password.as_bytes(), &parsed).is_ok())
 }
 
+/// The hash an access code for reporter group `group` is stored and compared as: bound to its
+/// tenant and group, so that the same code elsewhere hashes differently. (Codes are long and
+/// typed by people, not stored anywhere but as this hash.)
+pub fn access_code_hash(tenant: &str, group: crate::reporter::ReporterGroup, code: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(format!("access-code:{tenant}:{}:{}", group.id(), code.trim()).as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

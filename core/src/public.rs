@@ -49,6 +49,7 @@ mod tests {
     fn report(visibility: Visibility, description_public: bool) -> ModeratedReport {
         ModeratedReport {
             answers: Default::default(),
+            reporter_group: Default::default(),
             case_number: "2026-0001".into(),
             lat: 58.03371,
             lng: 12.80832,

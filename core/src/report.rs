@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::geo::LatLng;
 use crate::questionnaire::{Answers, CheckedAnswers};
+use crate::reporter::ReporterGroup;
 
 /// When during the day a place feels unsafe. Several may apply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -88,6 +89,12 @@ pub struct ReportDraft {
     /// Answers to the municipality's own questions, by question id.
     #[serde(default, skip_serializing_if = "Answers::is_empty")]
     pub answers: Answers,
+    /// Who is reporting (`resident` when absent): one of the tenant's reporter groups.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reporter_group: Option<String>,
+    /// The municipality's access code, for groups that need one (staff, police).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access_code: Option<String>,
     /// Chosen by the sender so that a retry of the same report is stored once: a second report
     /// with the same key gets the first one's case number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -126,6 +133,9 @@ pub struct NewReport {
     /// Never public: only moderators may see it, and it expires with the tenant's retention.
     pub contact_email: Option<String>,
     pub answers: CheckedAnswers,
+    pub reporter_group: ReporterGroup,
+    /// Checked by the edge against the stored hash; never stored itself.
+    pub access_code: Option<String>,
     pub idempotency_key: Option<String>,
     pub followup_token: Option<String>,
 }

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::questionnaire::Answers;
+use crate::reporter::ReporterGroup;
 
 use crate::moderation::{RejectionReason, Visibility, PUBLIC_COMMENT_MAX_CHARS};
 use crate::report::{ReportStatus, TimeOfDay};
@@ -126,6 +127,8 @@ pub struct ModeratedReport {
     /// Answers to the municipality's questions (short texts only until the retention period ends).
     #[serde(default, skip_serializing_if = "Answers::is_empty")]
     pub answers: Answers,
+    #[serde(default)]
+    pub reporter_group: ReporterGroup,
     #[serde(flatten)]
     pub review: ReviewState,
 }

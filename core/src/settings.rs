@@ -9,6 +9,7 @@ use crate::category::DEFAULT_CATEGORIES;
 use crate::geo::{Area, LatLng, Polygon};
 use crate::i18n::Locale;
 use crate::questionnaire::check_questionnaire;
+use crate::reporter::ReporterGroup;
 use crate::tenant::TenantConfig;
 use crate::text;
 use crate::validation::FieldErrorCode;
@@ -131,6 +132,16 @@ pub fn check_settings(
             errors.push(error(format!("config.languages[{i}]"), InvalidChoice));
         } else if config.languages[..i].contains(tag) {
             errors.push(error(format!("config.languages[{i}]"), AlreadyExists));
+        }
+    }
+
+    // The public form always takes residents' reports; other groups are the municipality's choice.
+    if !config.reporter_groups.contains(&ReporterGroup::Resident) {
+        errors.push(error("config.reporter_groups", Required));
+    }
+    for (i, group) in config.reporter_groups.iter().enumerate() {
+        if config.reporter_groups[..i].contains(group) {
+            errors.push(error(format!("config.reporter_groups[{i}]"), AlreadyExists));
         }
     }
 
@@ -345,6 +356,7 @@ mod tests {
         s.config.map.center = LatLng::new(59.0, 18.0);
         s.config.categories = vec!["graffiti".into(), "weather".into(), "graffiti".into()];
         s.config.languages = vec!["sv".into(), "de".into()];
+        s.config.reporter_groups = vec![ReporterGroup::Staff];
         s.config.retention_days = 1;
         s.config.limits.votes_per_hour = 0;
         s.origins = vec!["ftp://x.se".into()];
@@ -360,6 +372,7 @@ mod tests {
                 "config.categories[1]",
                 "config.categories[2]",
                 "config.languages[1]",
+                "config.reporter_groups",
                 "config.retention_days",
                 "config.limits.votes_per_hour",
                 "origins[0]",

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::calendar;
 use crate::geo::{area_of, coarsen, Area, LatLng};
 use crate::report::{ReportStatus, TimeOfDay};
+use crate::reporter::ReporterGroup;
 use crate::review::ModeratedReport;
 
 /// The key a report outside every configured area is counted (and filtered) under.
@@ -43,6 +44,9 @@ pub struct Dashboard {
     pub by_week: Vec<Count>,
     pub by_month: Vec<Count>,
     pub by_status: Vec<Count>,
+    /// Every reporter group, zeros included (residents, staff with the access code, …).
+    #[serde(default)]
+    pub by_reporter_group: Vec<Count>,
     /// Grid cells of [`HOTSPOT_CELL_METRES`] with the most reports, most first.
     pub hotspots: Vec<HotSpot>,
 }
@@ -116,6 +120,10 @@ pub fn dashboard(reports: &[ModeratedReport], areas: &[Area], categories: &[Stri
         by_status: counted(
             ReportStatus::ALL.iter().map(|s| s.id()),
             reports.iter().map(|r| r.review.status.id().to_string()),
+        ),
+        by_reporter_group: counted(
+            ReporterGroup::ALL.iter().map(|g| g.id()),
+            reports.iter().map(|r| r.reporter_group.id().to_string()),
         ),
         hotspots,
     }
@@ -214,6 +222,7 @@ mod tests {
     ) -> ModeratedReport {
         ModeratedReport {
             answers: Default::default(),
+            reporter_group: Default::default(),
             case_number: format!("2026-{n:04}"),
             lat,
             lng,

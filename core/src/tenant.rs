@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::category;
 use crate::geo::{Area, BBox, LatLng, Polygon};
 use crate::questionnaire::Question;
+use crate::reporter::ReporterGroup;
 
 /// Tenant ids appear in URLs and element attributes: short, lowercase, ASCII.
 pub fn is_valid_tenant_id(id: &str) -> bool {
@@ -71,6 +72,13 @@ pub struct TenantConfig {
     /// The municipality's own questions after the pin, in display order.
     #[serde(default)]
     pub questionnaire: Vec<Question>,
+    /// Whom the form lets say who is reporting. With residents only, it does not ask.
+    #[serde(default = "residents_only")]
+    pub reporter_groups: Vec<ReporterGroup>,
+}
+
+fn residents_only() -> Vec<ReporterGroup> {
+    vec![ReporterGroup::Resident]
 }
 
 /// Abuse limits per client. A municipal office or school shares one address among many
@@ -135,6 +143,7 @@ impl TenantConfig {
             dialogue_rules: String::new(),
             turnstile_site_key: None,
             questionnaire: demo_questionnaire(),
+            reporter_groups: ReporterGroup::ALL.to_vec(),
             retention_days: DEFAULT_RETENTION_DAYS,
             // The demo is shown to many people at once (and tested from one address).
             limits: Limits { reports_per_hour: 10_000, questions_per_hour: 10_000, votes_per_hour: 10_000 },

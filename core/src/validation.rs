@@ -9,6 +9,7 @@ use crate::category::OTHER;
 use crate::geo::LatLng;
 use crate::questionnaire::check_answers;
 use crate::report::{is_followup_token, is_idempotency_key, NewReport, ReportDraft, TimeOfDay};
+use crate::reporter::ReporterGroup;
 use crate::tenant::TenantConfig;
 use crate::text;
 
@@ -37,10 +38,11 @@ pub enum FieldErrorCode {
     WrongPassword,
     Automated,
     HumanCheckFailed,
+    InvalidAccessCode,
 }
 
 impl FieldErrorCode {
-    pub const ALL: [FieldErrorCode; 17] = [
+    pub const ALL: [FieldErrorCode; 18] = [
         Self::Required,
         Self::NotOnEarth,
         Self::OutsideArea,
@@ -58,6 +60,7 @@ impl FieldErrorCode {
         Self::WrongPassword,
         Self::Automated,
         Self::HumanCheckFailed,
+        Self::InvalidAccessCode,
     ];
 
     pub fn id(self) -> &'static str {
@@ -79,6 +82,7 @@ impl FieldErrorCode {
             Self::WrongPassword => "wrong_password",
             Self::Automated => "automated",
             Self::HumanCheckFailed => "human_check_failed",
+            Self::InvalidAccessCode => "invalid_access_code",
         }
     }
 
@@ -109,6 +113,7 @@ impl FieldErrorCode {
                 "This looks like an automated submission: the field `website` must stay empty."
             }
             Self::HumanCheckFailed => "The human check (Turnstile) is missing, expired or failed.",
+            Self::InvalidAccessCode => "This access code is not the municipality's code for this group.",
         }
     }
 }
@@ -209,6 +214,21 @@ pub fn validate_report(draft: &ReportDraft, tenant: &TenantConfig) -> Result<New
         }
     }
 
+    let reporter_group = match draft.reporter_group.as_deref().map(str::trim).filter(|g| !g.is_empty()) {
+        None => ReporterGroup::Resident,
+        Some(id) => match ReporterGroup::from_id(id).filter(|g| tenant.reporter_groups.contains(g)) {
+            Some(group) => group,
+            None => {
+                errors.push(FieldError::new("reporter_group", InvalidChoice));
+                ReporterGroup::Resident
+            }
+        },
+    };
+    let access_code = draft.access_code.as_deref().map(str::trim).filter(|c| !c.is_empty()).map(String::from);
+    if reporter_group.needs_code() && access_code.is_none() {
+        errors.push(FieldError::new("access_code", Required));
+    }
+
     // A retry-safe submission brings both its key and its code; either alone is a client bug.
     match (&draft.idempotency_key, &draft.followup_token) {
         (None, None) => {}
@@ -232,6 +252,8 @@ pub fn validate_report(draft: &ReportDraft, tenant: &TenantConfig) -> Result<New
         description,
         contact_email,
         answers,
+        reporter_group,
+        access_code: access_code.filter(|_| reporter_group.needs_code()),
     })
 }
 
@@ -267,6 +289,8 @@ mod tests {
             description: "  Lampan vid\u{0007} gångtunneln är trasig. ".into(),
             contact_email: Some("anna@example.se".into()),
             answers: Default::default(),
+            reporter_group: None,
+            access_code: None,
             idempotency_key: None,
             followup_token: None,
             website: String::new(),
@@ -418,6 +442,29 @@ mod tests {
         let mut bad = draft();
         bad.answers.insert(question.id.clone(), AnswerValue::Choices(vec!["no-such-option".into()]));
         assert_eq!(errors(&bad), vec![("answers", InvalidChoice)]);
+    }
+
+    #[test]
+    fn reporter_groups_must_be_offered_and_staff_bring_a_code() {
+        let mut tenant = TenantConfig::demo();
+        let as_group = |g: &str, code: Option<&str>| ReportDraft {
+            reporter_group: Some(g.into()),
+            access_code: code.map(String::from),
+            ..draft()
+        };
+        let report = validate_report(&as_group("business", Some("ignored-code")), &tenant).unwrap();
+        assert_eq!(report.reporter_group, ReporterGroup::Business);
+        assert_eq!(report.access_code, None, "a code is kept only where it counts");
+        assert_eq!(errors(&as_group("staff", Some("  "))), vec![("access_code", Required)]);
+        let staff = validate_report(&as_group("staff", Some(" vaktmastare-2026 ")), &tenant).unwrap();
+        assert_eq!(staff.access_code.as_deref(), Some("vaktmastare-2026"));
+        assert_eq!(errors(&as_group("mayor", None)), vec![("reporter_group", InvalidChoice)]);
+        tenant.reporter_groups = vec![ReporterGroup::Resident];
+        assert_eq!(
+            validate_report(&as_group("police", Some("x")), &tenant).unwrap_err(),
+            vec![FieldError::new("reporter_group", InvalidChoice)]
+        );
+        assert_eq!(validate_report(&draft(), &tenant).unwrap().reporter_group, ReporterGroup::Resident);
     }
 
     #[test]

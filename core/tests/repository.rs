@@ -43,6 +43,7 @@ fn domain_keys() -> Vec<String> {
     keys.extend(TimeOfDay::ALL.iter().map(|t| format!("time-{}", t.id())));
     keys.extend(FieldErrorCode::ALL.iter().map(|c| c.message_key()));
     keys.extend(tryggve_core::ReportStatus::ALL.map(|s| format!("status-{}", s.id().replace('_', "-"))));
+    keys.extend(tryggve_core::reporter::ReporterGroup::ALL.map(|g| g.label_key()));
     keys
 }
 

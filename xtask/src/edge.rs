@@ -69,6 +69,7 @@ pub fn prepare_demo(tools: &Tools, state: &Path, port: u16, extra_sql: &str) -> 
         sql += &seed::moderator_sql(moderator)?;
     }
     sql += &seed::demo_dialogue_sql();
+    sql += &seed::demo_access_code_sql();
     sql += extra_sql;
     execute_sql(tools, &db, &sql)
 }

@@ -75,6 +75,7 @@ fn run() -> Result {
     for m in &seed::DEMO_MODERATORS {
         println!("  {:<10} {:<28} {}", m.role.id(), m.email, m.password);
     }
+    println!("Access code for reporting as municipal staff in the demo: {}", seed::DEMO_STAFF_CODE);
     println!("Ctrl-C stops it.\n");
     edge::serve_foreground(&tools, &state, port)
 }

@@ -97,6 +97,24 @@ pub fn moderator_sql(m: &Moderator) -> Result<String, String> {
 
 /// A published dialogue for the demo page, a week ahead, with two questions already approved,
 /// created only once (a developer's own dialogues are kept across runs).
+/// The demo's access code for municipal staff (local demo only), so that reporting as staff
+/// can be tried out.
+pub const DEMO_STAFF_CODE: &str = "demo-personal-2026";
+
+/// Sets the demo's staff access code unless an admin has set another.
+pub fn demo_access_code_sql() -> String {
+    let hash = tryggve_core::password::access_code_hash(
+        "demo",
+        tryggve_core::reporter::ReporterGroup::Staff,
+        DEMO_STAFF_CODE,
+    );
+    format!(
+        "INSERT INTO access_codes (tenant_id, reporter_group, code_hash, updated_at) \
+         VALUES ('demo', 'staff', {}, '2026-01-01T00:00:00.000Z') ON CONFLICT DO NOTHING;\n",
+        quote(&hash)
+    )
+}
+
 pub fn demo_dialogue_sql() -> String {
     r#"INSERT INTO dialogues (tenant_id, title, description, place, starts_at, ends_at, stream_url, panel, state, created_at, updated_at)
 SELECT 'demo', 'Trygghetsdialog: kvällar i centrum',

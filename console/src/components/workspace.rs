@@ -101,7 +101,7 @@ pub fn Workspace(session: SessionInfo) -> impl IntoView {
             match page.get() {
                 Page::Review => view! {
                     <ReportFilters filter categories=config.categories.clone() areas=config.areas.clone() />
-                    <ReviewPage session=session.clone() filter map=config.map.clone() />
+                    <ReviewPage session=session.clone() filter map=config.map.clone() questionnaire=config.questionnaire.clone() />
                 }.into_any(),
                 Page::Dashboard => view! {
                     <ReportFilters filter categories=config.categories.clone() areas=config.areas.clone() />

@@ -165,6 +165,16 @@ async fn route(
             Method::Put => settings::replace(req, db, caller, tenant).await,
             _ => Err(ApiError::MethodNotAllowed { allowed: "GET, PUT" }),
         },
+        ["api", "v1", "console", tenant, "access-codes"] => match method {
+            Method::Get => settings::access_codes(req, db, caller, tenant).await,
+            _ => Err(ApiError::MethodNotAllowed { allowed: "GET" }),
+        },
+        ["api", "v1", "console", tenant, "access-codes", group] => match method {
+            Method::Put | Method::Delete => {
+                settings::change_access_code(req, db, caller, tenant, group).await
+            }
+            _ => Err(ApiError::MethodNotAllowed { allowed: "PUT, DELETE" }),
+        },
         ["api", "v1", "console", tenant, "audit"] => match method {
             Method::Get => review::audit(req, db, caller, tenant).await,
             _ => Err(ApiError::MethodNotAllowed { allowed: "GET" }),

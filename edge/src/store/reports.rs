@@ -2,6 +2,7 @@ use serde::Deserialize;
 use tryggve_core::moderation::{RejectionReason, Visibility};
 use tryggve_core::questionnaire::Answers;
 use tryggve_core::report::{case_number, times_from_column, times_to_column};
+use tryggve_core::reporter::ReporterGroup;
 use tryggve_core::review::{ModeratedReport, ReportFilter, ReviewState};
 use tryggve_core::{NewReport, ReportStatus, ReportView};
 use wasm_bindgen::JsValue;
@@ -19,8 +20,8 @@ pub async fn insert(
     created_at: &str,
 ) -> Result<u32, ApiError> {
     let sql = "INSERT INTO reports (tenant_id, case_year, case_seq, followup_token_hash, lat, lng, \
-               category, times, description, contact_email, status, created_at, idempotency_key, answers, answer_texts) \
-               SELECT ?1, ?2, COALESCE(MAX(case_seq), 0) + 1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'new', ?10, ?11, ?12, ?13 \
+               category, times, description, contact_email, status, created_at, idempotency_key, answers, answer_texts, reporter_group) \
+               SELECT ?1, ?2, COALESCE(MAX(case_seq), 0) + 1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'new', ?10, ?11, ?12, ?13, ?14 \
                FROM reports WHERE tenant_id = ?1 AND case_year = ?2 \
                RETURNING case_seq";
     let email = report.contact_email.as_deref().map_or(JsValue::NULL, JsValue::from);
@@ -38,6 +39,7 @@ pub async fn insert(
         report.idempotency_key.as_deref().map_or(JsValue::NULL, JsValue::from),
         json_text(&report.answers.choices).into(),
         json_text(&report.answers.texts).into(),
+        report.reporter_group.id().into(),
     ];
     let seq: Option<u32> = db.prepare(sql).bind(&args)?.first(Some("case_seq")).await?;
     seq.ok_or_else(|| ApiError::Internal("insert returned no case number".into()))
@@ -77,7 +79,7 @@ pub async fn purge_before(db: &D1Database, tenant: &str, cutoff: &str, now: &str
 
 const COLUMNS: &str = "id, case_year, case_seq, followup_token_hash, lat, lng, category, times, description, \
                        contact_email, status, visibility, rejection_reason, public_comment, description_public, \
-                       merged_into, created_at, answers, answer_texts";
+                       merged_into, created_at, answers, answer_texts, reporter_group";
 
 #[derive(Deserialize)]
 struct ReportRow {
@@ -100,6 +102,7 @@ struct ReportRow {
     created_at: String,
     answers: String,
     answer_texts: String,
+    reporter_group: String,
 }
 
 impl ReportRow {
@@ -127,6 +130,7 @@ impl ReportRow {
         answers.extend(parse(&self.answer_texts));
         let report = ModeratedReport {
             answers,
+            reporter_group: ReporterGroup::from_id(&self.reporter_group).unwrap_or_default(),
             case_number: self.case_number(),
             lat: self.lat,
             lng: self.lng,

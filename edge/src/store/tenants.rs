@@ -84,3 +84,41 @@ pub async fn save(
     db.batch(statements).await?;
     Ok(())
 }
+
+#[derive(serde::Deserialize)]
+struct CodeRow {
+    reporter_group: String,
+    code_hash: String,
+}
+
+/// The hashes of `tenant`'s access codes, by reporter group id.
+pub async fn access_codes(db: &D1Database, tenant: &str) -> Result<Vec<(String, String)>, ApiError> {
+    let sql =
+        "SELECT reporter_group, code_hash FROM access_codes WHERE tenant_id = ?1 ORDER BY reporter_group";
+    let rows: Vec<CodeRow> = db.prepare(sql).bind(&[tenant.into()])?.all().await?.results()?;
+    Ok(rows.into_iter().map(|r| (r.reporter_group, r.code_hash)).collect())
+}
+
+/// Sets (with `Some`) or removes a group's access code, together with its audit entry.
+pub async fn set_access_code(
+    db: &D1Database,
+    tenant: &str,
+    group: &str,
+    code_hash: Option<&str>,
+    now: &str,
+    audit: D1PreparedStatement,
+) -> Result<(), ApiError> {
+    let change = match code_hash {
+        Some(hash) => db
+            .prepare(
+                "INSERT INTO access_codes (tenant_id, reporter_group, code_hash, updated_at) VALUES (?1, ?2, ?3, ?4) \
+                 ON CONFLICT(tenant_id, reporter_group) DO UPDATE SET code_hash = excluded.code_hash, updated_at = excluded.updated_at",
+            )
+            .bind(&[tenant.into(), group.into(), hash.into(), now.into()])?,
+        None => db
+            .prepare("DELETE FROM access_codes WHERE tenant_id = ?1 AND reporter_group = ?2")
+            .bind(&[tenant.into(), group.into()])?,
+    };
+    db.batch(vec![change, audit]).await?;
+    Ok(())
+}

@@ -81,6 +81,7 @@ pub fn DashboardPage(
             let category = |k: &str| i18n.t(&label_key(k));
             let area = |k: &str| area_name(&a.areas, k);
             let plain = |k: &str| k.to_string();
+            let group = |k: &str| i18n.t(&format!("reporter-group-{k}"));
             let hotspot_rows: Vec<(String, u32)> = d.hotspots.iter().take(10)
                 .map(|h| (format!("{:.4}, {:.4}", h.lat, h.lng), h.count)).collect();
             view! {
@@ -89,6 +90,7 @@ pub fn DashboardPage(
                     <CountTable caption=i18n.t("console-by-area") label_header=i18n.t("console-area") rows=labelled(&d.by_area, &area) />
                     <CountTable caption=i18n.t("console-by-time") label_header=i18n.t("console-times") rows=labelled(&d.by_time_of_day, &time) />
                     <CountTable caption=i18n.t("console-by-status") label_header=i18n.t("console-status") rows=labelled(&d.by_status, &status) />
+                    <CountTable caption=i18n.t("console-by-reporter-group") label_header=i18n.t("console-reporter-group") rows=labelled(&d.by_reporter_group, &group) />
                     <CountTable caption=i18n.t("console-by-week") label_header=i18n.t("console-week") rows=labelled(&d.by_week, &plain) />
                     <CountTable caption=i18n.t("console-by-month") label_header=i18n.t("console-month") rows=labelled(&d.by_month, &plain) />
                 </div>

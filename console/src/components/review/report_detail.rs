@@ -4,6 +4,7 @@ use tryggve_core::category::label_key;
 use tryggve_core::console::SessionInfo;
 use tryggve_core::i18n::I18n;
 use tryggve_core::moderation::RejectionReason;
+use tryggve_core::questionnaire::{text_in, AnswerValue, Answers, Question, QuestionKind};
 use tryggve_core::review::{ModeratedReport, ReviewAction};
 use tryggve_core::ReportStatus;
 
@@ -19,6 +20,8 @@ pub fn ReportDetail(
     report: ModeratedReport,
     session: SessionInfo,
     on_changed: Callback<ModeratedReport>,
+    /// The current questions, for the words of the report's answers.
+    questionnaire: Vec<Question>,
     notice: RwSignal<String>,
 ) -> impl IntoView {
     let i18n = expect_context::<I18n>();
@@ -81,6 +84,7 @@ pub fn ReportDetail(
     let times =
         report.times.iter().map(|t| i18n.t(&format!("time-{}", t.id()))).collect::<Vec<_>>().join(", ");
     let dash = || "–".to_string();
+    let answers = answer_lines(&questionnaire, &report.answers, i18n.locale.tag());
     view! {
         <section class="detail" aria-labelledby="detail-title">
             <h2 id="detail-title">{i18n.t_with("console-case-title", &[("case", &case)])}</h2>
@@ -93,6 +97,8 @@ pub fn ReportDetail(
                 <dt>{i18n.t("console-visibility")}</dt><dd class="visibility">{i18n.t(&format!("visibility-{}", review.visibility.id()))}</dd>
                 <dt>{i18n.t("console-description")}</dt><dd class="description">{if review.description.is_empty() { dash() } else { review.description.clone() }}</dd>
                 <dt>{i18n.t("console-contact")}</dt><dd>{report.contact_email.clone().unwrap_or_else(dash)}</dd>
+                <dt>{i18n.t("console-reporter-group")}</dt><dd class="reporter-group">{i18n.t(&report.reporter_group.label_key())}</dd>
+                {answers.into_iter().map(|(question, answer)| view! { <dt>{question}</dt><dd class="answer">{answer}</dd> }).collect_view()}
                 <dt>{i18n.t("console-public-comment")}</dt><dd class="public-comment">{if review.public_comment.is_empty() { dash() } else { review.public_comment.clone() }}</dd>
                 {review.merged_into.clone().map(|target| view! { <dt>{i18n.t("console-merged-into")}</dt><dd>{target}</dd> })}
             </dl>
@@ -140,4 +146,32 @@ pub fn ReportDetail(
             </fieldset>
         </section>
     }
+}
+
+/// Each answer as (question, answer) in words: options by their current text, in the
+/// questionnaire's order; answers to questions removed since, by their ids.
+fn answer_lines(questionnaire: &[Question], answers: &Answers, lang: &str) -> Vec<(String, String)> {
+    let option = |q: Option<&Question>, id: &str| {
+        q.and_then(|q| q.options.iter().find(|o| o.id == id))
+            .map_or(id.to_string(), |o| text_in(&o.text, lang).to_string())
+    };
+    let mut ids: Vec<&String> =
+        questionnaire.iter().map(|q| &q.id).filter(|id| answers.contains_key(*id)).collect();
+    ids.extend(answers.keys().filter(|id| !questionnaire.iter().any(|q| &q.id == *id)));
+    ids.into_iter()
+        .filter_map(|id| {
+            let question = questionnaire.iter().find(|q| &q.id == id);
+            let value = match answers.get(id)? {
+                AnswerValue::Number(n) => n.to_string(),
+                AnswerValue::Text(t) if question.is_some_and(|q| q.kind == QuestionKind::SingleChoice) => {
+                    option(question, t)
+                }
+                AnswerValue::Text(t) => t.clone(),
+                AnswerValue::Choices(c) => {
+                    c.iter().map(|o| option(question, o)).collect::<Vec<_>>().join(", ")
+                }
+            };
+            Some((question.map_or(id.clone(), |q| text_in(&q.text, lang).to_string()), value))
+        })
+        .collect()
 }

@@ -5,6 +5,8 @@ use tryggve_core::i18n::I18n;
 use tryggve_core::review::{ModeratedReport, ReportFilter};
 use tryggve_core::MapConfig;
 
+use tryggve_core::questionnaire::Question;
+
 use super::report_detail::ReportDetail;
 use super::report_list::ReportList;
 use super::review_map::ReviewMap;
@@ -12,7 +14,13 @@ use crate::api;
 
 /// Owns the review state: the reports the filter matches, and which one is open.
 #[component]
-pub fn ReviewPage(session: SessionInfo, filter: RwSignal<ReportFilter>, map: MapConfig) -> impl IntoView {
+pub fn ReviewPage(
+    session: SessionInfo,
+    filter: RwSignal<ReportFilter>,
+    map: MapConfig,
+    questionnaire: Vec<Question>,
+) -> impl IntoView {
+    let questionnaire = StoredValue::new(questionnaire);
     let i18n = expect_context::<I18n>();
     let reports = RwSignal::new(Vec::<ModeratedReport>::new());
     let selected = RwSignal::new(None::<String>);
@@ -50,7 +58,7 @@ pub fn ReviewPage(session: SessionInfo, filter: RwSignal<ReportFilter>, map: Map
             {move || {
                 let case = selected.get()?;
                 let report = reports.with(|all| all.iter().find(|r| r.case_number == case).cloned())?;
-                Some(view! { <ReportDetail report session=session.clone() on_changed notice /> })
+                Some(view! { <ReportDetail report session=session.clone() on_changed notice questionnaire=questionnaire.get_value() /> })
             }}
         </div>
     }

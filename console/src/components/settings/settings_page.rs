@@ -4,12 +4,14 @@ use tryggve_core::category::{label_key, DEFAULT_CATEGORIES};
 use tryggve_core::console::SessionInfo;
 use tryggve_core::i18n::{I18n, Locale};
 use tryggve_core::questionnaire::Question;
+use tryggve_core::reporter::ReporterGroup;
 use tryggve_core::settings::TenantSettings;
 use tryggve_core::TenantConfig;
 use wasm_bindgen::JsCast;
 
 use super::areas_editor::AreasEditor;
 use super::questionnaire_editor::QuestionnaireEditor;
+use super::reporter_groups_editor::ReporterGroupsEditor;
 use crate::api::{self, ApiError};
 
 /// Loads the settings, lets an admin edit them and saves them whole. The edge checks
@@ -261,6 +263,17 @@ fn SettingsForm(
                 <div class="grid">{limit_fields.into_iter().map(number_input).collect_view()}</div>
             </fieldset>
 
+            <ReporterGroupsEditor
+                groups=Signal::derive(move || config.with(|c| c.reporter_groups.clone()))
+                on_toggle=Callback::new(move |(group, on): (ReporterGroup, bool)| config.update(|c| {
+                    c.reporter_groups.retain(|g| *g != group);
+                    if on {
+                        c.reporter_groups.push(group);
+                        c.reporter_groups.sort_by_key(|g| ReporterGroup::ALL.iter().position(|x| x == g));
+                    }
+                }))
+                tenant csrf notice
+            />
             <QuestionnaireEditor questions saved=saved_questions languages=Signal::derive(languages) />
             <AreasEditor areas notice />
 
@@ -340,6 +353,7 @@ fn field_id(path: &str, questions: &[Question]) -> String {
         ("config.limits.questions_per_hour", "settings-limit-questions"),
         ("config.limits.votes_per_hour", "settings-limit-votes"),
         ("config.areas", "settings-areas"),
+        ("config.reporter_groups", "settings-reporter-groups"),
     ];
     simple
         .iter()

@@ -7,5 +7,6 @@ mod questionnaire_fields;
 mod receipt;
 mod report_form;
 mod report_widget;
+mod reporter_fields;
 
 pub use report_widget::ReportWidget;

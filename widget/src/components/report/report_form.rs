@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use tryggve_core::category::label_key;
 use tryggve_core::questionnaire::{check_answers, AnswerError, Answers};
+use tryggve_core::reporter::ReporterGroup;
 use tryggve_core::validation::{FieldError, FieldErrorCode, DESCRIPTION_MAX_CHARS};
 use tryggve_core::{validate_report, LatLng, ReportDraft, ReportReceipt, TenantConfig, TimeOfDay};
 use wasm_bindgen::JsCast;
@@ -13,6 +14,7 @@ use wasm_bindgen::JsCast;
 use super::pin_map::PinMap;
 use super::public_reports::PublicReports;
 use super::questionnaire_fields::{first_control_id, QuestionnaireFields};
+use super::reporter_fields::ReporterFields;
 use crate::api::{ApiError, Edge};
 use crate::components::{Honeypot, HumanCheck};
 use crate::outbox;
@@ -28,6 +30,8 @@ pub struct DraftFields {
     description: RwSignal<String>,
     contact_email: RwSignal<String>,
     answers: RwSignal<Answers>,
+    reporter_group: RwSignal<ReporterGroup>,
+    access_code: RwSignal<String>,
     website: RwSignal<String>,
     human_token: RwSignal<Option<String>>,
 }
@@ -41,6 +45,8 @@ impl DraftFields {
             description: RwSignal::new(String::new()),
             contact_email: RwSignal::new(String::new()),
             answers: RwSignal::new(Answers::new()),
+            reporter_group: RwSignal::new(ReporterGroup::Resident),
+            access_code: RwSignal::new(String::new()),
             website: RwSignal::new(String::new()),
             human_token: RwSignal::new(None),
         }
@@ -58,6 +64,11 @@ impl DraftFields {
             description: self.description.get_untracked(),
             contact_email: (!email.trim().is_empty()).then_some(email),
             answers: self.answers.get_untracked(),
+            reporter_group: Some(self.reporter_group.get_untracked())
+                .filter(|g| *g != ReporterGroup::Resident)
+                .map(|g| g.id().to_string()),
+            access_code: Some(self.access_code.get_untracked())
+                .filter(|c| self.reporter_group.get_untracked().needs_code() && !c.trim().is_empty()),
             // Given by `outbox::prepare` when the report is sent.
             idempotency_key: None,
             followup_token: None,
@@ -74,6 +85,9 @@ impl DraftFields {
         self.description.set(draft.description.clone());
         self.contact_email.set(draft.contact_email.clone().unwrap_or_default());
         self.answers.set(draft.answers.clone());
+        let group = draft.reporter_group.as_deref().and_then(ReporterGroup::from_id);
+        self.reporter_group.set(group.unwrap_or_default());
+        self.access_code.set(draft.access_code.clone().unwrap_or_default());
     }
 
     /// Empties the draft for the next report.
@@ -84,6 +98,7 @@ impl DraftFields {
         self.description.set(String::new());
         self.contact_email.set(String::new());
         self.answers.set(Answers::new());
+        // The reporter's group and code stay: staff on their rounds report place after place.
     }
 
     fn toggle_time(self, time: TimeOfDay, on: bool) {
@@ -104,6 +119,8 @@ fn focus_target(field: &str) -> &'static str {
         "times" => "time-morning",
         "description" => "description",
         "contact_email" => "contact-email",
+        "reporter_group" => "reporter-group",
+        "access_code" => "access-code",
         "human_token" => "human-token",
         _ => "submit",
     }
@@ -183,6 +200,11 @@ pub fn ReportForm(
                     if field.as_deref() == Some("human_token") {
                         fields.human_token.set(None);
                         errors.set(vec![FieldError::new("human_token", FieldErrorCode::HumanCheckFailed)]);
+                    }
+                    // A wrong access code is marked at its field, which gets focus.
+                    if field.as_deref() == Some("access_code") {
+                        errors.set(vec![FieldError::new("access_code", FieldErrorCode::InvalidAccessCode)]);
+                        focus("access-code");
                     }
                     // Prefer our own words for codes we know; the edge's English otherwise.
                     let key = format!("error-{}", code.replace('_', "-"));
@@ -324,6 +346,16 @@ pub fn ReportForm(
                 />
                 <p id="email-error" class="field-error">{move || error_for(&["contact_email"]).get()}</p>
             </div>
+
+            {(config.reporter_groups.len() > 1).then(|| view! {
+                <ReporterFields
+                    groups=config.reporter_groups.clone()
+                    group=fields.reporter_group
+                    code=fields.access_code
+                    group_error=error_for(&["reporter_group"])
+                    code_error=error_for(&["access_code"])
+                />
+            })}
 
             <Honeypot value=fields.website />
             {config.turnstile_site_key.clone().map(|site_key| view! {
