@@ -114,3 +114,41 @@ test("the console's settings page is for admins only", async () => {
   assert.equal(await page.getByRole("button", { name: "Inställningar" }).count(), 0);
   await context.close();
 });
+
+test("an admin lets staff report and gives them an access code in the console", async () => {
+  const { context, page, errors } = await consolePage();
+  await page.getByRole("button", { name: "Inställningar" }).click();
+  await page.getByRole("heading", { name: "Inställningar" }).waitFor();
+  await page.getByRole("checkbox", { name: "Kommunens personal" }).check();
+  await page.getByRole("button", { name: "Spara inställningarna" }).click();
+  await page.getByText("Inställningarna är sparade.").waitFor();
+
+  const codeState = page.locator("#settings-code-staff-state");
+  assert.equal(await codeState.textContent(), "Ingen kod är satt: gruppen kan inte rapportera ännu.");
+  await page.getByLabel("Ny åtkomstkod för Kommunens personal").fill("kort");
+  await page.getByRole("button", { name: "Spara koden för Kommunens personal" }).click();
+  await page.getByText("Koden ska ha 10–100 tecken.").waitFor();
+  await page.getByLabel("Ny åtkomstkod för Kommunens personal").fill("fastighetsskötarna-2026");
+  await page.getByRole("button", { name: "Spara koden för Kommunens personal" }).click();
+  await page.getByText("Koden för Kommunens personal är sparad.").waitFor();
+  assert.equal(await codeState.textContent(), "En kod är satt.");
+  assert.equal(await page.getByLabel("Ny åtkomstkod för Kommunens personal").inputValue(), "", "the code is not kept on the page");
+  assert.deepEqual(await axeViolations(page, [["body"]]), []);
+
+  const report = (code) => fetch(`${EDGE}/api/v1/reports`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ tenant: "enkat", lat: 58.0337, lng: 12.8083, category: "littering", reporter_group: "staff", access_code: code,
+      answers: answersForEnkat() }),
+  });
+  assert.equal((await report("fastighetsskötarna-2026")).status, 201);
+  assert.equal((await report("fastighetsskötarna-2025")).status, 422);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+/** Answers to enkat's required question (written by the first test): its first option. */
+function answersForEnkat() {
+  const [config] = query("SELECT config FROM tenants WHERE id = 'enkat'").map((r) => JSON.parse(r.config));
+  return Object.fromEntries(config.questionnaire.filter((q) => q.required).map((q) => [q.id, q.options[0].id]));
+}
