@@ -133,4 +133,12 @@ fn the_documented_tenant_example_parses() {
         tryggve_core::geo::area_of(&tenant.areas, tenant.map.center).map(|a| a.id.as_str()),
         Some("centrum")
     );
+    // And it passes every rule the console's settings enforce.
+    let settings = tryggve_core::settings::TenantSettings {
+        config: tenant.clone(),
+        origins: vec!["https://www.vargarda.se".into()],
+    };
+    let checked =
+        tryggve_core::settings::check_settings(&settings, &tenant).map_err(|e| format!("{e:?}")).unwrap();
+    assert_eq!(checked.config.questionnaire.len(), 3);
 }

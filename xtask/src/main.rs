@@ -98,14 +98,22 @@ fn add_tenant(args: &[String]) -> Result {
     let text = std::fs::read_to_string(file).map_err(|e| format!("{file}: {e}"))?;
     let config: tryggve_core::TenantConfig =
         serde_json::from_str(&text).map_err(|e| format!("{file}: {e}"))?;
-    if !tryggve_core::tenant::is_valid_tenant_id(&config.id) || !config.map.bounds.is_valid() {
-        return Err(format!("{file}: the id must be lowercase a–z, 0–9 and '-', and the bounds valid"));
+    if !tryggve_core::tenant::is_valid_tenant_id(&config.id) {
+        return Err(format!("{file}: the id must be lowercase a–z, 0–9 and '-'"));
     }
     let origins: Vec<String> = args
         .windows(2)
         .filter(|w| w[0] == "--origin")
         .map(|w| w[1].trim_end_matches('/').to_string())
         .collect();
+    // The same rules as the console's settings page: what this command stores, an admin can edit.
+    let wanted = tryggve_core::settings::TenantSettings { config: config.clone(), origins };
+    let checked = tryggve_core::settings::check_settings(&wanted, &config).map_err(|errors| {
+        let problems: Vec<String> =
+            errors.iter().map(|e| format!("{} ({})", e.path, e.code.english())).collect();
+        format!("{file}: {}", problems.join("; "))
+    })?;
+    let (config, origins) = (checked.config, checked.origins);
     let tools = setup::tools(false)?;
     let state = root().join(".wrangler/state");
     let db = database(args, &state);
