@@ -260,3 +260,22 @@ test("staff report with their access code; a wrong or missing code is refused; c
   assert.equal((await call(admin, "DELETE", `${codes}/staff`)).json.has_code, false);
   assert.equal((await report("staff", "en-helt-ny-kod-2027")).response.status, 422, "a removed code no longer works");
 });
+
+test("a theme is checked: readable accent, a plain font list, a sane radius", async () => {
+  const wanted = await current();
+  for (const [theme, field, code] of [
+    [{ accent: "#aaccff" }, "config.theme.accent", "low_contrast"],
+    [{ accent: "red" }, "config.theme.accent", "invalid_choice"],
+    [{ font: "Arial; } :host { display: none" }, "config.theme.font", "invalid_choice"],
+    [{ radius_px: 30 }, "config.theme.radius_px", "invalid_choice"],
+  ]) {
+    const { response, json } = await save({ ...wanted, config: { ...wanted.config, theme } });
+    assert.equal(response.status, 422, JSON.stringify(theme));
+    assert.deepEqual([json.error.field, json.error.code], [field, code]);
+  }
+  const { response, json } = await save({ ...wanted, config: { ...wanted.config, theme: { accent: "#005A70", font: "\"Open Sans\", Arial", radius_px: 4 } } });
+  assert.equal(response.status, 200);
+  assert.deepEqual(json.config.theme, { accent: "#005a70", font: "\"Open Sans\", Arial", radius_px: 4 });
+  const config = await (await fetch(`${EDGE}/api/v1/tenants/${TENANT}/config`)).json();
+  assert.equal(config.theme.accent, "#005a70");
+});

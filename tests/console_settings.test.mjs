@@ -152,3 +152,36 @@ function answersForEnkat() {
   const [config] = query("SELECT config FROM tenants WHERE id = 'enkat'").map((r) => JSON.parse(r.config));
   return Object.fromEntries(config.questionnaire.filter((q) => q.required).map((q) => [q.id, q.options[0].id]));
 }
+
+test("the municipality's accent colour reaches the widget, readable, and the host page's own still wins", async () => {
+  const { context, page, errors } = await consolePage();
+  await page.getByRole("button", { name: "Inställningar" }).click();
+  await page.getByRole("heading", { name: "Inställningar" }).waitFor();
+  const accent = page.getByLabel("Accentfärg (#rrggbb)");
+  await accent.fill("#7fb2ff");
+  await page.getByRole("button", { name: "Spara inställningarna" }).click();
+  await page.getByText("Kontrollera fältet ”Accentfärg (#rrggbb)”: färgen har för låg kontrast mot vitt").waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "settings-accent");
+  await accent.fill("#005A70");
+  await page.getByLabel("Hörnradie i pixlar (0–24)").fill("12");
+  await page.getByRole("button", { name: "Spara inställningarna" }).click();
+  await page.getByText("Inställningarna är sparade.").waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+
+  const submitStyle = async (head) => {
+    const resident = await browser.newContext({ locale: "sv-SE" });
+    await resident.route("https://tile.openstreetmap.org/**", (r) => r.fulfill({ status: 200, body: "" }));
+    await resident.route(`${EDGE}/enkat-theme.html`, (r) => r.fulfill({ status: 200, contentType: "text/html", body: PAGE.replace("</head>", `${head}</head>`) }));
+    const residentPage = await resident.newPage();
+    await residentPage.goto(`${EDGE}/enkat-theme.html`);
+    const button = residentPage.locator("tryggve-report").getByRole("button", { name: "Skicka", exact: true });
+    await button.waitFor();
+    const style = await button.evaluate((b) => [getComputedStyle(b).backgroundColor, getComputedStyle(b).borderTopLeftRadius]);
+    await resident.close();
+    return style;
+  };
+  assert.deepEqual(await submitStyle(""), ["rgb(0, 90, 112)", "12px"], "the saved theme");
+  assert.deepEqual(await submitStyle("<style>tryggve-report { --tryggve-accent: #6a1b9a; }</style>"), ["rgb(106, 27, 154)", "12px"],
+    "the page's own value wins over the municipality's");
+});

@@ -41,6 +41,7 @@ time-unspecified = غير محدد
 
 answer-optional = (اختياري)
 error-invalid-access-code = رمز الوصول غير صحيح. اسأل من أعطاك الرمز، أو أبلغ بصفتك مقيمًا.
+error-low-contrast = تباين اللون مع الأبيض منخفض جدًا (المطلوب 4.5:1 على الأقل).
 reporter-group-label = أُبلغ بصفتي
 reporter-group-resident = مقيم
 reporter-group-staff = موظف في البلدية

@@ -40,6 +40,7 @@ time-night = Night
 
 answer-optional = (optional)
 error-invalid-access-code = The access code is not right. Ask whoever gave you the code, or report as a resident.
+error-low-contrast = The colour has too little contrast against white (at least 4.5:1 is required).
 reporter-group-label = I am reporting as
 reporter-group-resident = Resident
 reporter-group-staff = Municipal staff
@@ -417,3 +418,9 @@ console-access-code-removed = The code for { $group } is removed.
 console-access-code-too-short = The code must have 10–100 characters.
 console-by-reporter-group = Reports by group
 console-reporter-group = Reporter
+console-settings-error-low-contrast = the colour has too little contrast against white: the buttons' white text must stay readable (at least 4.5:1).
+console-settings-theme = Look
+console-settings-theme-hint = Empty = the widget's default. The website's own CSS variables on the element (--tryggve-accent and others) take precedence.
+console-settings-accent = Accent colour (#rrggbb)
+console-settings-font = Font (CSS font-family)
+console-settings-radius = Corner radius in pixels (0–24)

@@ -41,6 +41,7 @@ time-unspecified = Ei kerrottu
 
 answer-optional = (vapaaehtoinen)
 error-invalid-access-code = Käyttökoodi ei ole oikea. Kysy koodin antajalta tai ilmoita asukkaana.
+error-low-contrast = Värin kontrasti valkoista vasten on liian pieni (vähintään 4,5:1).
 reporter-group-label = Ilmoitan
 reporter-group-resident = Asukkaana
 reporter-group-staff = Kunnan henkilöstönä

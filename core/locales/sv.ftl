@@ -40,6 +40,7 @@ time-night = Natt
 
 answer-optional = (frivilligt)
 error-invalid-access-code = Åtkomstkoden stämmer inte. Fråga den som gav dig koden, eller rapportera som invånare.
+error-low-contrast = Färgen har för låg kontrast mot vitt (minst 4,5:1 krävs).
 reporter-group-label = Jag rapporterar som
 reporter-group-resident = Invånare
 reporter-group-staff = Kommunens personal
@@ -417,3 +418,9 @@ console-access-code-removed = Koden för { $group } är borttagen.
 console-access-code-too-short = Koden ska ha 10–100 tecken.
 console-by-reporter-group = Rapporter per grupp
 console-reporter-group = Rapportör
+console-settings-error-low-contrast = färgen har för låg kontrast mot vitt: knapparnas vita text måste gå att läsa (minst 4,5:1).
+console-settings-theme = Utseende
+console-settings-theme-hint = Tomt = widgetens standard. Webbplatsens egna CSS-variabler på elementet (--tryggve-accent med flera) går före.
+console-settings-accent = Accentfärg (#rrggbb)
+console-settings-font = Typsnitt (CSS font-family)
+console-settings-radius = Hörnradie i pixlar (0–24)

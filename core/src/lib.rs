@@ -25,6 +25,7 @@ pub mod settings;
 pub mod stats;
 pub mod tenant;
 pub mod text;
+pub mod theme;
 pub mod validation;
 
 pub use category::Category;

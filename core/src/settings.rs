@@ -167,6 +167,13 @@ pub fn check_settings(
         }
     }
 
+    config.theme.accent =
+        config.theme.accent.map(|a| a.trim().to_ascii_lowercase()).filter(|a| !a.is_empty());
+    config.theme.font = config.theme.font.map(|f| f.trim().to_string()).filter(|f| !f.is_empty());
+    for (field, code) in crate::theme::check(&config.theme) {
+        errors.push(error(format!("config.theme.{field}"), code));
+    }
+
     if !(MIN_RETENTION_DAYS..=MAX_RETENTION_DAYS).contains(&config.retention_days) {
         errors.push(error("config.retention_days", InvalidChoice));
     }

@@ -6,6 +6,7 @@ use crate::category;
 use crate::geo::{Area, BBox, LatLng, Polygon};
 use crate::questionnaire::Question;
 use crate::reporter::ReporterGroup;
+use crate::theme::Theme;
 
 /// Tenant ids appear in URLs and element attributes: short, lowercase, ASCII.
 pub fn is_valid_tenant_id(id: &str) -> bool {
@@ -75,6 +76,9 @@ pub struct TenantConfig {
     /// Whom the form lets say who is reporting. With residents only, it does not ask.
     #[serde(default = "residents_only")]
     pub reporter_groups: Vec<ReporterGroup>,
+    /// Accent colour, font and corner radius (the host page's own CSS properties still win).
+    #[serde(default)]
+    pub theme: Theme,
 }
 
 fn residents_only() -> Vec<ReporterGroup> {
@@ -144,6 +148,7 @@ impl TenantConfig {
             turnstile_site_key: None,
             questionnaire: demo_questionnaire(),
             reporter_groups: ReporterGroup::ALL.to_vec(),
+            theme: Theme::default(),
             retention_days: DEFAULT_RETENTION_DAYS,
             // The demo is shown to many people at once (and tested from one address).
             limits: Limits { reports_per_hour: 10_000, questions_per_hour: 10_000, votes_per_hour: 10_000 },

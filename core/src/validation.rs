@@ -39,10 +39,11 @@ pub enum FieldErrorCode {
     Automated,
     HumanCheckFailed,
     InvalidAccessCode,
+    LowContrast,
 }
 
 impl FieldErrorCode {
-    pub const ALL: [FieldErrorCode; 18] = [
+    pub const ALL: [FieldErrorCode; 19] = [
         Self::Required,
         Self::NotOnEarth,
         Self::OutsideArea,
@@ -61,6 +62,7 @@ impl FieldErrorCode {
         Self::Automated,
         Self::HumanCheckFailed,
         Self::InvalidAccessCode,
+        Self::LowContrast,
     ];
 
     pub fn id(self) -> &'static str {
@@ -83,6 +85,7 @@ impl FieldErrorCode {
             Self::Automated => "automated",
             Self::HumanCheckFailed => "human_check_failed",
             Self::InvalidAccessCode => "invalid_access_code",
+            Self::LowContrast => "low_contrast",
         }
     }
 
@@ -114,6 +117,7 @@ impl FieldErrorCode {
             }
             Self::HumanCheckFailed => "The human check (Turnstile) is missing, expired or failed.",
             Self::InvalidAccessCode => "This access code is not the municipality's code for this group.",
+            Self::LowContrast => "The colour needs a contrast of at least 4.5:1 against white (WCAG AA).",
         }
     }
 }

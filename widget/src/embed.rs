@@ -24,14 +24,35 @@ pub fn locale_for(host: &HtmlElement) -> Locale {
         .unwrap_or(Locale::Sv)
 }
 
+/// Where the municipality's theme goes: the widget's shadow root, as a constructed stylesheet of
+/// `:host` rules. Those come after our own stylesheet (so they replace its defaults) and before
+/// the host page's rules for the element (so a page's own `--tryggve-*` values still win).
+/// Constructed stylesheets need no `style-src` exception in the page's CSP.
+#[derive(Clone)]
+pub struct ThemeTarget(send_wrapper::SendWrapper<web_sys::ShadowRoot>);
+
+impl ThemeTarget {
+    pub fn apply(&self, theme: &tryggve_core::theme::Theme) {
+        let css = tryggve_core::theme::host_css(theme);
+        if css.is_empty() {
+            return;
+        }
+        if let Ok(sheet) = web_sys::CssStyleSheet::new() {
+            if sheet.replace_sync(&css).is_ok() {
+                self.0.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
+            }
+        }
+    }
+}
+
 /// Attaches an open shadow root to `host`, loads our CSS (and Leaflet's, `with_map`) into it, and
-/// returns the element to mount the user interface in. Waits for the stylesheets so that the
+/// returns the element to mount the user interface in, and where its theme goes. Waits for the stylesheets so that the
 /// map is never laid out without them.
 pub async fn prepare_shadow_root(
     host: &HtmlElement,
     assets: &str,
     with_map: bool,
-) -> Result<HtmlElement, JsValue> {
+) -> Result<(HtmlElement, ThemeTarget), JsValue> {
     if with_map {
         point_leaflet_at_our_marker_images(assets)?;
     }
@@ -53,7 +74,7 @@ pub async fn prepare_shadow_root(
         // A stylesheet that fails to load still lets the form work; do not block on it.
         let _ = css.await;
     }
-    Ok(root)
+    Ok((root, ThemeTarget(send_wrapper::SendWrapper::new(shadow))))
 }
 
 /// Resolves when the element fires `load` or `error`.

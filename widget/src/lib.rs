@@ -26,9 +26,9 @@ use crate::components::report::ReportWidget;
 pub async fn mount_report(host: HtmlElement, edge: String, assets: String) -> Result<(), JsValue> {
     let tenant = host.get_attribute("tenant").unwrap_or_else(|| "demo".into());
     let locale = RwSignal::new(embed::locale_for(&host));
-    let root = embed::prepare_shadow_root(&host, &assets, true).await?;
+    let (root, theme) = embed::prepare_shadow_root(&host, &assets, true).await?;
     let edge = Edge::new(edge);
-    mount_to(root, move || view! { <ReportWidget edge tenant locale /> }).forget();
+    mount_to(root, move || view! { <ReportWidget edge tenant locale theme /> }).forget();
     Ok(())
 }
 
@@ -39,8 +39,8 @@ pub async fn mount_dialog(host: HtmlElement, edge: String, assets: String) -> Re
     let tenant = host.get_attribute("tenant").unwrap_or_else(|| "demo".into());
     let dialogue = host.get_attribute("dialogue").and_then(|d| d.trim().parse::<i64>().ok());
     let locale = RwSignal::new(embed::locale_for(&host));
-    let root = embed::prepare_shadow_root(&host, &assets, false).await?;
+    let (root, theme) = embed::prepare_shadow_root(&host, &assets, false).await?;
     let edge = Edge::new(edge);
-    mount_to(root, move || view! { <DialogueWidget edge tenant dialogue locale /> }).forget();
+    mount_to(root, move || view! { <DialogueWidget edge tenant dialogue locale theme /> }).forget();
     Ok(())
 }

@@ -181,6 +181,22 @@ fn SettingsForm(
         }
     };
     let languages = move || config.with(|c| c.languages.clone());
+    let (accent, set_accent) = text(
+        |c| c.theme.accent.clone().unwrap_or_default(),
+        |c, v| c.theme.accent = Some(v).filter(|v| !v.trim().is_empty()),
+    );
+    let (font, set_font) = text(
+        |c| c.theme.font.clone().unwrap_or_default(),
+        |c, v| c.theme.font = Some(v).filter(|v| !v.trim().is_empty()),
+    );
+    let radius = move || config.with(|c| c.theme.radius_px.map(|r| r.to_string()).unwrap_or_default());
+    // A radius that is not a number becomes 255, which the edge refuses with a clear message.
+    let set_radius = move |ev| {
+        let value = event_target_value(&ev);
+        config.update(|c| {
+            c.theme.radius_px = (!value.trim().is_empty()).then(|| value.trim().parse().unwrap_or(u8::MAX))
+        })
+    };
 
     view! {
         <form class="settings" novalidate on:submit=save>
@@ -261,6 +277,25 @@ fn SettingsForm(
             <fieldset>
                 <legend>{i18n.t("console-settings-limits")}</legend>
                 <div class="grid">{limit_fields.into_iter().map(number_input).collect_view()}</div>
+            </fieldset>
+
+            <fieldset>
+                <legend>{i18n.t("console-settings-theme")}</legend>
+                <p class="hint">{i18n.t("console-settings-theme-hint")}</p>
+                <div class="grid">
+                    <div>
+                        <label for="settings-accent">{i18n.t("console-settings-accent")}</label>
+                        <input id="settings-accent" prop:value=accent on:input=set_accent />
+                    </div>
+                    <div>
+                        <label for="settings-font">{i18n.t("console-settings-font")}</label>
+                        <input id="settings-font" prop:value=font on:input=set_font />
+                    </div>
+                    <div>
+                        <label for="settings-radius">{i18n.t("console-settings-radius")}</label>
+                        <input id="settings-radius" inputmode="numeric" prop:value=radius on:input=set_radius />
+                    </div>
+                </div>
             </fieldset>
 
             <ReporterGroupsEditor
@@ -354,6 +389,9 @@ fn field_id(path: &str, questions: &[Question]) -> String {
         ("config.limits.votes_per_hour", "settings-limit-votes"),
         ("config.areas", "settings-areas"),
         ("config.reporter_groups", "settings-reporter-groups"),
+        ("config.theme.accent", "settings-accent"),
+        ("config.theme.font", "settings-font"),
+        ("config.theme.radius_px", "settings-radius"),
     ];
     simple
         .iter()

@@ -11,6 +11,7 @@ use super::dialogue_list::DialogueList;
 use super::dialogue_room::DialogueRoom;
 use crate::api::Edge;
 use crate::components::LanguageSwitcher;
+use crate::embed::ThemeTarget;
 
 #[component]
 pub fn DialogueWidget(
@@ -18,6 +19,7 @@ pub fn DialogueWidget(
     tenant: String,
     dialogue: Option<i64>,
     locale: RwSignal<Locale>,
+    theme: ThemeTarget,
 ) -> impl IntoView {
     // None while loading; Some(None) if it failed.
     let config = RwSignal::new(None::<Option<TenantConfig>>);
@@ -26,7 +28,13 @@ pub fn DialogueWidget(
     let fields = AskFields::new();
     spawn_local({
         let (edge, tenant) = (edge.clone(), tenant.clone());
-        async move { config.set(Some(edge.tenant_config(&tenant).await.ok())) }
+        async move {
+            let loaded = edge.tenant_config(&tenant).await.ok();
+            if let Some(c) = &loaded {
+                theme.apply(&c.theme);
+            }
+            config.set(Some(loaded))
+        }
     });
     // Back to the list only when the page did not name a dialogue.
     let on_back = dialogue.is_none().then(|| Callback::new(move |()| chosen.set(None)));

@@ -9,6 +9,7 @@ use super::receipt::Receipt;
 use super::report_form::{DraftFields, ReportForm};
 use crate::api::Edge;
 use crate::components::LanguageSwitcher;
+use crate::embed::ThemeTarget;
 use tryggve_core::i18n::{I18n, Locale};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -18,16 +19,24 @@ enum ConfigState {
     Failed,
 }
 
-fn load_config(edge: Edge, tenant: String, state: RwSignal<ConfigState>) {
+fn load_config(edge: Edge, tenant: String, state: RwSignal<ConfigState>, theme: ThemeTarget) {
     state.set(ConfigState::Loading);
     spawn_local(async move {
         let loaded = edge.tenant_config(&tenant).await;
+        if let Ok(config) = &loaded {
+            theme.apply(&config.theme);
+        }
         state.set(loaded.map(|c| ConfigState::Ready(Box::new(c))).unwrap_or(ConfigState::Failed));
     });
 }
 
 #[component]
-pub fn ReportWidget(edge: Edge, tenant: String, locale: RwSignal<Locale>) -> impl IntoView {
+pub fn ReportWidget(
+    edge: Edge,
+    tenant: String,
+    locale: RwSignal<Locale>,
+    theme: ThemeTarget,
+) -> impl IntoView {
     let config = RwSignal::new(ConfigState::Loading);
     let receipt = RwSignal::new(None::<ReportReceipt>);
     // The draft lives here, above the language: switching language keeps what was typed.
@@ -41,11 +50,11 @@ pub fn ReportWidget(edge: Edge, tenant: String, locale: RwSignal<Locale>) -> imp
             following.set(Some(link));
         }
     });
-    load_config(edge.clone(), tenant.clone(), config);
+    load_config(edge.clone(), tenant.clone(), config, theme.clone());
 
     let retry = {
         let (edge, tenant) = (edge.clone(), tenant.clone());
-        move |_| load_config(edge.clone(), tenant.clone(), config)
+        move |_| load_config(edge.clone(), tenant.clone(), config, theme.clone())
     };
     let on_sent = Callback::new(move |r| receipt.set(Some(r)));
     let on_another = Callback::new(move |()| {
