@@ -185,3 +185,29 @@ test("the municipality's accent colour reaches the widget, readable, and the hos
   assert.deepEqual(await submitStyle("<style>tryggve-report { --tryggve-accent: #6a1b9a; }</style>"), ["rgb(106, 27, 154)", "12px"],
     "the page's own value wins over the municipality's");
 });
+
+test("with the public map turned off in the console, the widget does not offer it", async () => {
+  const publicToggles = async () => {
+    const resident = await browser.newContext({ locale: "sv-SE" });
+    await resident.route("https://tile.openstreetmap.org/**", (r) => r.fulfill({ status: 200, body: "" }));
+    await resident.route(`${EDGE}/enkat-test.html`, (r) => r.fulfill({ status: 200, contentType: "text/html", body: PAGE }));
+    const residentPage = await resident.newPage();
+    await residentPage.goto(`${EDGE}/enkat-test.html`);
+    const widget = residentPage.locator("tryggve-report");
+    await widget.getByRole("button", { name: "Skicka", exact: true }).waitFor();
+    const count = await widget.locator("#show-public").count();
+    await resident.close();
+    return count;
+  };
+  assert.equal(await publicToggles(), 1, "offered by default");
+
+  const { context, page } = await consolePage();
+  await page.getByRole("button", { name: "Inställningar" }).click();
+  const publicMap = page.getByLabel("Invånarna kan se godkända platser på kartan");
+  assert.equal(await publicMap.isChecked(), true);
+  await publicMap.uncheck();
+  await page.getByRole("button", { name: "Spara inställningarna" }).click();
+  await page.getByText("Inställningarna är sparade.").waitFor();
+  await context.close();
+  assert.equal(await publicToggles(), 0);
+});

@@ -37,6 +37,17 @@ test("switching language keeps the draft, lays Arabic out right to left, and eve
     assert.equal(await widget.locator(".leaflet-marker-icon").count(), 1, `${tag}: the pin stays`);
     assert.match(await widget.locator("#pin-status").textContent(), /58\.\d{5}[,،] 12\.\d{5}/);
     assert.deepEqual(await axeViolations(page), [], `${tag}: axe-core`);
+    // The municipality wrote its questions in Swedish and English: other languages show the
+    // Swedish words, marked as Swedish for screen readers.
+    const question = widget.locator("legend span").first();
+    const [questionLang, questionText] = await question.evaluate((s) => [s.getAttribute("lang"), s.textContent]);
+    const expected = {
+      ar: ["sv", "Vad skulle göra platsen tryggare?"],
+      fi: ["sv", "Vad skulle göra platsen tryggare?"],
+      en: [null, "What would make the place feel safer?"],
+      sv: [null, "Vad skulle göra platsen tryggare?"],
+    };
+    assert.deepEqual([questionLang, questionText], expected[tag], `${tag}: the question's language`);
     if (tag === "ar") {
       const align = await widget.locator("h2").evaluate((h) => getComputedStyle(h).direction);
       assert.equal(align, "rtl");

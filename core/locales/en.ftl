@@ -424,3 +424,6 @@ console-settings-theme-hint = Empty = the widget's default. The website's own CS
 console-settings-accent = Accent colour (#rrggbb)
 console-settings-font = Font (CSS font-family)
 console-settings-radius = Corner radius in pixels (0–24)
+console-settings-moderation = Publication
+console-settings-public-map = Residents can see approved places on the map
+console-settings-public-map-hint = Places a moderator approved are shown to residents (at an approximate position), with text only if published. Unticked, only the municipality sees them.

@@ -424,3 +424,6 @@ console-settings-theme-hint = Tomt = widgetens standard. Webbplatsens egna CSS-v
 console-settings-accent = Accentfärg (#rrggbb)
 console-settings-font = Typsnitt (CSS font-family)
 console-settings-radius = Hörnradie i pixlar (0–24)
+console-settings-moderation = Publicering
+console-settings-public-map = Invånarna kan se godkända platser på kartan
+console-settings-public-map-hint = Platser som en moderator har godkänt visas (på ungefärlig plats) för invånarna, med text bara om den publicerats. Utan bocken ser bara kommunen dem.

@@ -110,12 +110,17 @@ pub struct CheckedAnswers {
 
 /// The text in `lang`, else Swedish, else any; empty if there is none.
 pub fn text_in<'a>(texts: &'a Texts, lang: &str) -> &'a str {
-    texts
-        .get(lang)
-        .filter(|t| !t.trim().is_empty())
-        .or_else(|| texts.get("sv"))
-        .or_else(|| texts.values().next())
-        .map_or("", String::as_str)
+    text_and_language(texts, lang).0
+}
+
+/// The text in `lang`, else Swedish, else any, with the language it is in (so that a fallback
+/// can be marked with its own `lang` for screen readers).
+pub fn text_and_language<'a>(texts: &'a Texts, lang: &str) -> (&'a str, &'a str) {
+    let usable = |l: &str| texts.get_key_value(l).filter(|(_, t)| !t.trim().is_empty());
+    usable(lang)
+        .or_else(|| usable("sv"))
+        .or_else(|| texts.iter().next())
+        .map_or(("", "sv"), |(l, t)| (t.as_str(), l.as_str()))
 }
 
 /// Question and option ids: short, lowercase, ASCII (they appear in exports and field names).
@@ -520,5 +525,7 @@ mod tests {
         assert_eq!(text_in(&t, "en"), "Hello");
         assert_eq!(text_in(&t, "ar"), "Hej");
         assert_eq!(text_in(&Texts::new(), "sv"), "");
+        assert_eq!(text_and_language(&t, "ar"), ("Hej", "sv"), "a fallback says its language");
+        assert_eq!(text_and_language(&t, "en"), ("Hello", "en"));
     }
 }

@@ -79,6 +79,15 @@ pub struct TenantConfig {
     /// Accent colour, font and corner radius (the host page's own CSS properties still win).
     #[serde(default)]
     pub theme: Theme,
+    /// Moderation policy: whether residents may see the places others reported once a
+    /// moderator approved them (coarsened). Some municipalities keep the map to themselves, so
+    /// that no street is marked "unsafe" in public.
+    #[serde(default = "yes")]
+    pub public_map: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 fn residents_only() -> Vec<ReporterGroup> {
@@ -149,6 +158,7 @@ impl TenantConfig {
             questionnaire: demo_questionnaire(),
             reporter_groups: ReporterGroup::ALL.to_vec(),
             theme: Theme::default(),
+            public_map: true,
             retention_days: DEFAULT_RETENTION_DAYS,
             // The demo is shown to many people at once (and tested from one address).
             limits: Limits { reports_per_hour: 10_000, questions_per_hour: 10_000, votes_per_hour: 10_000 },

@@ -110,10 +110,16 @@ pub async fn follow_up(
 /// `GET /api/v1/tenants/{tenant}/public-reports`: approved reports for the public map, at a
 /// coarsened place, with text only where a moderator published it.
 pub async fn public_map(db: &D1Database, tenant: &str, caller: &Caller) -> Result<Response, ApiError> {
-    if !is_valid_tenant_id(tenant) || store::tenants::config(db, tenant).await?.is_none() {
-        return Err(ApiError::UnknownTenant { in_body: false });
-    }
+    let config = match is_valid_tenant_id(tenant) {
+        true => store::tenants::config(db, tenant).await?,
+        false => None,
+    };
+    let config = config.ok_or(ApiError::UnknownTenant { in_body: false })?;
     caller.check(db, tenant).await?;
+    // The municipality's policy may keep the map to its moderators.
+    if !config.public_map {
+        return Ok(http::json(200, &Vec::<tryggve_core::public::PublicReport>::new()));
+    }
     let filter = ReportFilter { visibility: Some(Visibility::Approved), ..ReportFilter::default() };
     let reports = store::reports::list_for_review(db, tenant, &filter, PUBLIC_LIMIT).await?;
     let public: Vec<_> = reports.iter().filter_map(public_view).collect();

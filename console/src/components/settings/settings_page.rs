@@ -250,6 +250,17 @@ fn SettingsForm(
                 <input id="settings-attribution" prop:value=attribution on:input=set_attribution />
             </fieldset>
 
+            <fieldset>
+                <legend>{i18n.t("console-settings-moderation")}</legend>
+                <label class="check" for="settings-public-map">
+                    <input type="checkbox" id="settings-public-map"
+                        prop:checked=move || config.with(|c| c.public_map)
+                        on:change=move |ev| config.update(|c| c.public_map = event_target_checked(&ev)) />
+                    {i18n.t("console-settings-public-map")}
+                </label>
+                <p class="hint">{i18n.t("console-settings-public-map-hint")}</p>
+            </fieldset>
+
             <fieldset id="settings-categories" class="checks" tabindex="-1">
                 <legend>{i18n.t("console-settings-categories")}</legend>
                 {DEFAULT_CATEGORIES.map(|category| {

@@ -4,7 +4,9 @@
 
 use leptos::prelude::*;
 use tryggve_core::i18n::I18n;
-use tryggve_core::questionnaire::{text_in, AnswerError, AnswerValue, Answers, Question, QuestionKind};
+use tryggve_core::questionnaire::{
+    text_and_language, AnswerError, AnswerValue, Answers, Question, QuestionKind,
+};
 use tryggve_core::questionnaire::{SCALE_MAX, SCALE_MIN, SHORT_TEXT_MAX_CHARS};
 
 /// The id of a question's first control (the target of focus on an error).
@@ -37,10 +39,13 @@ fn QuestionField(
             errors.with(|all| all.iter().find(|e| e.question == id).map(|e| i18n.t(&e.code.message_key())))
         }
     };
-    let mut title = text_in(&question.text, lang).to_string();
-    if !question.required {
-        title = format!("{title} {}", i18n.t("answer-optional"));
-    }
+    // A question not written in the reader's language is shown in Swedish, marked as such.
+    let (text, text_lang) = text_and_language(&question.text, lang);
+    let text_lang = (text_lang != lang).then(|| text_lang.to_string());
+    let title = view! {
+        <span lang=text_lang>{text.to_string()}</span>
+        {(!question.required).then(|| format!(" {}", i18n.t("answer-optional")))}
+    };
 
     if question.kind == QuestionKind::ShortText {
         let input_id = first_control_id(&id);
@@ -84,15 +89,24 @@ fn QuestionField(
     }
 
     // Choices as (value, label): the options, or the steps of the scale.
-    let choices: Vec<(String, String)> = match question.kind {
-        QuestionKind::Scale => (SCALE_MIN..=SCALE_MAX).map(|n| (n.to_string(), n.to_string())).collect(),
-        _ => question.options.iter().map(|o| (o.id.clone(), text_in(&o.text, lang).to_string())).collect(),
+    let choices: Vec<(String, String, Option<String>)> = match question.kind {
+        QuestionKind::Scale => {
+            (SCALE_MIN..=SCALE_MAX).map(|n| (n.to_string(), n.to_string(), None)).collect()
+        }
+        _ => question
+            .options
+            .iter()
+            .map(|o| {
+                let (text, text_lang) = text_and_language(&o.text, lang);
+                (o.id.clone(), text.to_string(), (text_lang != lang).then(|| text_lang.to_string()))
+            })
+            .collect(),
     };
     let kind = question.kind;
     let controls = choices
         .into_iter()
         .enumerate()
-        .map(|(i, (value, label))| {
+        .map(|(i, (value, label, label_lang))| {
             let control_id = if i == 0 { first_control_id(&id) } else { format!("answer-{id}-{i}") };
             let chosen = {
                 let (id, value) = (id.clone(), value.clone());
@@ -142,7 +156,7 @@ fn QuestionField(
                         prop:checked=chosen
                         on:change=toggle
                     />
-                    {label}
+                    <span lang=label_lang>{label}</span>
                 </label>
             }
         })

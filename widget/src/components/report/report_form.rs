@@ -264,7 +264,9 @@ pub fn ReportForm(
     view! {
         <form node_ref=form class="report-form" novalidate on:submit=on_submit>
             <PinMap config=config.map.clone() pin=fields.pin error=error_for(&["lat", "lng"]) public=public_reports.into() />
-            <PublicReports edge=edge_for_public tenant=config.id.clone() reports=public_reports />
+            {config.public_map.then(|| view! {
+                <PublicReports edge=edge_for_public tenant=config.id.clone() reports=public_reports />
+            })}
 
             <div class="field">
                 <label for="category">{i18n.t("category-label")}</label>
