@@ -155,9 +155,21 @@ test("a questionnaire reaches the widget's configuration, checks reports and is 
   assert.deepEqual(summary.idea.counts, [], "short texts are read case by case, not counted");
 
   const { json: detail } = await call(admin, "GET", `/api/v1/console/${TENANT}/reports/${cases[0]}`);
-  assert.deepEqual(detail.answers, { help: ["light", "people"], level: 4, idea: "Lampor vid  busshållplatsen" });
+  assert.deepEqual(detail.answers, { help: ["light", "people"], level: 4 });
+  assert.deepEqual(detail.answer_texts, { idea: "Lampor vid  busshållplatsen" }, "short texts are redactable free text");
   const csv = await call(admin, "GET", `/api/v1/console/${TENANT}/export.csv`);
   assert.match(csv.text, /"\{""help"":\[""light"",""people""\],""idea"":""Lampor vid  busshållplatsen"",""level"":4\}"/);
+
+  // A moderator redacts the short text like the description; the original goes to the audit log.
+  const act = (body) => call(admin, "POST", `/api/v1/console/${TENANT}/reports/${cases[0]}/actions`, body);
+  const sneaky = await act({ action: "redact", description: "", answer_texts: { help: "injected" } });
+  assert.equal(sneaky.response.status, 422, "only existing short texts can be redacted");
+  const redacted = await act({ action: "redact", description: "Mörkt", answer_texts: { idea: "Lampor vid hållplatsen" } });
+  assert.equal(redacted.response.status, 200, JSON.stringify(redacted.json));
+  assert.deepEqual(redacted.json.answer_texts, { idea: "Lampor vid hållplatsen" });
+  assert.deepEqual(redacted.json.answers, { help: ["light", "people"], level: 4 }, "choices stay");
+  const [audit] = query(`SELECT before FROM audit_log WHERE tenant_id = '${TENANT}' AND action = 'report.redact' AND subject = '${cases[0]}'`);
+  assert.match(audit.before, /Lampor vid  busshållplatsen/);
 });
 
 test("editing the questionnaire keeps stored answers; a question cannot change its kind", async () => {

@@ -73,7 +73,7 @@ test("report → moderator review → resident sees the status and reply", async
     public_comment: "Vi har beställt en ny armatur.",
     description_public: 1,
   });
-  const audit = query(`SELECT action FROM audit_log WHERE subject = '${caseNumber}' ORDER BY id`).map((r) => r.action);
+  const audit = query(`SELECT action FROM audit_log WHERE tenant_id = 'demo' AND subject = '${caseNumber}' ORDER BY id`).map((r) => r.action);
   assert.deepEqual(audit, ["report.redact", "report.approve", "report.set_status"]);
 
   // The resident follows the link on their receipt.

@@ -427,3 +427,4 @@ console-settings-radius = Corner radius in pixels (0–24)
 console-settings-moderation = Publication
 console-settings-public-map = Residents can see approved places on the map
 console-settings-public-map-hint = Places a moderator approved are shown to residents (at an approximate position), with text only if published. Unticked, only the municipality sees them.
+console-redact-answer-label = The answer to “{ $question }” without personal data (empty removes the answer)

@@ -427,3 +427,4 @@ console-settings-radius = Hörnradie i pixlar (0–24)
 console-settings-moderation = Publicering
 console-settings-public-map = Invånarna kan se godkända platser på kartan
 console-settings-public-map-hint = Platser som en moderator har godkänt visas (på ungefärlig plats) för invånarna, med text bara om den publicerats. Utan bocken ser bara kommunen dem.
+console-redact-answer-label = Svaret på ”{ $question }” utan personuppgifter (tomt tar bort svaret)

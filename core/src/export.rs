@@ -43,10 +43,9 @@ fn values(r: &ModeratedReport, areas: &[Area]) -> [String; 14] {
         r.review.public_comment.clone(),
         r.review.merged_into.clone().unwrap_or_default(),
         r.reporter_group.id().to_string(),
-        if r.answers.is_empty() {
-            String::new()
-        } else {
-            serde_json::to_string(&r.answers).unwrap_or_default()
+        match r.all_answers() {
+            all if all.is_empty() => String::new(),
+            all => serde_json::to_string(&all).unwrap_or_default(),
         },
     ]
 }
@@ -92,7 +91,7 @@ pub fn geojson(reports: &[ModeratedReport], areas: &[Area]) -> Value {
                 .zip(values(r, areas))
                 .filter(|(name, _)| !matches!(**name, "lat" | "lng" | "answers"))
                 .map(|(name, value)| (name.to_string(), Value::String(value)))
-                .chain([("answers".to_string(), json!(r.answers))])
+                .chain([("answers".to_string(), json!(r.all_answers()))])
                 .collect();
             json!({
                 "type": "Feature",
@@ -130,6 +129,7 @@ mod tests {
                 description: description.into(),
                 description_public: true,
                 merged_into: None,
+                answer_texts: Default::default(),
             },
         }
     }
@@ -152,12 +152,14 @@ mod tests {
     fn answers_are_one_json_column_and_a_geojson_object() {
         let mut answered = report("Mörkt");
         answered.answers.insert("how-unsafe".into(), crate::questionnaire::AnswerValue::Number(4));
+        answered
+            .review
+            .answer_texts
+            .insert("idea".into(), crate::questionnaire::AnswerValue::Text("Lampor".into()));
         let out = csv(&[answered.clone()], &[]);
-        assert!(out.ends_with(",\"{\"\"how-unsafe\"\":4}\"\r\n"), "{out}");
-        assert_eq!(
-            geojson(&[answered], &[])["features"][0]["properties"]["answers"],
-            json!({ "how-unsafe": 4 })
-        );
+        assert!(out.ends_with(",\"{\"\"how-unsafe\"\":4,\"\"idea\"\":\"\"Lampor\"\"}\"\r\n"), "{out}");
+        let properties = &geojson(&[answered], &[])["features"][0]["properties"];
+        assert_eq!(properties["answers"], json!({ "how-unsafe": 4, "idea": "Lampor" }));
     }
 
     #[test]

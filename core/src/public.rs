@@ -65,6 +65,7 @@ mod tests {
                 description: "Klotter på porten".into(),
                 description_public,
                 merged_into: None,
+                answer_texts: Default::default(),
             },
         }
     }

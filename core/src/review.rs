@@ -3,7 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::questionnaire::Answers;
+use std::collections::BTreeMap;
+
+use crate::questionnaire::{AnswerValue, Answers, SHORT_TEXT_MAX_CHARS};
 use crate::reporter::ReporterGroup;
 
 use crate::moderation::{RejectionReason, Visibility, PUBLIC_COMMENT_MAX_CHARS};
@@ -26,8 +28,14 @@ pub enum ReviewAction {
         #[serde(default)]
         public_comment: String,
     },
-    /// Replace the text with a version without personal data. The original goes to the audit log.
-    Redact { description: String },
+    /// Replace the text with a version without personal data, and likewise any short-text
+    /// answers named in `answer_texts` (an empty text removes the answer). The originals go to
+    /// the audit log.
+    Redact {
+        description: String,
+        #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+        answer_texts: BTreeMap<String, String>,
+    },
     /// This report repeats another (given by case number): close it and point there.
     MergeInto { case_number: String },
 }
@@ -57,6 +65,10 @@ pub struct ReviewState {
     pub description_public: bool,
     /// The case number this report was merged into.
     pub merged_into: Option<String>,
+    /// Short-text answers to the municipality's questions: free text, redacted like the
+    /// description and removed with it when the retention period ends.
+    #[serde(default, skip_serializing_if = "Answers::is_empty")]
+    pub answer_texts: Answers,
 }
 
 impl ReviewState {
@@ -91,12 +103,27 @@ impl ReviewState {
                     next.public_comment = comment;
                 }
             }
-            ReviewAction::Redact { description } => {
+            ReviewAction::Redact { description, answer_texts } => {
                 let cleaned = text::clean(description);
                 if text::char_len(&cleaned) > DESCRIPTION_MAX_CHARS {
                     return Err(FieldError::new("description", FieldErrorCode::TooLong));
                 }
                 next.description = cleaned;
+                for (question, replacement) in answer_texts {
+                    // Only answers that exist can be redacted; none can be added this way.
+                    if !self.answer_texts.contains_key(question) {
+                        return Err(FieldError::new("answer_texts", FieldErrorCode::InvalidChoice));
+                    }
+                    let cleaned = text::clean(replacement);
+                    if text::char_len(&cleaned) > SHORT_TEXT_MAX_CHARS {
+                        return Err(FieldError::new("answer_texts", FieldErrorCode::TooLong));
+                    }
+                    if cleaned.is_empty() {
+                        next.answer_texts.remove(question);
+                    } else {
+                        next.answer_texts.insert(question.clone(), AnswerValue::Text(cleaned));
+                    }
+                }
             }
             ReviewAction::MergeInto { case_number } => {
                 if case_number == own_case || crate::report::parse_case_number(case_number).is_none() {
@@ -124,13 +151,23 @@ pub struct ModeratedReport {
     pub times: Vec<TimeOfDay>,
     pub contact_email: Option<String>,
     pub created_at: String,
-    /// Answers to the municipality's questions (short texts only until the retention period ends).
+    /// Answers to the municipality's questions: choices and scales (short texts are in the
+    /// review state, since moderators redact them).
     #[serde(default, skip_serializing_if = "Answers::is_empty")]
     pub answers: Answers,
     #[serde(default)]
     pub reporter_group: ReporterGroup,
     #[serde(flatten)]
     pub review: ReviewState,
+}
+
+impl ModeratedReport {
+    /// Every answer: choices and scales, and short texts (as redacted).
+    pub fn all_answers(&self) -> Answers {
+        let mut all = self.answers.clone();
+        all.extend(self.review.answer_texts.clone());
+        all
+    }
 }
 
 /// Filters of the review list. Dates are inclusive days (`YYYY-MM-DD`, UTC).
@@ -211,6 +248,10 @@ mod tests {
             description: "Mörkt vid Storgatan 3, där Kalle Svensson bor.".into(),
             description_public: false,
             merged_into: None,
+            answer_texts: Answers::from([(
+                "idea".to_string(),
+                AnswerValue::Text("Fråga Kalle på nr 3".into()),
+            )]),
         }
     }
 
@@ -260,11 +301,38 @@ mod tests {
     #[test]
     fn redaction_replaces_the_text_within_limits() {
         let next = fresh()
-            .apply(&ReviewAction::Redact { description: "Mörkt vid Storgatan 3.".into() }, "x")
+            .apply(
+                &ReviewAction::Redact {
+                    description: "Mörkt vid Storgatan 3.".into(),
+                    answer_texts: BTreeMap::new(),
+                },
+                "x",
+            )
             .unwrap();
         assert_eq!(next.description, "Mörkt vid Storgatan 3.");
-        let too_long = ReviewAction::Redact { description: "x".repeat(1001) };
+        let too_long = ReviewAction::Redact { description: "x".repeat(1001), answer_texts: BTreeMap::new() };
         assert_eq!(fresh().apply(&too_long, "x").unwrap_err().field, "description");
+    }
+
+    #[test]
+    fn redaction_reaches_short_text_answers_but_adds_none() {
+        let redact = |pairs: &[(&str, &str)]| ReviewAction::Redact {
+            description: "Mörkt.".into(),
+            answer_texts: pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
+        };
+        let next = fresh().apply(&redact(&[("idea", " Fråga vaktmästaren ")]), "x").unwrap();
+        assert_eq!(next.answer_texts["idea"], AnswerValue::Text("Fråga vaktmästaren".into()));
+        let removed = fresh().apply(&redact(&[("idea", "  ")]), "x").unwrap();
+        assert!(removed.answer_texts.is_empty(), "an empty text removes the answer");
+        assert_eq!(
+            fresh().apply(&redact(&[("ghost", "x")]), "x").unwrap_err().code,
+            FieldErrorCode::InvalidChoice
+        );
+        let long = "x".repeat(SHORT_TEXT_MAX_CHARS + 1);
+        assert_eq!(
+            fresh().apply(&redact(&[("idea", &long)]), "x").unwrap_err().code,
+            FieldErrorCode::TooLong
+        );
     }
 
     #[test]

@@ -238,6 +238,7 @@ mod tests {
                 description: String::new(),
                 description_public: false,
                 merged_into: None,
+                answer_texts: Default::default(),
             },
         }
     }

@@ -25,11 +25,12 @@ pub async fn dashboard(
     let url = req.url()?;
     let compile = url.query_pairs().find(|(k, _)| k == "compile").map(|(_, v)| v.into_owned());
     let category = compile.filter(|c| !c.is_empty()).unwrap_or_else(|| "dark-spot".into());
+    let answers: Vec<_> = reports.iter().map(|r| r.all_answers()).collect();
     let answer = DashboardAnswer {
         dashboard: stats::dashboard(&reports, &config.areas, &config.categories),
         compilation: stats::compile_by_area(&reports, &config.areas, &category),
         compilation_category: category,
-        answers: questionnaire::summarise(&config.questionnaire, reports.iter().map(|r| &r.answers)),
+        answers: questionnaire::summarise(&config.questionnaire, answers.iter()),
         questionnaire: config.questionnaire,
         areas: config.areas,
     };

@@ -115,6 +115,8 @@ impl ReportRow {
     }
 
     fn into_moderated(self) -> (i64, ModeratedReport) {
+        // Unreadable answers (never written by us) are left out rather than failing the list.
+        let parse = |column: &str| serde_json::from_str::<Answers>(column).unwrap_or_default();
         let review = ReviewState {
             status: self.status(),
             visibility: Visibility::from_id(&self.visibility).unwrap_or(Visibility::Pending),
@@ -123,11 +125,9 @@ impl ReportRow {
             description: self.description.clone(),
             description_public: self.description_public != 0,
             merged_into: self.merged_into.clone(),
+            answer_texts: parse(&self.answer_texts),
         };
-        // Unreadable answers (never written by us) are left out rather than failing the list.
-        let parse = |column: &str| serde_json::from_str::<Answers>(column).unwrap_or_default();
-        let mut answers = parse(&self.answers);
-        answers.extend(parse(&self.answer_texts));
+        let answers = parse(&self.answers);
         let report = ModeratedReport {
             answers,
             reporter_group: ReporterGroup::from_id(&self.reporter_group).unwrap_or_default(),
@@ -230,7 +230,7 @@ pub async fn update_review(
     now: &str,
 ) -> Result<(), ApiError> {
     let sql = "UPDATE reports SET status = ?1, visibility = ?2, rejection_reason = ?3, public_comment = ?4, \
-               description = ?5, description_public = ?6, merged_into = ?7, updated_at = ?8 \
+               description = ?5, description_public = ?6, merged_into = ?7, updated_at = ?8, answer_texts = ?11 \
                WHERE tenant_id = ?9 AND id = ?10";
     let optional = |v: Option<&str>| v.map_or(JsValue::NULL, JsValue::from);
     let update = db.prepare(sql).bind(&[
@@ -244,6 +244,7 @@ pub async fn update_review(
         now.into(),
         tenant.into(),
         (report_id as f64).into(),
+        json_text(&next.answer_texts).into(),
     ])?;
     db.batch(vec![update, audit]).await?;
     Ok(())

@@ -51,6 +51,25 @@ pub fn ReportDetail(
     let next_status = RwSignal::new(next_statuses.first().map(|s| s.id().to_string()).unwrap_or_default());
     let comment = RwSignal::new(String::new());
     let redacted = RwSignal::new(review.description.clone());
+    // Short-text answers, editable like the description: (question id, its words, the text).
+    let lang = i18n.locale.tag();
+    let redacted_answers: Vec<(String, String, RwSignal<String>)> = review
+        .answer_texts
+        .iter()
+        .map(|(id, value)| {
+            let question = questionnaire
+                .iter()
+                .find(|q| &q.id == id)
+                .map_or(id.clone(), |q| text_in(&q.text, lang).to_string());
+            let text = match value {
+                AnswerValue::Text(t) => t.clone(),
+                other => serde_json::to_string(other).unwrap_or_default(),
+            };
+            (id.clone(), question, RwSignal::new(text))
+        })
+        .collect();
+    let answer_signals: Vec<(String, RwSignal<String>)> =
+        redacted_answers.iter().map(|(id, _, text)| (id.clone(), *text)).collect();
     let merge_target = RwSignal::new(String::new());
 
     let approve = {
@@ -75,7 +94,11 @@ pub fn ReportDetail(
     };
     let redact = {
         let run = run.clone();
-        move |_| run(ReviewAction::Redact { description: redacted.get_untracked() })
+        move |_| {
+            let answer_texts =
+                answer_signals.iter().map(|(id, text)| (id.clone(), text.get_untracked())).collect();
+            run(ReviewAction::Redact { description: redacted.get_untracked(), answer_texts })
+        }
     };
     let merge = move |_| {
         run(ReviewAction::MergeInto { case_number: merge_target.get_untracked().trim().to_string() })
@@ -84,7 +107,7 @@ pub fn ReportDetail(
     let times =
         report.times.iter().map(|t| i18n.t(&format!("time-{}", t.id()))).collect::<Vec<_>>().join(", ");
     let dash = || "–".to_string();
-    let answers = answer_lines(&questionnaire, &report.answers, i18n.locale.tag());
+    let answers = answer_lines(&questionnaire, &report.all_answers(), i18n.locale.tag());
     view! {
         <section class="detail" aria-labelledby="detail-title">
             <h2 id="detail-title">{i18n.t_with("console-case-title", &[("case", &case)])}</h2>
@@ -135,6 +158,13 @@ pub fn ReportDetail(
                 <label for="redacted-text">{i18n.t("console-redact-label")}</label>
                 <textarea id="redacted-text" rows="3" prop:value=move || redacted.get()
                     on:input=move |ev| redacted.set(event_target_value(&ev))></textarea>
+                {redacted_answers.into_iter().enumerate().map(|(i, (_, question, text))| {
+                    let id = format!("redacted-answer-{i}");
+                    view! {
+                        <label for=id.clone()>{i18n.t_with("console-redact-answer-label", &[("question", &question)])}</label>
+                        <input id=id.clone() prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev)) />
+                    }
+                }).collect_view()}
                 <button type="button" on:click=redact>{i18n.t("console-redact-button")}</button>
             </fieldset>
 
