@@ -4,27 +4,15 @@
 
 use tryggve_core::dialogue::is_participant_token;
 use tryggve_core::dialogue::{DialogueSnapshot, PublicDialogue, QuestionDraft, QuestionStatus};
-use tryggve_core::tenant::is_valid_tenant_id;
-use tryggve_core::TenantConfig;
 use worker::{D1Database, Request, Response};
 
-use super::{Bindings, Caller};
+use super::{public_tenant, Bindings, Caller};
 use crate::error::ApiError;
 use crate::{client, clock, http, human, limits, room, store, token};
 
 /// Dialogue ids in paths are numbers; anything else is a dialogue that does not exist.
 pub fn parse_id(segment: &str) -> Result<i64, ApiError> {
     segment.parse::<i64>().ok().filter(|id| *id > 0).ok_or(ApiError::DialogueNotFound)
-}
-
-async fn tenant_for(db: &D1Database, tenant: &str, caller: &Caller) -> Result<TenantConfig, ApiError> {
-    let config = match is_valid_tenant_id(tenant) {
-        true => store::tenants::config(db, tenant).await?,
-        false => None,
-    };
-    let config = config.ok_or(ApiError::UnknownTenant { in_body: false })?;
-    caller.check(db, tenant).await?;
-    Ok(config)
 }
 
 /// A published dialogue of `tenant` (drafts do not exist for residents).
@@ -42,7 +30,7 @@ fn participant(req: &Request) -> Result<String, ApiError> {
 
 /// `GET /api/v1/tenants/{tenant}/dialogues`: published dialogues, coming ones first.
 pub async fn list(db: &D1Database, tenant: &str, caller: &Caller) -> Result<Response, ApiError> {
-    tenant_for(db, tenant, caller).await?;
+    public_tenant(db, tenant, caller).await?;
     Ok(http::json(200, &store::dialogues::list(db, tenant, false).await?))
 }
 
@@ -53,7 +41,7 @@ pub async fn snapshot(
     id: &str,
     caller: &Caller,
 ) -> Result<Response, ApiError> {
-    tenant_for(db, tenant, caller).await?;
+    public_tenant(db, tenant, caller).await?;
     Ok(http::json(200, &load_snapshot(db, tenant, id).await?))
 }
 
@@ -73,7 +61,7 @@ pub async fn ask(
     caller: &Caller,
 ) -> Result<Response, ApiError> {
     let db = bindings.db;
-    let config = tenant_for(db, tenant, caller).await?;
+    let config = public_tenant(db, tenant, caller).await?;
     let participant = participant(req)?;
     let draft: QuestionDraft = http::read_json(req).await?;
     let dialogue = public_dialogue(db, tenant, id).await?;
@@ -121,7 +109,7 @@ pub async fn vote(
     caller: &Caller,
 ) -> Result<Response, ApiError> {
     let db = bindings.db;
-    let config = tenant_for(db, tenant, caller).await?;
+    let config = public_tenant(db, tenant, caller).await?;
     let participant = participant(req)?;
     let dialogue = public_dialogue(db, tenant, id).await?;
     let question_id = question.parse::<i64>().map_err(|_| ApiError::QuestionNotFound)?;
@@ -157,7 +145,7 @@ pub async fn mine(
     id: &str,
     caller: &Caller,
 ) -> Result<Response, ApiError> {
-    tenant_for(db, tenant, caller).await?;
+    public_tenant(db, tenant, caller).await?;
     let participant = participant(req)?;
     let dialogue = public_dialogue(db, tenant, id).await?;
     Ok(http::json(200, &store::dialogues::participation(db, tenant, dialogue.id, &participant).await?))
@@ -176,7 +164,7 @@ pub async fn live(
     if !upgrade.eq_ignore_ascii_case("websocket") {
         return Err(ApiError::UpgradeRequired);
     }
-    tenant_for(bindings.db, tenant, caller).await?;
+    public_tenant(bindings.db, tenant, caller).await?;
     let dialogue = public_dialogue(bindings.db, tenant, id).await?;
     let forwarded = req.clone()?;
     Ok(room::stub(bindings.env, tenant, dialogue.id)?.fetch_with_request(forwarded).await?)

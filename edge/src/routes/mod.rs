@@ -61,6 +61,22 @@ impl Caller {
     }
 }
 
+/// The configuration of `tenant` for a public route, once the caller's origin is allowed to
+/// embed it. An invalid or unknown tenant is a 404 either way.
+pub(crate) async fn public_tenant(
+    db: &D1Database,
+    tenant: &str,
+    caller: &Caller,
+) -> Result<tryggve_core::TenantConfig, ApiError> {
+    let config = match tryggve_core::tenant::is_valid_tenant_id(tenant) {
+        true => crate::store::tenants::config(db, tenant).await?,
+        false => None,
+    };
+    let config = config.ok_or(ApiError::UnknownTenant { in_body: false })?;
+    caller.check(db, tenant).await?;
+    Ok(config)
+}
+
 pub async fn handle(mut req: Request, env: Env) -> Response {
     let url = match req.url() {
         Ok(url) => url,

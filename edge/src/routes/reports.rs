@@ -7,7 +7,7 @@ use tryggve_core::validation::{FieldError, FieldErrorCode};
 use tryggve_core::{validate_report, NewReport, ReportDraft, ReportReceipt};
 use worker::{D1Database, Request, Response};
 
-use super::{Bindings, Caller};
+use super::{public_tenant, Bindings, Caller};
 use crate::error::ApiError;
 use crate::{client, clock, http, human, limits, store, token};
 
@@ -95,10 +95,7 @@ pub async fn follow_up(
     case: &str,
     caller: &Caller,
 ) -> Result<Response, ApiError> {
-    if !is_valid_tenant_id(tenant) || store::tenants::config(db, tenant).await?.is_none() {
-        return Err(ApiError::UnknownTenant { in_body: false });
-    }
-    caller.check(db, tenant).await?;
+    public_tenant(db, tenant, caller).await?;
     let token = http::bearer_token(req).ok_or(ApiError::MissingToken)?;
     let case = parse_case_number(case).ok_or(ApiError::ReportNotFound)?;
     let view = store::reports::find_for_follow_up(db, tenant, case, &token::hash(&token))
@@ -110,12 +107,7 @@ pub async fn follow_up(
 /// `GET /api/v1/tenants/{tenant}/public-reports`: approved reports for the public map, at a
 /// coarsened place, with text only where a moderator published it.
 pub async fn public_map(db: &D1Database, tenant: &str, caller: &Caller) -> Result<Response, ApiError> {
-    let config = match is_valid_tenant_id(tenant) {
-        true => store::tenants::config(db, tenant).await?,
-        false => None,
-    };
-    let config = config.ok_or(ApiError::UnknownTenant { in_body: false })?;
-    caller.check(db, tenant).await?;
+    let config = public_tenant(db, tenant, caller).await?;
     // The municipality's policy may keep the map to its moderators.
     if !config.public_map {
         return Ok(http::json(200, &Vec::<tryggve_core::public::PublicReport>::new()));

@@ -421,7 +421,6 @@ pub async fn merge(
 }
 
 /// Adds a written answer and marks the question answered (if it was not already).
-#[allow(clippy::too_many_arguments)]
 pub async fn add_answer(
     db: &D1Database,
     dialogue: i64,
