@@ -5,7 +5,9 @@
 // - Time from the script tag to an interactive widget in headless Chromium, Slow 4G and 4× CPU
 //   slowdown (Chrome DevTools Protocol), median of several runs.
 // - Edge throughput and latency for a report and for the public map, against a JavaScript no-op
-//   worker on the same workerd (Miniflare, not wrangler dev, whose proxy distorts numbers).
+//   worker on the same workerd (Miniflare, not wrangler dev, whose proxy distorts numbers), and
+//   the workerd process's CPU time per request.
+// - The public map over 100 000 approved reports: latency and features per viewport by zoom.
 // - Live dialogue fan-out: an approved question reaching 1 000 connected WebSockets.
 // - Worker script size.
 import fs from "node:fs";
@@ -104,8 +106,9 @@ function request(url, method = "GET", body) {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
     const req = http.request(url, { method, agent, headers: body ? { "content-type": "application/json" } : {} }, (res) => {
-      res.resume();
-      res.on("end", () => resolve({ status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }));
+      const chunks = [];
+      res.on("data", (chunk) => chunks.push(chunk));
+      res.on("end", () => resolve({ status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6, body: Buffer.concat(chunks) }));
     });
     req.on("error", reject);
     req.end(body);
@@ -124,31 +127,117 @@ async function load(makeRequest, { seconds = 4, concurrency = 16 } = {}) {
       latencies.push(ms);
     }
   }));
-  return { rps: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), failures };
+  return { rps: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), failures, count: latencies.length };
 }
 
 const report = () => JSON.stringify({
   tenant: "demo", lat: 58.03 + Math.random() * 0.01, lng: 12.80 + Math.random() * 0.01, category: "dark-spot",
   times: ["evening"], description: "Mätning", idempotency_key: randomBytes(12).toString("hex"), followup_token: randomBytes(16).toString("hex"),
 });
-const baseline = await load(() => request(`${noopUrl}/`));
-row("No-op JS worker, GET", `${baseline.rps.toFixed(0)} req/s`, `p50 ${ms(baseline.p50)}, p99 ${ms(baseline.p99)}`);
-const config = await load(() => request(`${edgeUrl}/api/v1/tenants/demo/config`));
-row("Edge GET tenant config", `${config.rps.toFixed(0)} req/s`, `${(config.rps / baseline.rps).toFixed(2)}× no-op; p50 ${ms(config.p50)}, p99 ${ms(config.p99)}`, "≥ 0.8× no-op");
-const submit = await load(() => request(`${edgeUrl}/api/v1/reports`, "POST", report()));
-row("Edge POST report", `${submit.rps.toFixed(0)} req/s`, `${(submit.rps / baseline.rps).toFixed(2)}× no-op; p50 ${ms(submit.p50)}, p99 ${ms(submit.p99)}${submit.failures ? `; ${submit.failures} failed` : ""}`);
-await db.prepare("UPDATE reports SET visibility = 'approved'").run();
-const approved = (await db.prepare("SELECT COUNT(*) AS n FROM reports").first()).n;
-const publicMap = await load(() => request(`${edgeUrl}/api/v1/tenants/demo/public-reports`), { concurrency: 8 });
-row(`Edge GET public map (${approved} reports)`, `${publicMap.rps.toFixed(0)} req/s`, `${(publicMap.rps / baseline.rps).toFixed(2)}× no-op; p50 ${ms(publicMap.p50)}, p99 ${ms(publicMap.p99)}`);
+/** CPU seconds (user + system) used so far by the workerd processes Miniflare started. */
+function workerdCpuSeconds() {
+  let ticks = 0;
+  for (const pid of fs.readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
+    let stat;
+    try { stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8"); } catch { continue; }
+    const [, comm, rest] = stat.match(/^\d+ \((.*)\) (.*)$/s) ?? [];
+    const fields = rest?.split(" ") ?? [];
+    if (comm?.includes("workerd") && Number(fields[1]) === process.pid) ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks / 100; // clock ticks (USER_HZ)
+}
+
+/** `load`, and the workerd CPU time each request took (only the measured worker is busy). */
+async function measured(makeRequest, options) {
+  const cpuBefore = workerdCpuSeconds();
+  const result = await load(makeRequest, options);
+  result.cpuMs = ((workerdCpuSeconds() - cpuBefore) * 1000) / result.count;
+  return result;
+}
+const cpu = (result) => `${result.cpuMs.toFixed(2)} ms CPU`;
+
+const baseline = await measured(() => request(`${noopUrl}/`));
+row("No-op JS worker, GET", `${baseline.rps.toFixed(0)} req/s`, `p50 ${ms(baseline.p50)}, p99 ${ms(baseline.p99)}; ${cpu(baseline)}`);
+const config = await measured(() => request(`${edgeUrl}/api/v1/tenants/demo/config`));
+row("Edge GET tenant config", `${config.rps.toFixed(0)} req/s`, `${(config.rps / baseline.rps).toFixed(2)}× no-op; p50 ${ms(config.p50)}, p99 ${ms(config.p99)}; ${cpu(config)}`, "≥ 0.8× no-op");
+const submit = await measured(() => request(`${edgeUrl}/api/v1/reports`, "POST", report()));
+row("Edge POST report", `${submit.rps.toFixed(0)} req/s`, `${(submit.rps / baseline.rps).toFixed(2)}× no-op; p50 ${ms(submit.p50)}, p99 ${ms(submit.p99)}; ${cpu(submit)}${submit.failures ? `; ${submit.failures} failed` : ""}`);
+
+// ---------------------------------------------------------------- the public map at 100 000 reports
+// Seeded straight into D1 as already approved (like an import), in hot spots and spread over
+// the municipality; then one approval through the console counts them all into the grid cells,
+// as the edge does after every moderator decision.
+const SEEDED = 100_000;
+let seed = 1;
+const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const bounds = { south: 57.90, west: 12.55, north: 58.15, east: 13.05 }; // the demo municipality
+const hotSpots = Array.from({ length: 12 }, () => [58.0 + random() * 0.08, 12.70 + random() * 0.2]);
+const seeded = [];
+for (let i = 0; i < SEEDED; i++) {
+  let lat, lng;
+  if (i % 4 === 0) {
+    [lat, lng] = [bounds.south + random() * (bounds.north - bounds.south), bounds.west + random() * (bounds.east - bounds.west)];
+  } else {
+    const [hlat, hlng] = hotSpots[i % hotSpots.length];
+    [lat, lng] = [hlat + (random() - 0.5) * 0.02, hlng + (random() - 0.5) * 0.04];
+  }
+  const cell = (fraction) => Math.floor(fraction * 262144); // core::public_map::cell_of at level 18
+  seeded.push(`('demo', 2020, ${i + 1}, '', ${lat.toFixed(6)}, ${lng.toFixed(6)}, 'graffiti', 'approved', 'reviewed', '2020-06-01T12:00:00Z', ${cell((lng + 180) / 360)}, ${cell((lat + 90) / 180)})`);
+}
+for (let i = 0; i < seeded.length; i += 20_000) {
+  const statements = [];
+  for (let j = i; j < Math.min(i + 20_000, seeded.length); j += 500) {
+    statements.push(db.prepare(`INSERT INTO reports (tenant_id, case_year, case_seq, followup_token_hash, lat, lng, category, visibility, status, created_at, cell_x, cell_y) VALUES ${seeded.slice(j, j + 500).join(",")}`));
+  }
+  await db.batch(statements);
+}
+const login = await fetch(`${edgeUrl}/api/v1/console/login`, { method: "POST", headers: { "content-type": "application/json" },
+  body: JSON.stringify({ tenant: "demo", email: "moderator@demo.tryggve.se", password: "demo-moderator-lösen" }) });
+const session = { cookie: login.headers.getSetCookie()[0].split(";")[0], csrf: (await login.json()).csrf_token };
+const consoleCall = (method, pathname, body) => fetch(`${edgeUrl}${pathname}`, { method,
+  headers: { "content-type": "application/json", cookie: session.cookie, "x-csrf-token": session.csrf }, body: body && JSON.stringify(body) });
+const filed = await (await fetch(`${edgeUrl}/api/v1/reports`, { method: "POST", headers: { "content-type": "application/json" }, body: report() })).json();
+const importStarted = performance.now();
+const approval = await consoleCall("POST", `/api/v1/console/demo/reports/${filed.case_number}/actions`, { action: "approve", publish_description: false });
+if (approval.status !== 200) throw new Error(`approval failed: ${approval.status} ${await approval.text()}`);
+row(`  one approval counting ${SEEDED} imported reports`, ms(performance.now() - importStarted), "once, after a bulk import; a single approval is a few ms");
+const approved = (await db.prepare("SELECT COUNT(*) AS n FROM reports WHERE tenant_id = 'demo' AND visibility = 'approved'").first()).n;
+const cells = (await db.prepare("SELECT COUNT(*) AS n FROM public_cells").first()).n;
+
+// A phone-sized map (400 × 600 CSS pixels) at a random place in the municipality, per zoom level.
+const VIEW = { width: 400, height: 600 };
+function viewportAt(zoom) {
+  const scale = 256 * 2 ** zoom;
+  const x = (lng) => ((lng + 180) / 360) * scale;
+  const y = (lat) => ((1 - Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) / Math.PI) / 2) * scale;
+  const lngAt = (px) => (px / scale) * 360 - 180;
+  const latAt = (py) => (Math.atan(Math.sinh(Math.PI * (1 - (2 * py) / scale))) * 180) / Math.PI;
+  const [hlat, hlng] = hotSpots[Math.floor(random() * hotSpots.length)];
+  const cx = x(hlng + (random() - 0.5) * 0.05), cy = y(hlat + (random() - 0.5) * 0.03);
+  const bbox = [lngAt(cx - VIEW.width / 2), latAt(cy + VIEW.height / 2), lngAt(cx + VIEW.width / 2), latAt(cy - VIEW.height / 2)];
+  return `bbox=${bbox.map((v) => v.toFixed(5)).join(",")}&zoom=${zoom}`;
+}
+for (const zoom of [10, 12, 14, 16, 18]) {
+  const features = [];
+  const result = await measured(async () => {
+    const answer = await request(`${edgeUrl}/api/v1/tenants/demo/public-reports?${viewportAt(zoom)}`);
+    if (answer.status === 200) {
+      const map = JSON.parse(answer.body);
+      features.push(map.clusters.length + map.reports.length);
+    }
+    return answer;
+  }, { seconds: 3, concurrency: 8 });
+  const shown = features.some((n) => n > 0) ? `${percentile(features, 50)}–${Math.max(...features)} features` : "0 features";
+  row(`Edge GET public map, zoom ${zoom} (${approved} reports)`, `p99 ${ms(result.p99)}`,
+    `p50 ${ms(result.p50)}; ${result.rps.toFixed(0)} req/s (${(result.rps / baseline.rps).toFixed(2)}× no-op); ${shown}; ${cpu(result)}`,
+    zoom === 10 ? "p99 ≤ 25 ms, ≤ 500 features" : "");
+}
+row("  grid cells counted for the public map", `${cells}`, `levels 4–18, for ${approved} approved reports`);
 
 // ---------------------------------------------------------------- live fan-out
 const clients = 1000;
 await db.prepare(`INSERT INTO dialogues (id, tenant_id, title, starts_at, ends_at, state, created_at, updated_at)
   VALUES (9001, 'demo', 'Mätning', '2026-12-01T18:00', '2026-12-01T19:00', 'live', '2026-11-01', '2026-11-01')`).run();
-const login = await fetch(`${edgeUrl}/api/v1/console/login`, { method: "POST", headers: { "content-type": "application/json" },
-  body: JSON.stringify({ tenant: "demo", email: "moderator@demo.tryggve.se", password: "demo-moderator-lösen" }) });
-const session = { cookie: login.headers.getSetCookie()[0].split(";")[0], csrf: (await login.json()).csrf_token };
 const sockets = await Promise.all(Array.from({ length: clients }, () => new Promise((resolve, reject) => {
   const socket = new WebSocket(`${edgeUrl.replace("http", "ws")}/api/v1/tenants/demo/dialogues/9001/live`);
   socket.onopen = () => resolve(socket);

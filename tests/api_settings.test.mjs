@@ -292,21 +292,31 @@ test("a theme is checked: readable accent, a plain font list, a sane radius", as
   assert.equal(config.theme.accent, "#005a70");
 });
 
+test("the map attribution is plain text: markup is refused, never run", async () => {
+  const wanted = await current();
+  const attribution = "<img src=x onerror=alert(1)> © OpenStreetMap";
+  const { response, json } = await save({ ...wanted, config: { ...wanted.config, map: { ...wanted.config.map, attribution } } });
+  assert.equal(response.status, 422);
+  assert.deepEqual([json.error.field, json.error.code], ["config.map.attribution", "invalid_choice"]);
+  const config = await (await fetch(`${EDGE}/api/v1/tenants/${TENANT}/config`)).json();
+  assert.ok(!config.map.attribution.includes("<img"), "nothing was stored");
+});
+
 test("the moderation policy may keep the public map to the municipality", async () => {
   const { json: filed } = await post("/api/v1/reports", goodReport({ tenant: TENANT, description: "Publik eller inte" }));
   const approve = await call(admin, "POST", `/api/v1/console/${TENANT}/reports/${filed.case_number}/actions`, { action: "approve", publish_description: false });
   assert.equal(approve.response.status, 200, JSON.stringify(approve.json));
   const publicMap = async () => (await fetch(`${EDGE}/api/v1/tenants/${TENANT}/public-reports`)).json();
-  assert.ok((await publicMap()).length >= 1, "approved reports are public by default");
+  assert.ok((await publicMap()).reports.length >= 1, "approved reports are public by default");
 
   const wanted = await current();
   wanted.config.public_map = false;
   assert.equal((await save(wanted)).response.status, 200);
-  assert.deepEqual(await publicMap(), [], "the policy hides them");
+  assert.deepEqual(await publicMap(), { total: 0, clusters: [], reports: [] }, "the policy hides them");
   const config = await (await fetch(`${EDGE}/api/v1/tenants/${TENANT}/config`)).json();
   assert.equal(config.public_map, false, "and tells the widget not to offer the map of places");
 
   wanted.config.public_map = true;
   assert.equal((await save(wanted)).response.status, 200);
-  assert.ok((await publicMap()).length >= 1);
+  assert.ok((await publicMap()).reports.length >= 1);
 });

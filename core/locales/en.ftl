@@ -41,6 +41,7 @@ time-night = Night
 answer-optional = (optional)
 error-invalid-access-code = The access code is not right. Ask whoever gave you the code, or report as a resident.
 error-low-contrast = The colour has too little contrast against white (at least 4.5:1 is required).
+error-invalid-viewport = The map view is not valid.
 reporter-group-label = I am reporting as
 reporter-group-resident = Resident
 reporter-group-staff = Municipal staff
@@ -192,6 +193,7 @@ time-unspecified = Not given
 public-show = Show places others have reported
 public-count = { $count } approved reports are shown on the map and in the list below.
 public-failed = Reported places could not be loaded right now.
+public-clusters = { $count } approved reports lie in this part of the map, gathered in { $groups } groups with their number. Zoom in to see them one by one in the list.
 error-weak-password = The password must have 12–256 characters.
 error-already-exists = An account with this e-mail address already exists.
 

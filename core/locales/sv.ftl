@@ -41,6 +41,7 @@ time-night = Natt
 answer-optional = (frivilligt)
 error-invalid-access-code = Åtkomstkoden stämmer inte. Fråga den som gav dig koden, eller rapportera som invånare.
 error-low-contrast = Färgen har för låg kontrast mot vitt (minst 4,5:1 krävs).
+error-invalid-viewport = Kartutsnittet är ogiltigt.
 reporter-group-label = Jag rapporterar som
 reporter-group-resident = Invånare
 reporter-group-staff = Kommunens personal
@@ -192,6 +193,7 @@ time-unspecified = Inte angivet
 public-show = Visa platser som andra har rapporterat
 public-count = { $count } godkända rapporter visas på kartan och i listan nedan.
 public-failed = Rapporterade platser kunde inte hämtas just nu.
+public-clusters = { $count } godkända rapporter finns i kartutsnittet, samlade i { $groups } grupper med antal. Zooma in för att se dem en och en i listan.
 error-weak-password = Lösenordet ska ha 12–256 tecken.
 error-already-exists = Det finns redan ett konto med den e-postadressen.
 

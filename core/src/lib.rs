@@ -17,6 +17,7 @@ pub mod openapi;
 #[cfg(feature = "passwords")]
 pub mod password;
 pub mod public;
+pub mod public_map;
 pub mod questionnaire;
 pub mod report;
 pub mod reporter;

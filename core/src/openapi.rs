@@ -13,7 +13,7 @@ use crate::dialogue::{
     DialogueAction, DialogueDetails, DialogueSnapshot, ModeratedDialogue, ModeratedQuestion, OwnQuestion,
     Participation, PublicDialogue, PublicQuestion, QuestionAction, QuestionDraft,
 };
-use crate::public::PublicReport;
+use crate::public_map::PublicMap;
 use crate::reporter::{AccessCodeState, NewAccessCode};
 use crate::review::{ModeratedReport, ReviewAction};
 use crate::settings::TenantSettings;
@@ -133,10 +133,11 @@ fn operations(g: &mut SchemaGenerator) -> Vec<Operation> {
         op(
             "get",
             "/api/v1/tenants/{tenant}/public-reports",
-            "Approved reports, coarsened",
+            "The public map of a viewport: approved reports (coarsened) or clusters",
             Public,
-            Json(200, schema::<Vec<PublicReport>>(g)),
-        ),
+            Json(200, schema::<PublicMap>(g)),
+        )
+        .with_query(&["bbox", "zoom"]),
         op(
             "get",
             "/api/v1/tenants/{tenant}/dialogues",

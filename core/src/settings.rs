@@ -111,6 +111,9 @@ pub fn check_settings(
         errors.push(error("config.map.attribution", Required));
     } else if text::char_len(&map.attribution) > ATTRIBUTION_MAX_CHARS {
         errors.push(error("config.map.attribution", TooLong));
+    } else if map.attribution.contains(['<', '>']) {
+        // Plain text only: it is shown escaped, so markup would show as code.
+        errors.push(error("config.map.attribution", InvalidChoice));
     }
 
     if config.categories.is_empty() {
@@ -360,6 +363,7 @@ mod tests {
         s.config.name = "  ".into();
         s.config.map.zoom = 0;
         s.config.map.tile_url = "http://tiles.example/{z}/{x}/{y}.png".into();
+        s.config.map.attribution = "<img src=x onerror=alert(1)> OSM".into();
         s.config.map.center = LatLng::new(59.0, 18.0);
         s.config.categories = vec!["graffiti".into(), "weather".into(), "graffiti".into()];
         s.config.languages = vec!["sv".into(), "de".into()];
@@ -376,6 +380,7 @@ mod tests {
                 "config.map.center",
                 "config.map.zoom",
                 "config.map.tile_url",
+                "config.map.attribution",
                 "config.categories[1]",
                 "config.categories[2]",
                 "config.languages[1]",

@@ -28,6 +28,12 @@ pub struct MapConfig {
 }
 
 impl MapConfig {
+    /// The attribution for Leaflet, which writes it as HTML: escaped, so an admin's text can
+    /// never become markup or script on the municipality's pages.
+    pub fn attribution_html(&self) -> String {
+        crate::text::escape_html(&self.attribution)
+    }
+
     pub fn openstreetmap(center: LatLng, zoom: u8, bounds: BBox) -> Self {
         Self {
             center,

@@ -15,9 +15,35 @@ pub fn char_len(text: &str) -> usize {
     text.chars().count()
 }
 
+/// `text` made safe to hand to an API that takes HTML (Leaflet's attribution line): every
+/// character that means something in HTML is escaped, so the text shows as written.
+pub fn escape_html(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            '"' => escaped.push_str("&quot;"),
+            '\'' => escaped.push_str("&#39;"),
+            c => escaped.push(c),
+        }
+    }
+    escaped
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn html_is_escaped_to_show_as_written() {
+        assert_eq!(escape_html("© OpenStreetMap contributors"), "© OpenStreetMap contributors");
+        assert_eq!(
+            escape_html(r#"<img src=x onerror="alert('x')"> & co"#),
+            "&lt;img src=x onerror=&quot;alert(&#39;x&#39;)&quot;&gt; &amp; co"
+        );
+    }
 
     #[test]
     fn normalizes_to_nfc() {

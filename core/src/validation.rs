@@ -40,10 +40,11 @@ pub enum FieldErrorCode {
     HumanCheckFailed,
     InvalidAccessCode,
     LowContrast,
+    InvalidViewport,
 }
 
 impl FieldErrorCode {
-    pub const ALL: [FieldErrorCode; 19] = [
+    pub const ALL: [FieldErrorCode; 20] = [
         Self::Required,
         Self::NotOnEarth,
         Self::OutsideArea,
@@ -63,6 +64,7 @@ impl FieldErrorCode {
         Self::HumanCheckFailed,
         Self::InvalidAccessCode,
         Self::LowContrast,
+        Self::InvalidViewport,
     ];
 
     pub fn id(self) -> &'static str {
@@ -86,6 +88,7 @@ impl FieldErrorCode {
             Self::HumanCheckFailed => "human_check_failed",
             Self::InvalidAccessCode => "invalid_access_code",
             Self::LowContrast => "low_contrast",
+            Self::InvalidViewport => "invalid_viewport",
         }
     }
 
@@ -118,6 +121,9 @@ impl FieldErrorCode {
             Self::HumanCheckFailed => "The human check (Turnstile) is missing, expired or failed.",
             Self::InvalidAccessCode => "This access code is not the municipality's code for this group.",
             Self::LowContrast => "The colour needs a contrast of at least 4.5:1 against white (WCAG AA).",
+            Self::InvalidViewport => {
+                "Give bbox as west,south,east,north in degrees and zoom as a whole number from 0 to 22."
+            }
         }
     }
 }

@@ -6,7 +6,7 @@ use tryggve_core::api::ErrorBody;
 use tryggve_core::dialogue::{
     DialogueSnapshot, OwnQuestion, Participation, PublicDialogue, PublicQuestion, QuestionDraft,
 };
-use tryggve_core::public::PublicReport;
+use tryggve_core::public_map::{PublicMap, Viewport};
 use tryggve_core::{ReportDraft, ReportReceipt, ReportView, TenantConfig};
 
 /// Where the edge is: the origin the widget's script was loaded from.
@@ -44,9 +44,13 @@ impl Edge {
 }
 
 impl Edge {
-    /// Approved reports for the public map (coarsened places).
-    pub async fn public_reports(&self, tenant: &str) -> Result<Vec<PublicReport>, ApiError> {
-        let url = format!("{}/api/v1/tenants/{tenant}/public-reports", self.origin);
+    /// What the public map shows of `viewport`: approved reports (coarsened) or clusters.
+    pub async fn public_map(&self, tenant: &str, viewport: &Viewport) -> Result<PublicMap, ApiError> {
+        let b = viewport.bbox;
+        let url = format!(
+            "{}/api/v1/tenants/{tenant}/public-reports?bbox={:.5},{:.5},{:.5},{:.5}&zoom={}",
+            self.origin, b.west, b.south, b.east, b.north, viewport.zoom
+        );
         read(Request::get(&url).send().await.map_err(|_| ApiError::Network)?).await
     }
 

@@ -189,10 +189,12 @@ fn test_fixtures(examples_port: u16) -> Result<String> {
     guarded.id = "vaktad".into();
     guarded.name = "Vaktad kommun".into();
     guarded.turnstile_site_key = Some("1x00000000000000000000AA".into());
-    // Municipalities whose admins edit their settings in the tests: one through the API, one
-    // in the console (from an empty questionnaire).
+    // Municipalities of their own for the tests whose admins edit settings (one through the
+    // API, one in the console, from an empty questionnaire) or approve hundreds of reports.
     let mut fixtures = String::new();
-    for (id, name) in [("installt", "Inställd kommun"), ("enkat", "Enkätby kommun")] {
+    for (id, name) in
+        [("installt", "Inställd kommun"), ("enkat", "Enkätby kommun"), ("storstad", "Storstads kommun")]
+    {
         let mut tenant = TenantConfig::demo();
         tenant.id = id.into();
         tenant.name = name.into();

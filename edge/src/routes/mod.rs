@@ -164,7 +164,7 @@ async fn route(
             _ => Err(ApiError::MethodNotAllowed { allowed: "GET" }),
         },
         ["api", "v1", "tenants", tenant, "public-reports"] => match method {
-            Method::Get => reports::public_map(db, tenant, caller).await,
+            Method::Get => reports::public_map(db, tenant, url, caller).await,
             _ => Err(ApiError::MethodNotAllowed { allowed: "GET" }),
         },
         ["api", "v1", "console", tenant, "moderators"] => match method {

@@ -1,11 +1,10 @@
-use tryggve_core::moderation::Visibility;
 use tryggve_core::public::public_view;
+use tryggve_core::public_map::{PublicMap, Viewport};
 use tryggve_core::report::{case_number, parse_case_number};
-use tryggve_core::review::ReportFilter;
 use tryggve_core::tenant::is_valid_tenant_id;
 use tryggve_core::validation::{FieldError, FieldErrorCode};
 use tryggve_core::{validate_report, NewReport, ReportDraft, ReportReceipt};
-use worker::{D1Database, Request, Response};
+use worker::{D1Database, Request, Response, Url};
 
 use super::{public_tenant, Bindings, Caller};
 use crate::error::ApiError;
@@ -104,19 +103,29 @@ pub async fn follow_up(
     Ok(http::json(200, &view))
 }
 
-/// `GET /api/v1/tenants/{tenant}/public-reports`: approved reports for the public map, at a
-/// coarsened place, with text only where a moderator published it.
-pub async fn public_map(db: &D1Database, tenant: &str, caller: &Caller) -> Result<Response, ApiError> {
+/// `GET /api/v1/tenants/{tenant}/public-reports?bbox=west,south,east,north&zoom=z`: what the
+/// public map shows of a viewport (the municipality's whole map if left out): approved reports,
+/// coarsened, when few lie in it, else clusters from the counted cells. Never more than
+/// `MAX_FEATURES` either way, however many reports there are.
+pub async fn public_map(
+    db: &D1Database,
+    tenant: &str,
+    url: &Url,
+    caller: &Caller,
+) -> Result<Response, ApiError> {
     let config = public_tenant(db, tenant, caller).await?;
+    let whole_map = Viewport { bbox: config.map.bounds, zoom: config.map.zoom };
+    let pairs: Vec<_> = url.query_pairs().collect();
+    let viewport = Viewport::from_query(pairs.iter().map(|(k, v)| (k.as_ref(), v.as_ref())), whole_map)
+        .map_err(ApiError::Invalid)?;
     // The municipality's policy may keep the map to its moderators.
     if !config.public_map {
-        return Ok(http::json(200, &Vec::<tryggve_core::public::PublicReport>::new()));
+        return Ok(http::json(200, &PublicMap::default()));
     }
-    let filter = ReportFilter { visibility: Some(Visibility::Approved), ..ReportFilter::default() };
-    let reports = store::reports::list_for_review(db, tenant, &filter, PUBLIC_LIMIT).await?;
-    let public: Vec<_> = reports.iter().filter_map(public_view).collect();
-    Ok(http::json(200, &public))
+    let cells = store::reports::public_cells(db, tenant, &viewport.cells(viewport.level())).await?;
+    if let Some(clusters) = PublicMap::from_cells(&viewport, cells) {
+        return Ok(http::json(200, &clusters));
+    }
+    let reports = store::reports::approved_in(db, tenant, &viewport.bbox, viewport.marker_limit()).await?;
+    Ok(http::json(200, &PublicMap::from_reports(reports.iter().filter_map(public_view).collect())))
 }
-
-/// The public map shows at most this many of the newest approved reports.
-const PUBLIC_LIMIT: u32 = 2000;

@@ -1,10 +1,11 @@
 use serde::Deserialize;
 use tryggve_core::moderation::{RejectionReason, Visibility};
+use tryggve_core::public_map::{cell_of, CellCount, CellRange, MAX_LEVEL, MIN_LEVEL};
 use tryggve_core::questionnaire::Answers;
 use tryggve_core::report::{case_number, times_from_column, times_to_column};
 use tryggve_core::reporter::ReporterGroup;
 use tryggve_core::review::{ModeratedReport, ReportFilter, ReviewState};
-use tryggve_core::{NewReport, ReportStatus, ReportView};
+use tryggve_core::{BBox, NewReport, ReportStatus, ReportView};
 use wasm_bindgen::JsValue;
 use worker::{D1Database, D1PreparedStatement};
 
@@ -20,11 +21,14 @@ pub async fn insert(
     created_at: &str,
 ) -> Result<u32, ApiError> {
     let sql = "INSERT INTO reports (tenant_id, case_year, case_seq, followup_token_hash, lat, lng, \
-               category, times, description, contact_email, status, created_at, idempotency_key, answers, answer_texts, reporter_group) \
-               SELECT ?1, ?2, COALESCE(MAX(case_seq), 0) + 1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'new', ?10, ?11, ?12, ?13, ?14 \
+               category, times, description, contact_email, status, created_at, idempotency_key, answers, answer_texts, reporter_group, \
+               cell_x, cell_y) \
+               SELECT ?1, ?2, COALESCE(MAX(case_seq), 0) + 1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'new', ?10, ?11, ?12, ?13, ?14, ?15, ?16 \
                FROM reports WHERE tenant_id = ?1 AND case_year = ?2 \
                RETURNING case_seq";
     let email = report.contact_email.as_deref().map_or(JsValue::NULL, JsValue::from);
+    // Its cell on the public map's grid, counted there once a moderator approves it.
+    let cell = cell_of(report.location, MAX_LEVEL);
     let args = [
         report.tenant.as_str().into(),
         year.into(),
@@ -40,6 +44,8 @@ pub async fn insert(
         json_text(&report.answers.choices).into(),
         json_text(&report.answers.texts).into(),
         report.reporter_group.id().into(),
+        cell.0.into(),
+        cell.1.into(),
     ];
     let seq: Option<u32> = db.prepare(sql).bind(&args)?.first(Some("case_seq")).await?;
     seq.ok_or_else(|| ApiError::Internal("insert returned no case number".into()))
@@ -246,6 +252,89 @@ pub async fn update_review(
         (report_id as f64).into(),
         json_text(&next.answer_texts).into(),
     ])?;
-    db.batch(vec![update, audit]).await?;
+    let mut statements = vec![update];
+    statements.extend(sync_public_cells(db, tenant)?);
+    statements.push(audit);
+    db.batch(statements).await?;
     Ok(())
+}
+
+/// The statements that bring `tenant`'s counted map cells in line with its reports'
+/// visibility: count newly approved reports, uncount ones no longer approved, mark both. Run
+/// in the same batch as the change of visibility, so the counts can never drift from it (and
+/// running them twice changes nothing).
+pub fn sync_public_cells(db: &D1Database, tenant: &str) -> Result<Vec<D1PreparedStatement>, ApiError> {
+    const LEVELS: &str =
+        "WITH RECURSIVE levels(level) AS (SELECT ?2 UNION ALL SELECT level + 1 FROM levels WHERE level < ?3)";
+    let count = format!(
+        "{LEVELS} INSERT INTO public_cells (tenant_id, level, cx, cy, count, sum_lat, sum_lng) \
+         SELECT ?1, levels.level, r.cell_x >> (?3 - levels.level), r.cell_y >> (?3 - levels.level), \
+                COUNT(*), SUM(r.lat), SUM(r.lng) \
+         FROM reports r, levels WHERE r.tenant_id = ?1 AND r.on_public_map = 0 AND r.visibility = 'approved' \
+         GROUP BY 2, 3, 4 \
+         ON CONFLICT (tenant_id, level, cx, cy) DO UPDATE SET count = count + excluded.count, \
+                sum_lat = sum_lat + excluded.sum_lat, sum_lng = sum_lng + excluded.sum_lng"
+    );
+    let uncount = format!(
+        "{LEVELS}, gone AS (SELECT levels.level AS level, r.cell_x >> (?3 - levels.level) AS cx, \
+                r.cell_y >> (?3 - levels.level) AS cy, COUNT(*) AS n, SUM(r.lat) AS lat, SUM(r.lng) AS lng \
+                FROM reports r, levels \
+                WHERE r.tenant_id = ?1 AND r.on_public_map = 1 AND r.visibility IN ('pending', 'rejected') \
+                GROUP BY 1, 2, 3) \
+         UPDATE public_cells SET count = public_cells.count - gone.n, sum_lat = public_cells.sum_lat - gone.lat, \
+                sum_lng = public_cells.sum_lng - gone.lng \
+         FROM gone WHERE public_cells.tenant_id = ?1 AND public_cells.level = gone.level \
+                AND public_cells.cx = gone.cx AND public_cells.cy = gone.cy"
+    );
+    let mark = "UPDATE reports SET on_public_map = (visibility = 'approved') WHERE tenant_id = ?1 \
+                AND ((on_public_map = 0 AND visibility = 'approved') \
+                  OR (on_public_map = 1 AND visibility IN ('pending', 'rejected')))";
+    let levels = [tenant.into(), MIN_LEVEL.into(), MAX_LEVEL.into()];
+    Ok(vec![
+        db.prepare(count).bind(&levels)?,
+        db.prepare(uncount).bind(&levels)?,
+        db.prepare(mark).bind(&[tenant.into()])?,
+    ])
+}
+
+/// The counted cells of `tenant` in `range` (empty cells are left out).
+pub async fn public_cells(
+    db: &D1Database,
+    tenant: &str,
+    range: &CellRange,
+) -> Result<Vec<CellCount>, ApiError> {
+    let sql = "SELECT count, sum_lat, sum_lng FROM public_cells \
+               WHERE tenant_id = ?1 AND level = ?2 AND cx BETWEEN ?3 AND ?4 AND cy BETWEEN ?5 AND ?6 AND count > 0";
+    let args = [
+        tenant.into(),
+        range.level.into(),
+        range.x.0.into(),
+        range.x.1.into(),
+        range.y.0.into(),
+        range.y.1.into(),
+    ];
+    Ok(db.prepare(sql).bind(&args)?.all().await?.results()?)
+}
+
+/// `tenant`'s approved reports inside `bbox`, newest first, at most `limit`.
+pub async fn approved_in(
+    db: &D1Database,
+    tenant: &str,
+    bbox: &BBox,
+    limit: u64,
+) -> Result<Vec<ModeratedReport>, ApiError> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM reports WHERE tenant_id = ?1 AND visibility = 'approved' \
+         AND lat BETWEEN ?2 AND ?3 AND lng BETWEEN ?4 AND ?5 ORDER BY created_at DESC, id DESC LIMIT ?6"
+    );
+    let args = [
+        tenant.into(),
+        bbox.south.into(),
+        bbox.north.into(),
+        bbox.west.into(),
+        bbox.east.into(),
+        (limit as f64).into(),
+    ];
+    let rows: Vec<ReportRow> = db.prepare(sql).bind(&args)?.all().await?.results()?;
+    Ok(rows.into_iter().map(|r| r.into_moderated().1).collect())
 }

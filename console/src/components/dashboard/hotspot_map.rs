@@ -17,7 +17,7 @@ pub fn HotspotMap(config: MapConfig, hotspots: Vec<HotSpot>) -> impl IntoView {
         options.set_scroll_wheel_zoom(false);
         let Ok(map) = leaflet::Map::new_with_element(&div, &options) else { return };
         let tiles = leaflet::TileLayerOptions::new();
-        tiles.set_attribution(config.attribution.clone());
+        tiles.set_attribution(config.attribution_html());
         leaflet::TileLayer::new_options(&config.tile_url, &tiles).add_to(&map);
         let largest = hotspots.iter().map(|h| h.count).max().unwrap_or(1).max(1);
         for spot in &hotspots {

@@ -30,7 +30,7 @@ pub fn ReviewMap(
             options.set_scroll_wheel_zoom(false);
             let Ok(map) = leaflet::Map::new_with_element(&div, &options) else { return };
             let tiles = leaflet::TileLayerOptions::new();
-            tiles.set_attribution(config.attribution.clone());
+            tiles.set_attribution(config.attribution_html());
             leaflet::TileLayer::new_options(&config.tile_url, &tiles).add_to(&map);
             let group = leaflet::LayerGroup::new();
             group.add_to(&map);

@@ -9,7 +9,7 @@ use js_sys::Promise;
 use leptos::html::Div;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use tryggve_core::public::PublicReport;
+use tryggve_core::public_map::{PublicMap, Viewport};
 use tryggve_core::{BBox, LatLng, MapConfig};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -42,7 +42,7 @@ impl Leaflet {
         options.set_keyboard_pan_delta(60.0);
         let map = leaflet::Map::new_with_element(container, &options).ok()?;
         let tile_options = leaflet::TileLayerOptions::new();
-        tile_options.set_attribution(config.attribution.clone());
+        tile_options.set_attribution(config.attribution_html());
         tile_options.set_max_zoom(19.0);
         leaflet::TileLayer::new_options(&config.tile_url, &tile_options).add_to(&map);
         let public = leaflet::LayerGroup::new();
@@ -50,20 +50,30 @@ impl Leaflet {
         Some(Self { map, marker: None, marker_alt, public })
     }
 
-    fn show_public(&self, reports: &[PublicReport]) {
+    /// Approved reports as small circles; clusters as larger ones with their number. None of
+    /// them takes clicks: a click on the map always places the pin.
+    fn show_public(&self, map: &PublicMap) {
         self.public.clear_layers();
-        for report in reports {
-            let style = leaflet::PathOptions::new();
-            style.set_color("#5a2d82".into());
-            style.set_fill_color("#8e5cc2".into());
-            style.set_fill_opacity(0.35);
-            style.set_interactive(false);
-            let circle = leaflet::CircleMarker::new_with_options(
-                &leaflet::LatLng::new(report.lat, report.lng),
-                &wasm_bindgen::JsValue::from(style),
-            );
-            circle.set_radius(9.0);
+        for report in &map.reports {
+            self.public.add_layer(&public_circle(report.lat, report.lng, 9.0));
+        }
+        for cluster in &map.clusters {
+            // 12 px for a few, growing slowly: a thousand is 24 px.
+            let circle = public_circle(cluster.lat, cluster.lng, 12.0 + 4.0 * (cluster.count as f64).log10());
+            let label = leaflet::Tooltip::new(&cluster_label_options(), None);
+            label.set_content(&count_label(cluster.count));
+            circle.bind_tooltip(&label);
             self.public.add_layer(&circle);
+        }
+    }
+
+    /// The part of the map in view, as the edge's public map query wants it.
+    fn viewport(&self) -> Viewport {
+        let b = self.map.get_bounds();
+        let (south_west, north_east) = (b.get_south_west(), b.get_north_east());
+        Viewport {
+            bbox: BBox::new(south_west.lat(), south_west.lng(), north_east.lat(), north_east.lng()),
+            zoom: self.map.get_zoom().round().clamp(0.0, 22.0) as u8,
         }
     }
 
@@ -91,6 +101,40 @@ impl Leaflet {
         let c = self.map.get_center();
         LatLng::new(c.lat(), c.lng())
     }
+}
+
+fn public_circle(lat: f64, lng: f64, radius: f64) -> leaflet::CircleMarker {
+    let style = leaflet::PathOptions::new();
+    style.set_color("#5a2d82".into());
+    style.set_fill_color("#8e5cc2".into());
+    style.set_fill_opacity(0.35);
+    style.set_interactive(false);
+    let circle = leaflet::CircleMarker::new_with_options(
+        &leaflet::LatLng::new(lat, lng),
+        &wasm_bindgen::JsValue::from(style),
+    );
+    circle.set_radius(radius);
+    circle
+}
+
+/// A cluster's number as a text node's element: never an HTML string.
+fn count_label(count: u64) -> wasm_bindgen::JsValue {
+    let Some(label) =
+        web_sys::window().and_then(|w| w.document()).and_then(|d| d.create_element("span").ok())
+    else {
+        return wasm_bindgen::JsValue::from_str("");
+    };
+    label.set_text_content(Some(&count.to_string()));
+    label.into()
+}
+
+fn cluster_label_options() -> leaflet::TooltipOptions {
+    let options = leaflet::TooltipOptions::new();
+    options.set_permanent(true);
+    options.set_direction("center".into());
+    // Styled in tryggve.css; TooltipOptions has no setter for it.
+    let _ = js_sys::Reflect::set(&options, &"className".into(), &"cluster-count".into());
+    options
 }
 
 fn to_leaflet(point: LatLng) -> leaflet::LatLng {
@@ -125,8 +169,10 @@ pub fn PinMap(
     /// A validation message for the location, if any.
     #[prop(into)]
     error: Signal<Option<String>>,
-    /// Approved reports to show on the map (listed as text beside it).
-    public: Signal<Vec<PublicReport>>,
+    /// Approved reports or clusters to show on the map (listed or summed up beside it).
+    public: Signal<PublicMap>,
+    /// Set to what the map shows whenever the resident pans or zooms.
+    viewport: RwSignal<Option<Viewport>>,
 ) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let container = NodeRef::<Div>::new();
@@ -164,9 +210,15 @@ pub fn PinMap(
                     announcement.set(i18n.t("error-outside-area"));
                 }
             }));
+            let moved = leaflet.clone();
+            created.map.on_move_end(Box::new(move |_| {
+                let now = moved.borrow().as_ref().map(Leaflet::viewport);
+                viewport.set(now);
+            }));
             // A pin placed before (e.g. before a change of language, which redraws the map).
             created.show_pin(pin.get_untracked());
-            created.show_public(&public.get_untracked());
+            public.with_untracked(|p| created.show_public(p));
+            viewport.set(Some(created.viewport()));
             *leaflet.borrow_mut() = Some(created);
         }
     });
@@ -174,10 +226,11 @@ pub fn PinMap(
     Effect::new({
         let leaflet = leaflet.clone();
         move |_| {
-            let reports = public.get();
-            if let Some(l) = leaflet.borrow().as_ref() {
-                l.show_public(&reports);
-            }
+            public.with(|shown| {
+                if let Some(l) = leaflet.borrow().as_ref() {
+                    l.show_public(shown);
+                }
+            });
         }
     });
 

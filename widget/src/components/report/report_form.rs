@@ -5,6 +5,7 @@ use leptos::html::Form;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use tryggve_core::category::label_key;
+use tryggve_core::public_map::PublicMap;
 use tryggve_core::questionnaire::{check_answers, AnswerError, Answers};
 use tryggve_core::reporter::ReporterGroup;
 use tryggve_core::validation::{FieldError, FieldErrorCode, DESCRIPTION_MAX_CHARS};
@@ -164,7 +165,8 @@ pub fn ReportForm(
         }
     };
 
-    let public_reports = RwSignal::new(Vec::new());
+    let public_map = RwSignal::new(PublicMap::default());
+    let viewport = RwSignal::new(None);
     let edge_for_public = edge.clone();
     let tenant_id = config.id.clone();
     let rules = StoredValue::new(config.clone());
@@ -263,9 +265,9 @@ pub fn ReportForm(
 
     view! {
         <form node_ref=form class="report-form" novalidate on:submit=on_submit>
-            <PinMap config=config.map.clone() pin=fields.pin error=error_for(&["lat", "lng"]) public=public_reports.into() />
+            <PinMap config=config.map.clone() pin=fields.pin error=error_for(&["lat", "lng"]) public=public_map.into() viewport=viewport />
             {config.public_map.then(|| view! {
-                <PublicReports edge=edge_for_public tenant=config.id.clone() reports=public_reports />
+                <PublicReports edge=edge_for_public tenant=config.id.clone() viewport=viewport.into() map=public_map />
             })}
 
             <div class="field">

@@ -1,0 +1,166 @@
+// The public map at scale ("storstad", a municipality of its own with more approved reports than
+// a phone should draw one by one): the edge answers a viewport with clusters counted per grid
+// cell, or with the reports themselves when few lie in view; the counts follow every moderator
+// decision exactly; bad viewports are refused. In the browser, a resident sees the clusters with
+// their numbers and, zoomed in by keyboard, the reports one by one.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { EDGE, goodReport, post } from "./support/edge.mjs";
+import { call, login } from "./support/console.mjs";
+import { axeViolations, launch, screenshotPath } from "./support/browser.mjs";
+
+const TENANT = "storstad";
+// More than the 300 reports the map shows one by one.
+const COUNT = 320;
+let admin;
+let browser;
+const cases = [];
+
+// A grid of 16 rows by 20 columns, about 70 m apart, south-west of the map's centre.
+const place = (i) => ({ lat: 58.028 + Math.floor(i / 20) * 0.0006, lng: 12.795 + (i % 20) * 0.0012 });
+
+/** Runs `work` over `items`, `size` at a time. */
+async function pool(items, size, work) {
+  const results = [];
+  let next = 0;
+  await Promise.all(Array.from({ length: size }, async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await work(items[i], i);
+    }
+  }));
+  return results;
+}
+
+const act = (caseNumber, body) => call(admin, "POST", `/api/v1/console/${TENANT}/reports/${caseNumber}/actions`, body);
+
+async function publicMap(params = "") {
+  const response = await fetch(`${EDGE}/api/v1/tenants/${TENANT}/public-reports${params}`);
+  return { status: response.status, json: await response.json() };
+}
+
+const sum = (clusters) => clusters.reduce((n, c) => n + c.count, 0);
+
+before(async () => {
+  admin = await login({ tenant: TENANT, email: "admin@storstad.example", password: "storstad-admin-lösen" });
+  browser = await launch();
+  const filed = await pool([...Array(COUNT).keys()], 8, async (i) => {
+    const { response, json } = await post("/api/v1/reports", goodReport({ tenant: TENANT, ...place(i), description: `Plats ${i}`, contact_email: undefined }));
+    assert.equal(response.status, 201, JSON.stringify(json));
+    return json.case_number;
+  });
+  cases.push(...filed);
+  // One report stays pending: it must never count.
+  await pool(cases.slice(1), 4, async (caseNumber) => {
+    const { response, json } = await act(caseNumber, { action: "approve", publish_description: false });
+    assert.equal(response.status, 200, JSON.stringify(json));
+  });
+});
+after(async () => { await browser?.close(); });
+
+test("the whole map comes as clusters, and they count every approved report exactly once", async () => {
+  const { status, json } = await publicMap();
+  assert.equal(status, 200);
+  assert.deepEqual(json.reports, [], "too many to show one by one");
+  assert.equal(json.total, COUNT - 1, "the pending report is not counted");
+  assert.equal(sum(json.clusters), COUNT - 1);
+  assert.ok(json.clusters.length > 1 && json.clusters.length <= 500, `${json.clusters.length} clusters`);
+  for (const c of json.clusters) {
+    assert.ok(c.lat > 58.02 && c.lat < 58.04 && c.lng > 12.79 && c.lng < 12.82, JSON.stringify(c));
+  }
+});
+
+test("zoomed in, the reports in view come one by one, coarsened, and only those", async () => {
+  // Rows 1 to 4 of the grid (row 0 holds the pending report), every column: 80 reports.
+  const rows = await publicMap("?bbox=12.7945,58.0283,12.8185,58.0307&zoom=15");
+  assert.equal(rows.status, 200);
+  assert.deepEqual([rows.json.clusters, rows.json.reports.length, rows.json.total], [[], 80, 80]);
+  assert.doesNotMatch(JSON.stringify(rows.json), /Plats \d/, "unpublished text stays private");
+
+  // Just around one report, at street level.
+  const one = place(21);
+  const around = `${one.lng - 0.0005},${one.lat - 0.0002},${one.lng + 0.0005},${one.lat + 0.0002}`;
+  const { json } = await publicMap(`?bbox=${around}&zoom=18`);
+  assert.equal(json.reports.length, 1);
+  const shown = json.reports[0];
+  assert.notDeepEqual([shown.lat, shown.lng], [one.lat, one.lng], "never the exact spot");
+  const metres = Math.hypot((shown.lat - one.lat) * 111320, (shown.lng - one.lng) * 111320 * Math.cos(one.lat * Math.PI / 180));
+  assert.ok(metres < 40, `${metres} m from the report`);
+});
+
+test("the counts follow the moderators: a rejected report leaves them, approving twice counts once", async () => {
+  const total = async () => {
+    const { json } = await publicMap();
+    assert.equal(json.total, sum(json.clusters), "total and clusters agree");
+    return json.total;
+  };
+  assert.equal(await total(), COUNT - 1);
+  assert.equal((await act(cases[5], { action: "reject", reason: "off_topic" })).response.status, 200);
+  assert.equal(await total(), COUNT - 2, "the rejected report is uncounted");
+  assert.equal((await act(cases[6], { action: "approve", publish_description: true })).response.status, 200);
+  assert.equal(await total(), COUNT - 2, "approving an approved report again changes nothing");
+  assert.equal((await act(cases[0], { action: "approve", publish_description: false })).response.status, 200);
+  assert.equal((await act(cases[5], { action: "approve", publish_description: false })).response.status, 200);
+  assert.equal(await total(), COUNT, "approved at last, both count");
+});
+
+test("a bad viewport is refused with the field named, never a 5xx", async () => {
+  for (const [params, field] of [
+    ["?bbox=1,2,3", "bbox"],
+    ["?bbox=12.9,58.0,12.7,58.1", "bbox"],
+    ["?bbox=a,b,c,d", "bbox"],
+    ["?bbox=NaN,58,13,59", "bbox"],
+    ["?zoom=99", "zoom"],
+    ["?zoom=-1", "zoom"],
+    ["?zoom=1.5", "zoom"],
+  ]) {
+    const { status, json } = await publicMap(params);
+    assert.equal(status, 422, params);
+    assert.deepEqual([json.error.field, json.error.code], [field, "invalid_viewport"], params);
+  }
+  // A viewport of the whole world is allowed: it is answered with coarse cells.
+  const world = await publicMap("?bbox=-180,-90,180,90&zoom=0");
+  assert.equal(world.status, 200);
+  assert.equal(sum(world.json.clusters), world.json.total);
+  assert.ok(world.json.clusters.length <= 500);
+});
+
+const PAGE = `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Storstads kommun</title></head>
+<body><main><h1>Storstads kommun</h1><tryggve-report tenant="${TENANT}"></tryggve-report></main>
+<script src="/widget/tryggve.js" defer></script></body></html>`;
+
+test("a resident sees clusters with their numbers, and zoomed in by keyboard, each report", async () => {
+  const context = await browser.newContext({ locale: "sv-SE", viewport: { width: 1000, height: 900 } });
+  await context.route("https://tile.openstreetmap.org/**", (r) => r.fulfill({ status: 200, contentType: "image/png", body: "" }));
+  await context.route(`${EDGE}/storstad-test.html`, (r) => r.fulfill({ status: 200, contentType: "text/html", body: PAGE }));
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`${EDGE}/storstad-test.html`);
+  const widget = page.locator("tryggve-report");
+  await widget.locator(".leaflet-container").waitFor();
+
+  await widget.getByLabel("Visa platser som andra har rapporterat").check();
+  const status = widget.locator(".public-reports [role=status]");
+  await status.filter({ hasText: `${COUNT} godkända rapporter finns i kartutsnittet` }).waitFor();
+  await widget.locator(".cluster-count").first().waitFor();
+  const labels = await widget.locator(".cluster-count").allTextContents();
+  assert.ok(labels.length > 1, "the clusters show their numbers");
+  assert.equal(labels.reduce((n, t) => n + Number(t), 0), COUNT, labels.join(" "));
+  assert.equal(await widget.locator(".public-list li").count(), 0, "no list of hundreds");
+  await widget.locator(".map").screenshot({ path: screenshotPath("public-map-clusters") });
+
+  // Zoom in with the keyboard alone: focus the map, press + until the reports come one by one.
+  await widget.locator(".leaflet-container").focus();
+  for (let i = 0; i < 6 && !(await status.textContent()).includes("visas på kartan"); i++) {
+    await page.keyboard.press("+");
+    await page.waitForTimeout(600);
+  }
+  await status.filter({ hasText: "godkända rapporter visas på kartan och i listan nedan" }).waitFor();
+  const listed = await widget.locator(".public-list li").count();
+  assert.ok(listed > 0 && listed < COUNT, `${listed} reports listed`);
+  assert.equal(await widget.locator(".cluster-count").count(), 0, "no clusters once zoomed in");
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
