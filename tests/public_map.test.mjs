@@ -148,7 +148,7 @@ test("a resident sees clusters with their numbers, and zoomed in by keyboard, ea
   assert.ok(labels.length > 1, "the clusters show their numbers");
   assert.equal(labels.reduce((n, t) => n + Number(t), 0), COUNT, labels.join(" "));
   assert.equal(await widget.locator(".public-list li").count(), 0, "no list of hundreds");
-  await widget.locator(".map").screenshot({ path: screenshotPath("public-map-clusters") });
+  await widget.locator(".map").screenshot({ path: screenshotPath("public-map-clusters.png") });
 
   // Zoom in with the keyboard alone: focus the map, press + until the reports come one by one.
   await widget.locator(".leaflet-container").focus();

@@ -13,6 +13,7 @@ mod room;
 mod routes;
 mod session;
 mod store;
+mod tenant_cache;
 mod token;
 
 use worker::{event, Context, Env, Request, Response, Result, ScheduleContext, ScheduledEvent};

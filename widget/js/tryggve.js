@@ -22,16 +22,27 @@
     });
   }
 
+  // On a slow connection every round trip costs half a second or more. So everything a widget
+  // needs is asked for at once, when the first element appears, instead of each piece once the
+  // one before it has arrived: the WebAssembly with its JavaScript glue, Leaflet, the
+  // stylesheets (the shadow root's links then find them in the cache) and the configuration.
   let widget;
   function loadWidget() {
     if (!widget) {
-      widget = (async () => {
-        const module = await import(assets + "tryggve_widget.js");
-        await module.default({ module_or_path: assets + "tryggve_widget_bg.wasm" });
+      const wasm = fetch(assets + "tryggve_widget_bg.wasm");
+      widget = import(assets + "tryggve_widget.js").then(async (module) => {
+        await module.default({ module_or_path: wasm });
         return module;
-      })();
+      });
     }
     return widget;
+  }
+
+  const warmed = new Set();
+  function warm(file) {
+    if (warmed.has(file)) return;
+    warmed.add(file);
+    fetch(assets + file).then((r) => r.arrayBuffer()).catch(() => {});
   }
 
   let leaflet;
@@ -47,6 +58,13 @@
       connectedCallback() {
         if (this.tryggveMounted) return;
         this.tryggveMounted = true;
+        warm("tryggve.css");
+        const tenant = this.getAttribute("tenant");
+        if (needsMap) {
+          warm("leaflet.css");
+          // Taken (once) by the report widget instead of asking again.
+          if (tenant) this.tryggveConfig = fetch(edge + "/api/v1/tenants/" + encodeURIComponent(tenant) + "/config");
+        }
         Promise.all([loadWidget(), needsMap ? loadLeaflet() : null])
           .then(([module]) => module[mount](this, edge, assets))
           .catch((error) => {

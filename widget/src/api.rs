@@ -8,6 +8,7 @@ use tryggve_core::dialogue::{
 };
 use tryggve_core::public_map::{PublicMap, Viewport};
 use tryggve_core::{ReportDraft, ReportReceipt, ReportView, TenantConfig};
+use wasm_bindgen::JsCast;
 
 /// Where the edge is: the origin the widget's script was loaded from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,6 +28,23 @@ pub enum ApiError {
 impl Edge {
     pub fn new(origin: String) -> Self {
         Self { origin: origin.trim_end_matches('/').to_string() }
+    }
+
+    /// The configuration from the loader's `preloaded` request if it succeeded, else asked anew.
+    pub async fn tenant_config_from(
+        &self,
+        tenant: &str,
+        preloaded: Option<js_sys::Promise>,
+    ) -> Result<TenantConfig, ApiError> {
+        if let Some(promise) = preloaded {
+            let answer = wasm_bindgen_futures::JsFuture::from(promise).await;
+            if let Some(raw) = answer.ok().and_then(|r| r.dyn_into::<web_sys::Response>().ok()) {
+                if let Ok(config) = read(Response::from(raw)).await {
+                    return Ok(config);
+                }
+            }
+        }
+        self.tenant_config(tenant).await
     }
 
     pub async fn tenant_config(&self, tenant: &str) -> Result<TenantConfig, ApiError> {

@@ -24,6 +24,18 @@ pub fn locale_for(host: &HtmlElement) -> Locale {
         .unwrap_or(Locale::Sv)
 }
 
+/// A request for the municipality's configuration that the loader (tryggve.js) started while
+/// the widget itself was still downloading: one round trip less on a slow connection.
+pub type PreloadedConfig = send_wrapper::SendWrapper<Promise>;
+
+/// Takes the loader's configuration request off `host` (so that it is used once), if any.
+pub fn take_preloaded_config(host: &HtmlElement) -> Option<PreloadedConfig> {
+    let key = JsValue::from_str("tryggveConfig");
+    let promise = Reflect::get(host, &key).ok()?.dyn_into::<Promise>().ok()?;
+    let _ = Reflect::delete_property(host, &key);
+    Some(send_wrapper::SendWrapper::new(promise))
+}
+
 /// Where the municipality's theme goes: the widget's shadow root, as a constructed stylesheet of
 /// `:host` rules. Those come after our own stylesheet (so they replace its defaults) and before
 /// the host page's rules for the element (so a page's own `--tryggve-*` values still win).

@@ -26,9 +26,10 @@ use crate::components::report::ReportWidget;
 pub async fn mount_report(host: HtmlElement, edge: String, assets: String) -> Result<(), JsValue> {
     let tenant = host.get_attribute("tenant").unwrap_or_else(|| "demo".into());
     let locale = RwSignal::new(embed::locale_for(&host));
+    let preloaded = embed::take_preloaded_config(&host);
     let (root, theme) = embed::prepare_shadow_root(&host, &assets, true).await?;
     let edge = Edge::new(edge);
-    mount_to(root, move || view! { <ReportWidget edge tenant locale theme /> }).forget();
+    mount_to(root, move || view! { <ReportWidget edge tenant locale theme preloaded /> }).forget();
     Ok(())
 }
 

@@ -51,12 +51,10 @@ impl Caller {
     pub async fn check(&self, db: &D1Database, tenant: &str) -> Result<(), ApiError> {
         match self {
             Self::FirstParty => Ok(()),
-            Self::Embedding(origin) => {
-                match crate::store::tenants::allows_origin(db, tenant, origin).await? {
-                    true => Ok(()),
-                    false => Err(ApiError::OriginNotAllowed),
-                }
-            }
+            Self::Embedding(origin) => match crate::tenant_cache::allows_origin(db, tenant, origin).await? {
+                true => Ok(()),
+                false => Err(ApiError::OriginNotAllowed),
+            },
         }
     }
 }
@@ -69,7 +67,7 @@ pub(crate) async fn public_tenant(
     caller: &Caller,
 ) -> Result<tryggve_core::TenantConfig, ApiError> {
     let config = match tryggve_core::tenant::is_valid_tenant_id(tenant) {
-        true => crate::store::tenants::config(db, tenant).await?,
+        true => crate::tenant_cache::config(db, tenant).await?,
         false => None,
     };
     let config = config.ok_or(ApiError::UnknownTenant { in_body: false })?;
@@ -257,7 +255,7 @@ async fn preflight(db: &D1Database, caller: &Caller) -> Result<Response, ApiErro
     let Caller::Embedding(origin) = caller else {
         return Ok(Response::empty()?.with_status(204));
     };
-    if !crate::store::tenants::any_allows_origin(db, origin).await? {
+    if !crate::tenant_cache::any_allows_origin(db, origin).await? {
         return Err(ApiError::OriginNotAllowed);
     }
     let response = Response::empty()?.with_status(204);
@@ -276,7 +274,7 @@ async fn finish(response: Response, db: &D1Database, caller: &Caller) -> Respons
     if let Caller::Embedding(origin) = caller {
         let _ = headers.append("vary", "Origin");
         // Errors are readable by embedding pages too, so that the widget can explain them.
-        if matches!(crate::store::tenants::any_allows_origin(db, origin).await, Ok(true)) {
+        if matches!(crate::tenant_cache::any_allows_origin(db, origin).await, Ok(true)) {
             let _ = headers.set("access-control-allow-origin", origin);
         }
     }

@@ -26,8 +26,9 @@ pub async fn create(
     if !is_valid_tenant_id(&tenant_id) {
         return Err(ApiError::UnknownTenant { in_body: true });
     }
-    let tenant =
-        store::tenants::config(db, &tenant_id).await?.ok_or(ApiError::UnknownTenant { in_body: true })?;
+    let tenant = crate::tenant_cache::config(db, &tenant_id)
+        .await?
+        .ok_or(ApiError::UnknownTenant { in_body: true })?;
     caller.check(db, &tenant.id).await?;
     let report = validate_report(&draft, &tenant).map_err(|errors| ApiError::Invalid(errors[0]))?;
 

@@ -50,6 +50,7 @@ pub async fn replace(
         at: &now,
     };
     store::tenants::save(db, &settings, store::audit::record(db, &entry)?).await?;
+    crate::tenant_cache::forget(tenant);
     Ok(http::json(200, &settings))
 }
 

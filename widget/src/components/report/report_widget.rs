@@ -9,7 +9,7 @@ use super::receipt::Receipt;
 use super::report_form::{DraftFields, ReportForm};
 use crate::api::Edge;
 use crate::components::LanguageSwitcher;
-use crate::embed::ThemeTarget;
+use crate::embed::{PreloadedConfig, ThemeTarget};
 use tryggve_core::i18n::{I18n, Locale};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -19,10 +19,16 @@ enum ConfigState {
     Failed,
 }
 
-fn load_config(edge: Edge, tenant: String, state: RwSignal<ConfigState>, theme: ThemeTarget) {
+fn load_config(
+    edge: Edge,
+    tenant: String,
+    state: RwSignal<ConfigState>,
+    theme: ThemeTarget,
+    preloaded: Option<PreloadedConfig>,
+) {
     state.set(ConfigState::Loading);
     spawn_local(async move {
-        let loaded = edge.tenant_config(&tenant).await;
+        let loaded = edge.tenant_config_from(&tenant, preloaded.map(|p| p.take())).await;
         if let Ok(config) = &loaded {
             theme.apply(&config.theme);
         }
@@ -36,6 +42,8 @@ pub fn ReportWidget(
     tenant: String,
     locale: RwSignal<Locale>,
     theme: ThemeTarget,
+    /// The configuration the loader asked for while the widget was still downloading.
+    preloaded: Option<PreloadedConfig>,
 ) -> impl IntoView {
     let config = RwSignal::new(ConfigState::Loading);
     let receipt = RwSignal::new(None::<ReportReceipt>);
@@ -50,11 +58,11 @@ pub fn ReportWidget(
             following.set(Some(link));
         }
     });
-    load_config(edge.clone(), tenant.clone(), config, theme.clone());
+    load_config(edge.clone(), tenant.clone(), config, theme.clone(), preloaded);
 
     let retry = {
         let (edge, tenant) = (edge.clone(), tenant.clone());
-        move |_| load_config(edge.clone(), tenant.clone(), config, theme.clone())
+        move |_| load_config(edge.clone(), tenant.clone(), config, theme.clone(), None)
     };
     let on_sent = Callback::new(move |r| receipt.set(Some(r)));
     let on_another = Callback::new(move |()| {

@@ -1,0 +1,77 @@
+//! Each Worker isolate keeps the municipalities' configuration and allowed embedding origins for
+//! a few seconds. Residents' requests (the widget's configuration, the public map, reports) then
+//! do not each read D1 for what changes a few times a year. A save in the console clears this
+//! isolate's copy at once; other isolates follow within [`TTL_MS`]. Only what exists is kept, so
+//! requests for made-up tenants or origins cannot grow the cache.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use tryggve_core::TenantConfig;
+use worker::D1Database;
+
+use crate::error::ApiError;
+use crate::store;
+
+/// How long a copy is used before D1 is asked again.
+const TTL_MS: f64 = 10_000.0;
+
+thread_local! {
+    static CONFIGS: RefCell<HashMap<String, (f64, TenantConfig)>> = RefCell::default();
+    static ORIGINS: RefCell<HashMap<(String, String), f64>> = RefCell::default();
+    static ANY_ORIGINS: RefCell<HashMap<String, f64>> = RefCell::default();
+}
+
+fn fresh(fetched_at: f64) -> bool {
+    js_sys::Date::now() - fetched_at < TTL_MS
+}
+
+/// `tenant`'s configuration, from this isolate's copy if it is fresh.
+pub async fn config(db: &D1Database, tenant: &str) -> Result<Option<TenantConfig>, ApiError> {
+    let kept =
+        CONFIGS.with_borrow(|c| c.get(tenant).filter(|(at, _)| fresh(*at)).map(|(_, config)| config.clone()));
+    if kept.is_some() {
+        return Ok(kept);
+    }
+    let loaded = store::tenants::config(db, tenant).await?;
+    if let Some(config) = &loaded {
+        CONFIGS.with_borrow_mut(|c| c.insert(tenant.to_string(), (js_sys::Date::now(), config.clone())));
+    }
+    Ok(loaded)
+}
+
+/// Whether `origin` may embed `tenant`, from this isolate's copy if it is fresh.
+pub async fn allows_origin(db: &D1Database, tenant: &str, origin: &str) -> Result<bool, ApiError> {
+    let key = (tenant.to_string(), origin.to_string());
+    if ORIGINS.with_borrow(|o| o.get(&key).is_some_and(|at| fresh(*at))) {
+        return Ok(true);
+    }
+    let allowed = store::tenants::allows_origin(db, tenant, origin).await?;
+    ORIGINS.with_borrow_mut(|o| match allowed {
+        true => o.insert(key, js_sys::Date::now()),
+        false => o.remove(&key),
+    });
+    Ok(allowed)
+}
+
+/// Whether any tenant lets `origin` embed it (for CORS headers), from this isolate's copy if
+/// it is fresh.
+pub async fn any_allows_origin(db: &D1Database, origin: &str) -> Result<bool, ApiError> {
+    if ANY_ORIGINS.with_borrow(|o| o.get(origin).is_some_and(|at| fresh(*at))) {
+        return Ok(true);
+    }
+    let allowed = store::tenants::any_allows_origin(db, origin).await?;
+    ANY_ORIGINS.with_borrow_mut(|o| match allowed {
+        true => o.insert(origin.to_string(), js_sys::Date::now()),
+        false => o.remove(origin),
+    });
+    Ok(allowed)
+}
+
+/// Drops this isolate's copies of `tenant`'s configuration and origins (after a save).
+pub fn forget(tenant: &str) {
+    CONFIGS.with_borrow_mut(|c| c.remove(tenant));
+    ORIGINS.with_borrow_mut(|o| o.retain(|(t, _), _| t != tenant));
+    // Which tenant allowed an origin is not kept here: ask D1 again for every origin.
+    ANY_ORIGINS.with_borrow_mut(|o| o.clear());
+}
