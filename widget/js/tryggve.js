@@ -26,16 +26,17 @@
   // needs is asked for at once, when the first element appears, instead of each piece once the
   // one before it has arrived: the WebAssembly with its JavaScript glue, Leaflet, the
   // stylesheets (the shadow root's links then find them in the cache) and the configuration.
-  let widget;
-  function loadWidget() {
-    if (!widget) {
-      const wasm = fetch(assets + "tryggve_widget_bg.wasm");
-      widget = import(assets + "tryggve_widget.js").then(async (module) => {
+  // Each element has a WebAssembly module of its own (`tryggve_report`, `tryggve_dialog`).
+  const modules = new Map();
+  function loadModule(name) {
+    if (!modules.has(name)) {
+      const wasm = fetch(assets + name + "_bg.wasm");
+      modules.set(name, import(assets + name + ".js").then(async (module) => {
         await module.default({ module_or_path: wasm });
         return module;
-      });
+      }));
     }
-    return widget;
+    return modules.get(name);
   }
 
   const warmed = new Set();
@@ -51,8 +52,9 @@
     return leaflet;
   }
 
-  // One element class per widget; `mount` names the WebAssembly function that draws it.
-  function defineElement(name, mount, needsMap) {
+  // One element class per widget; `module` names its WebAssembly module and `mount` the
+  // function there that draws it.
+  function defineElement(name, module, mount, needsMap) {
     if (customElements.get(name)) return;
     customElements.define(name, class extends HTMLElement {
       connectedCallback() {
@@ -65,7 +67,7 @@
           // Taken (once) by the report widget instead of asking again.
           if (tenant) this.tryggveConfig = fetch(edge + "/api/v1/tenants/" + encodeURIComponent(tenant) + "/config");
         }
-        Promise.all([loadWidget(), needsMap ? loadLeaflet() : null])
+        Promise.all([loadModule(module), needsMap ? loadLeaflet() : null])
           .then(([module]) => module[mount](this, edge, assets))
           .catch((error) => {
             this.tryggveMounted = false;
@@ -75,6 +77,6 @@
     });
   }
 
-  defineElement("tryggve-report", "mount_report", true);
-  defineElement("tryggve-dialog", "mount_dialog", false);
+  defineElement("tryggve-report", "tryggve_report", "mount_report", true);
+  defineElement("tryggve-dialog", "tryggve_dialog", "mount_dialog", false);
 })();

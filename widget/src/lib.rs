@@ -1,7 +1,9 @@
 //! The resident-facing widget. A small JavaScript loader (`widget/js/tryggve.js`) defines the
 //! custom elements and calls [`mount_report`] for each `<tryggve-report>` and [`mount_dialog`]
 //! for each `<tryggve-dialog>`; everything the resident sees is rendered here, inside the
-//! element's own Shadow DOM.
+//! element's own Shadow DOM. The build makes a module with each (features `report` and
+//! `dialogue`); what one of them does not use is left out of it.
+#![cfg_attr(not(all(feature = "report", feature = "dialogue")), allow(dead_code, unused_imports))]
 
 mod api;
 mod components;
@@ -22,6 +24,7 @@ use crate::components::report::ReportWidget;
 
 /// Mounts the report form into `host` (a `<tryggve-report>` element).
 /// `edge` is the origin the script came from; `assets` is the URL of the widget's files.
+#[cfg(feature = "report")]
 #[wasm_bindgen]
 pub async fn mount_report(host: HtmlElement, edge: String, assets: String) -> Result<(), JsValue> {
     let tenant = host.get_attribute("tenant").unwrap_or_else(|| "demo".into());
@@ -35,6 +38,7 @@ pub async fn mount_report(host: HtmlElement, edge: String, assets: String) -> Re
 
 /// Mounts a trygghetsdialog into `host` (a `<tryggve-dialog tenant="…" dialogue="…">`); without
 /// a `dialogue` attribute, the municipality's published dialogues are listed to choose from.
+#[cfg(feature = "dialogue")]
 #[wasm_bindgen]
 pub async fn mount_dialog(host: HtmlElement, edge: String, assets: String) -> Result<(), JsValue> {
     let tenant = host.get_attribute("tenant").unwrap_or_else(|| "demo".into());

@@ -26,15 +26,17 @@ pub fn all(tools: &Tools) -> Result {
     edge(tools)
 }
 
-/// Builds `crate_name` for wasm32, binds it for the web into `out` as `out_name`, shrinks it.
-fn wasm_module(tools: &Tools, crate_name: &str, out_name: &str, out: &Path) -> Result {
+/// Builds `crate_name` for wasm32 (with only `features`, if any are named), binds it for the
+/// web into `out` as `out_name`, shrinks it.
+fn wasm_module(tools: &Tools, crate_name: &str, features: &[&str], out_name: &str, out: &Path) -> Result {
     let root = root();
     fs::create_dir_all(out).map_err(|e| e.to_string())?;
-    run_command(
-        Command::new("cargo")
-            .args(["build", "--release", "--target", "wasm32-unknown-unknown", "-p", crate_name])
-            .current_dir(&root),
-    )?;
+    let mut build = Command::new("cargo");
+    build.args(["build", "--release", "--target", "wasm32-unknown-unknown", "-p", crate_name]);
+    if !features.is_empty() {
+        build.args(["--no-default-features", "--features", &features.join(",")]);
+    }
+    run_command(build.current_dir(&root))?;
     run_command(
         Command::new(&tools.wasm_bindgen)
             .args(["--target", "web", "--no-typescript", "--out-name", out_name, "--out-dir"])
@@ -54,7 +56,7 @@ fn wasm_module(tools: &Tools, crate_name: &str, out_name: &str, out: &Path) -> R
 fn console(tools: &Tools) -> Result {
     let root = root();
     let out = root.join("dist/public/console");
-    wasm_module(tools, "tryggve-console", "tryggve_console", &out)?;
+    wasm_module(tools, "tryggve-console", &[], "tryggve_console", &out)?;
     copy(&root.join("console/index.html"), &out.join("index.html"))?;
     copy(&root.join("console/start.js"), &out.join("start.js"))?;
     copy(&root.join("console/assets/console.css"), &out.join("console.css"))
@@ -63,7 +65,12 @@ fn console(tools: &Tools) -> Result {
 fn widget(tools: &Tools) -> Result {
     let root = root();
     let out = root.join("dist/public/widget");
-    wasm_module(tools, "tryggve-widget", "tryggve_widget", &out)?;
+    // One module per element: the report form's, and the live dialogue's.
+    wasm_module(tools, "tryggve-widget", &["report"], "tryggve_report", &out)?;
+    wasm_module(tools, "tryggve-widget", &["dialogue"], "tryggve_dialog", &out)?;
+    for old in ["tryggve_widget.js", "tryggve_widget_bg.wasm"] {
+        let _ = fs::remove_file(out.join(old));
+    }
     copy(&root.join("widget/js/tryggve.js"), &out.join("tryggve.js"))?;
     copy(&root.join("widget/assets/tryggve.css"), &out.join("tryggve.css"))?;
     let leaflet = root.join("node_modules/leaflet/dist");
