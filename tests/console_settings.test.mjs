@@ -128,6 +128,7 @@ test("an admin lets staff report and gives them an access code in the console", 
   await page.getByLabel("Ny åtkomstkod för Kommunens personal").fill("kort");
   await page.getByRole("button", { name: "Spara koden för Kommunens personal" }).click();
   await page.getByText("Koden ska ha 10–100 tecken.").waitFor();
+  assert.equal(await page.getByLabel("Ny åtkomstkod för Kommunens personal").inputValue(), "kort", "a refused code stays, to be corrected");
   await page.getByLabel("Ny åtkomstkod för Kommunens personal").fill("fastighetsskötarna-2026");
   await page.getByRole("button", { name: "Spara koden för Kommunens personal" }).click();
   await page.getByText("Koden för Kommunens personal är sparad.").waitFor();
@@ -210,4 +211,32 @@ test("with the public map turned off in the console, the widget does not offer i
   await page.getByText("Inställningarna är sparade.").waitFor();
   await context.close();
   assert.equal(await publicToggles(), 0);
+});
+
+test("number fields keep what is typed; one that is not a number stops the save and says where", async () => {
+  const { context, page, errors } = await consolePage();
+  await page.getByRole("button", { name: "Inställningar" }).click();
+  const lat = page.getByLabel("Mittpunkt, latitud");
+  const before = await lat.inputValue();
+  // Typed key by key, with a Swedish decimal comma: nothing is rewritten on the way.
+  await lat.fill("");
+  await lat.pressSequentially("58,034");
+  assert.equal(await lat.inputValue(), "58,034");
+  await page.getByRole("button", { name: "Spara inställningarna" }).click();
+  await page.getByText("Inställningarna är sparade.").waitFor();
+  assert.equal(await lat.inputValue(), "58.034", "shown as stored");
+
+  await lat.fill("femtioåtta");
+  assert.equal(await lat.getAttribute("aria-invalid"), "true");
+  await page.getByRole("button", { name: "Spara inställningarna" }).click();
+  await page.getByText("Kontrollera fältet ”Mittpunkt, latitud”: det är inte ett tal").waitFor();
+  assert.equal(await focusedId(page), "settings-lat", "the field is focused");
+  const [stored] = query("SELECT config FROM tenants WHERE id = 'enkat'");
+  assert.equal(JSON.parse(stored.config).map.center.lat, 58.034, "nothing else was stored");
+
+  await lat.fill(before);
+  await page.getByRole("button", { name: "Spara inställningarna" }).click();
+  await page.getByText("Inställningarna är sparade.").waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
 });

@@ -346,6 +346,7 @@ console-settings-invalid = Check the field “{ $field }”: { $reason }
 console-settings-error-required = it must be filled in.
 console-settings-error-too-long = the text or list is too long.
 console-settings-error-invalid-choice = the value is not allowed.
+console-settings-error-not-a-number = it is not a number (write for example 58.03).
 console-settings-error-already-exists = the same value appears twice.
 console-settings-error-not-on-earth = the coordinates are not valid.
 console-settings-error-outside-area = the map's centre lies outside the map's bounds.

@@ -346,6 +346,7 @@ console-settings-invalid = Kontrollera fältet ”{ $field }”: { $reason }
 console-settings-error-required = det måste fyllas i.
 console-settings-error-too-long = texten eller listan är för lång.
 console-settings-error-invalid-choice = värdet är inte tillåtet.
+console-settings-error-not-a-number = det är inte ett tal (skriv till exempel 58,03).
 console-settings-error-already-exists = samma värde finns två gånger.
 console-settings-error-not-on-earth = koordinaterna är ogiltiga.
 console-settings-error-outside-area = kartans mittpunkt ligger utanför kartans gränser.

@@ -41,6 +41,16 @@ pub fn json<T: Serialize>(status: u16, value: &T) -> Response {
     }
 }
 
+/// A response with `body`, already JSON.
+pub fn json_text(status: u16, body: &str) -> Response {
+    let headers = Headers::new();
+    let _ = headers.set("content-type", "application/json; charset=utf-8");
+    match Response::ok(body) {
+        Ok(r) => r.with_status(status).with_headers(headers),
+        Err(e) => error(&ApiError::Internal(e.to_string())),
+    }
+}
+
 pub fn error(err: &ApiError) -> Response {
     if let ApiError::Internal(detail) = err {
         worker::console_error!("internal error: {detail}");

@@ -6,6 +6,7 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use tryggve_core::TenantConfig;
 use worker::D1Database;
@@ -16,8 +17,15 @@ use crate::store;
 /// How long a copy is used before D1 is asked again.
 const TTL_MS: f64 = 10_000.0;
 
+/// A tenant's configuration as read, and as the widget receives it (serialised once).
+struct Kept {
+    at: f64,
+    config: TenantConfig,
+    json: Rc<str>,
+}
+
 thread_local! {
-    static CONFIGS: RefCell<HashMap<String, (f64, TenantConfig)>> = RefCell::default();
+    static CONFIGS: RefCell<HashMap<String, Kept>> = RefCell::default();
     static ORIGINS: RefCell<HashMap<(String, String), f64>> = RefCell::default();
     static ANY_ORIGINS: RefCell<HashMap<String, f64>> = RefCell::default();
 }
@@ -28,16 +36,25 @@ fn fresh(fetched_at: f64) -> bool {
 
 /// `tenant`'s configuration, from this isolate's copy if it is fresh.
 pub async fn config(db: &D1Database, tenant: &str) -> Result<Option<TenantConfig>, ApiError> {
-    let kept =
-        CONFIGS.with_borrow(|c| c.get(tenant).filter(|(at, _)| fresh(*at)).map(|(_, config)| config.clone()));
-    if kept.is_some() {
-        return Ok(kept);
+    kept(db, tenant, |k| k.config.clone()).await
+}
+
+/// `tenant`'s configuration as JSON for the widget, from this isolate's copy if it is fresh.
+pub async fn config_json(db: &D1Database, tenant: &str) -> Result<Option<Rc<str>>, ApiError> {
+    kept(db, tenant, |k| k.json.clone()).await
+}
+
+async fn kept<T>(db: &D1Database, tenant: &str, part: impl Fn(&Kept) -> T) -> Result<Option<T>, ApiError> {
+    let found = CONFIGS.with_borrow(|c| c.get(tenant).filter(|k| fresh(k.at)).map(&part));
+    if found.is_some() {
+        return Ok(found);
     }
-    let loaded = store::tenants::config(db, tenant).await?;
-    if let Some(config) = &loaded {
-        CONFIGS.with_borrow_mut(|c| c.insert(tenant.to_string(), (js_sys::Date::now(), config.clone())));
-    }
-    Ok(loaded)
+    let Some(config) = store::tenants::config(db, tenant).await? else { return Ok(None) };
+    let json = serde_json::to_string(&config).map_err(|e| ApiError::Internal(e.to_string()))?;
+    let loaded = Kept { at: js_sys::Date::now(), config, json: json.into() };
+    let wanted = part(&loaded);
+    CONFIGS.with_borrow_mut(|c| c.insert(tenant.to_string(), loaded));
+    Ok(Some(wanted))
 }
 
 /// Whether `origin` may embed `tenant`, from this isolate's copy if it is fresh.

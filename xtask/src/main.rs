@@ -6,7 +6,7 @@
 //!   bench   measure sizes, load time, edge throughput and live fan-out; print one table
 //!   e2e [tests/FILE.test.mjs …]
 //!           build and run only the end-to-end tests (all, or the files named): for development
-//!   tenant add --config FILE.json --origin https://… [--origin …] [--remote]
+//!   tenant add --config FILE.json --origin https://… [--origin …] [--remote] [--replace]
 //!           create (or update) a municipality from a TenantConfig JSON file
 //!   moderator add --tenant T --email E --name N --role admin|moderator|responder [--remote]
 //!           create (or reset) a console account; the password is read from TRYGGVE_PASSWORD
@@ -118,8 +118,17 @@ fn add_tenant(args: &[String]) -> Result {
     let state = root().join(".wrangler/state");
     let db = database(args, &state);
     edge::migrate(&tools, &db)?;
-    edge::execute_sql(&tools, &db, &seed::tenant_sql(&config, &origins))?;
+    // A tenant that exists keeps what its admins changed in the console, unless told otherwise.
+    let replace = args.iter().any(|a| a == "--replace");
+    let sql = match replace {
+        true => seed::tenant_sql(&config, &origins),
+        false => seed::new_tenant_sql(&config, &origins),
+    };
+    edge::execute_sql(&tools, &db, &sql)?;
     println!("xtask: tenant {} ({}) is ready; allowed origins: {origins:?}", config.id, config.name);
+    if !replace {
+        println!("xtask: if it existed, its settings were kept as they were; --replace overwrites them with {file}");
+    }
     Ok(())
 }
 

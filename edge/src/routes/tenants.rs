@@ -4,7 +4,14 @@ use super::Caller;
 use crate::error::ApiError;
 use crate::http;
 
-/// `GET /api/v1/tenants/{tenant}/config`: what the widget needs to draw its form and map.
+/// `GET /api/v1/tenants/{tenant}/config`: what the widget needs to draw its form and map. The
+/// most frequent request of all (every page view): served from the isolate's serialised copy.
 pub async fn config(db: &D1Database, tenant: &str, caller: &Caller) -> Result<Response, ApiError> {
-    Ok(http::json(200, &super::public_tenant(db, tenant, caller).await?))
+    let json = match tryggve_core::tenant::is_valid_tenant_id(tenant) {
+        true => crate::tenant_cache::config_json(db, tenant).await?,
+        false => None,
+    };
+    let json = json.ok_or(ApiError::UnknownTenant { in_body: false })?;
+    caller.check(db, tenant).await?;
+    Ok(http::json_text(200, &json))
 }

@@ -23,11 +23,16 @@ pub fn ReporterGroupsEditor(
             Err(e) => notice.set(i18n.t(&e.message_key())),
         }
     });
-    let change = move |group: ReporterGroup, code: Option<String>| {
+    // `typed` is the field the new code was typed in: emptied once the code is saved (and kept
+    // as typed when it is refused, to be corrected).
+    let change = move |group: ReporterGroup, code: Option<String>, typed: Option<RwSignal<String>>| {
         spawn_local(async move {
             let removing = code.is_none();
             match api::change_access_code(&tenant.get_value(), &csrf.get_value(), group, code).await {
                 Ok(state) => {
+                    if let Some(typed) = typed {
+                        typed.set(String::new());
+                    }
                     codes.update(|all| {
                         all.retain(|s| s.group != state.group);
                         all.push(state);
@@ -69,11 +74,7 @@ pub fn ReporterGroupsEditor(
                 let name = i18n.t(&group.label_key());
                 let draft = RwSignal::new(String::new());
                 let has_code = move || codes.with(|all| all.iter().any(|s| s.group == group && s.has_code));
-                let save = move |_| {
-                    let code = draft.get_untracked();
-                    draft.set(String::new());
-                    change(group, Some(code));
-                };
+                let save = move |_| change(group, Some(draft.get_untracked()), Some(draft));
                 view! {
                     <div class="access-code">
                         <label for=input_id.clone()>{i18n.t_with("console-access-code-new", &[("group", &name)])}</label>
@@ -84,7 +85,7 @@ pub fn ReporterGroupsEditor(
                             prop:value=move || draft.get() on:input=move |ev| draft.set(event_target_value(&ev)) />
                         <button type="button" on:click=save>{i18n.t_with("console-access-code-save", &[("group", &name)])}</button>
                         {move || has_code().then(|| view! {
-                            <button type="button" on:click=move |_| change(group, None)>
+                            <button type="button" on:click=move |_| change(group, None, None)>
                                 {i18n.t_with("console-access-code-remove", &[("group", &i18n.t(&group.label_key()))])}
                             </button>
                         })}

@@ -54,10 +54,21 @@ fn SettingsForm(
     let saved_questions = RwSignal::new(loaded.config.questionnaire.clone());
     let areas = RwSignal::new(loaded.config.areas.clone());
     let saving = RwSignal::new(false);
+    // The number fields as typed (filled in below): one that does not read as a number stops
+    // the save with a message, instead of sending something else than what is shown.
+    let typed_numbers = StoredValue::new(Vec::<TypedNumber>::new());
 
     let save = move |ev: web_sys::SubmitEvent| {
         ev.prevent_default();
         if saving.get_untracked() {
+            return;
+        }
+        let unreadable =
+            typed_numbers.with_value(|all| all.iter().find(|n| n.value().is_none()).map(|n| n.id));
+        if let Some(id) = unreadable {
+            let label = focus_control(id).unwrap_or_else(|| id.to_string());
+            let reason = i18n.t("console-settings-error-not-a-number");
+            notice.set(i18n.t_with("console-settings-invalid", &[("field", &label), ("reason", &reason)]));
             return;
         }
         let mut wanted = config.get_untracked();
@@ -84,6 +95,7 @@ fn SettingsForm(
                     questions.set(stored.config.questionnaire.clone());
                     saved_questions.set(stored.config.questionnaire.clone());
                     areas.set(stored.config.areas.clone());
+                    typed_numbers.with_value(|all| all.iter().for_each(|n| n.show(&stored.config)));
                     config.set(stored.config.clone());
                     on_saved.run(stored.config);
                     notice.set(i18n.t("console-settings-saved"));
@@ -103,17 +115,23 @@ fn SettingsForm(
     let text = move |get: fn(&TenantConfig) -> String, set: fn(&mut TenantConfig, String)| {
         (move || config.with(get), move |ev| config.update(|c| set(c, event_target_value(&ev))))
     };
+    // A number field keeps what is typed ("58," on the way to "58,5"); the configuration takes
+    // each value that reads as a number.
     let number = move |get: fn(&TenantConfig) -> f64, set: fn(&mut TenantConfig, f64)| {
-        (
-            move || config.with(get).to_string(),
-            move |ev| config.update(|c| set(c, event_target_value(&ev).trim().parse().unwrap_or(f64::NAN))),
-        )
+        let typed = RwSignal::new(config.with_untracked(get).to_string());
+        let input = move |ev| {
+            typed.set(event_target_value(&ev));
+            if let Some(value) = read_number(&typed.get_untracked()) {
+                config.update(|c| set(c, value));
+            }
+        };
+        (typed, get, input)
     };
     let (name, set_name) = text(|c| c.name.clone(), |c, v| c.name = v);
     let (rules, set_rules) = text(|c| c.dialogue_rules.clone(), |c, v| c.dialogue_rules = v);
     let (tiles, set_tiles) = text(|c| c.map.tile_url.clone(), |c, v| c.map.tile_url = v);
     let (attribution, set_attribution) = text(|c| c.map.attribution.clone(), |c, v| c.map.attribution = v);
-    let number_fields: Vec<(&str, &str, (_, _))> = vec![
+    let number_fields: Vec<(&str, &str, (_, _, _))> = vec![
         (
             "settings-lat",
             "console-settings-centre-lat",
@@ -150,7 +168,7 @@ fn SettingsForm(
             number(|c| c.map.bounds.east, |c, v| c.map.bounds.east = v),
         ),
     ];
-    let limit_fields: Vec<(&str, &str, (_, _))> = vec![
+    let limit_fields: Vec<(&str, &str, (_, _, _))> = vec![
         (
             "settings-retention",
             "console-settings-retention",
@@ -172,14 +190,24 @@ fn SettingsForm(
             number(|c| c.limits.votes_per_hour.into(), |c, v| c.limits.votes_per_hour = whole(v)),
         ),
     ];
-    let number_input = move |(id, key, (value, set)): (&'static str, &'static str, (_, _))| {
-        view! {
-            <div>
-                <label for=id>{i18n.t(key)}</label>
-                <input id=id type="text" inputmode="decimal" prop:value=value on:input=set />
-            </div>
-        }
-    };
+    typed_numbers.set_value(
+        number_fields
+            .iter()
+            .chain(&limit_fields)
+            .map(|(id, _, (typed, get, _))| TypedNumber { id, typed: *typed, get: *get })
+            .collect(),
+    );
+    let number_input =
+        move |(id, key, (typed, _, input)): (&'static str, &'static str, (RwSignal<String>, _, _))| {
+            let unreadable = move || read_number(&typed.get()).is_none().then_some("true");
+            view! {
+                <div>
+                    <label for=id>{i18n.t(key)}</label>
+                    <input id=id type="text" inputmode="decimal" prop:value=move || typed.get() on:input=input
+                        aria-invalid=unreadable />
+                </div>
+            }
+        };
     let languages = move || config.with(|c| c.languages.clone());
     let (accent, set_accent) = text(
         |c| c.theme.accent.clone().unwrap_or_default(),
@@ -330,6 +358,29 @@ fn SettingsForm(
     }
 }
 
+/// A number field of the settings form: its id, what is typed in it, and where its value is.
+struct TypedNumber {
+    id: &'static str,
+    typed: RwSignal<String>,
+    get: fn(&TenantConfig) -> f64,
+}
+
+impl TypedNumber {
+    fn value(&self) -> Option<f64> {
+        read_number(&self.typed.get_untracked())
+    }
+
+    /// Shows the value as stored (after a save, which may have cleaned it).
+    fn show(&self, config: &TenantConfig) {
+        self.typed.set((self.get)(config).to_string());
+    }
+}
+
+/// A number as typed in Sweden or elsewhere: "58,5" and "58.5" alike; nothing else.
+fn read_number(text: &str) -> Option<f64> {
+    text.trim().replace(',', ".").parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
 /// Whole numbers out of range become 0, which the edge refuses with a clear message.
 fn whole(v: f64) -> u32 {
     if v.is_finite() && v >= 0.0 && v <= f64::from(u32::MAX) {
@@ -342,9 +393,13 @@ fn whole(v: f64) -> u32 {
 /// Moves focus to the field the edge named (`config.map.zoom`, `config.questionnaire[1].text.sv`)
 /// and returns its label, so that the message says which field in the admin's own words.
 fn focus_field(path: &str, questions: &[Question]) -> Option<String> {
-    let id = field_id(path, questions);
+    focus_control(&field_id(path, questions))
+}
+
+/// Moves focus to the control `id` and returns its label.
+fn focus_control(id: &str) -> Option<String> {
     let document = web_sys::window()?.document()?;
-    let element = document.get_element_by_id(&id)?;
+    let element = document.get_element_by_id(id)?;
     let label = match element.dyn_ref::<web_sys::HtmlInputElement>() {
         Some(input) => input.labels().and_then(|l| l.item(0)).and_then(|l| l.text_content()),
         None => document
