@@ -17,6 +17,13 @@ test("personal data older than the retention period is purged; newer reports and
     'gammal@example.se', 'resolved', '2019-06-01T10:00:00.000Z', 'approved',
     '{"how-unsafe":5}', '{"idea":"Fråga Per på nummer 12"}')`);
   const fresh = (await post("/api/v1/reports", goodReport({ description: "Ny text", contact_email: "ny@example.se" }))).json;
+  // A moderator's redaction from 2019: the audit log kept the original text.
+  query(`INSERT INTO audit_log (tenant_id, moderator_id, action, subject, before, after, at)
+    VALUES ('demo', NULL, 'report.redact', '2019-0001', '{"description":"Gammal text om en person"}',
+    '{"description":"[borttaget]"}', '2019-06-02T10:00:00.000Z')`);
+  // And one from today, which stays as it is.
+  query(`INSERT INTO audit_log (tenant_id, moderator_id, action, subject, before, after, at)
+    VALUES ('demo', NULL, 'report.redact', 'idag-0001', '{"description":"Text från idag"}', '{}', '${new Date().toISOString()}')`);
 
   const oldCase = `${EDGE}/api/v1/tenants/demo/reports/2019-0001`;
   const auth = { headers: { authorization: `Bearer ${code}` } };
@@ -33,6 +40,11 @@ test("personal data older than the retention period is purged; newer reports and
   assert.equal(old.answers, '{"how-unsafe":5}', "choices and scales stay for statistics");
   assert.deepEqual([old.category, old.times, old.status, old.lat], ["drugs", "night", "resolved", 58.0337], "statistics keep their facts");
   assert.equal((await fetch(oldCase, auth)).status, 404, "the follow-up code no longer opens it");
+  const [redaction] = query("SELECT * FROM audit_log WHERE tenant_id = 'demo' AND subject = '2019-0001' AND action = 'report.redact'");
+  assert.deepEqual([redaction.before, redaction.after], [null, null], "the audit log's copy of the text goes too");
+  assert.deepEqual([redaction.action, redaction.at], ["report.redact", "2019-06-02T10:00:00.000Z"], "who did what, and when, stays");
+  const [today] = query("SELECT before FROM audit_log WHERE tenant_id = 'demo' AND subject = 'idag-0001'");
+  assert.equal(today.before, '{"description":"Text från idag"}', "newer entries keep their copies");
 
   const [kept] = query(`SELECT description, contact_email FROM reports WHERE tenant_id = 'demo'
     AND case_year = ${fresh.case_number.slice(0, 4)} AND case_seq = ${Number(fresh.case_number.slice(5))}`);
@@ -44,6 +56,7 @@ test("personal data older than the retention period is purged; newer reports and
   assert.ok(entry, "the purge is on the record");
   assert.equal(entry.moderator, null);
   assert.match(entry.after, /"purged_reports":1/);
+  assert.match(entry.after, /"purged_audit_entries":1/);
 
   const again = await fetch(`${EDGE}/__scheduled?cron=17+2+*+*+*`);
   assert.equal(again.status, 200);

@@ -19,6 +19,11 @@ pub const MAX_ORIGINS: usize = 50;
 pub const RULES_MAX_CHARS: usize = 2000;
 pub const ATTRIBUTION_MAX_CHARS: usize = 300;
 pub const MAX_AREAS: usize = 200;
+/// Corners of all areas' polygons together. Every report is placed in its area by them (in the
+/// dashboard and exports), so a map traced metre by metre must be simplified first (QGIS:
+/// Vector → Geometry Tools → Simplify).
+pub const MAX_AREA_CORNERS: usize = 20_000;
+pub const AREA_NAME_MAX_CHARS: usize = 100;
 pub const MIN_RETENTION_DAYS: u32 = 30;
 pub const MAX_RETENTION_DAYS: u32 = 3650;
 pub const MAX_LIMIT: u32 = 100_000;
@@ -148,8 +153,13 @@ pub fn check_settings(
         }
     }
 
-    if config.areas.len() > MAX_AREAS {
+    let corners: usize =
+        config.areas.iter().flat_map(|a| &a.polygons).flat_map(|p| &p.rings).map(Vec::len).sum();
+    if config.areas.len() > MAX_AREAS || corners > MAX_AREA_CORNERS {
         errors.push(error("config.areas", TooLong));
+    }
+    for area in &mut config.areas {
+        area.name = text::clean(&area.name);
     }
     for (i, area) in config.areas.iter().enumerate() {
         if !crate::questionnaire::is_valid_id(&area.id) {
@@ -157,8 +167,10 @@ pub fn check_settings(
         } else if config.areas[..i].iter().any(|a| a.id == area.id) {
             errors.push(error(format!("config.areas[{i}].id"), AlreadyExists));
         }
-        if text::clean(&area.name).is_empty() {
+        if area.name.is_empty() {
             errors.push(error(format!("config.areas[{i}].name"), Required));
+        } else if text::char_len(&area.name) > AREA_NAME_MAX_CHARS {
+            errors.push(error(format!("config.areas[{i}].name"), TooLong));
         }
         let corners_ok = area
             .polygons
@@ -411,6 +423,25 @@ mod tests {
         ];
         let errors = check_settings(&s, &old).unwrap_err();
         assert_eq!(paths(&errors), vec!["config.questionnaire[0].kind"]);
+    }
+
+    #[test]
+    fn areas_are_bounded_in_corners_and_names() {
+        let mut s = settings();
+        let ring: Vec<LatLng> = (0..MAX_AREA_CORNERS / 2 + 1)
+            .map(|i| LatLng::new(58.0 + (i as f64) * 1e-6, 12.8 + ((i % 2) as f64) * 1e-3))
+            .collect();
+        let area = |id: &str, name: &str| Area {
+            id: id.into(),
+            name: name.into(),
+            polygons: vec![Polygon { rings: vec![ring.clone()] }],
+        };
+        s.config.areas = vec![area("a", "  Norra\u{0}  "), area("b", &"x".repeat(AREA_NAME_MAX_CHARS + 1))];
+        let errors = check_settings(&s, &TenantConfig::demo()).unwrap_err();
+        assert_eq!(paths(&errors), vec!["config.areas", "config.areas[1].name"]);
+        s.config.areas.truncate(1);
+        let checked = check_settings(&s, &TenantConfig::demo()).unwrap();
+        assert_eq!(checked.config.areas[0].name, "Norra", "names are cleaned");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The daily privacy job (cron trigger): personal data is kept only as long as the tenant's
 //! retention period (reports' contact e-mail, follow-up code and text; questions' display names
-//! and participant hashes, and individual votes), and expired sessions, login records and rate-limit events go too.
+//! and participant hashes, and individual votes; the audit log's copies of changed records), and
+//! expired sessions, login records and rate-limit events go too.
 
 use crate::error::ApiError;
 use crate::{clock, store};
@@ -13,7 +14,8 @@ pub async fn purge(db: &worker::D1Database) -> Result<(), ApiError> {
         let cutoff = clock::iso_in_minutes(-i64::from(tenant.retention_days) * MINUTES_PER_DAY);
         let purged = store::reports::purge_before(db, &tenant.id, &cutoff, &now).await?;
         let questions = store::dialogues::purge_before(db, &tenant.id, &cutoff).await?;
-        if purged > 0 || questions > 0 {
+        let audited = store::audit::purge_before(db, &tenant.id, &cutoff).await?;
+        if purged > 0 || questions > 0 || audited > 0 {
             // On the record, like every change to reports: by no moderator, with the count.
             let entry = store::audit::NewEntry {
                 tenant: &tenant.id,
@@ -21,7 +23,9 @@ pub async fn purge(db: &worker::D1Database) -> Result<(), ApiError> {
                 action: "retention.purge",
                 subject: &format!("created before {cutoff}"),
                 before: String::new(),
-                after: format!("{{\"purged_reports\":{purged},\"purged_questions\":{questions}}}"),
+                after: format!(
+                    "{{\"purged_reports\":{purged},\"purged_questions\":{questions},\"purged_audit_entries\":{audited}}}"
+                ),
                 at: &now,
             };
             store::audit::record(db, &entry)?.run().await?;
