@@ -320,3 +320,26 @@ test("the moderation policy may keep the public map to the municipality", async 
   assert.equal((await save(wanted)).response.status, 200);
   assert.ok((await publicMap()).reports.length >= 1);
 });
+
+// Last in this file: it leaves this client unable to report as staff to this municipality for an hour.
+test("access codes cannot be guessed at speed: after ten wrong codes in an hour, even the right one waits", async () => {
+  const codes = `/api/v1/console/${TENANT}/access-codes`;
+  const code = "gissa-om-du-kan-2026";
+  assert.equal((await call(admin, "PUT", `${codes}/staff`, { code })).response.status, 200);
+  const report = (accessCode) =>
+    post("/api/v1/reports", goodReport({ tenant: TENANT, reporter_group: "staff", access_code: accessCode }));
+  const answers = [];
+  for (let i = 0; i < 11; i++) {
+    const { response, json } = await report(`gissning-nummer-${i}`);
+    answers.push(response.status);
+    if (response.status === 422) assert.deepEqual([json.error.field, json.error.code], ["access_code", "invalid_access_code"]);
+  }
+  const firstRefusal = answers.indexOf(429);
+  assert.ok(firstRefusal > 0 && firstRefusal <= 10, answers.join(" "));
+  assert.ok(answers.slice(0, firstRefusal).every((s) => s === 422) && answers.slice(firstRefusal).every((s) => s === 429), answers.join(" "));
+  const right = await report(code);
+  assert.equal(right.response.status, 429, "the right code waits too: a guess cannot be confirmed");
+  assert.ok(Number(right.response.headers.get("retry-after")) > 0);
+  const resident = await post("/api/v1/reports", goodReport({ tenant: TENANT }));
+  assert.equal(resident.response.status, 201, "reporting as a resident is not blocked");
+});

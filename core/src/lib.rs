@@ -6,6 +6,7 @@
 pub mod api;
 pub mod calendar;
 pub mod category;
+pub mod client;
 pub mod console;
 pub mod dialogue;
 pub mod export;

@@ -11,7 +11,9 @@ const SALT_BINDING: &str = "CLIENT_SALT";
 
 /// The client's key for `purpose` (e.g. `report:demo`, `login`).
 pub fn key(req: &Request, env: &Env, purpose: &str) -> String {
-    let address = req.headers().get("cf-connecting-ip").ok().flatten().unwrap_or_default();
+    let address = tryggve_core::client::network(
+        &req.headers().get("cf-connecting-ip").ok().flatten().unwrap_or_default(),
+    );
     let salt = env
         .secret(SALT_BINDING)
         .map(|s| s.to_string())

@@ -49,13 +49,17 @@ pub async fn create(
         Some(chosen) => chosen.clone(),
         None => token::new_token()?,
     };
-    // Staff and police are believed only with their municipality's code. A wrong code counts
-    // against the sender's limit like a report, so that codes cannot be guessed at speed.
+    // Staff and police are believed only with their municipality's code. Wrong codes have a
+    // small limit of their own (and count against the report limit too), so that codes cannot
+    // be guessed at speed.
     if let Some(code) = &report.access_code {
+        let guesses = client::key(req, bindings.env, &format!("access-code:{}", tenant.id));
+        limits::check(db, &guesses, ACCESS_CODE_TRIES_PER_HOUR, &created_at).await?;
         let wanted = tryggve_core::password::access_code_hash(&tenant.id, report.reporter_group, code);
         let stored = store::tenants::access_codes(db, &tenant.id).await?;
         if !stored.iter().any(|(group, hash)| group == report.reporter_group.id() && *hash == wanted) {
             store::rate::record(db, &client, &created_at).await?;
+            store::rate::record(db, &guesses, &created_at).await?;
             return Err(ApiError::Invalid(FieldError::new("access_code", FieldErrorCode::InvalidAccessCode)));
         }
     }
@@ -103,6 +107,9 @@ pub async fn follow_up(
         .ok_or(ApiError::ReportNotFound)?;
     Ok(http::json(200, &view))
 }
+
+/// Wrong access codes a client may send to one municipality in an hour.
+const ACCESS_CODE_TRIES_PER_HOUR: u32 = 10;
 
 /// `GET /api/v1/tenants/{tenant}/public-reports?bbox=west,south,east,north&zoom=z`: what the
 /// public map shows of a viewport (the municipality's whole map if left out): approved reports,
