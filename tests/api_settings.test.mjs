@@ -321,6 +321,32 @@ test("the moderation policy may keep the public map to the municipality", async 
   assert.ok((await publicMap()).reports.length >= 1);
 });
 
+test("a removed question's id stays its kind: it may come back only as what it was", async () => {
+  const before = await current();
+  const asked = await save({ ...before, config: { ...before.config, questionnaire: QUESTIONNAIRE } });
+  assert.equal(asked.response.status, 200, JSON.stringify(asked.json));
+  const wanted = asked.json;
+  const [first, ...rest] = wanted.config.questionnaire;
+  const removed = await save({ ...wanted, config: { ...wanted.config, questionnaire: rest } });
+  assert.equal(removed.response.status, 200, JSON.stringify(removed.json));
+  assert.deepEqual(removed.json.config.retired_questions, [{ id: first.id, kind: first.kind }]);
+
+  const otherKind = first.kind === "scale" ? "short_text" : "scale";
+  const changed = { ...first, kind: otherKind, options: [] };
+  const refused = await save({ ...removed.json, config: { ...removed.json.config, questionnaire: [...rest, changed] } });
+  assert.equal(refused.response.status, 422);
+  assert.deepEqual([refused.json.error.field, refused.json.error.code], [`config.questionnaire[${rest.length}].kind`, "invalid_transition"]);
+  // A client cannot forget the retired question by leaving it out.
+  const forgetful = await save({ ...removed.json, config: { ...removed.json.config, retired_questions: [], questionnaire: [...rest, changed] } });
+  assert.equal(forgetful.response.status, 422);
+
+  const restored = await save({ ...removed.json, config: { ...removed.json.config, questionnaire: [first, ...rest] } });
+  assert.equal(restored.response.status, 200, JSON.stringify(restored.json));
+  assert.equal(restored.json.config.retired_questions, undefined, "asked again, it is no longer retired");
+  const back = await save({ ...restored.json, config: { ...restored.json.config, questionnaire: before.config.questionnaire } });
+  assert.equal(back.response.status, 200, "the questionnaire as it was before this test");
+});
+
 // Last in this file: it leaves this client unable to report as staff to this municipality for an hour.
 test("access codes cannot be guessed at speed: after ten wrong codes in an hour, even the right one waits", async () => {
   const codes = `/api/v1/console/${TENANT}/access-codes`;

@@ -24,6 +24,27 @@ pub const SHORT_TEXT_MAX_CHARS: usize = 200;
 pub const SCALE_MIN: u8 = 1;
 pub const SCALE_MAX: u8 = 5;
 
+/// A question no longer asked: its answers stay in the reports, so its id stays taken by its kind.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct RetiredQuestion {
+    pub id: String,
+    pub kind: QuestionKind,
+}
+
+/// The retired questions after `old` became `new`: those removed now join the earlier ones;
+/// one asked again is no longer retired (the question itself holds its kind then).
+pub fn retire(old: &[Question], new: &[Question], retired: &[RetiredQuestion]) -> Vec<RetiredQuestion> {
+    let removed = old.iter().map(|q| RetiredQuestion { id: q.id.clone(), kind: q.kind });
+    let mut all: Vec<RetiredQuestion> = Vec::new();
+    for r in retired.iter().cloned().chain(removed) {
+        if !new.iter().any(|q| q.id == r.id) && !all.iter().any(|a| a.id == r.id) {
+            all.push(r);
+        }
+    }
+    all
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -222,6 +243,7 @@ fn check_texts(texts: &Texts, max: usize, path: String, errors: &mut Vec<Questio
 pub fn check_questionnaire(
     new: &[Question],
     old: &[Question],
+    retired: &[RetiredQuestion],
 ) -> Result<Vec<Question>, Vec<QuestionnaireError>> {
     use FieldErrorCode::*;
     let mut errors = Vec::new();
@@ -237,7 +259,9 @@ pub fn check_questionnaire(
         } else if new[..i].iter().any(|earlier| earlier.id == q.id) {
             fail(format!("{path}.id"), AlreadyExists);
         }
-        if old.iter().any(|o| o.id == q.id && o.kind != q.kind) {
+        let earlier_kinds =
+            old.iter().map(|o| (&o.id, o.kind)).chain(retired.iter().map(|r| (&r.id, r.kind)));
+        if earlier_kinds.clone().any(|(id, kind)| *id == q.id && kind != q.kind) {
             fail(format!("{path}.kind"), InvalidTransition);
         }
         let mut text_errors = Vec::new();
@@ -322,18 +346,26 @@ pub fn summarise<'a>(
             let (mut answered, mut sum) = (0u32, 0u64);
             for answers in reports.clone() {
                 let Some(answer) = answers.get(&q.id) else { continue };
-                answered += 1;
-                match (q.kind, answer) {
-                    (QuestionKind::SingleChoice, AnswerValue::Text(option)) => bump(option.clone()),
+                // An answer of another shape (stored under an id before it was reused) is not
+                // an answer to this question and counts nowhere.
+                let matches = match (q.kind, answer) {
+                    (QuestionKind::SingleChoice, AnswerValue::Text(option)) => {
+                        bump(option.clone());
+                        true
+                    }
                     (QuestionKind::MultipleChoice, AnswerValue::Choices(options)) => {
-                        options.iter().for_each(|o| bump(o.clone()))
+                        options.iter().for_each(|o| bump(o.clone()));
+                        true
                     }
                     (QuestionKind::Scale, AnswerValue::Number(n)) => {
                         sum += u64::from(*n);
                         bump(n.to_string());
+                        true
                     }
-                    _ => {}
-                }
+                    (QuestionKind::ShortText, AnswerValue::Text(_)) => true,
+                    _ => false,
+                };
+                answered += u32::from(matches);
             }
             let mean =
                 (q.kind == QuestionKind::Scale && answered > 0).then(|| sum as f64 / f64::from(answered));
@@ -465,14 +497,14 @@ mod tests {
 
     #[test]
     fn a_questionnaire_must_be_well_formed() {
-        assert!(check_questionnaire(&questionnaire(), &[]).is_ok());
+        assert!(check_questionnaire(&questionnaire(), &[], &[]).is_ok());
         let mut bad = questionnaire();
         bad[1].id = "help".into();
         bad[2].options = vec![option("x")];
         bad[0].options.truncate(1);
         bad[3].text = Texts::from([("en".to_string(), "Ideas?".to_string())]);
         bad[3].text.insert("xx".into(), "?".into());
-        let errors = check_questionnaire(&bad, &[]).unwrap_err();
+        let errors = check_questionnaire(&bad, &[], &[]).unwrap_err();
         let paths: Vec<&str> = errors.iter().map(|e| e.path.as_str()).collect();
         assert_eq!(
             paths,
@@ -493,11 +525,45 @@ mod tests {
         new[0].text.insert("sv".into(), "Vad behövs?".into());
         new[0].options.remove(1);
         new.remove(3);
-        assert!(check_questionnaire(&new, &old).is_ok());
+        assert!(check_questionnaire(&new, &old, &[]).is_ok());
         new[1].kind = QuestionKind::MultipleChoice;
-        let errors = check_questionnaire(&new, &old).unwrap_err();
+        let errors = check_questionnaire(&new, &old, &[]).unwrap_err();
         assert_eq!(errors[0].path, "questionnaire[1].kind");
         assert_eq!(errors[0].code, FieldErrorCode::InvalidTransition);
+    }
+
+    #[test]
+    fn a_removed_question_can_come_back_only_as_its_own_kind() {
+        let old = questionnaire();
+        // Saved once without question 1 ("often", single choice): it is retired.
+        let without: Vec<Question> = old.iter().filter(|q| q.id != "often").cloned().collect();
+        let retired = retire(&old, &without, &[]);
+        assert_eq!(retired, vec![RetiredQuestion { id: "often".into(), kind: QuestionKind::SingleChoice }]);
+        // Saved again, still without it: it stays retired.
+        assert_eq!(retire(&without, &without, &retired), retired);
+        // Back as a scale: refused, though the questionnaire just before did not have it.
+        let mut back = without.clone();
+        back.push(Question { kind: QuestionKind::Scale, options: vec![], ..old[1].clone() });
+        let errors = check_questionnaire(&back, &without, &retired).unwrap_err();
+        assert_eq!(
+            (errors[0].path.as_str(), errors[0].code),
+            ("questionnaire[3].kind", FieldErrorCode::InvalidTransition)
+        );
+        // Back as what it was: allowed, and no longer retired.
+        back[3] = old[1].clone();
+        assert!(check_questionnaire(&back, &without, &retired).is_ok());
+        assert!(retire(&without, &back, &retired).is_empty());
+    }
+
+    #[test]
+    fn an_answer_of_another_shape_counts_nowhere() {
+        // "unsafe" is a scale; an old text answer under that id must not lower its mean.
+        let stored = [
+            answers(&[("unsafe", AnswerValue::Number(4))]),
+            answers(&[("unsafe", AnswerValue::Text("daily".into()))]),
+        ];
+        let summary = summarise(&questionnaire(), stored.iter());
+        assert_eq!((summary[2].answered, summary[2].mean), (1, Some(4.0)));
     }
 
     #[test]

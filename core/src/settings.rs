@@ -8,7 +8,7 @@ use serde_json::Value;
 use crate::category::DEFAULT_CATEGORIES;
 use crate::geo::{Area, LatLng, Polygon};
 use crate::i18n::Locale;
-use crate::questionnaire::check_questionnaire;
+use crate::questionnaire::{check_questionnaire, retire};
 use crate::reporter::ReporterGroup;
 use crate::tenant::TenantConfig;
 use crate::text;
@@ -214,10 +214,12 @@ pub fn check_settings(
         errors.push(error("config.turnstile_site_key", InvalidChoice));
     }
 
-    match check_questionnaire(&config.questionnaire, &old.questionnaire) {
+    match check_questionnaire(&config.questionnaire, &old.questionnaire, &old.retired_questions) {
         Ok(cleaned) => config.questionnaire = cleaned,
         Err(found) => errors.extend(found.into_iter().map(|e| error(format!("config.{}", e.path), e.code))),
     }
+    // What the stored settings retired stays retired, whatever the client sent.
+    config.retired_questions = retire(&old.questionnaire, &config.questionnaire, &old.retired_questions);
 
     let mut origins = Vec::new();
     if new.origins.len() > MAX_ORIGINS {

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::category;
 use crate::geo::{Area, BBox, LatLng, Polygon};
-use crate::questionnaire::Question;
+use crate::questionnaire::{Question, RetiredQuestion};
 use crate::reporter::ReporterGroup;
 use crate::theme::Theme;
 
@@ -79,6 +79,11 @@ pub struct TenantConfig {
     /// The municipality's own questions after the pin, in display order.
     #[serde(default)]
     pub questionnaire: Vec<Question>,
+    /// Questions removed from the questionnaire, kept by id and kind: reports still hold their
+    /// answers, so an id may come back only as the same kind of question. Kept by the edge
+    /// (see `settings::check_settings`), whatever a client sends.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub retired_questions: Vec<RetiredQuestion>,
     /// Whom the form lets say who is reporting. With residents only, it does not ask.
     #[serde(default = "residents_only")]
     pub reporter_groups: Vec<ReporterGroup>,
@@ -162,6 +167,7 @@ impl TenantConfig {
             dialogue_rules: String::new(),
             turnstile_site_key: None,
             questionnaire: demo_questionnaire(),
+            retired_questions: Vec::new(),
             reporter_groups: ReporterGroup::ALL.to_vec(),
             theme: Theme::default(),
             public_map: true,

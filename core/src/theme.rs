@@ -50,12 +50,20 @@ pub fn contrast_on_white(colour: (u8, u8, u8)) -> f64 {
     1.05 / (luminance(colour) + 0.05)
 }
 
-/// A font-family list that cannot break out of its declaration.
+/// A font-family list that cannot break out of its declaration: comma-separated families, each
+/// either one quoted name (no other quote inside) or plain words.
 pub fn is_font_family(font: &str) -> bool {
+    let family = |f: &str| {
+        let f = f.trim();
+        let quoted = |q: char| {
+            f.len() >= 3 && f.starts_with(q) && f.ends_with(q) && !f[1..f.len() - 1].contains(['"', '\''])
+        };
+        let plain = !f.is_empty() && !f.contains(['"', '\'']);
+        quoted('"') || quoted('\'') || plain
+    };
     (1..=200).contains(&font.len())
         && font.chars().all(|c| c.is_alphanumeric() || " ,-_'\"".contains(c))
-        && font.chars().filter(|c| *c == '"').count() % 2 == 0
-        && font.chars().filter(|c| *c == '\'').count() % 2 == 0
+        && font.split(',').all(family)
 }
 
 /// Why a theme value is refused, by field name (`accent`, `font`, `radius_px`).
@@ -138,5 +146,16 @@ mod tests {
             vec![("accent", InvalidChoice)]
         );
         assert_eq!(host_css(&Theme::default()), "");
+    }
+
+    #[test]
+    fn font_lists_are_families_with_balanced_quotes() {
+        for good in ["Arial", "\"Open Sans\", Arial, sans-serif", "'Source Sans 3', system-ui", "Segoe UI"] {
+            assert!(is_font_family(good), "{good}");
+        }
+        // Quotes that balance in number but not per family would leave a CSS string open.
+        for bad in ["'a\", \"b'", "\"Open Sans", "Arial,, serif", "\"\"", "'It's'", "Arial;", ""] {
+            assert!(!is_font_family(bad), "{bad}");
+        }
     }
 }
