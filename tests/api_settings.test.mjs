@@ -209,6 +209,11 @@ test("areas as large as a real municipality's fit, beyond a report's body limit"
   const { response, json } = await save(wanted);
   assert.equal(response.status, 200, JSON.stringify(json).slice(0, 300));
   assert.equal((await current()).config.areas.length, 120);
+  // Every page view gets the areas by name only: the polygons stay on the edge.
+  const publicConfig = await (await fetch(`${EDGE}/api/v1/tenants/${TENANT}/config`)).text();
+  const widgetAreas = JSON.parse(publicConfig).areas;
+  assert.deepEqual(widgetAreas[7], { id: "omrade-7", name: "Område 7", polygons: [] });
+  assert.ok(publicConfig.length < 20_000, `${publicConfig.length} bytes`);
 
   const tooBig = structuredClone(wanted);
   tooBig.config.dialogue_rules = "x".repeat(600_000);

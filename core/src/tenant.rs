@@ -148,6 +148,14 @@ fn all_languages() -> Vec<String> {
 }
 
 impl TenantConfig {
+    /// What every page view receives (`GET …/config`): the areas by id and name only. Their
+    /// polygons (up to hundreds of kilobytes) stay on the edge, where reports are placed in them.
+    pub fn for_widget(&self) -> TenantConfig {
+        let mut public = self.clone();
+        public.areas.iter_mut().for_each(|a| a.polygons.clear());
+        public
+    }
+
     pub fn offers_category(&self, id: &str) -> bool {
         self.categories.iter().any(|c| c == id)
     }
@@ -251,5 +259,16 @@ mod tests {
         assert!(!demo.offers_category("weather"));
         let centre = crate::geo::area_of(&demo.areas, demo.map.center).map(|a| a.id.as_str());
         assert_eq!(centre, Some("centrum"));
+    }
+
+    #[test]
+    fn the_widget_gets_areas_by_name_only_and_everything_else() {
+        let demo = TenantConfig::demo();
+        let public = demo.for_widget();
+        assert_eq!(public.areas.len(), demo.areas.len());
+        assert!(public.areas.iter().all(|a| a.polygons.is_empty()));
+        assert_eq!(public.areas[0].name, demo.areas[0].name);
+        assert_eq!(TenantConfig { areas: demo.areas.clone(), ..public }, demo);
+        assert!(demo.areas.iter().all(|a| !a.polygons.is_empty()), "the original keeps them");
     }
 }

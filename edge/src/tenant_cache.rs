@@ -39,7 +39,8 @@ pub async fn config(db: &D1Database, tenant: &str) -> Result<Option<TenantConfig
     kept(db, tenant, |k| k.config.clone()).await
 }
 
-/// `tenant`'s configuration as JSON for the widget, from this isolate's copy if it is fresh.
+/// `tenant`'s configuration as JSON for the widget ([`TenantConfig::for_widget`]), from this
+/// isolate's copy if it is fresh.
 pub async fn config_json(db: &D1Database, tenant: &str) -> Result<Option<Rc<str>>, ApiError> {
     kept(db, tenant, |k| k.json.clone()).await
 }
@@ -50,7 +51,7 @@ async fn kept<T>(db: &D1Database, tenant: &str, part: impl Fn(&Kept) -> T) -> Re
         return Ok(found);
     }
     let Some(config) = store::tenants::config(db, tenant).await? else { return Ok(None) };
-    let json = serde_json::to_string(&config).map_err(|e| ApiError::Internal(e.to_string()))?;
+    let json = serde_json::to_string(&config.for_widget()).map_err(|e| ApiError::Internal(e.to_string()))?;
     let loaded = Kept { at: js_sys::Date::now(), config, json: json.into() };
     let wanted = part(&loaded);
     CONFIGS.with_borrow_mut(|c| c.insert(tenant.to_string(), loaded));
