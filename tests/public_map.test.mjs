@@ -136,9 +136,17 @@ test("a resident sees clusters with their numbers, and zoomed in by keyboard, ea
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
+  const requested = [];
+  page.on("request", (r) => requested.push(new URL(r.url()).pathname));
   await page.goto(`${EDGE}/storstad-test.html`);
   const widget = page.locator("tryggve-report");
   await widget.locator(".leaflet-container").waitFor();
+  // The loader asked for the configuration while the widget downloaded; the widget used that
+  // answer instead of asking again, and only the report form's module was loaded.
+  const count = (path) => requested.filter((p) => p === path).length;
+  assert.equal(count(`/api/v1/tenants/${TENANT}/config`), 1, requested.join(" "));
+  assert.equal(count("/widget/tryggve_report_bg.wasm"), 1);
+  assert.equal(count("/widget/tryggve_dialog_bg.wasm"), 0, "a page without a dialogue does not load its module");
 
   await widget.getByLabel("Visa platser som andra har rapporterat").check();
   const status = widget.locator(".public-reports [role=status]");

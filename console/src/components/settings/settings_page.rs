@@ -208,7 +208,9 @@ fn SettingsForm(
                 </div>
             }
         };
-    let languages = move || config.with(|c| c.languages.clone());
+    // A memo: the question editors redraw only when the languages change, not on every keystroke
+    // elsewhere in the form.
+    let languages = Memo::new(move |_| config.with(|c| c.languages.clone()));
     let (accent, set_accent) = text(
         |c| c.theme.accent.clone().unwrap_or_default(),
         |c, v| c.theme.accent = Some(v).filter(|v| !v.trim().is_empty()),
@@ -348,7 +350,7 @@ fn SettingsForm(
                 }))
                 tenant csrf notice
             />
-            <QuestionnaireEditor questions saved=saved_questions languages=Signal::derive(languages) />
+            <QuestionnaireEditor questions saved=saved_questions languages=languages.into() />
             <AreasEditor areas notice />
 
             <button type="submit" class="primary" aria-disabled=move || saving.get().then_some("true")>
