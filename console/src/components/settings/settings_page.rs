@@ -464,5 +464,6 @@ fn field_id(path: &str, questions: &[Question]) -> String {
     simple
         .iter()
         .find(|(prefix, _)| path.starts_with(prefix))
-        .map_or_else(|| "settings-name".to_string(), |(_, id)| id.to_string())
+        // A path without a control of its own (`config.id`) is named as it is, not as another field.
+        .map_or_else(|| path.to_string(), |(_, id)| id.to_string())
 }
