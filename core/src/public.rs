@@ -4,9 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::geo::{coarsen, LatLng};
-use crate::moderation::Visibility;
 use crate::report::ReportStatus;
-use crate::review::ModeratedReport;
 
 /// Public places are shown as the centre of a cell of this size, never the exact spot.
 pub const PUBLIC_CELL_METRES: f64 = 50.0;
@@ -25,62 +23,41 @@ pub struct PublicReport {
     pub public_comment: String,
 }
 
-/// The public view of `report`, or `None` if it is not approved.
-pub fn public_view(report: &ModeratedReport) -> Option<PublicReport> {
-    if report.review.visibility != Visibility::Approved {
-        return None;
+impl PublicReport {
+    /// An approved report as read for the public map (only what may be public: the text only
+    /// if published), moved to the centre of its cell: never the exact spot.
+    pub fn at_coarsened_place(read: PublicReport) -> PublicReport {
+        let place = coarsen(LatLng::new(read.lat, read.lng), PUBLIC_CELL_METRES);
+        PublicReport { lat: place.lat, lng: place.lng, ..read }
     }
-    let place = coarsen(LatLng::new(report.lat, report.lng), PUBLIC_CELL_METRES);
-    Some(PublicReport {
-        lat: place.lat,
-        lng: place.lng,
-        category: report.category.clone(),
-        status: report.review.status,
-        description: report.review.description_public.then(|| report.review.description.clone()),
-        public_comment: report.review.public_comment.clone(),
-    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::review::ReviewState;
-
-    fn report(visibility: Visibility, description_public: bool) -> ModeratedReport {
-        ModeratedReport {
-            answers: Default::default(),
-            reporter_group: Default::default(),
-            case_number: "2026-0001".into(),
-            lat: 58.03371,
-            lng: 12.80832,
-            category: "graffiti".into(),
-            times: vec![],
-            contact_email: Some("x@example.se".into()),
-            created_at: "2026-11-22T10:00:00Z".into(),
-            review: ReviewState {
-                status: ReportStatus::Reviewed,
-                visibility,
-                rejection_reason: None,
-                public_comment: String::new(),
-                description: "Klotter på porten".into(),
-                description_public,
-                merged_into: None,
-                answer_texts: Default::default(),
-            },
-        }
-    }
 
     #[test]
-    fn only_approved_reports_are_public_and_never_exact() {
-        assert_eq!(public_view(&report(Visibility::Pending, true)), None);
-        assert_eq!(public_view(&report(Visibility::Rejected, true)), None);
-        let shown = public_view(&report(Visibility::Approved, false)).unwrap();
-        assert_eq!(shown.description, None, "text stays private unless published");
-        assert!((shown.lat, shown.lng) != (58.03371, 12.80832));
-        let d = crate::geo::distance_m(LatLng::new(shown.lat, shown.lng), LatLng::new(58.03371, 12.80832));
+    fn a_public_report_is_never_at_the_exact_spot() {
+        let exact = (58.03371, 12.80832);
+        let read = PublicReport {
+            lat: exact.0,
+            lng: exact.1,
+            category: "graffiti".into(),
+            status: ReportStatus::Reviewed,
+            description: None,
+            public_comment: String::new(),
+        };
+        let shown = PublicReport::at_coarsened_place(read.clone());
+        assert!((shown.lat, shown.lng) != exact);
+        let d = crate::geo::distance_m(LatLng::new(shown.lat, shown.lng), LatLng::new(exact.0, exact.1));
         assert!(d < 40.0, "{d}");
-        let with_text = public_view(&report(Visibility::Approved, true)).unwrap();
-        assert_eq!(with_text.description.as_deref(), Some("Klotter på porten"));
-        assert!(!serde_json::to_string(&with_text).unwrap().contains("x@example.se"));
+        assert_eq!(
+            PublicReport { lat: exact.0, lng: exact.1, ..shown.clone() },
+            read,
+            "nothing else changes"
+        );
+        // Reports a few metres apart land on the same spot.
+        let near = PublicReport::at_coarsened_place(PublicReport { lat: exact.0 + 0.00001, ..read });
+        assert_eq!((near.lat, near.lng), (shown.lat, shown.lng));
     }
 }

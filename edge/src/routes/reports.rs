@@ -1,4 +1,3 @@
-use tryggve_core::public::public_view;
 use tryggve_core::public_map::{PublicMap, Viewport};
 use tryggve_core::report::{case_number, parse_case_number};
 use tryggve_core::tenant::is_valid_tenant_id;
@@ -135,5 +134,5 @@ pub async fn public_map(
         return Ok(http::json(200, &clusters));
     }
     let reports = store::reports::approved_in(db, tenant, &viewport.bbox, viewport.marker_limit()).await?;
-    Ok(http::json(200, &PublicMap::from_reports(reports.iter().filter_map(public_view).collect())))
+    Ok(http::json(200, &PublicMap::from_reports(reports)))
 }

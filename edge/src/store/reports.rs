@@ -1,5 +1,6 @@
 use serde::Deserialize;
 use tryggve_core::moderation::{RejectionReason, Visibility};
+use tryggve_core::public::PublicReport;
 use tryggve_core::public_map::{cell_of, CellCount, CellRange, MAX_LEVEL, MIN_LEVEL};
 use tryggve_core::questionnaire::Answers;
 use tryggve_core::report::{case_number, times_from_column, times_to_column};
@@ -316,17 +317,29 @@ pub async fn public_cells(
     Ok(db.prepare(sql).bind(&args)?.all().await?.results()?)
 }
 
-/// `tenant`'s approved reports inside `bbox`, newest first, at most `limit`.
+#[derive(Deserialize)]
+struct PublicRow {
+    lat: f64,
+    lng: f64,
+    category: String,
+    status: String,
+    description: Option<String>,
+    public_comment: String,
+}
+
+/// `tenant`'s approved reports inside `bbox`, newest first, at most `limit`, for the public
+/// map: only what may be public is read (the text only where a moderator published it), and
+/// each is at its coarsened place.
 pub async fn approved_in(
     db: &D1Database,
     tenant: &str,
     bbox: &BBox,
     limit: u64,
-) -> Result<Vec<ModeratedReport>, ApiError> {
-    let sql = format!(
-        "SELECT {COLUMNS} FROM reports WHERE tenant_id = ?1 AND visibility = 'approved' \
-         AND lat BETWEEN ?2 AND ?3 AND lng BETWEEN ?4 AND ?5 ORDER BY created_at DESC, id DESC LIMIT ?6"
-    );
+) -> Result<Vec<PublicReport>, ApiError> {
+    let sql = "SELECT lat, lng, category, status, \
+               CASE WHEN description_public = 1 THEN description END AS description, public_comment \
+               FROM reports WHERE tenant_id = ?1 AND visibility = 'approved' \
+               AND lat BETWEEN ?2 AND ?3 AND lng BETWEEN ?4 AND ?5 ORDER BY created_at DESC, id DESC LIMIT ?6";
     let args = [
         tenant.into(),
         bbox.south.into(),
@@ -335,6 +348,18 @@ pub async fn approved_in(
         bbox.east.into(),
         (limit as f64).into(),
     ];
-    let rows: Vec<ReportRow> = db.prepare(sql).bind(&args)?.all().await?.results()?;
-    Ok(rows.into_iter().map(|r| r.into_moderated().1).collect())
+    let rows: Vec<PublicRow> = db.prepare(sql).bind(&args)?.all().await?.results()?;
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            PublicReport::at_coarsened_place(PublicReport {
+                lat: r.lat,
+                lng: r.lng,
+                category: r.category,
+                status: ReportStatus::from_id(&r.status).unwrap_or(ReportStatus::New),
+                description: r.description,
+                public_comment: r.public_comment,
+            })
+        })
+        .collect())
 }
