@@ -259,9 +259,9 @@ pub fn check_questionnaire(
         } else if new[..i].iter().any(|earlier| earlier.id == q.id) {
             fail(format!("{path}.id"), AlreadyExists);
         }
-        let earlier_kinds =
+        let mut earlier_kinds =
             old.iter().map(|o| (&o.id, o.kind)).chain(retired.iter().map(|r| (&r.id, r.kind)));
-        if earlier_kinds.clone().any(|(id, kind)| *id == q.id && kind != q.kind) {
+        if earlier_kinds.any(|(id, kind)| *id == q.id && kind != q.kind) {
             fail(format!("{path}.kind"), InvalidTransition);
         }
         let mut text_errors = Vec::new();

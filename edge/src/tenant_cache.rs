@@ -7,6 +7,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
+use std::thread::LocalKey;
 
 use tryggve_core::TenantConfig;
 use worker::D1Database;
@@ -61,27 +62,32 @@ async fn kept<T>(db: &D1Database, tenant: &str, part: impl Fn(&Kept) -> T) -> Re
 /// Whether `origin` may embed `tenant`, from this isolate's copy if it is fresh.
 pub async fn allows_origin(db: &D1Database, tenant: &str, origin: &str) -> Result<bool, ApiError> {
     let key = (tenant.to_string(), origin.to_string());
-    if ORIGINS.with_borrow(|o| o.get(&key).is_some_and(|at| fresh(*at))) {
-        return Ok(true);
-    }
-    let allowed = store::tenants::allows_origin(db, tenant, origin).await?;
-    ORIGINS.with_borrow_mut(|o| match allowed {
-        true => o.insert(key, js_sys::Date::now()),
-        false => o.remove(&key),
-    });
-    Ok(allowed)
+    allowed(&ORIGINS, key, || store::tenants::allows_origin(db, tenant, origin)).await
 }
 
 /// Whether any tenant lets `origin` embed it (for CORS headers), from this isolate's copy if
 /// it is fresh.
 pub async fn any_allows_origin(db: &D1Database, origin: &str) -> Result<bool, ApiError> {
-    if ANY_ORIGINS.with_borrow(|o| o.get(origin).is_some_and(|at| fresh(*at))) {
+    allowed(&ANY_ORIGINS, origin.to_string(), || store::tenants::any_allows_origin(db, origin)).await
+}
+
+/// A yes kept in `cache` under `key` while fresh, else what `ask` answers (a yes is kept).
+async fn allowed<K, F>(
+    cache: &'static LocalKey<RefCell<HashMap<K, f64>>>,
+    key: K,
+    ask: impl FnOnce() -> F,
+) -> Result<bool, ApiError>
+where
+    K: std::hash::Hash + Eq,
+    F: std::future::Future<Output = Result<bool, ApiError>>,
+{
+    if cache.with_borrow(|c| c.get(&key).is_some_and(|at| fresh(*at))) {
         return Ok(true);
     }
-    let allowed = store::tenants::any_allows_origin(db, origin).await?;
-    ANY_ORIGINS.with_borrow_mut(|o| match allowed {
-        true => o.insert(origin.to_string(), js_sys::Date::now()),
-        false => o.remove(origin),
+    let allowed = ask().await?;
+    cache.with_borrow_mut(|c| match allowed {
+        true => c.insert(key, js_sys::Date::now()),
+        false => c.remove(&key),
     });
     Ok(allowed)
 }

@@ -68,9 +68,6 @@ fn widget(tools: &Tools) -> Result {
     // One module per element: the report form's, and the live dialogue's.
     wasm_module(tools, "tryggve-widget", &["report"], "tryggve_report", &out)?;
     wasm_module(tools, "tryggve-widget", &["dialogue"], "tryggve_dialog", &out)?;
-    for old in ["tryggve_widget.js", "tryggve_widget_bg.wasm"] {
-        let _ = fs::remove_file(out.join(old));
-    }
     copy(&root.join("widget/js/tryggve.js"), &out.join("tryggve.js"))?;
     copy(&root.join("widget/assets/tryggve.css"), &out.join("tryggve.css"))?;
     let leaflet = root.join("node_modules/leaflet/dist");

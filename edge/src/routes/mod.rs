@@ -66,13 +66,27 @@ pub(crate) async fn public_tenant(
     tenant: &str,
     caller: &Caller,
 ) -> Result<tryggve_core::TenantConfig, ApiError> {
-    let config = match tryggve_core::tenant::is_valid_tenant_id(tenant) {
-        true => crate::tenant_cache::config(db, tenant).await?,
+    public_tenant_as(db, tenant, caller, || crate::tenant_cache::config(db, tenant)).await
+}
+
+/// What `find` knows of `tenant` (its configuration, or that serialised), with the same checks
+/// as [`public_tenant`]; `find` is asked only for a well-formed id.
+pub(crate) async fn public_tenant_as<T, F>(
+    db: &D1Database,
+    tenant: &str,
+    caller: &Caller,
+    find: impl FnOnce() -> F,
+) -> Result<T, ApiError>
+where
+    F: std::future::Future<Output = Result<Option<T>, ApiError>>,
+{
+    let found = match tryggve_core::tenant::is_valid_tenant_id(tenant) {
+        true => find().await?,
         false => None,
     };
-    let config = config.ok_or(ApiError::UnknownTenant { in_body: false })?;
+    let found = found.ok_or(ApiError::UnknownTenant { in_body: false })?;
     caller.check(db, tenant).await?;
-    Ok(config)
+    Ok(found)
 }
 
 pub async fn handle(mut req: Request, env: Env) -> Response {

@@ -7,11 +7,7 @@ use crate::http;
 /// `GET /api/v1/tenants/{tenant}/config`: what the widget needs to draw its form and map. The
 /// most frequent request of all (every page view): served from the isolate's serialised copy.
 pub async fn config(db: &D1Database, tenant: &str, caller: &Caller) -> Result<Response, ApiError> {
-    let json = match tryggve_core::tenant::is_valid_tenant_id(tenant) {
-        true => crate::tenant_cache::config_json(db, tenant).await?,
-        false => None,
-    };
-    let json = json.ok_or(ApiError::UnknownTenant { in_body: false })?;
-    caller.check(db, tenant).await?;
+    let json =
+        super::public_tenant_as(db, tenant, caller, || crate::tenant_cache::config_json(db, tenant)).await?;
     Ok(http::json_text(200, &json))
 }

@@ -9,7 +9,7 @@ use js_sys::Promise;
 use leptos::html::Div;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use tryggve_core::public_map::{PublicMap, Viewport};
+use tryggve_core::public_map::{PublicMap, Viewport, MAX_ZOOM};
 use tryggve_core::{BBox, LatLng, MapConfig};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -73,7 +73,7 @@ impl Leaflet {
         let (south_west, north_east) = (b.get_south_west(), b.get_north_east());
         Viewport {
             bbox: BBox::new(south_west.lat(), south_west.lng(), north_east.lat(), north_east.lng()),
-            zoom: self.map.get_zoom().round().clamp(0.0, 22.0) as u8,
+            zoom: self.map.get_zoom().round().clamp(0.0, f64::from(MAX_ZOOM)) as u8,
         }
     }
 
