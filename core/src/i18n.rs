@@ -1,5 +1,6 @@
 //! The words of the user interface. They live in Fluent-style files under `core/locales/`
-//! (`key = text`, `{ $name }` placeholders), compiled into the binary. Swedish is the default
+//! (`key = text`, `{ $name }` placeholders; the console's own under `core/locales/console/`),
+//! compiled into the binary. Swedish is the default
 //! and the fallback; a test makes sure every locale has every key the code uses.
 
 use std::collections::HashMap;
@@ -53,12 +54,25 @@ impl Locale {
         Self::ALL.into_iter().find(|l| l.tag() == primary)
     }
 
+    /// The widget's words (the console uses them too).
     pub fn source(self) -> &'static str {
         match self {
             Self::Sv => include_str!("../locales/sv.ftl"),
             Self::En => include_str!("../locales/en.ftl"),
             Self::Fi => include_str!("../locales/fi.ftl"),
             Self::Ar => include_str!("../locales/ar.ftl"),
+        }
+    }
+
+    /// The console's own words (`core/locales/console/`), compiled in only with the `console`
+    /// feature so that residents do not download them. Finnish and Arabic have none: the
+    /// console falls back to Swedish.
+    #[cfg(feature = "console")]
+    pub fn console_source(self) -> &'static str {
+        match self {
+            Self::Sv => include_str!("../locales/console/sv.ftl"),
+            Self::En => include_str!("../locales/console/en.ftl"),
+            Self::Fi | Self::Ar => "",
         }
     }
 
@@ -73,7 +87,12 @@ impl Locale {
             Self::Fi => &FI,
             Self::Ar => &AR,
         };
-        cell.get_or_init(|| parse(self.source()).into_iter().collect())
+        cell.get_or_init(|| {
+            let words = parse(self.source()).into_iter();
+            #[cfg(feature = "console")]
+            let words = words.chain(parse(self.console_source()));
+            words.collect()
+        })
     }
 }
 

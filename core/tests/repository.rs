@@ -1,6 +1,6 @@
 //! Consistency of what lives beside the code: every locale speaks every word the code asks for
 //! (a missing or misspelt key fails here, never reaching a resident as a raw key), and the
-//! documented examples stay loadable.
+//! documented examples stay loadable. Run with every feature of core (`cargo xtask test` does).
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -14,14 +14,27 @@ fn keys(locale: Locale) -> BTreeSet<&'static str> {
     parse(locale.source()).into_iter().map(|(k, _)| k).collect()
 }
 
+/// The widget's keys and the console's (these tests run with every feature of core).
+fn console_keys(locale: Locale) -> BTreeSet<&'static str> {
+    parse(locale.console_source()).into_iter().map(|(k, _)| k).chain(keys(locale)).collect()
+}
+
 #[test]
 fn every_locale_file_is_well_formed() {
-    for locale in Locale::ALL {
-        assert_eq!(check(locale.source()), Vec::<String>::new(), "malformed lines in {}", locale.tag());
-        let entries = parse(locale.source());
+    for (locale, source) in Locale::ALL.into_iter().flat_map(|l| [(l, l.source()), (l, l.console_source())]) {
+        assert_eq!(check(source), Vec::<String>::new(), "malformed lines in {}", locale.tag());
+        let mut entries = parse(locale.source());
+        entries.extend(parse(locale.console_source()));
         let unique: BTreeSet<_> = entries.iter().map(|(k, _)| k).collect();
         assert_eq!(unique.len(), entries.len(), "a key is defined twice in {}", locale.tag());
         assert!(entries.iter().all(|(_, v)| !v.is_empty()), "empty text in {}", locale.tag());
+        assert!(
+            parse(source)
+                .iter()
+                .all(|(k, _)| k.starts_with("console-") == (source == locale.console_source())),
+            "console- keys belong in core/locales/console/, and only they ({})",
+            locale.tag()
+        );
     }
 }
 
@@ -47,16 +60,15 @@ fn domain_keys() -> Vec<String> {
     keys
 }
 
-fn missing(locale: Locale, wanted: &[String]) -> Vec<String> {
-    let have = keys(locale);
+fn missing(have: &BTreeSet<&str>, wanted: &[String]) -> Vec<String> {
     wanted.iter().filter(|k| !have.contains(k.as_str())).cloned().collect()
 }
 
 #[test]
 fn the_console_languages_have_every_key() {
-    let swedish = keys(Locale::Sv);
+    let swedish = console_keys(Locale::Sv);
     for locale in Locale::ALL.into_iter().filter(|l| l.covers_console()) {
-        let other = keys(locale);
+        let other = console_keys(locale);
         let missing: Vec<_> = swedish.difference(&other).collect();
         let extra: Vec<_> = other.difference(&swedish).collect();
         assert!(
@@ -87,7 +99,7 @@ fn the_console_languages_have_every_key() {
         WrongTenant,
     ];
     wanted.extend(settings_codes.map(|c| format!("console-settings-error-{}", c.id().replace('_', "-"))));
-    assert_eq!(missing(Locale::Sv, &wanted), Vec::<String>::new(), "keys the console uses but Swedish lacks");
+    assert_eq!(missing(&swedish, &wanted), Vec::<String>::new(), "keys the console uses but Swedish lacks");
 }
 
 #[test]
@@ -96,7 +108,7 @@ fn every_widget_language_has_every_key_the_widget_uses() {
     wanted.extend(domain_keys());
     wanted.push("time-unspecified".into());
     for locale in Locale::ALL {
-        assert_eq!(missing(locale, &wanted), Vec::<String>::new(), "missing in {}", locale.tag());
+        assert_eq!(missing(&keys(locale), &wanted), Vec::<String>::new(), "missing in {}", locale.tag());
         let extra: Vec<_> = keys(locale).difference(&keys(Locale::Sv)).map(|k| k.to_string()).collect();
         assert_eq!(extra, Vec::<String>::new(), "{} has keys Swedish lacks", locale.tag());
     }

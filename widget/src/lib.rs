@@ -13,6 +13,7 @@ mod live;
 mod outbox;
 mod participant;
 mod turnstile;
+mod typed;
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;

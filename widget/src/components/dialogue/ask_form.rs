@@ -11,6 +11,7 @@ use tryggve_core::validation::{FieldError, FieldErrorCode};
 use crate::api::{ApiError, Edge};
 use crate::components::{Honeypot, HumanCheck};
 use crate::outbox;
+use crate::typed;
 
 /// What the resident is typing; kept above the language switch.
 #[derive(Debug, Clone, Copy)]
@@ -34,8 +35,8 @@ impl AskFields {
     fn draft(self) -> QuestionDraft {
         let name = self.display_name.get_untracked();
         QuestionDraft {
-            text: self.text.get_untracked(),
-            display_name: (!name.trim().is_empty()).then_some(name),
+            text: typed::nfc(&self.text.get_untracked()),
+            display_name: (!name.trim().is_empty()).then(|| typed::nfc(&name)),
             // Given by `outbox::prepare` when the question is sent.
             idempotency_key: None,
             website: self.website.get_untracked(),
@@ -148,7 +149,7 @@ pub fn AskForm(
     };
 
     let count = move || {
-        let count = tryggve_core::text::char_len(&fields.text.get()).to_string();
+        let count = tryggve_core::text::char_len(&typed::nfc(&fields.text.get())).to_string();
         i18n.t_with("description-count", &[("count", &count), ("max", &QUESTION_MAX_CHARS.to_string())])
     };
     // Each error is shown next to its own field.

@@ -19,6 +19,7 @@ use super::reporter_fields::ReporterFields;
 use crate::api::{ApiError, Edge};
 use crate::components::{Honeypot, HumanCheck};
 use crate::outbox;
+use crate::typed;
 use tryggve_core::i18n::I18n;
 
 /// What the resident has entered so far. Owned by the widget (so that it survives a change of
@@ -62,9 +63,9 @@ impl DraftFields {
             lng: pin.map(|p| p.lng),
             category: Some(self.category.get_untracked()),
             times: self.times.get_untracked().iter().map(|t| t.id().to_string()).collect(),
-            description: self.description.get_untracked(),
-            contact_email: (!email.trim().is_empty()).then_some(email),
-            answers: self.answers.get_untracked(),
+            description: typed::nfc(&self.description.get_untracked()),
+            contact_email: (!email.trim().is_empty()).then(|| typed::nfc(&email)),
+            answers: typed::nfc_answers(self.answers.get_untracked()),
             reporter_group: Some(self.reporter_group.get_untracked())
                 .filter(|g| *g != ReporterGroup::Resident)
                 .map(|g| g.id().to_string()),
@@ -259,7 +260,7 @@ pub fn ReportForm(
 
     let categories = config.categories.clone();
     let description_count = move || {
-        let count = tryggve_core::text::char_len(&fields.description.get()).to_string();
+        let count = tryggve_core::text::char_len(&typed::nfc(&fields.description.get())).to_string();
         i18n.t_with("description-count", &[("count", &count), ("max", &DESCRIPTION_MAX_CHARS.to_string())])
     };
 
