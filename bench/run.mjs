@@ -130,7 +130,11 @@ async function load(makeRequest, { seconds = 4, concurrency = 16 } = {}) {
       latencies.push(ms);
     }
   }));
-  return { rps: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), failures, count: latencies.length };
+  return summary(latencies, seconds, failures);
+}
+
+function summary(latencies, seconds, failures) {
+  return { rps: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), failures, count: latencies.length, latencies, seconds };
 }
 
 const report = () => JSON.stringify({
@@ -159,9 +163,24 @@ async function measured(makeRequest, options) {
 }
 const cpu = (result) => `${result.cpuMs.toFixed(2)} ms CPU`;
 
-const baseline = await measured(() => request(`${noopUrl}/`));
+/** `measured` for `makeA` and `makeB` in turns (A, B, A, B, …), so that a change in the machine's
+ * speed during the run (other processes, CPU boost) weighs on both alike; the turns are added up,
+ * after a second of warming up each. */
+async function alternating(makeA, makeB, { turns = 4, seconds = 2 } = {}) {
+  const sums = [[], []];
+  for (const make of [makeA, makeB]) await load(make, { seconds: 1 }); // warm both up first
+  for (let turn = 0; turn < turns; turn++) {
+    for (const [i, make] of [makeA, makeB].entries()) sums[i].push(await measured(make, { seconds }));
+  }
+  return sums.map((results) => {
+    const total = summary(results.flatMap((r) => r.latencies), turns * seconds, results.reduce((n, r) => n + r.failures, 0));
+    total.cpuMs = results.reduce((n, r) => n + r.cpuMs * r.count, 0) / total.count;
+    return total;
+  });
+}
+
+const [baseline, config] = await alternating(() => request(`${noopUrl}/`), () => request(`${edgeUrl}/api/v1/tenants/demo/config`));
 row("No-op JS worker, GET", `${baseline.rps.toFixed(0)} req/s`, `p50 ${ms(baseline.p50)}, p99 ${ms(baseline.p99)}; ${cpu(baseline)}`);
-const config = await measured(() => request(`${edgeUrl}/api/v1/tenants/demo/config`));
 row("Edge GET tenant config", `${config.rps.toFixed(0)} req/s`, `${(config.rps / baseline.rps).toFixed(2)}× no-op; p50 ${ms(config.p50)}, p99 ${ms(config.p99)}; ${cpu(config)}`, "≥ 0.8× no-op");
 const submit = await measured(() => request(`${edgeUrl}/api/v1/reports`, "POST", report()));
 row("Edge POST report", `${submit.rps.toFixed(0)} req/s`, `${(submit.rps / baseline.rps).toFixed(2)}× no-op; p50 ${ms(submit.p50)}, p99 ${ms(submit.p99)}; ${cpu(submit)}${submit.failures ? `; ${submit.failures} failed` : ""}`);

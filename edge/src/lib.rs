@@ -16,10 +16,10 @@ mod store;
 mod tenant_cache;
 mod token;
 
-use worker::{event, Context, Env, Request, Response, Result, ScheduleContext, ScheduledEvent};
+use worker::{event, Context, Env, Response, Result, ScheduleContext, ScheduledEvent};
 
 #[event(fetch)]
-async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
+async fn fetch(req: worker::web_sys::Request, env: Env, _ctx: Context) -> Result<Response> {
     Ok(routes::handle(req, env).await)
 }
 

@@ -3,9 +3,9 @@ use tryggve_core::report::{case_number, parse_case_number};
 use tryggve_core::tenant::is_valid_tenant_id;
 use tryggve_core::validation::{FieldError, FieldErrorCode};
 use tryggve_core::{validate_report, NewReport, ReportDraft, ReportReceipt};
-use worker::{D1Database, Request, Response, Url};
+use worker::{D1Database, Request, Response};
 
-use super::{public_tenant, Bindings, Caller};
+use super::{public_tenant, Bindings, Caller, Target};
 use crate::error::ApiError;
 use crate::{client, clock, http, human, limits, store, token};
 
@@ -117,12 +117,12 @@ const ACCESS_CODE_TRIES_PER_HOUR: u32 = 10;
 pub async fn public_map(
     db: &D1Database,
     tenant: &str,
-    url: &Url,
+    target: &Target<'_>,
     caller: &Caller,
 ) -> Result<Response, ApiError> {
     let config = public_tenant(db, tenant, caller).await?;
     let whole_map = Viewport { bbox: config.map.bounds, zoom: config.map.zoom };
-    let pairs: Vec<_> = url.query_pairs().collect();
+    let pairs: Vec<_> = target.query_pairs().collect();
     let viewport = Viewport::from_query(pairs.iter().map(|(k, v)| (k.as_ref(), v.as_ref())), whole_map)
         .map_err(ApiError::Invalid)?;
     // The municipality's policy may keep the map to its moderators.
