@@ -11,6 +11,9 @@ mod review;
 mod settings;
 mod tenants;
 
+use std::cell::OnceCell;
+use std::rc::Rc;
+
 use worker::{web_sys, D1Database, Env, Method, Request, Response};
 
 /// What every route may need besides the request: the database and the bindings.
@@ -135,12 +138,28 @@ impl Incoming {
     }
 }
 
+thread_local! {
+    /// The D1 binding, looked up once per isolate. Bindings belong to the isolate, not to a
+    /// request (Workers may even import `env` at the top of a module); looking one up checks
+    /// the object's class by name, every time.
+    static DATABASE: OnceCell<Rc<D1Database>> = const { OnceCell::new() };
+}
+
+fn database(env: &Env) -> worker::Result<Rc<D1Database>> {
+    if let Some(db) = DATABASE.with(|cell| cell.get().cloned()) {
+        return Ok(db);
+    }
+    let db = Rc::new(env.d1("DB")?);
+    DATABASE.with(|cell| _ = cell.set(db.clone()));
+    Ok(db)
+}
+
 pub async fn handle(raw: web_sys::Request, env: Env) -> Response {
     let url = raw.url();
     let Some(target) = Target::of(&url) else { return http::error(&ApiError::NotFound) };
     let caller = Caller::of(&raw, &target);
     let mut req = Incoming { raw, full: None };
-    let db = match env.d1("DB") {
+    let db = match database(&env) {
         Ok(db) => db,
         Err(e) => return http::error(&ApiError::Internal(e.to_string())),
     };
