@@ -174,7 +174,7 @@ async function alternating(makeA, makeB, { turns = 6, seconds = 2 } = {}) {
   }
   return sums.map((results) => {
     const total = summary(results.flatMap((r) => r.latencies), turns * seconds, results.reduce((n, r) => n + r.failures, 0));
-    total.cpuMs = results.reduce((n, r) => n + r.cpuMs * r.count, 0) / total.count;
+    total.cpuMs = results.reduce((n, r) => n + (r.count ? r.cpuMs * r.count : 0), 0) / Math.max(total.count, 1);
     return total;
   });
 }

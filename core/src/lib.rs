@@ -2,6 +2,10 @@
 //! and the words the user interface speaks. No I/O here: the widget (in the browser) and
 //! the edge (in a Cloudflare Worker) both call these same functions, so a rule the form
 //! shows is the very rule the server enforces.
+//!
+//! Features keep what only some of them need out of the others' builds (the widget is a
+//! download): `nfc` (Unicode normalisation tables; the widget has the browser normalise
+//! instead), `console` (the console's words), `passwords` (Argon2), `openapi` (JSON Schemas).
 
 pub mod api;
 pub mod calendar;

@@ -16,7 +16,8 @@ fn nfc(text: &str) -> impl Iterator<Item = char> + '_ {
 
 /// Without the `nfc` feature (the widget) the text is already NFC: the widget has the browser
 /// normalise what was typed (`String.prototype.normalize`) before the rules see it, so both
-/// sides count the same characters. The edge, which decides, always normalises itself.
+/// sides count the same characters. The edge, which decides, always normalises itself; any
+/// other user of core that takes text from elsewhere must turn `nfc` on.
 #[cfg(not(feature = "nfc"))]
 fn nfc(text: &str) -> impl Iterator<Item = char> + '_ {
     text.chars()

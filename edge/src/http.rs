@@ -53,14 +53,16 @@ fn json_bytes(status: u16, body: Vec<u8>) -> Response {
 thread_local! {
     /// The headers of JSON answers, made once per isolate: copying them is one call into
     /// JavaScript with no strings to pass, where setting them anew on every answer was several.
-    static JSON_HEADERS: web_sys::Headers = {
-        let headers = Headers::new();
-        let _ = headers.set("content-type", "application/json; charset=utf-8");
-        for (name, value) in EVERY_ANSWER {
-            let _ = headers.set(name, value);
-        }
-        headers.0
-    };
+    static JSON_HEADERS: web_sys::Headers = new_json_headers().0;
+}
+
+fn new_json_headers() -> Headers {
+    let headers = Headers::new();
+    let _ = headers.set("content-type", "application/json; charset=utf-8");
+    for (name, value) in EVERY_ANSWER {
+        let _ = headers.set(name, value);
+    }
+    headers
 }
 
 /// Headers every API answer carries: never cached, never sniffed as another type.
@@ -70,7 +72,8 @@ pub const EVERY_ANSWER: [(&str, &str); 2] =
 /// A fresh copy of the headers of a JSON answer, for the caller to add to.
 fn json_headers() -> Headers {
     JSON_HEADERS
-        .with(|template| web_sys::Headers::new_with_headers(template).map(Headers).unwrap_or_default())
+        .with(|template| web_sys::Headers::new_with_headers(template).map(Headers))
+        .unwrap_or_else(|_| new_json_headers())
 }
 
 pub fn error(err: &ApiError) -> Response {

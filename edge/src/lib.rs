@@ -17,7 +17,8 @@ mod tenant_cache;
 mod token;
 
 use std::future::Future;
-use std::task::{Poll, Waker};
+use std::sync::{Arc, Mutex};
+use std::task::{Poll, Wake, Waker};
 
 use wasm_bindgen::prelude::{wasm_bindgen, JsValue};
 use worker::{event, web_sys, worker_sys, Env, ScheduleContext, ScheduledEvent};
@@ -30,12 +31,45 @@ use worker::{event, web_sys, worker_sys, Env, ScheduleContext, ScheduledEvent};
 #[wasm_bindgen]
 pub fn fetch(req: web_sys::Request, env: Env, _ctx: worker_sys::Context) -> js_sys::Promise {
     let mut answer = Box::pin(async move { web_sys::Response::from(routes::handle(req, env).await) });
-    // Polling with a waker that does nothing is safe: a future that is not ready is polled again
-    // by the executor below, with its own waker, before anything can wake it.
-    match answer.as_mut().poll(&mut std::task::Context::from_waker(Waker::noop())) {
+    // The first poll's waker passes wake-ups on to the executor's, once there is one: a future
+    // that keeps the waker of its first poll only (such as `worker::Delay`) still wakes the
+    // request up.
+    let forward = Arc::new(ForwardWaker::default());
+    let first = Waker::from(forward.clone());
+    match answer.as_mut().poll(&mut std::task::Context::from_waker(&first)) {
         Poll::Ready(response) => js_sys::Promise::resolve(&JsValue::from(response)),
-        Poll::Pending => {
-            worker::wasm_bindgen_futures::future_to_promise(async move { Ok(answer.await.into()) })
+        Poll::Pending => worker::wasm_bindgen_futures::future_to_promise(async move {
+            let response = std::future::poll_fn(|cx| {
+                forward.pass_to(cx.waker());
+                answer.as_mut().poll(cx)
+            })
+            .await;
+            Ok(response.into())
+        }),
+    }
+}
+
+/// A waker for a poll made before the executor has one: it wakes whichever waker it was last
+/// given (a wake-up before that is not lost either, since the executor polls at least once).
+#[derive(Default)]
+struct ForwardWaker(Mutex<Option<Waker>>);
+
+impl ForwardWaker {
+    fn pass_to(&self, waker: &Waker) {
+        if let Ok(mut slot) = self.0.lock() {
+            slot.replace(waker.clone());
+        }
+    }
+}
+
+impl Wake for ForwardWaker {
+    fn wake(self: Arc<Self>) {
+        self.wake_by_ref();
+    }
+
+    fn wake_by_ref(self: &Arc<Self>) {
+        if let Some(waker) = self.0.lock().ok().and_then(|slot| slot.clone()) {
+            waker.wake();
         }
     }
 }

@@ -229,6 +229,13 @@ fn test() -> Result {
             .args(["-p", "tryggve-edge", "--", "-D", "warnings"])
             .current_dir(&root),
     )?;
+    // Core as the widget builds it (no features), then with everything the edge and console use.
+    run_command(
+        Command::new("cargo")
+            .args(["clippy", "--quiet", "-p", "tryggve-core", "--all-targets", "--", "-D", "warnings"])
+            .current_dir(&root),
+    )?;
+    run_command(Command::new("cargo").args(["test", "-p", "tryggve-core"]).current_dir(&root))?;
     run_command(
         Command::new("cargo").args(["test", "-p", "tryggve-core", "--all-features"]).current_dir(&root),
     )?;

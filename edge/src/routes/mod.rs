@@ -22,6 +22,8 @@ pub struct Bindings<'a> {
     pub env: &'a Env,
 }
 
+use tryggve_core::api::RequestTarget;
+
 use crate::error::ApiError;
 use crate::http;
 
@@ -35,7 +37,7 @@ pub enum Caller {
 }
 
 impl Caller {
-    fn of(req: &web_sys::Request, target: &Target) -> Self {
+    fn of(req: &web_sys::Request, target: &RequestTarget) -> Self {
         match req.headers().get("origin").ok().flatten() {
             Some(origin) if origin != target.origin => Self::Embedding(origin),
             _ => Self::FirstParty,
@@ -92,36 +94,6 @@ where
     Ok(found)
 }
 
-/// What the router reads of a request's URL. workerd hands over the URL serialised the WHATWG
-/// way (the origin as `Origin` headers write it, the path percent-encoded), so splitting that
-/// string is enough; a full parse by the `url` crate was a sixteenth of the CPU time of a
-/// configuration request (V8 profile).
-pub struct Target<'a> {
-    /// `scheme://host[:port]`.
-    pub origin: &'a str,
-    /// From the first `/` after the host, without query or fragment.
-    pub path: &'a str,
-    /// After the `?`, without the fragment; empty if there is none.
-    pub query: &'a str,
-}
-
-impl<'a> Target<'a> {
-    fn of(url: &'a str) -> Option<Self> {
-        let url = url.split('#').next()?;
-        let (before_query, query) = url.split_once('?').unwrap_or((url, ""));
-        let after_scheme = before_query.find("://")? + 3;
-        let path_start =
-            before_query[after_scheme..].find('/').map_or(before_query.len(), |i| after_scheme + i);
-        let (origin, path) = before_query.split_at(path_start);
-        Some(Self { origin, path, query })
-    }
-
-    /// The query's `name=value` pairs, decoded.
-    pub fn query_pairs(&self) -> form_urlencoded::Parse<'a> {
-        form_urlencoded::parse(self.query.as_bytes())
-    }
-}
-
 /// The request as it arrived. A `worker::Request` is made of it only for the routes that read
 /// more than its method, URL and origin: making one reads `request.cf`, which workerd builds
 /// for each request, and that alone was a seventh of the CPU time of a configuration request
@@ -156,7 +128,7 @@ fn database(env: &Env) -> worker::Result<Rc<D1Database>> {
 
 pub async fn handle(raw: web_sys::Request, env: Env) -> Response {
     let url = raw.url();
-    let Some(target) = Target::of(&url) else { return http::error(&ApiError::NotFound) };
+    let Some(target) = RequestTarget::parse(&url) else { return http::error(&ApiError::NotFound) };
     let caller = Caller::of(&raw, &target);
     let mut req = Incoming { raw, full: None };
     let db = match database(&env) {
@@ -175,7 +147,7 @@ pub async fn handle(raw: web_sys::Request, env: Env) -> Response {
 async fn route(
     req: &mut Incoming,
     bindings: &Bindings<'_>,
-    target: &Target<'_>,
+    target: &RequestTarget<'_>,
     caller: &Caller,
 ) -> Result<Response, ApiError> {
     let db = bindings.db;
@@ -347,9 +319,9 @@ async fn preflight(db: &D1Database, caller: &Caller) -> Result<Response, ApiErro
 /// Headers every API answer carries.
 async fn finish(response: Response, db: &D1Database, caller: &Caller) -> Response {
     let headers = response.headers();
-    // JSON answers have them from their template already (one check instead of two writes).
-    if !headers.has("x-content-type-options").unwrap_or(false) {
-        for (name, value) in http::EVERY_ANSWER {
+    // JSON answers have them from their template already (a check is cheaper than a write).
+    for (name, value) in http::EVERY_ANSWER {
+        if !headers.has(name).unwrap_or(false) {
             let _ = headers.set(name, value);
         }
     }

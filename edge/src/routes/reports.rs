@@ -1,3 +1,4 @@
+use tryggve_core::api::RequestTarget;
 use tryggve_core::public_map::{PublicMap, Viewport};
 use tryggve_core::report::{case_number, parse_case_number};
 use tryggve_core::tenant::is_valid_tenant_id;
@@ -5,7 +6,7 @@ use tryggve_core::validation::{FieldError, FieldErrorCode};
 use tryggve_core::{validate_report, NewReport, ReportDraft, ReportReceipt};
 use worker::{D1Database, Request, Response};
 
-use super::{public_tenant, Bindings, Caller, Target};
+use super::{public_tenant, Bindings, Caller};
 use crate::error::ApiError;
 use crate::{client, clock, http, human, limits, store, token};
 
@@ -117,12 +118,12 @@ const ACCESS_CODE_TRIES_PER_HOUR: u32 = 10;
 pub async fn public_map(
     db: &D1Database,
     tenant: &str,
-    target: &Target<'_>,
+    target: &RequestTarget<'_>,
     caller: &Caller,
 ) -> Result<Response, ApiError> {
     let config = public_tenant(db, tenant, caller).await?;
     let whole_map = Viewport { bbox: config.map.bounds, zoom: config.map.zoom };
-    let pairs: Vec<_> = target.query_pairs().collect();
+    let pairs: Vec<_> = form_urlencoded::parse(target.query.as_bytes()).collect();
     let viewport = Viewport::from_query(pairs.iter().map(|(k, v)| (k.as_ref(), v.as_ref())), whole_map)
         .map_err(ApiError::Invalid)?;
     // The municipality's policy may keep the map to its moderators.
