@@ -198,6 +198,27 @@ test("mistakes are shown next to the fields and nothing is sent", async () => {
   await context.close();
 });
 
+test("a long description: an emoji counts as one character, and one too many is shown, not cut off", async () => {
+  // No maxlength: the browser would count UTF-16 units (two per emoji) and stop typing early.
+  const { context, widget } = await openPage(browser);
+  const description = widget.getByLabel("Beskriv platsen");
+  const counter = widget.locator("#description-count");
+  await description.fill("🚨".repeat(1000));
+  await counter.filter({ hasText: "1000 av 1000 tecken" }).waitFor();
+  await widget.getByRole("button", { name: "Skicka" }).click();
+  await widget.getByText("Rätta de markerade fälten och skicka igen.").waitFor();
+  assert.equal(await widget.locator("#description-error").textContent(), "", "1000 emoji are allowed");
+
+  await description.press("End");
+  await description.pressSequentially("x");
+  await counter.filter({ hasText: "1001 av 1000 tecken" }).waitFor();
+  assert.equal([...(await description.inputValue())].length, 1001, "what was typed is kept");
+  await widget.getByRole("button", { name: "Skicka" }).click();
+  await widget.locator("#description-error").filter({ hasText: "Texten är för lång." }).waitFor();
+  assert.equal(await description.getAttribute("aria-invalid"), "true");
+  await context.close();
+});
+
 test("a report that could not be sent is kept, survives a reload, and is sent exactly once", async () => {
   const { context, page, widget } = await openPage(browser);
   await widget.getByRole("button", { name: "Sätt nålen i kartans mitt" }).click();

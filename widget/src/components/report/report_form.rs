@@ -327,7 +327,6 @@ pub fn ReportForm(
                 <textarea
                     id="description"
                     rows="4"
-                    maxlength=DESCRIPTION_MAX_CHARS.to_string()
                     aria-invalid=invalid(&["description"])
                     aria-describedby="description-hint description-count description-error"
                     prop:value=move || fields.description.get()
