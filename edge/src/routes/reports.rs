@@ -63,9 +63,10 @@ pub async fn create(
             return Err(ApiError::Invalid(FieldError::new("access_code", FieldErrorCode::InvalidAccessCode)));
         }
     }
-    match store::reports::insert(db, &report, year, &token::hash(&followup_token), &created_at).await {
+    let counted = store::rate::record_statement(db, &client, &created_at)?;
+    match store::reports::insert(db, &report, year, &token::hash(&followup_token), &created_at, counted).await
+    {
         Ok(seq) => {
-            store::rate::record(db, &client, &created_at).await?;
             Ok(http::json(201, &ReportReceipt { case_number: case_number(year, seq), followup_token }))
         }
         // Two copies of one retry raced; the other one won the unique index.

@@ -1,5 +1,5 @@
 use serde::Deserialize;
-use worker::D1Database;
+use worker::{D1Database, D1PreparedStatement};
 
 use crate::error::ApiError;
 
@@ -18,11 +18,13 @@ pub async fn recent(db: &D1Database, key: &str, since: &str) -> Result<Recent, A
 }
 
 pub async fn record(db: &D1Database, key: &str, at: &str) -> Result<(), ApiError> {
-    db.prepare("INSERT INTO rate_events (key, at) VALUES (?1, ?2)")
-        .bind(&[key.into(), at.into()])?
-        .run()
-        .await?;
+    record_statement(db, key, at)?.run().await?;
     Ok(())
+}
+
+/// The statement that records an event under `key`, to run in one batch with what it counts.
+pub fn record_statement(db: &D1Database, key: &str, at: &str) -> Result<D1PreparedStatement, ApiError> {
+    Ok(db.prepare("INSERT INTO rate_events (key, at) VALUES (?1, ?2)").bind(&[key.into(), at.into()])?)
 }
 
 /// Forgets events before `before` (the retention job, daily).
