@@ -1,7 +1,7 @@
 //! The words of the user interface. They live in Fluent-style files under `core/locales/`
 //! (`key = text`, `{ $name }` placeholders; the console's own under `core/locales/console/`),
-//! compiled into the binary. Swedish is the default
-//! and the fallback; a test makes sure every locale has every key the code uses.
+//! compiled into the binary. Swedish is the default and the fallback; a test makes sure every
+//! locale has every key the code uses.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;

@@ -14,18 +14,17 @@ mod tenants;
 use std::cell::OnceCell;
 use std::rc::Rc;
 
+use tryggve_core::api::RequestTarget;
 use worker::{web_sys, D1Database, Env, Method, Request, Response};
+
+use crate::error::ApiError;
+use crate::http;
 
 /// What every route may need besides the request: the database and the bindings.
 pub struct Bindings<'a> {
     pub db: &'a D1Database,
     pub env: &'a Env,
 }
-
-use tryggve_core::api::RequestTarget;
-
-use crate::error::ApiError;
-use crate::http;
 
 /// Where a request comes from, as far as CORS is concerned.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -98,7 +97,7 @@ where
 /// more than its method, URL and origin: making one reads `request.cf`, which workerd builds
 /// for each request, and that alone was a seventh of the CPU time of a configuration request
 /// (V8 profile).
-pub struct Incoming {
+struct Incoming {
     raw: web_sys::Request,
     full: Option<Request>,
 }

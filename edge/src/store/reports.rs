@@ -13,9 +13,9 @@ use worker::{D1Database, D1PreparedStatement};
 use crate::error::ApiError;
 
 /// Stores a validated report and returns its running number for `year`. The number is taken
-/// in the same statement as the insert, so concurrent reports never share one.
-/// Stores `report` and runs `counted` (the rate limit's record of it) in the same batch: one
-/// round trip to D1 instead of two, and the record is kept only if the report is.
+/// in the same statement as the insert, so concurrent reports never share one. `counted` (the
+/// rate limit's record of the report) runs in the same batch: one round trip to D1 instead of
+/// two, and the record is kept only if the report is.
 pub async fn insert(
     db: &D1Database,
     report: &NewReport,
