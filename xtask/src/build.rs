@@ -26,6 +26,20 @@ pub fn all(tools: &Tools) -> Result {
     edge(tools)
 }
 
+/// Where the browser's WebAssembly (widget and console) is built: apart from the edge's and the
+/// tests' builds, since its standard library and flags differ (see [`BROWSER_RUSTFLAGS`]).
+const BROWSER_TARGET_DIR: &str = "target/browser";
+
+/// The browser modules are built for size, since residents download them on weak connections.
+/// The standard library is rebuilt from source (`-Zbuild-std`, with its `optimize_for_size`
+/// feature) so that a panic aborts at once instead of formatting a message nobody reads;
+/// Leptos' `erase_components` makes each component's view one type instead of a new nested one.
+/// Together they save about a ninth of the report form's download (204 → 180 KB brotli).
+/// Rebuilding std is an unstable cargo option: `RUSTC_BOOTSTRAP=1` lets the stable toolchain use
+/// it for these builds only (it needs the `rust-src` component, which setup installs).
+const BROWSER_RUSTFLAGS: &str =
+    "-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none --cfg erase_components";
+
 /// Builds `crate_name` for wasm32 (with only `features`, if any are named), binds it for the
 /// web into `out` as `out_name`, shrinks it.
 fn wasm_module(tools: &Tools, crate_name: &str, features: &[&str], out_name: &str, out: &Path) -> Result {
@@ -33,6 +47,12 @@ fn wasm_module(tools: &Tools, crate_name: &str, features: &[&str], out_name: &st
     fs::create_dir_all(out).map_err(|e| e.to_string())?;
     let mut build = Command::new("cargo");
     build.args(["build", "--release", "--target", "wasm32-unknown-unknown", "-p", crate_name]);
+    build.args(["--target-dir", BROWSER_TARGET_DIR]);
+    build.args(["-Zbuild-std=std,panic_abort", "-Zbuild-std-features=optimize_for_size"]);
+    build
+        .env("RUSTC_BOOTSTRAP", "1")
+        .env("RUSTFLAGS", BROWSER_RUSTFLAGS)
+        .env_remove("CARGO_ENCODED_RUSTFLAGS");
     if !features.is_empty() {
         build.args(["--no-default-features", "--features", &features.join(",")]);
     }
@@ -42,7 +62,7 @@ fn wasm_module(tools: &Tools, crate_name: &str, features: &[&str], out_name: &st
             .args(["--target", "web", "--no-typescript", "--out-name", out_name, "--out-dir"])
             .arg(out)
             .arg(root.join(format!(
-                "target/wasm32-unknown-unknown/release/{}.wasm",
+                "{BROWSER_TARGET_DIR}/wasm32-unknown-unknown/release/{}.wasm",
                 crate_name.replace('-', "_")
             ))),
     )?;

@@ -1,7 +1,7 @@
 //! Installs what the build and tests need, only when it is missing or the wrong version:
-//! the wasm32 target, wasm-bindgen-cli and worker-build at Cargo.lock's versions, the npm
-//! packages of package-lock.json (wrangler, Node 22, binaryen, Leaflet, Playwright, axe-core),
-//! and Debian's Chromium for the browser tests.
+//! the wasm32 target and the standard library's source, wasm-bindgen-cli and worker-build at
+//! Cargo.lock's versions, the npm packages of package-lock.json (wrangler, Node 22, binaryen,
+//! Leaflet, Playwright, axe-core), and Debian's Chromium for the browser tests.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -44,7 +44,7 @@ impl Tools {
 /// What building needs; `for_tests` adds Chromium and schemathesis.
 pub fn tools(for_tests: bool) -> Result<Tools> {
     let root = root();
-    wasm_target()?;
+    rust_components()?;
     let lock = std::fs::read_to_string(root.join("Cargo.lock")).map_err(|e| format!("Cargo.lock: {e}"))?;
     let bindgen_version = locked_version(&lock, "wasm-bindgen")?;
     cargo_tool("wasm-bindgen", "wasm-bindgen-cli", &bindgen_version)?;
@@ -101,13 +101,18 @@ fn output(command: &mut Command) -> Option<String> {
     out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
-fn wasm_target() -> Result {
+fn rust_components() -> Result {
     let installed =
         output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
-    if installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
-        return Ok(());
+    if !installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+        run_command(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
     }
-    run_command(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
+    // The standard library's source, which the browser modules' build compiles for size.
+    let sysroot = output(Command::new("rustc").args(["--print", "sysroot"])).unwrap_or_default();
+    if !Path::new(sysroot.trim()).join("lib/rustlib/src/rust/library/Cargo.lock").exists() {
+        run_command(Command::new("rustup").args(["component", "add", "rust-src"]))?;
+    }
+    Ok(())
 }
 
 /// The version of `package` in Cargo.lock.
