@@ -94,3 +94,52 @@ test("the built widget shows no raw locale keys in any language", async () => {
   }
   await context.close();
 });
+
+test("only the language read is downloaded; a language that cannot be fetched leaves the widget as it was, and says so", async () => {
+  // A Swedish page: Swedish is compiled into the widget, and no other language's file is asked for.
+  const { page, widget, context } = await openPage(browser);
+  const localeFiles = [];
+  page.on("request", (r) => { if (r.url().includes("/widget/locales/")) localeFiles.push(new URL(r.url()).pathname); });
+  await widget.getByRole("heading", { name: TITLES.sv }).waitFor();
+  const loadedAtStart = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name).filter((n) => n.includes("/widget/locales/")));
+  assert.deepEqual(loadedAtStart, [], "a Swedish page loads no locale file");
+
+  await widget.locator("#language").selectOption("en");
+  await widget.getByRole("heading", { name: TITLES.en }).waitFor();
+  assert.deepEqual(localeFiles, ["/widget/locales/en.ftl"]);
+
+  // Back to Swedish, then offline: Finnish cannot be fetched.
+  await widget.locator("#language").selectOption("sv");
+  await widget.getByRole("heading", { name: TITLES.sv }).waitFor();
+  await context.setOffline(true);
+  await widget.locator("#language").selectOption("fi");
+  const alert = widget.locator("#language-status");
+  await alert.filter({ hasText: "Språket kunde inte hämtas." }).waitFor();
+  assert.equal(await alert.getAttribute("role"), "alert");
+  assert.equal(await widget.locator("#language").inputValue(), "sv", "the switcher shows the language spoken");
+  assert.equal(await widget.locator("section.report").getAttribute("lang"), "sv");
+  await widget.getByRole("heading", { name: TITLES.sv }).waitFor();
+
+  // Online again, Finnish comes.
+  await context.setOffline(false);
+  await widget.locator("#language").selectOption("fi");
+  await widget.getByRole("heading", { name: TITLES.fi }).waitFor();
+  assert.equal(localeFiles.at(-1), "/widget/locales/fi.ftl");
+  assert.ok(!localeFiles.some((f) => f.endsWith("/ar.ftl")), "Arabic was never asked for");
+  await context.close();
+});
+
+test("a widget marked English starts in English, with only the English words fetched", async () => {
+  const { page, widget, context } = await openPage(browser);
+  await page.evaluate(() => {
+    document.querySelector("tryggve-report").remove();
+    const el = document.createElement("tryggve-report");
+    el.setAttribute("tenant", "demo");
+    el.setAttribute("lang", "en-GB");
+    document.querySelector("main").appendChild(el);
+  });
+  await widget.getByRole("heading", { name: TITLES.en }).waitFor();
+  const files = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname).filter((n) => n.includes("/widget/locales/")));
+  assert.ok(files.length >= 1 && files.every((f) => f === "/widget/locales/en.ftl"), files.join(", "));
+  await context.close();
+});

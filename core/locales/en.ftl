@@ -6,6 +6,7 @@ loading = Loading…
 config-failed = The form could not be loaded. Please try again later.
 retry = Try again
 language-label = Language
+language-failed = The language could not be loaded. Check your connection and try again.
 
 map-label = Map for choosing a place
 map-help = Click the map to drop a pin. With the keyboard: go to the map, move it with the arrow keys, then choose “Place the pin at the map centre”.

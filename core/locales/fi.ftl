@@ -6,6 +6,7 @@ loading = Ladataan…
 config-failed = Lomaketta ei voitu ladata. Yritä myöhemmin uudelleen.
 retry = Yritä uudelleen
 language-label = Kieli
+language-failed = Kieltä ei voitu ladata. Tarkista yhteys ja yritä uudelleen.
 
 map-label = Kartta paikan valitsemiseen
 map-help = Napsauta karttaa asettaaksesi neulan. Näppäimistöllä: siirry kartalle, liikuta sitä nuolinäppäimillä ja valitse sitten ”Aseta neula kartan keskelle”.

@@ -6,6 +6,7 @@ loading = Laddar…
 config-failed = Formuläret kunde inte laddas. Försök igen senare.
 retry = Försök igen
 language-label = Språk
+language-failed = Språket kunde inte hämtas. Kontrollera anslutningen och försök igen.
 
 map-label = Karta för att välja plats
 map-help = Klicka på kartan för att sätta en nål. Med tangentbordet: gå till kartan, flytta den med piltangenterna och välj sedan ”Sätt nålen i kartans mitt”.

@@ -1,7 +1,10 @@
 //! The words of the user interface. They live in Fluent-style files under `core/locales/`
-//! (`key = text`, `{ $name }` placeholders; the console's own under `core/locales/console/`),
-//! compiled into the binary. Swedish is the default and the fallback; a test makes sure every
-//! locale has every key the code uses.
+//! (`key = text`, `{ $name }` placeholders; the console's own under `core/locales/console/`).
+//! Swedish is the default and the fallback, and always compiled in; the other languages are
+//! compiled in with the `all-locales` feature (edge, console). The widget leaves them out, so
+//! that residents download only their own language, and gives a locale's words to
+//! [`Locale::load`] once it has fetched them. A test makes sure every locale has every key the
+//! code uses.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -54,14 +57,41 @@ impl Locale {
         Self::ALL.into_iter().find(|l| l.tag() == primary)
     }
 
-    /// The widget's words (the console uses them too).
-    pub fn source(self) -> &'static str {
-        match self {
+    /// The widget's words (the console uses them too), if they are at hand: compiled in, or
+    /// given to [`Locale::load`].
+    pub fn source(self) -> Option<&'static str> {
+        #[cfg(feature = "all-locales")]
+        return Some(match self {
             Self::Sv => include_str!("../locales/sv.ftl"),
             Self::En => include_str!("../locales/en.ftl"),
             Self::Fi => include_str!("../locales/fi.ftl"),
             Self::Ar => include_str!("../locales/ar.ftl"),
+        });
+        #[cfg(not(feature = "all-locales"))]
+        match self {
+            Self::Sv => Some(include_str!("../locales/sv.ftl")),
+            _ => self.loaded().get().copied(),
         }
+    }
+
+    /// Whether this locale's words are at hand (see [`Locale::source`]).
+    pub fn is_loaded(self) -> bool {
+        self.source().is_some()
+    }
+
+    /// Gives the words of a locale that is not compiled in (the contents of its file under
+    /// `core/locales/`). The first words given stay; a locale that is compiled in keeps its own.
+    pub fn load(self, source: String) {
+        if !self.is_loaded() {
+            // Kept for the rest of the page's life, like compiled-in words: a few kilobytes, once
+            // per language a resident picks.
+            let _ = self.loaded().set(Box::leak(source.into_boxed_str()));
+        }
+    }
+
+    fn loaded(self) -> &'static OnceLock<&'static str> {
+        static LOADED: [OnceLock<&'static str>; 4] = [const { OnceLock::new() }; 4];
+        &LOADED[self as usize]
     }
 
     /// The console's own words (`core/locales/console/`), compiled in only with the `console`
@@ -76,7 +106,8 @@ impl Locale {
         }
     }
 
-    fn messages(self) -> &'static HashMap<&'static str, &'static str> {
+    /// The locale's words by key; `None` while they are not at hand.
+    fn messages(self) -> Option<&'static HashMap<&'static str, &'static str>> {
         static SV: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
         static EN: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
         static FI: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
@@ -87,12 +118,13 @@ impl Locale {
             Self::Fi => &FI,
             Self::Ar => &AR,
         };
-        cell.get_or_init(|| {
-            let words = parse(self.source()).into_iter();
+        let source = self.source()?;
+        Some(cell.get_or_init(|| {
+            let words = parse(source).into_iter();
             #[cfg(feature = "console")]
             let words = words.chain(parse(self.console_source()));
             words.collect()
-        })
+        }))
     }
 }
 
@@ -142,16 +174,16 @@ fn is_key(k: &str) -> bool {
     !k.is_empty() && k.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-/// The text for `key`, in `locale`, else in Swedish, else the key itself (so a gap is visible,
-/// never a crash).
+/// The text for `key`, in `locale`, else in Swedish (also while `locale`'s words are not at
+/// hand), else the key itself (so a gap is visible, never a crash).
 pub fn translate(locale: Locale, key: &str) -> String {
     translate_with(locale, key, &[])
 }
 
 /// As [`translate`], replacing `{ $name }` placeholders with the given values.
 pub fn translate_with(locale: Locale, key: &str, args: &[(&str, &str)]) -> String {
-    let template =
-        locale.messages().get(key).or_else(|| Locale::Sv.messages().get(key)).copied().unwrap_or(key);
+    let in_locale = |l: Locale| l.messages().and_then(|words| words.get(key)).copied();
+    let template = in_locale(locale).or_else(|| in_locale(Locale::Sv)).unwrap_or(key);
     args.iter()
         .fold(template.to_string(), |text, (name, value)| text.replace(&format!("{{ ${name} }}"), value))
 }
@@ -173,11 +205,36 @@ mod tests {
 
     #[test]
     fn placeholders_and_fallbacks() {
+        Locale::En.load(include_str!("../locales/en.ftl").to_string());
         let sv = translate_with(Locale::Sv, "report-received", &[("case", "2026-0001")]);
         assert!(sv.contains("2026-0001") && !sv.contains("$case"), "{sv}");
         let en = translate_with(Locale::En, "report-received", &[("case", "2026-0001")]);
         assert_ne!(sv, en);
         assert_eq!(translate(Locale::En, "no-such-key"), "no-such-key");
+    }
+
+    /// Without `all-locales` (as the widget builds core), a language speaks Swedish until its
+    /// words are loaded, and its own words after; the first words loaded stay.
+    #[test]
+    #[cfg(not(feature = "all-locales"))]
+    fn a_locale_not_compiled_in_speaks_once_loaded() {
+        assert!(Locale::Sv.is_loaded() && !Locale::Fi.is_loaded());
+        assert_eq!(translate(Locale::Fi, "submit"), translate(Locale::Sv, "submit"));
+        Locale::Fi.load("submit = Lähetä\n".to_string());
+        assert!(Locale::Fi.is_loaded());
+        assert_eq!(translate(Locale::Fi, "submit"), "Lähetä");
+        // Words Finnish lacks still come in Swedish.
+        assert_eq!(translate(Locale::Fi, "report-title"), translate(Locale::Sv, "report-title"));
+        Locale::Fi.load("submit = Toinen\n".to_string());
+        assert_eq!(translate(Locale::Fi, "submit"), "Lähetä");
+    }
+
+    #[test]
+    #[cfg(feature = "all-locales")]
+    fn every_locale_is_compiled_in() {
+        assert!(Locale::ALL.into_iter().all(Locale::is_loaded));
+        Locale::Fi.load("submit = Toinen\n".to_string());
+        assert_ne!(translate(Locale::Fi, "submit"), "Toinen");
     }
 
     #[test]

@@ -46,6 +46,16 @@
     fetch(assets + file).then((r) => r.arrayBuffer()).catch(() => {});
   }
 
+  // The language the widget will speak, chosen as `locale_for` in the widget does: the element's
+  // `lang`, else the page's, else the browser's, the first we speak (else Swedish). Only Swedish
+  // is compiled into the widget; another language's words are a file of their own.
+  const SPOKEN = ["sv", "en", "fi", "ar"];
+  function pageLanguage(element) {
+    const tags = [element.getAttribute("lang"), document.documentElement.getAttribute("lang"), navigator.language];
+    const primary = tags.map((tag) => (tag || "").split(/[-_]/)[0].trim().toLowerCase());
+    return primary.find((tag) => SPOKEN.includes(tag)) || "sv";
+  }
+
   let leaflet;
   function loadLeaflet() {
     if (!leaflet) leaflet = window.L ? Promise.resolve() : loadScript(assets + "leaflet.js");
@@ -61,6 +71,8 @@
         if (this.tryggveMounted) return;
         this.tryggveMounted = true;
         warm("tryggve.css");
+        const language = pageLanguage(this);
+        if (language !== "sv") warm("locales/" + language + ".ftl");
         const tenant = this.getAttribute("tenant");
         if (needsMap) {
           warm("leaflet.css");

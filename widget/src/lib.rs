@@ -10,6 +10,7 @@ mod components;
 mod embed;
 mod format;
 mod live;
+mod locales;
 mod outbox;
 mod participant;
 mod turnstile;
@@ -22,6 +23,7 @@ use web_sys::HtmlElement;
 use crate::api::Edge;
 use crate::components::dialogue::DialogueWidget;
 use crate::components::report::ReportWidget;
+use crate::locales::LocaleFiles;
 
 /// Mounts the report form into `host` (a `<tryggve-report>` element).
 /// `edge` is the origin the script came from; `assets` is the URL of the widget's files.
@@ -29,11 +31,16 @@ use crate::components::report::ReportWidget;
 #[wasm_bindgen]
 pub async fn mount_report(host: HtmlElement, edge: String, assets: String) -> Result<(), JsValue> {
     let tenant = host.get_attribute("tenant").unwrap_or_else(|| "demo".into());
-    let locale = RwSignal::new(embed::locale_for(&host));
     let preloaded = embed::take_preloaded_config(&host);
     let (root, theme) = embed::prepare_shadow_root(&host, &assets, true).await?;
+    let files = LocaleFiles::new(&assets);
+    let locale = RwSignal::new(files.first_locale(embed::locale_for(&host)).await);
     let edge = Edge::new(edge);
-    mount_to(root, move || view! { <ReportWidget edge tenant locale theme preloaded /> }).forget();
+    mount_to(root, move || {
+        provide_context(files);
+        view! { <ReportWidget edge tenant locale theme preloaded /> }
+    })
+    .forget();
     Ok(())
 }
 
@@ -44,9 +51,14 @@ pub async fn mount_report(host: HtmlElement, edge: String, assets: String) -> Re
 pub async fn mount_dialog(host: HtmlElement, edge: String, assets: String) -> Result<(), JsValue> {
     let tenant = host.get_attribute("tenant").unwrap_or_else(|| "demo".into());
     let dialogue = host.get_attribute("dialogue").and_then(|d| d.trim().parse::<i64>().ok());
-    let locale = RwSignal::new(embed::locale_for(&host));
     let (root, theme) = embed::prepare_shadow_root(&host, &assets, false).await?;
+    let files = LocaleFiles::new(&assets);
+    let locale = RwSignal::new(files.first_locale(embed::locale_for(&host)).await);
     let edge = Edge::new(edge);
-    mount_to(root, move || view! { <DialogueWidget edge tenant dialogue locale theme /> }).forget();
+    mount_to(root, move || {
+        provide_context(files);
+        view! { <DialogueWidget edge tenant dialogue locale theme /> }
+    })
+    .forget();
     Ok(())
 }

@@ -5,6 +5,8 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
+use tryggve_core::i18n::Locale;
+
 use crate::setup::Tools;
 use crate::{root, run_command, Result};
 
@@ -90,6 +92,12 @@ fn widget(tools: &Tools) -> Result {
     wasm_module(tools, "tryggve-widget", &["dialogue"], "tryggve_dialog", &out)?;
     copy(&root.join("widget/js/tryggve.js"), &out.join("tryggve.js"))?;
     copy(&root.join("widget/assets/tryggve.css"), &out.join("tryggve.css"))?;
+    // Each language's words, fetched by the widget when a page or resident reads it (only
+    // Swedish is compiled in).
+    for locale in Locale::ALL {
+        let file = format!("{}.ftl", locale.tag());
+        copy(&root.join("core/locales").join(&file), &out.join("locales").join(&file))?;
+    }
     let leaflet = root.join("node_modules/leaflet/dist");
     copy(&leaflet.join("leaflet.js"), &out.join("leaflet.js"))?;
     copy(&leaflet.join("leaflet.css"), &out.join("leaflet.css"))?;
