@@ -52,6 +52,9 @@ const dialogueWasm = compressed(["tryggve_dialog_bg.wasm"]);
 row("Embed, everything from us (brotli)", kb(everything.brotli), `${(everything.brotli / leaflet.brotli).toFixed(1)}× Leaflet alone (${kb(leaflet.brotli)})`, "≤ 150 KB");
 row("Embed, everything from us (gzip)", kb(everything.gzip), `${(everything.gzip / leaflet.gzip).toFixed(1)}× Leaflet alone (${kb(leaflet.gzip)})`);
 row("  of which the report form's wasm (brotli)", kb(wasm.brotli), `raw ${kb(wasm.raw)}`);
+// Only Swedish is compiled in: a page in another language also loads that language's words.
+const words = ["en", "fi", "ar"].map((tag) => compressed([`locales/${tag}.ftl`]).brotli);
+row("  a page in another language adds its words (brotli)", `≤ ${kb(Math.max(...words))}`, `en ${kb(words[0])}, fi ${kb(words[1])}, ar ${kb(words[2])}; Swedish is in the wasm`);
 row("Live dialogue's wasm, loaded instead (brotli)", kb(dialogueWasm.brotli), `raw ${kb(dialogueWasm.raw)}`);
 const workerWasm = fs.readFileSync(path.join(root, "edge/build/index_bg.wasm"));
 const workerJs = fs.readFileSync(path.join(root, "edge/build/index.js"));
