@@ -7,6 +7,8 @@ import { EDGE, query } from "./support/edge.mjs";
 import { axeViolations, launch, openPage, screenshotPath } from "./support/browser.mjs";
 import { ACCOUNTS, login } from "./support/console.mjs";
 
+const HOTSPOT_MAP = "Karta över platser med flest rapporter; samma siffror finns i tabellen.";
+
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
@@ -110,6 +112,10 @@ test("report → moderator review → resident sees the status and reply", async
   await byArea.getByRole("row", { name: /^Centrum/ }).locator("td.count").filter({ hasNotText: /^0$/ }).waitFor();
   const centrum = Number(await byArea.getByRole("row", { name: /^Centrum/ }).locator("td.count").textContent());
   assert.ok(centrum >= 1, "the report at the centre counts in Centrum");
+  // The hotspot map draws the places as circles, also after the filters changed (it is redrawn
+  // in place then).
+  const hotspots = page.getByRole("region", { name: HOTSPOT_MAP });
+  await hotspots.locator(".leaflet-overlay-pane path").first().waitFor();
   assert.deepEqual(await axeViolations(page, [["body"]]), [], "the lägesbild passes axe-core");
   await page.screenshot({ path: screenshotPath("console-dashboard.png"), fullPage: true });
   // Only Centrum.

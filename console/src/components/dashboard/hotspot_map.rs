@@ -1,9 +1,13 @@
+use js_sys::Reflect;
 use leptos::html::Div;
 use leptos::prelude::*;
 use tryggve_core::i18n::I18n;
 use tryggve_core::stats::HotSpot;
 use tryggve_core::MapConfig;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Where the element keeps the Leaflet map drawn in it.
+const MAP_PROPERTY: &str = "tryggveHotspotMap";
 
 /// Hot spots as circles sized by their count (the same numbers are in a table beside it).
 #[component]
@@ -15,7 +19,15 @@ pub fn HotspotMap(config: MapConfig, hotspots: Vec<HotSpot>) -> impl IntoView {
         options.set_center(leaflet::LatLng::new(config.center.lat, config.center.lng));
         options.set_zoom(f64::from(config.zoom) - 1.0);
         options.set_scroll_wheel_zoom(false);
+        // When the filters change, the dashboard redraws in place: the element stays and gets
+        // the new hot spots here. Leaflet refuses a second map on an element, so the one made
+        // for it before goes first.
+        let key = JsValue::from_str(MAP_PROPERTY);
+        if let Some(previous) = Reflect::get(&div, &key).ok().filter(|m| m.is_object()) {
+            previous.unchecked_into::<leaflet::Map>().remove();
+        }
         let Ok(map) = leaflet::Map::new_with_element(&div, &options) else { return };
+        let _ = Reflect::set(&div, &key, &map);
         let tiles = leaflet::TileLayerOptions::new();
         tiles.set_attribution(config.attribution_html());
         leaflet::TileLayer::new_options(&config.tile_url, &tiles).add_to(&map);
