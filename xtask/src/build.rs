@@ -98,8 +98,8 @@ fn widget(tools: &Tools) -> Result {
         let file = format!("{}.ftl", locale.tag());
         copy(&root.join("core/locales").join(&file), &out.join("locales").join(&file))?;
     }
+    leaflet_parts(tools, &out.join("leaflet.js"))?;
     let leaflet = root.join("node_modules/leaflet/dist");
-    copy(&leaflet.join("leaflet.js"), &out.join("leaflet.js"))?;
     copy(&leaflet.join("leaflet.css"), &out.join("leaflet.css"))?;
     fs::create_dir_all(out.join("images")).map_err(|e| e.to_string())?;
     for image in ["marker-icon.png", "marker-icon-2x.png", "marker-shadow.png", "layers.png", "layers-2x.png"]
@@ -108,6 +108,24 @@ fn widget(tools: &Tools) -> Result {
     }
     Ok(())
 }
+
+/// Leaflet as the widget and console use it: the parts named in `widget/js/leaflet-parts.js`,
+/// bundled from Leaflet's own sources into one script that defines the global `L`.
+fn leaflet_parts(tools: &Tools, out: &Path) -> Result {
+    run_command(
+        Command::new(&tools.esbuild)
+            .arg("widget/js/leaflet-parts.js")
+            .args(["--bundle", "--minify", "--format=iife", "--global-name=L", "--target=es2017"])
+            .args(["--legal-comments=none", &format!("--banner:js={LEAFLET_NOTICE}")])
+            .arg(format!("--outfile={}", out.display()))
+            .current_dir(root()),
+    )
+}
+
+/// Leaflet's licence asks that its notice stay with the code.
+const LEAFLET_NOTICE: &str = "/* @preserve Leaflet 1.9.4 (the parts Tryggve uses), a JS library \
+    for interactive maps. https://leafletjs.com (c) 2010-2023 Vladimir Agafonkin, (c) 2010-2011 \
+    CloudMade. BSD 2-Clause License. */";
 
 /// The demo page and the headers the assets layer adds to static files.
 fn static_pages() -> Result {
