@@ -54,6 +54,12 @@ test("switching language keeps the draft, lays Arabic out right to left, and eve
       await page.screenshot({ path: screenshotPath("widget-arabic.png"), fullPage: true });
     }
   }
+  // After four redraws the map still takes the pin: a click moves it.
+  const placed = await widget.locator("#pin-status").textContent();
+  const box = await widget.locator(".map").boundingBox();
+  await widget.locator(".map").click({ position: { x: box.width * 0.7, y: box.height * 0.3 } });
+  await widget.locator("#pin-status").filter({ hasNotText: placed }).waitFor();
+  assert.equal(await widget.locator(".leaflet-marker-icon").count(), 1);
   await context.close();
 });
 

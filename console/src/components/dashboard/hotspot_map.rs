@@ -1,33 +1,36 @@
-use js_sys::Reflect;
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use leptos::html::Div;
 use leptos::prelude::*;
 use tryggve_core::i18n::I18n;
 use tryggve_core::stats::HotSpot;
 use tryggve_core::MapConfig;
-use wasm_bindgen::{JsCast, JsValue};
-
-/// Where the element keeps the Leaflet map drawn in it.
-const MAP_PROPERTY: &str = "tryggveHotspotMap";
+use wasm_bindgen::JsValue;
 
 /// Hot spots as circles sized by their count (the same numbers are in a table beside it).
 #[component]
 pub fn HotspotMap(config: MapConfig, hotspots: Vec<HotSpot>) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let container = NodeRef::<Div>::new();
+    // Leaflet objects are not `Send`: kept here, never in signals.
+    let drawn: Rc<RefCell<Option<leaflet::Map>>> = Rc::default();
+    // New filters draw the dashboard again in the same elements: this map goes with the old
+    // drawing, since Leaflet refuses to make a second map in an element that has one.
+    on_cleanup({
+        let drawn = send_wrapper::SendWrapper::new(drawn.clone());
+        move || {
+            if let Some(map) = drawn.borrow_mut().take() {
+                map.remove();
+            }
+        }
+    });
     container.on_load(move |div| {
         let options = leaflet::MapOptions::new();
         options.set_center(leaflet::LatLng::new(config.center.lat, config.center.lng));
         options.set_zoom(f64::from(config.zoom) - 1.0);
         options.set_scroll_wheel_zoom(false);
-        // When the filters change, the dashboard redraws in place: the element stays and gets
-        // the new hot spots here. Leaflet refuses a second map on an element, so the one made
-        // for it before goes first.
-        let key = JsValue::from_str(MAP_PROPERTY);
-        if let Some(previous) = Reflect::get(&div, &key).ok().filter(|m| m.is_object()) {
-            previous.unchecked_into::<leaflet::Map>().remove();
-        }
         let Ok(map) = leaflet::Map::new_with_element(&div, &options) else { return };
-        let _ = Reflect::set(&div, &key, &map);
         let tiles = leaflet::TileLayerOptions::new();
         tiles.set_attribution(config.attribution_html());
         leaflet::TileLayer::new_options(&config.tile_url, &tiles).add_to(&map);
@@ -46,6 +49,7 @@ pub fn HotspotMap(config: MapConfig, hotspots: Vec<HotSpot>) -> impl IntoView {
             circle.set_radius(6.0 + 18.0 * f64::from(spot.count) / f64::from(largest));
             circle.add_to(&map);
         }
+        *drawn.borrow_mut() = Some(map);
     });
     view! { <div node_ref=container class="review-map" role="region" aria-label=i18n.t("console-hotspot-map")></div> }
 }
