@@ -36,7 +36,7 @@ const BROWSER_TARGET_DIR: &str = "target/browser";
 /// The standard library is rebuilt from source (`-Zbuild-std`, with its `optimize_for_size`
 /// feature) so that a panic aborts at once instead of formatting a message nobody reads;
 /// Leptos' `erase_components` makes each component's view one type instead of a new nested one.
-/// Together they save about a ninth of the report form's download (204 → 180 KB brotli).
+/// Together they save about a ninth of the report form's download (199 → 176 KB brotli).
 /// Rebuilding std is an unstable cargo option: `RUSTC_BOOTSTRAP=1` lets the stable toolchain use
 /// it for these builds only (it needs the `rust-src` component, which setup installs).
 const BROWSER_RUSTFLAGS: &str =
