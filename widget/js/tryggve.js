@@ -50,7 +50,7 @@
   // `lang`, else the page's, else the browser's, the first we speak (else Swedish). Only Swedish
   // is compiled into the widget; another language's words are a file of their own.
   const SPOKEN = ["sv", "en", "fi", "ar"];
-  function pageLanguage(element) {
+  function widgetLanguage(element) {
     const tags = [element.getAttribute("lang"), document.documentElement.getAttribute("lang"), navigator.language];
     const primary = tags.map((tag) => (tag || "").split(/[-_]/)[0].trim().toLowerCase());
     return primary.find((tag) => SPOKEN.includes(tag)) || "sv";
@@ -71,7 +71,7 @@
         if (this.tryggveMounted) return;
         this.tryggveMounted = true;
         warm("tryggve.css");
-        const language = pageLanguage(this);
+        const language = widgetLanguage(this);
         if (language !== "sv") warm("locales/" + language + ".ftl");
         const tenant = this.getAttribute("tenant");
         if (needsMap) {
