@@ -16,6 +16,23 @@ const TITLES = {
   ar: "أبلغ عن مكان تشعر فيه بعدم الأمان",
 };
 
+/** Replaces the page's report form with one whose element is marked as written in `lang`. */
+async function embedReportIn(page, lang) {
+  await page.evaluate((lang) => {
+    document.querySelector("tryggve-report").remove();
+    const el = document.createElement("tryggve-report");
+    el.setAttribute("tenant", "demo");
+    el.setAttribute("lang", lang);
+    document.querySelector("main").appendChild(el);
+  }, lang);
+}
+
+/** The paths of the locale files the page has loaded so far. */
+function localeFilesLoaded(page) {
+  return page.evaluate(() => performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname)
+    .filter((n) => n.includes("/widget/locales/")));
+}
+
 test("switching language keeps the draft, lays Arabic out right to left, and every language passes axe-core", async () => {
   const { page, widget, context } = await openPage(browser);
   await widget.getByRole("button", { name: "Sätt nålen i kartans mitt" }).click();
@@ -65,13 +82,7 @@ test("switching language keeps the draft, lays Arabic out right to left, and eve
 
 test("a Finnish resident reports in Finnish from the element's lang attribute", async () => {
   const { page, widget, context } = await openPage(browser);
-  await page.evaluate(() => {
-    document.querySelector("tryggve-report").remove();
-    const el = document.createElement("tryggve-report");
-    el.setAttribute("tenant", "demo");
-    el.setAttribute("lang", "fi");
-    document.querySelector("main").appendChild(el);
-  });
+  await embedReportIn(page, "fi");
   await widget.getByRole("heading", { name: TITLES.fi }).waitFor();
   await widget.getByRole("button", { name: "Aseta neula kartan keskelle" }).click();
   await widget.getByLabel("Mitä asia koskee?").selectOption("vandalism");
@@ -107,8 +118,7 @@ test("only the language read is downloaded; a language that cannot be fetched le
   const localeFiles = [];
   page.on("request", (r) => { if (r.url().includes("/widget/locales/")) localeFiles.push(new URL(r.url()).pathname); });
   await widget.getByRole("heading", { name: TITLES.sv }).waitFor();
-  const loadedAtStart = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name).filter((n) => n.includes("/widget/locales/")));
-  assert.deepEqual(loadedAtStart, [], "a Swedish page loads no locale file");
+  assert.deepEqual(await localeFilesLoaded(page), [], "a Swedish page loads no locale file");
 
   await widget.locator("#language").selectOption("en");
   await widget.getByRole("heading", { name: TITLES.en }).waitFor();
@@ -137,15 +147,9 @@ test("only the language read is downloaded; a language that cannot be fetched le
 
 test("a widget marked English starts in English, with only the English words fetched", async () => {
   const { page, widget, context } = await openPage(browser);
-  await page.evaluate(() => {
-    document.querySelector("tryggve-report").remove();
-    const el = document.createElement("tryggve-report");
-    el.setAttribute("tenant", "demo");
-    el.setAttribute("lang", "en-GB");
-    document.querySelector("main").appendChild(el);
-  });
+  await embedReportIn(page, "en-GB");
   await widget.getByRole("heading", { name: TITLES.en }).waitFor();
-  const files = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname).filter((n) => n.includes("/widget/locales/")));
+  const files = await localeFilesLoaded(page);
   assert.ok(files.length >= 1 && files.every((f) => f === "/widget/locales/en.ftl"), files.join(", "));
   await context.close();
 });
