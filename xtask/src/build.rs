@@ -71,6 +71,20 @@ fn wasm_module(tools: &Tools, crate_name: &str, features: &[&str], out_name: &st
     let wasm = out.join(format!("{out_name}_bg.wasm"));
     run_command(
         tools.node_command(&tools.wasm_opt).arg("-Oz").args(WASM_FEATURES).arg(&wasm).arg("-o").arg(&wasm),
+    )?;
+    // The glue is an ES module that names the wasm's imports; minifying keeps those names.
+    minify(tools, &out.join(format!("{out_name}.js")), &["--format=esm"])
+}
+
+/// Shrinks a script or stylesheet in place (its source, with comments, stays in the
+/// repository): what residents download on weak connections carries no comments or indentation.
+fn minify(tools: &Tools, file: &Path, options: &[&str]) -> Result {
+    run_command(
+        Command::new(&tools.esbuild)
+            .arg(file)
+            .args(["--minify", "--target=es2017", "--log-level=warning", "--allow-overwrite"])
+            .args(options)
+            .arg(format!("--outfile={}", file.display())),
     )
 }
 
@@ -91,7 +105,9 @@ fn widget(tools: &Tools) -> Result {
     wasm_module(tools, "tryggve-widget", &["report"], "tryggve_report", &out)?;
     wasm_module(tools, "tryggve-widget", &["dialogue"], "tryggve_dialog", &out)?;
     copy(&root.join("widget/js/tryggve.js"), &out.join("tryggve.js"))?;
+    minify(tools, &out.join("tryggve.js"), &[])?;
     copy(&root.join("widget/assets/tryggve.css"), &out.join("tryggve.css"))?;
+    minify(tools, &out.join("tryggve.css"), &[])?;
     // Each language's words, fetched by the widget when a page or resident reads it (only
     // Swedish is compiled in).
     for locale in Locale::ALL {
@@ -101,6 +117,7 @@ fn widget(tools: &Tools) -> Result {
     leaflet_parts(tools, &out.join("leaflet.js"))?;
     let leaflet = root.join("node_modules/leaflet/dist");
     copy(&leaflet.join("leaflet.css"), &out.join("leaflet.css"))?;
+    minify(tools, &out.join("leaflet.css"), &[])?;
     fs::create_dir_all(out.join("images")).map_err(|e| e.to_string())?;
     for image in ["marker-icon.png", "marker-icon-2x.png", "marker-shadow.png", "layers.png", "layers-2x.png"]
     {
