@@ -77,15 +77,25 @@ test("zoomed in, the reports in view come one by one, coarsened, and only those"
   assert.deepEqual([rows.json.clusters, rows.json.reports.length, rows.json.total], [[], 80, 80]);
   assert.doesNotMatch(JSON.stringify(rows.json), /Plats \d/, "unpublished text stays private");
 
-  // Just around one report, at street level.
+  // Just around one report, at street level (coarsening moves a report at most 0.000225° in
+  // latitude and 0.00043° in longitude here, less than half the grid's spacing).
   const one = place(21);
-  const around = `${one.lng - 0.0005},${one.lat - 0.0002},${one.lng + 0.0005},${one.lat + 0.0002}`;
-  const { json } = await publicMap(`?bbox=${around}&zoom=18`);
+  const box = (p, lat, lng) => `${p.lng - lng},${p.lat - lat},${p.lng + lng},${p.lat + lat}`;
+  const { json } = await publicMap(`?bbox=${box(one, 0.0003, 0.0005)}&zoom=18`);
   assert.equal(json.reports.length, 1);
   const shown = json.reports[0];
   assert.notDeepEqual([shown.lat, shown.lng], [one.lat, one.lng], "never the exact spot");
   const metres = Math.hypot((shown.lat - one.lat) * 111320, (shown.lng - one.lng) * 111320 * Math.cos(one.lat * Math.PI / 180));
   assert.ok(metres < 40, `${metres} m from the report`);
+
+  // Whether a report is answered depends on its public place only. Otherwise ever smaller
+  // boxes would find its exact spot: a box around that spot, missing the public place, finds
+  // nothing; one around the public place, missing the spot, finds it.
+  const d = Math.max(Math.abs(shown.lat - one.lat), Math.abs(shown.lng - one.lng)) / 2;
+  const atSpot = await publicMap(`?bbox=${box(one, d, d)}&zoom=18`);
+  assert.deepEqual([atSpot.status, atSpot.json.total, atSpot.json.reports], [200, 0, []]);
+  const atPublicPlace = await publicMap(`?bbox=${box(shown, d, d)}&zoom=18`);
+  assert.deepEqual(atPublicPlace.json.reports, [shown]);
 });
 
 test("the counts follow the moderators: a rejected report leaves them, approving twice counts once", async () => {

@@ -52,6 +52,20 @@ impl BBox {
         LatLng::new(point.lat.clamp(self.south, self.north), point.lng.clamp(self.west, self.east))
     }
 
+    /// The box grown by at least `metres` on every side, kept on the earth. Longitude is
+    /// measured where a degree is shortest (furthest from the equator), so no side gets less.
+    pub fn grown_by(&self, metres: f64) -> BBox {
+        let lat = metres / METRES_PER_DEGREE;
+        let widest = (self.south.abs().max(self.north.abs()) + lat).min(89.0);
+        let lng = metres / (METRES_PER_DEGREE * widest.to_radians().cos());
+        BBox::new(
+            (self.south - lat).max(-90.0),
+            (self.west - lng).max(-180.0),
+            (self.north + lat).min(90.0),
+            (self.east + lng).min(180.0),
+        )
+    }
+
     pub fn is_valid(&self) -> bool {
         let corners = [LatLng::new(self.south, self.west), LatLng::new(self.north, self.east)];
         corners.iter().all(LatLng::is_on_earth) && self.south < self.north && self.west < self.east

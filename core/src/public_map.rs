@@ -94,6 +94,14 @@ impl Viewport {
         level
     }
 
+    /// Where to read reports for this view: every report whose public place may lie in it.
+    /// Coarsening moves a report by at most half a public cell, so the view grown by a whole
+    /// cell holds them all; [`PublicMap::from_reports`] then keeps those whose public place is
+    /// in view.
+    pub fn reports_search_box(&self) -> BBox {
+        self.bbox.grown_by(PUBLIC_CELL_METRES)
+    }
+
     /// How many reports in view may be shown one by one instead of as clusters.
     pub fn marker_limit(&self) -> u64 {
         if self.level() == MAX_LEVEL {
@@ -166,7 +174,16 @@ impl PublicMap {
         (total > viewport.marker_limit()).then_some(Self { total, clusters, reports: Vec::new() })
     }
 
-    pub fn from_reports(reports: Vec<PublicReport>) -> Self {
+    /// The reports read for `viewport` (see [`Viewport::reports_search_box`]) at their public
+    /// places, keeping those whose public place is in view. Chosen by their exact spots instead,
+    /// the answer would tell whether that spot lies inside the box, and ever smaller boxes
+    /// would find the door a report was made at.
+    pub fn from_reports(viewport: &Viewport, reports: Vec<PublicReport>) -> Self {
+        let reports: Vec<PublicReport> = reports
+            .into_iter()
+            .map(PublicReport::at_coarsened_place)
+            .filter(|r| viewport.bbox.contains(LatLng::new(r.lat, r.lng)))
+            .collect();
         Self { total: reports.len() as u64, clusters: Vec::new(), reports }
     }
 }
@@ -260,6 +277,67 @@ mod tests {
         // At the finest level up to MAX_FEATURES reports are shown one by one.
         assert_eq!(PublicMap::from_cells(&viewport(17, 0.002), [cell(500)]), None);
         assert!(PublicMap::from_cells(&viewport(17, 0.002), [cell(501)]).is_some());
+    }
+
+    fn report_at(place: LatLng) -> PublicReport {
+        PublicReport {
+            lat: place.lat,
+            lng: place.lng,
+            category: "graffiti".into(),
+            status: crate::report::ReportStatus::Reviewed,
+            description: None,
+            public_comment: String::new(),
+        }
+    }
+
+    fn around(place: LatLng, degrees: f64) -> Viewport {
+        let bbox =
+            BBox::new(place.lat - degrees, place.lng - degrees, place.lat + degrees, place.lng + degrees);
+        Viewport { bbox, zoom: 18 }
+    }
+
+    #[test]
+    fn reports_are_chosen_by_their_public_place_never_their_exact_spot() {
+        let exact = LatLng::new(58.03371, 12.80832);
+        let public = coarsen(exact, PUBLIC_CELL_METRES);
+        // A tiny box around the exact spot that misses the public place: nothing is answered.
+        let at_exact = around(exact, 0.00001);
+        assert!(!at_exact.bbox.contains(public));
+        assert_eq!(PublicMap::from_reports(&at_exact, vec![report_at(exact)]), PublicMap::default());
+        // A tiny box around the public place that misses the exact spot: the report, at its
+        // public place; and the box the edge searches holds the exact spot.
+        let at_public = around(public, 0.00001);
+        assert!(!at_public.bbox.contains(exact));
+        assert!(at_public.reports_search_box().contains(exact));
+        let map = PublicMap::from_reports(&at_public, vec![report_at(exact)]);
+        assert_eq!(map.total, 1);
+        assert_eq!((map.reports[0].lat, map.reports[0].lng), (public.lat, public.lng));
+    }
+
+    #[test]
+    fn the_search_box_holds_every_report_whose_public_place_is_in_view() {
+        for view in [viewport(18, 0.002), viewport(16, 0.01), around(LatLng::new(67.85, 20.22), 0.001)] {
+            let search = view.reports_search_box();
+            // Places on a fine grid around the view, out to well beyond one public cell.
+            let (mut shown, mut outside_view) = (0, 0);
+            for i in -40..=140 {
+                for j in -40..=140 {
+                    let step = |a: f64, b: f64| (b - a) / 100.0;
+                    let place = LatLng::new(
+                        view.bbox.south + f64::from(i) * step(view.bbox.south, view.bbox.north),
+                        view.bbox.west + f64::from(j) * step(view.bbox.west, view.bbox.east),
+                    );
+                    if view.bbox.contains(coarsen(place, PUBLIC_CELL_METRES)) {
+                        shown += 1;
+                        outside_view += usize::from(!view.bbox.contains(place));
+                        assert!(search.contains(place), "{place:?} is shown but not searched");
+                    }
+                }
+            }
+            assert!(shown > 0 && outside_view > 0, "the grid reaches across the view's edges");
+        }
+        let world = BBox::new(-90.0, -180.0, 90.0, 180.0);
+        assert_eq!(world.grown_by(50.0), world, "never off the earth");
     }
 
     #[test]

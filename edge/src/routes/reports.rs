@@ -135,6 +135,7 @@ pub async fn public_map(
     if let Some(clusters) = PublicMap::from_cells(&viewport, cells) {
         return Ok(http::json(200, &clusters));
     }
-    let reports = store::reports::approved_in(db, tenant, &viewport.bbox, viewport.marker_limit()).await?;
-    Ok(http::json(200, &PublicMap::from_reports(reports)))
+    let search = viewport.reports_search_box();
+    let reports = store::reports::approved_in(db, tenant, &search, viewport.marker_limit()).await?;
+    Ok(http::json(200, &PublicMap::from_reports(&viewport, reports)))
 }

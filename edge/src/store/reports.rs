@@ -343,8 +343,8 @@ struct PublicRow {
 }
 
 /// `tenant`'s approved reports inside `bbox`, newest first, at most `limit`, for the public
-/// map: only what may be public is read (the text only where a moderator published it), and
-/// each is at its coarsened place.
+/// map: only what may be public is read (the text only where a moderator published it). They
+/// are at their exact places: `PublicMap::from_reports` moves them to their public ones.
 pub async fn approved_in(
     db: &D1Database,
     tenant: &str,
@@ -366,15 +366,13 @@ pub async fn approved_in(
     let rows: Vec<PublicRow> = db.prepare(sql).bind(&args)?.all().await?.results()?;
     Ok(rows
         .into_iter()
-        .map(|r| {
-            PublicReport::at_coarsened_place(PublicReport {
-                lat: r.lat,
-                lng: r.lng,
-                category: r.category,
-                status: ReportStatus::from_id(&r.status).unwrap_or(ReportStatus::New),
-                description: r.description,
-                public_comment: r.public_comment,
-            })
+        .map(|r| PublicReport {
+            lat: r.lat,
+            lng: r.lng,
+            category: r.category,
+            status: ReportStatus::from_id(&r.status).unwrap_or(ReportStatus::New),
+            description: r.description,
+            public_comment: r.public_comment,
         })
         .collect())
 }
