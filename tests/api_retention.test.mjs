@@ -63,3 +63,48 @@ test("personal data older than the retention period is purged; newer reports and
   const { json: after } = await call(admin, "GET", "/api/v1/console/demo/audit");
   assert.equal(after.filter((e) => e.action === "retention.purge").length, 1, "nothing left to purge the second time");
 });
+
+test("a dialogue's old questions lose what ties them to people; votes stay until the dialogue closes", async () => {
+  // Two dialogues from 2019, one still open (a standing dialogue) and one closed, each with an
+  // approved and a rejected question and two votes, written straight into the database.
+  const dialogue = (state) => query(`INSERT INTO dialogues (tenant_id, title, starts_at, ends_at, state, created_at, updated_at)
+    VALUES ('demo', 'Gammal dialog ${state}', '2019-05-01T18:00', '2019-05-01T20:00', '${state}',
+    '2019-04-01T10:00:00.000Z', '2019-04-01T10:00:00.000Z') RETURNING id`)[0].id;
+  const question = (dialogueId, status, text) => query(`INSERT INTO questions (tenant_id, dialogue_id, participant_hash,
+    text, display_name, status, votes, asked_at, revision)
+    VALUES ('demo', ${dialogueId}, 'deltagare-${dialogueId}-${status}', '${text}', 'Anna', '${status}', 2,
+    '2019-05-01T18:30:00.000Z', 1) RETURNING id`)[0].id;
+  const questions = {};
+  for (const state of ["open", "closed"]) {
+    const id = dialogue(state);
+    questions[state] = { approved: question(id, "approved", "Varför är det mörkt i parken?"), rejected: question(id, "rejected", "Min granne Per på nummer 12 …") };
+    for (const q of Object.values(questions[state])) {
+      query(`INSERT INTO question_votes (question_id, participant_hash, at) VALUES
+        (${q}, 'röstare-1', '2019-05-01T18:40:00.000Z'), (${q}, 'röstare-2', '2019-05-01T18:41:00.000Z')`);
+    }
+  }
+
+  const run = await fetch(`${EDGE}/__scheduled?cron=17+2+*+*+*`);
+  assert.equal(run.status, 200, await run.text());
+
+  const row = (id) => query(`SELECT text, display_name, participant_hash, votes,
+    (SELECT COUNT(*) FROM question_votes WHERE question_id = ${id}) AS vote_rows FROM questions WHERE id = ${id}`)[0];
+  for (const state of ["open", "closed"]) {
+    const approved = row(questions[state].approved);
+    const rejected = row(questions[state].rejected);
+    assert.deepEqual([approved.display_name, approved.participant_hash, rejected.display_name, rejected.participant_hash],
+      [null, "", null, ""], `${state}: no name or participant stays`);
+    assert.equal(approved.text, "Varför är det mörkt i parken?", `${state}: a published question is part of the record`);
+    assert.equal(rejected.text, "", `${state}: a question never published loses its text`);
+    assert.deepEqual([approved.votes, rejected.votes], [2, 2], `${state}: the counts stay`);
+  }
+  assert.equal(row(questions.open.approved).vote_rows, 2, "an open dialogue keeps each vote: one per participant still holds");
+  assert.equal(row(questions.closed.approved).vote_rows, 0, "a closed dialogue's votes are gone");
+
+  // The other suites list the demo's dialogues: these old ones leave with the test.
+  const ids = Object.values(questions).flatMap(Object.values).join(",");
+  const dialogues = query(`SELECT DISTINCT dialogue_id FROM questions WHERE id IN (${ids})`).map((d) => d.dialogue_id);
+  query(`DELETE FROM question_votes WHERE question_id IN (${ids})`);
+  query(`DELETE FROM questions WHERE id IN (${ids})`);
+  query(`DELETE FROM dialogues WHERE id IN (${dialogues.join(",")})`);
+});

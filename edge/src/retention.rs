@@ -1,7 +1,8 @@
 //! The daily privacy job (cron trigger): personal data is kept only as long as the tenant's
 //! retention period (reports' contact e-mail, follow-up code and text; questions' display names
-//! and participant hashes, and individual votes; the audit log's copies of changed records), and
-//! expired sessions, login records and rate-limit events go too.
+//! and participant hashes, the text of those never published, and the individual votes of
+//! closed dialogues; the audit log's copies of changed records), and expired sessions, login
+//! records and rate-limit events go too.
 
 use crate::error::ApiError;
 use crate::{clock, store};

@@ -453,14 +453,19 @@ pub async fn add_answer(
 }
 
 /// Removes what ties questions older than `cutoff` to a person or device: display names,
-/// participant hashes, retry keys and the individual votes (the counts stay). Returns how many
-/// questions were purged.
+/// participant hashes, retry keys, and the text of questions never published (pending or
+/// rejected, often for personal data). Individual votes go once their dialogue is closed (the
+/// counts stay): while it is open they are what keeps one vote per participant, and the count
+/// is recounted from them. Returns how many questions were purged.
 pub async fn purge_before(db: &D1Database, tenant: &str, cutoff: &str) -> Result<u32, ApiError> {
-    let sql = "UPDATE questions SET display_name = NULL, participant_hash = '', idempotency_key = NULL \
-               WHERE tenant_id = ?1 AND asked_at < ?2 AND participant_hash != '' RETURNING id";
+    let sql = "UPDATE questions SET display_name = NULL, participant_hash = '', idempotency_key = NULL, \
+               text = CASE WHEN status IN ('pending', 'rejected') THEN '' ELSE text END \
+               WHERE tenant_id = ?1 AND asked_at < ?2 \
+               AND (participant_hash != '' OR (status IN ('pending', 'rejected') AND text != '')) RETURNING id";
     let purged = db.prepare(sql).bind(&[tenant.into(), cutoff.into()])?.all().await?;
     let votes = "DELETE FROM question_votes WHERE at < ?2 AND question_id IN \
-                 (SELECT id FROM questions WHERE tenant_id = ?1)";
+                 (SELECT questions.id FROM questions JOIN dialogues ON dialogues.id = questions.dialogue_id \
+                 WHERE questions.tenant_id = ?1 AND dialogues.state = 'closed')";
     db.prepare(votes).bind(&[tenant.into(), cutoff.into()])?.run().await?;
     Ok(purged.results::<serde_json::Value>()?.len() as u32)
 }
