@@ -89,6 +89,17 @@ test("CSV and GeoJSON exports hold the filtered reports with stable columns and 
   assert.deepEqual(f.geometry, { type: "Point", coordinates: [12.6, 58.1] });
   assert.equal(f.properties.area, "");
   assert.doesNotMatch(JSON.stringify(collection), /@example\.se/);
+
+  // Each export is on the record: who took which reports, and when (newest first).
+  const { json: audit } = await call(admin, "GET", "/api/v1/console/grannby/audit");
+  const exports = audit.filter((e) => e.action === "report.export");
+  assert.deepEqual(
+    exports.map((e) => [e.moderator, e.subject, JSON.parse(e.after)]),
+    [
+      [ACCOUNTS.otherTenantAdmin.email, "geojson", { filters: "", reports: 7 }],
+      [ACCOUNTS.otherTenantAdmin.email, "csv", { filters: "area=centrum", reports: 3 }],
+    ],
+  );
 });
 
 test("statistics and exports are for the tenant's own moderators only", async () => {

@@ -214,6 +214,15 @@ test("the minutes export questions, votes, times and answers as Markdown and CSV
   assert.ok(row.includes(",Blir det fler väktare i höst?,1,"), row);
   assert.ok(row.endsWith(`,${moderator.info.name},Säkerhetssamordnare,"Ja, två till."`), row);
   assert.ok(lines.some((l) => l.startsWith(`${rejected.json.id},rejected:offensive,`)));
+
+  // Taking the minutes is on the record, once per download (newest first).
+  const admin = await login(ACCOUNTS.admin);
+  const { json: audit } = await call(admin, "GET", "/api/v1/console/demo/audit");
+  const taken = audit.filter((e) => e.action === "dialogue.minutes" && e.subject === String(id));
+  assert.deepEqual(
+    taken.map((e) => [e.moderator, JSON.parse(e.after)]),
+    [[ACCOUNTS.moderator.email, { format: "csv", questions: 2 }], [ACCOUNTS.moderator.email, { format: "md", questions: 2 }]],
+  );
 });
 
 /** Starts a WebSocket handshake by hand (to choose the Origin) and returns the status. */

@@ -8,7 +8,7 @@ use worker::{D1Database, Request, Response};
 use super::review::{filtered, moderator_for};
 use super::Caller;
 use crate::error::ApiError;
-use crate::{clock, http};
+use crate::{clock, http, store};
 
 /// Statistics and exports cover at most this many reports per request.
 const REPORT_LIMIT: u32 = 100_000;
@@ -45,8 +45,23 @@ pub async fn export(
     tenant: &str,
     format: &str,
 ) -> Result<Response, ApiError> {
-    moderator_for(req, db, caller, tenant, Permission::ExportReports).await?;
+    let moderator = moderator_for(req, db, caller, tenant, Permission::ExportReports).await?;
     let (reports, config) = filtered(req, db, tenant, REPORT_LIMIT).await?;
+    // An export takes residents' texts and answers out of the console: who took which, and
+    // when, is on the record.
+    let filters = req.url()?.query().unwrap_or_default().to_string();
+    let taken = serde_json::json!({ "filters": filters, "reports": reports.len() });
+    let now = clock::now_iso();
+    let entry = store::audit::NewEntry {
+        tenant,
+        moderator_id: Some(moderator.id),
+        action: "report.export",
+        subject: format,
+        before: String::new(),
+        after: taken.to_string(),
+        at: &now,
+    };
+    store::audit::record(db, &entry)?.run().await?;
     let (body, content_type) = match format {
         "csv" => (export::csv(&reports, &config.areas), "text/csv; charset=utf-8"),
         _ => (export::geojson(&reports, &config.areas).to_string(), "application/geo+json; charset=utf-8"),

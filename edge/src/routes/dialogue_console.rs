@@ -274,6 +274,18 @@ pub async fn minutes(
 ) -> Result<Response, ApiError> {
     let moderator = moderator_for(req, bindings.db, caller, tenant, Permission::ModerateDialogues).await?;
     let moderated = load(bindings, &moderator, tenant, id).await?;
+    // The minutes carry the questions' texts and names: taking them is on the record.
+    let now = clock::now_iso();
+    let entry = store::audit::NewEntry {
+        tenant,
+        moderator_id: Some(moderator.id),
+        action: "dialogue.minutes",
+        subject: &moderated.dialogue.id.to_string(),
+        before: String::new(),
+        after: serde_json::json!({ "format": format, "questions": moderated.questions.len() }).to_string(),
+        at: &now,
+    };
+    store::audit::record(bindings.db, &entry)?.run().await?;
     let (body, media_type) = match format {
         "csv" => (minutes_csv(&moderated), "text/csv; charset=utf-8"),
         _ => (minutes_markdown(&moderated), "text/markdown; charset=utf-8"),
