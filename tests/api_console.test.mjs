@@ -62,6 +62,31 @@ test("an account is locked for a while after five failed logins", async () => {
   query("DELETE FROM login_failures");
 });
 
+test("wrong passwords sent all at once get no more tries than one after another", async () => {
+  const account = { ...ACCOUNTS.responder, password: "gissning samtidigt" };
+  const answers = await Promise.all(
+    Array.from({ length: 12 }, () => call(null, "POST", "/api/v1/console/login", account)),
+  );
+  const statuses = answers.map((a) => a.response.status);
+  assert.equal(statuses.filter((s) => s === 401).length, 5, `only five were checked: ${statuses}`);
+  assert.equal(statuses.filter((s) => s === 429).length, 7, `${statuses}`);
+  assert.equal((await call(null, "POST", "/api/v1/console/login", ACCOUNTS.responder)).response.status, 429);
+  // Refused attempts do not count, so the lock ends a window after the fifth failure.
+  const counted = query(`SELECT COUNT(*) AS n FROM login_failures WHERE key = 'account:demo:${account.email}'`);
+  assert.equal(counted[0].n, 5);
+  query("UPDATE login_failures SET at = '2000-01-01T00:00:00.000Z'"); // as if the window had passed
+  assert.equal((await call(null, "POST", "/api/v1/console/login", ACCOUNTS.responder)).response.status, 200);
+  assert.deepEqual(query("SELECT key FROM login_failures WHERE key LIKE 'account:%'"), [], "success forgives");
+  query("DELETE FROM login_failures");
+});
+
+test("a successful login is not counted against the office's shared address", async () => {
+  for (let i = 0; i < 25; i++) {
+    assert.equal((await call(null, "POST", "/api/v1/console/login", ACCOUNTS.moderator)).response.status, 200, `login ${i + 1}`);
+  }
+  assert.deepEqual(query("SELECT key FROM login_failures"), []);
+});
+
 // Every console route, with who may use it.
 const routes = () => [
   { method: "GET", path: "/api/v1/console/demo/reports", allowed: ["admin", "moderator"] },
@@ -252,6 +277,17 @@ test("a duplicate is merged into the report it repeats", async () => {
     [merged.json.status, merged.json.visibility, merged.json.rejection_reason, merged.json.merged_into],
     ["closed", "rejected", "duplicate", first],
   );
+  // The original cannot now be merged back into its duplicate (both would be closed and the
+  // complaint gone), nor into itself by another spelling of its number ("2026-00007").
+  const firstPath = `/api/v1/console/demo/reports/${first}/actions`;
+  const back = await call(sessions.moderator, "POST", firstPath, { action: "merge_into", case_number: second });
+  assert.equal(back.response.status, 422, "not into a report merged elsewhere");
+  const [year, sequence] = first.split("-");
+  const spelledOtherwise = `${year}-0${sequence}`;
+  const itself = await call(sessions.moderator, "POST", firstPath, { action: "merge_into", case_number: spelledOtherwise });
+  assert.deepEqual([itself.response.status, itself.json.error.field], [422, "case_number"]);
+  const original = await call(sessions.moderator, "GET", `/api/v1/console/demo/reports/${first}`);
+  assert.deepEqual([original.json.status, original.json.merged_into ?? null], ["new", null], "the original is untouched");
 });
 
 test("a moderator changes their own password; other sessions end, wrong current passwords are refused", async () => {

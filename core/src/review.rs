@@ -126,14 +126,15 @@ impl ReviewState {
                 }
             }
             ReviewAction::MergeInto { case_number } => {
-                if case_number == own_case || crate::report::parse_case_number(case_number).is_none() {
-                    return Err(FieldError::new("case_number", FieldErrorCode::InvalidChoice));
-                }
+                // Compared as numbers: "2026-42" is the same case as "2026-0042".
+                let target = crate::report::parse_case_number(case_number)
+                    .filter(|target| Some(*target) != crate::report::parse_case_number(own_case))
+                    .ok_or(FieldError::new("case_number", FieldErrorCode::InvalidChoice))?;
                 next.status = ReportStatus::Closed;
                 next.visibility = Visibility::Rejected;
                 next.rejection_reason = Some(RejectionReason::Duplicate);
                 next.description_public = false;
-                next.merged_into = Some(case_number.clone());
+                next.merged_into = Some(crate::report::case_number(target.0, target.1));
             }
         }
         Ok(next)
@@ -342,7 +343,10 @@ mod tests {
         assert_eq!((next.status, next.visibility), (Closed, Visibility::Rejected));
         assert_eq!(next.rejection_reason, Some(RejectionReason::Duplicate));
         assert_eq!(next.merged_into.as_deref(), Some("2026-0002"));
-        for target in ["2026-0001", "nonsense"] {
+        // The short form is the same case: kept in the standard form, and never itself.
+        let short = fresh().apply(&ReviewAction::MergeInto { case_number: "2026-2".into() }, "2026-0001");
+        assert_eq!(short.unwrap().merged_into.as_deref(), Some("2026-0002"));
+        for target in ["2026-0001", "2026-1", "2026-00001", "nonsense"] {
             let action = ReviewAction::MergeInto { case_number: target.into() };
             assert_eq!(fresh().apply(&action, "2026-0001").unwrap_err().code, FieldErrorCode::InvalidChoice);
         }

@@ -32,10 +32,9 @@ pub async fn login(
     let stored = account.as_ref().map_or(TIMING_EQUALISER, |a| a.password_hash.as_str());
     let matches = password::verify(&body.password, stored);
     let Some(account) = account.filter(|_| matches) else {
-        attempt.failed(db).await?;
         return Err(ApiError::InvalidCredentials);
     };
-    store::moderators::clear_failures(db, &attempt.account_key).await?;
+    attempt.succeeded(db).await?;
 
     let (cookie, _) = session::start(db, account.id).await?;
     let moderator = store::moderators::by_session(db, &token::hash(&cookie), &attempt.now)
@@ -67,12 +66,12 @@ pub async fn current(req: &Request, db: &D1Database, caller: &Caller) -> Result<
 }
 
 /// One try at a password (a login, or the current password when changing it), throttled per
-/// account and per client: 429 while either has too many recent failures.
+/// account and per client: 429 while either has too many recent failures. It counts as failed
+/// until [`PasswordAttempt::succeeded`] says otherwise (see `store::moderators::record_attempt`).
 struct PasswordAttempt {
     account_key: String,
-    client_key: String,
+    rows: Vec<i64>,
     now: String,
-    window_start: String,
 }
 
 impl PasswordAttempt {
@@ -82,36 +81,29 @@ impl PasswordAttempt {
         tenant: &str,
         email: &str,
     ) -> Result<Self, ApiError> {
-        let attempt = Self {
-            account_key: format!("account:{tenant}:{}", email.trim().to_lowercase()),
-            client_key: client::key(req, bindings.env, "login"),
-            now: clock::now_iso(),
-            window_start: clock::iso_in_minutes(-i64::from(LOGIN_WINDOW_MINUTES)),
-        };
-        let failures = store::moderators::recent_failures(
-            bindings.db,
-            &attempt.account_key,
-            &attempt.client_key,
-            &attempt.window_start,
-        )
-        .await?;
-        if failures.account >= MAX_FAILED_LOGINS_PER_ACCOUNT
-            || failures.client >= MAX_FAILED_LOGINS_PER_CLIENT
+        let account_key = format!("account:{tenant}:{}", email.trim().to_lowercase());
+        let client_key = client::key(req, bindings.env, "login");
+        let now = clock::now_iso();
+        let window_start = clock::iso_in_minutes(-i64::from(LOGIN_WINDOW_MINUTES));
+        let recorded =
+            store::moderators::record_attempt(bindings.db, &account_key, &client_key, &now, &window_start)
+                .await?;
+        // The count includes this attempt.
+        if recorded.failures.account > MAX_FAILED_LOGINS_PER_ACCOUNT
+            || recorded.failures.client > MAX_FAILED_LOGINS_PER_CLIENT
         {
+            // Refused unchecked: it does not count, so the lock ends a window after the last
+            // real failure.
+            store::moderators::forget_attempt(bindings.db, &recorded.rows).await?;
             return Err(ApiError::TooManyAttempts { retry_after_secs: LOGIN_WINDOW_MINUTES * 60 });
         }
-        Ok(attempt)
+        Ok(Self { account_key, rows: recorded.rows, now })
     }
 
-    /// Counts a wrong password against the account and the client.
-    async fn failed(&self, db: &D1Database) -> Result<(), ApiError> {
-        store::moderators::record_failure(
-            db,
-            &[&self.account_key, &self.client_key],
-            &self.now,
-            &self.window_start,
-        )
-        .await
+    /// The password was right: the account's failures are forgiven, and this was none.
+    async fn succeeded(&self, db: &D1Database) -> Result<(), ApiError> {
+        store::moderators::forget_attempt(db, &self.rows).await?;
+        store::moderators::clear_failures(db, &self.account_key).await
     }
 }
 
@@ -132,9 +124,9 @@ pub async fn change_password(
     let attempt = PasswordAttempt::start(req, bindings, &moderator.tenant, &moderator.info.email).await?;
     let stored = store::moderators::password_hash(db, moderator.id).await?.ok_or(ApiError::NotLoggedIn)?;
     if !password::verify(&change.current, &stored) {
-        attempt.failed(db).await?;
         return Err(ApiError::Invalid(FieldError::new("current", FieldErrorCode::WrongPassword)));
     }
+    attempt.succeeded(db).await?;
     let hash = password::hash(&change.new, &token::random_bytes(16)?)
         .map_err(|_| ApiError::Invalid(FieldError::new("new", FieldErrorCode::WeakPassword)))?;
     let session = http::cookie(req, session::COOKIE).map(|v| token::hash(&v)).unwrap_or_default();

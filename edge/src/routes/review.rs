@@ -92,12 +92,14 @@ pub async fn act(
     let (id, mut report) =
         store::reports::find_for_review(db, tenant, case).await?.ok_or(ApiError::CaseNotFound)?;
     if let ReviewAction::MergeInto { case_number } = &action {
-        let target = parse_case_number(case_number);
-        let exists = match target {
-            Some(target) => store::reports::find_for_review(db, tenant, target).await?.is_some(),
-            None => false,
+        // The target must exist and not be merged itself: two reports merged into each other
+        // would both be closed, and the complaint gone.
+        let target = match parse_case_number(case_number) {
+            Some(target) => store::reports::find_for_review(db, tenant, target).await?,
+            None => None,
         };
-        if !exists {
+        let mergeable = matches!(&target, Some((_, target)) if target.review.merged_into.is_none());
+        if !mergeable {
             return Err(ApiError::Invalid(tryggve_core::FieldError::new(
                 "case_number",
                 tryggve_core::validation::FieldErrorCode::InvalidChoice,

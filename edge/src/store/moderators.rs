@@ -83,35 +83,54 @@ pub struct Failures {
     pub client: u32,
 }
 
-/// Failed logins since `since`, for this account and for this client.
-pub async fn recent_failures(
+/// A password attempt, recorded as failed against the account and the client before the
+/// password is checked, and the failures then counted (itself included) in the same batch.
+/// Counted after the check instead, attempts sent at once would all find the count still low.
+pub struct RecordedAttempt {
+    /// The attempt's own rows, removed again if it succeeds or is refused.
+    pub rows: Vec<i64>,
+    pub failures: Failures,
+}
+
+#[derive(Deserialize)]
+struct RowId {
+    id: i64,
+}
+
+pub async fn record_attempt(
     db: &D1Database,
     account_key: &str,
     client_key: &str,
-    since: &str,
-) -> Result<Failures, ApiError> {
-    let sql = "SELECT COALESCE(SUM(key = ?1), 0) AS account, COALESCE(SUM(key = ?2), 0) AS client \
-               FROM login_failures WHERE key IN (?1, ?2) AND at > ?3";
-    let row: Option<Failures> =
-        db.prepare(sql).bind(&[account_key.into(), client_key.into(), since.into()])?.first(None).await?;
-    Ok(row.unwrap_or(Failures { account: 0, client: 0 }))
-}
-
-pub async fn record_failure(
-    db: &D1Database,
-    keys: &[&str],
     now: &str,
     window_start: &str,
-) -> Result<(), ApiError> {
-    let mut statements =
-        vec![db.prepare("DELETE FROM login_failures WHERE at <= ?1").bind(&[window_start.into()])?];
-    for key in keys {
-        statements.push(
-            db.prepare("INSERT INTO login_failures (key, at) VALUES (?1, ?2)")
-                .bind(&[(*key).into(), now.into()])?,
-        );
+) -> Result<RecordedAttempt, ApiError> {
+    let insert = |key: &str| {
+        db.prepare("INSERT INTO login_failures (key, at) VALUES (?1, ?2) RETURNING rowid AS id")
+            .bind(&[key.into(), now.into()])
+    };
+    let count = "SELECT COALESCE(SUM(key = ?1), 0) AS account, COALESCE(SUM(key = ?2), 0) AS client \
+                 FROM login_failures WHERE key IN (?1, ?2) AND at > ?3";
+    let statements = vec![
+        db.prepare("DELETE FROM login_failures WHERE at <= ?1").bind(&[window_start.into()])?,
+        insert(account_key)?,
+        insert(client_key)?,
+        db.prepare(count).bind(&[account_key.into(), client_key.into(), window_start.into()])?,
+    ];
+    let results = db.batch(statements).await?;
+    let mut rows = Vec::new();
+    for inserted in &results[1..3] {
+        rows.extend(inserted.results::<RowId>()?.into_iter().map(|r| r.id));
     }
-    db.batch(statements).await?;
+    let failures = results[3].results::<Failures>()?.into_iter().next();
+    Ok(RecordedAttempt { rows, failures: failures.unwrap_or(Failures { account: 0, client: 0 }) })
+}
+
+/// Removes an attempt's rows: it was not a failure after all (it succeeded, or was refused
+/// before the password was checked).
+pub async fn forget_attempt(db: &D1Database, rows: &[i64]) -> Result<(), ApiError> {
+    for id in rows {
+        db.prepare("DELETE FROM login_failures WHERE rowid = ?1").bind(&[(*id as f64).into()])?.run().await?;
+    }
     Ok(())
 }
 
