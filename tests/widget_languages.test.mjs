@@ -16,6 +16,16 @@ const TITLES = {
   ar: "أبلغ عن مكان تشعر فيه بعدم الأمان",
 };
 
+test("each language's words are served as UTF-8 text, to any page", async () => {
+  for (const [tag, title] of Object.entries(TITLES).filter(([tag]) => tag !== "sv")) {
+    const response = await fetch(`${EDGE}/widget/locales/${tag}.ftl`, { headers: { origin: "https://kommun.example" } });
+    assert.equal(response.status, 200, tag);
+    assert.equal(response.headers.get("content-type"), "text/plain; charset=utf-8", tag);
+    assert.equal(response.headers.get("access-control-allow-origin"), "*", tag);
+    assert.ok((await response.text()).includes(`report-title = ${title}`), tag);
+  }
+});
+
 /** Replaces the page's report form with one whose element is marked as written in `lang`. */
 async function embedReportIn(page, lang) {
   await page.evaluate((lang) => {

@@ -164,6 +164,9 @@ const HEADERS: &str = "\
   Cross-Origin-Resource-Policy: cross-origin
   Cache-Control: public, max-age=300
 
+/widget/locales/*
+  Content-Type: text/plain; charset=utf-8
+
 /console/*
   Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: https:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'
   X-Frame-Options: DENY
