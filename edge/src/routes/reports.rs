@@ -54,14 +54,15 @@ pub async fn create(
     // be guessed at speed.
     if let Some(code) = &report.access_code {
         let guesses = client::key(req, bindings.env, &format!("access-code:{}", tenant.id));
-        limits::check(db, &guesses, ACCESS_CODE_TRIES_PER_HOUR, &created_at).await?;
+        let guess = limits::take(db, &guesses, ACCESS_CODE_TRIES_PER_HOUR, &created_at).await?;
         let wanted = tryggve_core::password::access_code_hash(&tenant.id, report.reporter_group, code);
         let stored = store::tenants::access_codes(db, &tenant.id).await?;
         if !stored.iter().any(|(group, hash)| group == report.reporter_group.id() && *hash == wanted) {
             store::rate::record(db, &client, &created_at).await?;
-            store::rate::record(db, &guesses, &created_at).await?;
             return Err(ApiError::Invalid(FieldError::new("access_code", FieldErrorCode::InvalidAccessCode)));
         }
+        // The right code was no guess.
+        limits::give_back(db, guess).await?;
     }
     let counted = store::rate::record_statement(db, &client, &created_at)?;
     match store::reports::insert(db, &report, year, &token::hash(&followup_token), &created_at, counted).await

@@ -17,6 +17,38 @@ pub async fn recent(db: &D1Database, key: &str, since: &str) -> Result<Recent, A
     Ok(row.unwrap_or(Recent { count: 0, oldest: None }))
 }
 
+#[derive(Deserialize)]
+struct RowId {
+    id: i64,
+}
+
+/// Records an event under `key` and counts the events after `since` (itself included) in one
+/// batch. Returns the event's row, to forget it again.
+pub async fn record_and_count(
+    db: &D1Database,
+    key: &str,
+    at: &str,
+    since: &str,
+) -> Result<(i64, Recent), ApiError> {
+    let insert = "INSERT INTO rate_events (key, at) VALUES (?1, ?2) RETURNING rowid AS id";
+    let count = "SELECT COUNT(*) AS count, MIN(at) AS oldest FROM rate_events WHERE key = ?1 AND at > ?2";
+    let results = db
+        .batch(vec![
+            db.prepare(insert).bind(&[key.into(), at.into()])?,
+            db.prepare(count).bind(&[key.into(), since.into()])?,
+        ])
+        .await?;
+    let id = results[0].results::<RowId>()?.first().map(|r| r.id);
+    let recent = results[1].results::<Recent>()?.into_iter().next();
+    let id = id.ok_or_else(|| ApiError::Internal("insert returned no rate event".into()))?;
+    Ok((id, recent.unwrap_or(Recent { count: 0, oldest: None })))
+}
+
+pub async fn forget(db: &D1Database, id: i64) -> Result<(), ApiError> {
+    db.prepare("DELETE FROM rate_events WHERE rowid = ?1").bind(&[(id as f64).into()])?.run().await?;
+    Ok(())
+}
+
 pub async fn record(db: &D1Database, key: &str, at: &str) -> Result<(), ApiError> {
     record_statement(db, key, at)?.run().await?;
     Ok(())
