@@ -29,3 +29,15 @@ test("a client over the municipality's limit gets 429 with Retry-After, and noth
   // Another municipality's limit is its own.
   assert.equal((await post("/api/v1/reports", goodReport({ description: "demo går fortfarande" }))).response.status, 201);
 });
+
+test("reports sent all at once get no more through than one after another", async () => {
+  query("DELETE FROM rate_events WHERE key LIKE 'report:strikt:%'"); // as if the hour had passed
+  const before = query("SELECT COUNT(*) AS n FROM reports WHERE tenant_id = 'strikt'")[0].n;
+  const answers = await Promise.all(
+    Array.from({ length: 8 }, (_, i) => post("/api/v1/reports", goodReport({ tenant: "strikt", description: `samtidigt ${i}` }))),
+  );
+  const statuses = answers.map((a) => a.response.status).sort();
+  assert.deepEqual(statuses, [201, 201, 201, 429, 429, 429, 429, 429]);
+  assert.equal(query("SELECT COUNT(*) AS n FROM reports WHERE tenant_id = 'strikt'")[0].n, before + 3);
+  assert.equal(query("SELECT COUNT(*) AS n FROM rate_events WHERE key LIKE 'report:strikt:%'")[0].n, 3, "the refused left nothing behind");
+});

@@ -6,20 +6,11 @@ use worker::D1Database;
 use crate::error::ApiError;
 use crate::{clock, store};
 
-/// 429 once `key` has `per_hour` events in the last hour; Retry-After says when the oldest expires.
-pub async fn check(db: &D1Database, key: &str, per_hour: u32, now: &str) -> Result<(), ApiError> {
-    let hour_ago = clock::iso_in_minutes(-60);
-    let recent = store::rate::recent(db, key, &hour_ago).await?;
-    if recent.count < per_hour {
-        return Ok(());
-    }
-    Err(refusal(&recent, now))
-}
-
 /// Takes one of `key`'s `per_hour` events before the work it limits is done, counting in the
 /// same batch: requests sent at once all see each other, so none slips past the limit (as they
-/// would between [`check`] and a later record). 429, with nothing taken, when none is left.
-/// Returns the event, for [`give_back`] if the work turns out not to count.
+/// would between a count and a later record). 429, with nothing taken, when none is left;
+/// Retry-After says when the oldest event expires. Returns the event, for [`give_back`] if the
+/// work turns out not to count.
 pub async fn take(db: &D1Database, key: &str, per_hour: u32, now: &str) -> Result<i64, ApiError> {
     let hour_ago = clock::iso_in_minutes(-60);
     let (event, recent) = store::rate::record_and_count(db, key, now, &hour_ago).await?;

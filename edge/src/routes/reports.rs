@@ -42,7 +42,7 @@ pub async fn create(
     human::require(bindings.env, &tenant, draft.human_token.as_deref(), req).await?;
     let client = client::key(req, bindings.env, &format!("report:{}", tenant.id));
     let created_at = clock::now_iso();
-    limits::check(db, &client, tenant.limits.reports_per_hour, &created_at).await?;
+    let counted = limits::take(db, &client, tenant.limits.reports_per_hour, &created_at).await?;
     let year: i32 =
         created_at[..4].parse().map_err(|_| ApiError::Internal(format!("clock: {created_at}")))?;
     let followup_token = match &report.followup_token {
@@ -58,26 +58,27 @@ pub async fn create(
         let wanted = tryggve_core::password::access_code_hash(&tenant.id, report.reporter_group, code);
         let stored = store::tenants::access_codes(db, &tenant.id).await?;
         if !stored.iter().any(|(group, hash)| group == report.reporter_group.id() && *hash == wanted) {
-            store::rate::record(db, &client, &created_at).await?;
             return Err(ApiError::Invalid(FieldError::new("access_code", FieldErrorCode::InvalidAccessCode)));
         }
         // The right code was no guess.
         limits::give_back(db, guess).await?;
     }
-    let counted = store::rate::record_statement(db, &client, &created_at)?;
-    match store::reports::insert(db, &report, year, &token::hash(&followup_token), &created_at, counted).await
-    {
+    match store::reports::insert(db, &report, year, &token::hash(&followup_token), &created_at).await {
         Ok(seq) => {
             Ok(http::json(201, &ReportReceipt { case_number: case_number(year, seq), followup_token }))
         }
-        // Two copies of one retry raced; the other one won the unique index.
-        Err(e) => match &report.idempotency_key {
-            Some(key) => match store::reports::find_by_idempotency_key(db, &tenant.id, key).await? {
-                Some(stored) => replay(stored, &report),
+        Err(e) => {
+            // Not stored, so not counted. Two copies of one retry may have raced: the other one
+            // won the unique index.
+            limits::give_back(db, counted).await?;
+            match &report.idempotency_key {
+                Some(key) => match store::reports::find_by_idempotency_key(db, &tenant.id, key).await? {
+                    Some(stored) => replay(stored, &report),
+                    None => Err(e),
+                },
                 None => Err(e),
-            },
-            None => Err(e),
-        },
+            }
+        }
     }
 }
 

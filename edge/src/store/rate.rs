@@ -1,5 +1,5 @@
 use serde::Deserialize;
-use worker::{D1Database, D1PreparedStatement};
+use worker::D1Database;
 
 use crate::error::ApiError;
 
@@ -8,13 +8,6 @@ pub struct Recent {
     pub count: u32,
     /// The oldest event in the window: the limit lifts an hour after it.
     pub oldest: Option<String>,
-}
-
-/// Events recorded under `key` after `since`.
-pub async fn recent(db: &D1Database, key: &str, since: &str) -> Result<Recent, ApiError> {
-    let sql = "SELECT COUNT(*) AS count, MIN(at) AS oldest FROM rate_events WHERE key = ?1 AND at > ?2";
-    let row: Option<Recent> = db.prepare(sql).bind(&[key.into(), since.into()])?.first(None).await?;
-    Ok(row.unwrap_or(Recent { count: 0, oldest: None }))
 }
 
 #[derive(Deserialize)]
@@ -47,16 +40,6 @@ pub async fn record_and_count(
 pub async fn forget(db: &D1Database, id: i64) -> Result<(), ApiError> {
     db.prepare("DELETE FROM rate_events WHERE rowid = ?1").bind(&[(id as f64).into()])?.run().await?;
     Ok(())
-}
-
-pub async fn record(db: &D1Database, key: &str, at: &str) -> Result<(), ApiError> {
-    record_statement(db, key, at)?.run().await?;
-    Ok(())
-}
-
-/// The statement that records an event under `key`, to run in one batch with what it counts.
-pub fn record_statement(db: &D1Database, key: &str, at: &str) -> Result<D1PreparedStatement, ApiError> {
-    Ok(db.prepare("INSERT INTO rate_events (key, at) VALUES (?1, ?2)").bind(&[key.into(), at.into()])?)
 }
 
 /// Forgets events before `before` (the retention job, daily).

@@ -13,16 +13,13 @@ use worker::{D1Database, D1PreparedStatement};
 use crate::error::ApiError;
 
 /// Stores a validated report and returns its running number for `year`. The number is taken
-/// in the same statement as the insert, so concurrent reports never share one. `counted` (the
-/// rate limit's record of the report) runs in the same batch: one round trip to D1 instead of
-/// two, and the record is kept only if the report is.
+/// in the same statement as the insert, so concurrent reports never share one.
 pub async fn insert(
     db: &D1Database,
     report: &NewReport,
     year: i32,
     followup_token_hash: &str,
     created_at: &str,
-    counted: D1PreparedStatement,
 ) -> Result<u32, ApiError> {
     let sql = "INSERT INTO reports (tenant_id, case_year, case_seq, followup_token_hash, lat, lng, \
                category, times, description, contact_email, status, created_at, idempotency_key, answers, answer_texts, reporter_group, \
@@ -51,11 +48,7 @@ pub async fn insert(
         cell.0.into(),
         cell.1.into(),
     ];
-    let results = db.batch(vec![db.prepare(sql).bind(&args)?, counted]).await?;
-    let inserted: Vec<Inserted> = match results.first() {
-        Some(result) => result.results()?,
-        None => Vec::new(),
-    };
+    let inserted: Vec<Inserted> = db.prepare(sql).bind(&args)?.all().await?.results()?;
     inserted
         .first()
         .map(|row| row.case_seq)
