@@ -28,6 +28,9 @@ async function approvedQuestion(id, who = participant(), text = "Kan det bli lju
 
 test("a draft is invisible to residents until it is opened", async () => {
   const id = await createDialogue(moderator, "draft", { title: "Utkast till dialog" });
+  const created = query(`SELECT action, after FROM audit_log WHERE subject = 'dialogue:${id}' AND action = 'dialogue.create'`);
+  assert.equal(created.length, 1, "created, and on the record under its own id");
+  assert.match(created[0].after, /Utkast till dialog/);
   assert.equal((await snapshot("demo", id)).response.status, 404);
   const listed = await (await fetch(`${EDGE}/api/v1/tenants/demo/dialogues`)).json();
   assert.ok(!listed.some((d) => d.id === id), "not listed");

@@ -68,22 +68,18 @@ pub async fn create(
     let details = details.validated().map_err(ApiError::Invalid)?;
     let now = clock::now_iso();
     let db = bindings.db;
-    let created = store::dialogues::create(db, tenant, &details, &now, |id| {
-        let subject = format!("dialogue:{id}");
-        store::audit::record(
-            db,
-            &audit_entry(
-                tenant,
-                &moderator,
-                "dialogue.create",
-                &subject,
-                String::new(),
-                to_json(&details),
-                &now,
-            ),
-        )
-    })
-    .await?;
+    // The subject, "dialogue:{id}", gets its id when the dialogue is stored.
+    let entry = audit_entry(
+        tenant,
+        &moderator,
+        "dialogue.create",
+        "dialogue:",
+        String::new(),
+        to_json(&details),
+        &now,
+    );
+    let audit = store::audit::record_for_new_row(db, &entry)?;
+    let created = store::dialogues::create(db, tenant, &details, &now, audit).await?;
     Ok(http::json(201, &created))
 }
 

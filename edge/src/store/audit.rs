@@ -31,6 +31,22 @@ pub fn record(db: &D1Database, entry: &NewEntry) -> Result<D1PreparedStatement, 
     ])?)
 }
 
+/// Like [`record`], for an action that creates a row in the statement just before it in the
+/// same batch: the subject is `entry.subject` followed by that row's id.
+pub fn record_for_new_row(db: &D1Database, entry: &NewEntry) -> Result<D1PreparedStatement, ApiError> {
+    let sql = "INSERT INTO audit_log (tenant_id, moderator_id, action, subject, before, after, at) \
+               VALUES (?1, ?2, ?3, ?4 || last_insert_rowid(), ?5, ?6, ?7)";
+    Ok(db.prepare(sql).bind(&[
+        entry.tenant.into(),
+        entry.moderator_id.map_or(wasm_bindgen::JsValue::NULL, |id| (id as f64).into()),
+        entry.action.into(),
+        entry.subject.into(),
+        entry.before.as_str().into(),
+        entry.after.as_str().into(),
+        entry.at.into(),
+    ])?)
+}
+
 /// The newest entries of `tenant`, newest first.
 pub async fn recent(db: &D1Database, tenant: &str, limit: u32) -> Result<Vec<AuditEntry>, ApiError> {
     let sql = "SELECT a.at, m.email AS moderator, a.action, a.subject, a.before, a.after \

@@ -60,33 +60,36 @@ impl From<DialogueRow> for PublicDialogue {
     }
 }
 
+#[derive(Deserialize)]
+struct NewId {
+    id: i64,
+}
+
 pub async fn create(
     db: &D1Database,
     tenant: &str,
     details: &DialogueDetails,
     now: &str,
-    audit: impl FnOnce(i64) -> Result<D1PreparedStatement, ApiError>,
+    audit: D1PreparedStatement,
 ) -> Result<PublicDialogue, ApiError> {
     let sql = "INSERT INTO dialogues (tenant_id, title, description, place, starts_at, ends_at, stream_url, \
                panel, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9) RETURNING id";
     let panel = serde_json::to_string(&details.panel).unwrap_or_else(|_| "[]".into());
-    let id: Option<i64> = db
-        .prepare(sql)
-        .bind(&[
-            tenant.into(),
-            details.title.as_str().into(),
-            details.description.as_str().into(),
-            details.place.as_str().into(),
-            details.starts_at.as_str().into(),
-            details.ends_at.as_str().into(),
-            optional(details.stream_url.as_deref()),
-            panel.into(),
-            now.into(),
-        ])?
-        .first(Some("id"))
-        .await?;
+    let insert = db.prepare(sql).bind(&[
+        tenant.into(),
+        details.title.as_str().into(),
+        details.description.as_str().into(),
+        details.place.as_str().into(),
+        details.starts_at.as_str().into(),
+        details.ends_at.as_str().into(),
+        optional(details.stream_url.as_deref()),
+        panel.into(),
+        now.into(),
+    ])?;
+    // One batch: the dialogue exists only with its audit entry.
+    let results = db.batch(vec![insert, audit]).await?;
+    let id = results[0].results::<NewId>()?.first().map(|row| row.id);
     let id = id.ok_or_else(|| ApiError::Internal("insert returned no dialogue id".into()))?;
-    audit(id)?.run().await?;
     find(db, tenant, id).await?.ok_or(ApiError::DialogueNotFound)
 }
 
