@@ -221,7 +221,7 @@ test("the minutes export questions, votes, times and answers as Markdown and CSV
   // Taking the minutes is on the record, once per download (newest first).
   const admin = await login(ACCOUNTS.admin);
   const { json: audit } = await call(admin, "GET", "/api/v1/console/demo/audit");
-  const taken = audit.filter((e) => e.action === "dialogue.minutes" && e.subject === String(id));
+  const taken = audit.filter((e) => e.action === "dialogue.minutes" && e.subject === `dialogue:${id}`);
   assert.deepEqual(
     taken.map((e) => [e.moderator, JSON.parse(e.after)]),
     [[ACCOUNTS.moderator.email, { format: "csv", questions: 2 }], [ACCOUNTS.moderator.email, { format: "md", questions: 2 }]],

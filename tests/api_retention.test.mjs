@@ -100,6 +100,8 @@ test("a dialogue's old questions lose what ties them to people; votes stay until
   }
   assert.equal(row(questions.open.approved).vote_rows, 2, "an open dialogue keeps each vote: one per participant still holds");
   assert.equal(row(questions.closed.approved).vote_rows, 0, "a closed dialogue's votes are gone");
+  const [entry] = query("SELECT after FROM audit_log WHERE tenant_id = 'demo' AND action = 'retention.purge' ORDER BY id DESC LIMIT 1");
+  assert.match(entry.after, /"purged_questions":4,"purged_votes":4,/, "on the record, with what went");
 
   // The other suites list the demo's dialogues: these old ones leave with the test.
   const ids = Object.values(questions).flatMap(Object.values).join(",");

@@ -445,6 +445,11 @@ impl ModeratedQuestion {
                 if let Some(edited) = text {
                     next.text = bounded("text", edited, QUESTION_MAX_CHARS, true)?;
                 }
+                // The retention job empties the text of questions never published: such a
+                // question can be published only in new words.
+                if next.text.trim().is_empty() {
+                    return Err(FieldError::new("text", FieldErrorCode::Required));
+                }
                 if *hide_name {
                     next.display_name = None;
                 }
@@ -871,6 +876,19 @@ mod tests {
             (Approved, "Varför är det mörkt där?", None)
         );
         assert!(approved.public().is_some() && pending.public().is_none());
+
+        // A question whose text the retention job emptied is approved only with new words.
+        let emptied = ModeratedQuestion { text: String::new(), ..pending.clone() };
+        let as_it_is = QuestionAction::Approve { text: None, hide_name: false };
+        assert_eq!(
+            emptied.apply(&as_it_is, "now").unwrap_err(),
+            FieldError::new("text", FieldErrorCode::Required)
+        );
+        let reworded =
+            QuestionAction::Approve { text: Some("Belysningen vid parken".into()), hide_name: false };
+        assert!(
+            matches!(emptied.apply(&reworded, "now"), Ok(QuestionChange::Update(q)) if q.status == Approved)
+        );
 
         let reject = QuestionAction::Reject { reason: RejectionReason::PersonalData };
         let QuestionChange::Update(rejected) = approved.apply(&reject, "now").unwrap() else { panic!() };

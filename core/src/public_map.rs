@@ -50,6 +50,10 @@ pub struct CellRange {
 }
 
 impl CellRange {
+    pub fn contains(&self, column: u32, row: u32) -> bool {
+        (self.x.0..=self.x.1).contains(&column) && (self.y.0..=self.y.1).contains(&row)
+    }
+
     /// How many cells the range holds.
     pub fn count(&self) -> u64 {
         u64::from(self.x.1 - self.x.0 + 1) * u64::from(self.y.1 - self.y.0 + 1)
@@ -102,6 +106,12 @@ impl Viewport {
         self.bbox.grown_by(PUBLIC_CELL_METRES)
     }
 
+    /// The counted cells to read for this view: at its level, those covering the search box,
+    /// so that their counts bound how many reports a search of that box can find.
+    pub fn cells_to_read(&self) -> CellRange {
+        Viewport { bbox: self.reports_search_box(), zoom: self.zoom }.cells(self.level())
+    }
+
     /// How many reports in view may be shown one by one instead of as clusters.
     pub fn marker_limit(&self) -> u64 {
         if self.level() == MAX_LEVEL {
@@ -128,6 +138,8 @@ fn parse_bbox(text: &str) -> Option<BBox> {
 /// Approved reports counted in one grid cell, as stored: the sums give the mean place.
 #[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
 pub struct CellCount {
+    pub cx: u32,
+    pub cy: u32,
     pub count: u64,
     pub sum_lat: f64,
     pub sum_lng: f64,
@@ -166,12 +178,24 @@ pub struct PublicMap {
 }
 
 impl PublicMap {
-    /// Clusters from the counted cells, unless few enough reports lie in view to show each.
-    /// `None` means: fetch the reports themselves.
+    /// Clusters from the counted cells read for `viewport` ([`Viewport::cells_to_read`]), one
+    /// per cell that touches the view, unless few enough reports lie in them all to show each.
+    /// `None` means: fetch the reports themselves. Deciding on all the cells read, not only
+    /// those in view, means the search for reports finds at most the limit: none in view can
+    /// be crowded out by newer ones just outside it.
     pub fn from_cells(viewport: &Viewport, cells: impl IntoIterator<Item = CellCount>) -> Option<Self> {
-        let clusters: Vec<Cluster> = cells.into_iter().filter_map(Cluster::from_cell).collect();
+        let cells: Vec<CellCount> = cells.into_iter().collect();
+        if cells.iter().map(|c| c.count).sum::<u64>() <= viewport.marker_limit() {
+            return None;
+        }
+        let in_view = viewport.cells(viewport.level());
+        let clusters: Vec<Cluster> = cells
+            .into_iter()
+            .filter(|c| in_view.contains(c.cx, c.cy))
+            .filter_map(Cluster::from_cell)
+            .collect();
         let total = clusters.iter().map(|c| c.count).sum();
-        (total > viewport.marker_limit()).then_some(Self { total, clusters, reports: Vec::new() })
+        Some(Self { total, clusters, reports: Vec::new() })
     }
 
     /// The reports read for `viewport` (see [`Viewport::reports_search_box`]) at their public
@@ -264,7 +288,10 @@ mod tests {
     #[test]
     fn clusters_only_when_too_many_to_show_one_by_one() {
         let view = viewport(12, 0.1);
+        let (cx, cy) = cell_of(VARGARDA, view.level());
         let cell = |count: u64| CellCount {
+            cx,
+            cy,
             count,
             sum_lat: VARGARDA.lat * count as f64,
             sum_lng: VARGARDA.lng * count as f64,
@@ -277,6 +304,12 @@ mod tests {
         // At the finest level up to MAX_FEATURES reports are shown one by one.
         assert_eq!(PublicMap::from_cells(&viewport(17, 0.002), [cell(500)]), None);
         assert!(PublicMap::from_cells(&viewport(17, 0.002), [cell(501)]).is_some());
+        // Cells read around the view (for reports just outside it) count towards the decision,
+        // but are not drawn.
+        let beside = CellCount { cx: view.cells(view.level()).x.1 + 1, ..cell(251) };
+        let map = PublicMap::from_cells(&view, [cell(50), beside]).unwrap();
+        assert_eq!((map.clusters.len(), map.total), (1, 50), "301 read: clusters, those in view");
+        assert_eq!(PublicMap::from_cells(&view, [cell(49), beside]), None, "300 read: one by one");
     }
 
     fn report_at(place: LatLng) -> PublicReport {
@@ -338,16 +371,27 @@ mod tests {
         }
         let world = BBox::new(-90.0, -180.0, 90.0, 180.0);
         assert_eq!(world.grown_by(50.0), world, "never off the earth");
+        // The cells read cover the search box, and so bound what a search of it finds.
+        let view = viewport(18, 0.002);
+        let (read, search) = (view.cells_to_read(), view.reports_search_box());
+        for corner in [LatLng::new(search.south, search.west), LatLng::new(search.north, search.east)] {
+            let (x, y) = cell_of(corner, view.level());
+            assert!(read.contains(x, y));
+        }
+        assert!(read.count() > view.cells(view.level()).count(), "this view's edges are near cell edges");
     }
 
     #[test]
     fn a_cluster_of_one_is_as_coarse_as_a_single_report() {
         let exact = LatLng::new(58.03371, 12.80832);
-        let one = Cluster::from_cell(CellCount { count: 1, sum_lat: exact.lat, sum_lng: exact.lng }).unwrap();
+        let one =
+            Cluster::from_cell(CellCount { cx: 0, cy: 0, count: 1, sum_lat: exact.lat, sum_lng: exact.lng })
+                .unwrap();
         let coarse = coarsen(exact, PUBLIC_CELL_METRES);
         assert_eq!((one.lat, one.lng), (coarse.lat, coarse.lng));
         assert_ne!((one.lat, one.lng), (exact.lat, exact.lng));
-        let two = Cluster::from_cell(CellCount { count: 2, sum_lat: 116.0, sum_lng: 25.6 }).unwrap();
+        let two =
+            Cluster::from_cell(CellCount { cx: 0, cy: 0, count: 2, sum_lat: 116.0, sum_lng: 25.6 }).unwrap();
         assert!((two.lat - 58.0).abs() < 0.001 && (two.lng - 12.8).abs() < 0.001);
     }
 }

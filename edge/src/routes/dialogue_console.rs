@@ -276,7 +276,7 @@ pub async fn minutes(
         tenant,
         moderator_id: Some(moderator.id),
         action: "dialogue.minutes",
-        subject: &moderated.dialogue.id.to_string(),
+        subject: &format!("dialogue:{}", moderated.dialogue.id),
         before: String::new(),
         after: serde_json::json!({ "format": format, "questions": moderated.questions.len() }).to_string(),
         at: &now,

@@ -54,7 +54,14 @@ pub async fn create(
     // be guessed at speed.
     if let Some(code) = &report.access_code {
         let guesses = client::key(req, bindings.env, &format!("access-code:{}", tenant.id));
-        let guess = limits::take(db, &guesses, ACCESS_CODE_TRIES_PER_HOUR, &created_at).await?;
+        let guess = match limits::take(db, &guesses, ACCESS_CODE_TRIES_PER_HOUR, &created_at).await {
+            Ok(guess) => guess,
+            Err(refused) => {
+                // Refused unchecked: no report was sent.
+                limits::give_back(db, counted).await?;
+                return Err(refused);
+            }
+        };
         let wanted = tryggve_core::password::access_code_hash(&tenant.id, report.reporter_group, code);
         let stored = store::tenants::access_codes(db, &tenant.id).await?;
         if !stored.iter().any(|(group, hash)| group == report.reporter_group.id() && *hash == wanted) {
@@ -133,7 +140,7 @@ pub async fn public_map(
     if !config.public_map {
         return Ok(http::json(200, &PublicMap::default()));
     }
-    let cells = store::reports::public_cells(db, tenant, &viewport.cells(viewport.level())).await?;
+    let cells = store::reports::public_cells(db, tenant, &viewport.cells_to_read()).await?;
     if let Some(clusters) = PublicMap::from_cells(&viewport, cells) {
         return Ok(http::json(200, &clusters));
     }

@@ -57,10 +57,12 @@ pub async fn recent(db: &D1Database, tenant: &str, limit: u32) -> Result<Vec<Aud
 
 /// Blanks what `tenant`'s audit entries from before `cutoff` say about the changed records
 /// (they may quote a report's text before redaction, a short-text answer, a question): who did
-/// what, to which case, and when stays. The purge job's own entries hold only counts and stay.
+/// what, to which case, and when stays. The purge job's own entries and those of exports hold
+/// only counts and filters, and stay whole.
 pub async fn purge_before(db: &D1Database, tenant: &str, cutoff: &str) -> Result<u32, ApiError> {
     let sql = "UPDATE audit_log SET before = NULL, after = NULL WHERE tenant_id = ?1 AND at < ?2 \
-               AND action != 'retention.purge' AND (before IS NOT NULL OR after IS NOT NULL) RETURNING id";
+               AND action NOT IN ('retention.purge', 'report.export', 'dialogue.minutes') \
+               AND (before IS NOT NULL OR after IS NOT NULL) RETURNING id";
     let purged = db.prepare(sql).bind(&[tenant.into(), cutoff.into()])?.all().await?;
     Ok(purged.results::<serde_json::Value>()?.len() as u32)
 }

@@ -459,8 +459,8 @@ pub async fn add_answer(
 /// participant hashes, retry keys, and the text of questions never published (pending or
 /// rejected, often for personal data). Individual votes go once their dialogue is closed (the
 /// counts stay): while it is open they are what keeps one vote per participant, and the count
-/// is recounted from them. Returns how many questions were purged.
-pub async fn purge_before(db: &D1Database, tenant: &str, cutoff: &str) -> Result<u32, ApiError> {
+/// is recounted from them. Returns how many questions were purged, and how many votes.
+pub async fn purge_before(db: &D1Database, tenant: &str, cutoff: &str) -> Result<(u32, u32), ApiError> {
     let sql = "UPDATE questions SET display_name = NULL, participant_hash = '', idempotency_key = NULL, \
                text = CASE WHEN status IN ('pending', 'rejected') THEN '' ELSE text END \
                WHERE tenant_id = ?1 AND asked_at < ?2 \
@@ -469,6 +469,7 @@ pub async fn purge_before(db: &D1Database, tenant: &str, cutoff: &str) -> Result
     let votes = "DELETE FROM question_votes WHERE at < ?2 AND question_id IN \
                  (SELECT questions.id FROM questions JOIN dialogues ON dialogues.id = questions.dialogue_id \
                  WHERE questions.tenant_id = ?1 AND dialogues.state = 'closed')";
-    db.prepare(votes).bind(&[tenant.into(), cutoff.into()])?.run().await?;
-    Ok(purged.results::<serde_json::Value>()?.len() as u32)
+    let removed = db.prepare(votes).bind(&[tenant.into(), cutoff.into()])?.run().await?;
+    let votes = removed.meta()?.and_then(|m| m.changes).unwrap_or(0);
+    Ok((purged.results::<serde_json::Value>()?.len() as u32, votes as u32))
 }

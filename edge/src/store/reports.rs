@@ -312,7 +312,7 @@ pub async fn public_cells(
     tenant: &str,
     range: &CellRange,
 ) -> Result<Vec<CellCount>, ApiError> {
-    let sql = "SELECT count, sum_lat, sum_lng FROM public_cells \
+    let sql = "SELECT cx, cy, count, sum_lat, sum_lng FROM public_cells \
                WHERE tenant_id = ?1 AND level = ?2 AND cx BETWEEN ?3 AND ?4 AND cy BETWEEN ?5 AND ?6 AND count > 0";
     let args = [
         tenant.into(),
