@@ -80,13 +80,13 @@ pub async fn ask(
     human::require(bindings.env, &config, draft.human_token.as_deref(), req).await?;
     let client = client::key(req, bindings.env, &format!("question:{tenant}"));
     let now = clock::now_iso();
-    let counted = limits::take(db, &client, config.limits.questions_per_hour, &now).await?;
+    let rate_event = limits::take(db, &client, config.limits.questions_per_hour, &now).await?;
     match store::dialogues::insert_question(db, tenant, dialogue.id, &participant, &question, &now).await {
         Ok(own) => Ok(http::json(201, &own)),
         Err(e) => {
             // Not stored, so not counted. Two copies of one retry may have raced: the other won
             // the unique index.
-            limits::give_back(db, counted).await?;
+            limits::give_back(db, rate_event).await?;
             match &question.idempotency_key {
                 Some(key) => match store::dialogues::question_by_key(db, dialogue.id, key).await? {
                     Some((sender, stored)) if sender == participant => Ok(http::json(200, &stored)),
@@ -123,9 +123,9 @@ pub async fn vote(
     }
     let client = client::key(req, bindings.env, &format!("vote:{tenant}"));
     let now = clock::now_iso();
-    let counted = limits::take(db, &client, config.limits.votes_per_hour, &now).await?;
+    let rate_event = limits::take(db, &client, config.limits.votes_per_hour, &now).await?;
     if !store::dialogues::vote(db, dialogue.id, question_id, &participant, &now).await? {
-        limits::give_back(db, counted).await?;
+        limits::give_back(db, rate_event).await?;
         return Err(ApiError::AlreadyVoted);
     }
     let counted = store::dialogues::question(db, tenant, dialogue.id, question_id)

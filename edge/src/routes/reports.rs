@@ -42,7 +42,7 @@ pub async fn create(
     human::require(bindings.env, &tenant, draft.human_token.as_deref(), req).await?;
     let client = client::key(req, bindings.env, &format!("report:{}", tenant.id));
     let created_at = clock::now_iso();
-    let counted = limits::take(db, &client, tenant.limits.reports_per_hour, &created_at).await?;
+    let rate_event = limits::take(db, &client, tenant.limits.reports_per_hour, &created_at).await?;
     let year: i32 =
         created_at[..4].parse().map_err(|_| ApiError::Internal(format!("clock: {created_at}")))?;
     let followup_token = match &report.followup_token {
@@ -58,7 +58,7 @@ pub async fn create(
             Ok(guess) => guess,
             Err(refused) => {
                 // Refused unchecked: no report was sent.
-                limits::give_back(db, counted).await?;
+                limits::give_back(db, rate_event).await?;
                 return Err(refused);
             }
         };
@@ -77,7 +77,7 @@ pub async fn create(
         Err(e) => {
             // Not stored, so not counted. Two copies of one retry may have raced: the other one
             // won the unique index.
-            limits::give_back(db, counted).await?;
+            limits::give_back(db, rate_event).await?;
             match &report.idempotency_key {
                 Some(key) => match store::reports::find_by_idempotency_key(db, &tenant.id, key).await? {
                     Some(stored) => replay(stored, &report),
