@@ -6,6 +6,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { EDGE, query } from "./support/edge.mjs";
 import { axeViolations, launch, screenshotPath } from "./support/browser.mjs";
+import { call, login } from "./support/console.mjs";
 
 const ADMIN = { tenant: "enkat", email: "admin@enkat.example", password: "enkat-admin-lösen" };
 const QUESTION = "Hur ofta passerar du platsen?";
@@ -239,4 +240,47 @@ test("number fields keep what is typed; one that is not a number stops the save 
   await page.getByText("Inställningarna är sparade.").waitFor();
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+test("a short answer is never cut: its count is shown, and one character too many stops the report", async () => {
+  const session = await login(ADMIN);
+  const settings = (await call(session, "GET", "/api/v1/console/enkat/settings")).json;
+  const before = settings.config.questionnaire;
+  const idea = { id: "idea", text: { sv: "Har du ett förslag?" }, kind: "short_text", required: false, options: [] };
+  const saved = await call(session, "PUT", "/api/v1/console/enkat/settings", { ...settings, config: { ...settings.config, questionnaire: [idea] } });
+  assert.equal(saved.response.status, 200, saved.text);
+
+  const resident = await browser.newContext({ locale: "sv-SE" });
+  await resident.route("https://tile.openstreetmap.org/**", (r) => r.fulfill({ status: 200, body: "" }));
+  await resident.route(`${EDGE}/enkat-kort.html`, (r) => r.fulfill({ status: 200, contentType: "text/html", body: PAGE }));
+  const page = await resident.newPage();
+  await page.goto(`${EDGE}/enkat-kort.html`);
+  const widget = page.locator("tryggve-report");
+  const answer = widget.getByLabel("Har du ett förslag? (frivilligt)");
+  await answer.waitFor();
+  await widget.getByRole("button", { name: "Sätt nålen i kartans mitt" }).click();
+  await widget.getByLabel("Vad gäller det?").selectOption("littering");
+  // 201 characters, two of them emoji (two UTF-16 units each): pasted whole, nothing cut.
+  const tooLong = "Lampor ".repeat(28) + "x".repeat(3) + "💡💡";
+  await answer.fill(tooLong);
+  assert.equal(await answer.inputValue(), tooLong);
+  assert.equal(await widget.locator("#answer-idea-count").textContent(), "201 av 200 tecken");
+  await widget.getByRole("button", { name: "Skicka", exact: true }).click();
+  await widget.locator("#answer-idea-error").getByText("Texten är för lång.").waitFor();
+  assert.equal(await page.evaluate(() => document.querySelector("tryggve-report").shadowRoot.activeElement?.id), "answer-idea");
+  assert.equal(await answer.getAttribute("aria-describedby"), "answer-idea-count answer-idea-error");
+
+  await answer.press("Backspace");
+  assert.equal(await widget.locator("#answer-idea-count").textContent(), "200 av 200 tecken");
+  await widget.getByRole("button", { name: "Skicka", exact: true }).click();
+  const heading = widget.getByRole("heading", { name: /Tack! Ditt ärende har nummer/ });
+  await heading.waitFor();
+  const [year, seq] = (await heading.textContent()).match(/\d{4}-\d{4,}/)[0].split("-").map(Number);
+  const [row] = query(`SELECT answer_texts FROM reports WHERE tenant_id = 'enkat' AND case_year = ${year} AND case_seq = ${seq}`);
+  assert.equal(JSON.parse(row.answer_texts).idea, tooLong.slice(0, -2), "stored as typed, less the one deleted");
+  assert.deepEqual(await axeViolations(page), []);
+  await resident.close();
+
+  const restored = await call(session, "PUT", "/api/v1/console/enkat/settings", { ...settings, config: { ...settings.config, questionnaire: before } });
+  assert.equal(restored.response.status, 200, restored.text);
 });

@@ -65,14 +65,26 @@ fn QuestionField(
                 })
             }
         };
-        let (label_for, described_by) = (input_id.clone(), error_id.clone());
+        // No `maxlength`: it counts UTF-16 units and silently cuts what is pasted. As for the
+        // description, the count is shown, and one character too many is an error, not lost.
+        let count_id = format!("answer-{id}-count");
+        let count = {
+            let current = current.clone();
+            move || {
+                let count = tryggve_core::text::char_len(&crate::typed::nfc(&current())).to_string();
+                i18n.t_with(
+                    "description-count",
+                    &[("count", &count), ("max", &SHORT_TEXT_MAX_CHARS.to_string())],
+                )
+            }
+        };
+        let (label_for, described_by) = (input_id.clone(), format!("{count_id} {error_id}"));
         return view! {
             <div class="field">
                 <label for=label_for>{title}</label>
                 <input
                     type="text"
                     id=input_id
-                    maxlength=SHORT_TEXT_MAX_CHARS.to_string()
                     aria-required=question.required.then_some("true")
                     aria-invalid={
                         let id = id.clone();
@@ -82,6 +94,7 @@ fn QuestionField(
                     prop:value=current
                     on:input=set
                 />
+                <p id=count_id class="hint counter">{count}</p>
                 <p id=error_id class="field-error">{error}</p>
             </div>
         }
