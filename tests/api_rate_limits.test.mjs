@@ -2,6 +2,7 @@
 // "strikt" allows 3 reports an hour from one client; the demo allows many.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
 import { goodReport, post, query } from "./support/edge.mjs";
 
 test("a client over the municipality's limit gets 429 with Retry-After, and nothing is stored", async () => {
@@ -40,4 +41,23 @@ test("reports sent all at once get no more through than one after another", asyn
   assert.deepEqual(statuses, [201, 201, 201, 429, 429, 429, 429, 429]);
   assert.equal(query("SELECT COUNT(*) AS n FROM reports WHERE tenant_id = 'strikt'")[0].n, before + 3);
   assert.equal(query("SELECT COUNT(*) AS n FROM rate_events WHERE key LIKE 'report:strikt:%'")[0].n, 3, "the refused left nothing behind");
+});
+
+test("the hour reaches back past midnight: reports sent just before it still count after it", async () => {
+  query("DELETE FROM rate_events WHERE key LIKE 'report:strikt:%'"); // as if the hour had passed
+  // The edge's key for this client on a day: a hash of the (local) salt, the day and the address.
+  const keyOn = (day) =>
+    `report:strikt:${createHash("sha256").update(`local-development-salt|${day}|127.0.0.1`).digest("hex").slice(0, 32)}`;
+  const report = () => post("/api/v1/reports", goodReport({ tenant: "strikt", description: "efter midnatt" }));
+  assert.equal((await report()).response.status, 201);
+  const today = new Date().toISOString().slice(0, 10);
+  assert.deepEqual(query("SELECT key FROM rate_events WHERE key LIKE 'report:strikt:%'").map((r) => r.key), [keyOn(today)]);
+  // Two more, five minutes ago under yesterday's key: as if sent just before midnight.
+  const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+  const fiveMinutesAgo = new Date(Date.now() - 300_000).toISOString();
+  query(`INSERT INTO rate_events (key, at) VALUES ('${keyOn(yesterday)}', '${fiveMinutesAgo}'), ('${keyOn(yesterday)}', '${fiveMinutesAgo}')`);
+  const over = await report();
+  assert.equal(over.response.status, 429, "three in the hour, two of them under yesterday's key");
+  const wait = Number(over.response.headers.get("retry-after"));
+  assert.ok(wait > 3000 && wait <= 3300, `the limit lifts an hour after the oldest: Retry-After ${wait}`);
 });

@@ -9,15 +9,28 @@ use crate::clock;
 /// Set in production with `wrangler secret put CLIENT_SALT`; the local default is not secret.
 const SALT_BINDING: &str = "CLIENT_SALT";
 
-/// The client's key for `purpose` (e.g. `report:demo`, `login`).
-pub fn key(req: &Request, env: &Env, purpose: &str) -> String {
+/// A client's keys for one purpose: today's, under which its events are recorded, and
+/// yesterday's, which a limit reaching back past midnight (UTC) counts too. Without it, every
+/// client would start afresh at midnight.
+pub struct ClientKey {
+    pub today: String,
+    pub yesterday: String,
+}
+
+/// The client's keys for `purpose` (e.g. `report:demo`, `login`).
+pub fn key(req: &Request, env: &Env, purpose: &str) -> ClientKey {
     let address = tryggve_core::client::network(
         &req.headers().get("cf-connecting-ip").ok().flatten().unwrap_or_default(),
     );
     let salt = env
         .secret(SALT_BINDING)
         .map(|s| s.to_string())
-        .or_else(|_| env.var(SALT_BINDING).map(|v| v.to_string()));
-    let digest = Sha256::digest(format!("{}|{}|{address}", salt.unwrap_or_default(), clock::today()));
-    format!("{purpose}:{}", hex::encode(&digest[..16]))
+        .or_else(|_| env.var(SALT_BINDING).map(|v| v.to_string()))
+        .unwrap_or_default();
+    let on = |day: &str| {
+        let digest = Sha256::digest(format!("{salt}|{day}|{address}"));
+        format!("{purpose}:{}", hex::encode(&digest[..16]))
+    };
+    let yesterday = clock::iso_in_minutes(-24 * 60);
+    ClientKey { today: on(&clock::today()), yesterday: on(&yesterday[..10]) }
 }

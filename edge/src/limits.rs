@@ -3,6 +3,7 @@
 
 use worker::D1Database;
 
+use crate::client::ClientKey;
 use crate::error::ApiError;
 use crate::{clock, store};
 
@@ -11,7 +12,7 @@ use crate::{clock, store};
 /// would between a count and a later record). 429, with nothing taken, when none is left;
 /// Retry-After says when the oldest event expires. Returns the event, for [`give_back`] if the
 /// work turns out not to count.
-pub async fn take(db: &D1Database, key: &str, per_hour: u32, now: &str) -> Result<i64, ApiError> {
+pub async fn take(db: &D1Database, key: &ClientKey, per_hour: u32, now: &str) -> Result<i64, ApiError> {
     let hour_ago = clock::iso_in_minutes(-60);
     let (event, recent) = store::rate::record_and_count(db, key, now, &hour_ago).await?;
     if recent.count <= per_hour {

@@ -3,6 +3,7 @@ use tryggve_core::console::{ModeratorView, NewModerator, SessionInfo};
 use tryggve_core::moderation::Role;
 use worker::D1Database;
 
+use crate::client::ClientKey;
 use crate::error::ApiError;
 use crate::session::Moderator;
 
@@ -100,7 +101,7 @@ struct RowId {
 pub async fn record_attempt(
     db: &D1Database,
     account_key: &str,
-    client_key: &str,
+    client: &ClientKey,
     now: &str,
     window_start: &str,
 ) -> Result<RecordedAttempt, ApiError> {
@@ -108,13 +109,19 @@ pub async fn record_attempt(
         db.prepare("INSERT INTO login_failures (key, at) VALUES (?1, ?2) RETURNING rowid AS id")
             .bind(&[key.into(), now.into()])
     };
-    let count = "SELECT COALESCE(SUM(key = ?1), 0) AS account, COALESCE(SUM(key = ?2), 0) AS client \
-                 FROM login_failures WHERE key IN (?1, ?2) AND at > ?3";
+    // The client's failures under yesterday's key count too (see `ClientKey`).
+    let count = "SELECT COALESCE(SUM(key = ?1), 0) AS account, COALESCE(SUM(key IN (?2, ?4)), 0) AS client \
+                 FROM login_failures WHERE key IN (?1, ?2, ?4) AND at > ?3";
     let statements = vec![
         db.prepare("DELETE FROM login_failures WHERE at <= ?1").bind(&[window_start.into()])?,
         insert(account_key)?,
-        insert(client_key)?,
-        db.prepare(count).bind(&[account_key.into(), client_key.into(), window_start.into()])?,
+        insert(&client.today)?,
+        db.prepare(count).bind(&[
+            account_key.into(),
+            client.today.as_str().into(),
+            window_start.into(),
+            client.yesterday.as_str().into(),
+        ])?,
     ];
     let results = db.batch(statements).await?;
     let mut rows = Vec::new();

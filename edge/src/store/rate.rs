@@ -1,6 +1,7 @@
 use serde::Deserialize;
 use worker::D1Database;
 
+use crate::client::ClientKey;
 use crate::error::ApiError;
 
 #[derive(Deserialize)]
@@ -15,20 +16,26 @@ struct RowId {
     id: i64,
 }
 
-/// Records an event under `key` and counts the events after `since` (itself included) in one
-/// batch. Returns the event's row, to forget it again.
+/// Records an event under the client's key of today and counts its events (under today's and
+/// yesterday's key) after `since`, itself included, in one batch. Returns the event's row, to
+/// forget it again.
 pub async fn record_and_count(
     db: &D1Database,
-    key: &str,
+    key: &ClientKey,
     at: &str,
     since: &str,
 ) -> Result<(i64, Recent), ApiError> {
     let insert = "INSERT INTO rate_events (key, at) VALUES (?1, ?2) RETURNING rowid AS id";
-    let count = "SELECT COUNT(*) AS count, MIN(at) AS oldest FROM rate_events WHERE key = ?1 AND at > ?2";
+    let count = "SELECT COUNT(*) AS count, MIN(at) AS oldest FROM rate_events \
+                 WHERE key IN (?1, ?3) AND at > ?2";
     let results = db
         .batch(vec![
-            db.prepare(insert).bind(&[key.into(), at.into()])?,
-            db.prepare(count).bind(&[key.into(), since.into()])?,
+            db.prepare(insert).bind(&[key.today.as_str().into(), at.into()])?,
+            db.prepare(count).bind(&[
+                key.today.as_str().into(),
+                since.into(),
+                key.yesterday.as_str().into(),
+            ])?,
         ])
         .await?;
     let id = results[0].results::<RowId>()?.first().map(|r| r.id);
