@@ -36,6 +36,16 @@ async function consolePage() {
 
 const focusedId = (page) => page.evaluate(() => document.activeElement?.id);
 
+/** A resident's browser on the municipal page `file` (by default the one with the widget). */
+async function residentOn(file, body = PAGE) {
+  const resident = await browser.newContext({ locale: "sv-SE" });
+  await resident.route("https://tile.openstreetmap.org/**", (r) => r.fulfill({ status: 200, body: "" }));
+  await resident.route(`${EDGE}/${file}`, (r) => r.fulfill({ status: 200, contentType: "text/html", body }));
+  const page = await resident.newPage();
+  await page.goto(`${EDGE}/${file}`);
+  return { resident, page };
+}
+
 test("a question written in the console is asked in the widget, stored and counted", async () => {
   // The coordinator writes the question.
   const admin = await consolePage();
@@ -65,11 +75,7 @@ test("a question written in the console is asked in the widget, stored and count
   await page.screenshot({ path: screenshotPath("console-settings.png"), fullPage: true });
 
   // A resident must answer it, and does.
-  const resident = await browser.newContext({ locale: "sv-SE" });
-  await resident.route("https://tile.openstreetmap.org/**", (r) => r.fulfill({ status: 200, body: "" }));
-  await resident.route(`${EDGE}/enkat-test.html`, (r) => r.fulfill({ status: 200, contentType: "text/html", body: PAGE }));
-  const residentPage = await resident.newPage();
-  await residentPage.goto(`${EDGE}/enkat-test.html`);
+  const { resident, page: residentPage } = await residentOn("enkat-test.html");
   const widget = residentPage.locator("tryggve-report");
   const group = widget.getByRole("group", { name: QUESTION });
   await group.waitFor();
@@ -172,11 +178,7 @@ test("the municipality's accent colour reaches the widget, readable, and the hos
   await context.close();
 
   const submitStyle = async (head) => {
-    const resident = await browser.newContext({ locale: "sv-SE" });
-    await resident.route("https://tile.openstreetmap.org/**", (r) => r.fulfill({ status: 200, body: "" }));
-    await resident.route(`${EDGE}/enkat-theme.html`, (r) => r.fulfill({ status: 200, contentType: "text/html", body: PAGE.replace("</head>", `${head}</head>`) }));
-    const residentPage = await resident.newPage();
-    await residentPage.goto(`${EDGE}/enkat-theme.html`);
+    const { resident, page: residentPage } = await residentOn("enkat-theme.html", PAGE.replace("</head>", `${head}</head>`));
     const button = residentPage.locator("tryggve-report").getByRole("button", { name: "Skicka", exact: true });
     await button.waitFor();
     const style = await button.evaluate((b) => [getComputedStyle(b).backgroundColor, getComputedStyle(b).borderTopLeftRadius]);
@@ -190,11 +192,7 @@ test("the municipality's accent colour reaches the widget, readable, and the hos
 
 test("with the public map turned off in the console, the widget does not offer it", async () => {
   const publicToggles = async () => {
-    const resident = await browser.newContext({ locale: "sv-SE" });
-    await resident.route("https://tile.openstreetmap.org/**", (r) => r.fulfill({ status: 200, body: "" }));
-    await resident.route(`${EDGE}/enkat-test.html`, (r) => r.fulfill({ status: 200, contentType: "text/html", body: PAGE }));
-    const residentPage = await resident.newPage();
-    await residentPage.goto(`${EDGE}/enkat-test.html`);
+    const { resident, page: residentPage } = await residentOn("enkat-test.html");
     const widget = residentPage.locator("tryggve-report");
     await widget.getByRole("button", { name: "Skicka", exact: true }).waitFor();
     const count = await widget.locator("#show-public").count();
@@ -250,11 +248,7 @@ test("a short answer is never cut: its count is shown, and one character too man
   const saved = await call(session, "PUT", "/api/v1/console/enkat/settings", { ...settings, config: { ...settings.config, questionnaire: [idea] } });
   assert.equal(saved.response.status, 200, saved.text);
 
-  const resident = await browser.newContext({ locale: "sv-SE" });
-  await resident.route("https://tile.openstreetmap.org/**", (r) => r.fulfill({ status: 200, body: "" }));
-  await resident.route(`${EDGE}/enkat-kort.html`, (r) => r.fulfill({ status: 200, contentType: "text/html", body: PAGE }));
-  const page = await resident.newPage();
-  await page.goto(`${EDGE}/enkat-kort.html`);
+  const { resident, page } = await residentOn("enkat-kort.html");
   const widget = page.locator("tryggve-report");
   const answer = widget.getByLabel("Har du ett förslag? (frivilligt)");
   await answer.waitFor();

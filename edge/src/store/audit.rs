@@ -18,24 +18,21 @@ pub struct NewEntry<'a> {
 /// The statement that records an action; run it in the same batch as the change itself, so
 /// that no change goes unrecorded.
 pub fn record(db: &D1Database, entry: &NewEntry) -> Result<D1PreparedStatement, ApiError> {
-    let sql = "INSERT INTO audit_log (tenant_id, moderator_id, action, subject, before, after, at) \
-               VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
-    Ok(db.prepare(sql).bind(&[
-        entry.tenant.into(),
-        entry.moderator_id.map_or(wasm_bindgen::JsValue::NULL, |id| (id as f64).into()),
-        entry.action.into(),
-        entry.subject.into(),
-        entry.before.as_str().into(),
-        entry.after.as_str().into(),
-        entry.at.into(),
-    ])?)
+    insert(db, entry, "?4")
 }
 
 /// Like [`record`], for an action that creates a row in the statement just before it in the
 /// same batch: the subject is `entry.subject` followed by that row's id.
 pub fn record_for_new_row(db: &D1Database, entry: &NewEntry) -> Result<D1PreparedStatement, ApiError> {
-    let sql = "INSERT INTO audit_log (tenant_id, moderator_id, action, subject, before, after, at) \
-               VALUES (?1, ?2, ?3, ?4 || last_insert_rowid(), ?5, ?6, ?7)";
+    insert(db, entry, "?4 || last_insert_rowid()")
+}
+
+/// The insert of `entry`, with `subject` the SQL for its subject (`?4` is `entry.subject`).
+fn insert(db: &D1Database, entry: &NewEntry, subject: &str) -> Result<D1PreparedStatement, ApiError> {
+    let sql = format!(
+        "INSERT INTO audit_log (tenant_id, moderator_id, action, subject, before, after, at) \
+         VALUES (?1, ?2, ?3, {subject}, ?5, ?6, ?7)"
+    );
     Ok(db.prepare(sql).bind(&[
         entry.tenant.into(),
         entry.moderator_id.map_or(wasm_bindgen::JsValue::NULL, |id| (id as f64).into()),

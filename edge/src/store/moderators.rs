@@ -135,9 +135,9 @@ pub async fn record_attempt(
 /// Removes an attempt's rows: it was not a failure after all (it succeeded, or was refused
 /// before the password was checked).
 pub async fn forget_attempt(db: &D1Database, rows: &[i64]) -> Result<(), ApiError> {
-    for id in rows {
-        db.prepare("DELETE FROM login_failures WHERE rowid = ?1").bind(&[(*id as f64).into()])?.run().await?;
-    }
+    let delete =
+        |id: &i64| db.prepare("DELETE FROM login_failures WHERE rowid = ?1").bind(&[(*id as f64).into()]);
+    db.batch(rows.iter().map(delete).collect::<Result<Vec<_>, _>>()?).await?;
     Ok(())
 }
 
