@@ -267,6 +267,73 @@ test("a report that could not be sent is kept, survives a reload, and is sent ex
   await context.close();
 });
 
+test("a waiting staff report keeps its access code only in the tab that typed it, and is still sent once", async () => {
+  const { context, page, widget } = await openPage(browser);
+  await widget.getByRole("button", { name: "Sätt nålen i kartans mitt" }).click();
+  await widget.getByLabel("Vad gäller det?").selectOption("littering");
+  await widget.getByLabel("Jag rapporterar som").selectOption("staff");
+  await widget.getByLabel("Åtkomstkod").fill("demo-personal-2026");
+  const description = `Nedskräpat vid återvinningen ${Date.now()}`;
+  await widget.getByLabel("Beskriv platsen").fill(description);
+  const stored = () => query(`SELECT case_year, case_seq, reporter_group FROM reports WHERE description = ${sql(description)}`);
+
+  // The first try reaches the edge but its answer is lost; after that the connection is down.
+  let tries = 0;
+  await context.route("**/api/v1/reports", async (route) => {
+    if (tries++ === 0) {
+      await route.fetch();
+      await route.abort("connectionreset");
+    } else {
+      await route.abort("internetdisconnected");
+    }
+  });
+  await widget.getByRole("button", { name: "Skicka", exact: true }).click();
+  await widget.getByText(/Rapporten är sparad i den här webbläsaren/).waitFor();
+  assert.equal(stored().length, 1, "the edge has it; the browser does not know");
+  const slot = "tryggve-outbox:demo";
+  const kept = await page.evaluate((slot) => [localStorage.getItem(slot), sessionStorage.getItem(slot)], slot);
+  assert.ok(kept[0].includes(description), "the report waits in local storage");
+  assert.ok(!kept[0].includes("demo-personal-2026"), "but not its access code");
+  assert.equal(kept[1], "demo-personal-2026", "the code waits in this tab's session storage");
+
+  // A reload keeps the tab, so the code: the report is tried again at once, with it.
+  const before = tries;
+  await page.reload();
+  await widget.getByText(/Rapporten är sparad i den här webbläsaren/).waitFor();
+  assert.equal(await widget.getByLabel("Åtkomstkod").inputValue(), "demo-personal-2026");
+  assert.ok(tries > before, "tried again after the reload");
+  await page.close();
+
+  // Another tab has the report but not the code: it waits for the code instead of sending.
+  await context.unroute("**/api/v1/reports");
+  let sent = 0;
+  await context.route("**/api/v1/reports", (route) => { sent++; return route.continue(); });
+  const tab = await context.newPage();
+  await tab.goto(EDGE + "/");
+  const again = tab.locator("tryggve-report");
+  await again.getByText("En rapport väntar på att skickas från den här webbläsaren. Skriv åtkomstkoden igen och tryck på Skicka.").waitFor();
+  assert.equal(await again.getByLabel("Beskriv platsen").inputValue(), description);
+  assert.equal(await again.getByLabel("Jag rapporterar som").inputValue(), "staff");
+  const code = again.getByLabel("Åtkomstkod");
+  assert.equal(await code.inputValue(), "");
+  assert.equal(await code.getAttribute("aria-invalid"), "true");
+  assert.equal(sent, 0, "nothing is sent without the code");
+  assert.deepEqual(await axeViolations(tab), []);
+
+  // Typed again, it goes as the same report: the edge answers with the first receipt.
+  await code.fill("demo-personal-2026");
+  await again.getByRole("button", { name: "Skicka", exact: true }).click();
+  const heading = again.getByRole("heading", { name: /Tack! Ditt ärende har nummer/ });
+  await heading.waitFor();
+  const rows = stored();
+  assert.equal(rows.length, 1, "stored exactly once");
+  assert.equal(rows[0].reporter_group, "staff");
+  const caseNumber = (await heading.textContent()).match(/\d{4}-\d{4,}/)[0];
+  assert.equal(`${rows[0].case_year}-${String(rows[0].case_seq).padStart(4, "0")}`, caseNumber);
+  assert.deepEqual(await tab.evaluate((slot) => [localStorage.getItem(slot), sessionStorage.getItem(slot)], slot), [null, null]);
+  await context.close();
+});
+
 test("the widget follows the page language and the host page's CSS does not reach it", async () => {
   const { context, page, widget } = await openPage(browser);
   await page.evaluate(() => {

@@ -121,6 +121,7 @@ error-already-exists = An account with this e-mail address already exists.
 
 send-queued = Could not send right now. The report is saved in this browser and will be sent automatically when the connection works again.
 send-resuming = Sending the report saved when the connection was lost…
+send-needs-code = A report is waiting to be sent from this browser. Type the access code again and press Send.
 error-wrong-password = The current password is not right.
 error-automated = This looks like an automated submission and was not accepted. Reload the page and try again.
 error-human-check-failed = Confirm that you are human (the box above the button) and send again.

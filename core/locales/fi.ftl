@@ -105,6 +105,7 @@ public-failed = Ilmoitettuja paikkoja ei voitu hakea juuri nyt.
 public-clusters = Karttanäkymässä on { $count } hyväksyttyä ilmoitusta, koottuna { $groups } ryhmään lukumäärineen. Lähennä nähdäksesi ne yksitellen luettelossa.
 send-queued = Lähettäminen ei onnistunut juuri nyt. Ilmoitus on tallennettu tähän selaimeen ja lähetetään automaattisesti, kun yhteys toimii taas.
 send-resuming = Lähetetään ilmoitusta, joka tallennettiin yhteyden katketessa…
+send-needs-code = Ilmoitus odottaa lähettämistä tästä selaimesta. Kirjoita käyttökoodi uudelleen ja paina Lähetä.
 error-wrong-password = Nykyinen salasana ei ole oikein.
 error-automated = Lähetys näyttää automaattiselta, eikä sitä otettu vastaan. Lataa sivu uudelleen ja yritä uudelleen.
 error-human-check-failed = Vahvista, että olet ihminen (ruutu painikkeen yläpuolella), ja lähetä uudelleen.

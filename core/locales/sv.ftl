@@ -121,6 +121,7 @@ error-already-exists = Det finns redan ett konto med den e-postadressen.
 
 send-queued = Kunde inte skicka just nu. Rapporten är sparad i den här webbläsaren och skickas automatiskt när anslutningen fungerar igen.
 send-resuming = Skickar rapporten som sparades när anslutningen bröts…
+send-needs-code = En rapport väntar på att skickas från den här webbläsaren. Skriv åtkomstkoden igen och tryck på Skicka.
 error-wrong-password = Det nuvarande lösenordet stämmer inte.
 error-automated = Inskicket ser automatiskt ut och togs inte emot. Ladda om sidan och försök igen.
 error-human-check-failed = Bekräfta att du är en människa (rutan ovanför knappen) och skicka igen.

@@ -2,6 +2,10 @@
 //! browser's local storage (never on a server, never a cookie) with an idempotency key, sent
 //! again with backoff (also after a reload), and removed once the edge has it. The key makes
 //! the edge store it exactly once, however many times it arrives.
+//!
+//! A secret in a submission (a staff member's access code) is kept apart, in session storage:
+//! it survives a reload but not the tab, so that a shared computer does not keep a code that
+//! was typed on it.
 
 use std::cell::RefCell;
 use std::collections::HashSet;
@@ -27,6 +31,11 @@ pub trait Outgoing: Serialize + DeserializeOwned {
     fn identify(&mut self, waiting: Option<Self>)
     where
         Self: Sized;
+    /// Takes out what must not outlive the tab (see the module's comment).
+    fn take_secret(&mut self) -> Option<String> {
+        None
+    }
+    fn put_secret(&mut self, _secret: String) {}
 }
 
 impl Outgoing for ReportDraft {
@@ -41,6 +50,14 @@ impl Outgoing for ReportDraft {
         };
         self.idempotency_key = key;
         self.followup_token = token;
+    }
+
+    fn take_secret(&mut self) -> Option<String> {
+        self.access_code.take()
+    }
+
+    fn put_secret(&mut self, secret: String) {
+        self.access_code = Some(secret);
     }
 }
 
@@ -68,20 +85,36 @@ pub fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }
 
-/// The submission waiting in `slot`, if any.
-pub fn pending<T: Outgoing>(slot: &str) -> Option<T> {
-    let text = storage()?.get_item(slot).ok()??;
-    serde_json::from_str(&text).ok()
+/// Where a waiting submission's secret is kept: this tab's session storage.
+fn secret_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok()?
 }
 
-fn keep<T: Outgoing>(slot: &str, draft: &T) {
-    if let (Some(storage), Ok(text)) = (storage(), serde_json::to_string(draft)) {
+/// The submission waiting in `slot`, if any, with its secret if this tab still has it.
+pub fn pending<T: Outgoing>(slot: &str) -> Option<T> {
+    let text = storage()?.get_item(slot).ok()??;
+    let mut draft: T = serde_json::from_str(&text).ok()?;
+    if let Some(secret) = secret_storage().and_then(|s| s.get_item(slot).ok().flatten()) {
+        draft.put_secret(secret);
+    }
+    Some(draft)
+}
+
+fn keep<T: Outgoing + Clone>(slot: &str, draft: &T) {
+    let mut kept = draft.clone();
+    if let Some(secrets) = secret_storage() {
+        let _ = match kept.take_secret() {
+            Some(secret) => secrets.set_item(slot, &secret),
+            None => secrets.remove_item(slot),
+        };
+    }
+    if let (Some(storage), Ok(text)) = (storage(), serde_json::to_string(&kept)) {
         let _ = storage.set_item(slot, &text);
     }
 }
 
 fn forget(slot: &str) {
-    if let Some(storage) = storage() {
+    for storage in [storage(), secret_storage()].into_iter().flatten() {
         let _ = storage.remove_item(slot);
     }
 }
@@ -97,7 +130,7 @@ pub fn random_hex(bytes: usize) -> String {
 
 /// Gives `draft` its retry identity (the waiting submission's, if one is waiting in `slot`)
 /// and keeps it until it is sent.
-pub fn prepare<T: Outgoing>(slot: &str, mut draft: T) -> T {
+pub fn prepare<T: Outgoing + Clone>(slot: &str, mut draft: T) -> T {
     draft.identify(pending(slot));
     keep(slot, &draft);
     draft

@@ -219,11 +219,18 @@ pub fn ReportForm(
         });
     };
 
-    // A report that could not be sent before (this page, or before a reload) goes first.
+    // A report that could not be sent before (this page, or before a reload) goes first. Its
+    // access code lives only as long as the tab that typed it (see `outbox`): without it, the
+    // report waits for the code to be typed again and sent as the same report.
     if let Some(waiting) = outbox::pending::<ReportDraft>(&outbox::report_slot(&config.id)) {
         fields.restore(&waiting);
-        alert.set(Some(i18n.t("send-resuming")));
-        send(waiting);
+        if fields.reporter_group.get_untracked().needs_code() && waiting.access_code.is_none() {
+            errors.set(vec![FieldError::new("access_code", FieldErrorCode::Required)]);
+            alert.set(Some(i18n.t("send-needs-code")));
+        } else {
+            alert.set(Some(i18n.t("send-resuming")));
+            send(waiting);
+        }
     }
 
     let on_submit = move |ev: web_sys::SubmitEvent| {
