@@ -4,7 +4,8 @@
 // report rules follow the questionnaire, and the dashboard and exports count the answers.
 import { before, test } from "node:test";
 import assert from "node:assert/strict";
-import { EDGE, goodReport, post, query } from "./support/edge.mjs";
+import { createHash, createHmac } from "node:crypto";
+import { EDGE, goodReport, post, query, sql } from "./support/edge.mjs";
 import { ACCOUNTS, call, login } from "./support/console.mjs";
 
 const TENANT = "installt";
@@ -272,6 +273,21 @@ test("staff report with their access code; a wrong or missing code is refused; c
     query(`SELECT * FROM audit_log WHERE tenant_id = '${TENANT}'`), (await current())]);
   assert.ok(!everything.includes(code) && !everything.includes("rundan"), "the code is stored only as a hash");
   assert.ok(everything.includes("access_code.set"), "the change is audited");
+  // The hash is keyed with the deployment's pepper (here the local one of edge/wrangler.toml),
+  // so that the database alone is not enough to try codes against it.
+  const message = `access-code:${TENANT}:staff:${code}`;
+  const storedHash = () => query(`SELECT code_hash FROM access_codes WHERE tenant_id = '${TENANT}' AND reporter_group = 'staff'`)[0]?.code_hash;
+  const peppered = createHmac("sha256", "local-development-pepper").update(message).digest("hex");
+  assert.equal(storedHash(), peppered);
+
+  // A code stored before the pepper (a plain SHA-256) still works, and is then stored under it.
+  const unpeppered = createHash("sha256").update(message).digest("hex");
+  query(`UPDATE access_codes SET code_hash = ${sql(unpeppered)} WHERE tenant_id = '${TENANT}' AND reporter_group = 'staff'`);
+  assert.equal((await report("staff", "inte-den-gamla-koden")).response.status, 422, "an old hash takes only its own code");
+  assert.equal(storedHash(), unpeppered);
+  assert.equal((await report("staff", code)).response.status, 201);
+  assert.equal(storedHash(), peppered, "stored anew under the pepper");
+  assert.equal((await report("staff", code)).response.status, 201);
   assert.equal((await call(admin, "PUT", `${codes}/staff`, { code: "en-helt-ny-kod-2027" })).response.status, 200);
   assert.equal((await report("staff", code)).response.status, 422, "the old code no longer works");
   assert.equal((await call(admin, "DELETE", `${codes}/staff`)).json.has_code, false);
@@ -352,15 +368,17 @@ test("a removed question's id stays its kind: it may come back only as what it w
   assert.equal(back.response.status, 200, "the questionnaire as it was before this test");
 });
 
-// Last in this file: it leaves this client unable to report as staff to this municipality for an hour.
+// In a municipality of its own ("gissby", staff may report there), since it leaves this client
+// unable to report as staff to it for an hour.
 test("access codes cannot be guessed at speed: after ten wrong codes in an hour, even the right one waits", async () => {
-  const codes = `/api/v1/console/${TENANT}/access-codes`;
+  const tenant = "gissby";
+  const gissbyAdmin = await login({ tenant, email: `admin@${tenant}.example`, password: `${tenant}-admin-lösen` });
+  const codes = `/api/v1/console/${tenant}/access-codes`;
   const code = "gissa-om-du-kan-2026";
-  assert.equal((await call(admin, "PUT", `${codes}/staff`, { code })).response.status, 200);
+  assert.equal((await call(gissbyAdmin, "PUT", `${codes}/staff`, { code })).response.status, 200);
   const report = (accessCode) =>
-    post("/api/v1/reports", goodReport({ tenant: TENANT, reporter_group: "staff", access_code: accessCode }));
-  // Sent all at once, so that none may slip past the count while others are being checked
-  // (earlier tests in this file guessed a few times already).
+    post("/api/v1/reports", goodReport({ tenant, reporter_group: "staff", access_code: accessCode }));
+  // Sent all at once, so that none may slip past the count while others are being checked.
   const answers = await Promise.all(Array.from({ length: 15 }, (_, i) => report(`gissning-nummer-${i}`)));
   const statuses = answers.map((a) => a.response.status);
   const checked = answers.filter((a) => a.response.status === 422);
@@ -370,6 +388,6 @@ test("access codes cannot be guessed at speed: after ten wrong codes in an hour,
   const right = await report(code);
   assert.equal(right.response.status, 429, "the right code waits too: a guess cannot be confirmed");
   assert.ok(Number(right.response.headers.get("retry-after")) > 0);
-  const resident = await post("/api/v1/reports", goodReport({ tenant: TENANT }));
+  const resident = await post("/api/v1/reports", goodReport({ tenant }));
   assert.equal(resident.response.status, 201, "reporting as a resident is not blocked");
 });

@@ -50,13 +50,62 @@ pub fn verify(password: &str, stored: &str) -> bool {
         .is_ok_and(|parsed| hasher().verify_password(password.as_bytes(), &parsed).is_ok())
 }
 
-/// The hash an access code for reporter group `group` is stored and compared as: bound to its
-/// tenant and group, so that the same code elsewhere hashes differently. (Codes are long and
-/// typed by people, not stored anywhere but as this hash.)
-pub fn access_code_hash(tenant: &str, group: crate::reporter::ReporterGroup, code: &str) -> String {
+/// The hash an access code for reporter group `group` is stored and compared as: an
+/// HMAC-SHA256 under the deployment's secret `pepper`, bound to its tenant and group, so that
+/// the same code elsewhere hashes differently and a copy of the database alone is no help in
+/// guessing codes (they are typed by people, so a plain hash could be tried offline).
+pub fn access_code_hash(
+    pepper: &str,
+    tenant: &str,
+    group: crate::reporter::ReporterGroup,
+    code: &str,
+) -> String {
+    use hmac::{Hmac, Mac};
+    let mut mac =
+        Hmac::<sha2::Sha256>::new_from_slice(pepper.as_bytes()).expect("HMAC takes a key of any length");
+    mac.update(access_code_message(tenant, group, code).as_bytes());
+    hex(&mac.finalize().into_bytes())
+}
+
+/// How codes set before the pepper were stored: a plain SHA-256. Such a hash is still taken
+/// once, by [`check_access_code`], and then stored anew under the pepper.
+fn unpeppered_access_code_hash(tenant: &str, group: crate::reporter::ReporterGroup, code: &str) -> String {
     use sha2::{Digest, Sha256};
-    let digest = Sha256::digest(format!("access-code:{tenant}:{}:{}", group.id(), code.trim()).as_bytes());
-    digest.iter().map(|b| format!("{b:02x}")).collect()
+    hex(&Sha256::digest(access_code_message(tenant, group, code).as_bytes()))
+}
+
+fn access_code_message(tenant: &str, group: crate::reporter::ReporterGroup, code: &str) -> String {
+    format!("access-code:{tenant}:{}:{}", group.id(), code.trim())
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Whether `code` is the one whose hash is `stored`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AccessCodeCheck {
+    Wrong,
+    Right,
+    /// Right, but stored the way codes were before the pepper: store this hash instead.
+    RightStoreAnew(String),
+}
+
+pub fn check_access_code(
+    pepper: &str,
+    tenant: &str,
+    group: crate::reporter::ReporterGroup,
+    code: &str,
+    stored: &str,
+) -> AccessCodeCheck {
+    let peppered = access_code_hash(pepper, tenant, group, code);
+    if peppered == stored {
+        AccessCodeCheck::Right
+    } else if unpeppered_access_code_hash(tenant, group, code) == stored {
+        AccessCodeCheck::RightStoreAnew(peppered)
+    } else {
+        AccessCodeCheck::Wrong
+    }
 }
 
 #[cfg(test)]
@@ -82,5 +131,38 @@ mod tests {
         assert_eq!(hash("tillräckligt långt", &SALT[..8]), Err(PasswordError::WeakSalt));
         assert!(!verify("anything at all", "not a hash"));
         assert!(!verify(&"x".repeat(300), &hash("tillräckligt långt", &SALT).unwrap()));
+    }
+
+    #[test]
+    fn access_codes_need_the_pepper_and_old_hashes_are_stored_anew() {
+        use crate::reporter::ReporterGroup::{Police, Staff};
+        let stored = access_code_hash("pepper", "demo", Staff, "vaktmastare-2026");
+        // HMAC-SHA256, checked against an independent implementation (Node's crypto.createHmac).
+        assert_eq!(stored, "c346d6d06214de02db7ee756891c9aa99c7a694daec5426290a8fbe3dda79226");
+        assert_ne!(stored, access_code_hash("other pepper", "demo", Staff, "vaktmastare-2026"));
+        assert_ne!(stored, access_code_hash("pepper", "grannby", Staff, "vaktmastare-2026"));
+        assert_ne!(stored, access_code_hash("pepper", "demo", Police, "vaktmastare-2026"));
+        assert_eq!(
+            check_access_code("pepper", "demo", Staff, " vaktmastare-2026 ", &stored),
+            AccessCodeCheck::Right
+        );
+        assert_eq!(
+            check_access_code("pepper", "demo", Staff, "vaktmastare-2027", &stored),
+            AccessCodeCheck::Wrong
+        );
+        assert_eq!(
+            check_access_code("other pepper", "demo", Staff, "vaktmastare-2026", &stored),
+            AccessCodeCheck::Wrong
+        );
+
+        let old = unpeppered_access_code_hash("demo", Staff, "vaktmastare-2026");
+        assert_eq!(
+            check_access_code("pepper", "demo", Staff, "vaktmastare-2026", &old),
+            AccessCodeCheck::RightStoreAnew(stored)
+        );
+        assert_eq!(
+            check_access_code("pepper", "demo", Staff, "vaktmastare-2027", &old),
+            AccessCodeCheck::Wrong
+        );
     }
 }

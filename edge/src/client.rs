@@ -6,9 +6,6 @@ use worker::{Env, Request};
 
 use crate::clock;
 
-/// Set in production with `wrangler secret put CLIENT_SALT`; the local default is not secret.
-const SALT_BINDING: &str = "CLIENT_SALT";
-
 /// A client's keys for one purpose: today's, under which its events are recorded, and
 /// yesterday's, which a limit reaching back past midnight (UTC) counts too. Without it, every
 /// client would start afresh at midnight.
@@ -22,11 +19,7 @@ pub fn key(req: &Request, env: &Env, purpose: &str) -> ClientKey {
     let address = tryggve_core::client::network(
         &req.headers().get("cf-connecting-ip").ok().flatten().unwrap_or_default(),
     );
-    let salt = env
-        .secret(SALT_BINDING)
-        .map(|s| s.to_string())
-        .or_else(|_| env.var(SALT_BINDING).map(|v| v.to_string()))
-        .unwrap_or_default();
+    let salt = crate::secrets::get(env, crate::secrets::CLIENT_SALT);
     let on = |day: &str| {
         let digest = Sha256::digest(format!("{salt}|{day}|{address}"));
         format!("{purpose}:{}", hex::encode(&digest[..16]))

@@ -11,6 +11,7 @@ mod limits;
 mod retention;
 mod room;
 mod routes;
+mod secrets;
 mod session;
 mod store;
 mod tenant_cache;

@@ -190,11 +190,15 @@ fn test_fixtures(examples_port: u16) -> Result<String> {
     guarded.name = "Vaktad kommun".into();
     guarded.turnstile_site_key = Some("1x00000000000000000000AA".into());
     // Municipalities of their own for the tests whose admins edit settings (one through the
-    // API, one in the console, from an empty questionnaire) or approve hundreds of reports.
+    // API, one in the console, from an empty questionnaire), guess access codes until locked
+    // out, or approve hundreds of reports.
     let mut fixtures = String::new();
-    for (id, name) in
-        [("installt", "Inställd kommun"), ("enkat", "Enkätby kommun"), ("storstad", "Storstads kommun")]
-    {
+    for (id, name) in [
+        ("installt", "Inställd kommun"),
+        ("enkat", "Enkätby kommun"),
+        ("gissby", "Gissby kommun"),
+        ("storstad", "Storstads kommun"),
+    ] {
         let mut tenant = TenantConfig::demo();
         tenant.id = id.into();
         tenant.name = name.into();

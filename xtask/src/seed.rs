@@ -101,9 +101,13 @@ pub fn moderator_sql(m: &Moderator) -> Result<String, String> {
 /// can be tried out.
 pub const DEMO_STAFF_CODE: &str = "demo-personal-2026";
 
+/// The local `ACCESS_CODE_PEPPER` of `edge/wrangler.toml`'s `[vars]` (not secret).
+const LOCAL_ACCESS_CODE_PEPPER: &str = "local-development-pepper";
+
 /// Sets the demo's staff access code unless an admin has set another.
 pub fn demo_access_code_sql() -> String {
     let hash = tryggve_core::password::access_code_hash(
+        LOCAL_ACCESS_CODE_PEPPER,
         "demo",
         tryggve_core::reporter::ReporterGroup::Staff,
         DEMO_STAFF_CODE,

@@ -234,7 +234,7 @@ async fn route(
         },
         ["api", "v1", "console", tenant, "access-codes", group] => match method {
             Method::Put | Method::Delete => {
-                settings::change_access_code(req.full(), db, caller, tenant, group).await
+                settings::change_access_code(req.full(), bindings, caller, tenant, group).await
             }
             _ => Err(ApiError::MethodNotAllowed { allowed: "PUT, DELETE" }),
         },

@@ -1,4 +1,5 @@
 use tryggve_core::api::RequestTarget;
+use tryggve_core::password::{check_access_code, AccessCodeCheck};
 use tryggve_core::public_map::{PublicMap, Viewport};
 use tryggve_core::report::{case_number, parse_case_number};
 use tryggve_core::tenant::is_valid_tenant_id;
@@ -8,7 +9,7 @@ use worker::{D1Database, Request, Response};
 
 use super::{public_tenant, Bindings, Caller};
 use crate::error::ApiError;
-use crate::{client, clock, http, human, limits, store, token};
+use crate::{client, clock, http, human, limits, secrets, store, token};
 
 /// `POST /api/v1/reports`: a resident reports a place. Answers 201 with the case number and
 /// the follow-up code, which is shown once and stored only as a hash.
@@ -62,10 +63,23 @@ pub async fn create(
                 return Err(refused);
             }
         };
-        let wanted = tryggve_core::password::access_code_hash(&tenant.id, report.reporter_group, code);
+        let group = report.reporter_group;
+        let pepper = secrets::get(bindings.env, secrets::ACCESS_CODE_PEPPER);
         let stored = store::tenants::access_codes(db, &tenant.id).await?;
-        if !stored.iter().any(|(group, hash)| group == report.reporter_group.id() && *hash == wanted) {
-            return Err(ApiError::Invalid(FieldError::new("access_code", FieldErrorCode::InvalidAccessCode)));
+        let stored = stored.into_iter().find(|(g, _)| g == group.id()).map(|(_, hash)| hash);
+        let check = stored.as_deref().map(|hash| check_access_code(&pepper, &tenant.id, group, code, hash));
+        match check {
+            None | Some(AccessCodeCheck::Wrong) => {
+                return Err(ApiError::Invalid(FieldError::new(
+                    "access_code",
+                    FieldErrorCode::InvalidAccessCode,
+                )))
+            }
+            Some(AccessCodeCheck::Right) => {}
+            Some(AccessCodeCheck::RightStoreAnew(hash)) => {
+                let old = stored.unwrap_or_default();
+                store::tenants::store_access_code_anew(db, &tenant.id, group.id(), &old, &hash).await?;
+            }
         }
         // The right code was no guess.
         limits::give_back(db, guess).await?;

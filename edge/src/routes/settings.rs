@@ -10,9 +10,9 @@ use tryggve_core::TenantConfig;
 use worker::{D1Database, Method, Request, Response};
 
 use super::review::moderator_for;
-use super::Caller;
+use super::{Bindings, Caller};
 use crate::error::ApiError;
-use crate::{clock, http, store};
+use crate::{clock, http, secrets, store};
 
 /// `GET /api/v1/console/{tenant}/settings`
 pub async fn read(
@@ -93,11 +93,12 @@ pub async fn access_codes(
 /// (replacing the old one, which then stops working); `DELETE` removes it.
 pub async fn change_access_code(
     req: &mut Request,
-    db: &D1Database,
+    bindings: &Bindings<'_>,
     caller: &Caller,
     tenant: &str,
     group: &str,
 ) -> Result<Response, ApiError> {
+    let db = bindings.db;
     let admin = moderator_for(req, db, caller, tenant, Permission::ConfigureTenant).await?;
     admin.check_csrf(req)?;
     let group = ReporterGroup::from_id(group).filter(|g| g.needs_code()).ok_or(ApiError::NotFound)?;
@@ -107,7 +108,8 @@ pub async fn change_access_code(
             if !is_acceptable_code(body.code.trim()) {
                 return Err(ApiError::Invalid(FieldError::new("code", FieldErrorCode::WeakPassword)));
             }
-            Some(password::access_code_hash(tenant, group, &body.code))
+            let pepper = secrets::get(bindings.env, secrets::ACCESS_CODE_PEPPER);
+            Some(password::access_code_hash(&pepper, tenant, group, &body.code))
         }
         _ => None,
     };

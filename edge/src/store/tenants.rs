@@ -99,6 +99,24 @@ pub async fn access_codes(db: &D1Database, tenant: &str) -> Result<Vec<(String, 
     Ok(rows.into_iter().map(|r| (r.reporter_group, r.code_hash)).collect())
 }
 
+/// Replaces a code's hash from before the pepper by its peppered one (the code is the same), unless
+/// an admin has set another code meanwhile.
+pub async fn store_access_code_anew(
+    db: &D1Database,
+    tenant: &str,
+    group: &str,
+    old_hash: &str,
+    new_hash: &str,
+) -> Result<(), ApiError> {
+    db.prepare(
+        "UPDATE access_codes SET code_hash = ?4 WHERE tenant_id = ?1 AND reporter_group = ?2 AND code_hash = ?3",
+    )
+    .bind(&[tenant.into(), group.into(), old_hash.into(), new_hash.into()])?
+    .run()
+    .await?;
+    Ok(())
+}
+
 /// Sets (with `Some`) or removes a group's access code, together with its audit entry.
 pub async fn set_access_code(
     db: &D1Database,
