@@ -290,6 +290,45 @@ test("a duplicate is merged into the report it repeats", async () => {
   assert.deepEqual([original.json.status, original.json.merged_into ?? null], ["new", null], "the original is untouched");
 });
 
+test("moderators at once: two reports are never merged into each other, and no action overwrites another unseen", async () => {
+  const audited = (subject) => query(`SELECT action FROM audit_log WHERE tenant_id = 'demo' AND subject = '${subject}'`).length;
+  const actions = (caseNumber) => `/api/v1/console/demo/reports/${caseNumber}/actions`;
+  // Six requests at once, from two moderators taking turns, so that some of them read the
+  // report before others are stored.
+  const atOnce = (makeCall) => Promise.all(Array.from({ length: 6 }, (_, i) => makeCall(i % 2 ? sessions.admin : sessions.moderator, i)));
+  let conflicts = 0;
+  for (let round = 0; round < 2; round++) {
+    const a = (await post("/api/v1/reports", goodReport({ description: `Dubblett A ${round}` }))).json.case_number;
+    const b = (await post("/api/v1/reports", goodReport({ description: `Dubblett B ${round}` }))).json.case_number;
+    // Each moderator sees the other's report as the original of a duplicate.
+    const answers = await atOnce((session, i) =>
+      call(session, "POST", actions(i % 2 ? b : a), { action: "merge_into", case_number: i % 2 ? a : b }));
+    // Refused: 409 when the report or the target changed after it was read, 422 when the
+    // target was already merged when it was read. (The same merge twice is stored twice.)
+    const statuses = answers.map((x) => x.response.status);
+    assert.ok(statuses.every((s) => [200, 409, 422].includes(s)), statuses.join(" "));
+    conflicts += statuses.filter((s) => s === 409).length;
+    const merged = [a, b].map((c) => query(`SELECT merged_into FROM reports WHERE tenant_id = 'demo' AND case_year || '-' || printf('%04d', case_seq) = '${c}'`)[0].merged_into);
+    assert.equal(merged.filter((m) => m !== null).length, 1, `exactly one is merged: ${merged} (${statuses})`);
+    assert.equal(audited(a) + audited(b), statuses.filter((s) => s === 200).length, "only the stored merges are on the audit log");
+  }
+
+  // Decisions on one report at once: the ones that read it before another was stored are told
+  // to reload instead of overwriting it unseen; every stored one is on the audit log.
+  for (let round = 0; round < 2; round++) {
+    const c = (await post("/api/v1/reports", goodReport({ description: `Beslut samtidigt ${round}` }))).json.case_number;
+    const answers = await atOnce((session, i) => call(session, "POST", actions(c),
+      i % 2 ? { action: "reject", reason: "off_topic" } : { action: "approve", publish_description: false }));
+    const stored = answers.filter((x) => x.response.status === 200).length;
+    const refused = answers.filter((x) => x.response.status !== 200);
+    assert.ok(stored >= 1 && refused.every((r) => r.response.status === 409 && r.json.error.code === "changed_meanwhile"),
+      JSON.stringify(answers.map((x) => x.json)));
+    assert.equal(audited(c), stored, "every stored decision is audited, and only those");
+    conflicts += refused.length;
+  }
+  assert.ok(conflicts > 0, "requests sent at the same moment met at least once");
+});
+
 test("a moderator changes their own password; other sessions end, wrong current passwords are refused", async () => {
   const admin = await login(ACCOUNTS.admin);
   const account = { email: "byter@demo.tryggve.se", name: "Bo Byter", role: "responder", password: "första lösenordet" };

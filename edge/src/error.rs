@@ -58,6 +58,8 @@ pub enum ApiError {
     UpgradeRequired,
     #[error("This idempotency key was used for another report (with another follow-up code).")]
     IdempotencyConflict,
+    #[error("The report was changed meanwhile (by another moderator, or the merge target was merged). Reload it and try again.")]
+    ChangedMeanwhile,
     #[error("Internal error; nothing was stored. Please try again.")]
     Internal(String),
 }
@@ -78,7 +80,7 @@ impl ApiError {
             Self::DialogueNotOpen | Self::AlreadyVoted => 409,
             Self::UpgradeRequired => 426,
             Self::TooManyAttempts { .. } | Self::RateLimited { .. } => 429,
-            Self::IdempotencyConflict => 409,
+            Self::IdempotencyConflict | Self::ChangedMeanwhile => 409,
             Self::UnknownTenant { in_body: false } => 404,
             Self::MethodNotAllowed { .. } => 405,
             Self::BodyTooLarge => 413,
@@ -115,6 +117,7 @@ impl ApiError {
             Self::AlreadyVoted => "already_voted",
             Self::UpgradeRequired => "upgrade_required",
             Self::IdempotencyConflict => "idempotency_conflict",
+            Self::ChangedMeanwhile => "changed_meanwhile",
             Self::Internal(_) => "internal",
         }
     }

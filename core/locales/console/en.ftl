@@ -18,6 +18,7 @@ console-error-invalid-transition = That change of status is not possible from he
 console-error-invalid-choice = Invalid choice, for example a case number that does not exist.
 console-error-too-long = The text is too long.
 console-error-case-not-found = The case does not exist.
+console-error-changed-meanwhile = The case was changed meanwhile, by someone else or by another merge. Reload it and try again.
 console-error-invalid-date = Write dates as YYYY-MM-DD.
 console-review-title = Review map
 console-filters = Filters

@@ -18,6 +18,7 @@ console-error-invalid-transition = Det går inte att byta till den statusen här
 console-error-invalid-choice = Ogiltigt val, till exempel ett ärendenummer som inte finns.
 console-error-too-long = Texten är för lång.
 console-error-case-not-found = Ärendet finns inte.
+console-error-changed-meanwhile = Ärendet har ändrats under tiden, av någon annan eller genom en annan sammanslagning. Ladda om det och försök igen.
 console-error-invalid-date = Skriv datum som ÅÅÅÅ-MM-DD.
 console-review-title = Granskningskarta
 console-filters = Filter

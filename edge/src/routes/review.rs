@@ -71,9 +71,8 @@ pub async fn detail(
 ) -> Result<Response, ApiError> {
     moderator_for(req, db, caller, tenant, Permission::ReviewReports).await?;
     let case = parse_case_number(case).ok_or(ApiError::CaseNotFound)?;
-    let (_, report) =
-        store::reports::find_for_review(db, tenant, case).await?.ok_or(ApiError::CaseNotFound)?;
-    Ok(http::json(200, &report))
+    let read = store::reports::find_for_review(db, tenant, case).await?.ok_or(ApiError::CaseNotFound)?;
+    Ok(http::json(200, &read.report))
 }
 
 /// `POST /api/v1/console/{tenant}/reports/{case}/actions` with a [`ReviewAction`]: approve,
@@ -89,23 +88,26 @@ pub async fn act(
     moderator.check_csrf(req)?;
     let action: ReviewAction = http::read_json(req).await?;
     let case = parse_case_number(case).ok_or(ApiError::CaseNotFound)?;
-    let (id, mut report) =
-        store::reports::find_for_review(db, tenant, case).await?.ok_or(ApiError::CaseNotFound)?;
+    let read = store::reports::find_for_review(db, tenant, case).await?.ok_or(ApiError::CaseNotFound)?;
+    let mut merge_target = None;
     if let ReviewAction::MergeInto { case_number } = &action {
         // The target must exist and not be merged itself: two reports merged into each other
-        // would both be closed, and the complaint gone.
+        // would both be closed, and the complaint gone. (Checked again as the merge is stored.)
         let target = match parse_case_number(case_number) {
             Some(target) => store::reports::find_for_review(db, tenant, target).await?,
             None => None,
         };
-        let mergeable = matches!(&target, Some((_, target)) if target.review.merged_into.is_none());
-        if !mergeable {
-            return Err(ApiError::Invalid(tryggve_core::FieldError::new(
-                "case_number",
-                tryggve_core::validation::FieldErrorCode::InvalidChoice,
-            )));
+        match target {
+            Some(target) if target.report.review.merged_into.is_none() => merge_target = Some(target.id),
+            _ => {
+                return Err(ApiError::Invalid(tryggve_core::FieldError::new(
+                    "case_number",
+                    tryggve_core::validation::FieldErrorCode::InvalidChoice,
+                )))
+            }
         }
     }
+    let mut report = read.report.clone();
     let next = report.review.apply(&action, &report.case_number).map_err(ApiError::Invalid)?;
     let now = clock::now_iso();
     let entry = store::audit::NewEntry {
@@ -117,8 +119,7 @@ pub async fn act(
         after: serde_json::to_string(&next).unwrap_or_default(),
         at: &now,
     };
-    let audit = store::audit::record(db, &entry)?;
-    store::reports::update_review(db, tenant, id, &next, audit, &now).await?;
+    store::reports::update_review(db, tenant, &read, &next, merge_target, &entry).await?;
     report.review = next;
     Ok(http::json(200, &report))
 }

@@ -18,20 +18,32 @@ pub struct NewEntry<'a> {
 /// The statement that records an action; run it in the same batch as the change itself, so
 /// that no change goes unrecorded.
 pub fn record(db: &D1Database, entry: &NewEntry) -> Result<D1PreparedStatement, ApiError> {
-    insert(db, entry, "?4")
+    insert(db, entry, "?4", "")
 }
 
 /// Like [`record`], for an action that creates a row in the statement just before it in the
 /// same batch: the subject is `entry.subject` followed by that row's id.
 pub fn record_for_new_row(db: &D1Database, entry: &NewEntry) -> Result<D1PreparedStatement, ApiError> {
-    insert(db, entry, "?4 || last_insert_rowid()")
+    insert(db, entry, "?4 || last_insert_rowid()", "")
 }
 
-/// The insert of `entry`, with `subject` the SQL for its subject (`?4` is `entry.subject`).
-fn insert(db: &D1Database, entry: &NewEntry, subject: &str) -> Result<D1PreparedStatement, ApiError> {
+/// Like [`record`], for a change made by the statement just before it in the same batch only
+/// under a condition: recorded only if that statement changed a row.
+pub fn record_if_changed(db: &D1Database, entry: &NewEntry) -> Result<D1PreparedStatement, ApiError> {
+    insert(db, entry, "?4", "WHERE changes() > 0")
+}
+
+/// The insert of `entry`, with `subject` the SQL for its subject (`?4` is `entry.subject`) and
+/// `condition` a `WHERE` clause or nothing.
+fn insert(
+    db: &D1Database,
+    entry: &NewEntry,
+    subject: &str,
+    condition: &str,
+) -> Result<D1PreparedStatement, ApiError> {
     let sql = format!(
         "INSERT INTO audit_log (tenant_id, moderator_id, action, subject, before, after, at) \
-         VALUES (?1, ?2, ?3, {subject}, ?5, ?6, ?7)"
+         SELECT ?1, ?2, ?3, {subject}, ?5, ?6, ?7 {condition}"
     );
     Ok(db.prepare(sql).bind(&[
         entry.tenant.into(),

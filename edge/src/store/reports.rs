@@ -94,7 +94,7 @@ pub async fn purge_before(db: &D1Database, tenant: &str, cutoff: &str, now: &str
 
 const COLUMNS: &str = "id, case_year, case_seq, followup_token_hash, lat, lng, category, times, description, \
                        contact_email, status, visibility, rejection_reason, public_comment, description_public, \
-                       merged_into, created_at, answers, answer_texts, reporter_group";
+                       merged_into, created_at, answers, answer_texts, reporter_group, updated_at";
 
 #[derive(Deserialize)]
 struct ReportRow {
@@ -118,6 +118,7 @@ struct ReportRow {
     answers: String,
     answer_texts: String,
     reporter_group: String,
+    updated_at: Option<String>,
 }
 
 impl ReportRow {
@@ -222,32 +223,52 @@ pub async fn list_for_review(
     Ok(rows.into_iter().map(|r| r.into_moderated().1).collect())
 }
 
-/// One report of `tenant` with its row id, by case number.
+/// A report as a moderator reads it before acting on it.
+pub struct ReviewedReport {
+    pub id: i64,
+    /// When it was last changed: an action applies only if it still is (see [`update_review`]).
+    pub updated_at: Option<String>,
+    pub report: ModeratedReport,
+}
+
+/// One report of `tenant`, by case number.
 pub async fn find_for_review(
     db: &D1Database,
     tenant: &str,
     (year, seq): (i32, u32),
-) -> Result<Option<(i64, ModeratedReport)>, ApiError> {
+) -> Result<Option<ReviewedReport>, ApiError> {
     let sql =
         format!("SELECT {COLUMNS} FROM reports WHERE tenant_id = ?1 AND case_year = ?2 AND case_seq = ?3");
     let row: Option<ReportRow> =
         db.prepare(sql).bind(&[tenant.into(), year.into(), seq.into()])?.first(None).await?;
-    Ok(row.map(ReportRow::into_moderated))
+    Ok(row.map(|row| {
+        let updated_at = row.updated_at.clone();
+        let (id, report) = row.into_moderated();
+        ReviewedReport { id, updated_at, report }
+    }))
 }
 
-/// Stores a new review state together with its audit entry, in one transaction.
+/// Stores a new review state of `read` together with its audit entry, in one transaction, if
+/// the report is still as it was read and, for a merge, the target (`merge_target`, a row id)
+/// is still not merged itself. Two moderators acting on one report at once, or merging two
+/// reports into each other, would otherwise overwrite each other unseen: the later one gets
+/// [`ApiError::ChangedMeanwhile`] and nothing of it is stored or audited.
 pub async fn update_review(
     db: &D1Database,
     tenant: &str,
-    report_id: i64,
+    read: &ReviewedReport,
     next: &ReviewState,
-    audit: D1PreparedStatement,
-    now: &str,
+    merge_target: Option<i64>,
+    audit: &crate::store::audit::NewEntry<'_>,
 ) -> Result<(), ApiError> {
     let sql = "UPDATE reports SET status = ?1, visibility = ?2, rejection_reason = ?3, public_comment = ?4, \
                description = ?5, description_public = ?6, merged_into = ?7, updated_at = ?8, answer_texts = ?11 \
-               WHERE tenant_id = ?9 AND id = ?10";
+               WHERE tenant_id = ?9 AND id = ?10 AND updated_at IS ?12 \
+               AND (?13 IS NULL OR NOT EXISTS \
+                    (SELECT 1 FROM reports t WHERE t.tenant_id = ?9 AND t.id = ?13 AND t.merged_into IS NOT NULL)) \
+               RETURNING id";
     let optional = |v: Option<&str>| v.map_or(JsValue::NULL, JsValue::from);
+    let now = audit.at;
     let update = db.prepare(sql).bind(&[
         next.status.id().into(),
         next.visibility.id().into(),
@@ -258,14 +279,23 @@ pub async fn update_review(
         optional(next.merged_into.as_deref()),
         now.into(),
         tenant.into(),
-        (report_id as f64).into(),
+        (read.id as f64).into(),
         json_text(&next.answer_texts).into(),
+        optional(read.updated_at.as_deref()),
+        merge_target.map_or(JsValue::NULL, |id| (id as f64).into()),
     ])?;
-    let mut statements = vec![update];
+    let mut statements = vec![update, crate::store::audit::record_if_changed(db, audit)?];
     statements.extend(sync_public_cells(db, tenant)?);
-    statements.push(audit);
-    db.batch(statements).await?;
-    Ok(())
+    let results = db.batch(statements).await?;
+    let updated = match results.first() {
+        Some(result) => !result.results::<serde_json::Value>()?.is_empty(),
+        None => false,
+    };
+    if updated {
+        Ok(())
+    } else {
+        Err(ApiError::ChangedMeanwhile)
+    }
 }
 
 /// The statements that bring `tenant`'s counted map cells in line with its reports'
