@@ -244,6 +244,20 @@ test("a report that could not be sent is kept, survives a reload, and is sent ex
   assert.equal(await widget.getByLabel("Beskriv platsen").inputValue(), description);
   assert.equal(await widget.getByLabel("Vad gäller det?").inputValue(), "vandalism");
 
+  // Back online, but the edge fails (a 5xx, its fault, not the report's): the report still waits.
+  await context.unroute("**/api/v1/reports");
+  let failed = 0;
+  await context.route("**/api/v1/reports", (route) => {
+    failed++;
+    return route.fulfill({ status: 500, contentType: "application/json",
+      body: JSON.stringify({ error: { code: "internal", message: "Internal error; nothing was stored. Please try again." } }) });
+  });
+  while (failed === 0) await page.waitForTimeout(200);
+  await page.waitForTimeout(300);
+  assert.equal((await page.evaluate(() => JSON.parse(localStorage.getItem("tryggve-outbox:demo")))).description, description,
+    "still waiting after a 500");
+  assert.equal(await widget.getByText(/Rapporten togs inte emot/).count(), 0, "not shown as refused");
+
   // The connection returns, but the first answer is lost on the way back: the edge stored the
   // report, the browser never heard. The next try must not store it again.
   let lost = 0;
@@ -277,19 +291,11 @@ test("a waiting staff report keeps its access code only in the tab that typed it
   await widget.getByLabel("Beskriv platsen").fill(description);
   const stored = () => query(`SELECT case_year, case_seq, reporter_group FROM reports WHERE description = ${sql(description)}`);
 
-  // The first try reaches the edge but its answer is lost; after that the connection is down.
+  // Offline: the report waits, its code apart from it.
   let tries = 0;
-  await context.route("**/api/v1/reports", async (route) => {
-    if (tries++ === 0) {
-      await route.fetch();
-      await route.abort("connectionreset");
-    } else {
-      await route.abort("internetdisconnected");
-    }
-  });
+  await context.route("**/api/v1/reports", (route) => { tries++; return route.abort("internetdisconnected"); });
   await widget.getByRole("button", { name: "Skicka", exact: true }).click();
   await widget.getByText(/Rapporten är sparad i den här webbläsaren/).waitFor();
-  assert.equal(stored().length, 1, "the edge has it; the browser does not know");
   const slot = "tryggve-outbox:demo";
   const kept = await page.evaluate((slot) => [localStorage.getItem(slot), sessionStorage.getItem(slot)], slot);
   assert.ok(kept[0].includes(description), "the report waits in local storage");
@@ -302,35 +308,51 @@ test("a waiting staff report keeps its access code only in the tab that typed it
   await widget.getByText(/Rapporten är sparad i den här webbläsaren/).waitFor();
   assert.equal(await widget.getByLabel("Åtkomstkod").inputValue(), "demo-personal-2026");
   assert.ok(tries > before, "tried again after the reload");
-  await page.close();
 
   // Another tab has the report but not the code: it waits for the code instead of sending.
-  await context.unroute("**/api/v1/reports");
-  let sent = 0;
-  await context.route("**/api/v1/reports", (route) => { sent++; return route.continue(); });
   const tab = await context.newPage();
+  let sentByTab = 0;
+  tab.on("request", (request) => { if (request.url().endsWith("/api/v1/reports")) sentByTab++; });
   await tab.goto(EDGE + "/");
-  const again = tab.locator("tryggve-report");
-  await again.getByText("En rapport väntar på att skickas från den här webbläsaren. Skriv åtkomstkoden igen och tryck på Skicka.").waitFor();
-  assert.equal(await again.getByLabel("Beskriv platsen").inputValue(), description);
-  assert.equal(await again.getByLabel("Jag rapporterar som").inputValue(), "staff");
-  const code = again.getByLabel("Åtkomstkod");
+  const other = tab.locator("tryggve-report");
+  await other.getByText("En rapport väntar på att skickas från den här webbläsaren. Skriv åtkomstkoden igen och tryck på Skicka.").waitFor();
+  assert.equal(await other.getByLabel("Beskriv platsen").inputValue(), description);
+  assert.equal(await other.getByLabel("Jag rapporterar som").inputValue(), "staff");
+  const code = other.getByLabel("Åtkomstkod");
   assert.equal(await code.inputValue(), "");
   assert.equal(await code.getAttribute("aria-invalid"), "true");
-  assert.equal(sent, 0, "nothing is sent without the code");
   assert.deepEqual(await axeViolations(tab), []);
 
-  // Typed again, it goes as the same report: the edge answers with the first receipt.
-  await code.fill("demo-personal-2026");
-  await again.getByRole("button", { name: "Skicka", exact: true }).click();
-  const heading = again.getByRole("heading", { name: /Tack! Ditt ärende har nummer/ });
-  await heading.waitFor();
+  // The connection returns: the first tab sends it with its code, which the edge checks.
+  await context.unroute("**/api/v1/reports");
+  const first = widget.getByRole("heading", { name: /Tack! Ditt ärende har nummer/ });
+  await first.waitFor({ timeout: 60_000 });
+  assert.equal(sentByTab, 0, "the other tab sent nothing without the code");
   const rows = stored();
-  assert.equal(rows.length, 1, "stored exactly once");
+  assert.equal(rows.length, 1);
   assert.equal(rows[0].reporter_group, "staff");
-  const caseNumber = (await heading.textContent()).match(/\d{4}-\d{4,}/)[0];
+  const caseNumber = (await first.textContent()).match(/\d{4}-\d{4,}/)[0];
   assert.equal(`${rows[0].case_year}-${String(rows[0].case_seq).padStart(4, "0")}`, caseNumber);
+  assert.deepEqual(await page.evaluate((slot) => [localStorage.getItem(slot), sessionStorage.getItem(slot)], slot), [null, null]);
+
+  // The resident in the other tab types the code again and sends: the same report, not a second.
+  await code.fill("demo-personal-2026");
+  await other.getByRole("button", { name: "Skicka", exact: true }).click();
+  const second = other.getByRole("heading", { name: /Tack! Ditt ärende har nummer/ });
+  await second.waitFor();
+  assert.equal((await second.textContent()).match(/\d{4}-\d{4,}/)[0], caseNumber, "the first receipt");
+  assert.equal(stored().length, 1, "stored exactly once");
   assert.deepEqual(await tab.evaluate((slot) => [localStorage.getItem(slot), sessionStorage.getItem(slot)], slot), [null, null]);
+
+  // The next report from that tab is a new one.
+  await other.getByRole("button", { name: "Tipsa om en plats till" }).click();
+  await other.getByRole("button", { name: "Sätt nålen i kartans mitt" }).click();
+  await other.getByLabel("Vad gäller det?").selectOption("littering");
+  await other.getByLabel("Beskriv platsen").fill(`${description} igen`);
+  await other.getByRole("button", { name: "Skicka", exact: true }).click();
+  const third = other.getByRole("heading", { name: /Tack! Ditt ärende har nummer/ });
+  await third.waitFor();
+  assert.notEqual((await third.textContent()).match(/\d{4}-\d{4,}/)[0], caseNumber, "a case of its own");
   await context.close();
 });
 

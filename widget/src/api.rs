@@ -18,8 +18,8 @@ pub struct Edge {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum ApiError {
-    /// No answer (offline, the edge down) or "not now" (429, rate limited): the draft is kept
-    /// for another try.
+    /// No answer (offline, the edge down), "not now" (429, rate limited) or a fault of the
+    /// edge's (5xx): the draft is kept for another try.
     Network,
     /// The edge answered with an error body.
     Rejected { code: String, message: String, field: Option<String> },
@@ -146,7 +146,7 @@ async fn read<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
     if response.ok() {
         return response.json().await.map_err(|_| ApiError::Network);
     }
-    if response.status() == 429 {
+    if response.status() == 429 || response.status() >= 500 {
         return Err(ApiError::Network);
     }
     match response.json::<ErrorBody>().await {

@@ -102,8 +102,10 @@ pub fn pending<T: Outgoing>(slot: &str) -> Option<T> {
 
 fn keep<T: Outgoing + Clone>(slot: &str, draft: &T) {
     let mut kept = draft.clone();
+    // Without session storage the secret is kept nowhere: the submission then waits for it.
+    let secret = kept.take_secret();
     if let Some(secrets) = secret_storage() {
-        let _ = match kept.take_secret() {
+        let _ = match secret {
             Some(secret) => secrets.set_item(slot, &secret),
             None => secrets.remove_item(slot),
         };
@@ -128,10 +130,11 @@ pub fn random_hex(bytes: usize) -> String {
     buffer.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Gives `draft` its retry identity (the waiting submission's, if one is waiting in `slot`)
-/// and keeps it until it is sent.
-pub fn prepare<T: Outgoing + Clone>(slot: &str, mut draft: T) -> T {
-    draft.identify(pending(slot));
+/// Gives `draft` its retry identity (the waiting submission's, if one is waiting in `slot`, else
+/// `restored`'s: the submission this page showed as waiting, which another tab may have sent
+/// since) and keeps it until it is sent.
+pub fn prepare<T: Outgoing + Clone>(slot: &str, mut draft: T, restored: Option<T>) -> T {
+    draft.identify(pending(slot).or(restored));
     keep(slot, &draft);
     draft
 }
@@ -174,10 +177,15 @@ where
                 on_waiting();
                 sleep(delay).await;
                 delay = (delay * 2).min(LONGEST_DELAY_MS);
-                let still_ours =
-                    pending::<T>(slot).is_some_and(|p| p.idempotency_key() == Some(key.as_str()));
-                if !still_ours {
-                    break None;
+                match pending::<T>(slot) {
+                    Some(waiting) if waiting.idempotency_key() == Some(key.as_str()) => {}
+                    // Replaced by a newer submission: that one has its own sender.
+                    Some(_) => break None,
+                    // Sent from another tab: this tab's copy of a secret goes too.
+                    None => {
+                        forget(slot);
+                        break None;
+                    }
                 }
             }
             // Stored, or refused for good: either way it is no longer waiting.

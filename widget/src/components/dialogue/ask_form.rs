@@ -145,7 +145,7 @@ pub fn AskForm(
         }
         error.set(None);
         notice.set(String::new());
-        send(outbox::prepare(&slot.get_value(), draft));
+        send(outbox::prepare(&slot.get_value(), draft, None));
     };
 
     let count = move || {

@@ -221,12 +221,15 @@ pub fn ReportForm(
 
     // A report that could not be sent before (this page, or before a reload) goes first. Its
     // access code lives only as long as the tab that typed it (see `outbox`): without it, the
-    // report waits for the code to be typed again and sent as the same report.
+    // report waits for the code to be typed again and is sent as the same report, even if the
+    // tab that typed it sends it meanwhile.
+    let waiting_for_code = StoredValue::new(None::<ReportDraft>);
     if let Some(waiting) = outbox::pending::<ReportDraft>(&outbox::report_slot(&config.id)) {
         fields.restore(&waiting);
         if fields.reporter_group.get_untracked().needs_code() && waiting.access_code.is_none() {
             errors.set(vec![FieldError::new("access_code", FieldErrorCode::Required)]);
             alert.set(Some(i18n.t("send-needs-code")));
+            waiting_for_code.set_value(Some(waiting));
         } else {
             alert.set(Some(i18n.t("send-resuming")));
             send(waiting);
@@ -262,7 +265,9 @@ pub fn ReportForm(
         errors.set(Vec::new());
         answer_errors.set(Vec::new());
         alert.set(None);
-        send(outbox::prepare(&outbox::report_slot(&tenant.get_value()), draft));
+        // Once: the next report is a new one.
+        let restored = waiting_for_code.try_update_value(Option::take).flatten();
+        send(outbox::prepare(&outbox::report_slot(&tenant.get_value()), draft, restored));
     };
 
     let categories = config.categories.clone();
