@@ -82,11 +82,13 @@ pub async fn find_by_idempotency_key(
 }
 
 /// Removes the personal parts of `tenant`'s reports created before `cutoff`: contact e-mail,
-/// follow-up code (the hash), idempotency key, free text and short-text answers. Place, category, times, status and
-/// dates stay for statistics. Returns how many reports were purged.
+/// follow-up code (the hash), idempotency key, free text and short-text answers. Place,
+/// category, times, status and dates stay for statistics. A new revision, so that a moderator's
+/// action on what was read before cannot write the text back. Returns how many reports were purged.
 pub async fn purge_before(db: &D1Database, tenant: &str, cutoff: &str, now: &str) -> Result<u32, ApiError> {
     let sql = "UPDATE reports SET contact_email = NULL, followup_token_hash = '', idempotency_key = NULL, \
-               description = '', description_public = 0, answer_texts = '{}', updated_at = ?3 \
+               description = '', description_public = 0, answer_texts = '{}', updated_at = ?3, \
+               revision = revision + 1 \
                WHERE tenant_id = ?1 AND created_at < ?2 AND followup_token_hash != '' RETURNING id";
     let purged = db.prepare(sql).bind(&[tenant.into(), cutoff.into(), now.into()])?.all().await?;
     Ok(purged.results::<serde_json::Value>()?.len() as u32)
@@ -94,7 +96,7 @@ pub async fn purge_before(db: &D1Database, tenant: &str, cutoff: &str, now: &str
 
 const COLUMNS: &str = "id, case_year, case_seq, followup_token_hash, lat, lng, category, times, description, \
                        contact_email, status, visibility, rejection_reason, public_comment, description_public, \
-                       merged_into, created_at, answers, answer_texts, reporter_group, updated_at";
+                       merged_into, created_at, answers, answer_texts, reporter_group, revision";
 
 #[derive(Deserialize)]
 struct ReportRow {
@@ -118,7 +120,7 @@ struct ReportRow {
     answers: String,
     answer_texts: String,
     reporter_group: String,
-    updated_at: Option<String>,
+    revision: i64,
 }
 
 impl ReportRow {
@@ -226,8 +228,8 @@ pub async fn list_for_review(
 /// A report as a moderator reads it before acting on it.
 pub struct ReviewedReport {
     pub id: i64,
-    /// When it was last changed: an action applies only if it still is (see [`update_review`]).
-    pub updated_at: Option<String>,
+    /// How often it had been changed: an action applies only if it still is (see [`update_review`]).
+    pub revision: i64,
     pub report: ModeratedReport,
 }
 
@@ -242,9 +244,9 @@ pub async fn find_for_review(
     let row: Option<ReportRow> =
         db.prepare(sql).bind(&[tenant.into(), year.into(), seq.into()])?.first(None).await?;
     Ok(row.map(|row| {
-        let updated_at = row.updated_at.clone();
+        let revision = row.revision;
         let (id, report) = row.into_moderated();
-        ReviewedReport { id, updated_at, report }
+        ReviewedReport { id, revision, report }
     }))
 }
 
@@ -262,8 +264,9 @@ pub async fn update_review(
     audit: &crate::store::audit::NewEntry<'_>,
 ) -> Result<(), ApiError> {
     let sql = "UPDATE reports SET status = ?1, visibility = ?2, rejection_reason = ?3, public_comment = ?4, \
-               description = ?5, description_public = ?6, merged_into = ?7, updated_at = ?8, answer_texts = ?11 \
-               WHERE tenant_id = ?9 AND id = ?10 AND updated_at IS ?12 \
+               description = ?5, description_public = ?6, merged_into = ?7, updated_at = ?8, answer_texts = ?11, \
+               revision = revision + 1 \
+               WHERE tenant_id = ?9 AND id = ?10 AND revision = ?12 \
                AND (?13 IS NULL OR NOT EXISTS \
                     (SELECT 1 FROM reports t WHERE t.tenant_id = ?9 AND t.id = ?13 AND t.merged_into IS NOT NULL)) \
                RETURNING id";
@@ -281,7 +284,7 @@ pub async fn update_review(
         tenant.into(),
         (read.id as f64).into(),
         json_text(&next.answer_texts).into(),
-        optional(read.updated_at.as_deref()),
+        (read.revision as f64).into(),
         merge_target.map_or(JsValue::NULL, |id| (id as f64).into()),
     ])?;
     let mut statements = vec![update, crate::store::audit::record_if_changed(db, audit)?];
