@@ -273,7 +273,7 @@ test("staff report with their access code; a wrong or missing code is refused; c
     query(`SELECT * FROM audit_log WHERE tenant_id = '${TENANT}'`), (await current())]);
   assert.ok(!everything.includes(code) && !everything.includes("rundan"), "the code is stored only as a hash");
   assert.ok(everything.includes("access_code.set"), "the change is audited");
-  // The hash is keyed with the deployment's pepper (here the local one of edge/wrangler.toml),
+  // The hash is keyed with the deployment's pepper (here the local one, xtask/src/seed.rs),
   // so that the database alone is not enough to try codes against it.
   const message = `access-code:${TENANT}:staff:${code}`;
   const storedHash = () => query(`SELECT code_hash FROM access_codes WHERE tenant_id = '${TENANT}' AND reporter_group = 'staff'`)[0]?.code_hash;

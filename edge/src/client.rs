@@ -5,6 +5,7 @@ use sha2::{Digest, Sha256};
 use worker::{Env, Request};
 
 use crate::clock;
+use crate::error::ApiError;
 
 /// A client's keys for one purpose: today's, under which its events are recorded, and
 /// yesterday's, which a limit reaching back past midnight (UTC) counts too. Without it, every
@@ -15,15 +16,15 @@ pub struct ClientKey {
 }
 
 /// The client's keys for `purpose` (e.g. `report:demo`, `login`).
-pub fn key(req: &Request, env: &Env, purpose: &str) -> ClientKey {
+pub fn key(req: &Request, env: &Env, purpose: &str) -> Result<ClientKey, ApiError> {
     let address = tryggve_core::client::network(
         &req.headers().get("cf-connecting-ip").ok().flatten().unwrap_or_default(),
     );
-    let salt = crate::secrets::get(env, crate::secrets::CLIENT_SALT);
+    let salt = crate::secrets::required(env, crate::secrets::CLIENT_SALT)?;
     let on = |day: &str| {
         let digest = Sha256::digest(format!("{salt}|{day}|{address}"));
         format!("{purpose}:{}", hex::encode(&digest[..16]))
     };
     let yesterday = clock::iso_in_minutes(-24 * 60);
-    ClientKey { today: on(&clock::today()), yesterday: on(&yesterday[..10]) }
+    Ok(ClientKey { today: on(&clock::today()), yesterday: on(&yesterday[..10]) })
 }

@@ -1,16 +1,22 @@
 //! What each deployment keeps secret, set with `wrangler secret put NAME` (see docs/deploy.md).
-//! Locally they are the plain `[vars]` of `edge/wrangler.toml`, which a secret overrides.
+//! Locally `cargo xtask` passes non-secret values to `wrangler dev` (`xtask/src/edge.rs`).
 
 use worker::Env;
 
-/// Salt of the daily client hashes (rate limits, login throttling).
+use crate::error::ApiError;
+
+/// Salt of the daily client hashes (rate limits, login throttling): without it, a hash of an
+/// address and the day could be reversed by trying every address.
 pub const CLIENT_SALT: &str = "CLIENT_SALT";
-/// Key of the access codes' hashes, so that a copy of the database cannot be used to guess codes.
+/// Key of the access codes' hashes, so that a copy of the database cannot be used to guess
+/// codes. Setting it later would break every code hashed without it.
 pub const ACCESS_CODE_PEPPER: &str = "ACCESS_CODE_PEPPER";
 
-pub fn get(env: &Env, name: &str) -> String {
-    env.secret(name)
-        .map(|s| s.to_string())
-        .or_else(|_| env.var(name).map(|v| v.to_string()))
-        .unwrap_or_default()
+/// The secret `name` (locally a `--var`: both are string bindings). A deployment without it
+/// refuses what needs it rather than doing it unprotected.
+pub fn required(env: &Env, name: &str) -> Result<String, ApiError> {
+    match env.secret(name).map(|s| s.to_string()) {
+        Ok(value) if !value.is_empty() => Ok(value),
+        _ => Err(ApiError::Internal(format!("the secret {name} is not set"))),
+    }
 }

@@ -82,6 +82,11 @@ fn dev_server(tools: &Tools, state: &Path, port: u16) -> Command {
         .args(["--show-interactive-dev-session=false", "--log-level", "warn"])
         // Turnstile cannot be reached from here: its local fake verifier (edge/src/human.rs).
         .args(["--var", "TURNSTILE_VERIFIER:fake"])
+        .args(
+            seed::LOCAL_SECRETS
+                .iter()
+                .flat_map(|(name, value)| ["--var".to_string(), format!("{name}:{value}")]),
+        )
         // Lets tests (and developers) run the daily job at once: GET /__scheduled.
         .arg("--test-scheduled");
     command

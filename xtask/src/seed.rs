@@ -101,7 +101,10 @@ pub fn moderator_sql(m: &Moderator) -> Result<String, String> {
 /// can be tried out.
 pub const DEMO_STAFF_CODE: &str = "demo-personal-2026";
 
-/// The local `ACCESS_CODE_PEPPER` of `edge/wrangler.toml`'s `[vars]` (not secret).
+/// The edge's secrets for local use (not secret), passed to `wrangler dev` with `--var`; the
+/// tests compute the same hashes from them.
+pub const LOCAL_SECRETS: [(&str, &str); 2] =
+    [("CLIENT_SALT", "local-development-salt"), ("ACCESS_CODE_PEPPER", LOCAL_ACCESS_CODE_PEPPER)];
 const LOCAL_ACCESS_CODE_PEPPER: &str = "local-development-pepper";
 
 /// Sets the demo's staff access code unless an admin has set another.

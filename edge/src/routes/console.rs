@@ -82,7 +82,7 @@ impl PasswordAttempt {
         email: &str,
     ) -> Result<Self, ApiError> {
         let account_key = format!("account:{tenant}:{}", email.trim().to_lowercase());
-        let client_key = client::key(req, bindings.env, "login");
+        let client_key = client::key(req, bindings.env, "login")?;
         let now = clock::now_iso();
         let window_start = clock::iso_in_minutes(-i64::from(LOGIN_WINDOW_MINUTES));
         let recorded =

@@ -78,7 +78,7 @@ pub async fn ask(
         return Err(ApiError::DialogueNotOpen);
     }
     human::require(bindings.env, &config, draft.human_token.as_deref(), req).await?;
-    let client = client::key(req, bindings.env, &format!("question:{tenant}"));
+    let client = client::key(req, bindings.env, &format!("question:{tenant}"))?;
     let now = clock::now_iso();
     let rate_event = limits::take(db, &client, config.limits.questions_per_hour, &now).await?;
     match store::dialogues::insert_question(db, tenant, dialogue.id, &participant, &question, &now).await {
@@ -121,7 +121,7 @@ pub async fn vote(
     if !dialogue.state.accepts_questions() {
         return Err(ApiError::DialogueNotOpen);
     }
-    let client = client::key(req, bindings.env, &format!("vote:{tenant}"));
+    let client = client::key(req, bindings.env, &format!("vote:{tenant}"))?;
     let now = clock::now_iso();
     let rate_event = limits::take(db, &client, config.limits.votes_per_hour, &now).await?;
     if !store::dialogues::vote(db, dialogue.id, question_id, &participant, &now).await? {

@@ -41,7 +41,7 @@ pub async fn create(
     }
     // Retries (above) need no new human check (its token is single-use) and are never limited.
     human::require(bindings.env, &tenant, draft.human_token.as_deref(), req).await?;
-    let client = client::key(req, bindings.env, &format!("report:{}", tenant.id));
+    let client = client::key(req, bindings.env, &format!("report:{}", tenant.id))?;
     let created_at = clock::now_iso();
     let rate_event = limits::take(db, &client, tenant.limits.reports_per_hour, &created_at).await?;
     let year: i32 =
@@ -54,9 +54,15 @@ pub async fn create(
     // small limit of their own (and count against the report limit too), so that codes cannot
     // be guessed at speed.
     if let Some(code) = &report.access_code {
-        let guesses = client::key(req, bindings.env, &format!("access-code:{}", tenant.id));
-        let guess = match limits::take(db, &guesses, ACCESS_CODE_TRIES_PER_HOUR, &created_at).await {
-            Ok(guess) => guess,
+        let guesses = client::key(req, bindings.env, &format!("access-code:{}", tenant.id))?;
+        let taken = match secrets::required(bindings.env, secrets::ACCESS_CODE_PEPPER) {
+            Ok(pepper) => limits::take(db, &guesses, ACCESS_CODE_TRIES_PER_HOUR, &created_at)
+                .await
+                .map(|guess| (pepper, guess)),
+            Err(unset) => Err(unset),
+        };
+        let (pepper, guess) = match taken {
+            Ok(taken) => taken,
             Err(refused) => {
                 // Refused unchecked: no report was sent.
                 limits::give_back(db, rate_event).await?;
@@ -64,7 +70,6 @@ pub async fn create(
             }
         };
         let group = report.reporter_group;
-        let pepper = secrets::get(bindings.env, secrets::ACCESS_CODE_PEPPER);
         let stored = store::tenants::access_codes(db, &tenant.id).await?;
         let stored = stored.into_iter().find(|(g, _)| g == group.id()).map(|(_, hash)| hash);
         let check = stored.as_deref().map(|hash| check_access_code(&pepper, &tenant.id, group, code, hash));

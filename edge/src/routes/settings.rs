@@ -108,7 +108,7 @@ pub async fn change_access_code(
             if !is_acceptable_code(body.code.trim()) {
                 return Err(ApiError::Invalid(FieldError::new("code", FieldErrorCode::WeakPassword)));
             }
-            let pepper = secrets::get(bindings.env, secrets::ACCESS_CODE_PEPPER);
+            let pepper = secrets::required(bindings.env, secrets::ACCESS_CODE_PEPPER)?;
             Some(password::access_code_hash(&pepper, tenant, group, &body.code))
         }
         _ => None,
