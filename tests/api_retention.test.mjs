@@ -84,6 +84,21 @@ test("a dialogue's old questions lose what ties them to people; votes stay until
     }
   }
 
+  // Two more in the open one, merged into its approved question by a moderator: one straight
+  // from the queue (never published), one after it was published.
+  const moderator = await login(ACCOUNTS.moderator);
+  const openId = query(`SELECT dialogue_id FROM questions WHERE id = ${questions.open.approved}`)[0].dialogue_id;
+  const act = async (q, body) => {
+    const { response, text } = await call(moderator, "POST", `/api/v1/console/demo/dialogues/${openId}/questions/${q}/actions`, body);
+    assert.equal(response.status, 200, text);
+  };
+  const unpublished = question(openId, "pending", "Kan Per Persson på Storgatan 3 flytta?");
+  const published = question(openId, "pending", "Blir det ljusare i parken?");
+  await act(unpublished, { action: "merge_into", into: questions.open.approved });
+  await act(published, { action: "approve" });
+  await act(published, { action: "merge_into", into: questions.open.approved });
+  questions.merged = { unpublished, published };
+
   const run = await fetch(`${EDGE}/__scheduled?cron=17+2+*+*+*`);
   assert.equal(run.status, 200, await run.text());
 
@@ -98,10 +113,13 @@ test("a dialogue's old questions lose what ties them to people; votes stay until
     assert.equal(rejected.text, "", `${state}: a question never published loses its text`);
     assert.deepEqual([approved.votes, rejected.votes], [2, 2], `${state}: the counts stay`);
   }
+  assert.equal(row(unpublished).text, "", "a question merged without being published loses its text");
+  assert.equal(row(published).text, "Blir det ljusare i parken?", "one published before it was merged is part of the record");
+  assert.deepEqual([row(unpublished).participant_hash, row(published).participant_hash], ["", ""]);
   assert.equal(row(questions.open.approved).vote_rows, 2, "an open dialogue keeps each vote: one per participant still holds");
   assert.equal(row(questions.closed.approved).vote_rows, 0, "a closed dialogue's votes are gone");
   const [entry] = query("SELECT after FROM audit_log WHERE tenant_id = 'demo' AND action = 'retention.purge' ORDER BY id DESC LIMIT 1");
-  assert.match(entry.after, /"purged_questions":4,"purged_votes":4,/, "on the record, with what went");
+  assert.match(entry.after, /"purged_questions":6,"purged_votes":4,/, "on the record, with what went");
 
   // The other suites list the demo's dialogues: these old ones leave with the test.
   const ids = Object.values(questions).flatMap(Object.values).join(",");

@@ -130,8 +130,8 @@ SELECT 'demo', 'Trygghetsdialog: kvällar i centrum',
   'https://example.se/direktsandning', '[{"name":"Anna Ek","title":"Kommunpolis"},{"name":"Olle Berg","title":"Kommunstyrelsens ordförande"}]',
   'open', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
 WHERE NOT EXISTS (SELECT 1 FROM dialogues WHERE tenant_id = 'demo');
-INSERT INTO questions (tenant_id, dialogue_id, participant_hash, text, status, votes, asked_at, revision)
-SELECT 'demo', d.id, 'demo', q.text, 'approved', 0, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 1
+INSERT INTO questions (tenant_id, dialogue_id, participant_hash, text, status, published, votes, asked_at, revision)
+SELECT 'demo', d.id, 'demo', q.text, 'approved', 1, 0, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 1
 FROM dialogues d, (SELECT 'Kan gångtunneln vid stationen få bättre belysning?' AS text
                    UNION ALL SELECT 'Varför patrullerar polisen så sällan på fredagskvällar?') q
 WHERE d.tenant_id = 'demo' AND NOT EXISTS (SELECT 1 FROM questions WHERE tenant_id = 'demo');

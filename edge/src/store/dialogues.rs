@@ -369,7 +369,8 @@ fn recount(db: &D1Database, dialogue: i64, question: i64) -> Result<D1PreparedSt
     Ok(db.prepare(sql).bind(&[number(question), number(dialogue)])?)
 }
 
-/// Stores a question's moderation state (text, name, status, reason, answered) with its audit entry.
+/// Stores a question's moderation state (text, name, status, reason, answered) with its audit
+/// entry; an approved question is marked as published for good.
 pub async fn save_question(
     db: &D1Database,
     dialogue: i64,
@@ -378,7 +379,8 @@ pub async fn save_question(
     now: &str,
 ) -> Result<(), ApiError> {
     let sql = "UPDATE questions SET text = ?1, display_name = ?2, status = ?3, rejection_reason = ?4, \
-               answered_at = ?5, revision = (SELECT revision FROM dialogues WHERE id = ?6) \
+               answered_at = ?5, revision = (SELECT revision FROM dialogues WHERE id = ?6), \
+               published = MAX(published, ?3 = 'approved') \
                WHERE dialogue_id = ?6 AND id = ?7";
     let update = db.prepare(sql).bind(&[
         next.text.as_str().into(),
@@ -456,15 +458,19 @@ pub async fn add_answer(
 }
 
 /// Removes what ties questions older than `cutoff` to a person or device: display names,
-/// participant hashes, retry keys, and the text of questions never published (pending or
-/// rejected, often for personal data). Individual votes go once their dialogue is closed (the
-/// counts stay): while it is open they are what keeps one vote per participant, and the count
-/// is recounted from them. Returns how many questions were purged, and how many votes.
+/// participant hashes, retry keys, and the text of questions not published (pending or
+/// rejected, often for personal data, or merged into another without ever being published).
+/// Individual votes go once their dialogue is closed (the counts stay): while it is open they
+/// are what keeps one vote per participant, and the count is recounted from them. Returns how
+/// many questions were purged, and how many votes.
 pub async fn purge_before(db: &D1Database, tenant: &str, cutoff: &str) -> Result<(u32, u32), ApiError> {
-    let sql = "UPDATE questions SET display_name = NULL, participant_hash = '', idempotency_key = NULL, \
-               text = CASE WHEN status IN ('pending', 'rejected') THEN '' ELSE text END \
-               WHERE tenant_id = ?1 AND asked_at < ?2 \
-               AND (participant_hash != '' OR (status IN ('pending', 'rejected') AND text != '')) RETURNING id";
+    const UNPUBLISHED: &str = "(status IN ('pending', 'rejected') OR (status = 'merged' AND published = 0))";
+    let sql = format!(
+        "UPDATE questions SET display_name = NULL, participant_hash = '', idempotency_key = NULL, \
+         text = CASE WHEN {UNPUBLISHED} THEN '' ELSE text END \
+         WHERE tenant_id = ?1 AND asked_at < ?2 \
+         AND (participant_hash != '' OR ({UNPUBLISHED} AND text != '')) RETURNING id"
+    );
     let purged = db.prepare(sql).bind(&[tenant.into(), cutoff.into()])?.all().await?;
     let votes = "DELETE FROM question_votes WHERE at < ?2 AND question_id IN \
                  (SELECT questions.id FROM questions JOIN dialogues ON dialogues.id = questions.dialogue_id \
