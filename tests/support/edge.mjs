@@ -1,6 +1,7 @@
 // The edge under test: a real `wrangler dev` (workerd + local D1) started by `cargo xtask test`.
 import { execFileSync } from "node:child_process";
 import path from "node:path";
+import { Agent, fetch as fetchOnNewConnections, setGlobalDispatcher } from "undici";
 
 export const EDGE = process.env.TRYGGVE_EDGE;
 const STATE = process.env.TRYGGVE_STATE;
@@ -9,6 +10,12 @@ if (!EDGE || !STATE) {
 }
 
 const root = path.resolve(import.meta.dirname, "../..");
+
+// Every request of the tests on a connection of its own. `query()` blocks the event loop for
+// seconds (it runs wrangler), long enough for the server to close an idle pooled connection
+// unseen; a request sent on it right after then failed ("other side closed").
+setGlobalDispatcher(new Agent({ pipelining: 0 }));
+globalThis.fetch = fetchOnNewConnections;
 
 /** Runs SQL against the local D1 database the edge uses, returning the rows. */
 export function query(sql) {
