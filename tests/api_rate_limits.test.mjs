@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { goodReport, post, query } from "./support/edge.mjs";
+import { SECRETS, goodReport, post, query } from "./support/edge.mjs";
 
 test("a client over the municipality's limit gets 429 with Retry-After, and nothing is stored", async () => {
   const retrySafe = { tenant: "strikt", idempotency_key: `strikt-${Date.now()}-first`, followup_token: "abcdefabcdefabcdefabcdefabcdef00" };
@@ -47,7 +47,7 @@ test("the hour reaches back past midnight: reports sent just before it still cou
   query("DELETE FROM rate_events WHERE key LIKE 'report:strikt:%'"); // as if the hour had passed
   // The edge's key for this client on a day: a hash of the (local) salt, the day and the address.
   const keyOn = (day) =>
-    `report:strikt:${createHash("sha256").update(`local-development-salt|${day}|127.0.0.1`).digest("hex").slice(0, 32)}`;
+    `report:strikt:${createHash("sha256").update(`${SECRETS.CLIENT_SALT}|${day}|127.0.0.1`).digest("hex").slice(0, 32)}`;
   const report = () => post("/api/v1/reports", goodReport({ tenant: "strikt", description: "efter midnatt" }));
   assert.equal((await report()).response.status, 201);
   const today = new Date().toISOString().slice(0, 10);

@@ -10,7 +10,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { goodReport, query } from "./support/edge.mjs";
+import { SECRETS, goodReport, query } from "./support/edge.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const wrangler = path.join(root, "node_modules/.bin/wrangler");
@@ -38,7 +38,8 @@ function d1(args) {
 /** Starts wrangler dev on `port` over `state`, and waits until it answers. */
 async function start() {
   server = spawn(wrangler, ["--config", config, "dev", "--local", "--ip", "127.0.0.1", "--port", String(port),
-    "--persist-to", state, "--show-interactive-dev-session=false", "--log-level", "error"],
+    "--persist-to", state, "--show-interactive-dev-session=false", "--log-level", "error",
+    ...Object.entries(SECRETS).flatMap(([name, value]) => ["--var", `${name}:${value}`])],
   { cwd: root, env, detached: true, stdio: "ignore" });
   for (let i = 0; i < 240; i++) {
     try {

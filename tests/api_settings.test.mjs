@@ -5,7 +5,7 @@
 import { before, test } from "node:test";
 import assert from "node:assert/strict";
 import { createHash, createHmac } from "node:crypto";
-import { EDGE, goodReport, post, query, sql } from "./support/edge.mjs";
+import { EDGE, SECRETS, goodReport, post, query, sql } from "./support/edge.mjs";
 import { ACCOUNTS, call, login } from "./support/console.mjs";
 
 const TENANT = "installt";
@@ -273,11 +273,11 @@ test("staff report with their access code; a wrong or missing code is refused; c
     query(`SELECT * FROM audit_log WHERE tenant_id = '${TENANT}'`), (await current())]);
   assert.ok(!everything.includes(code) && !everything.includes("rundan"), "the code is stored only as a hash");
   assert.ok(everything.includes("access_code.set"), "the change is audited");
-  // The hash is keyed with the deployment's pepper (here the local one, xtask/src/seed.rs),
+  // The hash is keyed with the deployment's pepper (here the local one xtask gives the edge),
   // so that the database alone is not enough to try codes against it.
   const message = `access-code:${TENANT}:staff:${code}`;
   const storedHash = () => query(`SELECT code_hash FROM access_codes WHERE tenant_id = '${TENANT}' AND reporter_group = 'staff'`)[0]?.code_hash;
-  const peppered = createHmac("sha256", "local-development-pepper").update(message).digest("hex");
+  const peppered = createHmac("sha256", SECRETS.ACCESS_CODE_PEPPER).update(message).digest("hex");
   assert.equal(storedHash(), peppered);
 
   // A code stored before the pepper (a plain SHA-256) still works, and is then stored under it.

@@ -5,7 +5,9 @@ import { Agent, fetch as fetchOnNewConnections, setGlobalDispatcher } from "undi
 
 export const EDGE = process.env.TRYGGVE_EDGE;
 const STATE = process.env.TRYGGVE_STATE;
-if (!EDGE || !STATE) {
+/** The edge's secrets as `cargo xtask` gives them to a local edge (not secret). */
+export const SECRETS = JSON.parse(process.env.TRYGGVE_SECRETS ?? "null");
+if (!EDGE || !STATE || !SECRETS) {
   throw new Error("Run the tests through `cargo xtask test`: it starts the edge and sets TRYGGVE_EDGE.");
 }
 

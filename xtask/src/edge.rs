@@ -74,6 +74,13 @@ pub fn prepare_demo(tools: &Tools, state: &Path, port: u16, extra_sql: &str) -> 
     execute_sql(tools, &db, &sql)
 }
 
+/// `seed::LOCAL_SECRETS` as a JSON object.
+fn local_secrets_json() -> String {
+    let secrets: serde_json::Map<String, serde_json::Value> =
+        seed::LOCAL_SECRETS.iter().map(|(name, value)| (name.to_string(), (*value).into())).collect();
+    serde_json::Value::Object(secrets).to_string()
+}
+
 fn dev_server(tools: &Tools, state: &Path, port: u16) -> Command {
     let mut command = wrangler(tools);
     command
@@ -132,7 +139,9 @@ pub fn end_to_end(tools: &Tools, files: &[String]) -> Result {
         .env("TRYGGVE_EDGE", &base)
         .env("TRYGGVE_STATE", &state)
         .env("TRYGGVE_EXAMPLES_PORT", examples_port.to_string())
-        .env("TRYGGVE_ARTIFACTS", work.join("artifacts"));
+        .env("TRYGGVE_ARTIFACTS", work.join("artifacts"))
+        // For tests that start an edge of their own, or compute what the edge hashes.
+        .env("TRYGGVE_SECRETS", local_secrets_json());
     let outcome = run_command(&mut tests).and_then(|()| match (&tools.schemathesis, files.is_empty()) {
         (Some(schemathesis), true) => property_based(schemathesis, &base, &work),
         _ => Ok(()),
