@@ -130,11 +130,11 @@ pub fn random_hex(bytes: usize) -> String {
     buffer.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Gives `draft` its retry identity (the waiting submission's, if one is waiting in `slot`, else
-/// `restored`'s: the submission this page showed as waiting, which another tab may have sent
-/// since) and keeps it until it is sent.
+/// Gives `draft` its retry identity (`restored`'s, the submission this page showed as waiting,
+/// which another tab may have sent since; else the one waiting in `slot`, if any) and keeps it
+/// until it is sent.
 pub fn prepare<T: Outgoing + Clone>(slot: &str, mut draft: T, restored: Option<T>) -> T {
-    draft.identify(pending(slot).or(restored));
+    draft.identify(restored.or_else(|| pending(slot)));
     keep(slot, &draft);
     draft
 }

@@ -175,6 +175,8 @@ pub fn ReportForm(
     // `outbox`) and shows the outcome.
     let edge = StoredValue::new(edge);
     let tenant = StoredValue::new(config.id.clone());
+    // A waiting report shown without its access code (see below), until it is stored.
+    let waiting_for_code = StoredValue::new(None::<ReportDraft>);
     let send = move |draft: ReportDraft| {
         sending.set(true);
         spawn_local(async move {
@@ -191,6 +193,7 @@ pub fn ReportForm(
                 // Another sender (a redrawn form, another tab) has it.
                 None => {}
                 Some(Ok(receipt)) => {
+                    waiting_for_code.set_value(None);
                     if let Some(form) = form.get_untracked() {
                         let detail = serde_json::json!({ "case_number": receipt.case_number });
                         crate::embed::announce(&form, "tryggve:report-submitted", &detail);
@@ -223,7 +226,6 @@ pub fn ReportForm(
     // access code lives only as long as the tab that typed it (see `outbox`): without it, the
     // report waits for the code to be typed again and is sent as the same report, even if the
     // tab that typed it sends it meanwhile.
-    let waiting_for_code = StoredValue::new(None::<ReportDraft>);
     if let Some(waiting) = outbox::pending::<ReportDraft>(&outbox::report_slot(&config.id)) {
         fields.restore(&waiting);
         if fields.reporter_group.get_untracked().needs_code() && waiting.access_code.is_none() {
@@ -265,8 +267,7 @@ pub fn ReportForm(
         errors.set(Vec::new());
         answer_errors.set(Vec::new());
         alert.set(None);
-        // Once: the next report is a new one.
-        let restored = waiting_for_code.try_update_value(Option::take).flatten();
+        let restored = waiting_for_code.get_value();
         send(outbox::prepare(&outbox::report_slot(&tenant.get_value()), draft, restored));
     };
 
