@@ -16,6 +16,7 @@ pub mod dialogue;
 pub mod export;
 pub mod geo;
 pub mod i18n;
+pub mod live;
 pub mod moderation;
 #[cfg(feature = "openapi")]
 pub mod openapi;

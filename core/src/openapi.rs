@@ -177,7 +177,7 @@ fn operations(g: &mut SchemaGenerator) -> Vec<Operation> {
         op(
             "get",
             "/api/v1/tenants/{tenant}/dialogues/{dialogue}/live",
-            "WebSocket: JSON arrays of live events (`Upgrade: websocket`; 426 without)",
+            "WebSocket: JSON arrays of live events (`Upgrade: websocket`). Without `Upgrade`: 426 if this client's handshake would be accepted now, 429 (with Retry-After) if refused",
             Public,
             WebSocket,
         ),

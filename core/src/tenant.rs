@@ -115,6 +115,12 @@ pub struct Limits {
     pub questions_per_hour: u32,
     #[serde(default = "default_votes_per_hour")]
     pub votes_per_hour: u32,
+    /// Live lines one client (address) may hold open in one dialogue.
+    #[serde(default = "default_live_connections_per_client")]
+    pub live_connections_per_client: u32,
+    /// Live lines one client may open an hour (reconnections count).
+    #[serde(default = "default_live_joins_per_hour")]
+    pub live_joins_per_hour: u32,
 }
 
 impl Default for Limits {
@@ -123,6 +129,8 @@ impl Default for Limits {
             reports_per_hour: 30,
             questions_per_hour: default_questions_per_hour(),
             votes_per_hour: default_votes_per_hour(),
+            live_connections_per_client: default_live_connections_per_client(),
+            live_joins_per_hour: default_live_joins_per_hour(),
         }
     }
 }
@@ -133,6 +141,17 @@ fn default_questions_per_hour() -> u32 {
 
 /// A long meeting has many questions; each can be voted for once per participant.
 fn default_votes_per_hour() -> u32 {
+    300
+}
+
+/// A hall full of people on one guest Wi-Fi is one client.
+fn default_live_connections_per_client() -> u32 {
+    50
+}
+
+/// Room for that hall to reconnect after a few drops, few enough that a client cannot keep
+/// opening lines to flood a room with their first frames.
+fn default_live_joins_per_hour() -> u32 {
     300
 }
 
@@ -181,7 +200,13 @@ impl TenantConfig {
             public_map: true,
             retention_days: DEFAULT_RETENTION_DAYS,
             // The demo is shown to many people at once (and tested from one address).
-            limits: Limits { reports_per_hour: 10_000, questions_per_hour: 10_000, votes_per_hour: 10_000 },
+            limits: Limits {
+                reports_per_hour: 10_000,
+                questions_per_hour: 10_000,
+                votes_per_hour: 10_000,
+                live_connections_per_client: 10_000,
+                live_joins_per_hour: 10_000,
+            },
             areas: vec![
                 rectangle("centrum", "Centrum", BBox::new(58.028, 12.795, 58.040, 12.822)),
                 rectangle("norra", "Norra", BBox::new(58.040, 12.770, 58.070, 12.850)),

@@ -42,6 +42,8 @@ pub enum ApiError {
     CsrfMismatch,
     #[error("Too many submissions from here; try again in {retry_after_secs} seconds.")]
     RateLimited { retry_after_secs: u32 },
+    #[error("Too many live connections from here to this dialogue; close one or try again later.")]
+    TooManyConnections,
     #[error("Too many failed attempts; wait {retry_after_secs} seconds.")]
     TooManyAttempts { retry_after_secs: u32 },
     #[error("No such report in this municipality.")]
@@ -79,7 +81,7 @@ impl ApiError {
             | Self::QuestionNotFound => 404,
             Self::DialogueNotOpen | Self::AlreadyVoted => 409,
             Self::UpgradeRequired => 426,
-            Self::TooManyAttempts { .. } | Self::RateLimited { .. } => 429,
+            Self::TooManyAttempts { .. } | Self::RateLimited { .. } | Self::TooManyConnections => 429,
             Self::IdempotencyConflict | Self::ChangedMeanwhile => 409,
             Self::UnknownTenant { in_body: false } => 404,
             Self::MethodNotAllowed { .. } => 405,
@@ -110,6 +112,7 @@ impl ApiError {
             Self::CsrfMismatch => "csrf_mismatch",
             Self::TooManyAttempts { .. } => "too_many_attempts",
             Self::RateLimited { .. } => "rate_limited",
+            Self::TooManyConnections => "too_many_connections",
             Self::CaseNotFound => "case_not_found",
             Self::DialogueNotFound => "dialogue_not_found",
             Self::QuestionNotFound => "question_not_found",

@@ -87,6 +87,8 @@ pub fn error(err: &ApiError) -> Response {
         ApiError::TooManyAttempts { retry_after_secs } | ApiError::RateLimited { retry_after_secs } => {
             _ = headers.set("retry-after", &retry_after_secs.to_string())
         }
+        // One of the client's own lines may close any moment; a minute is a fair guess.
+        ApiError::TooManyConnections => _ = headers.set("retry-after", "60"),
         _ => {}
     }
     Response::builder().with_status(err.status()).with_headers(headers).fixed(body)

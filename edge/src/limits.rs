@@ -22,6 +22,16 @@ pub async fn take(db: &D1Database, key: &ClientKey, per_hour: u32, now: &str) ->
     Err(refusal(&recent, now))
 }
 
+/// Whether `key` has one of its `per_hour` events left, taking none: the 429 [`take`] would
+/// answer now, or nothing.
+pub async fn check(db: &D1Database, key: &ClientKey, per_hour: u32, now: &str) -> Result<(), ApiError> {
+    let recent = store::rate::count(db, key, &clock::iso_in_minutes(-60)).await?;
+    if recent.count < per_hour {
+        return Ok(());
+    }
+    Err(refusal(&recent, now))
+}
+
 pub async fn give_back(db: &D1Database, event: i64) -> Result<(), ApiError> {
     store::rate::forget(db, event).await
 }

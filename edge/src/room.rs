@@ -4,19 +4,30 @@
 //!
 //! The sockets use the hibernation API: while nothing happens the object is evicted from memory
 //! and the connections stay open, so a room of a thousand silent listeners costs nothing.
+//!
+//! Participants only listen; what they send goes through the HTTP API. The one frame a browser
+//! may send is the ping, which the runtime answers itself without waking the room. Anything else
+//! closes its socket at once (1008), so a client flooding the room costs one wake-up per socket,
+//! not one per frame it would have sent. How many sockets one client may hold open here is
+//! capped too; how often it may open one is limited by the worker before it gets here.
 
 use tryggve_core::dialogue::LiveEvent;
+use tryggve_core::live::{Admission, LIVE_PING, LIVE_PONG, POLICY_CLOSE};
 use worker::{
-    durable_object, DurableObject, Env, Request, Response, Result, State, WebSocket, WebSocketPair,
+    durable_object, DurableObject, Env, Method, Request, Response, Result, State, WebSocket, WebSocketPair,
 };
 
 use crate::error::ApiError;
+use crate::http;
 
 pub const BINDING: &str = "DIALOGUE_ROOMS";
 
-/// Answered by the room itself without waking it, so browsers can check the line is alive.
-const PING: &str = "ping";
-const PONG: &str = "pong";
+/// Set by the worker on what it passes to a room: the client's daily-salted key (never its
+/// address), under which its sockets are tagged, the key it had yesterday (its sockets from
+/// before midnight count too), and how many sockets that client may hold.
+pub const CLIENT_HEADER: &str = "x-tryggve-client";
+pub const CLIENT_YESTERDAY_HEADER: &str = "x-tryggve-client-yesterday";
+pub const CAP_HEADER: &str = "x-tryggve-connections";
 
 #[durable_object]
 pub struct DialogueRoom {
@@ -25,21 +36,37 @@ pub struct DialogueRoom {
 
 impl DurableObject for DialogueRoom {
     fn new(state: State, _env: Env) -> Self {
-        if let Ok(pair) = worker_sys_pair(PING, PONG) {
+        if let Ok(pair) = worker_sys_pair(LIVE_PING, LIVE_PONG) {
             state.set_websocket_auto_response(&pair);
         }
         Self { state }
     }
 
-    /// Two kinds of request reach a room, both from our own worker (a Durable Object has no
-    /// public address): a participant's WebSocket upgrade, already checked (origin, dialogue),
-    /// and a POST with events to pass on.
+    /// Three kinds of request reach a room, all from our own worker (a Durable Object has no
+    /// public address): a participant's WebSocket upgrade, already checked (origin, dialogue,
+    /// how often this client connects); a GET asking whether this client could connect now
+    /// (a browser cannot read why a handshake failed, so it asks); and a POST with events.
     async fn fetch(&self, mut req: Request) -> Result<Response> {
         let upgrade = req.headers().get("upgrade")?.unwrap_or_default();
+        let client = req.headers().get(CLIENT_HEADER)?.unwrap_or_default();
+        let yesterday = req.headers().get(CLIENT_YESTERDAY_HEADER)?.unwrap_or_default();
+        let cap = req.headers().get(CAP_HEADER)?.and_then(|c| c.parse().ok()).unwrap_or(1);
+        let held = self.state.get_websockets_with_tag(&client).len()
+            + self.state.get_websockets_with_tag(&yesterday).len();
+        let admission = Admission::of(held, cap);
         if upgrade.eq_ignore_ascii_case("websocket") {
+            if admission == Admission::Full {
+                return Ok(http::error(&ApiError::TooManyConnections));
+            }
             let pair = WebSocketPair::new()?;
-            self.state.accept_web_socket(&pair.server);
+            self.state.accept_websocket_with_tags(&pair.server, &[client.as_str()]);
             return Response::from_websocket(pair.client);
+        }
+        if req.method() == Method::Get {
+            return Ok(http::error(&match admission {
+                Admission::Full => ApiError::TooManyConnections,
+                Admission::Open => ApiError::UpgradeRequired,
+            }));
         }
         let message = req.text().await?;
         for socket in self.state.get_websockets() {
@@ -51,10 +78,11 @@ impl DurableObject for DialogueRoom {
 
     async fn websocket_message(
         &self,
-        _ws: WebSocket,
+        ws: WebSocket,
         _message: worker::WebSocketIncomingMessage,
     ) -> Result<()> {
-        // Participants only listen; what they send goes through the HTTP API.
+        // Not the ping (that never wakes us): closed at once.
+        let _ = ws.close(Some(POLICY_CLOSE), Some("participants only listen"));
         Ok(())
     }
 

@@ -8,9 +8,10 @@ export const ACCOUNTS = {
   otherTenantAdmin: { tenant: "grannby", email: "admin@grannby.example", password: "grannby-admin-lösen" },
 };
 
-/** Logs in and returns what a browser would hold: the session cookie and the CSRF token. */
-export async function login(account) {
-  const response = await fetch(`${EDGE}/api/v1/console/login`, {
+/** Logs in (to `edge`, the main test edge unless another is named) and returns what a browser
+ * would hold: the session cookie and the CSRF token. */
+export async function login(account, edge = EDGE) {
+  const response = await fetch(`${edge}/api/v1/console/login`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify(account),

@@ -132,9 +132,14 @@ impl Edge {
         read(request.send().await.map_err(|_| ApiError::Network)?).await
     }
 
+    /// The address of the dialogue's live room over HTTP: asked why a handshake failed.
+    pub fn live_http_url(&self, tenant: &str, id: i64) -> String {
+        format!("{}/{id}/live", self.dialogues_url(tenant))
+    }
+
     /// The WebSocket address of the dialogue's live room.
     pub fn live_url(&self, tenant: &str, id: i64) -> String {
-        let url = format!("{}/{id}/live", self.dialogues_url(tenant));
+        let url = self.live_http_url(tenant, id);
         match url.strip_prefix("https://") {
             Some(rest) => format!("wss://{rest}"),
             None => url.replacen("http://", "ws://", 1),

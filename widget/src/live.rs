@@ -1,11 +1,16 @@
 //! The live line to a dialogue's room at the edge: a WebSocket that delivers every public change.
-//! When the line drops it is opened again (with growing pauses), and every (re)opening is
-//! reported so that the view can load a snapshot and catch up on what it missed.
+//! When the line drops it is opened again (with growing pauses, `tryggve_core::live`), and every
+//! (re)opening is reported so that the view can load a snapshot and catch up on what it missed.
+//! While open it pings now and then, so that no proxy closes a quiet line. A browser cannot read
+//! why a handshake failed; after one, the line asks the edge, and if this network holds too
+//! many lines it says so and waits as long as the edge asks, instead of trying again and again.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use tryggve_core::dialogue::LiveEvent;
+use tryggve_core::i18n::I18n;
+use tryggve_core::live::{Ending, NextTry, Reconnection, LIVE_PING, PING_EVERY_MS};
 use wasm_bindgen::prelude::*;
 use web_sys::{CloseEvent, MessageEvent, WebSocket};
 
@@ -16,20 +21,27 @@ pub enum Connection {
     Live,
     /// Dropped; trying again.
     Reconnecting,
+    /// Refused: this network holds too many lines, or the room closed this one. Trying again
+    /// in `minutes`.
+    Refused {
+        too_many: bool,
+        minutes: u32,
+    },
 }
 
 impl Connection {
-    pub fn message_key(self) -> &'static str {
+    pub fn message(self, i18n: &I18n) -> String {
         match self {
-            Self::Connecting => "dialogue-connecting",
-            Self::Live => "dialogue-connected",
-            Self::Reconnecting => "dialogue-reconnecting",
+            Self::Connecting => i18n.t("dialogue-connecting"),
+            Self::Live => i18n.t("dialogue-connected"),
+            Self::Reconnecting => i18n.t("dialogue-reconnecting"),
+            Self::Refused { too_many, minutes } => i18n.t_with(
+                if too_many { "dialogue-too-many" } else { "dialogue-refused" },
+                &[("minutes", &minutes.to_string())],
+            ),
         }
     }
 }
-
-const FIRST_PAUSE_MS: i32 = 1_000;
-const LONGEST_PAUSE_MS: i32 = 15_000;
 
 type Handler<E> = Closure<dyn FnMut(E)>;
 
@@ -43,10 +55,15 @@ struct Socket {
 
 struct Inner {
     url: String,
+    /// The same address over HTTP: asked why, after a failed handshake.
+    admission_url: String,
     on_events: Box<dyn Fn(Vec<LiveEvent>)>,
     on_state: Box<dyn Fn(Connection)>,
     current: RefCell<Option<Socket>>,
-    pause: Cell<i32>,
+    /// Counts the sockets opened, so that a ping loop knows when its socket was replaced.
+    generation: Cell<u32>,
+    opened: Cell<bool>,
+    reconnection: RefCell<Reconnection>,
     stopped: Cell<bool>,
 }
 
@@ -57,15 +74,19 @@ pub struct LiveLine(Rc<Inner>);
 impl LiveLine {
     pub fn open(
         url: String,
+        admission_url: String,
         on_events: impl Fn(Vec<LiveEvent>) + 'static,
         on_state: impl Fn(Connection) + 'static,
     ) -> Self {
         let line = Self(Rc::new(Inner {
             url,
+            admission_url,
             on_events: Box::new(on_events),
             on_state: Box::new(on_state),
             current: RefCell::new(None),
-            pause: Cell::new(FIRST_PAUSE_MS),
+            generation: Cell::new(0),
+            opened: Cell::new(false),
+            reconnection: RefCell::new(Reconnection::default()),
             stopped: Cell::new(false),
         }));
         line.connect();
@@ -77,8 +98,11 @@ impl LiveLine {
             return;
         }
         (self.0.on_state)(Connection::Connecting);
+        self.0.opened.set(false);
+        let generation = self.0.generation.get().wrapping_add(1);
+        self.0.generation.set(generation);
         let Ok(socket) = WebSocket::new(&self.0.url) else {
-            self.retry_later();
+            self.retry(Ending::Failed);
             return;
         };
         let weak = Rc::downgrade(&self.0);
@@ -86,8 +110,10 @@ impl LiveLine {
             let weak = weak.clone();
             move |_| {
                 if let Some(inner) = weak.upgrade() {
-                    inner.pause.set(FIRST_PAUSE_MS);
+                    inner.opened.set(true);
+                    inner.reconnection.borrow_mut().opened();
                     (inner.on_state)(Connection::Live);
+                    LiveLine(inner).keep_alive(generation);
                 }
             }
         });
@@ -101,9 +127,16 @@ impl LiveLine {
                 }
             }
         });
-        let on_close = Closure::<dyn FnMut(CloseEvent)>::new(move |_| {
-            if let Some(inner) = weak.upgrade() {
-                LiveLine(inner).retry_later();
+        let on_close = Closure::<dyn FnMut(CloseEvent)>::new(move |event: CloseEvent| {
+            let Some(inner) = weak.upgrade() else { return };
+            let line = LiveLine(inner);
+            if line.0.opened.get() {
+                line.retry(Ending::Closed { code: event.code() });
+            } else {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let ending = line.ask_why().await;
+                    line.retry(ending);
+                });
             }
         });
         socket.set_onopen(Some(on_open.as_ref().unchecked_ref()));
@@ -113,16 +146,54 @@ impl LiveLine {
             Some(Socket { socket, _on_open: on_open, _on_message: on_message, _on_close: on_close });
     }
 
-    fn retry_later(&self) {
+    /// Pings while socket `generation` is the open one.
+    fn keep_alive(&self, generation: u32) {
+        let weak = Rc::downgrade(&self.0);
+        wasm_bindgen_futures::spawn_local(async move {
+            loop {
+                crate::outbox::sleep(PING_EVERY_MS as i32).await;
+                let Some(inner) = weak.upgrade() else { return };
+                if inner.stopped.get() || inner.generation.get() != generation {
+                    return;
+                }
+                let current = inner.current.borrow();
+                match current.as_ref() {
+                    Some(s) if s.socket.ready_state() == WebSocket::OPEN => {
+                        _ = s.socket.send_with_str(LIVE_PING)
+                    }
+                    _ => return,
+                }
+            }
+        });
+    }
+
+    /// After a handshake that failed: did the edge refuse this network, and for how long?
+    async fn ask_why(&self) -> Ending {
+        let Ok(response) = gloo_net::http::Request::get(&self.0.admission_url).send().await else {
+            return Ending::Failed;
+        };
+        if response.status() != 429 {
+            return Ending::Failed;
+        }
+        let retry_after_secs =
+            response.headers().get("retry-after").and_then(|s| s.trim().parse().ok()).unwrap_or(60);
+        Ending::TooMany { retry_after_secs }
+    }
+
+    fn retry(&self, ending: Ending) {
         if self.0.stopped.get() {
             return;
         }
-        (self.0.on_state)(Connection::Reconnecting);
-        let pause = self.0.pause.get();
-        self.0.pause.set((pause * 2).min(LONGEST_PAUSE_MS));
+        let next = self.0.reconnection.borrow_mut().after(ending, js_sys::Math::random());
+        let minutes = next.wait_ms().div_ceil(60_000);
+        (self.0.on_state)(match next {
+            NextTry::Reconnect { .. } => Connection::Reconnecting,
+            NextTry::TooMany { .. } => Connection::Refused { too_many: true, minutes },
+            NextTry::Refused { .. } => Connection::Refused { too_many: false, minutes },
+        });
         let line = self.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            crate::outbox::sleep(pause).await;
+            crate::outbox::sleep(next.wait_ms() as i32).await;
             line.connect();
         });
     }

@@ -153,7 +153,10 @@ pub async fn mine(
 }
 
 /// `GET /api/v1/tenants/{tenant}/dialogues/{id}/live` (WebSocket): joins the dialogue's live
-/// room. The page's origin must be one the tenant allows, like every other cross-origin call.
+/// room. The page's origin must be one the tenant allows, like every other cross-origin call;
+/// a client opens only so many lines an hour, and holds only so many in one room (the room
+/// counts those). Without `Upgrade` the same checks say whether a handshake would be refused
+/// now (429) or accepted (426: use a WebSocket): a browser cannot read why one failed, so it asks.
 pub async fn live(
     req: &Request,
     bindings: &Bindings<'_>,
@@ -162,11 +165,23 @@ pub async fn live(
     caller: &Caller,
 ) -> Result<Response, ApiError> {
     let upgrade = req.headers().get("upgrade").ok().flatten().unwrap_or_default();
-    if !upgrade.eq_ignore_ascii_case("websocket") {
-        return Err(ApiError::UpgradeRequired);
-    }
-    public_tenant(bindings.db, tenant, caller).await?;
+    let joining = upgrade.eq_ignore_ascii_case("websocket");
+    let config = public_tenant(bindings.db, tenant, caller).await?;
     let dialogue = public_dialogue(bindings.db, tenant, id).await?;
-    let forwarded = req.clone()?;
+    let client = client::key(req, bindings.env, &format!("live:{tenant}"))?;
+    let (per_hour, now) = (config.limits.live_joins_per_hour, clock::now_iso());
+    match joining {
+        true => _ = limits::take(bindings.db, &client, per_hour, &now).await?,
+        false => limits::check(bindings.db, &client, per_hour, &now).await?,
+    }
+    // A request of our own to the room, with the client's keys and cap in headers of ours
+    // (the incoming request's headers cannot be changed).
+    let headers = req.headers().clone();
+    headers.set(room::CLIENT_HEADER, &client.today)?;
+    headers.set(room::CLIENT_YESTERDAY_HEADER, &client.yesterday)?;
+    headers.set(room::CAP_HEADER, &config.limits.live_connections_per_client.to_string())?;
+    let mut init = worker::RequestInit::new();
+    init.with_method(worker::Method::Get).with_headers(headers);
+    let forwarded = Request::new_with_init(req.url()?.as_str(), &init)?;
     Ok(room::stub(bindings.env, tenant, dialogue.id)?.fetch_with_request(forwarded).await?)
 }

@@ -329,6 +329,8 @@ async fn finish(response: Response, db: &D1Database, caller: &Caller) -> Respons
         // Errors are readable by embedding pages too, so that the widget can explain them.
         if matches!(crate::tenant_cache::any_allows_origin(db, origin).await, Ok(true)) {
             let _ = headers.set("access-control-allow-origin", origin);
+            // The widget waits as long as a refusal says.
+            let _ = headers.set("access-control-expose-headers", "retry-after");
         }
     }
     response

@@ -44,6 +44,18 @@ pub async fn record_and_count(
     Ok((id, recent.unwrap_or(Recent { count: 0, oldest: None })))
 }
 
+/// Counts the client's events (under today's and yesterday's key) after `since`.
+pub async fn count(db: &D1Database, key: &ClientKey, since: &str) -> Result<Recent, ApiError> {
+    let count = "SELECT COUNT(*) AS count, MIN(at) AS oldest FROM rate_events \
+                 WHERE key IN (?1, ?3) AND at > ?2";
+    let recent = db
+        .prepare(count)
+        .bind(&[key.today.as_str().into(), since.into(), key.yesterday.as_str().into()])?
+        .first::<Recent>(None)
+        .await?;
+    Ok(recent.unwrap_or(Recent { count: 0, oldest: None }))
+}
+
 pub async fn forget(db: &D1Database, id: i64) -> Result<(), ApiError> {
     db.prepare("DELETE FROM rate_events WHERE rowid = ?1").bind(&[(id as f64).into()])?.run().await?;
     Ok(())

@@ -189,6 +189,19 @@ fn SettingsForm(
             "console-settings-limit-votes",
             number(|c| c.limits.votes_per_hour.into(), |c, v| c.limits.votes_per_hour = whole(v)),
         ),
+        (
+            "settings-limit-live-connections",
+            "console-settings-limit-live-connections",
+            number(
+                |c| c.limits.live_connections_per_client.into(),
+                |c, v| c.limits.live_connections_per_client = whole(v),
+            ),
+        ),
+        (
+            "settings-limit-live-joins",
+            "console-settings-limit-live-joins",
+            number(|c| c.limits.live_joins_per_hour.into(), |c, v| c.limits.live_joins_per_hour = whole(v)),
+        ),
     ];
     typed_numbers.set_value(
         number_fields
@@ -455,6 +468,8 @@ fn field_id(path: &str, questions: &[Question]) -> String {
         ("config.limits.reports_per_hour", "settings-limit-reports"),
         ("config.limits.questions_per_hour", "settings-limit-questions"),
         ("config.limits.votes_per_hour", "settings-limit-votes"),
+        ("config.limits.live_connections_per_client", "settings-limit-live-connections"),
+        ("config.limits.live_joins_per_hour", "settings-limit-live-joins"),
         ("config.areas", "settings-areas"),
         ("config.reporter_groups", "settings-reporter-groups"),
         ("config.theme.accent", "settings-accent"),

@@ -15,7 +15,7 @@ pub fn ConnectionStatus(connection: RwSignal<Connection>) -> impl IntoView {
     view! {
         <p class=class role="status" aria-live="polite">
             <span class="dot" aria-hidden="true"></span>
-            {move || i18n.t(connection.get().message_key())}
+            {move || connection.get().message(&i18n)}
         </p>
     }
 }

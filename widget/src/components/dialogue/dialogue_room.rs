@@ -88,13 +88,18 @@ pub fn DialogueRoom(
         }
     };
     let first_opening = std::cell::Cell::new(true);
-    let line = LiveLine::open(edge.live_url(&tenant, id), on_events, move |state| {
-        connection.set(state);
-        // After a drop, catch up on what was missed.
-        if state == Connection::Live && !first_opening.replace(false) {
-            refresh();
-        }
-    });
+    let line = LiveLine::open(
+        edge.live_url(&tenant, id),
+        edge.live_http_url(&tenant, id),
+        on_events,
+        move |state| {
+            connection.set(state);
+            // After a drop, catch up on what was missed.
+            if state == Connection::Live && !first_opening.replace(false) {
+                refresh();
+            }
+        },
+    );
     let line = SendWrapper::new(line);
     on_cleanup(move || line.stop());
 
