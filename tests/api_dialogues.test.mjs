@@ -45,6 +45,13 @@ test("a draft is invisible to residents until it is opened", async () => {
   assert.deepEqual(json.questions, []);
 });
 
+test("a draft cannot be closed: it was never public (closing would publish it)", async () => {
+  const id = await createDialogue(moderator, "draft");
+  const closing = await dialogueAction(moderator, id, { action: "set_state", state: "closed" });
+  assert.equal(closing.response.status, 422, closing.text);
+  assert.equal((await snapshot("demo", id)).response.status, 404, "still invisible to residents");
+});
+
 test("dialogue details are validated and only moderators create dialogues", async () => {
   const bad = [
     [{ title: " " }, "title", "required"],
@@ -182,10 +189,17 @@ test("responders answer and mark; they cannot moderate, and see only public ques
     action: "answer", text: "Vi byter armaturerna i tunneln i mars.", title: "Gatuchef",
   });
   assert.equal(answer.response.status, 200, answer.text);
-  const [shown] = (await snapshot("demo", id)).json.questions;
+  const after = (await snapshot("demo", id)).json;
+  const [shown] = after.questions;
   assert.ok(shown.answered_at, "answered");
+  assert.equal(after.dialogue.now_answering, null, "an answered question is no longer the one being answered");
   assert.deepEqual(shown.answers.map((a) => [a.responder_name, a.responder_title, a.text]),
     [[responder.info.name, "Gatuchef", "Vi byter armaturerna i tunneln i mars."]]);
+  // Marked answered aloud (without a written answer) clears the mark too.
+  const second = await approvedQuestion(id, participant(), "Och busshållplatsen?");
+  await dialogueAction(responder, id, { action: "now_answering", question: second });
+  assert.equal((await questionAction(responder, id, second, { action: "mark_answered" })).response.status, 200);
+  assert.equal((await snapshot("demo", id)).json.dialogue.now_answering, null);
   assert.equal((await dialogueAction(responder, id, { action: "set_state", state: "closed" })).response.status, 403);
   assert.equal((await call(responder, "GET", `/api/v1/console/demo/dialogues/${id}/minutes.md`)).response.status, 403);
 });

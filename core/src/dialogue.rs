@@ -59,7 +59,8 @@ impl DialogueState {
     /// a draft may be dropped (closed) without ever being published. Closed is final.
     pub fn can_move_to(self, next: DialogueState) -> bool {
         use DialogueState::*;
-        matches!((self, next), (Draft, Open) | (Open, Live) | (Live, Open) | (Draft | Open | Live, Closed))
+        // A draft is never closed: it was never public, and a closed dialogue is (with its answers).
+        matches!((self, next), (Draft, Open) | (Open, Live) | (Live, Open) | (Open | Live, Closed))
     }
 
     /// Residents may ask and vote.
@@ -791,7 +792,8 @@ mod tests {
         use DialogueState::*;
         assert!(Draft.can_move_to(Open) && Open.can_move_to(Live) && Live.can_move_to(Closed));
         assert!(Live.can_move_to(Open), "a meeting may pause");
-        assert!(Draft.can_move_to(Closed));
+        assert!(Open.can_move_to(Closed));
+        assert!(!Draft.can_move_to(Closed), "closing a draft would publish it");
         assert!(!Closed.can_move_to(Open) && !Closed.can_move_to(Live) && !Draft.can_move_to(Live));
         for s in DialogueState::ALL {
             assert!(!s.can_move_to(s));

@@ -391,7 +391,19 @@ pub async fn save_question(
         number(dialogue),
         number(next.id),
     ])?;
-    db.batch(vec![bump(db, dialogue, now)?, update, audit]).await?;
+    // A question answered, or no longer public, is not the one being answered now.
+    let unmark = db
+        .prepare(
+            "UPDATE dialogues SET now_answering = NULL WHERE id = ?1 AND now_answering = ?2 \
+             AND (?3 IS NOT NULL OR ?4 <> 'approved')",
+        )
+        .bind(&[
+            number(dialogue),
+            number(next.id),
+            optional(next.answered_at.as_deref()),
+            next.status.id().into(),
+        ])?;
+    db.batch(vec![bump(db, dialogue, now)?, update, unmark, audit]).await?;
     Ok(())
 }
 
@@ -425,7 +437,8 @@ pub async fn merge(
     Ok(())
 }
 
-/// Adds a written answer and marks the question answered (if it was not already).
+/// Adds a written answer and marks the question answered (if it was not already), and no
+/// longer the one being answered now.
 pub async fn add_answer(
     db: &D1Database,
     dialogue: i64,
@@ -453,7 +466,10 @@ pub async fn add_answer(
              revision = (SELECT revision FROM dialogues WHERE id = ?2) WHERE id = ?1",
         )
         .bind(&[number(question), number(dialogue), answer.at.as_str().into()])?;
-    db.batch(vec![bump(db, dialogue, &answer.at)?, insert, mark, audit]).await?;
+    let unmark = db
+        .prepare("UPDATE dialogues SET now_answering = NULL WHERE id = ?1 AND now_answering = ?2")
+        .bind(&[number(dialogue), number(question)])?;
+    db.batch(vec![bump(db, dialogue, &answer.at)?, insert, mark, unmark, audit]).await?;
     Ok(())
 }
 
