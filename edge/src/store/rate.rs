@@ -11,6 +11,10 @@ pub struct Recent {
     pub oldest: Option<String>,
 }
 
+/// A client's events (today's key ?1, yesterday's ?3) after ?2, and the oldest of them.
+const COUNT: &str = "SELECT COUNT(*) AS count, MIN(at) AS oldest FROM rate_events \
+                     WHERE key IN (?1, ?3) AND at > ?2";
+
 #[derive(Deserialize)]
 struct RowId {
     id: i64,
@@ -26,12 +30,10 @@ pub async fn record_and_count(
     since: &str,
 ) -> Result<(i64, Recent), ApiError> {
     let insert = "INSERT INTO rate_events (key, at) VALUES (?1, ?2) RETURNING rowid AS id";
-    let count = "SELECT COUNT(*) AS count, MIN(at) AS oldest FROM rate_events \
-                 WHERE key IN (?1, ?3) AND at > ?2";
     let results = db
         .batch(vec![
             db.prepare(insert).bind(&[key.today.as_str().into(), at.into()])?,
-            db.prepare(count).bind(&[
+            db.prepare(COUNT).bind(&[
                 key.today.as_str().into(),
                 since.into(),
                 key.yesterday.as_str().into(),
@@ -46,10 +48,8 @@ pub async fn record_and_count(
 
 /// Counts the client's events (under today's and yesterday's key) after `since`.
 pub async fn count(db: &D1Database, key: &ClientKey, since: &str) -> Result<Recent, ApiError> {
-    let count = "SELECT COUNT(*) AS count, MIN(at) AS oldest FROM rate_events \
-                 WHERE key IN (?1, ?3) AND at > ?2";
     let recent = db
-        .prepare(count)
+        .prepare(COUNT)
         .bind(&[key.today.as_str().into(), since.into(), key.yesterday.as_str().into()])?
         .first::<Recent>(None)
         .await?;
