@@ -301,6 +301,59 @@ for (let round = 0; round < 5; round++) {
 sockets.forEach((s) => s.close());
 row(`Live: approved question → ${clients} WebSockets`, `p50 ${ms(median(arrivals))}`, `p99 ${ms(percentile(arrivals, 99))} (5 rounds, from the moderator's click)`, "p99 ≤ 250 ms");
 
+// ---------------------------------------------------------------- live room under a flood
+// 400 attackers in one room, each on an address of its own and sending a frame every 10 ms
+// (40 000 a second tried): half stop when the room closes their socket, as a standard client
+// does, half ignore the close and send on, until the room resets and shuts them out. Meanwhile
+// residents join and hear approved questions. The room "sheds" what the attackers sent: every
+// frame costs it a close, nothing, or (once) a reset.
+await db.prepare(`INSERT INTO dialogues (id, tenant_id, title, starts_at, ends_at, state, created_at, updated_at)
+  VALUES (9002, 'demo', 'Översvämning', '2026-12-01T18:00', '2026-12-01T19:00', 'live', '2026-11-01', '2026-11-01')`).run();
+{
+  const { connect } = await import("../tests/support/raw-websocket.mjs");
+  const room = `${edgeUrl.replace("http", "ws")}/api/v1/tenants/demo/dialogues/9002/live`;
+  const attackers = [];
+  for (let n = 0; n < 400; n += 50) {
+    attackers.push(...await Promise.all(Array.from({ length: 50 }, (_, i) =>
+      connect(room, { "cf-connecting-ip": `198.18.${(n + i) >> 8}.${(n + i) & 255}` }, { ignoreClose: (n + i) % 2 === 1 }).catch(() => null))));
+  }
+  const open = attackers.filter((a) => a?.status === 101);
+  let tried = 0, sent = 0;
+  const started = performance.now();
+  const senders = open.map((socket, i) => setInterval(() => {
+    tried++;
+    if (socket.sendText(`{"spam":${i}}`)) sent++;
+  }, 10));
+  // A resident who joins during the flood, each round anew: on Miniflare the reset leaves a
+  // line open at its proxy but dead (wrangler dev drops it); the widget notices by its ping.
+  const heard = [];
+  let resident = null;
+  for (let round = 0; round < 10; round++) {
+    await new Promise((r) => setTimeout(r, 300));
+    resident?.destroy();
+    resident = await connect(room, { "cf-connecting-ip": "192.0.2.1" }).catch(() => null);
+    const who = randomBytes(16).toString("hex");
+    const asked = await (await fetch(`${edgeUrl}/api/v1/tenants/demo/dialogues/9002/questions`, { method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${who}`, "cf-connecting-ip": "192.0.2.2" }, body: JSON.stringify({ text: `Flodfråga ${round}` }) })).json();
+    const at = performance.now();
+    await fetch(`${edgeUrl}/api/v1/console/demo/dialogues/9002/questions/${asked.id}/actions`, { method: "POST",
+      headers: { "content-type": "application/json", cookie: session.cookie, "x-csrf-token": session.csrf }, body: JSON.stringify({ action: "approve" }) });
+    const line = resident;
+    while (line && !line.ended && performance.now() - at < 2_000 && !line.messages.some((m) => m.includes(`Flodfråga ${round}`))) {
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    if (line?.messages.some((m) => m.includes(`Flodfråga ${round}`))) heard.push(performance.now() - at);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  senders.forEach(clearInterval);
+  open.forEach((a) => a.destroy());
+  resident?.destroy();
+  row(`Live room under a flood (${open.length} attackers, half ignoring the close)`,
+    heard.length ? `p99 ${ms(percentile(heard, 99))}` : "none heard",
+    `${(tried / seconds).toFixed(0)} frames/s tried, ${(sent / seconds).toFixed(0)}/s sent and shed; a resident's event p50 ${heard.length ? ms(median(heard)) : "–"}, ` +
+    `${heard.length} of 10 heard (a round lost to the room's reset is caught up by a snapshot)`, "p99 ≤ 250 ms");
+}
+
 // ---------------------------------------------------------------- time to interactive
 const brotliCache = new Map();
 const assets = http.createServer(async (req, res) => {

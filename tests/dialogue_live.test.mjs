@@ -27,9 +27,9 @@ async function consolePage(account) {
 
 /** A resident on the demo page, in the dialogue titled `title`. `line`, if given, is called
  * with each live connection the page opens, before it reaches the edge (see routeWebSocket). */
-async function residentIn(title, line) {
+async function residentIn(title, line, options) {
   const resident = line
-    ? await openPageWith(line)
+    ? await openPageWith(line, options)
     : await openPage(browser, EDGE + "/", {}, ".dialogue-list", "tryggve-dialog");
   // The page names no dialogue: the resident picks ours from the municipality's list.
   await resident.widget.getByRole("button", { name: title }).click();
@@ -38,9 +38,11 @@ async function residentIn(title, line) {
   return resident;
 }
 
-/** Like openPage, with the page's WebSockets passing through the test. */
-async function openPageWith(line) {
+/** Like openPage, with the page's WebSockets passing through the test (and, with `clock`, the
+ * page's timers run by the test). */
+async function openPageWith(line, { clock = false } = {}) {
   const context = await browser.newContext({ locale: "sv-SE" });
+  if (clock) await context.clock.install();
   await context.route("https://tile.openstreetmap.org/**", (r) => r.fulfill({ status: 200, body: "" }));
   await context.routeWebSocket(/\/live$/, line);
   const page = await context.newPage();
@@ -175,6 +177,40 @@ test("a dropped live connection reconnects and catches up on what it missed", as
   assert.ok(lines.length >= 2, "a new connection was opened");
   await resident.widget.locator(".question-text", { hasText: "Fråga medan någon var borta" }).waitFor();
   for (const c of [resident.context, asker.context, moderator.context]) await c.close();
+});
+
+test("a live line whose pings go unanswered is given up and opened anew", async () => {
+  const title = `Tyst linje ${Date.now()}`;
+  const moderator = await consolePage(ACCOUNTS.moderator);
+  await moderator.page.getByLabel("Rubrik").fill(title);
+  await moderator.page.getByLabel("Börjar").fill("2026-12-02T18:00");
+  await moderator.page.getByLabel("Slutar").fill("2026-12-02T19:00");
+  await moderator.page.getByRole("button", { name: "Skapa dialogen (som utkast)" }).click();
+  await moderator.page.getByRole("button", { name: "Publicera och öppna för frågor" }).click();
+  await moderator.page.getByText("Läge: Öppen för frågor").waitFor();
+
+  // The first line stays open but goes silent, as one does when a proxy keeps the TCP side of a
+  // room that was reset: its pings reach the edge, the answers never come back.
+  const lines = [];
+  const pings = [];
+  const resident = await residentIn(title, (ws) => {
+    const first = lines.length === 0;
+    lines.push(ws);
+    const server = ws.connectToServer();
+    ws.onMessage((m) => { pings.push(m); server.send(m); });
+    server.onMessage((m) => { if (!(first && m === "pong")) ws.send(m); });
+  }, { clock: true });
+  await resident.page.clock.fastForward(31_000);
+  await resident.page.waitForTimeout(200);
+  assert.deepEqual(pings, ["ping"], "the widget pinged once");
+  assert.equal(lines.length, 1, "one unanswered ping is not yet a dead line");
+  await resident.page.clock.fastForward(31_000);
+  await resident.page.waitForTimeout(200);
+  await resident.page.clock.fastForward(2_000);
+  await resident.widget.getByText("Du följer dialogen live").waitFor();
+  for (let i = 0; i < 40 && lines.length < 2; i++) await resident.page.waitForTimeout(50);
+  assert.equal(lines.length, 2, "the silent line was given up and a new one opened");
+  for (const c of [resident.context, moderator.context]) await c.close();
 });
 
 test("a question whose answer was lost is kept, sent again and stored exactly once", async () => {

@@ -32,6 +32,39 @@ impl Admission {
     }
 }
 
+/// A frame that is not the ping, judged by when (if ever) the room closed its socket.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Offence {
+    /// The socket's first: the room closes it with [`POLICY_CLOSE`].
+    First,
+    /// Sent before the room's close reached the client: nothing more to do.
+    InFlight,
+    /// Sent long after the close: the client ignores it. Only a reset of the room ends such a
+    /// socket; the client is shut out for [`SHUT_OUT_MS`].
+    CloseIgnored,
+}
+
+/// How long frames may still arrive after the room's close: those the client sent before the
+/// close reached it.
+pub const CLOSE_GRACE_MS: u64 = 1_000;
+/// How long a client that ignored the room's close may not connect again.
+pub const SHUT_OUT_MS: u64 = 60 * 60 * 1000;
+
+impl Offence {
+    pub fn of(closed_at_ms: Option<u64>, now_ms: u64) -> Self {
+        match closed_at_ms {
+            None => Self::First,
+            Some(at) if now_ms.saturating_sub(at) < CLOSE_GRACE_MS => Self::InFlight,
+            Some(_) => Self::CloseIgnored,
+        }
+    }
+}
+
+/// Whole seconds (rounded up) until a shut-out that ends at `until_ms` is over, if it is not.
+pub fn shut_out_left_secs(until_ms: u64, now_ms: u64) -> Option<u32> {
+    (until_ms > now_ms).then(|| (until_ms - now_ms).div_ceil(1000).min(u64::from(u32::MAX)) as u32)
+}
+
 /// How a line ended, as the browser saw it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ending {
@@ -115,6 +148,24 @@ impl Reconnection {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_wrong_frame_closes_the_socket_and_one_long_after_the_close_means_the_close_is_ignored() {
+        assert_eq!(Offence::of(None, 5_000), Offence::First);
+        assert_eq!(Offence::of(Some(5_000), 5_000), Offence::InFlight);
+        assert_eq!(Offence::of(Some(5_000), 5_999), Offence::InFlight);
+        assert_eq!(Offence::of(Some(5_000), 6_000), Offence::CloseIgnored);
+        // A clock that went back is not an offence.
+        assert_eq!(Offence::of(Some(5_000), 4_000), Offence::InFlight);
+    }
+
+    #[test]
+    fn a_shut_out_tells_the_seconds_left_rounded_up() {
+        assert_eq!(shut_out_left_secs(10_000, 10_000), None);
+        assert_eq!(shut_out_left_secs(10_000, 12_000), None);
+        assert_eq!(shut_out_left_secs(10_001, 10_000), Some(1));
+        assert_eq!(shut_out_left_secs(SHUT_OUT_MS, 0), Some(3600));
+    }
 
     #[test]
     fn a_client_may_open_sockets_up_to_its_cap() {

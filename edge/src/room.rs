@@ -8,13 +8,18 @@
 //! Participants only listen; what they send goes through the HTTP API. The one frame a browser
 //! may send is the ping, which the runtime answers itself without waking the room. Anything else
 //! closes its socket at once (1008), so a client flooding the room costs one wake-up per socket,
-//! not one per frame it would have sent. How many sockets one client may hold open here is
+//! not one per frame it would have sent; a client that ignores the close is shut out and the
+//! room reset (see `websocket_message`). How many sockets one client may hold open here is
 //! capped too; how often it may open one is limited by the worker before it gets here.
 
 use tryggve_core::dialogue::LiveEvent;
-use tryggve_core::live::{Admission, LIVE_PING, LIVE_PONG, POLICY_CLOSE};
+use tryggve_core::live::{
+    shut_out_left_secs, Admission, Offence, LIVE_PING, LIVE_PONG, POLICY_CLOSE, SHUT_OUT_MS,
+};
+use wasm_bindgen::JsCast;
 use worker::{
-    durable_object, DurableObject, Env, Method, Request, Response, Result, State, WebSocket, WebSocketPair,
+    durable_object, Date, DurableObject, Env, Method, Request, Response, Result, State, WebSocket,
+    WebSocketPair,
 };
 
 use crate::error::ApiError;
@@ -32,6 +37,9 @@ pub const CAP_HEADER: &str = "x-tryggve-connections";
 #[durable_object]
 pub struct DialogueRoom {
     state: State,
+    /// Set once this instance has asked to be reset: the frames still queued behind that ask
+    /// cost nothing more.
+    resetting: std::cell::Cell<bool>,
 }
 
 impl DurableObject for DialogueRoom {
@@ -39,7 +47,7 @@ impl DurableObject for DialogueRoom {
         if let Ok(pair) = worker_sys_pair(LIVE_PING, LIVE_PONG) {
             state.set_websocket_auto_response(&pair);
         }
-        Self { state }
+        Self { state, resetting: Default::default() }
     }
 
     /// Three kinds of request reach a room, all from our own worker (a Durable Object has no
@@ -54,6 +62,9 @@ impl DurableObject for DialogueRoom {
         let held = self.state.get_websockets_with_tag(&client).len()
             + self.state.get_websockets_with_tag(&yesterday).len();
         let admission = Admission::of(held, cap);
+        if let Some(secs) = self.shut_out_for(&client, &yesterday).await {
+            return Ok(http::error(&ApiError::RateLimited { retry_after_secs: secs }));
+        }
         if upgrade.eq_ignore_ascii_case("websocket") {
             if admission == Admission::Full {
                 return Ok(http::error(&ApiError::TooManyConnections));
@@ -81,8 +92,38 @@ impl DurableObject for DialogueRoom {
         ws: WebSocket,
         _message: worker::WebSocketIncomingMessage,
     ) -> Result<()> {
-        // Not the ping (that never wakes us): closed at once.
-        let _ = ws.close(Some(POLICY_CLOSE), Some("participants only listen"));
+        // Not the ping (that never wakes us). The first such frame closes the socket.
+        let now = Date::now().as_millis();
+        match Offence::of(closed_by_us_at(&ws), now) {
+            Offence::First => {
+                // Remembered on the socket, which outlives the object's eviction.
+                let _ = ws.serialize_attachment(now);
+                let _ = ws.close(Some(POLICY_CLOSE), Some("participants only listen"));
+                return Ok(());
+            }
+            Offence::InFlight => return Ok(()),
+            Offence::CloseIgnored if self.resetting.replace(true) => return Ok(()),
+            Offence::CloseIgnored => {}
+        }
+        // This client ignores the close and sends on. The runtime keeps reading its socket
+        // (and waking us per frame) until the client closes, and cannot drop one socket, so
+        // the room drops them all: every client it closed for breaking the rules is shut out
+        // for a while, and the object is reset, which ends every socket. Participants
+        // reconnect after a pause and catch up from a snapshot.
+        let until = wasm_bindgen::JsValue::from_f64((now + SHUT_OUT_MS) as f64);
+        let shut_out = js_sys::Object::new();
+        for socket in self.state.get_websockets() {
+            if closed_by_us_at(&socket).is_some() {
+                for client in self.state.get_tags(&socket) {
+                    let _ = js_sys::Reflect::set(&shut_out, &shut_out_key(&client).into(), &until);
+                }
+            }
+        }
+        // One write, and written before the reset, which drops what is not.
+        let storage = self.state.storage();
+        let _ = storage.put_multiple_raw(shut_out).await;
+        let _ = storage.sync().await;
+        reset_soon(&self.state, "a client kept sending after its socket was closed");
         Ok(())
     }
 
@@ -103,6 +144,47 @@ impl DurableObject for DialogueRoom {
     async fn websocket_error(&self, _ws: WebSocket, _error: worker::Error) -> Result<()> {
         Ok(())
     }
+}
+
+impl DialogueRoom {
+    /// How many more seconds `client` (under today's or yesterday's key) is shut out, if it is.
+    async fn shut_out_for(&self, client: &str, yesterday: &str) -> Option<u32> {
+        let now = Date::now().as_millis();
+        let mut longest = None;
+        for key in [client, yesterday].into_iter().filter(|k| !k.is_empty()) {
+            let storage = self.state.storage();
+            let Some(until) = storage.get::<u64>(&shut_out_key(key)).await.ok().flatten() else { continue };
+            if let Some(secs) = shut_out_left_secs(until, now) {
+                longest = longest.max(Some(secs));
+            } else {
+                let _ = storage.delete(&shut_out_key(key)).await;
+            }
+        }
+        longest
+    }
+}
+
+/// When the room closed `socket` for breaking its rules, if it did.
+fn closed_by_us_at(socket: &WebSocket) -> Option<u64> {
+    socket.deserialize_attachment::<u64>().ok().flatten()
+}
+
+fn shut_out_key(client: &str) -> String {
+    format!("shut-out:{client}")
+}
+
+/// Resets the object once the running handler has returned (`DurableObjectState.abort`, which
+/// worker-rs does not bind): its sockets are disconnected, its storage is kept. abort() throws,
+/// and an exception must not unwind through our WebAssembly frames (it would leave the module's
+/// executor, shared with every other request, broken), so JavaScript's microtask queue calls it.
+fn reset_soon(state: &State, reason: &str) {
+    let raw = state.as_raw();
+    let Ok(abort) = js_sys::Reflect::get(raw, &"abort".into()) else { return };
+    let Ok(abort) = abort.dyn_into::<js_sys::Function>() else { return };
+    let later = js_sys::Promise::resolve(&wasm_bindgen::JsValue::UNDEFINED);
+    let Ok(then) = js_sys::Reflect::get(&later, &"then".into()) else { return };
+    let Ok(then) = then.dyn_into::<js_sys::Function>() else { return };
+    let _ = then.call1(&later, &abort.bind1(raw, &reason.into()));
 }
 
 fn worker_sys_pair(

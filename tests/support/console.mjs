@@ -19,16 +19,16 @@ export async function login(account, edge = EDGE) {
   if (response.status !== 200) throw new Error(`login ${account.email}: ${response.status} ${await response.text()}`);
   const info = await response.json();
   const setCookie = response.headers.getSetCookie()[0];
-  return { cookie: setCookie.split(";")[0], csrf: info.csrf_token, info, setCookie };
+  return { cookie: setCookie.split(";")[0], csrf: info.csrf_token, info, setCookie, edge };
 }
 
-/** A console API call with the given session (or none). */
+/** A console API call with the given session (or none), to the edge it logged in to. */
 export async function call(session, method, path, body, { csrf = true } = {}) {
   const headers = {};
   if (session) headers.cookie = session.cookie;
   if (session && csrf) headers["x-csrf-token"] = session.csrf;
   if (body !== undefined) headers["content-type"] = "application/json";
-  const response = await fetch(EDGE + path, {
+  const response = await fetch((session?.edge ?? EDGE) + path, {
     method,
     headers,
     body: body === undefined ? undefined : JSON.stringify(body),

@@ -46,6 +46,8 @@ export class OwnEdge {
     this.port = port;
     this.url = `http://127.0.0.1:${port}`;
     this.state = fs.mkdtempSync(path.join(os.tmpdir(), "tryggve-own-edge-"));
+    // Its log outlives it, for a failure's post-mortem.
+    this.log = fs.openSync(path.join(os.tmpdir(), `tryggve-own-edge-${port}.log`), "w");
   }
 
   d1(args) {
@@ -63,7 +65,7 @@ export class OwnEdge {
     this.server = spawn(wrangler, ["--config", config, "dev", "--local", "--ip", "127.0.0.1", "--port", String(this.port),
       "--persist-to", this.state, "--show-interactive-dev-session=false", "--log-level", "error",
       ...Object.entries(SECRETS).flatMap(([name, value]) => ["--var", `${name}:${value}`])],
-    { cwd: root, env, detached: true, stdio: "ignore" });
+    { cwd: root, env, detached: true, stdio: ["ignore", this.log, this.log] });
     for (let i = 0; i < 240; i++) {
       try {
         if ((await fetch(`${this.url}/api/v1/tenants/demo/config`)).status === 200) return;

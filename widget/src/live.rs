@@ -1,7 +1,8 @@
 //! The live line to a dialogue's room at the edge: a WebSocket that delivers every public change.
 //! When the line drops it is opened again (with growing pauses, `tryggve_core::live`), and every
 //! (re)opening is reported so that the view can load a snapshot and catch up on what it missed.
-//! While open it pings now and then, so that no proxy closes a quiet line. A browser cannot read
+//! While open it pings now and then, so that no proxy closes a quiet line, and a line whose ping
+//! goes unanswered is given up and opened anew. A browser cannot read
 //! why a handshake failed; after one, the line asks the edge, and if this network holds too
 //! many lines it says so and waits as long as the edge asks, instead of trying again and again.
 
@@ -10,7 +11,7 @@ use std::rc::Rc;
 
 use tryggve_core::dialogue::LiveEvent;
 use tryggve_core::i18n::I18n;
-use tryggve_core::live::{Ending, NextTry, Reconnection, LIVE_PING, PING_EVERY_MS};
+use tryggve_core::live::{Ending, NextTry, Reconnection, LIVE_PING, LIVE_PONG, PING_EVERY_MS};
 use wasm_bindgen::prelude::*;
 use web_sys::{CloseEvent, MessageEvent, WebSocket};
 
@@ -63,6 +64,9 @@ struct Inner {
     /// Counts the sockets opened, so that a ping loop knows when its socket was replaced.
     generation: Cell<u32>,
     opened: Cell<bool>,
+    /// Whether the runtime answered the last ping: a line that stops answering is dead even if
+    /// the browser has not noticed (a proxy may keep the TCP side of it open).
+    pong: Cell<bool>,
     reconnection: RefCell<Reconnection>,
     stopped: Cell<bool>,
 }
@@ -86,6 +90,7 @@ impl LiveLine {
             current: RefCell::new(None),
             generation: Cell::new(0),
             opened: Cell::new(false),
+            pong: Cell::new(true),
             reconnection: RefCell::new(Reconnection::default()),
             stopped: Cell::new(false),
         }));
@@ -121,6 +126,10 @@ impl LiveLine {
             let weak = weak.clone();
             move |event: MessageEvent| {
                 let (Some(inner), Some(text)) = (weak.upgrade(), event.data().as_string()) else { return };
+                if text == LIVE_PONG {
+                    inner.pong.set(true);
+                    return;
+                }
                 // Anything else (a pong, a message from a newer edge) is not for us.
                 if let Ok(events) = serde_json::from_str::<Vec<LiveEvent>>(&text) {
                     (inner.on_events)(events);
@@ -146,9 +155,11 @@ impl LiveLine {
             Some(Socket { socket, _on_open: on_open, _on_message: on_message, _on_close: on_close });
     }
 
-    /// Pings while socket `generation` is the open one.
+    /// Pings while socket `generation` is the open one; drops it and reconnects if the previous
+    /// ping was not answered.
     fn keep_alive(&self, generation: u32) {
         let weak = Rc::downgrade(&self.0);
+        self.0.pong.set(true);
         wasm_bindgen_futures::spawn_local(async move {
             loop {
                 crate::outbox::sleep(PING_EVERY_MS as i32).await;
@@ -156,13 +167,21 @@ impl LiveLine {
                 if inner.stopped.get() || inner.generation.get() != generation {
                     return;
                 }
-                let current = inner.current.borrow();
-                match current.as_ref() {
-                    Some(s) if s.socket.ready_state() == WebSocket::OPEN => {
-                        _ = s.socket.send_with_str(LIVE_PING)
-                    }
-                    _ => return,
+                let open = inner
+                    .current
+                    .borrow()
+                    .as_ref()
+                    .filter(|s| s.socket.ready_state() == WebSocket::OPEN)
+                    .map(|s| s.socket.clone());
+                let Some(socket) = open else { return };
+                if !inner.pong.replace(false) {
+                    // Silent since the last ping: not waiting for a close that will not come.
+                    socket.set_onclose(None);
+                    let _ = socket.close();
+                    LiveLine(inner).retry(Ending::Closed { code: 1006 });
+                    return;
                 }
+                let _ = socket.send_with_str(LIVE_PING);
             }
         });
     }
