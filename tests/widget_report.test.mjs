@@ -195,6 +195,23 @@ test("mistakes are shown next to the fields and nothing is sent", async () => {
   assert.equal(posted, 0);
   assert.deepEqual(await axeViolations(page), [], "the form with errors passes axe-core");
   await page.screenshot({ path: screenshotPath("report-form-errors.png"), fullPage: true });
+
+  // The pin's error belongs to the buttons that place it, for a screen reader there.
+  assert.equal(await widget.locator("#place-pin").getAttribute("aria-describedby"), "pin-error");
+  // Each error goes as soon as its field is right; the others stay until they are.
+  await widget.getByRole("button", { name: "Sätt nålen i kartans mitt" }).click();
+  await widget.locator("#pin-error:empty").waitFor({ state: "attached" });
+  assert.equal(await widget.locator("#description-error").textContent(), "Fyll i det här fältet.");
+  await widget.getByLabel("Din e-postadress").fill("boende@example.se");
+  await widget.locator("#email-error:empty").waitFor({ state: "attached" });
+  assert.equal(await widget.locator("#contact-email").getAttribute("aria-invalid"), null);
+  await widget.getByLabel("Beskriv platsen").fill("Trappan är trasig.");
+  await widget.locator("#description-error:empty").waitFor({ state: "attached" });
+  // Nothing new is shown while typing: a field emptied again waits for the next submit.
+  await widget.getByLabel("Beskriv platsen").fill("");
+  await page.waitForTimeout(200);
+  assert.equal(await widget.locator("#description-error").textContent(), "");
+  assert.equal(posted, 0);
   await context.close();
 });
 

@@ -168,3 +168,18 @@ reason-offensive = مسيء
 reason-off-topic = خارج الموضوع
 reason-duplicate = مكرر
 reason-outside-municipality = خارج البلدية
+
+# الأوقات كما يقرؤها الناس (Europe/Stockholm)
+time-local = { $day } { $month } { $year }، { $time }
+month-short-1 = يناير
+month-short-2 = فبراير
+month-short-3 = مارس
+month-short-4 = أبريل
+month-short-5 = مايو
+month-short-6 = يونيو
+month-short-7 = يوليو
+month-short-8 = أغسطس
+month-short-9 = سبتمبر
+month-short-10 = أكتوبر
+month-short-11 = نوفمبر
+month-short-12 = ديسمبر

@@ -180,3 +180,18 @@ vote-counted = Your vote has been counted.
 vote-failed = The vote could not be sent. Please try again.
 answer-by = Answer from { $responder }
 
+
+# Times as people read them (Europe/Stockholm)
+time-local = { $day } { $month } { $year }, { $time }
+month-short-1 = Jan
+month-short-2 = Feb
+month-short-3 = Mar
+month-short-4 = Apr
+month-short-5 = May
+month-short-6 = Jun
+month-short-7 = Jul
+month-short-8 = Aug
+month-short-9 = Sep
+month-short-10 = Oct
+month-short-11 = Nov
+month-short-12 = Dec

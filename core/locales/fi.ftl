@@ -168,3 +168,18 @@ reason-offensive = loukkaava
 reason-off-topic = ei kuulu aiheeseen
 reason-duplicate = kaksoiskappale
 reason-outside-municipality = kunnan ulkopuolella
+
+# Ajat luettavassa muodossa (Europe/Stockholm)
+time-local = { $day }.{ $month }.{ $year } klo { $time }
+month-short-1 = 1
+month-short-2 = 2
+month-short-3 = 3
+month-short-4 = 4
+month-short-5 = 5
+month-short-6 = 6
+month-short-7 = 7
+month-short-8 = 8
+month-short-9 = 9
+month-short-10 = 10
+month-short-11 = 11
+month-short-12 = 12

@@ -180,3 +180,18 @@ vote-counted = Din röst är räknad.
 vote-failed = Rösten kunde inte skickas. Försök igen.
 answer-by = Svar från { $responder }
 
+
+# Tider som människor läser dem (Europe/Stockholm)
+time-local = { $day } { $month } { $year } kl. { $time }
+month-short-1 = jan.
+month-short-2 = feb.
+month-short-3 = mars
+month-short-4 = apr.
+month-short-5 = maj
+month-short-6 = juni
+month-short-7 = juli
+month-short-8 = aug.
+month-short-9 = sep.
+month-short-10 = okt.
+month-short-11 = nov.
+month-short-12 = dec.

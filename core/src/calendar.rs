@@ -23,16 +23,22 @@ pub fn days_in_month(year: i32, month: u32) -> u32 {
     }
 }
 
-/// The year of the date `days` after 1970-01-01.
-fn year_of(days: i64) -> i64 {
+/// Year, month and day of the date `days` after 1970-01-01 (Hinnant's `civil_from_days`).
+pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z - era * 146_097;
     let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
     let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
     let mp = (5 * doy + 2) / 153;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    yoe + era * 400 + i64::from(month <= 2)
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (yoe + era * 400 + i64::from(month <= 2), month, day)
+}
+
+/// The year of the date `days` after 1970-01-01.
+fn year_of(days: i64) -> i64 {
+    civil_from_days(days).0
 }
 
 /// Year, month and day of an ISO timestamp's date part.

@@ -17,6 +17,7 @@ pub mod export;
 pub mod geo;
 pub mod i18n;
 pub mod live;
+pub mod local_time;
 pub mod moderation;
 #[cfg(feature = "openapi")]
 pub mod openapi;

@@ -260,3 +260,5 @@ console-settings-moderation = Publication
 console-settings-public-map = Residents can see approved places on the map
 console-settings-public-map-hint = Places a moderator approved are shown to residents (at an approximate position), with text only if published. Unticked, only the municipality sees them.
 console-redact-answer-label = The answer to “{ $question }” without personal data (empty removes the answer)
+console-audit-changes = Changes
+console-audit-record = The whole record before and after

@@ -260,3 +260,5 @@ console-settings-moderation = Publicering
 console-settings-public-map = Invånarna kan se godkända platser på kartan
 console-settings-public-map-hint = Platser som en moderator har godkänt visas (på ungefärlig plats) för invånarna, med text bara om den publicerats. Utan bocken ser bara kommunen dem.
 console-redact-answer-label = Svaret på ”{ $question }” utan personuppgifter (tomt tar bort svaret)
+console-audit-changes = Ändringar
+console-audit-record = Hela posten före och efter

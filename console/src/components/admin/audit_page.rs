@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use tryggve_core::console::{AuditEntry, SessionInfo};
 use tryggve_core::i18n::I18n;
+use tryggve_core::local_time::human;
 
 use crate::api;
 
@@ -28,19 +29,34 @@ pub fn AuditPage(session: SessionInfo) -> impl IntoView {
                 <th scope="col">{i18n.t("console-who")}</th>
                 <th scope="col">{i18n.t("console-what")}</th>
                 <th scope="col">{i18n.t("console-subject")}</th>
-                <th scope="col">{i18n.t("console-before")}</th>
-                <th scope="col">{i18n.t("console-after")}</th>
+                <th scope="col">{i18n.t("console-audit-changes")}</th>
             </tr></thead>
             <tbody>
-                {move || entries.get().into_iter().map(|e| view! {
-                    <tr>
-                        <td>{e.at}</td>
-                        <td>{e.moderator.unwrap_or_default()}</td>
-                        <td>{e.action}</td>
-                        <td>{e.subject}</td>
-                        <td><code>{e.before.unwrap_or_default()}</code></td>
-                        <td><code>{e.after.unwrap_or_default()}</code></td>
-                    </tr>
+                {move || entries.get().into_iter().map(|e| {
+                    let changes = e.changes();
+                    view! {
+                        <tr>
+                            <td>{human(&e.at, &i18n)}</td>
+                            <td>{e.moderator.clone().unwrap_or_default()}</td>
+                            <td>{e.action.clone()}</td>
+                            <td>{e.subject.clone()}</td>
+                            <td>
+                                <ul class="changes">
+                                    {changes.into_iter().map(|c| view! {
+                                        <li>{(!c.field.is_empty()).then(|| format!("{}: ", c.field))}
+                                            <span class="was">{c.before}</span>" → "<span class="now">{c.after}</span></li>
+                                    }).collect_view()}
+                                </ul>
+                                <details>
+                                    <summary>{i18n.t("console-audit-record")}</summary>
+                                    <p>{i18n.t("console-before")}</p>
+                                    <pre>{e.before.unwrap_or_default()}</pre>
+                                    <p>{i18n.t("console-after")}</p>
+                                    <pre>{e.after.unwrap_or_default()}</pre>
+                                </details>
+                            </td>
+                        </tr>
+                    }
                 }).collect_view()}
             </tbody>
         </table>

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use tryggve_core::dialogue::{QuestionAction, QuestionStatus, QUESTION_REJECTION_REASONS};
 use tryggve_core::i18n::I18n;
+use tryggve_core::local_time::human;
 
 use super::dialogue_page::Acting;
 
@@ -54,7 +55,7 @@ pub fn PendingQuestion(acting: Acting, id: i64) -> impl IntoView {
 
     view! {
         <li class="card">
-            <p class="hint">{move || question.with(|q| q.as_ref().map(|q| q.asked_at.clone()))}" · "
+            <p class="hint">{move || question.with(|q| q.as_ref().map(|q| human(&q.asked_at, &i18n)))}" · "
                 {move || name().unwrap_or_else(|| i18n.t("anonymous"))}</p>
             <label for=field("text")>{i18n.t("console-question-text")}</label>
             <textarea id=field("text") rows="3" prop:value=move || text.get()

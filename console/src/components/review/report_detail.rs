@@ -3,15 +3,70 @@ use leptos::task::spawn_local;
 use tryggve_core::category::label_key;
 use tryggve_core::console::SessionInfo;
 use tryggve_core::i18n::I18n;
+use tryggve_core::local_time::human;
 use tryggve_core::moderation::RejectionReason;
 use tryggve_core::questionnaire::{text_in, AnswerValue, Answers, Question, QuestionKind};
 use tryggve_core::review::{ModeratedReport, ReviewAction};
 use tryggve_core::ReportStatus;
 
 use crate::api;
+use wasm_bindgen::JsCast;
 
 fn status_key(status: ReportStatus) -> String {
     format!("status-{}", status.id().replace('_', "-"))
+}
+
+/// Where on a case an action was taken: its message is shown there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Publish,
+    Reject,
+    Status,
+    Redact,
+    Merge,
+}
+
+impl Section {
+    fn id(self) -> &'static str {
+        match self {
+            Self::Publish => "publish",
+            Self::Reject => "reject",
+            Self::Status => "status",
+            Self::Redact => "redact",
+            Self::Merge => "merge",
+        }
+    }
+}
+
+/// What the last action on a case came to, shown beside the button that took it. Kept by the
+/// review page: a stored action redraws the case.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActionOutcome {
+    case: String,
+    section: Section,
+    text: String,
+    failed: bool,
+}
+
+/// The message of `section` on this case: always in the page (so that a screen reader hears
+/// it change), focused when it is written (the button that was pressed may have been redrawn).
+fn outcome_line(case: String, section: Section, outcome: RwSignal<Option<ActionOutcome>>) -> impl IntoView {
+    let mine =
+        move || outcome.with(|o| o.as_ref().filter(|o| o.case == case && o.section == section).cloned());
+    let shown = mine.clone();
+    view! {
+        <p id=format!("outcome-{}", section.id()) class="outcome" class:failed=move || mine().is_some_and(|o| o.failed)
+            role="status" tabindex="-1">{move || shown().map(|o| o.text)}</p>
+    }
+}
+
+fn focus_outcome(section: Section) {
+    let found = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(&format!("outcome-{}", section.id())));
+    if let Some(element) = found.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = element.focus();
+    }
 }
 
 /// One report with everything moderators may see, and what they can do with it.
@@ -22,7 +77,7 @@ pub fn ReportDetail(
     on_changed: Callback<ModeratedReport>,
     /// The current questions, for the words of the report's answers.
     questionnaire: Vec<Question>,
-    notice: RwSignal<String>,
+    outcome: RwSignal<Option<ActionOutcome>>,
 ) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let case = report.case_number.clone();
@@ -30,19 +85,30 @@ pub fn ReportDetail(
 
     let run = {
         let (tenant, csrf, case) = (session.tenant.clone(), session.csrf_token.clone(), case.clone());
-        move |action: ReviewAction| {
+        move |section: Section, action: ReviewAction| {
             let (tenant, csrf, case) = (tenant.clone(), csrf.clone(), case.clone());
             spawn_local(async move {
-                match api::act(&tenant, &case, &csrf, &action).await {
-                    Ok(updated) => {
-                        notice.set(i18n.t_with("console-saved", &[("case", &case)]));
-                        on_changed.run(updated);
-                    }
-                    Err(e) => notice.set(i18n.t(&e.message_key())),
+                let (text, failed, updated) = match api::act(&tenant, &case, &csrf, &action).await {
+                    Ok(updated) => (i18n.t_with("console-saved", &[("case", &case)]), false, Some(updated)),
+                    Err(e) => (i18n.t(&e.message_key()), true, None),
+                };
+                outcome.set(Some(ActionOutcome { case, section, text, failed }));
+                if let Some(updated) = updated {
+                    on_changed.run(updated);
                 }
+                // After the redraw.
+                request_animation_frame(move || focus_outcome(section));
             });
         }
     };
+    let line = {
+        let case = case.clone();
+        move |section: Section| outcome_line(case.clone(), section, outcome)
+    };
+    // What a case still offers: a merged one only its status; a closed one is not published,
+    // turned down or merged any more.
+    let merged = review.merged_into.is_some();
+    let closed = review.status == ReportStatus::Closed;
 
     let publish_text = RwSignal::new(review.description_public);
     let reason = RwSignal::new(RejectionReason::PersonalData.id().to_string());
@@ -74,13 +140,15 @@ pub fn ReportDetail(
 
     let approve = {
         let run = run.clone();
-        move |_| run(ReviewAction::Approve { publish_description: publish_text.get_untracked() })
+        move |_| {
+            run(Section::Publish, ReviewAction::Approve { publish_description: publish_text.get_untracked() })
+        }
     };
     let reject = {
         let run = run.clone();
         move |_| {
             if let Some(reason) = RejectionReason::from_id(&reason.get_untracked()) {
-                run(ReviewAction::Reject { reason })
+                run(Section::Reject, ReviewAction::Reject { reason })
             }
         }
     };
@@ -88,7 +156,10 @@ pub fn ReportDetail(
         let run = run.clone();
         move |_| {
             if let Some(status) = ReportStatus::from_id(&next_status.get_untracked()) {
-                run(ReviewAction::SetStatus { status, public_comment: comment.get_untracked() })
+                run(
+                    Section::Status,
+                    ReviewAction::SetStatus { status, public_comment: comment.get_untracked() },
+                )
             }
         }
     };
@@ -97,11 +168,14 @@ pub fn ReportDetail(
         move |_| {
             let answer_texts =
                 answer_signals.iter().map(|(id, text)| (id.clone(), text.get_untracked())).collect();
-            run(ReviewAction::Redact { description: redacted.get_untracked(), answer_texts })
+            run(Section::Redact, ReviewAction::Redact { description: redacted.get_untracked(), answer_texts })
         }
     };
     let merge = move |_| {
-        run(ReviewAction::MergeInto { case_number: merge_target.get_untracked().trim().to_string() })
+        run(
+            Section::Merge,
+            ReviewAction::MergeInto { case_number: merge_target.get_untracked().trim().to_string() },
+        )
     };
 
     let times =
@@ -114,7 +188,7 @@ pub fn ReportDetail(
             <dl>
                 <dt>{i18n.t("category-label")}</dt><dd>{i18n.t(&label_key(&report.category))}</dd>
                 <dt>{i18n.t("console-times")}</dt><dd>{if times.is_empty() { dash() } else { times }}</dd>
-                <dt>{i18n.t("console-received")}</dt><dd>{report.created_at.clone()}</dd>
+                <dt>{i18n.t("console-received")}</dt><dd>{human(&report.created_at, &i18n)}</dd>
                 <dt>{i18n.t("console-position")}</dt><dd>{format!("{:.5}, {:.5}", report.lat, report.lng)}</dd>
                 <dt>{i18n.t("console-status")}</dt><dd class="status">{i18n.t(&status_key(review.status))}</dd>
                 <dt>{i18n.t("console-visibility")}</dt><dd class="visibility">{i18n.t(&format!("visibility-{}", review.visibility.id()))}</dd>
@@ -126,11 +200,13 @@ pub fn ReportDetail(
                 {review.merged_into.clone().map(|target| view! { <dt>{i18n.t("console-merged-into")}</dt><dd>{target}</dd> })}
             </dl>
 
+            {(!merged && !closed).then(|| view! {
             <fieldset>
                 <legend>{i18n.t("console-publish")}</legend>
                 <label class="choice"><input type="checkbox" id="publish-text" prop:checked=move || publish_text.get()
                     on:change=move |ev| publish_text.set(event_target_checked(&ev)) />{i18n.t("console-publish-text")}</label>
                 <button type="button" on:click=approve>{i18n.t("console-approve")}</button>
+                {line(Section::Publish)}
             </fieldset>
 
             <fieldset>
@@ -140,8 +216,11 @@ pub fn ReportDetail(
                     {RejectionReason::ALL.map(|r| view! { <option value=r.id()>{i18n.t(&format!("reason-{}", r.id().replace('_', "-")))}</option> }).collect_view()}
                 </select>
                 <button type="button" on:click=reject>{i18n.t("console-reject-button")}</button>
+                {line(Section::Reject)}
             </fieldset>
+            })}
 
+            {(!next_statuses.is_empty()).then(|| view! {
             <fieldset>
                 <legend>{i18n.t("console-set-status")}</legend>
                 <label for="next-status">{i18n.t("console-new-status")}</label>
@@ -151,7 +230,9 @@ pub fn ReportDetail(
                 <label for="public-comment">{i18n.t("console-public-comment-label")}</label>
                 <textarea id="public-comment" rows="3" on:input=move |ev| comment.set(event_target_value(&ev))></textarea>
                 <button type="button" on:click=set_status>{i18n.t("console-save-status")}</button>
+                {line(Section::Status)}
             </fieldset>
+            })}
 
             <fieldset>
                 <legend>{i18n.t("console-redact")}</legend>
@@ -166,14 +247,18 @@ pub fn ReportDetail(
                     }
                 }).collect_view()}
                 <button type="button" on:click=redact>{i18n.t("console-redact-button")}</button>
+                {line(Section::Redact)}
             </fieldset>
 
+            {(!merged && !closed).then(|| view! {
             <fieldset>
                 <legend>{i18n.t("console-merge")}</legend>
                 <label for="merge-target">{i18n.t("console-merge-label")}</label>
                 <input id="merge-target" on:input=move |ev| merge_target.set(event_target_value(&ev)) />
                 <button type="button" on:click=merge>{i18n.t("console-merge-button")}</button>
+                {line(Section::Merge)}
             </fieldset>
+            })}
         </section>
     }
 }

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use tryggve_core::category::label_key;
 use tryggve_core::i18n::I18n;
+use tryggve_core::local_time::human;
 use tryggve_core::review::ModeratedReport;
 
 /// The reports as a table; each case number opens the report (the keyboard path to every report).
@@ -11,6 +12,8 @@ pub fn ReportList(
 ) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     view! {
+        // On a narrow screen the table scrolls within its own box, not the page.
+        <div class="table-box" role="region" aria-label=i18n.t("console-reports") tabindex="0">
         <table class="reports">
             <caption>{i18n.t("console-reports")}</caption>
             <thead>
@@ -31,8 +34,8 @@ pub fn ReportList(
                     };
                     view! {
                         <tr aria-current=is_open>
-                            <td><button type="button" class="link" on:click=move |_| selected.set(Some(case.clone()))>{r.case_number.clone()}</button></td>
-                            <td>{r.created_at.get(..10).unwrap_or_default().to_string()}</td>
+                            <td class="case"><button type="button" class="link" on:click=move |_| selected.set(Some(case.clone()))>{r.case_number.clone()}</button></td>
+                            <td>{human(&r.created_at, &i18n)}</td>
                             <td>{i18n.t(&label_key(&r.category))}</td>
                             <td>{i18n.t(&format!("status-{}", r.review.status.id().replace('_', "-")))}</td>
                             <td>{i18n.t(&format!("visibility-{}", r.review.visibility.id()))}</td>
@@ -41,5 +44,6 @@ pub fn ReportList(
                 }).collect_view()}
             </tbody>
         </table>
+        </div>
     }
 }

@@ -7,7 +7,7 @@ use tryggve_core::MapConfig;
 
 use tryggve_core::questionnaire::Question;
 
-use super::report_detail::ReportDetail;
+use super::report_detail::{ActionOutcome, ReportDetail};
 use super::report_list::ReportList;
 use super::review_map::ReviewMap;
 use crate::api;
@@ -25,6 +25,7 @@ pub fn ReviewPage(
     let reports = RwSignal::new(Vec::<ModeratedReport>::new());
     let selected = RwSignal::new(None::<String>);
     let notice = RwSignal::new(String::new());
+    let outcome = RwSignal::new(None::<ActionOutcome>);
 
     let tenant = session.tenant.clone();
     Effect::new(move |_| {
@@ -58,7 +59,7 @@ pub fn ReviewPage(
             {move || {
                 let case = selected.get()?;
                 let report = reports.with(|all| all.iter().find(|r| r.case_number == case).cloned())?;
-                Some(view! { <ReportDetail report session=session.clone() on_changed notice questionnaire=questionnaire.get_value() /> })
+                Some(view! { <ReportDetail report session=session.clone() on_changed outcome questionnaire=questionnaire.get_value() /> })
             }}
         </div>
     }

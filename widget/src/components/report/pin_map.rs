@@ -290,10 +290,10 @@ pub fn PinMap(
                 <div class="crosshair" aria-hidden="true"></div>
             </div>
             <div class="map-actions">
-                <button type="button" id="place-pin" on:click=place_at_center>
+                <button type="button" id="place-pin" aria-describedby="pin-error" on:click=place_at_center>
                     {i18n.t("place-pin-center")}
                 </button>
-                <button type="button" id="use-location" on:click=use_my_location disabled=move || locating.get()>
+                <button type="button" id="use-location" aria-describedby="pin-error" on:click=use_my_location disabled=move || locating.get()>
                     {i18n.t("use-my-location")}
                 </button>
             </div>

@@ -54,6 +54,18 @@ impl DraftFields {
         }
     }
 
+    /// Subscribes the running effect to every field the checks read.
+    fn track(self) {
+        self.pin.track();
+        self.category.track();
+        self.times.track();
+        self.description.track();
+        self.contact_email.track();
+        self.answers.track();
+        self.reporter_group.track();
+        self.access_code.track();
+    }
+
     fn to_draft(self, tenant: &str) -> ReportDraft {
         let pin = self.pin.get_untracked();
         let email = self.contact_email.get_untracked();
@@ -270,6 +282,42 @@ pub fn ReportForm(
         let restored = waiting_for_code.get_value();
         send(outbox::prepare(&outbox::report_slot(&tenant.get_value()), draft, restored));
     };
+
+    // An error shown after a submit goes as soon as its field is right; new ones wait for the
+    // next submit (no scolding while typing). What only the edge checks (a wrong access code, the
+    // human check) stays until then.
+    let tenant_for_check = config.id.clone();
+    Effect::new(move |_| {
+        fields.track();
+        if errors.with_untracked(Vec::is_empty) && answer_errors.with_untracked(Vec::is_empty) {
+            return;
+        }
+        let draft = fields.to_draft(&tenant_for_check);
+        let (still, unanswered) = rules.with_value(|config| {
+            (
+                validate_report(&draft, config).err().unwrap_or_default(),
+                check_answers(&config.questionnaire, &draft.answers).err().unwrap_or_default(),
+            )
+        });
+        let edge_only =
+            |e: &FieldError| e.code == FieldErrorCode::InvalidAccessCode || e.field == "human_token";
+        let kept: Vec<FieldError> = errors.with_untracked(|shown| {
+            shown
+                .iter()
+                .filter(|e| edge_only(e) || still.iter().any(|s| s.field == e.field))
+                .cloned()
+                .collect()
+        });
+        if kept.len() != errors.with_untracked(Vec::len) {
+            errors.set(kept);
+        }
+        let kept: Vec<AnswerError> = answer_errors.with_untracked(|shown| {
+            shown.iter().filter(|e| unanswered.iter().any(|u| u.question == e.question)).cloned().collect()
+        });
+        if kept.len() != answer_errors.with_untracked(Vec::len) {
+            answer_errors.set(kept);
+        }
+    });
 
     let categories = config.categories.clone();
     let description_count = move || {

@@ -1,0 +1,127 @@
+//! Times as people in Sweden read them. The edge stores instants in UTC (ISO 8601); people see
+//! them in Europe/Stockholm time: CET (UTC+1), and CEST (UTC+2) from 01:00 UTC on the last
+//! Sunday of March to 01:00 UTC on the last Sunday of October (the EU rule). ISO stays in what
+//! machines read (exports for GIS, the API).
+
+use crate::calendar::{civil_from_days, days_from_civil, parse_day};
+use crate::i18n::I18n;
+
+/// A minute of wall-clock time in Stockholm.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LocalTime {
+    pub year: i64,
+    pub month: u32,
+    pub day: u32,
+    pub hour: u32,
+    pub minute: u32,
+}
+
+const MINUTES_A_DAY: i64 = 24 * 60;
+
+impl LocalTime {
+    /// From a UTC timestamp as the edge stores it: `2026-12-03T14:17:42.123Z` (a space for the
+    /// `T`, no seconds or no `Z` are read the same). `None` for anything else.
+    pub fn from_utc(timestamp: &str) -> Option<Self> {
+        let (year, month, day) = parse_day(timestamp)?;
+        if !matches!(timestamp.as_bytes().get(10), Some(b'T' | b' ')) || timestamp.get(13..14) != Some(":") {
+            return None;
+        }
+        let hour: i64 = timestamp.get(11..13)?.parse().ok().filter(|h| (0..24).contains(h))?;
+        let minute: i64 = timestamp.get(14..16)?.parse().ok().filter(|m| (0..60).contains(m))?;
+        let utc = days_from_civil(year, month, day) * MINUTES_A_DAY + hour * 60 + minute;
+        let offset = if is_summer_time(utc, year) { 120 } else { 60 };
+        let local = utc + offset;
+        let (year, month, day) = civil_from_days(local.div_euclid(MINUTES_A_DAY));
+        let of_day = local.rem_euclid(MINUTES_A_DAY);
+        Some(Self { year, month, day, hour: (of_day / 60) as u32, minute: (of_day % 60) as u32 })
+    }
+
+    /// "3 dec. 2026 kl. 15:17" in Swedish, "3 Dec 2026, 15:17" in English.
+    pub fn human(&self, i18n: &I18n) -> String {
+        i18n.t_with(
+            "time-local",
+            &[
+                ("day", &self.day.to_string()),
+                ("month", &i18n.t(&format!("month-short-{}", self.month))),
+                ("year", &self.year.to_string()),
+                ("time", &format!("{:02}:{:02}", self.hour, self.minute)),
+            ],
+        )
+    }
+}
+
+/// A stored UTC timestamp as a person reads it; one that cannot be read is shown as it is.
+pub fn human(timestamp: &str, i18n: &I18n) -> String {
+    LocalTime::from_utc(timestamp).map_or_else(|| timestamp.to_string(), |t| t.human(i18n))
+}
+
+/// Whether the UTC minute `utc` (minutes since 1970) of `year` falls in summer time.
+fn is_summer_time(utc: i64, year: i64) -> bool {
+    let starts = last_sunday(year, 3) * MINUTES_A_DAY + 60;
+    let ends = last_sunday(year, 10) * MINUTES_A_DAY + 60;
+    (starts..ends).contains(&utc)
+}
+
+/// Days since 1970 of the last Sunday of `month` (a 31-day month).
+fn last_sunday(year: i64, month: u32) -> i64 {
+    let last = days_from_civil(year, month, 31);
+    let weekday = (last + 3).rem_euclid(7); // 0 = Monday … 6 = Sunday
+    last - (weekday + 1) % 7
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Locale;
+
+    fn local(timestamp: &str) -> (i64, u32, u32, u32, u32) {
+        let t = LocalTime::from_utc(timestamp).unwrap();
+        (t.year, t.month, t.day, t.hour, t.minute)
+    }
+
+    #[test]
+    fn winter_is_utc_plus_one_and_summer_utc_plus_two() {
+        assert_eq!(local("2026-12-03T14:17:42.123Z"), (2026, 12, 3, 15, 17));
+        assert_eq!(local("2026-07-01T12:00:00Z"), (2026, 7, 1, 14, 0));
+        assert_eq!(local("2026-07-01 12:00"), (2026, 7, 1, 14, 0));
+    }
+
+    #[test]
+    fn the_clocks_change_at_one_utc_on_the_last_sundays_of_march_and_october() {
+        // 2026: 29 March and 25 October.
+        assert_eq!(local("2026-03-29T00:59:00Z"), (2026, 3, 29, 1, 59));
+        assert_eq!(local("2026-03-29T01:00:00Z"), (2026, 3, 29, 3, 0));
+        assert_eq!(local("2026-10-25T00:59:00Z"), (2026, 10, 25, 2, 59));
+        assert_eq!(local("2026-10-25T01:00:00Z"), (2026, 10, 25, 2, 0));
+        // 2027: 28 March and 31 October (the 31st itself a Sunday).
+        assert_eq!(local("2027-03-28T01:00:00Z"), (2027, 3, 28, 3, 0));
+        assert_eq!(local("2027-10-31T00:30:00Z"), (2027, 10, 31, 2, 30));
+        assert_eq!(local("2027-10-31T01:30:00Z"), (2027, 10, 31, 2, 30));
+    }
+
+    #[test]
+    fn late_evening_utc_is_the_next_day_and_year_in_stockholm() {
+        assert_eq!(local("2026-12-31T23:30:00Z"), (2027, 1, 1, 0, 30));
+        assert_eq!(local("2028-02-28T23:00:00Z"), (2028, 2, 29, 0, 0));
+    }
+
+    #[test]
+    fn what_is_not_a_timestamp_is_shown_as_it_is() {
+        for odd in ["", "2026-12-03", "2026-12-03T25:00:00Z", "igår", "2026-13-01T10:00:00Z"] {
+            assert_eq!(LocalTime::from_utc(odd), None, "{odd}");
+            assert_eq!(human(odd, &I18n::new(Locale::Sv)), odd);
+        }
+    }
+
+    #[test]
+    fn a_time_reads_in_the_words_of_each_language() {
+        let t = "2026-12-03T14:17:42Z";
+        assert_eq!(human(t, &I18n::new(Locale::Sv)), "3 dec. 2026 kl. 15:17");
+        assert_eq!(human(t, &I18n::new(Locale::En)), "3 Dec 2026, 15:17");
+        for locale in Locale::ALL {
+            let shown = human("2026-05-09T08:05:00Z", &I18n::new(locale));
+            assert!(shown.contains("10:05") && shown.contains("2026"), "{locale:?}: {shown}");
+            assert!(!shown.contains("month-short"), "{locale:?}: {shown}");
+        }
+    }
+}
