@@ -106,7 +106,13 @@ test("the console shows hostile text as text in the review, lägesbild, accounts
 
   await page.getByRole("button", { name: "Logg", exact: true }).click();
   const log = page.getByRole("table", { name: "Moderatorernas senaste åtgärder" });
-  await log.getByText(/Maskerad \\">/).first().waitFor();
+  // What changed, in words: the redacted text as text…
+  const change = page.locator("ul.changes li", { hasText: `Maskerad ${PAYLOADS[2]}` });
+  await log.locator(change).first().waitFor();
+  // …and the whole record, opened, as JSON text.
+  const row = log.locator("tr", { has: change }).first();
+  await row.locator("summary").click();
+  await row.locator("pre", { hasText: /Maskerad \\">/ }).first().waitFor();
   await assertInert(page);
   assert.deepEqual(dialogs, []);
   await context.close();
