@@ -130,7 +130,7 @@ impl LiveLine {
                     inner.pong.set(true);
                     return;
                 }
-                // Anything else (a pong, a message from a newer edge) is not for us.
+                // Anything else (a message from a newer edge) is not for us.
                 if let Ok(events) = serde_json::from_str::<Vec<LiveEvent>>(&text) {
                     (inner.on_events)(events);
                 }

@@ -286,13 +286,12 @@ pub fn ReportForm(
     // An error shown after a submit goes as soon as its field is right; new ones wait for the
     // next submit (no scolding while typing). What only the edge checks (a wrong access code, the
     // human check) stays until then.
-    let tenant_for_check = config.id.clone();
     Effect::new(move |_| {
         fields.track();
         if errors.with_untracked(Vec::is_empty) && answer_errors.with_untracked(Vec::is_empty) {
             return;
         }
-        let draft = fields.to_draft(&tenant_for_check);
+        let draft = tenant.with_value(|t| fields.to_draft(t));
         let (still, unanswered) = rules.with_value(|config| {
             (
                 validate_report(&draft, config).err().unwrap_or_default(),
