@@ -102,7 +102,8 @@ test("the audit log says what changed, in words and local time, with the record 
   // The message is where the action was, and has the focus (the button was redrawn).
   const saved = detail.locator("#outcome-status");
   assert.equal(await saved.textContent(), `Ärende ${caseNumber} är sparat.`);
-  assert.equal(await moderator.page.evaluate(() => document.activeElement?.id), "outcome-status");
+  // (Focused in the frame after the redraw.)
+  await moderator.page.waitForFunction(() => document.activeElement?.id === "outcome-status", null, { timeout: 5_000 });
   // A merge into a case that does not exist says so beside the merge, not only at the top.
   await detail.getByLabel("Slå ihop med ärende").fill("2099-99999");
   await detail.getByRole("button", { name: "Slå ihop", exact: true }).click();
