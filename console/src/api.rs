@@ -1,15 +1,23 @@
-//! The console's calls to its own edge (same origin: the session cookie goes along).
+//! The console's calls to its own edge (same origin: the session cookie goes along). Every call
+//! is one of the operations core declares: its URL, method and types come from there.
 
-use gloo_net::http::{Request, RequestBuilder, Response};
+use gloo_net::http::{Method, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
-use serde::Serialize;
-use tryggve_core::api::ErrorBody;
+use tryggve_core::api::operations::{
+    ActOnDialogue, ActOnQuestion, ActOnReport, AddModerator, Body, ChangePassword, CreateDialogue,
+    DisableModerator, ExportCsv, ExportGeoJson, ListAccessCodes, ListAllDialogues, ListModerators,
+    ListReports, LogIn, LogOut, MinutesCsv, MinutesMarkdown, ReadAuditLog, ReadConfig, ReadDashboard,
+    ReadModeratedDialogue, ReadSession, ReadSettings, RemoveAccessCode, SaveSettings, SetAccessCode, Success,
+};
+use tryggve_core::api::path::{AccountPath, CasePath, DialoguePath, GroupPath, QuestionPath, TenantPath};
+use tryggve_core::api::{self, Endpoint, ErrorBody, ErrorCode};
 use tryggve_core::console::{
     AuditEntry, LoginRequest, ModeratorView, NewModerator, PasswordChange, SessionInfo,
 };
 use tryggve_core::dialogue::{
     DialogueAction, DialogueDetails, ModeratedDialogue, ModeratedQuestion, PublicDialogue, QuestionAction,
 };
+use tryggve_core::report::parse_case_number;
 use tryggve_core::reporter::{AccessCodeState, NewAccessCode, ReporterGroup};
 use tryggve_core::review::{ModeratedReport, ReportFilter, ReviewAction};
 use tryggve_core::settings::TenantSettings;
@@ -19,7 +27,7 @@ use tryggve_core::TenantConfig;
 #[derive(Debug, Clone, PartialEq)]
 pub enum ApiError {
     Network,
-    Refused { status: u16, code: String, message: String, field: Option<String> },
+    Refused { status: u16, code: ErrorCode, message: String, field: Option<String> },
 }
 
 impl ApiError {
@@ -27,9 +35,50 @@ impl ApiError {
     pub fn message_key(&self) -> String {
         match self {
             Self::Network => "console-network-error".into(),
-            Self::Refused { code, .. } => format!("console-error-{}", code.replace('_', "-")),
+            Self::Refused { code, .. } => code.message_key("console-error"),
         }
     }
+}
+
+fn tenant_path(tenant: &str) -> TenantPath {
+    TenantPath { tenant: tenant.to_string() }
+}
+
+fn dialogue_path(tenant: &str, dialogue: i64) -> DialoguePath {
+    DialoguePath { tenant: tenant.to_string(), dialogue }
+}
+
+/// Sends operation `E` (with `query` after the path, and the session's CSRF token for changes).
+async fn call<E: Endpoint>(
+    path: &E::Path,
+    query: Option<String>,
+    body: &E::Body,
+    csrf: Option<&str>,
+) -> Result<E::Answer, ApiError> {
+    let mut url = E::OPERATION.url_path(path);
+    if let Some(query) = query {
+        url = format!("{url}?{query}");
+    }
+    let method = match E::OPERATION.method {
+        api::Method::Get => Method::GET,
+        api::Method::Post => Method::POST,
+        api::Method::Put => Method::PUT,
+        api::Method::Delete => Method::DELETE,
+    };
+    let mut request = RequestBuilder::new(&url).method(method);
+    if let Some(csrf) = csrf {
+        request = request.header("x-csrf-token", csrf);
+    }
+    let request = match <E::Body as Body>::SENT {
+        true => request.json(body),
+        false => request.build(),
+    };
+    let response = request.map_err(|_| ApiError::Network)?.send().await.map_err(|_| ApiError::Network)?;
+    // A success without a body (204) has nothing to read.
+    if response.ok() && matches!(E::OPERATION.success, Success::Empty(_)) {
+        return serde_json::from_str("null").map_err(|_| ApiError::Network);
+    }
+    read(response).await
 }
 
 async fn read<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
@@ -39,51 +88,30 @@ async fn read<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
     let status = response.status();
     match response.json::<ErrorBody>().await {
         Ok(ErrorBody { error }) => {
-            Err(ApiError::Refused { status, code: error.code, message: error.message, field: error.field })
+            Err(ApiError::Refused { status, code: error.kind(), message: error.message, field: error.field })
         }
         Err(_) => Err(ApiError::Network),
     }
 }
 
-async fn get<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
-    read(Request::get(url).send().await.map_err(|_| ApiError::Network)?).await
-}
-
-async fn post<B: Serialize, T: DeserializeOwned>(request: RequestBuilder, body: &B) -> Result<T, ApiError> {
-    let request = request.json(body).map_err(|_| ApiError::Network)?;
-    read(request.send().await.map_err(|_| ApiError::Network)?).await
-}
-
 pub async fn session() -> Result<SessionInfo, ApiError> {
-    get("/api/v1/console/session").await
+    call::<ReadSession>(&(), None, &(), None).await
 }
 
 pub async fn login(request: &LoginRequest) -> Result<SessionInfo, ApiError> {
-    post(Request::post("/api/v1/console/login"), request).await
-}
-
-/// Sends a request whose success is answered with 204 No Content.
-async fn send_no_content(request: gloo_net::http::Request) -> Result<(), ApiError> {
-    let response = request.send().await.map_err(|_| ApiError::Network)?;
-    if response.ok() {
-        Ok(())
-    } else {
-        read::<()>(response).await
-    }
+    call::<LogIn>(&(), None, request, None).await
 }
 
 pub async fn logout(csrf: &str) -> Result<(), ApiError> {
-    let request = Request::post("/api/v1/console/logout").header("x-csrf-token", csrf).build();
-    send_no_content(request.map_err(|_| ApiError::Network)?).await
+    call::<LogOut>(&(), None, &(), Some(csrf)).await
 }
 
 pub async fn change_password(csrf: &str, change: &PasswordChange) -> Result<(), ApiError> {
-    let request = Request::post("/api/v1/console/password").header("x-csrf-token", csrf).json(change);
-    send_no_content(request.map_err(|_| ApiError::Network)?).await
+    call::<ChangePassword>(&(), None, change, Some(csrf)).await
 }
 
 pub async fn settings(tenant: &str) -> Result<TenantSettings, ApiError> {
-    get(&format!("/api/v1/console/{tenant}/settings")).await
+    call::<ReadSettings>(&tenant_path(tenant), None, &(), None).await
 }
 
 pub async fn save_settings(
@@ -91,12 +119,11 @@ pub async fn save_settings(
     csrf: &str,
     settings: &TenantSettings,
 ) -> Result<TenantSettings, ApiError> {
-    post(Request::put(&format!("/api/v1/console/{tenant}/settings")).header("x-csrf-token", csrf), settings)
-        .await
+    call::<SaveSettings>(&tenant_path(tenant), None, settings, Some(csrf)).await
 }
 
 pub async fn access_codes(tenant: &str) -> Result<Vec<AccessCodeState>, ApiError> {
-    get(&format!("/api/v1/console/{tenant}/access-codes")).await
+    call::<ListAccessCodes>(&tenant_path(tenant), None, &(), None).await
 }
 
 /// Sets (`Some`) or removes a reporter group's access code.
@@ -106,19 +133,15 @@ pub async fn change_access_code(
     group: ReporterGroup,
     code: Option<String>,
 ) -> Result<AccessCodeState, ApiError> {
-    let url = format!("/api/v1/console/{tenant}/access-codes/{}", group.id());
+    let path = GroupPath { tenant: tenant.to_string(), group };
     match code {
-        Some(code) => post(Request::put(&url).header("x-csrf-token", csrf), &NewAccessCode { code }).await,
-        None => {
-            let request =
-                Request::delete(&url).header("x-csrf-token", csrf).build().map_err(|_| ApiError::Network)?;
-            read(request.send().await.map_err(|_| ApiError::Network)?).await
-        }
+        Some(code) => call::<SetAccessCode>(&path, None, &NewAccessCode { code }, Some(csrf)).await,
+        None => call::<RemoveAccessCode>(&path, None, &(), Some(csrf)).await,
     }
 }
 
 pub async fn tenant_config(tenant: &str) -> Result<TenantConfig, ApiError> {
-    get(&format!("/api/v1/tenants/{tenant}/config")).await
+    call::<ReadConfig>(&tenant_path(tenant), None, &(), None).await
 }
 
 /// The filter as a query string (`status=new&category=graffiti…`), shared by list, dashboard
@@ -140,7 +163,7 @@ pub fn filter_query(filter: &ReportFilter) -> String {
 }
 
 pub async fn reports(tenant: &str, filter: &ReportFilter) -> Result<Vec<ModeratedReport>, ApiError> {
-    get(&format!("/api/v1/console/{tenant}/reports?{}", filter_query(filter))).await
+    call::<ListReports>(&tenant_path(tenant), Some(filter_query(filter)), &(), None).await
 }
 
 pub async fn dashboard(
@@ -148,8 +171,27 @@ pub async fn dashboard(
     filter: &ReportFilter,
     compile: &str,
 ) -> Result<DashboardAnswer, ApiError> {
-    let compile = js_sys::encode_uri_component(compile);
-    get(&format!("/api/v1/console/{tenant}/dashboard?{}&compile={compile}", filter_query(filter))).await
+    let query = format!("{}&compile={}", filter_query(filter), js_sys::encode_uri_component(compile));
+    call::<ReadDashboard>(&tenant_path(tenant), Some(query), &(), None).await
+}
+
+/// The address of the reports under `filter` as a file (`csv` or `geojson`), for a link.
+pub fn export_url(tenant: &str, format: &str, filter: &ReportFilter) -> String {
+    let path = tenant_path(tenant);
+    let url = match format {
+        "csv" => ExportCsv::OPERATION.url_path(&path),
+        _ => ExportGeoJson::OPERATION.url_path(&path),
+    };
+    format!("{url}?{}", filter_query(filter))
+}
+
+/// The address of a dialogue's minutes as a file (`md` or `csv`), for a link.
+pub fn minutes_url(tenant: &str, dialogue: i64, format: &str) -> String {
+    let path = dialogue_path(tenant, dialogue);
+    match format {
+        "csv" => MinutesCsv::OPERATION.url_path(&path),
+        _ => MinutesMarkdown::OPERATION.url_path(&path),
+    }
 }
 
 pub async fn act(
@@ -158,12 +200,17 @@ pub async fn act(
     csrf: &str,
     action: &ReviewAction,
 ) -> Result<ModeratedReport, ApiError> {
-    let url = format!("/api/v1/console/{tenant}/reports/{case}/actions");
-    post(Request::post(&url).header("x-csrf-token", csrf), action).await
+    // The console's case numbers come from the edge; one that is not is a case not found.
+    let Some(case) = parse_case_number(case) else {
+        let message = "No such report in this municipality.".to_string();
+        return Err(ApiError::Refused { status: 404, code: ErrorCode::CaseNotFound, message, field: None });
+    };
+    let path = CasePath { tenant: tenant.to_string(), case };
+    call::<ActOnReport>(&path, None, action, Some(csrf)).await
 }
 
 pub async fn moderators(tenant: &str) -> Result<Vec<ModeratorView>, ApiError> {
-    get(&format!("/api/v1/console/{tenant}/moderators")).await
+    call::<ListModerators>(&tenant_path(tenant), None, &(), None).await
 }
 
 pub async fn add_moderator(
@@ -171,22 +218,20 @@ pub async fn add_moderator(
     csrf: &str,
     account: &NewModerator,
 ) -> Result<ModeratorView, ApiError> {
-    post(Request::post(&format!("/api/v1/console/{tenant}/moderators")).header("x-csrf-token", csrf), account)
-        .await
+    call::<AddModerator>(&tenant_path(tenant), None, account, Some(csrf)).await
 }
 
 pub async fn disable_moderator(tenant: &str, csrf: &str, email: &str) -> Result<ModeratorView, ApiError> {
-    let email = js_sys::encode_uri_component(email);
-    let url = format!("/api/v1/console/{tenant}/moderators/{email}/disable");
-    read(Request::post(&url).header("x-csrf-token", csrf).send().await.map_err(|_| ApiError::Network)?).await
+    let path = AccountPath { tenant: tenant.to_string(), email: email.to_string() };
+    call::<DisableModerator>(&path, None, &(), Some(csrf)).await
 }
 
 pub async fn audit(tenant: &str) -> Result<Vec<AuditEntry>, ApiError> {
-    get(&format!("/api/v1/console/{tenant}/audit")).await
+    call::<ReadAuditLog>(&tenant_path(tenant), None, &(), None).await
 }
 
 pub async fn dialogues(tenant: &str) -> Result<Vec<PublicDialogue>, ApiError> {
-    get(&format!("/api/v1/console/{tenant}/dialogues")).await
+    call::<ListAllDialogues>(&tenant_path(tenant), None, &(), None).await
 }
 
 pub async fn create_dialogue(
@@ -194,12 +239,11 @@ pub async fn create_dialogue(
     csrf: &str,
     details: &DialogueDetails,
 ) -> Result<PublicDialogue, ApiError> {
-    post(Request::post(&format!("/api/v1/console/{tenant}/dialogues")).header("x-csrf-token", csrf), details)
-        .await
+    call::<CreateDialogue>(&tenant_path(tenant), None, details, Some(csrf)).await
 }
 
 pub async fn dialogue(tenant: &str, id: i64) -> Result<ModeratedDialogue, ApiError> {
-    get(&format!("/api/v1/console/{tenant}/dialogues/{id}")).await
+    call::<ReadModeratedDialogue>(&dialogue_path(tenant, id), None, &(), None).await
 }
 
 pub async fn dialogue_action(
@@ -208,8 +252,7 @@ pub async fn dialogue_action(
     csrf: &str,
     action: &DialogueAction,
 ) -> Result<PublicDialogue, ApiError> {
-    let url = format!("/api/v1/console/{tenant}/dialogues/{id}/actions");
-    post(Request::post(&url).header("x-csrf-token", csrf), action).await
+    call::<ActOnDialogue>(&dialogue_path(tenant, id), None, action, Some(csrf)).await
 }
 
 pub async fn question_action(
@@ -219,6 +262,6 @@ pub async fn question_action(
     csrf: &str,
     action: &QuestionAction,
 ) -> Result<ModeratedQuestion, ApiError> {
-    let url = format!("/api/v1/console/{tenant}/dialogues/{id}/questions/{question}/actions");
-    post(Request::post(&url).header("x-csrf-token", csrf), action).await
+    let path = QuestionPath { tenant: tenant.to_string(), dialogue: id, question };
+    call::<ActOnQuestion>(&path, None, action, Some(csrf)).await
 }

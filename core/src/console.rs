@@ -2,9 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::field_error::{FieldError, FieldErrorCode};
 use crate::moderation::Role;
 use crate::text;
-use crate::validation::{is_plausible_email, FieldError, FieldErrorCode};
+use crate::validation::is_plausible_email;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]

@@ -8,10 +8,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::field_error::{FieldError, FieldErrorCode};
 use crate::moderation::RejectionReason;
 use crate::report::is_idempotency_key;
 use crate::text;
-use crate::validation::{FieldError, FieldErrorCode};
 
 pub const TITLE_MAX_CHARS: usize = 150;
 pub const DESCRIPTION_MAX_CHARS: usize = 2000;

@@ -14,6 +14,7 @@ pub mod client;
 pub mod console;
 pub mod dialogue;
 pub mod export;
+pub mod field_error;
 pub mod geo;
 pub mod i18n;
 pub mod live;
@@ -37,7 +38,8 @@ pub mod theme;
 pub mod validation;
 
 pub use category::Category;
+pub use field_error::{FieldError, FieldErrorCode};
 pub use geo::{Area, BBox, LatLng};
 pub use report::{NewReport, ReportDraft, ReportReceipt, ReportStatus, ReportView, TimeOfDay};
 pub use tenant::{MapConfig, TenantConfig};
-pub use validation::{validate_report, FieldError};
+pub use validation::validate_report;

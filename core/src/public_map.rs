@@ -11,9 +11,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::field_error::{FieldError, FieldErrorCode};
 use crate::geo::{coarsen, BBox, LatLng};
 use crate::public::{PublicReport, PUBLIC_CELL_METRES};
-use crate::validation::{FieldError, FieldErrorCode};
 
 /// The coarsest and finest grid levels counted in advance (map zoom 2 to 16).
 pub const MIN_LEVEL: u8 = 4;

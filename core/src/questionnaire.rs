@@ -8,9 +8,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::field_error::FieldErrorCode;
 use crate::i18n::Locale;
 use crate::text;
-use crate::validation::FieldErrorCode;
 
 /// A text in several languages, keyed by language tag (`sv`, `en`, …). Swedish is required.
 pub type Texts = BTreeMap<String, String>;
@@ -307,6 +307,14 @@ pub fn check_questionnaire(
 }
 
 /// How one question was answered across a set of reports, for the dashboard.
+/// How many times one key (an option, a scale step, a category, an area) was counted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct Count {
+    pub key: String,
+    pub count: u32,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct AnswerSummary {
@@ -316,7 +324,7 @@ pub struct AnswerSummary {
     pub answered: u32,
     /// Per option id (in the questionnaire's order, then removed options), or per scale step
     /// "1"–"5". Empty for short texts, which are read case by case.
-    pub counts: Vec<crate::stats::Count>,
+    pub counts: Vec<Count>,
     /// The average of a scale question's answers.
     pub mean: Option<f64>,
 }
@@ -326,7 +334,6 @@ pub fn summarise<'a>(
     questions: &[Question],
     reports: impl IntoIterator<Item = &'a Answers> + Clone,
 ) -> Vec<AnswerSummary> {
-    use crate::stats::Count;
     questions
         .iter()
         .map(|q| {

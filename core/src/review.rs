@@ -8,10 +8,11 @@ use std::collections::BTreeMap;
 use crate::questionnaire::{AnswerValue, Answers, SHORT_TEXT_MAX_CHARS};
 use crate::reporter::ReporterGroup;
 
+use crate::field_error::{FieldError, FieldErrorCode};
 use crate::moderation::{RejectionReason, Visibility, PUBLIC_COMMENT_MAX_CHARS};
 use crate::report::{ReportStatus, TimeOfDay};
 use crate::text;
-use crate::validation::{FieldError, FieldErrorCode, DESCRIPTION_MAX_CHARS};
+use crate::validation::DESCRIPTION_MAX_CHARS;
 
 /// What a moderator does to one report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

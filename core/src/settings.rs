@@ -6,13 +6,13 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::category::DEFAULT_CATEGORIES;
+use crate::field_error::FieldErrorCode;
 use crate::geo::{Area, LatLng, Polygon};
 use crate::i18n::Locale;
 use crate::questionnaire::{check_questionnaire, retire};
 use crate::reporter::ReporterGroup;
 use crate::tenant::TenantConfig;
 use crate::text;
-use crate::validation::FieldErrorCode;
 
 pub const NAME_MAX_CHARS: usize = 100;
 pub const MAX_ORIGINS: usize = 50;

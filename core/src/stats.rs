@@ -7,19 +7,13 @@ use serde::{Deserialize, Serialize};
 
 use crate::calendar;
 use crate::geo::{area_of, coarsen, Area, LatLng};
+pub use crate::questionnaire::Count;
 use crate::report::{ReportStatus, TimeOfDay};
 use crate::reporter::ReporterGroup;
 use crate::review::ModeratedReport;
 
 /// The key a report outside every configured area is counted (and filtered) under.
 pub const OUTSIDE_AREAS: &str = "-";
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
-pub struct Count {
-    pub key: String,
-    pub count: u32,
-}
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]

@@ -67,8 +67,8 @@ pub fn is_font_family(font: &str) -> bool {
 }
 
 /// Why a theme value is refused, by field name (`accent`, `font`, `radius_px`).
-pub fn check(theme: &Theme) -> Vec<(&'static str, crate::validation::FieldErrorCode)> {
-    use crate::validation::FieldErrorCode::*;
+pub fn check(theme: &Theme) -> Vec<(&'static str, crate::field_error::FieldErrorCode)> {
+    use crate::field_error::FieldErrorCode::*;
     let mut errors = Vec::new();
     if let Some(accent) = &theme.accent {
         match parse_hex(accent) {
@@ -110,7 +110,7 @@ pub fn host_css(theme: &Theme) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::validation::FieldErrorCode::*;
+    use crate::field_error::FieldErrorCode::*;
 
     #[test]
     fn contrast_follows_wcag() {

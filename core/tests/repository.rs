@@ -7,8 +7,8 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use tryggve_core::category::{label_key, DEFAULT_CATEGORIES};
+use tryggve_core::field_error::FieldErrorCode;
 use tryggve_core::i18n::{check, parse, Locale};
-use tryggve_core::validation::FieldErrorCode;
 use tryggve_core::TimeOfDay;
 
 /// The widget's locale file of `locale` (read from disk: without the `all-locales` feature only

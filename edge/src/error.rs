@@ -2,9 +2,9 @@
 //! `{"error": {"code", "message", "field"}}`; only our own faults are 5xx.
 
 use thiserror::Error;
-use tryggve_core::api::{ErrorBody, MAX_BODY_BYTES};
+use tryggve_core::api::{ErrorBody, ErrorCode, MAX_BODY_BYTES};
+use tryggve_core::field_error::FieldError;
 use tryggve_core::settings::SettingsError;
-use tryggve_core::validation::FieldError;
 
 #[derive(Debug, Error)]
 pub enum ApiError {
@@ -19,7 +19,7 @@ pub enum ApiError {
     #[error("No such report, or the follow-up code does not match.")]
     ReportNotFound,
     #[error("This route accepts only {allowed}.")]
-    MethodNotAllowed { allowed: &'static str },
+    MethodNotAllowed { allowed: String },
     #[error("No municipality with this id.")]
     UnknownTenant { in_body: bool },
     #[error("{}", .0.code.english())]
@@ -92,36 +92,47 @@ impl ApiError {
         }
     }
 
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            Self::InvalidJson(_) => "invalid_json",
-            Self::UnsupportedMediaType => "unsupported_media_type",
-            Self::BodyTooLarge => "body_too_large",
-            Self::NotFound => "not_found",
-            Self::ReportNotFound => "report_not_found",
-            Self::MethodNotAllowed { .. } => "method_not_allowed",
-            Self::UnknownTenant { .. } => "unknown_tenant",
-            Self::Invalid(e) => e.code.id(),
-            Self::InvalidSetting(e) => e.code.id(),
-            Self::OriginNotAllowed => "origin_not_allowed",
-            Self::MissingToken => "missing_token",
-            Self::MissingParticipant => "missing_participant",
-            Self::NotLoggedIn => "not_logged_in",
-            Self::InvalidCredentials => "invalid_credentials",
-            Self::Forbidden => "forbidden",
-            Self::CsrfMismatch => "csrf_mismatch",
-            Self::TooManyAttempts { .. } => "too_many_attempts",
-            Self::RateLimited { .. } => "rate_limited",
-            Self::TooManyConnections => "too_many_connections",
-            Self::CaseNotFound => "case_not_found",
-            Self::DialogueNotFound => "dialogue_not_found",
-            Self::QuestionNotFound => "question_not_found",
-            Self::DialogueNotOpen => "dialogue_not_open",
-            Self::AlreadyVoted => "already_voted",
-            Self::UpgradeRequired => "upgrade_required",
-            Self::IdempotencyConflict => "idempotency_conflict",
-            Self::ChangedMeanwhile => "changed_meanwhile",
-            Self::Internal(_) => "internal",
+            Self::InvalidJson(_) => ErrorCode::InvalidJson,
+            Self::UnsupportedMediaType => ErrorCode::UnsupportedMediaType,
+            Self::BodyTooLarge => ErrorCode::BodyTooLarge,
+            Self::NotFound => ErrorCode::NotFound,
+            Self::ReportNotFound => ErrorCode::ReportNotFound,
+            Self::MethodNotAllowed { .. } => ErrorCode::MethodNotAllowed,
+            Self::UnknownTenant { .. } => ErrorCode::UnknownTenant,
+            Self::Invalid(e) => ErrorCode::Field(e.code),
+            Self::InvalidSetting(e) => ErrorCode::Field(e.code),
+            Self::OriginNotAllowed => ErrorCode::OriginNotAllowed,
+            Self::MissingToken => ErrorCode::MissingToken,
+            Self::MissingParticipant => ErrorCode::MissingParticipant,
+            Self::NotLoggedIn => ErrorCode::NotLoggedIn,
+            Self::InvalidCredentials => ErrorCode::InvalidCredentials,
+            Self::Forbidden => ErrorCode::Forbidden,
+            Self::CsrfMismatch => ErrorCode::CsrfMismatch,
+            Self::TooManyAttempts { .. } => ErrorCode::TooManyAttempts,
+            Self::RateLimited { .. } => ErrorCode::RateLimited,
+            Self::TooManyConnections => ErrorCode::TooManyConnections,
+            Self::CaseNotFound => ErrorCode::CaseNotFound,
+            Self::DialogueNotFound => ErrorCode::DialogueNotFound,
+            Self::QuestionNotFound => ErrorCode::QuestionNotFound,
+            Self::DialogueNotOpen => ErrorCode::DialogueNotOpen,
+            Self::AlreadyVoted => ErrorCode::AlreadyVoted,
+            Self::UpgradeRequired => ErrorCode::UpgradeRequired,
+            Self::IdempotencyConflict => ErrorCode::IdempotencyConflict,
+            Self::ChangedMeanwhile => ErrorCode::ChangedMeanwhile,
+            Self::Internal(_) => ErrorCode::Internal,
+        }
+    }
+
+    /// What a path parameter that cannot be one answers (see `core::api::path`).
+    pub fn missing(code: ErrorCode) -> Self {
+        match code {
+            ErrorCode::CaseNotFound => Self::CaseNotFound,
+            ErrorCode::ReportNotFound => Self::ReportNotFound,
+            ErrorCode::DialogueNotFound => Self::DialogueNotFound,
+            ErrorCode::QuestionNotFound => Self::QuestionNotFound,
+            _ => Self::NotFound,
         }
     }
 
@@ -135,7 +146,7 @@ impl ApiError {
     }
 
     pub fn body(&self) -> ErrorBody {
-        ErrorBody::new(self.code(), self.to_string(), self.field())
+        ErrorBody::new(self.code().id(), self.to_string(), self.field())
     }
 }
 

@@ -2,21 +2,12 @@
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use tryggve_core::api::MAX_BODY_BYTES;
 use worker::{web_sys, Headers, Request, Response};
 
 use crate::error::ApiError;
 
-/// Reads a JSON body: right media type, bounded size, well-formed for `T`.
-pub async fn read_json<T: DeserializeOwned>(req: &mut Request) -> Result<T, ApiError> {
-    read_json_up_to(req, MAX_BODY_BYTES).await
-}
-
-/// [`read_json`] for the few bodies that may be larger than a report (settings with areas).
-pub async fn read_json_up_to<T: DeserializeOwned>(
-    req: &mut Request,
-    max_bytes: usize,
-) -> Result<T, ApiError> {
+/// Reads a JSON body: right media type, at most `max_bytes`, well-formed for `T`.
+pub async fn read_json<T: DeserializeOwned>(req: &mut Request, max_bytes: usize) -> Result<T, ApiError> {
     let content_type = req.headers().get("content-type").ok().flatten().unwrap_or_default();
     if !content_type.to_ascii_lowercase().starts_with("application/json") {
         return Err(ApiError::UnsupportedMediaType);

@@ -5,7 +5,7 @@
 //! reached) use a fake that accepts tokens beginning `fake-pass`.
 
 use serde::Deserialize;
-use tryggve_core::validation::{FieldError, FieldErrorCode};
+use tryggve_core::field_error::{FieldError, FieldErrorCode};
 use tryggve_core::TenantConfig;
 use worker::{Env, Fetch, Method, Request, RequestInit};
 

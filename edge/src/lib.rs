@@ -8,6 +8,7 @@ mod error;
 mod http;
 mod human;
 mod limits;
+mod moderator;
 mod retention;
 mod room;
 mod routes;

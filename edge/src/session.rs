@@ -2,50 +2,30 @@
 //! on the edge's own origin; the database keeps only a hash of its value. Every state change
 //! must also echo the session's CSRF token in `X-CSRF-Token`.
 
-use tryggve_core::console::{SessionInfo, SESSION_HOURS};
-use tryggve_core::moderation::{Permission, Role};
+use tryggve_core::console::SESSION_HOURS;
 use worker::{D1Database, Request};
 
 use crate::error::ApiError;
+use crate::moderator::Moderator;
 use crate::{clock, http, store, token};
 
 pub const COOKIE: &str = "tryggve_session";
 
-/// A logged-in moderator.
-#[derive(Debug, Clone)]
-pub struct Moderator {
-    pub id: i64,
-    pub tenant: String,
-    pub role: Role,
-    pub info: SessionInfo,
+/// The caller, from the session cookie; 401 when there is none or it expired.
+pub async fn moderator(req: &Request, db: &D1Database) -> Result<Moderator, ApiError> {
+    let session = http::cookie(req, COOKIE).ok_or(ApiError::NotLoggedIn)?;
+    store::moderators::by_session(db, &token::hash(&session), &clock::now_iso())
+        .await?
+        .ok_or(ApiError::NotLoggedIn)
 }
 
-impl Moderator {
-    /// The caller, from the session cookie; 401 when there is none or it expired.
-    pub async fn from_request(req: &Request, db: &D1Database) -> Result<Self, ApiError> {
-        let session = http::cookie(req, COOKIE).ok_or(ApiError::NotLoggedIn)?;
-        store::moderators::by_session(db, &token::hash(&session), &clock::now_iso())
-            .await?
-            .ok_or(ApiError::NotLoggedIn)
-    }
-
-    /// 403 unless this moderator belongs to `tenant` and their role allows `permission`.
-    pub fn require(&self, tenant: &str, permission: Permission) -> Result<(), ApiError> {
-        if self.tenant == tenant && self.role.allows(permission) {
-            Ok(())
-        } else {
-            Err(ApiError::Forbidden)
-        }
-    }
-
-    /// 403 unless the request echoes this session's CSRF token.
-    pub fn check_csrf(&self, req: &Request) -> Result<(), ApiError> {
-        let sent = req.headers().get("x-csrf-token").ok().flatten().unwrap_or_default();
-        if !sent.is_empty() && sent == self.info.csrf_token {
-            Ok(())
-        } else {
-            Err(ApiError::CsrfMismatch)
-        }
+/// 403 unless the request echoes `moderator`'s session's CSRF token.
+pub fn check_csrf(moderator: &Moderator, req: &Request) -> Result<(), ApiError> {
+    let sent = req.headers().get("x-csrf-token").ok().flatten().unwrap_or_default();
+    if !sent.is_empty() && sent == moderator.info.csrf_token {
+        Ok(())
+    } else {
+        Err(ApiError::CsrfMismatch)
     }
 }
 

@@ -11,6 +11,8 @@
   if (!script || !script.src) return;
   const assets = new URL(".", script.src).href;
   const edge = new URL(script.src).origin;
+  // The configuration's path, written in by the build from the API's table in core.
+  const CONFIG_PATH = "__TRYGGVE_CONFIG_PATH__";
 
   function loadScript(src) {
     return new Promise((resolve, reject) => {
@@ -77,7 +79,7 @@
         if (needsMap) {
           warm("leaflet.css");
           // Taken (once) by the report widget instead of asking again.
-          if (tenant) this.tryggveConfig = fetch(edge + "/api/v1/tenants/" + encodeURIComponent(tenant) + "/config");
+          if (tenant) this.tryggveConfig = fetch(edge + CONFIG_PATH.replace("{tenant}", encodeURIComponent(tenant)));
         }
         Promise.all([loadModule(module), needsMap ? loadLeaflet() : null])
           .then(([module]) => module[mount](this, edge, assets))

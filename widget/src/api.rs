@@ -1,12 +1,19 @@
-//! Talking to the edge. Residents' requests carry no cookies and no identifiers.
+//! Talking to the edge. Residents' requests carry no cookies and no identifiers. Every request
+//! is one of the operations core declares: its URL, method and types come from there.
 
-use gloo_net::http::{Request, Response};
+use gloo_net::http::{Method, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
-use tryggve_core::api::ErrorBody;
+use tryggve_core::api::operations::{
+    AskQuestion, Body, FollowReport, JoinLive, ListDialogues, ReadConfig, ReadDialogue, ReadParticipation,
+    ReadPublicMap, SendReport, Vote,
+};
+use tryggve_core::api::path::{CasePath, DialoguePath, QuestionPath, TenantPath};
+use tryggve_core::api::{self, Endpoint, ErrorBody, ErrorCode};
 use tryggve_core::dialogue::{
     DialogueSnapshot, OwnQuestion, Participation, PublicDialogue, PublicQuestion, QuestionDraft,
 };
 use tryggve_core::public_map::{PublicMap, Viewport};
+use tryggve_core::report::parse_case_number;
 use tryggve_core::{ReportDraft, ReportReceipt, ReportView, TenantConfig};
 use wasm_bindgen::JsCast;
 
@@ -22,12 +29,55 @@ pub enum ApiError {
     /// edge's (5xx): the draft is kept for another try.
     Network,
     /// The edge answered with an error body.
-    Rejected { code: String, message: String, field: Option<String> },
+    Rejected { code: ErrorCode, message: String, field: Option<String> },
+}
+
+fn tenant_path(tenant: &str) -> TenantPath {
+    TenantPath { tenant: tenant.to_string() }
+}
+
+fn dialogue_path(tenant: &str, dialogue: i64) -> DialoguePath {
+    DialoguePath { tenant: tenant.to_string(), dialogue }
 }
 
 impl Edge {
     pub fn new(origin: String) -> Self {
         Self { origin: origin.trim_end_matches('/').to_string() }
+    }
+
+    /// The address of operation `E` at `path`.
+    fn url<E: Endpoint>(&self, path: &E::Path) -> String {
+        format!("{}{}", self.origin, E::OPERATION.url_path(path))
+    }
+
+    /// Sends operation `E` (with `query` after the path, and the bearer code if it needs one).
+    async fn call<E: Endpoint>(
+        &self,
+        path: &E::Path,
+        query: Option<String>,
+        body: &E::Body,
+        bearer: Option<&str>,
+    ) -> Result<E::Answer, ApiError> {
+        let mut url = self.url::<E>(path);
+        if let Some(query) = query {
+            url = format!("{url}?{query}");
+        }
+        let method = match E::OPERATION.method {
+            api::Method::Get => Method::GET,
+            api::Method::Post => Method::POST,
+            api::Method::Put => Method::PUT,
+            api::Method::Delete => Method::DELETE,
+        };
+        let mut request = RequestBuilder::new(&url).method(method);
+        if let Some(code) = bearer {
+            request = request.header("authorization", &format!("Bearer {code}"));
+        }
+        let request = match <E::Body as Body>::SENT {
+            true => request.json(body),
+            false => request.build(),
+        };
+        let response = request.map_err(|_| ApiError::Network)?.send().await.map_err(|_| ApiError::Network)?;
+        read(response).await
     }
 
     /// The configuration from the loader's `preloaded` request if it succeeded, else asked anew.
@@ -48,52 +98,41 @@ impl Edge {
     }
 
     pub async fn tenant_config(&self, tenant: &str) -> Result<TenantConfig, ApiError> {
-        let url = format!("{}/api/v1/tenants/{tenant}/config", self.origin);
-        let response = Request::get(&url).send().await.map_err(|_| ApiError::Network)?;
-        read(response).await
+        self.call::<ReadConfig>(&tenant_path(tenant), None, &(), None).await
     }
 
     pub async fn submit_report(&self, draft: &ReportDraft) -> Result<ReportReceipt, ApiError> {
-        let url = format!("{}/api/v1/reports", self.origin);
-        let request = Request::post(&url).json(draft).map_err(|_| ApiError::Network)?;
-        let response = request.send().await.map_err(|_| ApiError::Network)?;
-        read(response).await
+        self.call::<SendReport>(&(), None, draft, None).await
     }
-}
 
-impl Edge {
     /// What the public map shows of `viewport`: approved reports (coarsened) or clusters.
     pub async fn public_map(&self, tenant: &str, viewport: &Viewport) -> Result<PublicMap, ApiError> {
         let b = viewport.bbox;
-        let url = format!(
-            "{}/api/v1/tenants/{tenant}/public-reports?bbox={:.5},{:.5},{:.5},{:.5}&zoom={}",
-            self.origin, b.west, b.south, b.east, b.north, viewport.zoom
-        );
-        read(Request::get(&url).send().await.map_err(|_| ApiError::Network)?).await
+        let query =
+            format!("bbox={:.5},{:.5},{:.5},{:.5}&zoom={}", b.west, b.south, b.east, b.north, viewport.zoom);
+        self.call::<ReadPublicMap>(&tenant_path(tenant), Some(query), &(), None).await
     }
 
     /// The author's view of their report: status and what the municipality did.
     pub async fn follow_up(&self, tenant: &str, case: &str, code: &str) -> Result<ReportView, ApiError> {
-        let case = js_sys::encode_uri_component(case);
-        let url = format!("{}/api/v1/tenants/{tenant}/reports/{case}", self.origin);
-        let request = Request::get(&url).header("authorization", &format!("Bearer {code}"));
-        read(request.send().await.map_err(|_| ApiError::Network)?).await
+        // A case number that cannot be one is not found, as the edge would answer.
+        let Some(case) = parse_case_number(case.trim()) else {
+            let message = "No such report, or the follow-up code does not match.".to_string();
+            return Err(ApiError::Rejected { code: ErrorCode::ReportNotFound, message, field: None });
+        };
+        let path = CasePath { tenant: tenant.to_string(), case };
+        self.call::<FollowReport>(&path, None, &(), Some(code)).await
     }
 }
 
 /// A trygghetsdialog, as a participant (identified only by their browser's participant code).
 impl Edge {
-    fn dialogues_url(&self, tenant: &str) -> String {
-        format!("{}/api/v1/tenants/{tenant}/dialogues", self.origin)
-    }
-
     pub async fn dialogues(&self, tenant: &str) -> Result<Vec<PublicDialogue>, ApiError> {
-        read(Request::get(&self.dialogues_url(tenant)).send().await.map_err(|_| ApiError::Network)?).await
+        self.call::<ListDialogues>(&tenant_path(tenant), None, &(), None).await
     }
 
     pub async fn dialogue(&self, tenant: &str, id: i64) -> Result<DialogueSnapshot, ApiError> {
-        let url = format!("{}/{id}", self.dialogues_url(tenant));
-        read(Request::get(&url).send().await.map_err(|_| ApiError::Network)?).await
+        self.call::<ReadDialogue>(&dialogue_path(tenant, id), None, &(), None).await
     }
 
     pub async fn participation(
@@ -102,9 +141,7 @@ impl Edge {
         id: i64,
         participant: &str,
     ) -> Result<Participation, ApiError> {
-        let url = format!("{}/{id}/mine", self.dialogues_url(tenant));
-        let request = Request::get(&url).header("authorization", &format!("Bearer {participant}"));
-        read(request.send().await.map_err(|_| ApiError::Network)?).await
+        self.call::<ReadParticipation>(&dialogue_path(tenant, id), None, &(), Some(participant)).await
     }
 
     pub async fn ask(
@@ -114,10 +151,7 @@ impl Edge {
         participant: &str,
         question: &QuestionDraft,
     ) -> Result<OwnQuestion, ApiError> {
-        let url = format!("{}/{id}/questions", self.dialogues_url(tenant));
-        let request = Request::post(&url).header("authorization", &format!("Bearer {participant}"));
-        let request = request.json(question).map_err(|_| ApiError::Network)?;
-        read(request.send().await.map_err(|_| ApiError::Network)?).await
+        self.call::<AskQuestion>(&dialogue_path(tenant, id), None, question, Some(participant)).await
     }
 
     pub async fn vote(
@@ -127,14 +161,13 @@ impl Edge {
         question: i64,
         participant: &str,
     ) -> Result<PublicQuestion, ApiError> {
-        let url = format!("{}/{id}/questions/{question}/votes", self.dialogues_url(tenant));
-        let request = Request::post(&url).header("authorization", &format!("Bearer {participant}"));
-        read(request.send().await.map_err(|_| ApiError::Network)?).await
+        let path = QuestionPath { tenant: tenant.to_string(), dialogue: id, question };
+        self.call::<Vote>(&path, None, &(), Some(participant)).await
     }
 
     /// The address of the dialogue's live room over HTTP: asked why a handshake failed.
     pub fn live_http_url(&self, tenant: &str, id: i64) -> String {
-        format!("{}/{id}/live", self.dialogues_url(tenant))
+        self.url::<JoinLive>(&dialogue_path(tenant, id))
     }
 
     /// The WebSocket address of the dialogue's live room.
@@ -156,7 +189,7 @@ async fn read<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
     }
     match response.json::<ErrorBody>().await {
         Ok(ErrorBody { error }) => {
-            Err(ApiError::Rejected { code: error.code, message: error.message, field: error.field })
+            Err(ApiError::Rejected { code: error.kind(), message: error.message, field: error.field })
         }
         // Not our JSON: a proxy or gateway answered. Treat it like no answer.
         Err(_) => Err(ApiError::Network),

@@ -104,7 +104,7 @@ fn widget(tools: &Tools) -> Result {
     // One module per element: the report form's, and the live dialogue's.
     wasm_module(tools, "tryggve-widget", &["report"], "tryggve_report", &out)?;
     wasm_module(tools, "tryggve-widget", &["dialogue"], "tryggve_dialog", &out)?;
-    copy(&root.join("widget/js/tryggve.js"), &out.join("tryggve.js"))?;
+    loader(&root.join("widget/js/tryggve.js"), &out.join("tryggve.js"))?;
     minify(tools, &out.join("tryggve.js"), &[])?;
     copy(&root.join("widget/assets/tryggve.css"), &out.join("tryggve.css"))?;
     minify(tools, &out.join("tryggve.css"), &[])?;
@@ -188,6 +188,22 @@ fn edge(tools: &Tools) -> Result {
             .env("ESBUILD_BIN", &tools.esbuild)
             .current_dir(root.join("edge")),
     )
+}
+
+/// The widget's loader, with the configuration's path as core declares it: the loader asks for
+/// the configuration while the WebAssembly loads.
+fn loader(from: &Path, to: &Path) -> Result {
+    const PLACEHOLDER: &str = "__TRYGGVE_CONFIG_PATH__";
+    let source = fs::read_to_string(from).map_err(|e| format!("{}: {e}", from.display()))?;
+    if !source.contains(PLACEHOLDER) {
+        return Err(format!("{} lost its {PLACEHOLDER}", from.display()));
+    }
+    use tryggve_core::api::Endpoint;
+    let path = tryggve_core::api::operations::ReadConfig::OPERATION.path;
+    if let Some(dir) = to.parent() {
+        fs::create_dir_all(dir).map_err(|e| e.to_string())?;
+    }
+    fs::write(to, source.replace(PLACEHOLDER, path)).map_err(|e| format!("{}: {e}", to.display()))
 }
 
 fn copy(from: &Path, to: &Path) -> Result {

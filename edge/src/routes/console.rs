@@ -1,17 +1,17 @@
 //! Logging in and out of the moderator console.
 
+use tryggve_core::api::operations::{ChangePassword, LogIn, LogOut, ReadSession};
 use tryggve_core::console::{
-    LoginRequest, PasswordChange, LOGIN_WINDOW_MINUTES, MAX_FAILED_LOGINS_PER_ACCOUNT,
+    LoginRequest, PasswordChange, SessionInfo, LOGIN_WINDOW_MINUTES, MAX_FAILED_LOGINS_PER_ACCOUNT,
     MAX_FAILED_LOGINS_PER_CLIENT,
 };
+use tryggve_core::field_error::{FieldError, FieldErrorCode};
 use tryggve_core::password;
-use tryggve_core::validation::{FieldError, FieldErrorCode};
-use worker::{D1Database, Request, Response};
+use worker::{D1Database, Env, Request};
 
-use super::{Bindings, Caller};
+use super::{Cx, Handler, Reply};
 use crate::error::ApiError;
-use crate::session::{self, Moderator};
-use crate::{client, clock, http, store, token};
+use crate::{client, clock, http, session, store, token};
 
 /// Verified against when the account does not exist, so that a wrong e-mail address takes as
 /// long as a wrong password and does not reveal which accounts exist.
@@ -19,50 +19,42 @@ const TIMING_EQUALISER: &str =
     "$argon2id$v=19$m=19456,t=2,p=1$dHJ5Z2d2ZS10aW1pbmctZXF1YWxpc2Vy$4qxPhbZHry/27B2GZv5IjJUZzvJCKnFuJY96Ids19JM";
 
 /// `POST /api/v1/console/login`: e-mail and password → session cookie and CSRF token.
-pub async fn login(
-    req: &mut Request,
-    bindings: &Bindings<'_>,
-    caller: &Caller,
-) -> Result<Response, ApiError> {
-    let db = bindings.db;
-    caller.require_first_party()?;
-    let body: LoginRequest = http::read_json(req).await?;
-    let attempt = PasswordAttempt::start(req, bindings, &body.tenant, &body.email).await?;
-    let account = store::moderators::account(db, &body.tenant, body.email.trim()).await?;
-    let stored = account.as_ref().map_or(TIMING_EQUALISER, |a| a.password_hash.as_str());
-    let matches = password::verify(&body.password, stored);
-    let Some(account) = account.filter(|_| matches) else {
-        return Err(ApiError::InvalidCredentials);
-    };
-    attempt.succeeded(db).await?;
+impl Handler for LogIn {
+    async fn handle(cx: &mut Cx<'_>, _: (), body: LoginRequest) -> Result<Reply<SessionInfo>, ApiError> {
+        let (db, env) = (cx.db, cx.env);
+        let attempt = PasswordAttempt::start(cx.req(), db, env, &body.tenant, &body.email).await?;
+        let account = store::moderators::account(db, &body.tenant, body.email.trim()).await?;
+        let stored = account.as_ref().map_or(TIMING_EQUALISER, |a| a.password_hash.as_str());
+        let matches = password::verify(&body.password, stored);
+        let Some(account) = account.filter(|_| matches) else {
+            return Err(ApiError::InvalidCredentials);
+        };
+        attempt.succeeded(db).await?;
 
-    let (cookie, _) = session::start(db, account.id).await?;
-    let moderator = store::moderators::by_session(db, &token::hash(&cookie), &attempt.now)
-        .await?
-        .ok_or(ApiError::NotLoggedIn)?;
-    let response = http::json(200, &moderator.info);
-    response.headers().set("set-cookie", &session::set_cookie(&cookie))?;
-    Ok(response)
+        let (cookie, _) = session::start(db, account.id).await?;
+        let moderator = store::moderators::by_session(db, &token::hash(&cookie), &attempt.now)
+            .await?
+            .ok_or(ApiError::NotLoggedIn)?;
+        Ok(Reply::WithCookie(moderator.info, session::set_cookie(&cookie)))
+    }
 }
 
 /// `POST /api/v1/console/logout`: ends the session.
-pub async fn logout(req: &Request, db: &D1Database, caller: &Caller) -> Result<Response, ApiError> {
-    caller.require_first_party()?;
-    let moderator = Moderator::from_request(req, db).await?;
-    moderator.check_csrf(req)?;
-    if let Some(value) = http::cookie(req, session::COOKIE) {
-        store::moderators::end_session(db, &token::hash(&value)).await?;
+impl Handler for LogOut {
+    async fn handle(cx: &mut Cx<'_>, _: (), _: ()) -> Result<Reply<()>, ApiError> {
+        let db = cx.db;
+        if let Some(value) = http::cookie(cx.req(), session::COOKIE) {
+            store::moderators::end_session(db, &token::hash(&value)).await?;
+        }
+        Ok(Reply::WithCookie((), session::clear_cookie()))
     }
-    let response = Response::empty()?.with_status(204);
-    response.headers().set("set-cookie", &session::clear_cookie())?;
-    Ok(response)
 }
 
 /// `GET /api/v1/console/session`: who is logged in (and their CSRF token).
-pub async fn current(req: &Request, db: &D1Database, caller: &Caller) -> Result<Response, ApiError> {
-    caller.require_first_party()?;
-    let moderator = Moderator::from_request(req, db).await?;
-    Ok(http::json(200, &moderator.info))
+impl Handler for ReadSession {
+    async fn handle(cx: &mut Cx<'_>, _: (), _: ()) -> Result<Reply<SessionInfo>, ApiError> {
+        Ok(Reply::Done(cx.moderator()?.info.clone()))
+    }
 }
 
 /// One try at a password (a login, or the current password when changing it), throttled per
@@ -77,24 +69,24 @@ struct PasswordAttempt {
 impl PasswordAttempt {
     async fn start(
         req: &Request,
-        bindings: &Bindings<'_>,
+        db: &D1Database,
+        env: &Env,
         tenant: &str,
         email: &str,
     ) -> Result<Self, ApiError> {
         let account_key = format!("account:{tenant}:{}", email.trim().to_lowercase());
-        let client_key = client::key(req, bindings.env, "login")?;
+        let client_key = client::key(req, env, "login")?;
         let now = clock::now_iso();
         let window_start = clock::iso_in_minutes(-i64::from(LOGIN_WINDOW_MINUTES));
         let recorded =
-            store::moderators::record_attempt(bindings.db, &account_key, &client_key, &now, &window_start)
-                .await?;
+            store::moderators::record_attempt(db, &account_key, &client_key, &now, &window_start).await?;
         // The count includes this attempt.
         if recorded.failures.account > MAX_FAILED_LOGINS_PER_ACCOUNT
             || recorded.failures.client > MAX_FAILED_LOGINS_PER_CLIENT
         {
             // Refused unchecked: it does not count, so the lock ends a window after the last
             // real failure.
-            store::moderators::forget_attempt(bindings.db, &recorded.rows).await?;
+            store::moderators::forget_attempt(db, &recorded.rows).await?;
             return Err(ApiError::TooManyAttempts { retry_after_secs: LOGIN_WINDOW_MINUTES * 60 });
         }
         Ok(Self { account_key, rows: recorded.rows, now })
@@ -109,37 +101,27 @@ impl PasswordAttempt {
 
 /// `POST /api/v1/console/password` with a [`PasswordChange`]: any logged-in moderator changes
 /// their own password; their other sessions end. Wrong current passwords count as failed logins.
-pub async fn change_password(
-    req: &mut Request,
-    bindings: &Bindings<'_>,
-    caller: &Caller,
-) -> Result<Response, ApiError> {
-    let db = bindings.db;
-    caller.require_first_party()?;
-    let moderator = Moderator::from_request(req, db).await?;
-    moderator.check_csrf(req)?;
-    let change: PasswordChange = http::read_json(req).await?;
-    change.check_new().map_err(ApiError::Invalid)?;
+impl Handler for ChangePassword {
+    async fn handle(cx: &mut Cx<'_>, _: (), change: PasswordChange) -> Result<Reply<()>, ApiError> {
+        let (db, env) = (cx.db, cx.env);
+        let moderator = cx.moderator()?.clone();
+        change.check_new().map_err(ApiError::Invalid)?;
 
-    let attempt = PasswordAttempt::start(req, bindings, &moderator.tenant, &moderator.info.email).await?;
-    let stored = store::moderators::password_hash(db, moderator.id).await?.ok_or(ApiError::NotLoggedIn)?;
-    if !password::verify(&change.current, &stored) {
-        return Err(ApiError::Invalid(FieldError::new("current", FieldErrorCode::WrongPassword)));
+        let req = cx.req();
+        let attempt = PasswordAttempt::start(req, db, env, &moderator.tenant, &moderator.info.email).await?;
+        let stored =
+            store::moderators::password_hash(db, moderator.id).await?.ok_or(ApiError::NotLoggedIn)?;
+        if !password::verify(&change.current, &stored) {
+            return Err(ApiError::Invalid(FieldError::new("current", FieldErrorCode::WrongPassword)));
+        }
+        attempt.succeeded(db).await?;
+        let hash = password::hash(&change.new, &token::random_bytes(16)?)
+            .map_err(|_| ApiError::Invalid(FieldError::new("new", FieldErrorCode::WeakPassword)))?;
+        let session = http::cookie(req, session::COOKIE).map(|v| token::hash(&v)).unwrap_or_default();
+        let entry =
+            store::audit::NewEntry::by(&moderator, "moderator.password", &moderator.info.email, &attempt.now);
+        let audit = store::audit::record(db, &entry)?;
+        store::moderators::set_password(db, moderator.id, &hash, &session, audit).await?;
+        Ok(Reply::Done(()))
     }
-    attempt.succeeded(db).await?;
-    let hash = password::hash(&change.new, &token::random_bytes(16)?)
-        .map_err(|_| ApiError::Invalid(FieldError::new("new", FieldErrorCode::WeakPassword)))?;
-    let session = http::cookie(req, session::COOKIE).map(|v| token::hash(&v)).unwrap_or_default();
-    let entry = store::audit::NewEntry {
-        tenant: &moderator.tenant,
-        moderator_id: Some(moderator.id),
-        action: "moderator.password",
-        subject: &moderator.info.email,
-        before: String::new(),
-        after: String::new(),
-        at: &attempt.now,
-    };
-    let audit = store::audit::record(db, &entry)?;
-    store::moderators::set_password(db, moderator.id, &hash, &session, audit).await?;
-    Ok(Response::empty()?.with_status(204))
 }

@@ -2,20 +2,24 @@
 //! responders mark what is being answered and write answers. Every change is audited, and every
 //! change participants can see is broadcast to the dialogue's live room.
 
-use tryggve_core::dialogue::{
-    minutes_csv, minutes_markdown, ActionKind, Answer, DialogueAction, DialogueDetails, LiveEvent,
-    ModeratedDialogue, PublicDialogue, QuestionAction, QuestionChange, QuestionStatus,
+use tryggve_core::api::operations::{
+    ActOnDialogue, ActOnQuestion, CreateDialogue, ListAllDialogues, MinutesCsv, MinutesMarkdown,
+    ReadModeratedDialogue,
 };
+use tryggve_core::api::path::{DialoguePath, QuestionPath, TenantPath};
+use tryggve_core::dialogue::{
+    minutes_csv, minutes_markdown, ActionKind, Answer, DialogueAction, DialogueDetails, DialogueState,
+    LiveEvent, ModeratedDialogue, ModeratedQuestion, PublicDialogue, QuestionAction, QuestionChange,
+    QuestionStatus,
+};
+use tryggve_core::field_error::{FieldError, FieldErrorCode};
 use tryggve_core::moderation::Permission;
-use tryggve_core::validation::{FieldError, FieldErrorCode};
-use worker::{Request, Response};
 
-use super::dialogues::parse_id;
-use super::review::moderator_for;
-use super::{Bindings, Caller};
+use super::{Cx, Handler, Reply};
 use crate::error::ApiError;
-use crate::session::Moderator;
-use crate::{clock, http, room, store};
+use crate::moderator::Moderator;
+use crate::store::audit::{json, NewEntry};
+use crate::{clock, room, store};
 
 fn permission(kind: ActionKind) -> Permission {
     match kind {
@@ -24,109 +28,85 @@ fn permission(kind: ActionKind) -> Permission {
     }
 }
 
-async fn dialogue_of(bindings: &Bindings<'_>, tenant: &str, id: &str) -> Result<PublicDialogue, ApiError> {
-    store::dialogues::find(bindings.db, tenant, parse_id(id)?).await?.ok_or(ApiError::DialogueNotFound)
-}
-
-fn audit_entry<'a>(
-    tenant: &'a str,
-    moderator: &Moderator,
-    action: &'a str,
-    subject: &'a str,
-    before: String,
-    after: String,
-    at: &'a str,
-) -> store::audit::NewEntry<'a> {
-    store::audit::NewEntry { tenant, moderator_id: Some(moderator.id), action, subject, before, after, at }
-}
-
-fn to_json<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_string(value).unwrap_or_default()
+async fn dialogue_of(cx: &Cx<'_>, tenant: &str, id: i64) -> Result<PublicDialogue, ApiError> {
+    store::dialogues::find(cx.db, tenant, id).await?.ok_or(ApiError::DialogueNotFound)
 }
 
 /// `GET /api/v1/console/{tenant}/dialogues`: every dialogue, drafts too.
-pub async fn list(
-    req: &Request,
-    bindings: &Bindings<'_>,
-    caller: &Caller,
-    tenant: &str,
-) -> Result<Response, ApiError> {
-    moderator_for(req, bindings.db, caller, tenant, Permission::AnswerQuestions).await?;
-    Ok(http::json(200, &store::dialogues::list(bindings.db, tenant, true).await?))
+impl Handler for ListAllDialogues {
+    async fn handle(
+        cx: &mut Cx<'_>,
+        path: TenantPath,
+        _: (),
+    ) -> Result<Reply<Vec<PublicDialogue>>, ApiError> {
+        Ok(Reply::Done(store::dialogues::list(cx.db, &path.tenant, true).await?))
+    }
 }
 
 /// `POST /api/v1/console/{tenant}/dialogues` with [`DialogueDetails`]: a new draft.
-pub async fn create(
-    req: &mut Request,
-    bindings: &Bindings<'_>,
-    caller: &Caller,
-    tenant: &str,
-) -> Result<Response, ApiError> {
-    let moderator = moderator_for(req, bindings.db, caller, tenant, Permission::ModerateDialogues).await?;
-    moderator.check_csrf(req)?;
-    let details: DialogueDetails = http::read_json(req).await?;
-    let details = details.validated().map_err(ApiError::Invalid)?;
-    let now = clock::now_iso();
-    let db = bindings.db;
-    // The subject, "dialogue:{id}", gets its id when the dialogue is stored.
-    let entry = audit_entry(
-        tenant,
-        &moderator,
-        "dialogue.create",
-        "dialogue:",
-        String::new(),
-        to_json(&details),
-        &now,
-    );
-    let audit = store::audit::record_for_new_row(db, &entry)?;
-    let created = store::dialogues::create(db, tenant, &details, &now, audit).await?;
-    Ok(http::json(201, &created))
+impl Handler for CreateDialogue {
+    async fn handle(
+        cx: &mut Cx<'_>,
+        path: TenantPath,
+        details: DialogueDetails,
+    ) -> Result<Reply<PublicDialogue>, ApiError> {
+        let details = details.validated().map_err(ApiError::Invalid)?;
+        let now = clock::now_iso();
+        // The subject, "dialogue:{id}", gets its id when the dialogue is stored.
+        let entry = NewEntry::by(cx.moderator()?, "dialogue.create", "dialogue:", &now)
+            .change(String::new(), json(&details));
+        let audit = store::audit::record_for_new_row(cx.db, &entry)?;
+        let created = store::dialogues::create(cx.db, &path.tenant, &details, &now, audit).await?;
+        Ok(Reply::Done(created))
+    }
 }
 
-/// `GET /api/v1/console/{tenant}/dialogues/{id}`: the dialogue with its questions; responders
-/// see only approved ones (pending questions may hold personal data).
-pub async fn detail(
-    req: &Request,
-    bindings: &Bindings<'_>,
-    caller: &Caller,
-    tenant: &str,
-    id: &str,
-) -> Result<Response, ApiError> {
-    let moderator = moderator_for(req, bindings.db, caller, tenant, Permission::AnswerQuestions).await?;
-    let moderated = load(bindings, &moderator, tenant, id).await?;
-    Ok(http::json(200, &moderated))
+/// `GET /api/v1/console/{tenant}/dialogues/{dialogue}`: the dialogue with its questions;
+/// responders see only approved ones (pending questions may hold personal data).
+impl Handler for ReadModeratedDialogue {
+    async fn handle(
+        cx: &mut Cx<'_>,
+        path: DialoguePath,
+        _: (),
+    ) -> Result<Reply<ModeratedDialogue>, ApiError> {
+        Ok(Reply::Done(load(cx, cx.moderator()?, &path).await?))
+    }
 }
 
 async fn load(
-    bindings: &Bindings<'_>,
+    cx: &Cx<'_>,
     moderator: &Moderator,
-    tenant: &str,
-    id: &str,
+    path: &DialoguePath,
 ) -> Result<ModeratedDialogue, ApiError> {
-    let dialogue = dialogue_of(bindings, tenant, id).await?;
+    let dialogue = dialogue_of(cx, &path.tenant, path.dialogue).await?;
     let approved_only = !moderator.role.allows(Permission::ModerateDialogues);
-    let questions = store::dialogues::questions(bindings.db, tenant, dialogue.id, approved_only).await?;
+    let questions = store::dialogues::questions(cx.db, &path.tenant, dialogue.id, approved_only).await?;
     Ok(ModeratedDialogue { dialogue, questions })
 }
 
-/// `POST /api/v1/console/{tenant}/dialogues/{id}/actions` with a [`DialogueAction`].
-pub async fn act(
-    req: &mut Request,
-    bindings: &Bindings<'_>,
-    caller: &Caller,
-    tenant: &str,
-    id: &str,
-) -> Result<Response, ApiError> {
-    let db = bindings.db;
-    let moderator = moderator_for(req, db, caller, tenant, Permission::AnswerQuestions).await?;
-    moderator.check_csrf(req)?;
-    let action: DialogueAction = http::read_json(req).await?;
+/// `POST /api/v1/console/{tenant}/dialogues/{dialogue}/actions` with a [`DialogueAction`].
+impl Handler for ActOnDialogue {
+    async fn handle(
+        cx: &mut Cx<'_>,
+        path: DialoguePath,
+        action: DialogueAction,
+    ) -> Result<Reply<PublicDialogue>, ApiError> {
+        act(cx, &path, action).await
+    }
+}
+
+async fn act(
+    cx: &Cx<'_>,
+    path: &DialoguePath,
+    action: DialogueAction,
+) -> Result<Reply<PublicDialogue>, ApiError> {
+    let (db, tenant, moderator) = (cx.db, path.tenant.as_str(), cx.moderator()?);
     moderator.require(tenant, permission(action.kind()))?;
-    let dialogue = dialogue_of(bindings, tenant, id).await?;
+    let dialogue = dialogue_of(cx, tenant, path.dialogue).await?;
     let mut next = dialogue.clone();
     match &action {
         DialogueAction::Edit { details } => {
-            if dialogue.state == tryggve_core::dialogue::DialogueState::Closed {
+            if dialogue.state == DialogueState::Closed {
                 return Err(ApiError::Invalid(FieldError::new("state", FieldErrorCode::InvalidTransition)));
             }
             next.details = details.validated().map_err(ApiError::Invalid)?;
@@ -155,57 +135,52 @@ pub async fn act(
     }
     let now = clock::now_iso();
     let subject = format!("dialogue:{}", dialogue.id);
-    let entry = audit_entry(
-        tenant,
-        &moderator,
-        action.audit_name(),
-        &subject,
-        to_json(&dialogue),
-        to_json(&next),
-        &now,
-    );
+    let entry =
+        NewEntry::by(moderator, action.audit_name(), &subject, &now).change(json(&dialogue), json(&next));
     let saved = store::dialogues::save(db, tenant, &next, store::audit::record(db, &entry)?, &now).await?;
     if saved.state.is_public() {
-        room::broadcast(bindings.env, tenant, saved.id, &[LiveEvent::Dialogue { dialogue: saved.clone() }])
-            .await;
+        room::broadcast(cx.env, tenant, saved.id, &[LiveEvent::Dialogue { dialogue: saved.clone() }]).await;
     }
-    Ok(http::json(200, &saved))
+    Ok(Reply::Done(saved))
 }
 
-/// `POST /api/v1/console/{tenant}/dialogues/{id}/questions/{question}/actions` with a
+/// `POST /api/v1/console/{tenant}/dialogues/{dialogue}/questions/{question}/actions` with a
 /// [`QuestionAction`]: approve (perhaps edited), reject, merge, mark answered, answer.
-pub async fn act_on_question(
-    req: &mut Request,
-    bindings: &Bindings<'_>,
-    caller: &Caller,
-    tenant: &str,
-    id: &str,
-    question: &str,
-) -> Result<Response, ApiError> {
-    let db = bindings.db;
-    let moderator = moderator_for(req, db, caller, tenant, Permission::AnswerQuestions).await?;
-    moderator.check_csrf(req)?;
-    let action: QuestionAction = http::read_json(req).await?;
+impl Handler for ActOnQuestion {
+    async fn handle(
+        cx: &mut Cx<'_>,
+        path: QuestionPath,
+        action: QuestionAction,
+    ) -> Result<Reply<ModeratedQuestion>, ApiError> {
+        act_on_question(cx, &path, action).await
+    }
+}
+
+async fn act_on_question(
+    cx: &Cx<'_>,
+    path: &QuestionPath,
+    action: QuestionAction,
+) -> Result<Reply<ModeratedQuestion>, ApiError> {
+    let (db, tenant, moderator) = (cx.db, path.tenant.as_str(), cx.moderator()?);
     moderator.require(tenant, permission(action.kind()))?;
-    let dialogue = dialogue_of(bindings, tenant, id).await?;
-    if dialogue.state == tryggve_core::dialogue::DialogueState::Closed {
+    let dialogue = dialogue_of(cx, tenant, path.dialogue).await?;
+    if dialogue.state == DialogueState::Closed {
         return Err(ApiError::DialogueNotOpen);
     }
-    let question_id = question.parse::<i64>().map_err(|_| ApiError::QuestionNotFound)?;
-    let current = store::dialogues::question(db, tenant, dialogue.id, question_id)
+    let current = store::dialogues::question(db, tenant, dialogue.id, path.question)
         .await?
         .ok_or(ApiError::QuestionNotFound)?;
     let now = clock::now_iso();
     let subject = format!("dialogue:{}/question:{}", dialogue.id, current.id);
     let audit = |after: String| {
         let entry =
-            audit_entry(tenant, &moderator, action.audit_name(), &subject, to_json(&current), after, &now);
+            NewEntry::by(moderator, action.audit_name(), &subject, &now).change(json(&current), after);
         store::audit::record(db, &entry)
     };
     let mut touched = vec![current.id];
     match current.apply(&action, &now).map_err(ApiError::Invalid)? {
         QuestionChange::Update(next) => {
-            store::dialogues::save_question(db, dialogue.id, &next, audit(to_json(&next))?, &now).await?;
+            store::dialogues::save_question(db, dialogue.id, &next, audit(json(&next))?, &now).await?;
         }
         QuestionChange::Merge { into } => {
             let target = store::dialogues::question(db, tenant, dialogue.id, into).await?;
@@ -230,7 +205,7 @@ pub async fn act_on_question(
                 current.id,
                 moderator.id,
                 &answer,
-                audit(to_json(&answer))?,
+                audit(json(&answer))?,
             )
             .await?;
         }
@@ -251,49 +226,43 @@ pub async fn act_on_question(
         }
     }
     if dialogue.state.is_public() {
-        room::broadcast(bindings.env, tenant, dialogue.id, &events).await;
+        room::broadcast(cx.env, tenant, dialogue.id, &events).await;
     }
     let updated = store::dialogues::question(db, tenant, dialogue.id, current.id)
         .await?
         .ok_or(ApiError::QuestionNotFound)?;
-    Ok(http::json(200, &updated))
+    Ok(Reply::Done(updated))
 }
 
-/// `GET /api/v1/console/{tenant}/dialogues/{id}/minutes.md` or `minutes.csv`.
-pub async fn minutes(
-    req: &Request,
-    bindings: &Bindings<'_>,
-    caller: &Caller,
-    tenant: &str,
-    id: &str,
-    format: &str,
-) -> Result<Response, ApiError> {
-    let moderator = moderator_for(req, bindings.db, caller, tenant, Permission::ModerateDialogues).await?;
-    let moderated = load(bindings, &moderator, tenant, id).await?;
-    // The minutes carry the questions' texts and names: taking them is on the record.
+/// `GET /api/v1/console/{tenant}/dialogues/{dialogue}/minutes.md`
+impl Handler for MinutesMarkdown {
+    async fn handle(cx: &mut Cx<'_>, path: DialoguePath, _: ()) -> Result<Reply<String>, ApiError> {
+        minutes(cx, &path, "md").await
+    }
+}
+
+/// `GET /api/v1/console/{tenant}/dialogues/{dialogue}/minutes.csv`
+impl Handler for MinutesCsv {
+    async fn handle(cx: &mut Cx<'_>, path: DialoguePath, _: ()) -> Result<Reply<String>, ApiError> {
+        minutes(cx, &path, "csv").await
+    }
+}
+
+/// The minutes in `format`. They carry the questions' texts and names: taking them is on the
+/// record.
+async fn minutes(cx: &Cx<'_>, path: &DialoguePath, format: &str) -> Result<Reply<String>, ApiError> {
+    let moderator = cx.moderator()?;
+    let moderated = load(cx, moderator, path).await?;
     let now = clock::now_iso();
-    let entry = store::audit::NewEntry {
-        tenant,
-        moderator_id: Some(moderator.id),
-        action: "dialogue.minutes",
-        subject: &format!("dialogue:{}", moderated.dialogue.id),
-        before: String::new(),
-        after: serde_json::json!({ "format": format, "questions": moderated.questions.len() }).to_string(),
-        at: &now,
+    let subject = format!("dialogue:{}", moderated.dialogue.id);
+    let taken = serde_json::json!({ "format": format, "questions": moderated.questions.len() });
+    let entry =
+        NewEntry::by(moderator, "dialogue.minutes", &subject, &now).change(String::new(), taken.to_string());
+    store::audit::record(cx.db, &entry)?.run().await?;
+    let body = match format {
+        "csv" => minutes_csv(&moderated),
+        _ => minutes_markdown(&moderated),
     };
-    store::audit::record(bindings.db, &entry)?.run().await?;
-    let (body, media_type) = match format {
-        "csv" => (minutes_csv(&moderated), "text/csv; charset=utf-8"),
-        _ => (minutes_markdown(&moderated), "text/markdown; charset=utf-8"),
-    };
-    let response = Response::ok(body)?;
-    let headers = response.headers();
-    headers.set("content-type", media_type)?;
-    let file = format!(
-        "attachment; filename=\"dialog-{}-protokoll.{}\"",
-        moderated.dialogue.id,
-        if format == "csv" { "csv" } else { "md" }
-    );
-    headers.set("content-disposition", &file)?;
-    Ok(response)
+    let file_name = format!("dialog-{}-protokoll.{format}", moderated.dialogue.id);
+    Ok(Reply::File { body, file_name })
 }

@@ -3,9 +3,11 @@
 
 mod accounts;
 mod console;
+mod context;
 mod dashboard;
 mod dialogue_console;
 mod dialogues;
+mod filtered;
 mod reports;
 mod review;
 mod settings;
@@ -14,17 +16,14 @@ mod tenants;
 use std::cell::OnceCell;
 use std::rc::Rc;
 
+use tryggve_core::api::operations::{self, Lookup, OperationId};
 use tryggve_core::api::RequestTarget;
-use worker::{web_sys, D1Database, Env, Method, Request, Response};
+use worker::{web_sys, D1Database, Env, Response};
+
+pub(crate) use context::{Cx, Handler, Reply};
 
 use crate::error::ApiError;
 use crate::http;
-
-/// What every route may need besides the request: the database and the bindings.
-pub struct Bindings<'a> {
-    pub db: &'a D1Database,
-    pub env: &'a Env,
-}
 
 /// Where a request comes from, as far as CORS is concerned.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,52 +62,6 @@ impl Caller {
     }
 }
 
-/// The configuration of `tenant` for a public route, once the caller's origin is allowed to
-/// embed it. An invalid or unknown tenant is a 404 either way.
-pub(crate) async fn public_tenant(
-    db: &D1Database,
-    tenant: &str,
-    caller: &Caller,
-) -> Result<tryggve_core::TenantConfig, ApiError> {
-    public_tenant_as(db, tenant, caller, || crate::tenant_cache::config(db, tenant)).await
-}
-
-/// What `find` knows of `tenant` (its configuration, or that serialised), with the same checks
-/// as [`public_tenant`]; `find` is asked only for a well-formed id.
-pub(crate) async fn public_tenant_as<T, F>(
-    db: &D1Database,
-    tenant: &str,
-    caller: &Caller,
-    find: impl FnOnce() -> F,
-) -> Result<T, ApiError>
-where
-    F: std::future::Future<Output = Result<Option<T>, ApiError>>,
-{
-    let found = match tryggve_core::tenant::is_valid_tenant_id(tenant) {
-        true => find().await?,
-        false => None,
-    };
-    let found = found.ok_or(ApiError::UnknownTenant { in_body: false })?;
-    caller.check(db, tenant).await?;
-    Ok(found)
-}
-
-/// The request as it arrived. A `worker::Request` is made of it only for the routes that read
-/// more than its method, URL and origin: making one reads `request.cf`, which workerd builds
-/// for each request, and that alone was a seventh of the CPU time of a configuration request
-/// (V8 profile).
-struct Incoming {
-    raw: web_sys::Request,
-    full: Option<Request>,
-}
-
-impl Incoming {
-    fn full(&mut self) -> &mut Request {
-        // Another handle on the same JavaScript object (`Request::clone` would copy the request).
-        self.full.get_or_insert_with(|| Request::from(Clone::clone(&self.raw)))
-    }
-}
-
 thread_local! {
     /// The D1 binding, looked up once per isolate. Bindings belong to the isolate, not to a
     /// request (Workers may even import `env` at the top of a module); looking one up checks
@@ -129,12 +82,24 @@ pub async fn handle(raw: web_sys::Request, env: Env) -> Response {
     let url = raw.url();
     let Some(target) = RequestTarget::parse(&url) else { return http::error(&ApiError::NotFound) };
     let caller = Caller::of(&raw, &target);
-    let mut req = Incoming { raw, full: None };
     let db = match database(&env) {
         Ok(db) => db,
         Err(e) => return http::error(&ApiError::Internal(e.to_string())),
     };
-    let response = match route(&mut req, &Bindings { db: &db, env: &env }, &target, &caller).await {
+    let method = raw.method();
+    let answer = match (method.as_str(), operations::find(&method, target.path)) {
+        ("OPTIONS", _) => preflight(&db, &caller).await,
+        (_, Lookup::Found(operation, values)) => {
+            let cx = Cx::new(raw, &db, &env, &caller, target, operation);
+            dispatch(operation.id, cx, values).await
+        }
+        (_, Lookup::WrongMethod(allowed)) => {
+            let allowed: Vec<&str> = allowed.iter().map(|m| m.as_str()).collect();
+            Err(ApiError::MethodNotAllowed { allowed: allowed.join(", ") })
+        }
+        (_, Lookup::NotFound) => Err(ApiError::NotFound),
+    };
+    let response = match answer {
         // A WebSocket handshake answered by a dialogue's live room: passed on untouched.
         Ok(response) if response.status_code() == 101 => return response,
         Ok(response) => response,
@@ -143,158 +108,55 @@ pub async fn handle(raw: web_sys::Request, env: Env) -> Response {
     finish(response, &db, &caller).await
 }
 
-async fn route(
-    req: &mut Incoming,
-    bindings: &Bindings<'_>,
-    target: &RequestTarget<'_>,
-    caller: &Caller,
-) -> Result<Response, ApiError> {
-    let db = bindings.db;
-    let path: Vec<&str> = target.path.trim_matches('/').split('/').collect();
-    let method = Method::from(req.raw.method());
-    if method == Method::Options {
-        return preflight(db, caller).await;
+/// Every operation of the API and its handler. The match is on core's list of operations, so
+/// the compiler refuses an operation without a handler.
+async fn dispatch(id: OperationId, cx: Cx<'_>, values: Vec<&str>) -> Result<Response, ApiError> {
+    use operations::*;
+    match id {
+        OperationId::ReadOpenApi => cx.serve::<ReadOpenApi>(values).await,
+        OperationId::SendReport => cx.serve::<SendReport>(values).await,
+        OperationId::ReadConfig => cx.serve::<ReadConfig>(values).await,
+        OperationId::FollowReport => cx.serve::<FollowReport>(values).await,
+        OperationId::ReadPublicMap => cx.serve::<ReadPublicMap>(values).await,
+        OperationId::ListDialogues => cx.serve::<ListDialogues>(values).await,
+        OperationId::ReadDialogue => cx.serve::<ReadDialogue>(values).await,
+        OperationId::AskQuestion => cx.serve::<AskQuestion>(values).await,
+        OperationId::Vote => cx.serve::<Vote>(values).await,
+        OperationId::ReadParticipation => cx.serve::<ReadParticipation>(values).await,
+        OperationId::JoinLive => cx.serve::<JoinLive>(values).await,
+        OperationId::LogIn => cx.serve::<LogIn>(values).await,
+        OperationId::LogOut => cx.serve::<LogOut>(values).await,
+        OperationId::ReadSession => cx.serve::<ReadSession>(values).await,
+        OperationId::ChangePassword => cx.serve::<ChangePassword>(values).await,
+        OperationId::ListReports => cx.serve::<ListReports>(values).await,
+        OperationId::ReadReport => cx.serve::<ReadReport>(values).await,
+        OperationId::ActOnReport => cx.serve::<ActOnReport>(values).await,
+        OperationId::ReadDashboard => cx.serve::<ReadDashboard>(values).await,
+        OperationId::ExportCsv => cx.serve::<ExportCsv>(values).await,
+        OperationId::ExportGeoJson => cx.serve::<ExportGeoJson>(values).await,
+        OperationId::ListModerators => cx.serve::<ListModerators>(values).await,
+        OperationId::AddModerator => cx.serve::<AddModerator>(values).await,
+        OperationId::DisableModerator => cx.serve::<DisableModerator>(values).await,
+        OperationId::ReadSettings => cx.serve::<ReadSettings>(values).await,
+        OperationId::SaveSettings => cx.serve::<SaveSettings>(values).await,
+        OperationId::ListAccessCodes => cx.serve::<ListAccessCodes>(values).await,
+        OperationId::SetAccessCode => cx.serve::<SetAccessCode>(values).await,
+        OperationId::RemoveAccessCode => cx.serve::<RemoveAccessCode>(values).await,
+        OperationId::ReadAuditLog => cx.serve::<ReadAuditLog>(values).await,
+        OperationId::ListAllDialogues => cx.serve::<ListAllDialogues>(values).await,
+        OperationId::CreateDialogue => cx.serve::<CreateDialogue>(values).await,
+        OperationId::ReadModeratedDialogue => cx.serve::<ReadModeratedDialogue>(values).await,
+        OperationId::ActOnDialogue => cx.serve::<ActOnDialogue>(values).await,
+        OperationId::ActOnQuestion => cx.serve::<ActOnQuestion>(values).await,
+        OperationId::MinutesMarkdown => cx.serve::<MinutesMarkdown>(values).await,
+        OperationId::MinutesCsv => cx.serve::<MinutesCsv>(values).await,
     }
-    match path.as_slice() {
-        ["api", "v1", "openapi.json"] => match method {
-            Method::Get => Ok(http::json(200, &tryggve_core::openapi::document())),
-            _ => Err(ApiError::MethodNotAllowed { allowed: "GET" }),
-        },
-        ["api", "v1", "reports"] => match method {
-            Method::Post => reports::create(req.full(), bindings, caller).await,
-            _ => Err(ApiError::MethodNotAllowed { allowed: "POST" }),
-        },
-        ["api", "v1", "tenants", tenant, "config"] => match method {
-            Method::Get => tenants::config(db, tenant, caller).await,
-            _ => Err(ApiError::MethodNotAllowed { allowed: "GET" }),
-        },
-        ["api", "v1", "tenants", tenant, "reports", case] => match method {
-            Method::Get => reports::follow_up(req.full(), db, tenant, case, caller).await,
-            _ => Err(ApiError::MethodNotAllowed { allowed: "GET" }),
-        },
-        ["api", "v1", "console", "login"] => match method {
-            Method::Post => console::login(req.full(), bindings, caller).await,
-            _ => Err(ApiError::MethodNotAllowed { allowed: "POST" }),
-        },
-        ["api", "v1", "console", "logout"] => match method {
-            Method::Post => console::logout(req.full(), db, caller).await,
-            _ => Err(ApiError::MethodNotAllowed { allowed: "POST" }),
-        },
-        ["api", "v1", "console", "password"] => match method {
-            Method::Post => console::change_password(req.full(), bindings, caller).await,
-            _ => Err(ApiError::MethodNotAllowed { allowed: "POST" }),
-        },
-        ["api", "v1", "console", "session"] => match method {
-            Method::Get => console::current(req.full(), db, caller).await,
-            _ => Err(ApiError::MethodNotAllowed { allowed: "GET" }),
-        },
-        ["api", "v1", "console", tenant, "reports"] => match method {
-            Method::Get => review::list(req.full(), db, caller, tenant).await,
-            _ => Err(ApiError::MethodNotAllowed { allowed: "GET" }),
-        },
-        ["api", "v1", "console", tenant, "reports", case] => match method {
-            Method::Get => review::detail(req.full(), db, caller, tenant, case).await,
-            _ => Err(ApiError::MethodNotAllowed { allowed: "GET" }),
-        },
-        ["api", "v1", "console", tenant, "reports", case, "actions"] => match method {
-            Method::Post => review::act(req.full(), db, caller, tenant, case).await,
-            _ => Err(ApiError::MethodNotAllowed { allowed: "POST" }),
-        },
-        ["api", "v1", "console", tenant, "dashboard"] => match method {
-            Method::Get => dashboard::dashboard(req.full(), db, caller, tenant).await,
-            _ => Err(ApiError::MethodNotAllowed { allowed: "GET" }),
-        },
-        ["api", "v1", "console", tenant, file @ ("export.csv" | "export.geojson")] => match method {
-            Method::Get => {
-                dashboard::export(req.full(), db, caller, tenant, file.trim_start_matches("export.")).await
-            }
-            _ => Err(ApiError::MethodNotAllowed { allowed: "GET" }),
-        },
-        ["api", "v1", "tenants", tenant, "public-reports"] => match method {
-            Method::Get => reports::public_map(db, tenant, target, caller).await,
-            _ => Err(ApiError::MethodNotAllowed { allowed: "GET" }),
-        },
-        ["api", "v1", "console", tenant, "moderators"] => match method {
-            Method::Get => accounts::list(req.full(), db, caller, tenant).await,
-            Method::Post => accounts::add(req.full(), db, caller, tenant).await,
-            _ => Err(ApiError::MethodNotAllowed { allowed: "GET, POST" }),
-        },
-        ["api", "v1", "console", tenant, "moderators", email, "disable"] => match method {
-            Method::Post => accounts::disable(req.full(), db, caller, tenant, email).await,
-            _ => Err(ApiError::MethodNotAllowed { allowed: "POST" }),
-        },
-        ["api", "v1", "console", tenant, "settings"] => match method {
-            Method::Get => settings::read(req.full(), db, caller, tenant).await,
-            Method::Put => settings::replace(req.full(), db, caller, tenant).await,
-            _ => Err(ApiError::MethodNotAllowed { allowed: "GET, PUT" }),
-        },
-        ["api", "v1", "console", tenant, "access-codes"] => match method {
-            Method::Get => settings::access_codes(req.full(), db, caller, tenant).await,
-            _ => Err(ApiError::MethodNotAllowed { allowed: "GET" }),
-        },
-        ["api", "v1", "console", tenant, "access-codes", group] => match method {
-            Method::Put | Method::Delete => {
-                settings::change_access_code(req.full(), bindings, caller, tenant, group).await
-            }
-            _ => Err(ApiError::MethodNotAllowed { allowed: "PUT, DELETE" }),
-        },
-        ["api", "v1", "console", tenant, "audit"] => match method {
-            Method::Get => review::audit(req.full(), db, caller, tenant).await,
-            _ => Err(ApiError::MethodNotAllowed { allowed: "GET" }),
-        },
-        ["api", "v1", "tenants", tenant, "dialogues"] => match method {
-            Method::Get => dialogues::list(db, tenant, caller).await,
-            _ => Err(ApiError::MethodNotAllowed { allowed: "GET" }),
-        },
-        ["api", "v1", "tenants", tenant, "dialogues", id] => match method {
-            Method::Get => dialogues::snapshot(db, tenant, id, caller).await,
-            _ => Err(ApiError::MethodNotAllowed { allowed: "GET" }),
-        },
-        ["api", "v1", "tenants", tenant, "dialogues", id, "questions"] => match method {
-            Method::Post => dialogues::ask(req.full(), bindings, tenant, id, caller).await,
-            _ => Err(ApiError::MethodNotAllowed { allowed: "POST" }),
-        },
-        ["api", "v1", "tenants", tenant, "dialogues", id, "questions", question, "votes"] => match method {
-            Method::Post => dialogues::vote(req.full(), bindings, tenant, id, question, caller).await,
-            _ => Err(ApiError::MethodNotAllowed { allowed: "POST" }),
-        },
-        ["api", "v1", "tenants", tenant, "dialogues", id, "mine"] => match method {
-            Method::Get => dialogues::mine(req.full(), db, tenant, id, caller).await,
-            _ => Err(ApiError::MethodNotAllowed { allowed: "GET" }),
-        },
-        ["api", "v1", "tenants", tenant, "dialogues", id, "live"] => match method {
-            Method::Get => dialogues::live(req.full(), bindings, tenant, id, caller).await,
-            _ => Err(ApiError::MethodNotAllowed { allowed: "GET" }),
-        },
-        ["api", "v1", "console", tenant, "dialogues"] => match method {
-            Method::Get => dialogue_console::list(req.full(), bindings, caller, tenant).await,
-            Method::Post => dialogue_console::create(req.full(), bindings, caller, tenant).await,
-            _ => Err(ApiError::MethodNotAllowed { allowed: "GET, POST" }),
-        },
-        ["api", "v1", "console", tenant, "dialogues", id] => match method {
-            Method::Get => dialogue_console::detail(req.full(), bindings, caller, tenant, id).await,
-            _ => Err(ApiError::MethodNotAllowed { allowed: "GET" }),
-        },
-        ["api", "v1", "console", tenant, "dialogues", id, "actions"] => match method {
-            Method::Post => dialogue_console::act(req.full(), bindings, caller, tenant, id).await,
-            _ => Err(ApiError::MethodNotAllowed { allowed: "POST" }),
-        },
-        ["api", "v1", "console", tenant, "dialogues", id, "questions", question, "actions"] => match method {
-            Method::Post => {
-                dialogue_console::act_on_question(req.full(), bindings, caller, tenant, id, question).await
-            }
-            _ => Err(ApiError::MethodNotAllowed { allowed: "POST" }),
-        },
-        ["api", "v1", "console", tenant, "dialogues", id, file @ ("minutes.md" | "minutes.csv")] => {
-            match method {
-                Method::Get => {
-                    let format = file.trim_start_matches("minutes.");
-                    dialogue_console::minutes(req.full(), bindings, caller, tenant, id, format).await
-                }
-                _ => Err(ApiError::MethodNotAllowed { allowed: "GET" }),
-            }
-        }
-        _ => Err(ApiError::NotFound),
+}
+
+/// `GET /api/v1/openapi.json`: the document, written from the table of operations.
+impl Handler for operations::ReadOpenApi {
+    async fn handle(_: &mut Cx<'_>, _: (), _: ()) -> Result<Reply<serde_json::Value>, ApiError> {
+        Ok(Reply::Done(tryggve_core::openapi::document()))
     }
 }
 

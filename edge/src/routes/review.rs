@@ -1,137 +1,85 @@
-//! The review map's API (granskningskarta): list, read and act on a tenant's reports.
+//! The review map's API (granskningskarta): list, read and act on a tenant's reports, and the
+//! audit log of what moderators did.
 
-use tryggve_core::moderation::Permission;
+use tryggve_core::api::operations::{ActOnReport, ListReports, ReadAuditLog, ReadReport};
+use tryggve_core::api::path::{CasePath, TenantPath};
+use tryggve_core::console::AuditEntry;
+use tryggve_core::field_error::{FieldError, FieldErrorCode};
 use tryggve_core::report::parse_case_number;
-use tryggve_core::review::{ModeratedReport, ReportFilter, ReviewAction};
-use tryggve_core::{stats, TenantConfig};
-use worker::{D1Database, Request, Response};
+use tryggve_core::review::{ModeratedReport, ReviewAction};
 
-use super::Caller;
+use super::filtered::filtered;
+use super::{Cx, Handler, Reply};
 use crate::error::ApiError;
-use crate::session::Moderator;
-use crate::{clock, http, store};
+use crate::{clock, store};
 
 /// At most this many reports per list answer; filters narrow it down.
 const LIST_LIMIT: u32 = 500;
 
-pub async fn moderator_for(
-    req: &Request,
-    db: &D1Database,
-    caller: &Caller,
-    tenant: &str,
-    permission: Permission,
-) -> Result<Moderator, ApiError> {
-    caller.require_first_party()?;
-    let moderator = Moderator::from_request(req, db).await?;
-    moderator.require(tenant, permission)?;
-    Ok(moderator)
-}
-
-/// The reports matching the request's filter (`status`, `visibility`, `category`, `from`, `to`,
-/// `area`), newest first, with the tenant's configuration (areas, categories).
-pub async fn filtered(
-    req: &Request,
-    db: &D1Database,
-    tenant: &str,
-    limit: u32,
-) -> Result<(Vec<ModeratedReport>, TenantConfig), ApiError> {
-    let url = req.url()?;
-    let pairs: Vec<(String, String)> =
-        url.query_pairs().map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
-    let filter = ReportFilter::from_query(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
-        .map_err(ApiError::Invalid)?;
-    let config =
-        store::tenants::config(db, tenant).await?.ok_or(ApiError::UnknownTenant { in_body: false })?;
-    let mut reports = store::reports::list_for_review(db, tenant, &filter, limit).await?;
-    if let Some(area) = &filter.area {
-        reports.retain(|r| stats::in_area(r, &config.areas, area));
-    }
-    Ok((reports, config))
-}
-
 /// `GET /api/v1/console/{tenant}/reports?status=&visibility=&category=&from=&to=&area=`
-pub async fn list(
-    req: &Request,
-    db: &D1Database,
-    caller: &Caller,
-    tenant: &str,
-) -> Result<Response, ApiError> {
-    moderator_for(req, db, caller, tenant, Permission::ReviewReports).await?;
-    let (reports, _) = filtered(req, db, tenant, LIST_LIMIT).await?;
-    Ok(http::json(200, &reports))
+impl Handler for ListReports {
+    async fn handle(
+        cx: &mut Cx<'_>,
+        path: TenantPath,
+        _: (),
+    ) -> Result<Reply<Vec<ModeratedReport>>, ApiError> {
+        let (reports, _) = filtered(cx.db, &path.tenant, cx.target.query, LIST_LIMIT).await?;
+        Ok(Reply::Done(reports))
+    }
 }
 
 /// `GET /api/v1/console/{tenant}/reports/{case}`
-pub async fn detail(
-    req: &Request,
-    db: &D1Database,
-    caller: &Caller,
-    tenant: &str,
-    case: &str,
-) -> Result<Response, ApiError> {
-    moderator_for(req, db, caller, tenant, Permission::ReviewReports).await?;
-    let case = parse_case_number(case).ok_or(ApiError::CaseNotFound)?;
-    let read = store::reports::find_for_review(db, tenant, case).await?.ok_or(ApiError::CaseNotFound)?;
-    Ok(http::json(200, &read.report))
+impl Handler for ReadReport {
+    async fn handle(cx: &mut Cx<'_>, path: CasePath, _: ()) -> Result<Reply<ModeratedReport>, ApiError> {
+        let read = store::reports::find_for_review(cx.db, &path.tenant, path.case).await?;
+        Ok(Reply::Done(read.ok_or(ApiError::CaseNotFound)?.report))
+    }
 }
 
 /// `POST /api/v1/console/{tenant}/reports/{case}/actions` with a [`ReviewAction`]: approve,
 /// reject, set status, redact or merge. The change and its audit entry are stored together.
-pub async fn act(
-    req: &mut Request,
-    db: &D1Database,
-    caller: &Caller,
-    tenant: &str,
-    case: &str,
-) -> Result<Response, ApiError> {
-    let moderator = moderator_for(req, db, caller, tenant, Permission::ReviewReports).await?;
-    moderator.check_csrf(req)?;
-    let action: ReviewAction = http::read_json(req).await?;
-    let case = parse_case_number(case).ok_or(ApiError::CaseNotFound)?;
-    let read = store::reports::find_for_review(db, tenant, case).await?.ok_or(ApiError::CaseNotFound)?;
-    let mut merge_target = None;
-    if let ReviewAction::MergeInto { case_number } = &action {
-        // The target must exist and not be merged itself: two reports merged into each other
-        // would both be closed, and the complaint gone. (Checked again as the merge is stored.)
-        let target = match parse_case_number(case_number) {
-            Some(target) => store::reports::find_for_review(db, tenant, target).await?,
-            None => None,
-        };
-        match target {
-            Some(target) if target.report.review.merged_into.is_none() => merge_target = Some(target.id),
-            _ => {
-                return Err(ApiError::Invalid(tryggve_core::FieldError::new(
-                    "case_number",
-                    tryggve_core::validation::FieldErrorCode::InvalidChoice,
-                )))
+impl Handler for ActOnReport {
+    async fn handle(
+        cx: &mut Cx<'_>,
+        path: CasePath,
+        action: ReviewAction,
+    ) -> Result<Reply<ModeratedReport>, ApiError> {
+        let (db, tenant, moderator) = (cx.db, path.tenant.as_str(), cx.moderator()?);
+        let read =
+            store::reports::find_for_review(db, tenant, path.case).await?.ok_or(ApiError::CaseNotFound)?;
+        let mut merge_target = None;
+        if let ReviewAction::MergeInto { case_number } = &action {
+            // The target must exist and not be merged itself: two reports merged into each other
+            // would both be closed, and the complaint gone. (Checked again as the merge is stored.)
+            let target = match parse_case_number(case_number) {
+                Some(target) => store::reports::find_for_review(db, tenant, target).await?,
+                None => None,
+            };
+            match target {
+                Some(target) if target.report.review.merged_into.is_none() => merge_target = Some(target.id),
+                _ => {
+                    return Err(ApiError::Invalid(FieldError::new(
+                        "case_number",
+                        FieldErrorCode::InvalidChoice,
+                    )))
+                }
             }
         }
+        let mut report = read.report.clone();
+        let next = report.review.apply(&action, &report.case_number).map_err(ApiError::Invalid)?;
+        let now = clock::now_iso();
+        let entry = store::audit::NewEntry::by(moderator, action.audit_name(), &report.case_number, &now)
+            .change(store::audit::json(&report.review), store::audit::json(&next));
+        store::reports::update_review(db, tenant, &read, &next, merge_target, &entry).await?;
+        report.review = next;
+        Ok(Reply::Done(report))
     }
-    let mut report = read.report.clone();
-    let next = report.review.apply(&action, &report.case_number).map_err(ApiError::Invalid)?;
-    let now = clock::now_iso();
-    let entry = store::audit::NewEntry {
-        tenant,
-        moderator_id: Some(moderator.id),
-        action: action.audit_name(),
-        subject: &report.case_number,
-        before: serde_json::to_string(&report.review).unwrap_or_default(),
-        after: serde_json::to_string(&next).unwrap_or_default(),
-        at: &now,
-    };
-    store::reports::update_review(db, tenant, &read, &next, merge_target, &entry).await?;
-    report.review = next;
-    Ok(http::json(200, &report))
 }
 
 /// `GET /api/v1/console/{tenant}/audit`: the newest moderator actions (admins only: entries may
 /// hold text from before redaction).
-pub async fn audit(
-    req: &Request,
-    db: &D1Database,
-    caller: &Caller,
-    tenant: &str,
-) -> Result<Response, ApiError> {
-    moderator_for(req, db, caller, tenant, Permission::ReadAudit).await?;
-    Ok(http::json(200, &store::audit::recent(db, tenant, 200).await?))
+impl Handler for ReadAuditLog {
+    async fn handle(cx: &mut Cx<'_>, path: TenantPath, _: ()) -> Result<Reply<Vec<AuditEntry>>, ApiError> {
+        Ok(Reply::Done(store::audit::recent(cx.db, &path.tenant, 200).await?))
+    }
 }

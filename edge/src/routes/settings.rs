@@ -1,57 +1,47 @@
 //! Admins edit their municipality's settings: origins, map, categories, questionnaire, areas,
 //! languages, retention and limits.
 
-use tryggve_core::moderation::Permission;
+use tryggve_core::api::operations::{
+    ListAccessCodes, ReadSettings, RemoveAccessCode, SaveSettings, SetAccessCode,
+};
+use tryggve_core::api::path::{GroupPath, TenantPath};
+use tryggve_core::field_error::{FieldError, FieldErrorCode};
 use tryggve_core::password;
 use tryggve_core::reporter::{is_acceptable_code, AccessCodeState, NewAccessCode, ReporterGroup};
-use tryggve_core::settings::{check_settings, TenantSettings, MAX_SETTINGS_BYTES};
-use tryggve_core::validation::{FieldError, FieldErrorCode};
+use tryggve_core::settings::{check_settings, TenantSettings};
 use tryggve_core::TenantConfig;
-use worker::{D1Database, Method, Request, Response};
+use worker::D1Database;
 
-use super::review::moderator_for;
-use super::{Bindings, Caller};
+use super::{Cx, Handler, Reply};
 use crate::error::ApiError;
-use crate::{clock, http, secrets, store};
+use crate::{clock, secrets, store};
 
 /// `GET /api/v1/console/{tenant}/settings`
-pub async fn read(
-    req: &Request,
-    db: &D1Database,
-    caller: &Caller,
-    tenant: &str,
-) -> Result<Response, ApiError> {
-    moderator_for(req, db, caller, tenant, Permission::ConfigureTenant).await?;
-    Ok(http::json(200, &current(db, tenant).await?))
+impl Handler for ReadSettings {
+    async fn handle(cx: &mut Cx<'_>, path: TenantPath, _: ()) -> Result<Reply<TenantSettings>, ApiError> {
+        Ok(Reply::Done(current(cx.db, &path.tenant).await?))
+    }
 }
 
 /// `PUT /api/v1/console/{tenant}/settings` with the whole [`TenantSettings`]: 200 with the
 /// settings as stored (cleaned), or 422 naming the first problem's path (`config.map.zoom`).
-pub async fn replace(
-    req: &mut Request,
-    db: &D1Database,
-    caller: &Caller,
-    tenant: &str,
-) -> Result<Response, ApiError> {
-    let admin = moderator_for(req, db, caller, tenant, Permission::ConfigureTenant).await?;
-    admin.check_csrf(req)?;
-    let wanted: TenantSettings = http::read_json_up_to(req, MAX_SETTINGS_BYTES).await?;
-    let before = current(db, tenant).await?;
-    let settings = check_settings(&wanted, &before.config)
-        .map_err(|mut errors| ApiError::InvalidSetting(errors.swap_remove(0)))?;
-    let now = clock::now_iso();
-    let entry = store::audit::NewEntry {
-        tenant,
-        moderator_id: Some(admin.id),
-        action: "settings.update",
-        subject: "settings",
-        before: audit_text(&before),
-        after: audit_text(&settings),
-        at: &now,
-    };
-    store::tenants::save(db, &settings, store::audit::record(db, &entry)?).await?;
-    crate::tenant_cache::forget(tenant);
-    Ok(http::json(200, &settings))
+impl Handler for SaveSettings {
+    async fn handle(
+        cx: &mut Cx<'_>,
+        path: TenantPath,
+        wanted: TenantSettings,
+    ) -> Result<Reply<TenantSettings>, ApiError> {
+        let (db, admin, tenant) = (cx.db, cx.moderator()?, path.tenant.as_str());
+        let before = current(db, tenant).await?;
+        let settings = check_settings(&wanted, &before.config)
+            .map_err(|mut errors| ApiError::InvalidSetting(errors.swap_remove(0)))?;
+        let now = clock::now_iso();
+        let entry = store::audit::NewEntry::by(admin, "settings.update", "settings", &now)
+            .change(audit_text(&before), audit_text(&settings));
+        store::tenants::save(db, &settings, store::audit::record(db, &entry)?).await?;
+        crate::tenant_cache::forget(tenant);
+        Ok(Reply::Done(settings))
+    }
 }
 
 async fn current(db: &D1Database, tenant: &str) -> Result<TenantSettings, ApiError> {
@@ -73,59 +63,58 @@ fn audit_text(settings: &TenantSettings) -> String {
 
 /// `GET /api/v1/console/{tenant}/access-codes`: which groups that need a code have one (never
 /// the codes, which are stored only as hashes).
-pub async fn access_codes(
-    req: &Request,
-    db: &D1Database,
-    caller: &Caller,
-    tenant: &str,
-) -> Result<Response, ApiError> {
-    moderator_for(req, db, caller, tenant, Permission::ConfigureTenant).await?;
-    let stored = store::tenants::access_codes(db, tenant).await?;
-    let states: Vec<AccessCodeState> = ReporterGroup::ALL
-        .into_iter()
-        .filter(|g| g.needs_code())
-        .map(|group| AccessCodeState { group, has_code: stored.iter().any(|(g, _)| g == group.id()) })
-        .collect();
-    Ok(http::json(200, &states))
+impl Handler for ListAccessCodes {
+    async fn handle(
+        cx: &mut Cx<'_>,
+        path: TenantPath,
+        _: (),
+    ) -> Result<Reply<Vec<AccessCodeState>>, ApiError> {
+        let stored = store::tenants::access_codes(cx.db, &path.tenant).await?;
+        let states: Vec<AccessCodeState> = ReporterGroup::ALL
+            .into_iter()
+            .filter(|g| g.needs_code())
+            .map(|group| AccessCodeState { group, has_code: stored.iter().any(|(g, _)| g == group.id()) })
+            .collect();
+        Ok(Reply::Done(states))
+    }
 }
 
-/// `PUT /api/v1/console/{tenant}/access-codes/{group}` with `{"code"}` sets the group's code
-/// (replacing the old one, which then stops working); `DELETE` removes it.
-pub async fn change_access_code(
-    req: &mut Request,
-    bindings: &Bindings<'_>,
-    caller: &Caller,
-    tenant: &str,
-    group: &str,
-) -> Result<Response, ApiError> {
-    let db = bindings.db;
-    let admin = moderator_for(req, db, caller, tenant, Permission::ConfigureTenant).await?;
-    admin.check_csrf(req)?;
-    let group = ReporterGroup::from_id(group).filter(|g| g.needs_code()).ok_or(ApiError::NotFound)?;
-    let hash = match req.method() {
-        Method::Put => {
-            let body: NewAccessCode = http::read_json(req).await?;
-            if !is_acceptable_code(body.code.trim()) {
-                return Err(ApiError::Invalid(FieldError::new("code", FieldErrorCode::WeakPassword)));
-            }
-            let pepper = secrets::required(bindings.env, secrets::ACCESS_CODE_PEPPER)?;
-            Some(password::access_code_hash(&pepper, tenant, group, &body.code))
+/// `PUT /api/v1/console/{tenant}/access-codes/{group}` with `{"code"}`: sets the group's code,
+/// replacing the old one, which then stops working.
+impl Handler for SetAccessCode {
+    async fn handle(
+        cx: &mut Cx<'_>,
+        path: GroupPath,
+        body: NewAccessCode,
+    ) -> Result<Reply<AccessCodeState>, ApiError> {
+        if !is_acceptable_code(body.code.trim()) {
+            return Err(ApiError::Invalid(FieldError::new("code", FieldErrorCode::WeakPassword)));
         }
-        _ => None,
-    };
+        let pepper = secrets::required(cx.env, secrets::ACCESS_CODE_PEPPER)?;
+        let hash = password::access_code_hash(&pepper, &path.tenant, path.group, &body.code);
+        change_access_code(cx, &path, Some(hash)).await
+    }
+}
+
+/// `DELETE /api/v1/console/{tenant}/access-codes/{group}`: the group's code stops working.
+impl Handler for RemoveAccessCode {
+    async fn handle(cx: &mut Cx<'_>, path: GroupPath, _: ()) -> Result<Reply<AccessCodeState>, ApiError> {
+        change_access_code(cx, &path, None).await
+    }
+}
+
+/// Stores the group's new code hash (or none) with its audit entry, which says who changed which
+/// group's code, never the code.
+async fn change_access_code(
+    cx: &Cx<'_>,
+    path: &GroupPath,
+    hash: Option<String>,
+) -> Result<Reply<AccessCodeState>, ApiError> {
+    let (db, group) = (cx.db, path.group);
     let now = clock::now_iso();
     let action = if hash.is_some() { "access_code.set" } else { "access_code.remove" };
-    // The audit log says who changed which group's code, never the code.
-    let entry = store::audit::NewEntry {
-        tenant,
-        moderator_id: Some(admin.id),
-        action,
-        subject: group.id(),
-        before: String::new(),
-        after: String::new(),
-        at: &now,
-    };
+    let entry = store::audit::NewEntry::by(cx.moderator()?, action, group.id(), &now);
     let audit = store::audit::record(db, &entry)?;
-    store::tenants::set_access_code(db, tenant, group.id(), hash.as_deref(), &now, audit).await?;
-    Ok(http::json(200, &AccessCodeState { group, has_code: hash.is_some() }))
+    store::tenants::set_access_code(db, &path.tenant, group.id(), hash.as_deref(), &now, audit).await?;
+    Ok(Reply::Done(AccessCodeState { group, has_code: hash.is_some() }))
 }

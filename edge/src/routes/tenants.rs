@@ -1,13 +1,15 @@
-use worker::{D1Database, Response};
+use tryggve_core::api::operations::ReadConfig;
+use tryggve_core::api::path::TenantPath;
+use tryggve_core::TenantConfig;
 
-use super::Caller;
+use super::{Cx, Handler, Reply};
 use crate::error::ApiError;
-use crate::http;
 
 /// `GET /api/v1/tenants/{tenant}/config`: what the widget needs to draw its form and map. The
-/// most frequent request of all (every page view): served from the isolate's serialised copy.
-pub async fn config(db: &D1Database, tenant: &str, caller: &Caller) -> Result<Response, ApiError> {
-    let json =
-        super::public_tenant_as(db, tenant, caller, || crate::tenant_cache::config_json(db, tenant)).await?;
-    Ok(http::json_text(200, &json))
+/// most frequent request of all (every page view): the isolate's serialised copy, which the
+/// dispatcher has already found.
+impl Handler for ReadConfig {
+    async fn handle(cx: &mut Cx<'_>, _: TenantPath, _: ()) -> Result<Reply<TenantConfig>, ApiError> {
+        Ok(Reply::Serialised(cx.tenant_json()?))
+    }
 }

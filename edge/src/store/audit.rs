@@ -2,6 +2,7 @@ use tryggve_core::console::AuditEntry;
 use worker::{D1Database, D1PreparedStatement};
 
 use crate::error::ApiError;
+use crate::moderator::Moderator;
 
 /// A moderator action about to be recorded.
 pub struct NewEntry<'a> {
@@ -13,6 +14,33 @@ pub struct NewEntry<'a> {
     pub before: String,
     pub after: String,
     pub at: &'a str,
+}
+
+impl<'a> NewEntry<'a> {
+    /// `moderator`'s `action` on `subject`, at `at`, with nothing before or after yet.
+    pub fn by(moderator: &'a Moderator, action: &'a str, subject: &'a str, at: &'a str) -> Self {
+        let (before, after) = (String::new(), String::new());
+        Self {
+            tenant: &moderator.tenant,
+            moderator_id: Some(moderator.id),
+            action,
+            subject,
+            before,
+            after,
+            at,
+        }
+    }
+
+    /// The record as it was and as it is after the action.
+    pub fn change(mut self, before: String, after: String) -> Self {
+        (self.before, self.after) = (before, after);
+        self
+    }
+}
+
+/// A record as the audit log keeps it: its JSON.
+pub fn json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_default()
 }
 
 /// The statement that records an action; run it in the same batch as the change itself, so

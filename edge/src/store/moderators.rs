@@ -5,7 +5,7 @@ use worker::D1Database;
 
 use crate::client::ClientKey;
 use crate::error::ApiError;
-use crate::session::Moderator;
+use crate::moderator::Moderator;
 
 #[derive(Deserialize)]
 pub struct Account {

@@ -45,9 +45,7 @@ pub fn DashboardPage(
 
     let export_href = {
         let tenant = tenant.clone();
-        move |format: &str| {
-            format!("/api/v1/console/{tenant}/export.{format}?{}", api::filter_query(&filter.get()))
-        }
+        move |format: &str| api::export_url(&tenant, format, &filter.get())
     };
     let export_csv = {
         let href = export_href.clone();

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use tryggve_core::dialogue::{DialogueAction, QuestionAction};
 use tryggve_core::i18n::I18n;
 
-use super::dialogue_page::Acting;
+use super::acting::Acting;
 
 #[component]
 pub fn ApprovedQuestion(acting: Acting, id: i64, responder: String) -> impl IntoView {

@@ -5,90 +5,20 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use tryggve_core::console::SessionInfo;
 use tryggve_core::dialogue::{
-    DialogueAction, DialogueDetails, DialogueState, ModeratedDialogue, ModeratedQuestion, QuestionAction,
-    QuestionStatus,
+    DialogueAction, DialogueDetails, DialogueState, ModeratedQuestion, QuestionStatus,
 };
 use tryggve_core::i18n::I18n;
 use tryggve_core::moderation::Permission;
 
+use super::acting::Acting;
 use super::approved_question::ApprovedQuestion;
 use super::dialogue_form::DialogueForm;
 use super::pending_question::PendingQuestion;
 use crate::api;
 
 const RELOAD_EVERY: Duration = Duration::from_secs(4);
-
-/// What the question cards need to act: who acts, on which dialogue, and where to report back.
-#[derive(Debug, Clone, Copy)]
-pub struct Acting {
-    pub tenant: StoredValue<String>,
-    pub csrf: StoredValue<String>,
-    pub dialogue: i64,
-    pub loaded: RwSignal<Option<ModeratedDialogue>>,
-    pub notice: RwSignal<String>,
-}
-
-impl Acting {
-    /// The question with `id`, as last loaded.
-    pub fn question(self, id: i64) -> Memo<Option<ModeratedQuestion>> {
-        Memo::new(move |_| {
-            self.loaded.with(|d| d.as_ref().and_then(|d| d.questions.iter().find(|q| q.id == id).cloned()))
-        })
-    }
-
-    pub fn on_question(self, id: i64, action: QuestionAction, i18n: I18n) {
-        spawn_local(async move {
-            let result = api::question_action(
-                &self.tenant.get_value(),
-                self.dialogue,
-                id,
-                &self.csrf.get_value(),
-                &action,
-            )
-            .await;
-            match result {
-                Ok(_) => {
-                    self.notice.set(i18n.t(&format!(
-                        "console-question-done-{}",
-                        action.audit_name().replace(['.', '_'], "-")
-                    )));
-                    self.reload();
-                }
-                Err(e) => self.notice.set(i18n.t(&e.message_key())),
-            }
-        });
-    }
-
-    pub fn on_dialogue(self, action: DialogueAction, i18n: I18n) {
-        spawn_local(async move {
-            match api::dialogue_action(
-                &self.tenant.get_value(),
-                self.dialogue,
-                &self.csrf.get_value(),
-                &action,
-            )
-            .await
-            {
-                Ok(_) => {
-                    self.notice.set(i18n.t("console-dialogue-saved"));
-                    self.reload();
-                }
-                Err(e) => self.notice.set(i18n.t(&e.message_key())),
-            }
-        });
-    }
-
-    pub fn reload(self) {
-        spawn_local(async move {
-            if let Ok(d) = api::dialogue(&self.tenant.get_value(), self.dialogue).await {
-                self.loaded.set(Some(d));
-            }
-        });
-    }
-}
 
 fn state_action_key(from: DialogueState, to: DialogueState) -> &'static str {
     match to {
@@ -145,7 +75,7 @@ pub fn DialoguePage(session: SessionInfo, id: i64, on_back: Callback<()>) -> imp
         {move || dialogue.get().map(|d| {
             let next_states: Vec<DialogueState> =
                 DialogueState::ALL.into_iter().filter(|s| d.state.can_move_to(*s)).collect();
-            let minutes = |format: &str| format!("/api/v1/console/{}/dialogues/{}/minutes.{format}", acting.tenant.get_value(), d.id);
+            let minutes = |format: &str| api::minutes_url(&acting.tenant.get_value(), d.id, format);
             let snippet = format!("<tryggve-dialog tenant=\"{tenant}\" dialogue=\"{}\"></tryggve-dialog>", d.id);
             view! {
                 <h1>{d.details.title.clone()}</h1>

@@ -6,7 +6,7 @@ use tryggve_core::dialogue::{QuestionAction, QuestionStatus, QUESTION_REJECTION_
 use tryggve_core::i18n::I18n;
 use tryggve_core::local_time::human;
 
-use super::dialogue_page::Acting;
+use super::acting::Acting;
 
 #[component]
 pub fn PendingQuestion(acting: Acting, id: i64) -> impl IntoView {

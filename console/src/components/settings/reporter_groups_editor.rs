@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use tryggve_core::api::ErrorCode;
+use tryggve_core::field_error::FieldErrorCode;
 use tryggve_core::i18n::I18n;
 use tryggve_core::reporter::{AccessCodeState, ReporterGroup};
 
@@ -42,9 +44,9 @@ pub fn ReporterGroupsEditor(
                         if removing { "console-access-code-removed" } else { "console-access-code-saved" };
                     notice.set(i18n.t_with(key, &[("group", &i18n.t(&group.label_key()))]));
                 }
-                Err(api::ApiError::Refused { code, .. }) if code == "weak_password" => {
-                    notice.set(i18n.t("console-access-code-too-short"))
-                }
+                Err(api::ApiError::Refused {
+                    code: ErrorCode::Field(FieldErrorCode::WeakPassword), ..
+                }) => notice.set(i18n.t("console-access-code-too-short")),
                 Err(e) => notice.set(i18n.t(&e.message_key())),
             }
         });

@@ -102,7 +102,7 @@ fn SettingsForm(
                 }
                 Err(ApiError::Refused { code, field: Some(path), .. }) => {
                     let label = questions.with_untracked(|qs| focus_field(&path, qs)).unwrap_or(path);
-                    let reason = i18n.t(&format!("console-settings-error-{}", code.replace('_', "-")));
+                    let reason = i18n.t(&code.message_key("console-settings-error"));
                     notice.set(
                         i18n.t_with("console-settings-invalid", &[("field", &label), ("reason", &reason)]),
                     );

@@ -5,8 +5,8 @@ use leptos::html::Textarea;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use tryggve_core::dialogue::{OwnQuestion, QuestionDraft, QUESTION_MAX_CHARS};
+use tryggve_core::field_error::{FieldError, FieldErrorCode};
 use tryggve_core::i18n::I18n;
-use tryggve_core::validation::{FieldError, FieldErrorCode};
 
 use crate::api::{ApiError, Edge};
 use crate::components::{Honeypot, HumanCheck};
@@ -109,7 +109,7 @@ pub fn AskForm(
                         fields.human_token.set(None);
                         error.set(Some(FieldError::new("human_token", FieldErrorCode::HumanCheckFailed)));
                     }
-                    let key = format!("question-error-{}", code.replace('_', "-"));
+                    let key = code.message_key("question-error");
                     let known = ["question-error-dialogue-not-open"];
                     notice.set(i18n.t(if known.contains(&key.as_str()) { &key } else { "question-error" }));
                 }

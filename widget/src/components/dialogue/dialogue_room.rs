@@ -6,6 +6,7 @@ use leptos::html::Div;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use send_wrapper::SendWrapper;
+use tryggve_core::api::ErrorCode;
 use tryggve_core::dialogue::{LiveDialogue, LiveEvent, OwnQuestion, Participation};
 use tryggve_core::i18n::I18n;
 use wasm_bindgen::JsCast;
@@ -116,7 +117,7 @@ pub fn DialogueRoom(
                     mine.update(|m| m.votes.push(question));
                     notice.set(i18n.t("vote-counted"));
                 }
-                Err(ApiError::Rejected { code, .. }) if code == "already_voted" => {
+                Err(ApiError::Rejected { code: ErrorCode::AlreadyVoted, .. }) => {
                     mine.update(|m| m.votes.push(question));
                     notice.set(i18n.t("vote-counted"));
                 }

@@ -5,10 +5,11 @@ use leptos::html::Form;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use tryggve_core::category::label_key;
+use tryggve_core::field_error::{FieldError, FieldErrorCode};
 use tryggve_core::public_map::PublicMap;
 use tryggve_core::questionnaire::{check_answers, AnswerError, Answers};
 use tryggve_core::reporter::ReporterGroup;
-use tryggve_core::validation::{FieldError, FieldErrorCode, DESCRIPTION_MAX_CHARS};
+use tryggve_core::validation::DESCRIPTION_MAX_CHARS;
 use tryggve_core::{validate_report, LatLng, ReportDraft, ReportReceipt, TenantConfig, TimeOfDay};
 use wasm_bindgen::JsCast;
 
@@ -225,7 +226,7 @@ pub fn ReportForm(
                         focus("access-code");
                     }
                     // Prefer our own words for codes we know; the edge's English otherwise.
-                    let key = format!("error-{}", code.replace('_', "-"));
+                    let key = code.message_key("error");
                     let known = i18n.t(&key);
                     let reason = if known == key { message } else { known };
                     alert.set(Some(i18n.t_with("send-rejected", &[("reason", &reason)])));

@@ -2,6 +2,13 @@
 
 use serde::{Deserialize, Serialize};
 
+mod error_code;
+pub mod operations;
+pub mod path;
+
+pub use error_code::ErrorCode;
+pub use operations::{Endpoint, Method};
+
 /// Every error answer: `{"error": {"code", "message", "field"}}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
@@ -19,6 +26,13 @@ pub struct ErrorDetail {
     /// The offending JSON field, for field errors.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
+}
+
+impl ErrorDetail {
+    /// The code, read back into the enum.
+    pub fn kind(&self) -> ErrorCode {
+        ErrorCode::from_id(&self.code)
+    }
 }
 
 impl ErrorBody {

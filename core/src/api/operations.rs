@@ -1,0 +1,672 @@
+//! Every operation of the API, declared once: method, path template with its typed parameters,
+//! who may call it, the request body, the answer and the errors it can give. The edge dispatches
+//! from this table (and checks the console permission before any handler runs), the OpenAPI
+//! document is written from it, and the widget and the console build their requests with it.
+//!
+//! To add a route: declare it below, then implement `Handler` for it in the edge (the compiler
+//! asks for that), and call it from the widget or console with `Edge::call::<NewOperation>`.
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use super::path::{
+    percent_encode, AccountPath, CasePath, DialoguePath, GroupPath, PathParams, QuestionPath, TenantPath,
+};
+use super::{ErrorCode, MAX_BODY_BYTES};
+use crate::console::{AuditEntry, LoginRequest, ModeratorView, NewModerator, PasswordChange, SessionInfo};
+use crate::dialogue::{
+    DialogueAction, DialogueDetails, DialogueSnapshot, ModeratedDialogue, ModeratedQuestion, OwnQuestion,
+    Participation, PublicDialogue, PublicQuestion, QuestionAction, QuestionDraft,
+};
+use crate::moderation::Permission;
+use crate::public_map::PublicMap;
+use crate::reporter::{AccessCodeState, NewAccessCode};
+use crate::review::{ModeratedReport, ReviewAction};
+use crate::settings::{TenantSettings, MAX_SETTINGS_BYTES};
+use crate::stats::DashboardAnswer;
+use crate::{ReportDraft, ReportReceipt, ReportView, TenantConfig};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    Get,
+    Post,
+    Put,
+    Delete,
+}
+
+impl Method {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Get => "GET",
+            Self::Post => "POST",
+            Self::Put => "PUT",
+            Self::Delete => "DELETE",
+        }
+    }
+}
+
+/// Who may call an operation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Anyone. A `{tenant}` in the path must exist, and allow the page's origin.
+    Public,
+    /// The author of a report: `Authorization: Bearer <follow-up code>`.
+    FollowUp,
+    /// A dialogue's participant: `Authorization: Bearer <participant code>`.
+    Participant,
+    /// The console's own pages, before anyone has logged in.
+    ConsolePage,
+    /// Any logged-in moderator (the session cookie; for changes the `X-CSRF-Token` header too).
+    Moderator,
+    /// A logged-in moderator of the path's municipality whose role has this permission.
+    Permitted(Permission),
+}
+
+impl Access {
+    pub fn is_console(self) -> bool {
+        matches!(self, Self::ConsolePage | Self::Moderator | Self::Permitted(_))
+    }
+
+    /// Whether the caller must have logged in (and echo the CSRF token for changes).
+    pub fn needs_session(self) -> bool {
+        matches!(self, Self::Moderator | Self::Permitted(_))
+    }
+}
+
+/// What an operation answers when it succeeds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Success {
+    /// This status with the answer as JSON (201 also answers 200 for a retry already stored).
+    Json(u16),
+    /// This status and no body.
+    Empty(u16),
+    /// A file of this media type, to download.
+    File(&'static str),
+    /// The switch to a WebSocket.
+    WebSocket,
+}
+
+/// One operation of the API.
+#[derive(Debug, Clone, Copy)]
+pub struct Operation {
+    /// Which operation this is (the edge matches on it, so that none goes unhandled).
+    pub id: OperationId,
+    /// The name it is declared under (the OpenAPI `operationId`).
+    pub name: &'static str,
+    pub method: Method,
+    /// `/api/v1/…` with `{name}` for each path parameter.
+    pub path: &'static str,
+    pub summary: &'static str,
+    pub access: Access,
+    /// Optional query parameters, by name.
+    pub query: &'static [&'static str],
+    /// Whether a JSON body is read.
+    pub takes_body: bool,
+    pub success: Success,
+    /// The errors particular to this operation; [`Operation::errors`] adds those every
+    /// operation of its kind can answer.
+    pub errors: &'static [ErrorCode],
+    /// Whether a field of the body or query may be refused (422 naming the field).
+    pub checks_fields: bool,
+    /// The JSON Schemas of body and answer.
+    #[cfg(feature = "openapi")]
+    pub schemas: fn(&mut schemars::SchemaGenerator) -> Schemas,
+}
+
+/// At most this many path parameters in any template.
+pub const MAX_PARAMETERS: usize = 4;
+
+impl Operation {
+    /// The path's parameter values (still percent-encoded) if `path` is this operation's.
+    /// Slashes at either end do not count.
+    pub fn match_path<'p>(&self, path: &'p str) -> Option<Vec<&'p str>> {
+        let mut values = Vec::new();
+        let mut wanted = self.path.trim_matches('/').split('/');
+        let mut given = path.trim_matches('/').split('/');
+        loop {
+            match (wanted.next(), given.next()) {
+                (None, None) => return Some(values),
+                (Some(w), Some(g)) if w.starts_with('{') => match g.is_empty() {
+                    true => return None,
+                    false => values.push(g),
+                },
+                (Some(w), Some(g)) if w == g => {}
+                _ => return None,
+            }
+        }
+    }
+
+    /// The path with `params` written in (percent-encoded).
+    pub fn url_path(&self, params: &impl PathParams) -> String {
+        let mut values = params.values().into_iter();
+        self.path
+            .split('/')
+            .map(|segment| match segment.starts_with('{') {
+                true => percent_encode(&values.next().unwrap_or_default()),
+                false => segment.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+
+    /// The names of the path's parameters, in order.
+    pub fn parameter_names(&self) -> impl Iterator<Item = &'static str> {
+        self.path.split('/').filter_map(|s| s.strip_prefix('{').and_then(|s| s.strip_suffix('}')))
+    }
+
+    /// Every error code this operation can answer: its own, and those of its kind (who may
+    /// call it, its path parameters, its body).
+    pub fn errors(&self) -> Vec<ErrorCode> {
+        use ErrorCode::*;
+        let mut codes = self.errors.to_vec();
+        let has_tenant = self.parameter_names().any(|name| name == "tenant");
+        match self.access {
+            Access::Public | Access::FollowUp | Access::Participant if has_tenant => {
+                codes.extend([UnknownTenant, OriginNotAllowed])
+            }
+            Access::Public | Access::FollowUp | Access::Participant => {}
+            Access::ConsolePage => codes.push(OriginNotAllowed),
+            Access::Moderator => codes.extend([OriginNotAllowed, NotLoggedIn]),
+            Access::Permitted(_) => codes.extend([OriginNotAllowed, NotLoggedIn, Forbidden]),
+        }
+        match self.access {
+            Access::FollowUp => codes.push(MissingToken),
+            Access::Participant => codes.push(MissingParticipant),
+            Access::Moderator | Access::Permitted(_) if self.method != Method::Get => {
+                codes.push(CsrfMismatch)
+            }
+            _ => {}
+        }
+        for name in self.parameter_names() {
+            codes.push(match (name, self.access) {
+                ("case", Access::FollowUp) => ReportNotFound,
+                ("case", _) => CaseNotFound,
+                ("dialogue", _) => DialogueNotFound,
+                ("question", _) => QuestionNotFound,
+                ("email" | "group", _) => NotFound,
+                _ => continue,
+            });
+        }
+        if self.takes_body {
+            codes.extend([InvalidJson, UnsupportedMediaType, BodyTooLarge]);
+        }
+        codes.push(Internal);
+        let mut unique = Vec::with_capacity(codes.len());
+        for code in codes {
+            if !unique.contains(&code) {
+                unique.push(code);
+            }
+        }
+        unique
+    }
+}
+
+/// With the `openapi` feature, what the document can describe; nothing more without it.
+#[cfg(feature = "openapi")]
+pub trait Documented: schemars::JsonSchema {}
+#[cfg(feature = "openapi")]
+impl<T: schemars::JsonSchema> Documented for T {}
+#[cfg(not(feature = "openapi"))]
+pub trait Documented {}
+#[cfg(not(feature = "openapi"))]
+impl<T> Documented for T {}
+
+/// A request body.
+pub trait Body: Serialize + DeserializeOwned + Documented {
+    /// Whether there is one: `()` is no body.
+    const SENT: bool = true;
+    /// The largest the edge reads.
+    const MAX_BYTES: usize = MAX_BODY_BYTES;
+}
+
+impl Body for () {
+    const SENT: bool = false;
+}
+impl Body for ReportDraft {}
+impl Body for QuestionDraft {}
+impl Body for LoginRequest {}
+impl Body for PasswordChange {}
+impl Body for ReviewAction {}
+impl Body for NewModerator {}
+impl Body for NewAccessCode {}
+impl Body for DialogueDetails {}
+impl Body for DialogueAction {}
+impl Body for QuestionAction {}
+impl Body for TenantSettings {
+    /// Settings carry the areas' polygons.
+    const MAX_BYTES: usize = MAX_SETTINGS_BYTES;
+}
+
+/// The JSON Schemas of an operation's body (if it takes one) and answer.
+#[cfg(feature = "openapi")]
+pub struct Schemas {
+    pub body: Option<serde_json::Value>,
+    pub answer: serde_json::Value,
+}
+
+/// The schemas of `E`'s types (each operation's declaration points here).
+#[cfg(feature = "openapi")]
+fn schemas<E: Endpoint>(generator: &mut schemars::SchemaGenerator) -> Schemas {
+    fn schema<T: schemars::JsonSchema>(generator: &mut schemars::SchemaGenerator) -> serde_json::Value {
+        serde_json::to_value(generator.subschema_for::<T>()).unwrap_or_default()
+    }
+    let body = <E::Body as Body>::SENT.then(|| schema::<E::Body>(generator));
+    Schemas { body, answer: schema::<E::Answer>(generator) }
+}
+
+/// An operation as a type: its declaration and the types of its path, body and answer.
+pub trait Endpoint {
+    type Path: PathParams;
+    type Body: Body;
+    /// The answer's body (`()` for none; the text of a file).
+    type Answer: Serialize + DeserializeOwned + Documented;
+    const OPERATION: Operation;
+}
+
+macro_rules! operations {
+    ($(
+        $(#[doc = $doc:literal])+
+        $name:ident {
+            $method:ident $path:literal, $access:expr,
+            path: $params:ty, body: $body:ty, answer: $success:expr => $answer:ty,
+            query: $query:expr, errors: [$($error:ident),*], fields: $fields:literal $(,)?
+        }
+    )*) => {
+        $(
+            $(#[doc = $doc])+
+            pub struct $name;
+
+            impl Endpoint for $name {
+                type Path = $params;
+                type Body = $body;
+                type Answer = $answer;
+                const OPERATION: Operation = Operation {
+                    id: OperationId::$name,
+                    name: stringify!($name),
+                    method: Method::$method,
+                    path: $path,
+                    summary: concat!($($doc),+),
+                    access: $access,
+                    query: $query,
+                    takes_body: <$body as Body>::SENT,
+                    success: $success,
+                    errors: &[$(ErrorCode::$error),*],
+                    checks_fields: $fields,
+                    #[cfg(feature = "openapi")]
+                    schemas: schemas::<$name>,
+                };
+            }
+        )*
+
+        /// The operations by name.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum OperationId {
+            $($name),*
+        }
+
+        /// Every operation, in the order of the OpenAPI document.
+        pub const ALL: &[Operation] = &[$(<$name as Endpoint>::OPERATION),*];
+    };
+}
+
+use Access::{ConsolePage, FollowUp, Moderator, Participant, Permitted, Public};
+use Permission::{
+    AnswerQuestions, ConfigureTenant, ExportReports, ManageModerators, ModerateDialogues, ReadAudit,
+    ReviewReports,
+};
+use Success::{Empty, File, Json, WebSocket};
+
+/// The filters of the review list, the lägesbild and the exports.
+const REPORT_FILTERS: &[&str] = &["status", "visibility", "category", "from", "to", "area"];
+
+operations! {
+    /// This document
+    ReadOpenApi {
+        Get "/api/v1/openapi.json", Public,
+        path: (), body: (), answer: Json(200) => serde_json::Value,
+        query: &[], errors: [], fields: false,
+    }
+    /// A resident reports a place (201; a retry with the same key: 200)
+    SendReport {
+        Post "/api/v1/reports", Public,
+        path: (), body: ReportDraft, answer: Json(201) => ReportReceipt,
+        query: &[], errors: [UnknownTenant, OriginNotAllowed, RateLimited, IdempotencyConflict], fields: true,
+    }
+    /// The municipality's public configuration
+    ReadConfig {
+        Get "/api/v1/tenants/{tenant}/config", Public,
+        path: TenantPath, body: (), answer: Json(200) => TenantConfig,
+        query: &[], errors: [], fields: false,
+    }
+    /// The author follows their report
+    FollowReport {
+        Get "/api/v1/tenants/{tenant}/reports/{case}", FollowUp,
+        path: CasePath, body: (), answer: Json(200) => ReportView,
+        query: &[], errors: [ReportNotFound], fields: false,
+    }
+    /// The public map of a viewport: approved reports (coarsened) or clusters
+    ReadPublicMap {
+        Get "/api/v1/tenants/{tenant}/public-reports", Public,
+        path: TenantPath, body: (), answer: Json(200) => PublicMap,
+        query: &["bbox", "zoom"], errors: [], fields: true,
+    }
+    /// Published dialogues
+    ListDialogues {
+        Get "/api/v1/tenants/{tenant}/dialogues", Public,
+        path: TenantPath, body: (), answer: Json(200) => Vec<PublicDialogue>,
+        query: &[], errors: [], fields: false,
+    }
+    /// A dialogue with its published questions
+    ReadDialogue {
+        Get "/api/v1/tenants/{tenant}/dialogues/{dialogue}", Public,
+        path: DialoguePath, body: (), answer: Json(200) => DialogueSnapshot,
+        query: &[], errors: [], fields: false,
+    }
+    /// A resident asks (pending moderation)
+    AskQuestion {
+        Post "/api/v1/tenants/{tenant}/dialogues/{dialogue}/questions", Participant,
+        path: DialoguePath, body: QuestionDraft, answer: Json(201) => OwnQuestion,
+        query: &[], errors: [DialogueNotOpen, RateLimited, IdempotencyConflict], fields: true,
+    }
+    /// One vote per participant and question
+    Vote {
+        Post "/api/v1/tenants/{tenant}/dialogues/{dialogue}/questions/{question}/votes", Participant,
+        path: QuestionPath, body: (), answer: Json(201) => PublicQuestion,
+        query: &[], errors: [DialogueNotOpen, AlreadyVoted, RateLimited], fields: false,
+    }
+    /// The participant's own questions and votes
+    ReadParticipation {
+        Get "/api/v1/tenants/{tenant}/dialogues/{dialogue}/mine", Participant,
+        path: DialoguePath, body: (), answer: Json(200) => Participation,
+        query: &[], errors: [], fields: false,
+    }
+    /// WebSocket: JSON arrays of live events (`Upgrade: websocket`). Without `Upgrade`: 426 if this client's handshake would be accepted now, 429 (with Retry-After) if refused
+    JoinLive {
+        Get "/api/v1/tenants/{tenant}/dialogues/{dialogue}/live", Public,
+        path: DialoguePath, body: (), answer: WebSocket => (),
+        query: &[], errors: [UpgradeRequired, RateLimited, TooManyConnections], fields: false,
+    }
+    /// A moderator logs in (sets the session cookie)
+    LogIn {
+        Post "/api/v1/console/login", ConsolePage,
+        path: (), body: LoginRequest, answer: Json(200) => SessionInfo,
+        query: &[], errors: [InvalidCredentials, TooManyAttempts], fields: false,
+    }
+    /// Ends the session
+    LogOut {
+        Post "/api/v1/console/logout", Moderator,
+        path: (), body: (), answer: Empty(204) => (),
+        query: &[], errors: [], fields: false,
+    }
+    /// Who is logged in
+    ReadSession {
+        Get "/api/v1/console/session", Moderator,
+        path: (), body: (), answer: Json(200) => SessionInfo,
+        query: &[], errors: [], fields: false,
+    }
+    /// A moderator changes their own password
+    ChangePassword {
+        Post "/api/v1/console/password", Moderator,
+        path: (), body: PasswordChange, answer: Empty(204) => (),
+        query: &[], errors: [TooManyAttempts], fields: true,
+    }
+    /// The review list
+    ListReports {
+        Get "/api/v1/console/{tenant}/reports", Permitted(ReviewReports),
+        path: TenantPath, body: (), answer: Json(200) => Vec<ModeratedReport>,
+        query: REPORT_FILTERS, errors: [UnknownTenant], fields: true,
+    }
+    /// One report for review
+    ReadReport {
+        Get "/api/v1/console/{tenant}/reports/{case}", Permitted(ReviewReports),
+        path: CasePath, body: (), answer: Json(200) => ModeratedReport,
+        query: &[], errors: [], fields: false,
+    }
+    /// Approve, reject, set status, redact or merge
+    ActOnReport {
+        Post "/api/v1/console/{tenant}/reports/{case}/actions", Permitted(ReviewReports),
+        path: CasePath, body: ReviewAction, answer: Json(200) => ModeratedReport,
+        query: &[], errors: [ChangedMeanwhile], fields: true,
+    }
+    /// The lägesbild
+    ReadDashboard {
+        Get "/api/v1/console/{tenant}/dashboard", Permitted(ReviewReports),
+        path: TenantPath, body: (), answer: Json(200) => DashboardAnswer,
+        query: &["status", "visibility", "category", "from", "to", "area", "compile"],
+        errors: [UnknownTenant], fields: true,
+    }
+    /// Reports as CSV
+    ExportCsv {
+        Get "/api/v1/console/{tenant}/export.csv", Permitted(ExportReports),
+        path: TenantPath, body: (), answer: File("text/csv") => String,
+        query: REPORT_FILTERS, errors: [UnknownTenant], fields: true,
+    }
+    /// Reports as GeoJSON
+    ExportGeoJson {
+        Get "/api/v1/console/{tenant}/export.geojson", Permitted(ExportReports),
+        path: TenantPath, body: (), answer: File("application/geo+json") => serde_json::Value,
+        query: REPORT_FILTERS, errors: [UnknownTenant], fields: true,
+    }
+    /// Accounts (admins)
+    ListModerators {
+        Get "/api/v1/console/{tenant}/moderators", Permitted(ManageModerators),
+        path: TenantPath, body: (), answer: Json(200) => Vec<ModeratorView>,
+        query: &[], errors: [], fields: false,
+    }
+    /// Add an account (admins)
+    AddModerator {
+        Post "/api/v1/console/{tenant}/moderators", Permitted(ManageModerators),
+        path: TenantPath, body: NewModerator, answer: Json(201) => ModeratorView,
+        query: &[], errors: [], fields: true,
+    }
+    /// Disable an account (admins)
+    DisableModerator {
+        Post "/api/v1/console/{tenant}/moderators/{email}/disable", Permitted(ManageModerators),
+        path: AccountPath, body: (), answer: Json(200) => ModeratorView,
+        query: &[], errors: [], fields: true,
+    }
+    /// The municipality's settings (admins)
+    ReadSettings {
+        Get "/api/v1/console/{tenant}/settings", Permitted(ConfigureTenant),
+        path: TenantPath, body: (), answer: Json(200) => TenantSettings,
+        query: &[], errors: [UnknownTenant], fields: false,
+    }
+    /// Replace the municipality's settings (admins)
+    SaveSettings {
+        Put "/api/v1/console/{tenant}/settings", Permitted(ConfigureTenant),
+        path: TenantPath, body: TenantSettings, answer: Json(200) => TenantSettings,
+        query: &[], errors: [UnknownTenant], fields: true,
+    }
+    /// Which reporter groups have an access code (admins)
+    ListAccessCodes {
+        Get "/api/v1/console/{tenant}/access-codes", Permitted(ConfigureTenant),
+        path: TenantPath, body: (), answer: Json(200) => Vec<AccessCodeState>,
+        query: &[], errors: [], fields: false,
+    }
+    /// Set a reporter group's access code (admins; staff, police)
+    SetAccessCode {
+        Put "/api/v1/console/{tenant}/access-codes/{group}", Permitted(ConfigureTenant),
+        path: GroupPath, body: NewAccessCode, answer: Json(200) => AccessCodeState,
+        query: &[], errors: [], fields: true,
+    }
+    /// Remove a reporter group's access code (admins)
+    RemoveAccessCode {
+        Delete "/api/v1/console/{tenant}/access-codes/{group}", Permitted(ConfigureTenant),
+        path: GroupPath, body: (), answer: Json(200) => AccessCodeState,
+        query: &[], errors: [], fields: false,
+    }
+    /// The audit log (admins)
+    ReadAuditLog {
+        Get "/api/v1/console/{tenant}/audit", Permitted(ReadAudit),
+        path: TenantPath, body: (), answer: Json(200) => Vec<AuditEntry>,
+        query: &[], errors: [], fields: false,
+    }
+    /// Every dialogue, drafts too
+    ListAllDialogues {
+        Get "/api/v1/console/{tenant}/dialogues", Permitted(AnswerQuestions),
+        path: TenantPath, body: (), answer: Json(200) => Vec<PublicDialogue>,
+        query: &[], errors: [], fields: false,
+    }
+    /// A new dialogue (a draft)
+    CreateDialogue {
+        Post "/api/v1/console/{tenant}/dialogues", Permitted(ModerateDialogues),
+        path: TenantPath, body: DialogueDetails, answer: Json(201) => PublicDialogue,
+        query: &[], errors: [], fields: true,
+    }
+    /// A dialogue with its questions
+    ReadModeratedDialogue {
+        Get "/api/v1/console/{tenant}/dialogues/{dialogue}", Permitted(AnswerQuestions),
+        path: DialoguePath, body: (), answer: Json(200) => ModeratedDialogue,
+        query: &[], errors: [], fields: false,
+    }
+    /// Edit, change state, mark the question being answered
+    ActOnDialogue {
+        Post "/api/v1/console/{tenant}/dialogues/{dialogue}/actions", Permitted(AnswerQuestions),
+        path: DialoguePath, body: DialogueAction, answer: Json(200) => PublicDialogue,
+        query: &[], errors: [], fields: true,
+    }
+    /// Approve, reject, merge, mark answered, answer
+    ActOnQuestion {
+        Post "/api/v1/console/{tenant}/dialogues/{dialogue}/questions/{question}/actions",
+        Permitted(AnswerQuestions),
+        path: QuestionPath, body: QuestionAction, answer: Json(200) => ModeratedQuestion,
+        query: &[], errors: [DialogueNotOpen], fields: true,
+    }
+    /// The minutes as Markdown
+    MinutesMarkdown {
+        Get "/api/v1/console/{tenant}/dialogues/{dialogue}/minutes.md", Permitted(ModerateDialogues),
+        path: DialoguePath, body: (), answer: File("text/markdown") => String,
+        query: &[], errors: [], fields: false,
+    }
+    /// The minutes as CSV
+    MinutesCsv {
+        Get "/api/v1/console/{tenant}/dialogues/{dialogue}/minutes.csv", Permitted(ModerateDialogues),
+        path: DialoguePath, body: (), answer: File("text/csv") => String,
+        query: &[], errors: [], fields: false,
+    }
+}
+
+/// The operations whose path matches `path`, whatever their method (for 405 and `Allow`), and
+/// the one of them with `method`, with its path parameters.
+pub fn find<'p>(method: &str, path: &'p str) -> Lookup<'p> {
+    let mut found = Lookup::NotFound;
+    for operation in ALL {
+        let Some(values) = operation.match_path(path) else { continue };
+        if operation.method.as_str() == method {
+            return Lookup::Found(operation, values);
+        }
+        found = match found {
+            Lookup::WrongMethod(mut allowed) => {
+                allowed.push(operation.method);
+                Lookup::WrongMethod(allowed)
+            }
+            _ => Lookup::WrongMethod(vec![operation.method]),
+        };
+    }
+    found
+}
+
+/// What [`find`] found.
+#[derive(Debug)]
+pub enum Lookup<'p> {
+    Found(&'static Operation, Vec<&'p str>),
+    /// The path is an operation's, with another method: these are allowed.
+    WrongMethod(Vec<Method>),
+    NotFound,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The names a template gives its parameters are the names its path type reads.
+    fn parameters_agree<E: Endpoint>() {
+        let operation = E::OPERATION;
+        let names: Vec<&str> = operation.parameter_names().collect();
+        assert_eq!(names, E::Path::NAMES, "{}", operation.name);
+    }
+
+    #[test]
+    fn every_template_names_what_its_path_type_reads() {
+        parameters_agree::<ReadConfig>();
+        parameters_agree::<FollowReport>();
+        parameters_agree::<Vote>();
+        parameters_agree::<DisableModerator>();
+        parameters_agree::<SetAccessCode>();
+        parameters_agree::<ActOnQuestion>();
+        for operation in ALL {
+            assert!(operation.path.starts_with("/api/v1/"), "{}", operation.name);
+            assert!(operation.parameter_names().count() <= MAX_PARAMETERS);
+        }
+    }
+
+    #[test]
+    fn operations_are_unique_by_method_and_path_and_name() {
+        for (i, a) in ALL.iter().enumerate() {
+            for b in &ALL[i + 1..] {
+                assert!(a.name != b.name, "{}", a.name);
+                assert!((a.method, a.path) != (b.method, b.path), "{} {}", a.name, b.name);
+            }
+        }
+    }
+
+    #[test]
+    fn requests_find_their_operation() {
+        let Lookup::Found(op, values) = find("POST", "/api/v1/tenants/demo/dialogues/3/questions/7/votes")
+        else {
+            panic!("vote not found")
+        };
+        assert_eq!((op.name, values), ("Vote", vec!["demo", "3", "7"]));
+        let Lookup::Found(op, _) = find("GET", "/api/v1/console/demo/export.csv") else { panic!() };
+        assert_eq!(op.name, "ExportCsv");
+        let Lookup::Found(op, values) = find("GET", "/api/v1/console/session") else { panic!() };
+        assert_eq!((op.name, values.len()), ("ReadSession", 0));
+        match find("DELETE", "/api/v1/console/demo/settings") {
+            Lookup::WrongMethod(allowed) => assert_eq!(allowed, [Method::Get, Method::Put]),
+            other => panic!("{other:?}"),
+        }
+        match find("GET", "/api/v1/console/demo/access-codes/staff") {
+            Lookup::WrongMethod(allowed) => assert_eq!(allowed, [Method::Put, Method::Delete]),
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(find("GET", "/api/v1/tenants/demo/config/"), Lookup::Found(..)));
+        for path in ["/api/v1/tenants//config", "/api/v1/tenants/demo/config/x", "/api/v1", "/", ""] {
+            assert!(matches!(find("GET", path), Lookup::NotFound), "{path}");
+        }
+    }
+
+    #[test]
+    fn urls_are_written_from_the_template() {
+        let path = CasePath { tenant: "demo".into(), case: (2026, 7) };
+        assert_eq!(FollowReport::OPERATION.url_path(&path), "/api/v1/tenants/demo/reports/2026-0007");
+        let account = AccountPath { tenant: "demo".into(), email: "a b@demo.se".into() };
+        let url = DisableModerator::OPERATION.url_path(&account);
+        assert_eq!(url, "/api/v1/console/demo/moderators/a%20b%40demo.se/disable");
+        let Lookup::Found(_, values) = find("POST", &url) else { panic!() };
+        assert_eq!(AccountPath::parse(&values), Ok(account));
+    }
+
+    #[test]
+    fn errors_follow_from_the_kind_of_operation() {
+        let vote = Vote::OPERATION.errors();
+        for code in [
+            ErrorCode::AlreadyVoted,
+            ErrorCode::MissingParticipant,
+            ErrorCode::UnknownTenant,
+            ErrorCode::DialogueNotFound,
+            ErrorCode::QuestionNotFound,
+            ErrorCode::Internal,
+        ] {
+            assert!(vote.contains(&code), "{code:?}");
+        }
+        assert!(!vote.contains(&ErrorCode::InvalidJson), "a vote has no body");
+        let act = ActOnReport::OPERATION.errors();
+        for code in
+            [ErrorCode::CsrfMismatch, ErrorCode::Forbidden, ErrorCode::CaseNotFound, ErrorCode::InvalidJson]
+        {
+            assert!(act.contains(&code), "{code:?}");
+        }
+        assert!(FollowReport::OPERATION.errors().contains(&ErrorCode::ReportNotFound));
+        assert!(!ReadReport::OPERATION.errors().contains(&ErrorCode::CsrfMismatch));
+    }
+}

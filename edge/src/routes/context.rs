@@ -1,0 +1,217 @@
+//! What every handler has the same way: the request and where it comes from (`Cx`), one shape
+//! of handler per operation (`Handler`), and what a handler answers (`Reply`). `Cx::serve` runs
+//! an operation as core declares it: who may call it is checked before its handler runs, its
+//! path parameters and body arrive typed, and its answer gets the declared status.
+
+use std::rc::Rc;
+
+use serde::Serialize;
+use tryggve_core::api::operations::{Access, Body, Endpoint, Method, Operation, Success};
+use tryggve_core::api::path::PathParams;
+use tryggve_core::api::RequestTarget;
+use tryggve_core::dialogue::is_participant_token;
+use tryggve_core::TenantConfig;
+use worker::{web_sys, D1Database, Env, Request, Response};
+
+use super::Caller;
+use crate::error::ApiError;
+use crate::moderator::Moderator;
+use crate::{http, session};
+
+/// One operation's handler: typed path parameters and body in, a typed answer out.
+pub(crate) trait Handler: Endpoint {
+    async fn handle(
+        cx: &mut Cx<'_>,
+        path: Self::Path,
+        body: Self::Body,
+    ) -> Result<Reply<Self::Answer>, ApiError>;
+}
+
+/// What a handler answers.
+pub(crate) enum Reply<T> {
+    /// The operation's success status with `T` as JSON (nothing for an empty success).
+    Done(T),
+    /// 200 with `T`: a retry of something already stored, answered as the first time.
+    AlreadyStored(T),
+    /// The success with a `Set-Cookie` header too.
+    WithCookie(T, String),
+    /// JSON serialised beforehand (the widget's configuration, kept serialised per isolate).
+    Serialised(Rc<str>),
+    /// A file of the declared media type, to download under `file_name`.
+    File { body: String, file_name: String },
+    /// An answer made elsewhere, passed on (the live room's).
+    Passed(Response),
+}
+
+/// A request on its way through one operation.
+pub(crate) struct Cx<'a> {
+    raw: web_sys::Request,
+    /// Made only for the handlers that read more than the method, URL and origin: making one
+    /// reads `request.cf`, which workerd builds for each request, and that alone was a seventh
+    /// of the CPU time of a configuration request (V8 profile).
+    full: Option<Request>,
+    pub db: &'a D1Database,
+    pub env: &'a Env,
+    pub caller: &'a Caller,
+    pub target: RequestTarget<'a>,
+    operation: &'static Operation,
+    /// The logged-in moderator, for console operations (checked before the handler runs).
+    moderator: Option<Moderator>,
+    /// The bearer code of follow-up and participant operations (its form checked).
+    code: Option<String>,
+    /// A public operation's municipality, as the widget receives it (checked to exist and to
+    /// allow the caller's origin).
+    tenant_json: Option<Rc<str>>,
+}
+
+impl<'a> Cx<'a> {
+    pub fn new(
+        raw: web_sys::Request,
+        db: &'a D1Database,
+        env: &'a Env,
+        caller: &'a Caller,
+        target: RequestTarget<'a>,
+        operation: &'static Operation,
+    ) -> Self {
+        Self {
+            raw,
+            full: None,
+            db,
+            env,
+            caller,
+            target,
+            operation,
+            moderator: None,
+            code: None,
+            tenant_json: None,
+        }
+    }
+
+    /// The request, for headers and body.
+    pub fn req(&mut self) -> &mut Request {
+        // Another handle on the same JavaScript object (`Request::clone` would copy the request).
+        let raw = &self.raw;
+        self.full.get_or_insert_with(|| Request::from(Clone::clone(raw)))
+    }
+
+    /// The logged-in moderator of a console operation.
+    pub fn moderator(&self) -> Result<&Moderator, ApiError> {
+        self.moderator.as_ref().ok_or(ApiError::NotLoggedIn)
+    }
+
+    /// The bearer code of a follow-up or participant operation.
+    pub fn code(&self) -> Result<&str, ApiError> {
+        self.code.as_deref().ok_or(ApiError::MissingToken)
+    }
+
+    /// A public operation's municipality, serialised for the widget.
+    pub fn tenant_json(&self) -> Result<Rc<str>, ApiError> {
+        self.tenant_json.clone().ok_or(ApiError::UnknownTenant { in_body: false })
+    }
+
+    /// The configuration of a public operation's municipality (this isolate's copy).
+    pub async fn tenant_config(&self, tenant: &str) -> Result<TenantConfig, ApiError> {
+        crate::tenant_cache::config(self.db, tenant).await?.ok_or(ApiError::UnknownTenant { in_body: false })
+    }
+
+    /// Runs operation `E`: who may call it, then its path parameters, its body, its handler.
+    pub async fn serve<E: Handler>(mut self, values: Vec<&str>) -> Result<Response, ApiError> {
+        let operation = &E::OPERATION;
+        self.admit(&values).await?;
+        let path = E::Path::parse(&values).map_err(|code| match operation.access {
+            // A report's author learns nothing from a case number that cannot be one either.
+            Access::FollowUp => ApiError::ReportNotFound,
+            _ => ApiError::missing(code),
+        })?;
+        let body: E::Body = match <E::Body as Body>::SENT {
+            true => http::read_json(self.req(), <E::Body as Body>::MAX_BYTES).await?,
+            false => serde_json::from_slice(b"null").map_err(|e| ApiError::Internal(e.to_string()))?,
+        };
+        let reply = E::handle(&mut self, path, body).await?;
+        respond(operation, reply)
+    }
+
+    /// Refuses a caller the operation's access does not admit, in the order the API has always
+    /// checked: the page's origin and municipality, then the login or code, then the role.
+    async fn admit(&mut self, values: &[&str]) -> Result<(), ApiError> {
+        let operation = self.operation;
+        // Every template with a municipality names it first.
+        let tenant = operation.parameter_names().next().filter(|name| *name == "tenant").map(|_| values[0]);
+        match operation.access {
+            Access::Public | Access::FollowUp | Access::Participant => {
+                if let Some(tenant) = tenant {
+                    self.tenant_json = Some(self.public_tenant(tenant).await?);
+                }
+            }
+            Access::ConsolePage | Access::Moderator | Access::Permitted(_) => {
+                self.caller.require_first_party()?
+            }
+        }
+        match operation.access {
+            Access::Public | Access::ConsolePage => {}
+            Access::FollowUp => {
+                self.code = Some(http::bearer_token(self.req()).ok_or(ApiError::MissingToken)?);
+            }
+            Access::Participant => {
+                let code = http::bearer_token(self.req()).filter(|c| is_participant_token(c));
+                self.code = Some(code.ok_or(ApiError::MissingParticipant)?);
+            }
+            Access::Moderator | Access::Permitted(_) => {
+                let db = self.db;
+                let moderator = session::moderator(self.req(), db).await?;
+                if let Access::Permitted(permission) = operation.access {
+                    moderator.require(tenant.unwrap_or_default(), permission)?;
+                }
+                if operation.method != Method::Get {
+                    session::check_csrf(&moderator, self.req())?;
+                }
+                self.moderator = Some(moderator);
+            }
+        }
+        Ok(())
+    }
+
+    /// `tenant` as the widget receives it, once the caller's origin is allowed to embed it. An
+    /// invalid or unknown tenant is a 404 either way.
+    async fn public_tenant(&self, tenant: &str) -> Result<Rc<str>, ApiError> {
+        let found = match tryggve_core::tenant::is_valid_tenant_id(tenant) {
+            true => crate::tenant_cache::config_json(self.db, tenant).await?,
+            false => None,
+        };
+        let found = found.ok_or(ApiError::UnknownTenant { in_body: false })?;
+        self.caller.check(self.db, tenant).await?;
+        Ok(found)
+    }
+}
+
+/// The HTTP answer for `reply` to `operation`.
+fn respond<T: Serialize>(operation: &Operation, reply: Reply<T>) -> Result<Response, ApiError> {
+    let success = |value: &T| match operation.success {
+        Success::Json(status) => Ok(http::json(status, value)),
+        Success::Empty(status) => Ok(Response::empty()?.with_status(status)),
+        Success::File(_) | Success::WebSocket => {
+            Err(ApiError::Internal(format!("{}: a file or WebSocket answered as JSON", operation.name)))
+        }
+    };
+    match reply {
+        Reply::Done(value) => success(&value),
+        Reply::AlreadyStored(value) => Ok(http::json(200, &value)),
+        Reply::WithCookie(value, cookie) => {
+            let response = success(&value)?;
+            response.headers().set("set-cookie", &cookie)?;
+            Ok(response)
+        }
+        Reply::Serialised(json) => Ok(http::json_text(200, &json)),
+        Reply::File { body, file_name } => {
+            let Success::File(media_type) = operation.success else {
+                return Err(ApiError::Internal(format!("{}: a file answered for no file", operation.name)));
+            };
+            let response = Response::ok(body)?;
+            let headers = response.headers();
+            headers.set("content-type", &format!("{media_type}; charset=utf-8"))?;
+            headers.set("content-disposition", &format!("attachment; filename=\"{file_name}\""))?;
+            Ok(response)
+        }
+        Reply::Passed(response) => Ok(response),
+    }
+}
