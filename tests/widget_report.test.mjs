@@ -70,6 +70,46 @@ test("by mouse: click the map, answer, send, see the case number", async () => {
 
   assert.deepEqual(await axeViolations(page), [], "the receipt passes axe-core");
   await page.screenshot({ path: screenshotPath("report-receipt.png"), fullPage: true });
+
+  // The receipt reads on a desktop and on a phone: nothing runs off sideways (the link wraps).
+  for (const [width, height] of [[1280, 900], [1920, 1080], [390, 844]]) {
+    await page.setViewportSize({ width, height });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${overflow} px sideways at ${width} px`);
+    const box = await widget.locator(".followup-url").boundingBox();
+    assert.ok(box.x + box.width <= width, `the link fits at ${width} px`);
+    await page.screenshot({ path: screenshotPath(`report-receipt-${width}x${height}.png`), fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
+
+  // The resident keeps the link: copied, shown in full, or on paper.
+  const link = `${page.url().split("#")[0]}#tryggve-followup=${caseNumber}.${code}`;
+  assert.equal((await widget.locator(".followup-url").textContent()).trim(), link);
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: EDGE });
+  await widget.getByRole("button", { name: "Kopiera länken" }).click();
+  await widget.getByRole("status").filter({ hasText: "Länken är kopierad." }).waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
+  // The browser's print dialogue is not ours to test: that the button opens it is.
+  await page.evaluate(() => { window.print = () => { window.printed = true; }; });
+  await widget.getByRole("button", { name: "Skriv ut kvittot" }).click();
+  assert.equal(await page.evaluate(() => window.printed), true);
+  // On paper: the receipt alone, without the page around it or the buttons.
+  await page.emulateMedia({ media: "print" });
+  const pageHeading = page.getByRole("heading", { name: "Tipsa oss om platser som känns otrygga" });
+  assert.equal(await pageHeading.isVisible(), false, "the host page is not printed");
+  assert.ok(await heading.isVisible(), "the receipt is");
+  assert.ok(await widget.locator(".followup-code").isVisible());
+  assert.ok(await widget.locator(".followup-url").isVisible());
+  assert.equal(await widget.getByRole("button", { name: "Kopiera länken" }).isVisible(), false);
+  await page.screenshot({ path: screenshotPath("report-receipt-print.png"), fullPage: true });
+  await page.emulateMedia({ media: "screen" });
+  // Another report: the page prints as itself again.
+  await widget.getByRole("button", { name: "Tipsa om en plats till" }).click();
+  await widget.getByLabel("Vad gäller det?").waitFor();
+  await page.emulateMedia({ media: "print" });
+  assert.ok(await pageHeading.isVisible(), "the print sheet is gone with the receipt");
+  assert.equal(await page.evaluate(() => document.adoptedStyleSheets.length), 0);
+  await page.emulateMedia({ media: "screen" });
   assert.deepEqual(thirdParty.filter((u) => !u.startsWith("https://tile.openstreetmap.org/")), [],
     "no requests to third parties except map tiles");
   assert.deepEqual(await context.cookies(), [], "residents get no cookies");

@@ -84,6 +84,11 @@ report-received = شكرًا! رقم بلاغك هو { $case }.
 followup-intro = احتفظ برقم البلاغ ورمز المتابعة إذا أردت متابعة البلاغ. يُعرض الرمز الآن فقط.
 followup-code = رمز المتابعة
 report-another = أبلغ عن مكان آخر
+followup-url = رابط متابعة البلاغ
+receipt-copy = انسخ الرابط
+receipt-copied = تم نسخ الرابط.
+receipt-copy-failed = تعذّر النسخ. حدّد الرابط أعلاه وانسخه.
+receipt-print = اطبع الإيصال
 
 status-new = جديد
 status-reviewed = تمت المراجعة

@@ -84,6 +84,11 @@ report-received = Kiitos! Asiasi numero on { $case }.
 followup-intro = Tallenna asian numero ja seurantakoodi, jos haluat seurata asiaa. Koodi näytetään vain nyt.
 followup-code = Seurantakoodi
 report-another = Ilmoita toisesta paikasta
+followup-url = Linkki asian seuraamiseen
+receipt-copy = Kopioi linkki
+receipt-copied = Linkki on kopioitu.
+receipt-copy-failed = Kopiointi ei onnistunut. Valitse yllä oleva linkki ja kopioi se.
+receipt-print = Tulosta kuitti
 
 status-new = Uusi
 status-reviewed = Tarkastettu
