@@ -4,6 +4,7 @@ import { before, test } from "node:test";
 import assert from "node:assert/strict";
 import { EDGE, goodReport, post } from "./support/edge.mjs";
 import { ACCOUNTS, call, login } from "./support/console.mjs";
+import { readSpreadsheetBytes, records } from "./support/spreadsheet.mjs";
 
 // Areas (see TenantConfig::demo): centrum 58.028–58.040 N × 12.795–12.822 E, norra directly north
 // (58.040–58.070 × 12.770–12.850), södra directly south (57.990–58.028 × 12.770–12.850).
@@ -105,7 +106,8 @@ test("CSV and GeoJSON exports hold the filtered reports with stable columns and 
 test("statistics and exports are for the tenant's own moderators only", async () => {
   const responder = await login(ACCOUNTS.responder);
   const demoAdmin = await login(ACCOUNTS.admin);
-  for (const path of ["/api/v1/console/grannby/dashboard", "/api/v1/console/grannby/export.csv", "/api/v1/console/grannby/export.geojson"]) {
+  const exports = ["export.csv", "export.geojson", "export-excel.csv", "export.xlsx"].map((f) => `/api/v1/console/grannby/${f}`);
+  for (const path of ["/api/v1/console/grannby/dashboard", ...exports]) {
     assert.equal((await call(null, "GET", path)).response.status, 401, path);
     assert.equal((await call(demoAdmin, "GET", path)).response.status, 403, path);
     const demoPath = path.replace("grannby", "demo");
@@ -134,4 +136,65 @@ test("the public map shows approved reports only, coarsened, with text only if p
   assert.ok(metres < 40, `${metres} m from the report`);
   assert.doesNotMatch(JSON.stringify(shown), /example\.se|Fixtur a/);
   assert.equal((await fetch(`${EDGE}/api/v1/tenants/atlantis/public-reports`)).status, 404);
+});
+
+test("the exports for people open in a spreadsheet: words, Stockholm time, a column per question", async () => {
+  const { json: receipt } = await post("/api/v1/reports", goodReport({
+    tenant: "grannby", category: "littering", times: ["evening", "night"],
+    description: '=HYPERLINK("http://example.com/x","klicka")', contact_email: "excel@example.se",
+    answers: { "what-would-help": ["lighting", "cleaning"], "how-unsafe": 4 },
+  }));
+  const caseNumber = receipt.case_number;
+  const { json: stored } = await call(admin, "GET", `/api/v1/console/grannby/reports/${caseNumber}`);
+  // What the coordinator's clock said when it came in, as Excel writes a date and time.
+  const local = new Intl.DateTimeFormat("sv-SE", {
+    timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit",
+  }).format(new Date(stored.created_at));
+  const get = (file) =>
+    fetch(`${EDGE}/api/v1/console/grannby/${file}?category=littering`, { headers: { cookie: admin.cookie } });
+  const helps = "Vad skulle göra platsen tryggare?";
+  const unsafe = "Hur otrygg känner du dig på platsen? (1 = lite, 5 = mycket)";
+
+  const xlsx = await get("export.xlsx");
+  assert.equal(xlsx.status, 200);
+  assert.equal(xlsx.headers.get("content-type"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  assert.match(xlsx.headers.get("content-disposition"), /^attachment; filename="tryggve-grannby-\d{4}-\d{2}-\d{2}\.xlsx"$/);
+  const book = readSpreadsheetBytes(await xlsx.arrayBuffer(), "xlsx");
+  assert.deepEqual([book.sheet, book.frozen], ["Rapporter", "A2"], "a named sheet whose header stays in view");
+  assert.match(book.filter, /^A1:[A-Z]+2$/, "the header filters");
+  const rows = records(book);
+  assert.equal(rows.length, 1, "the filter applies");
+  const [row] = rows;
+  assert.equal(row["Ärende"], caseNumber);
+  assert.deepEqual(row["Inkom"], { date: local }, "a date cell in Stockholm time");
+  assert.equal(row["Kategori"], "Nedskräpning");
+  assert.equal(row["När platsen känns otrygg"], "Kväll, Natt");
+  assert.deepEqual([row["Status"], row["Publicering"], row["Område"]], ["Ny", "Ej granskad", "Centrum"]);
+  assert.deepEqual([row["Latitud"], row["Longitud"]], [58.0337, 12.8083], "numbers, not text");
+  assert.equal(row["Beskrivning"], '=HYPERLINK("http://example.com/x","klicka")', "a resident's formula stays text");
+  assert.equal(row[helps], "Bättre belysning, Städning och klotterborttagning");
+  assert.equal(row[unsafe], 4);
+  assert.doesNotMatch(JSON.stringify(book), /@example\.se/);
+
+  const csv = await get("export-excel.csv");
+  assert.equal(csv.status, 200);
+  assert.equal(csv.headers.get("content-type"), "text/csv; charset=utf-8");
+  assert.match(csv.headers.get("content-disposition"), /^attachment; filename="tryggve-grannby-\d{4}-\d{2}-\d{2}-excel\.csv"$/);
+  const sheet = readSpreadsheetBytes(await csv.arrayBuffer(), "csv");
+  assert.ok(sheet.bom, "a byte-order mark, so that Excel reads UTF-8");
+  assert.deepEqual(sheet.rows[0].slice(0, 3), ["Ärende", "Inkom", "Kategori"]);
+  const [line] = records(sheet);
+  assert.deepEqual(
+    [line["Ärende"], line["Inkom"], line["Kategori"], line["Latitud"], line[unsafe], line["Område"]],
+    [caseNumber, local, "Nedskräpning", "58,0337", "4", "Centrum"],
+    "decimal commas and local time, as Excel in Swedish reads numbers and dates",
+  );
+  assert.equal(line["Beskrivning"], `'=HYPERLINK("http://example.com/x","klicka")`, "a formula is defused");
+  assert.doesNotMatch(JSON.stringify(sheet), /@example\.se/);
+
+  const { json: audit } = await call(admin, "GET", "/api/v1/console/grannby/audit");
+  assert.deepEqual(
+    audit.filter((e) => e.action === "report.export").slice(0, 2).map((e) => [e.subject, JSON.parse(e.after)]),
+    [["excel-csv", { filters: "category=littering", reports: 1 }], ["xlsx", { filters: "category=littering", reports: 1 }]],
+  );
 });

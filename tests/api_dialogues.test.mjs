@@ -6,6 +6,7 @@ import http from "node:http";
 import { randomBytes } from "node:crypto";
 import { EDGE, query } from "./support/edge.mjs";
 import { ACCOUNTS, call, login } from "./support/console.mjs";
+import { readSpreadsheetBytes, records } from "./support/spreadsheet.mjs";
 import {
   ask, createDialogue, dialogueAction, dialogueDetails, mine, participant, questionAction, snapshot, vote,
 } from "./support/dialogue.mjs";
@@ -224,13 +225,23 @@ test("the minutes export questions, votes, times and answers as Markdown and CSV
   assert.ok(md.text.includes("Ja, två till."));
   assert.ok(!md.text.includes("Skräp"), "rejected questions are not in the public record");
 
-  const csv = await call(moderator, "GET", `/api/v1/console/demo/dialogues/${id}/minutes.csv`);
-  const lines = csv.text.trim().split("\r\n");
-  assert.equal(lines[0], "question_id,status,asked_at,display_name,question,votes,answered_at,responder,responder_title,answer");
-  const row = lines.find((l) => l.startsWith(`${question},approved,`));
-  assert.ok(row.includes(",Blir det fler väktare i höst?,1,"), row);
-  assert.ok(row.endsWith(`,${moderator.info.name},Säkerhetssamordnare,"Ja, två till."`), row);
-  assert.ok(lines.some((l) => l.startsWith(`${rejected.json.id},rejected:offensive,`)));
+  assert.match(md.text, /\(\d{1,2} [a-zåäö]+\.? \d{4} kl\. \d{2}:\d{2}\):/, "answers in Stockholm time, in words");
+
+  // The minutes as a spreadsheet program in Swedish reads them.
+  const csv = await fetch(`${EDGE}/api/v1/console/demo/dialogues/${id}/minutes.csv`, { headers: { cookie: moderator.cookie } });
+  assert.equal(csv.status, 200);
+  assert.equal(csv.headers.get("content-type"), "text/csv; charset=utf-8");
+  const minutes = readSpreadsheetBytes(await csv.arrayBuffer(), "csv");
+  assert.ok(minutes.bom, "a byte-order mark, so that Excel reads UTF-8");
+  assert.deepEqual(minutes.rows[0], ["Fråga nr", "Status", "Ställd", "Namn", "Fråga", "Röster", "Besvarad", "Svarande", "Titel", "Svar"]);
+  const rows = records(minutes);
+  const row = rows.find((r) => r["Fråga nr"] === String(question));
+  assert.equal(row["Status"], "Publicerad");
+  assert.equal(row["Fråga"], "Blir det fler väktare i höst?");
+  assert.equal(row["Röster"], "1");
+  assert.match(row["Ställd"], /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/, "local time as Excel reads a date");
+  assert.deepEqual([row["Svarande"], row["Titel"], row["Svar"]], [moderator.info.name, "Säkerhetssamordnare", "Ja, två till."]);
+  assert.equal(rows.find((r) => r["Fråga nr"] === String(rejected.json.id))["Status"], "Avvisad: Kränkande");
 
   // Taking the minutes is on the record, once per download (newest first).
   const admin = await login(ACCOUNTS.admin);

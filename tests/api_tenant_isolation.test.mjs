@@ -35,6 +35,8 @@ test("another municipality's moderators get 403 on every console route", async (
     ["GET", "/api/v1/console/grannby/dashboard"],
     ["GET", "/api/v1/console/grannby/export.csv"],
     ["GET", "/api/v1/console/grannby/export.geojson"],
+    ["GET", "/api/v1/console/grannby/export-excel.csv"],
+    ["GET", "/api/v1/console/grannby/export.xlsx"],
     ["GET", "/api/v1/console/grannby/moderators"],
     ["POST", "/api/v1/console/grannby/moderators", { email: "in@demo.se", name: "Inkräktare", role: "admin", password: "ett långt lösenord" }],
     ["POST", "/api/v1/console/grannby/moderators/admin%40grannby.example/disable"],

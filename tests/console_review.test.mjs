@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { EDGE, query } from "./support/edge.mjs";
 import { axeViolations, launch, openPage, screenshotPath } from "./support/browser.mjs";
 import { ACCOUNTS, login } from "./support/console.mjs";
+import { readSpreadsheet, records } from "./support/spreadsheet.mjs";
 
 const HOTSPOT_MAP = "Karta över platser med flest rapporter; samma siffror finns i tabellen.";
 
@@ -123,7 +124,7 @@ test("report → moderator review → resident sees the status and reply", async
   await page.getByText(/rapporter visas/).waitFor();
   const [download] = await Promise.all([
     page.waitForEvent("download"),
-    page.getByRole("link", { name: "Exportera CSV" }).click(),
+    page.getByRole("link", { name: "CSV för GIS och skript (koder)" }).click(),
   ]);
   const fs = await import("node:fs/promises");
   const csv = await fs.readFile(await download.path(), "utf8");
@@ -134,7 +135,7 @@ test("report → moderator review → resident sees the status and reply", async
   assert.ok(csv.split("\r\n").slice(1).filter(Boolean).every((l) => l.includes(",centrum,")), "the area filter applies");
   const [geoDownload] = await Promise.all([
     page.waitForEvent("download"),
-    page.getByRole("link", { name: "Exportera GeoJSON" }).click(),
+    page.getByRole("link", { name: "GeoJSON för GIS" }).click(),
   ]);
   const geojson = JSON.parse(await fs.readFile(await geoDownload.path(), "utf8"));
   assert.equal(geojson.type, "FeatureCollection");
@@ -143,6 +144,25 @@ test("report → moderator review → resident sees the status and reply", async
   assert.deepEqual(feature.geometry.coordinates.map((c) => c.toFixed(4)), ["12.8083", "58.0337"]);
   assert.equal(feature.properties.public_comment, "Vi har beställt en ny armatur.");
   assert.ok(geojson.features.every((f) => f.properties.area === "centrum"));
+  // For people: the same filtered reports in Excel, in words.
+  const [xlsxDownload] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Excel (.xlsx)" }).click(),
+  ]);
+  assert.match(xlsxDownload.suggestedFilename(), /^tryggve-demo-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const workbook = records(readSpreadsheet(await xlsxDownload.path(), "xlsx"));
+  const inWorkbook = workbook.find((r) => r["Ärende"] === caseNumber);
+  assert.ok(inWorkbook, "the workbook holds the case");
+  assert.deepEqual([inWorkbook["Status"], inWorkbook["Publicering"], inWorkbook["Område"]], ["Åtgärd pågår", "Publik", "Centrum"]);
+  assert.equal(inWorkbook["Kommunens svar"], "Vi har beställt en ny armatur.");
+  assert.ok(workbook.every((r) => r["Område"] === "Centrum"), "the area filter applies");
+  const [excelCsvDownload] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "CSV för Excel" }).click(),
+  ]);
+  const excelCsv = readSpreadsheet(await excelCsvDownload.path(), "csv");
+  assert.ok(excelCsv.bom);
+  assert.equal(records(excelCsv).find((r) => r["Ärende"] === caseNumber)["Status"], "Åtgärd pågår");
 
   await page.getByRole("button", { name: "Logga ut" }).click();
   await page.getByRole("heading", { name: "Logga in" }).waitFor();

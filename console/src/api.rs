@@ -5,9 +5,9 @@ use gloo_net::http::{Method, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 use tryggve_core::api::operations::{
     ActOnDialogue, ActOnQuestion, ActOnReport, AddModerator, Body, ChangePassword, CreateDialogue,
-    DisableModerator, ExportCsv, ExportGeoJson, ListAccessCodes, ListAllDialogues, ListModerators,
-    ListReports, LogIn, LogOut, MinutesCsv, MinutesMarkdown, ReadAuditLog, ReadConfig, ReadDashboard,
-    ReadModeratedDialogue, ReadSession, ReadSettings, RemoveAccessCode, SaveSettings, SetAccessCode, Success,
+    DisableModerator, ListAccessCodes, ListAllDialogues, ListModerators, ListReports, LogIn, LogOut,
+    MinutesCsv, MinutesMarkdown, Operation, ReadAuditLog, ReadConfig, ReadDashboard, ReadModeratedDialogue,
+    ReadSession, ReadSettings, RemoveAccessCode, SaveSettings, SetAccessCode, Success,
 };
 use tryggve_core::api::path::{AccountPath, CasePath, DialoguePath, GroupPath, QuestionPath, TenantPath};
 use tryggve_core::api::{self, Endpoint, ErrorBody, ErrorCode};
@@ -176,13 +176,8 @@ pub async fn dashboard(
 }
 
 /// The address of the reports under `filter` as a file (`csv` or `geojson`), for a link.
-pub fn export_url(tenant: &str, format: &str, filter: &ReportFilter) -> String {
-    let path = tenant_path(tenant);
-    let url = match format {
-        "csv" => ExportCsv::OPERATION.url_path(&path),
-        _ => ExportGeoJson::OPERATION.url_path(&path),
-    };
-    format!("{url}?{}", filter_query(filter))
+pub fn export_url(tenant: &str, export: &Operation, filter: &ReportFilter) -> String {
+    format!("{}?{}", export.url_path(&tenant_path(tenant)), filter_query(filter))
 }
 
 /// The address of a dialogue's minutes as a file (`md` or `csv`), for a link.

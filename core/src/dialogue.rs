@@ -9,8 +9,11 @@
 use serde::{Deserialize, Serialize};
 
 use crate::field_error::{FieldError, FieldErrorCode};
+use crate::i18n::{I18n, Locale};
+use crate::local_time;
 use crate::moderation::RejectionReason;
 use crate::report::is_idempotency_key;
+use crate::spreadsheet::{Cell, Sheet};
 use crate::text;
 
 pub const TITLE_MAX_CHARS: usize = 150;
@@ -277,6 +280,11 @@ impl QuestionStatus {
 
     pub fn from_id(id: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|s| s.id() == id)
+    }
+
+    /// The locale key of its label in the console, e.g. `console-question-status-merged`.
+    pub fn label_key(self) -> String {
+        format!("console-question-status-{}", self.id())
     }
 }
 
@@ -642,6 +650,9 @@ impl LiveDialogue {
 /// The minutes of a dialogue as Markdown: details, then every public question with its votes,
 /// times and answers. Rejected and merged questions are left out (they were never public).
 pub fn minutes_markdown(dialogue: &ModeratedDialogue) -> String {
+    // The minutes are the municipality's record, kept in Swedish; instants in Stockholm time.
+    let i18n = I18n::new(Locale::Sv);
+    let local = |at: &str| local_time::human(at, &i18n);
     let d = &dialogue.dialogue.details;
     let mut out = format!("# {}\n\n", one_line(&d.title));
     out += &format!("- Tid: {} – {}\n", d.starts_at.replace('T', " "), d.ends_at.replace('T', " "));
@@ -661,16 +672,16 @@ pub fn minutes_markdown(dialogue: &ModeratedDialogue) -> String {
     for (n, q) in questions.iter().enumerate() {
         let asker = q.display_name.as_deref().map(one_line).unwrap_or_else(|| "Anonym".into());
         out += &format!("\n### {}. {}\n\n", n + 1, one_line(&q.text));
-        out += &format!("- Ställd av: {asker}, {}\n- Röster: {}\n", q.asked_at, q.votes);
+        out += &format!("- Ställd av: {asker}, {}\n- Röster: {}\n", local(&q.asked_at), q.votes);
         if let Some(at) = &q.answered_at {
-            out += &format!("- Besvarad: {at}\n");
+            out += &format!("- Besvarad: {}\n", local(at));
         }
         for a in &q.answers {
             out += &format!(
                 "\n**{}{}** ({}):\n\n{}\n",
                 one_line(&a.responder_name),
                 titled(&a.responder_title),
-                a.at,
+                local(&a.at),
                 markdown_text(&a.text)
             );
         }
@@ -702,47 +713,54 @@ fn markdown_text(text: &str) -> String {
     out
 }
 
-pub const MINUTES_COLUMNS: [&str; 10] = [
-    "question_id",
-    "status",
-    "asked_at",
-    "display_name",
-    "question",
-    "votes",
-    "answered_at",
-    "responder",
-    "responder_title",
-    "answer",
+/// The minutes' columns in [`minutes_sheet`], as locale keys.
+const MINUTES_COLUMNS: [&str; 10] = [
+    "console-minutes-question-number",
+    "console-minutes-status",
+    "console-minutes-asked-at",
+    "console-minutes-display-name",
+    "console-minutes-question",
+    "console-minutes-votes",
+    "console-minutes-answered-at",
+    "console-minutes-responder",
+    "console-minutes-responder-title",
+    "console-minutes-answer",
 ];
 
-/// The minutes as CSV: one row per answer (or one per question without answers), every status,
-/// so the record shows what was turned down and why.
-pub fn minutes_csv(dialogue: &ModeratedDialogue) -> String {
-    let mut rows = vec![MINUTES_COLUMNS.iter().map(|c| c.to_string()).collect::<Vec<_>>()];
+/// The minutes as a table for a spreadsheet: one row per answer (or one per question without
+/// answers), every status in words, so the record shows what was turned down and why; times in
+/// Stockholm time.
+pub fn minutes_sheet(dialogue: &ModeratedDialogue, i18n: &I18n) -> Sheet {
+    let columns = MINUTES_COLUMNS.iter().map(|key| i18n.t(key)).collect();
+    let mut rows = Vec::new();
     for q in &dialogue.questions {
         let status = match (q.status, q.rejection_reason, q.merged_into) {
-            (QuestionStatus::Rejected, Some(reason), _) => format!("rejected:{}", reason.id()),
-            (QuestionStatus::Merged, _, Some(into)) => format!("merged:{into}"),
-            (status, _, _) => status.id().to_string(),
+            (QuestionStatus::Rejected, Some(reason), _) => {
+                format!("{}: {}", i18n.t(&q.status.label_key()), i18n.t(&reason.label_key()))
+            }
+            (QuestionStatus::Merged, _, Some(into)) => {
+                i18n.t_with("console-minutes-status-merged-into", &[("number", &into.to_string())])
+            }
+            (status, _, _) => i18n.t(&status.label_key()),
         };
         let base = [
-            q.id.to_string(),
-            status,
-            q.asked_at.clone(),
-            q.display_name.clone().unwrap_or_default(),
-            q.text.clone(),
-            q.votes.to_string(),
-            q.answered_at.clone().unwrap_or_default(),
+            Cell::Number(q.id as f64),
+            Cell::text(status),
+            Cell::time(&q.asked_at),
+            Cell::text(q.display_name.clone().unwrap_or_default()),
+            Cell::text(&q.text),
+            Cell::Number(f64::from(q.votes)),
+            q.answered_at.as_deref().map_or(Cell::Empty, Cell::time),
         ];
         if q.answers.is_empty() {
-            rows.push(base.iter().cloned().chain(["".into(), "".into(), "".into()]).collect());
+            rows.push(base.iter().cloned().chain([Cell::Empty, Cell::Empty, Cell::Empty]).collect());
         }
         for a in &q.answers {
-            let extra = [a.responder_name.clone(), a.responder_title.clone(), a.text.clone()];
+            let extra = [Cell::text(&a.responder_name), Cell::text(&a.responder_title), Cell::text(&a.text)];
             rows.push(base.iter().cloned().chain(extra).collect());
         }
     }
-    crate::export::csv_rows(&rows)
+    Sheet { name: i18n.t("console-minutes-sheet"), columns, rows }
 }
 
 #[cfg(test)]
@@ -1043,21 +1061,28 @@ mod tests {
         assert!(md.contains("### 1. Mer ljus \\*nu\\*? =1+1"), "{md}");
         assert!(md.contains("- Röster: 2"));
         assert!(
-            md.contains("**Anna Ek, Kommunpolis** (2026-12-01T18:21:00.000Z):\n\nJa, i vår.\nVi återkommer.")
+            md.contains("**Anna Ek, Kommunpolis** (1 dec. 2026 kl. 19:21):\n\nJa, i vår.\nVi återkommer."),
+            "{md}"
         );
         assert!(md.contains("### 2. Varför"));
         assert!(!md.contains("### 3."), "rejected questions are not in the public minutes");
     }
 
+    /// The minutes' table in the console's words (with the `console` feature, as the edge has it).
+    #[cfg(feature = "console")]
     #[test]
-    fn minutes_in_csv() {
-        let csv = minutes_csv(&moderated());
-        let lines: Vec<&str> = csv.split("\r\n").collect();
-        assert_eq!(lines[0], MINUTES_COLUMNS.join(","));
-        assert!(lines[1].starts_with("1,approved,"));
-        assert!(lines[1].contains(",Mer ljus *nu*? =1+1,2,"));
-        assert!(lines[1].ends_with(",Anna Ek,Kommunpolis,\"Ja, i vår.\nVi återkommer.\""), "{}", lines[1]);
-        assert!(csv.contains("\r\n2,rejected:personal_data,"));
-        assert_eq!(lines.len(), 5, "header, three questions, final line break");
+    fn minutes_as_a_table_in_words() {
+        let sheet = minutes_sheet(&moderated(), &I18n::new(Locale::Sv));
+        assert_eq!(sheet.columns[..3], ["Fråga nr", "Status", "Ställd"]);
+        assert_eq!(sheet.rows.len(), 3, "one row per answer or per question without one");
+        let answered = &sheet.rows[0];
+        assert_eq!(answered[..2], [Cell::Number(1.0), Cell::text("Publicerad")]);
+        assert_eq!(answered[4], Cell::text("Mer ljus *nu*? =1+1"));
+        assert_eq!(answered[6], Cell::time("2026-12-01T18:20:00.000Z"));
+        assert_eq!(
+            answered[7..],
+            [Cell::text("Anna Ek"), Cell::text("Kommunpolis"), Cell::text("Ja, i vår.\nVi återkommer.")]
+        );
+        assert_eq!(sheet.rows[1][1], Cell::text("Avvisad: Personuppgifter"));
     }
 }

@@ -1,12 +1,21 @@
-//! Exports of reports for GIS and spreadsheets: CSV (RFC 4180, UTF-8) and GeoJSON. Column
-//! names are stable: tools and scripts built on them keep working across versions. The
-//! contact e-mail is never exported.
+//! Exports of reports. For machines (GIS, scripts): CSV (RFC 4180, UTF-8, comma) and GeoJSON,
+//! with stable column names and ISO times, so tools built on them keep working across versions.
+//! For people: [`reports_sheet`], a table in words (labels, local times, one column per
+//! question) that `spreadsheet` writes as Excel CSV or .xlsx. The contact e-mail is never
+//! exported.
+
+use std::borrow::Cow;
+use std::collections::BTreeSet;
 
 use serde_json::{json, Value};
 
+use crate::category;
 use crate::geo::{area_of, Area, LatLng};
+use crate::i18n::I18n;
+use crate::questionnaire::{text_in, AnswerValue, Question};
 use crate::report::times_to_column;
 use crate::review::ModeratedReport;
+use crate::spreadsheet::{Cell, Sheet};
 
 pub const COLUMNS: [&str; 14] = [
     "case_number",
@@ -50,17 +59,23 @@ fn values(r: &ModeratedReport, areas: &[Area]) -> [String; 14] {
     ]
 }
 
+/// A text a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, a tab or a carriage return
+/// first) with an apostrophe before it, which makes it text; a plain number stays as it is.
+pub fn defuse_formula(value: &str) -> Cow<'_, str> {
+    if value.starts_with(['=', '+', '-', '@', '\t', '\r']) && value.parse::<f64>().is_err() {
+        Cow::Owned(format!("'{value}"))
+    } else {
+        Cow::Borrowed(value)
+    }
+}
+
 /// A CSV field: quoted when needed, and defused when a spreadsheet would read it as a formula.
 fn field(value: &str) -> String {
-    let defused = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) && value.parse::<f64>().is_err() {
-        format!("'{value}")
-    } else {
-        value.to_string()
-    };
+    let defused = defuse_formula(value);
     if defused.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", defused.replace('"', "\"\""))
     } else {
-        defused
+        defused.into_owned()
     }
 }
 
@@ -80,6 +95,112 @@ pub fn csv_rows(rows: &[Vec<String>]) -> String {
         out += "\r\n";
     }
     out
+}
+
+/// The reports as a coordinator reads them in a spreadsheet: labels in `i18n`'s language
+/// instead of codes, times in Stockholm time, the area's name, and the municipality's questions
+/// in columns of their own (answers to questions no longer asked after them, by id).
+pub fn reports_sheet(
+    reports: &[ModeratedReport],
+    areas: &[Area],
+    questions: &[Question],
+    i18n: &I18n,
+) -> Sheet {
+    let lang = i18n.locale.tag();
+    let removed: BTreeSet<String> = reports
+        .iter()
+        .flat_map(|r| r.all_answers().into_keys())
+        .filter(|id| !questions.iter().any(|q| &q.id == id))
+        .collect();
+    let columns = SHEET_COLUMNS
+        .iter()
+        .map(|key| i18n.t(key))
+        .chain(questions.iter().map(|q| text_in(&q.text, lang).to_string()))
+        .chain(removed.iter().map(|id| i18n.t_with("console-export-removed-question", &[("id", id)])))
+        .collect();
+    let rows = reports
+        .iter()
+        .map(|r| {
+            let review = &r.review;
+            let area = area_of(areas, LatLng::new(r.lat, r.lng)).map(|a| a.name.clone()).unwrap_or_default();
+            let times: Vec<String> = r.times.iter().map(|t| i18n.t(&t.label_key())).collect();
+            let answers = r.all_answers();
+            let fixed = [
+                Cell::text(&r.case_number),
+                Cell::time(&r.created_at),
+                Cell::text(i18n.t(&category::label_key(&r.category))),
+                Cell::text(times.join(", ")),
+                Cell::text(i18n.t(&review.status.label_key())),
+                Cell::text(i18n.t(&review.visibility.label_key())),
+                Cell::text(
+                    review.rejection_reason.map(|reason| i18n.t(&reason.label_key())).unwrap_or_default(),
+                ),
+                Cell::text(area),
+                Cell::Number(round6(r.lat)),
+                Cell::Number(round6(r.lng)),
+                Cell::text(&review.description),
+                Cell::text(&review.public_comment),
+                Cell::text(review.merged_into.clone().unwrap_or_default()),
+                Cell::text(i18n.t(&r.reporter_group.label_key())),
+            ];
+            let asked =
+                questions.iter().map(|q| answers.get(&q.id).map_or(Cell::Empty, |a| answer_cell(q, a, lang)));
+            let retired = removed.iter().map(|id| answers.get(id).map_or(Cell::Empty, raw_answer_cell));
+            fixed.into_iter().chain(asked).chain(retired).collect()
+        })
+        .collect();
+    Sheet { name: i18n.t("console-export-sheet-reports"), columns, rows }
+}
+
+/// The fixed columns of [`reports_sheet`], as locale keys.
+const SHEET_COLUMNS: [&str; 14] = [
+    "console-export-case-number",
+    "console-export-received",
+    "console-export-category",
+    "console-export-times",
+    "console-export-status",
+    "console-export-visibility",
+    "console-export-rejection-reason",
+    "console-export-area",
+    "console-export-lat",
+    "console-export-lng",
+    "console-export-description",
+    "console-export-public-comment",
+    "console-export-merged-into",
+    "console-export-reporter-group",
+];
+
+/// Coordinates to the metre, as the machine export writes them.
+fn round6(degrees: f64) -> f64 {
+    (degrees * 1e6).round() / 1e6
+}
+
+/// An answer in words: the options' texts (in `lang`), the scale's number, the text written.
+fn answer_cell(question: &Question, answer: &AnswerValue, lang: &str) -> Cell {
+    let option = |id: &str| {
+        question
+            .options
+            .iter()
+            .find(|o| o.id == id)
+            .map_or_else(|| id.to_string(), |o| text_in(&o.text, lang).into())
+    };
+    match answer {
+        AnswerValue::Number(n) => Cell::Number(f64::from(*n)),
+        AnswerValue::Text(text) if question.kind.has_options() => Cell::text(option(text)),
+        AnswerValue::Text(text) => Cell::text(text),
+        AnswerValue::Choices(ids) => {
+            Cell::text(ids.iter().map(|id| option(id)).collect::<Vec<_>>().join(", "))
+        }
+    }
+}
+
+/// An answer to a question no longer asked: its options' ids (their texts went with it).
+fn raw_answer_cell(answer: &AnswerValue) -> Cell {
+    match answer {
+        AnswerValue::Number(n) => Cell::Number(f64::from(*n)),
+        AnswerValue::Text(text) => Cell::text(text),
+        AnswerValue::Choices(ids) => Cell::text(ids.join(", ")),
+    }
 }
 
 pub fn geojson(reports: &[ModeratedReport], areas: &[Area]) -> Value {
@@ -172,5 +293,52 @@ mod tests {
         assert_eq!(feature["properties"]["times"], "evening,night");
         assert!(feature["properties"].get("lat").is_none());
         assert!(!value.to_string().contains("hemlig@example.se"));
+    }
+
+    /// The table in words, as the console's Excel exports write it (the words are the console's).
+    #[cfg(feature = "console")]
+    #[test]
+    fn sheet_in_words_with_a_column_per_question() {
+        use crate::i18n::Locale;
+        use crate::moderation::RejectionReason;
+        use crate::questionnaire::{AnswerOption, QuestionKind};
+        let texts = |sv: &str| -> crate::questionnaire::Texts { [("sv".to_string(), sv.to_string())].into() };
+        let lit = Question {
+            id: "lit".into(),
+            text: texts("Är platsen upplyst?"),
+            kind: QuestionKind::MultipleChoice,
+            required: false,
+            options: vec![
+                AnswerOption { id: "no".into(), text: texts("Nej") },
+                AnswerOption { id: "partly".into(), text: texts("Delvis") },
+            ],
+        };
+        let mut answered = report("Mörkt");
+        answered.answers.insert("lit".into(), AnswerValue::Choices(vec!["no".into(), "partly".into()]));
+        answered.answers.insert("old".into(), AnswerValue::Number(4));
+        let mut rejected = report("=1+1");
+        rejected.review.visibility = crate::moderation::Visibility::Rejected;
+        rejected.review.rejection_reason = Some(RejectionReason::PersonalData);
+        let sheet = reports_sheet(&[answered, rejected], &[], &[lit], &I18n::new(Locale::Sv));
+        assert_eq!(sheet.columns[..3], ["Ärende", "Inkom", "Kategori"]);
+        assert_eq!(sheet.columns[14..], ["Är platsen upplyst?", "Borttagen fråga (old)"]);
+        let row = &sheet.rows[0];
+        assert_eq!(row.len(), sheet.columns.len());
+        assert_eq!(row[1], Cell::time("2026-11-22T10:00:00.000Z"));
+        assert_eq!(
+            row[2..6],
+            [
+                Cell::text("Klotter"),
+                Cell::text("Kväll, Natt"),
+                Cell::text("Åtgärd pågår"),
+                Cell::text("Publik"),
+            ]
+        );
+        assert_eq!(row[6], Cell::Empty);
+        assert_eq!(row[8], Cell::Number(58.0337));
+        assert_eq!(row[13], Cell::text("Invånare"));
+        assert_eq!(row[14..], [Cell::text("Nej, Delvis"), Cell::Number(4.0)]);
+        assert_eq!(sheet.rows[1][5..7], [Cell::text("Avvisad"), Cell::text("Personuppgifter")]);
+        assert!(!format!("{sheet:?}").contains("hemlig@example.se"));
     }
 }

@@ -5,7 +5,8 @@
 //!
 //! Features keep what only some of them need out of the others' builds (the widget is a
 //! download): `nfc` (Unicode normalisation tables; the widget has the browser normalise
-//! instead), `console` (the console's words), `passwords` (Argon2), `openapi` (JSON Schemas).
+//! instead), `console` (the console's words), `passwords` (Argon2), `openapi` (JSON Schemas), `spreadsheet` (the CSV and .xlsx
+//! writers of the exports for people).
 
 pub mod api;
 pub mod calendar;
@@ -31,6 +32,7 @@ pub mod report;
 pub mod reporter;
 pub mod review;
 pub mod settings;
+pub mod spreadsheet;
 pub mod stats;
 pub mod tenant;
 pub mod text;

@@ -86,6 +86,11 @@ impl Visibility {
     pub fn from_id(id: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|v| v.id() == id)
     }
+
+    /// The locale key of its label, e.g. `visibility-approved`.
+    pub fn label_key(self) -> String {
+        format!("visibility-{}", self.id())
+    }
 }
 
 /// Why a report is kept off the public map.
@@ -116,6 +121,11 @@ impl RejectionReason {
 
     pub fn from_id(id: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|r| r.id() == id)
+    }
+
+    /// The locale key of its label, e.g. `reason-personal-data`.
+    pub fn label_key(self) -> String {
+        format!("reason-{}", self.id().replace('_', "-"))
     }
 }
 

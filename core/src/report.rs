@@ -32,6 +32,11 @@ impl TimeOfDay {
     pub fn from_id(id: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|t| t.id() == id)
     }
+
+    /// The locale key of its label, e.g. `time-evening`.
+    pub fn label_key(self) -> String {
+        format!("time-{}", self.id())
+    }
 }
 
 /// Where a report is in the municipality's handling. Residents see this on their follow-up link.
@@ -68,6 +73,11 @@ impl ReportStatus {
 
     pub fn from_id(id: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|s| s.id() == id)
+    }
+
+    /// The locale key of its label, e.g. `status-in-progress`.
+    pub fn label_key(self) -> String {
+        format!("status-{}", self.id().replace('_', "-"))
     }
 }
 

@@ -156,3 +156,10 @@ impl From<worker::Error> for ApiError {
         Self::Internal(e.to_string())
     }
 }
+
+/// A file the writer could not make (a cell beyond a spreadsheet's limits): ours to fix.
+impl From<tryggve_core::spreadsheet::SpreadsheetError> for ApiError {
+    fn from(e: tryggve_core::spreadsheet::SpreadsheetError) -> Self {
+        Self::Internal(e.to_string())
+    }
+}

@@ -142,6 +142,9 @@ pub fn end_to_end(tools: &Tools, files: &[String]) -> Result {
         .env("TRYGGVE_ARTIFACTS", work.join("artifacts"))
         // For tests that start an edge of their own, or compute what the edge hashes.
         .env("TRYGGVE_SECRETS", local_secrets_json());
+    if let Some(python) = &tools.python {
+        tests.env("TRYGGVE_PYTHON", python);
+    }
     let outcome = run_command(&mut tests).and_then(|()| match (&tools.schemathesis, files.is_empty()) {
         (Some(schemathesis), true) => property_based(schemathesis, &base, &work),
         _ => Ok(()),

@@ -18,6 +18,9 @@ pub struct Tools {
     pub esbuild: PathBuf,
     /// schemathesis (PyPI) in its own virtual environment; only for the tests.
     pub schemathesis: Option<PathBuf>,
+    /// That environment's Python, with openpyxl: the tests read the exports with it as a
+    /// spreadsheet program does.
+    pub python: Option<PathBuf>,
 }
 
 impl Tools {
@@ -51,9 +54,9 @@ pub fn tools(for_tests: bool) -> Result<Tools> {
     let worker_version = locked_version(&lock, "worker")?;
     cargo_tool("worker-build", "worker-build", &worker_version)?;
     npm_packages(&root)?;
-    let schemathesis = if for_tests {
+    let venv = if for_tests {
         chromium()?;
-        Some(schemathesis()?)
+        Some(test_python()?)
     } else {
         None
     };
@@ -64,30 +67,40 @@ pub fn tools(for_tests: bool) -> Result<Tools> {
         worker_build: cargo_bin.join("worker-build"),
         wasm_opt: root.join("node_modules/.bin/wasm-opt"),
         esbuild: root.join("node_modules/@esbuild/linux-x64/bin/esbuild"),
-        schemathesis,
+        schemathesis: venv.as_ref().map(|v| v.join("bin/schemathesis")),
+        python: venv.map(|v| v.join("bin/python")),
     })
 }
 
 /// The schemathesis version the tests run (its command line changes between majors).
 const SCHEMATHESIS_VERSION: &str = "4.32.5";
+/// The openpyxl version that reads the .xlsx exports back in the tests.
+const OPENPYXL_VERSION: &str = "3.1.5";
 
-/// schemathesis in a virtual environment under `~/.cache/tryggve/`, shared by every clone on the
-/// machine (it holds nothing of ours); created with the system's `python3` when missing.
-fn schemathesis() -> Result<PathBuf> {
+/// A virtual environment under `~/.cache/tryggve/` with schemathesis and openpyxl, shared by
+/// every clone on the machine (it holds nothing of ours); created with the system's `python3`
+/// when missing or of other versions.
+fn test_python() -> Result<PathBuf> {
     let home = PathBuf::from(std::env::var_os("HOME").unwrap_or_default());
-    let venv = home.join(format!(".cache/tryggve/schemathesis-{SCHEMATHESIS_VERSION}"));
-    let program = venv.join("bin/schemathesis");
+    let venv = home.join(format!(".cache/tryggve/test-python-{SCHEMATHESIS_VERSION}-{OPENPYXL_VERSION}"));
     let wanted = format!("version {SCHEMATHESIS_VERSION}");
-    if output(Command::new(&program).arg("--version")).is_some_and(|v| v.contains(&wanted)) {
-        return Ok(program);
+    let has_schemathesis = output(Command::new(venv.join("bin/schemathesis")).arg("--version"))
+        .is_some_and(|v| v.contains(&wanted));
+    let has_openpyxl = output(
+        Command::new(venv.join("bin/python")).args(["-c", "import openpyxl; print(openpyxl.__version__)"]),
+    )
+    .is_some_and(|v| v.trim() == OPENPYXL_VERSION);
+    if has_schemathesis && has_openpyxl {
+        return Ok(venv);
     }
     run_command(Command::new("python3").args(["-m", "venv", "--clear"]).arg(&venv))?;
     run_command(
         Command::new(venv.join("bin/pip"))
             .args(["install", "--quiet", "--disable-pip-version-check"])
-            .arg(format!("schemathesis=={SCHEMATHESIS_VERSION}")),
+            .arg(format!("schemathesis=={SCHEMATHESIS_VERSION}"))
+            .arg(format!("openpyxl=={OPENPYXL_VERSION}")),
     )?;
-    Ok(program)
+    Ok(venv)
 }
 
 fn cargo_home() -> PathBuf {

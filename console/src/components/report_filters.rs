@@ -26,7 +26,7 @@ pub fn ReportFilters(
                     filter.update(|f| f.status = ReportStatus::from_id(&value));
                 }>
                     <option value="">{i18n.t("console-all")}</option>
-                    {ReportStatus::ALL.map(|s| view! { <option value=s.id()>{i18n.t(&format!("status-{}", s.id().replace('_', "-")))}</option> }).collect_view()}
+                    {ReportStatus::ALL.map(|s| view! { <option value=s.id()>{i18n.t(&s.label_key())}</option> }).collect_view()}
                 </select>
             </div>
             <div>
@@ -36,7 +36,7 @@ pub fn ReportFilters(
                     filter.update(|f| f.visibility = Visibility::from_id(&value));
                 }>
                     <option value="">{i18n.t("console-all")}</option>
-                    {Visibility::ALL.map(|v| view! { <option value=v.id()>{i18n.t(&format!("visibility-{}", v.id()))}</option> }).collect_view()}
+                    {Visibility::ALL.map(|v| view! { <option value=v.id()>{i18n.t(&v.label_key())}</option> }).collect_view()}
                 </select>
             </div>
             <div>

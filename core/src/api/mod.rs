@@ -47,6 +47,26 @@ impl ErrorBody {
     }
 }
 
+/// The bytes of a binary file an operation answers (an .xlsx workbook): a `binary` string in
+/// the OpenAPI document. Never sent as JSON.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileBytes(pub Vec<u8>);
+
+#[cfg(feature = "openapi")]
+impl schemars::JsonSchema for FileBytes {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "FileBytes".into()
+    }
+
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "type": "string", "format": "binary" })
+    }
+}
+
 /// Largest request body the edge reads, in bytes. A report is far below this.
 pub const MAX_BODY_BYTES: usize = 16 * 1024;
 

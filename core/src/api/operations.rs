@@ -12,7 +12,7 @@ use serde::Serialize;
 use super::path::{
     percent_encode, AccountPath, CasePath, DialoguePath, GroupPath, PathParams, QuestionPath, TenantPath,
 };
-use super::{ErrorCode, MAX_BODY_BYTES};
+use super::{ErrorCode, FileBytes, MAX_BODY_BYTES};
 use crate::console::{AuditEntry, LoginRequest, ModeratorView, NewModerator, PasswordChange, SessionInfo};
 use crate::dialogue::{
     DialogueAction, DialogueDetails, DialogueSnapshot, ModeratedDialogue, ModeratedQuestion, OwnQuestion,
@@ -316,6 +316,9 @@ use Permission::{
 };
 use Success::{Empty, File, Json, WebSocket};
 
+/// The media type of an .xlsx workbook.
+pub const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
 /// The filters of the review list, the lägesbild and the exports.
 const REPORT_FILTERS: &[&str] = &["status", "visibility", "category", "from", "to", "area"];
 
@@ -439,6 +442,18 @@ operations! {
     ExportCsv {
         Get "/api/v1/console/{tenant}/export.csv", Permitted(ExportReports),
         path: TenantPath, body: (), answer: File("text/csv") => String,
+        query: REPORT_FILTERS, errors: [UnknownTenant], fields: true,
+    }
+    /// Reports for Excel: semicolons, a byte-order mark, labels and local times
+    ExportExcelCsv {
+        Get "/api/v1/console/{tenant}/export-excel.csv", Permitted(ExportReports),
+        path: TenantPath, body: (), answer: File("text/csv") => String,
+        query: REPORT_FILTERS, errors: [UnknownTenant], fields: true,
+    }
+    /// Reports as an Excel workbook, labels and local times
+    ExportXlsx {
+        Get "/api/v1/console/{tenant}/export.xlsx", Permitted(ExportReports),
+        path: TenantPath, body: (), answer: File(XLSX) => FileBytes,
         query: REPORT_FILTERS, errors: [UnknownTenant], fields: true,
     }
     /// Reports as GeoJSON

@@ -38,7 +38,7 @@ pub(crate) enum Reply<T> {
     /// JSON serialised beforehand (the widget's configuration, kept serialised per isolate).
     Serialised(Rc<str>),
     /// A file of the declared media type, to download under `file_name`.
-    File { body: String, file_name: String },
+    File { body: Vec<u8>, file_name: String },
     /// An answer made elsewhere, passed on (the live room's).
     Passed(Response),
 }
@@ -206,9 +206,13 @@ fn respond<T: Serialize>(operation: &Operation, reply: Reply<T>) -> Result<Respo
             let Success::File(media_type) = operation.success else {
                 return Err(ApiError::Internal(format!("{}: a file answered for no file", operation.name)));
             };
-            let response = Response::ok(body)?;
+            let response = Response::from_bytes(body)?;
             let headers = response.headers();
-            headers.set("content-type", &format!("{media_type}; charset=utf-8"))?;
+            if media_type.starts_with("text/") || media_type.ends_with("json") {
+                headers.set("content-type", &format!("{media_type}; charset=utf-8"))?;
+            } else {
+                headers.set("content-type", media_type)?;
+            }
             headers.set("content-disposition", &format!("attachment; filename=\"{file_name}\""))?;
             Ok(response)
         }

@@ -1,7 +1,9 @@
 //! The lägesbild for moderators (statistics under the review filters) and exports for GIS.
 
-use tryggve_core::api::operations::{ExportCsv, ExportGeoJson, ReadDashboard};
+use tryggve_core::api::operations::{ExportCsv, ExportExcelCsv, ExportGeoJson, ExportXlsx, ReadDashboard};
 use tryggve_core::api::path::TenantPath;
+use tryggve_core::api::FileBytes;
+use tryggve_core::i18n::{I18n, Locale};
 use tryggve_core::stats::{self, DashboardAnswer};
 use tryggve_core::{export, questionnaire};
 
@@ -36,29 +38,81 @@ impl Handler for ReadDashboard {
 /// `GET /api/v1/console/{tenant}/export.csv?<filters>`
 impl Handler for ExportCsv {
     async fn handle(cx: &mut Cx<'_>, path: TenantPath, _: ()) -> Result<Reply<String>, ApiError> {
-        export_reports(cx, &path.tenant, "csv").await
+        export_reports(cx, &path.tenant, ExportFormat::Csv).await
+    }
+}
+
+/// `GET /api/v1/console/{tenant}/export-excel.csv?<filters>`
+impl Handler for ExportExcelCsv {
+    async fn handle(cx: &mut Cx<'_>, path: TenantPath, _: ()) -> Result<Reply<String>, ApiError> {
+        export_reports(cx, &path.tenant, ExportFormat::ExcelCsv).await
+    }
+}
+
+/// `GET /api/v1/console/{tenant}/export.xlsx?<filters>`
+impl Handler for ExportXlsx {
+    async fn handle(cx: &mut Cx<'_>, path: TenantPath, _: ()) -> Result<Reply<FileBytes>, ApiError> {
+        export_reports(cx, &path.tenant, ExportFormat::Xlsx).await
     }
 }
 
 /// `GET /api/v1/console/{tenant}/export.geojson?<filters>`
 impl Handler for ExportGeoJson {
     async fn handle(cx: &mut Cx<'_>, path: TenantPath, _: ()) -> Result<Reply<serde_json::Value>, ApiError> {
-        export_reports(cx, &path.tenant, "geojson").await
+        export_reports(cx, &path.tenant, ExportFormat::GeoJson).await
+    }
+}
+
+/// The files reports are exported as: for machines (stable codes, ISO times) and for people
+/// (words, Stockholm time, Excel's conventions).
+#[derive(Debug, Clone, Copy)]
+enum ExportFormat {
+    Csv,
+    GeoJson,
+    ExcelCsv,
+    Xlsx,
+}
+
+impl ExportFormat {
+    /// As the audit log names it.
+    fn id(self) -> &'static str {
+        match self {
+            Self::Csv => "csv",
+            Self::GeoJson => "geojson",
+            Self::ExcelCsv => "excel-csv",
+            Self::Xlsx => "xlsx",
+        }
+    }
+
+    /// The end of the file's name: the Excel CSV says what it is for beside the machine one.
+    fn file_suffix(self) -> &'static str {
+        match self {
+            Self::Csv => ".csv",
+            Self::GeoJson => ".geojson",
+            Self::ExcelCsv => "-excel.csv",
+            Self::Xlsx => ".xlsx",
+        }
     }
 }
 
 /// The filtered reports as a file in `format`. An export takes residents' texts and answers out
 /// of the console: who took which, and when, is on the record.
-async fn export_reports<T>(cx: &Cx<'_>, tenant: &str, format: &str) -> Result<Reply<T>, ApiError> {
+async fn export_reports<T>(cx: &Cx<'_>, tenant: &str, format: ExportFormat) -> Result<Reply<T>, ApiError> {
     let (reports, config) = filtered(cx.db, tenant, cx.target.query, REPORT_LIMIT).await?;
     let taken = serde_json::json!({ "filters": cx.target.query, "reports": reports.len() });
     let now = clock::now_iso();
-    let entry = store::audit::NewEntry::by(cx.moderator()?, "report.export", format, &now)
+    let entry = store::audit::NewEntry::by(cx.moderator()?, "report.export", format.id(), &now)
         .change(String::new(), taken.to_string());
     store::audit::record(cx.db, &entry)?.run().await?;
+    // The sheets for people are in Swedish, the console's and the municipality's language.
+    let sheet =
+        || export::reports_sheet(&reports, &config.areas, &config.questionnaire, &I18n::new(Locale::Sv));
     let body = match format {
-        "csv" => export::csv(&reports, &config.areas),
-        _ => export::geojson(&reports, &config.areas).to_string(),
+        ExportFormat::Csv => export::csv(&reports, &config.areas).into_bytes(),
+        ExportFormat::GeoJson => export::geojson(&reports, &config.areas).to_string().into_bytes(),
+        ExportFormat::ExcelCsv => sheet().to_csv()?,
+        ExportFormat::Xlsx => sheet().to_xlsx()?,
     };
-    Ok(Reply::File { body, file_name: format!("tryggve-{tenant}-{}.{format}", clock::today()) })
+    let file_name = format!("tryggve-{tenant}-{}{}", clock::today(), format.file_suffix());
+    Ok(Reply::File { body, file_name })
 }

@@ -8,11 +8,12 @@ use tryggve_core::api::operations::{
 };
 use tryggve_core::api::path::{DialoguePath, QuestionPath, TenantPath};
 use tryggve_core::dialogue::{
-    minutes_csv, minutes_markdown, ActionKind, Answer, DialogueAction, DialogueDetails, DialogueState,
+    minutes_markdown, minutes_sheet, ActionKind, Answer, DialogueAction, DialogueDetails, DialogueState,
     LiveEvent, ModeratedDialogue, ModeratedQuestion, PublicDialogue, QuestionAction, QuestionChange,
     QuestionStatus,
 };
 use tryggve_core::field_error::{FieldError, FieldErrorCode};
+use tryggve_core::i18n::{I18n, Locale};
 use tryggve_core::moderation::Permission;
 
 use super::{Cx, Handler, Reply};
@@ -260,8 +261,9 @@ async fn minutes(cx: &Cx<'_>, path: &DialoguePath, format: &str) -> Result<Reply
         NewEntry::by(moderator, "dialogue.minutes", &subject, &now).change(String::new(), taken.to_string());
     store::audit::record(cx.db, &entry)?.run().await?;
     let body = match format {
-        "csv" => minutes_csv(&moderated),
-        _ => minutes_markdown(&moderated),
+        // In Swedish, as the minutes in Markdown: the municipality's record.
+        "csv" => minutes_sheet(&moderated, &I18n::new(Locale::Sv)).to_csv()?,
+        _ => minutes_markdown(&moderated).into_bytes(),
     };
     let file_name = format!("dialog-{}-protokoll.{format}", moderated.dialogue.id);
     Ok(Reply::File { body, file_name })

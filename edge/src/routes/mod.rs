@@ -133,6 +133,8 @@ async fn dispatch(id: OperationId, cx: Cx<'_>, values: Vec<&str>) -> Result<Resp
         OperationId::ActOnReport => cx.serve::<ActOnReport>(values).await,
         OperationId::ReadDashboard => cx.serve::<ReadDashboard>(values).await,
         OperationId::ExportCsv => cx.serve::<ExportCsv>(values).await,
+        OperationId::ExportExcelCsv => cx.serve::<ExportExcelCsv>(values).await,
+        OperationId::ExportXlsx => cx.serve::<ExportXlsx>(values).await,
         OperationId::ExportGeoJson => cx.serve::<ExportGeoJson>(values).await,
         OperationId::ListModerators => cx.serve::<ListModerators>(values).await,
         OperationId::AddModerator => cx.serve::<AddModerator>(values).await,

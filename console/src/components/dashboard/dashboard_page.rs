@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use tryggve_core::api::operations::{ExportCsv, ExportExcelCsv, ExportGeoJson, ExportXlsx};
+use tryggve_core::api::Endpoint;
 use tryggve_core::category::label_key;
 use tryggve_core::console::SessionInfo;
 use tryggve_core::i18n::I18n;
@@ -43,15 +45,21 @@ pub fn DashboardPage(
         }
     });
 
-    let export_href = {
-        let tenant = tenant.clone();
-        move |format: &str| api::export_url(&tenant, format, &filter.get())
-    };
-    let export_csv = {
-        let href = export_href.clone();
-        move || href("csv")
-    };
-    let export_geojson = move || export_href("geojson");
+    // For people first (words, local times), then for GIS and scripts (codes, ISO times).
+    let exports = [
+        (ExportXlsx::OPERATION, "console-export-xlsx"),
+        (ExportExcelCsv::OPERATION, "console-export-excel-csv"),
+        (ExportCsv::OPERATION, "console-export-csv"),
+        (ExportGeoJson::OPERATION, "console-export-geojson"),
+    ];
+    let export_links = exports
+        .into_iter()
+        .map(|(operation, label)| {
+            let tenant = tenant.clone();
+            let href = move || api::export_url(&tenant, &operation, &filter.get());
+            view! { <li><a class="button" href=href download="">{i18n.t(label)}</a></li> }
+        })
+        .collect_view();
 
     let area_name = move |areas: &[tryggve_core::Area], key: &str| {
         if key == OUTSIDE_AREAS {
@@ -68,10 +76,10 @@ pub fn DashboardPage(
     view! {
         <h1>{i18n.t("console-dashboard-title")}</h1>
         <p class="notice" role="status" aria-live="polite">{move || notice.get()}</p>
-        <p class="exports">
-            <a class="button" href=export_csv download="">{i18n.t("console-export-csv")}</a>
-            <a class="button" href=export_geojson download="">{i18n.t("console-export-geojson")}</a>
-        </p>
+        <nav class="exports" aria-labelledby="exports-label">
+            <h2 id="exports-label" class="exports-label">{i18n.t("console-exports-label")}</h2>
+            <ul>{export_links}</ul>
+        </nav>
         {move || answer.get().map(|a| {
             let d = &a.dashboard;
             let status = |k: &str| i18n.t(&format!("status-{}", k.replace('_', "-")));

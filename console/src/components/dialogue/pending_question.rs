@@ -74,7 +74,7 @@ pub fn PendingQuestion(acting: Acting, id: i64) -> impl IntoView {
                 <label for=field("reason")>{i18n.t("console-reason")}</label>
                 <select id=field("reason") on:change=move |ev| reason.set(event_target_value(&ev))>
                     {QUESTION_REJECTION_REASONS.map(|r| view! {
-                        <option value=r.id()>{i18n.t(&format!("reason-{}", r.id().replace('_', "-")))}</option>
+                        <option value=r.id()>{i18n.t(&r.label_key())}</option>
                     }).collect_view()}
                 </select>
                 <button type="button" on:click=reject>{i18n.t("console-reject-question")}</button>

@@ -12,10 +12,6 @@ use tryggve_core::ReportStatus;
 use crate::api;
 use wasm_bindgen::JsCast;
 
-fn status_key(status: ReportStatus) -> String {
-    format!("status-{}", status.id().replace('_', "-"))
-}
-
 /// Where on a case an action was taken: its message is shown there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Section {
@@ -178,8 +174,7 @@ pub fn ReportDetail(
         )
     };
 
-    let times =
-        report.times.iter().map(|t| i18n.t(&format!("time-{}", t.id()))).collect::<Vec<_>>().join(", ");
+    let times = report.times.iter().map(|t| i18n.t(&t.label_key())).collect::<Vec<_>>().join(", ");
     let dash = || "–".to_string();
     let answers = answer_lines(&questionnaire, &report.all_answers(), i18n.locale.tag());
     view! {
@@ -190,8 +185,8 @@ pub fn ReportDetail(
                 <dt>{i18n.t("console-times")}</dt><dd>{if times.is_empty() { dash() } else { times }}</dd>
                 <dt>{i18n.t("console-received")}</dt><dd>{human(&report.created_at, &i18n)}</dd>
                 <dt>{i18n.t("console-position")}</dt><dd>{format!("{:.5}, {:.5}", report.lat, report.lng)}</dd>
-                <dt>{i18n.t("console-status")}</dt><dd class="status">{i18n.t(&status_key(review.status))}</dd>
-                <dt>{i18n.t("console-visibility")}</dt><dd class="visibility">{i18n.t(&format!("visibility-{}", review.visibility.id()))}</dd>
+                <dt>{i18n.t("console-status")}</dt><dd class="status">{i18n.t(&review.status.label_key())}</dd>
+                <dt>{i18n.t("console-visibility")}</dt><dd class="visibility">{i18n.t(&review.visibility.label_key())}</dd>
                 <dt>{i18n.t("console-description")}</dt><dd class="description">{if review.description.is_empty() { dash() } else { review.description.clone() }}</dd>
                 <dt>{i18n.t("console-contact")}</dt><dd>{report.contact_email.clone().unwrap_or_else(dash)}</dd>
                 <dt>{i18n.t("console-reporter-group")}</dt><dd class="reporter-group">{i18n.t(&report.reporter_group.label_key())}</dd>
@@ -213,7 +208,7 @@ pub fn ReportDetail(
                 <legend>{i18n.t("console-reject")}</legend>
                 <label for="reject-reason">{i18n.t("console-reason")}</label>
                 <select id="reject-reason" on:change=move |ev| reason.set(event_target_value(&ev))>
-                    {RejectionReason::ALL.map(|r| view! { <option value=r.id()>{i18n.t(&format!("reason-{}", r.id().replace('_', "-")))}</option> }).collect_view()}
+                    {RejectionReason::ALL.map(|r| view! { <option value=r.id()>{i18n.t(&r.label_key())}</option> }).collect_view()}
                 </select>
                 <button type="button" on:click=reject>{i18n.t("console-reject-button")}</button>
                 {line(Section::Reject)}
@@ -225,7 +220,7 @@ pub fn ReportDetail(
                 <legend>{i18n.t("console-set-status")}</legend>
                 <label for="next-status">{i18n.t("console-new-status")}</label>
                 <select id="next-status" on:change=move |ev| next_status.set(event_target_value(&ev))>
-                    {next_statuses.iter().map(|s| view! { <option value=s.id()>{i18n.t(&status_key(*s))}</option> }).collect_view()}
+                    {next_statuses.iter().map(|s| view! { <option value=s.id()>{i18n.t(&s.label_key())}</option> }).collect_view()}
                 </select>
                 <label for="public-comment">{i18n.t("console-public-comment-label")}</label>
                 <textarea id="public-comment" rows="3" on:input=move |ev| comment.set(event_target_value(&ev))></textarea>

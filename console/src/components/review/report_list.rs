@@ -37,8 +37,8 @@ pub fn ReportList(
                             <td class="case"><button type="button" class="link" on:click=move |_| selected.set(Some(case.clone()))>{r.case_number.clone()}</button></td>
                             <td>{human(&r.created_at, &i18n)}</td>
                             <td>{i18n.t(&label_key(&r.category))}</td>
-                            <td>{i18n.t(&format!("status-{}", r.review.status.id().replace('_', "-")))}</td>
-                            <td>{i18n.t(&format!("visibility-{}", r.review.visibility.id()))}</td>
+                            <td>{i18n.t(&r.review.status.label_key())}</td>
+                            <td>{i18n.t(&r.review.visibility.label_key())}</td>
                         </tr>
                     }
                 }).collect_view()}

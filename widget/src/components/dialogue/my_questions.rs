@@ -7,7 +7,7 @@ use tryggve_core::i18n::I18n;
 fn status_text(i18n: I18n, q: &OwnQuestion) -> String {
     match (q.status, q.rejection_reason) {
         (QuestionStatus::Rejected, Some(reason)) => {
-            let reason = i18n.t(&format!("reason-{}", reason.id().replace('_', "-")));
+            let reason = i18n.t(&reason.label_key());
             i18n.t_with("own-question-rejected", &[("reason", &reason)])
         }
         (status, _) => i18n.t(&format!("own-question-{}", status.id())),

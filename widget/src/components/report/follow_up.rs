@@ -58,7 +58,7 @@ pub fn FollowUp(
                 Loaded::NotFound => view! { <p role="alert">{i18n.t("followup-not-found")}</p> }.into_any(),
                 Loaded::Failed => view! { <p role="alert">{i18n.t("send-failed")}</p> }.into_any(),
                 Loaded::Found(report) => {
-                    let status = i18n.t(&format!("status-{}", report.status.id().replace('_', "-")));
+                    let status = i18n.t(&report.status.label_key());
                     let comment = if report.public_comment.is_empty() { i18n.t("followup-no-comment") } else { report.public_comment.clone() };
                     view! {
                         <h3>{i18n.t_with("followup-title", &[("case", &report.case_number)])}</h3>

@@ -66,7 +66,7 @@ pub fn PublicReports(
             <Show when=move || shown.get() && map.with(|m| !m.reports.is_empty())>
                 <ul class="public-list">
                     {move || map.get().reports.into_iter().map(|r| {
-                        let status = i18n.t(&format!("status-{}", r.status.id().replace('_', "-")));
+                        let status = i18n.t(&r.status.label_key());
                         view! {
                             <li>
                                 <strong>{i18n.t(&label_key(&r.category))}</strong>
