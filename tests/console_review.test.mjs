@@ -40,6 +40,7 @@ test("report → moderator review → resident sees the status and reply", async
   await page.getByLabel("Lösenord").fill(ACCOUNTS.moderator.password);
   await page.getByRole("button", { name: "Logga in" }).click();
   await page.getByRole("heading", { name: "Granskningskarta" }).waitFor();
+  await page.locator(".review-map").getByRole("button", { name: "Zooma ut" }).waitFor();
   assert.deepEqual(await moderatorContext.cookies().then((c) => c.map((x) => [x.name, x.httpOnly, x.sameSite])),
     [["tryggve_session", true, "Strict"]]);
 
@@ -117,6 +118,7 @@ test("report → moderator review → resident sees the status and reply", async
   // in place then).
   const hotspots = page.getByRole("region", { name: HOTSPOT_MAP });
   await hotspots.locator(".leaflet-overlay-pane path").first().waitFor();
+  assert.ok(await hotspots.getByRole("button", { name: "Zooma in" }).isVisible(), "zoom buttons in Swedish");
   assert.deepEqual(await axeViolations(page, [["body"]]), [], "the lägesbild passes axe-core");
   await page.screenshot({ path: screenshotPath("console-dashboard.png"), fullPage: true });
   // Only Centrum.

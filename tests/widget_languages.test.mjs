@@ -75,6 +75,16 @@ test("switching language keeps the draft, lays Arabic out right to left, and eve
       sv: [null, "Vad skulle göra platsen tryggare?"],
     };
     assert.deepEqual([questionLang, questionText], expected[tag], `${tag}: the question's language`);
+    // Swedish words inside an Arabic form keep Swedish punctuation: their own direction, isolated.
+    const questionDir = await question.evaluate((s) => [s.getAttribute("dir"), getComputedStyle(s).direction]);
+    assert.deepEqual(questionDir, expected[tag][0] ? ["ltr", "ltr"] : [null, tag === "ar" ? "rtl" : "ltr"]);
+    // The map's zoom buttons are named in the reader's language, not Leaflet's English.
+    const zoom = {
+      ar: ["تكبير", "تصغير"], fi: ["Lähennä", "Loitonna"], en: ["Zoom in", "Zoom out"], sv: ["Zooma in", "Zooma ut"],
+    };
+    for (const [i, selector] of [".leaflet-control-zoom-in", ".leaflet-control-zoom-out"].entries()) {
+      assert.equal(await widget.locator(selector).getAttribute("aria-label"), zoom[tag][i], `${tag}: ${selector}`);
+    }
     if (tag === "ar") {
       const align = await widget.locator("h2").evaluate((h) => getComputedStyle(h).direction);
       assert.equal(align, "rtl");

@@ -117,6 +117,22 @@ test("by mouse: click the map, answer, send, see the case number", async () => {
   await context.close();
 });
 
+test("on a phone the map is tall enough to aim a pin and as wide as the widget", async () => {
+  const { context, page, widget } = await openPage(browser, EDGE + "/", { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  await widget.locator(".map").scrollIntoViewIfNeeded();
+  const map = await widget.locator(".map").boundingBox();
+  const form = await widget.locator(".tryggve").first().boundingBox();
+  assert.ok(map.height >= 0.5 * 844, `the map is ${map.height} px tall`);
+  assert.ok(map.width >= form.width - 2 * 12 - 4, `the map is ${map.width} of the widget's ${form.width} px`);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `${overflow} px sideways`);
+  // A tap places the pin.
+  await widget.locator(".map").tap({ position: { x: map.width / 2, y: map.height / 3 } });
+  await widget.locator("#pin-status").filter({ hasText: "Nålen är satt där du klickade." }).waitFor();
+  await page.screenshot({ path: screenshotPath("report-form-390x844.png"), fullPage: true });
+  await context.close();
+});
+
 test("by keyboard alone: pan the map with arrows, place the pin, fill in, send", async () => {
   const { context, page, widget } = await openPage(browser);
   const isMap = () => document.querySelector("tryggve-report").shadowRoot.activeElement?.classList.contains("map");

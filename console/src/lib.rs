@@ -3,6 +3,7 @@
 
 mod api;
 mod components;
+mod map_zoom;
 
 use leptos::prelude::*;
 use tryggve_core::i18n::{I18n, Locale};

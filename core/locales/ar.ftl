@@ -21,6 +21,8 @@ pin-position = المكان المختار: { $lat }، { $lng }.
 location-failed = تعذّر تحديد موقعك. ضع الدبوس على الخريطة بدلًا من ذلك.
 location-outside = موقعك خارج خريطة البلدية. ضع الدبوس على الخريطة بدلًا من ذلك.
 marker-alt = المكان المختار
+map-zoom-in = تكبير
+map-zoom-out = تصغير
 
 category-label = بماذا يتعلق الأمر؟
 category-choose = اختر فئة

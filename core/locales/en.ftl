@@ -21,6 +21,8 @@ pin-position = Chosen place: { $lat }, { $lng }.
 location-failed = Your location could not be found. Place the pin on the map instead.
 location-outside = Your location is outside the municipality's map. Place the pin on the map instead.
 marker-alt = Chosen place
+map-zoom-in = Zoom in
+map-zoom-out = Zoom out
 
 category-label = What is it about?
 category-choose = Choose a category

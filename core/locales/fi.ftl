@@ -21,6 +21,8 @@ pin-position = Valittu paikka: { $lat }, { $lng }.
 location-failed = Sijaintiasi ei saatu. Aseta neula kartalle.
 location-outside = Sijaintisi on kunnan kartan ulkopuolella. Aseta neula kartalle.
 marker-alt = Valittu paikka
+map-zoom-in = Lähennä
+map-zoom-out = Loitonna
 
 category-label = Mitä asia koskee?
 category-choose = Valitse luokka

@@ -21,6 +21,8 @@ pin-position = Vald plats: { $lat }, { $lng }.
 location-failed = Din position kunde inte hämtas. Sätt nålen på kartan i stället.
 location-outside = Din position ligger utanför kommunens karta. Sätt nålen på kartan i stället.
 marker-alt = Vald plats
+map-zoom-in = Zooma in
+map-zoom-out = Zooma ut
 
 category-label = Vad gäller det?
 category-choose = Välj kategori

@@ -30,8 +30,10 @@ struct Leaflet {
 }
 
 impl Leaflet {
-    fn new(container: &web_sys::HtmlElement, config: &MapConfig, marker_alt: String) -> Option<Self> {
+    fn new(container: &web_sys::HtmlElement, config: &MapConfig, i18n: I18n) -> Option<Self> {
         let options = leaflet::MapOptions::new();
+        // Our own zoom buttons below: Leaflet's are named in English whatever the page speaks.
+        options.set_zoom_control(false);
         options.set_center(to_leaflet(config.center));
         options.set_zoom(f64::from(config.zoom));
         options.set_max_bounds(to_leaflet_bounds(config.bounds));
@@ -41,13 +43,17 @@ impl Leaflet {
         options.set_keyboard(true);
         options.set_keyboard_pan_delta(60.0);
         let map = leaflet::Map::new_with_element(container, &options).ok()?;
+        let mut zoom = leaflet::ZoomOptions::new();
+        zoom.set_zoom_in_title(&i18n.t("map-zoom-in"));
+        zoom.set_zoom_out_title(&i18n.t("map-zoom-out"));
+        leaflet::Zoom::new(&zoom).add_to(&map);
         let tile_options = leaflet::TileLayerOptions::new();
         tile_options.set_attribution(config.attribution_html());
         tile_options.set_max_zoom(19.0);
         leaflet::TileLayer::new_options(&config.tile_url, &tile_options).add_to(&map);
         let public = leaflet::LayerGroup::new();
         public.add_to(&map);
-        Some(Self { map, marker: None, marker_alt, public })
+        Some(Self { map, marker: None, marker_alt: i18n.t("marker-alt"), public })
     }
 
     /// Approved reports as small circles; clusters as larger ones with their number. None of
@@ -197,7 +203,7 @@ pub fn PinMap(
     container.on_load({
         let leaflet = leaflet.clone();
         move |div| {
-            let Some(mut created) = Leaflet::new(&div, &config, i18n.t("marker-alt")) else {
+            let Some(mut created) = Leaflet::new(&div, &config, i18n) else {
                 announcement.set(i18n.t("config-failed"));
                 return;
             };

@@ -42,8 +42,9 @@ fn QuestionField(
     // A question not written in the reader's language is shown in Swedish, marked as such.
     let (text, text_lang) = text_and_language(&question.text, lang);
     let text_lang = (text_lang != lang).then(|| text_lang.to_string());
+    let text_dir = text_lang.as_deref().map(direction);
     let title = view! {
-        <span lang=text_lang>{text.to_string()}</span>
+        <span lang=text_lang dir=text_dir>{text.to_string()}</span>
         {(!question.required).then(|| format!(" {}", i18n.t("answer-optional")))}
     };
 
@@ -169,7 +170,7 @@ fn QuestionField(
                         prop:checked=chosen
                         on:change=toggle
                     />
-                    <span lang=label_lang>{label}</span>
+                    <span dir=label_lang.as_deref().map(direction) lang=label_lang>{label}</span>
                 </label>
             }
         })
@@ -184,4 +185,14 @@ fn QuestionField(
         </fieldset>
     }
     .into_any()
+}
+
+/// The writing direction of a text in language `tag`: a Swedish question inside an Arabic form
+/// keeps its punctuation where Swedish puts it (an element with `dir` is isolated from the text
+/// around it).
+fn direction(tag: &str) -> &'static str {
+    match tryggve_core::i18n::Locale::from_tag(tag) {
+        Some(locale) if locale.is_rtl() => "rtl",
+        _ => "ltr",
+    }
 }
