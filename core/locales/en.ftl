@@ -115,6 +115,8 @@ followup-comment = The municipality's reply
 followup-no-comment = No reply yet.
 followup-received = Received
 followup-not-found = The case was not found. Please check the link.
+followup-merged = Your report is about the same thing as case { $case }, which the municipality is already handling. The reports have been merged; here you see how case { $case } is going.
+followup-not-published = The report is not shown on the public map. Reason: { $reason }. The municipality has still received it.
 
 time-unspecified = Not given
 

@@ -115,6 +115,8 @@ followup-comment = Kommunens svar
 followup-no-comment = Inget svar ännu.
 followup-received = Inkom
 followup-not-found = Ärendet hittades inte. Kontrollera länken.
+followup-merged = Din rapport gäller samma sak som ärende { $case }, som kommunen redan hanterar. Rapporterna är sammanslagna, och här ser du hur det går för ärende { $case }.
+followup-not-published = Rapporten visas inte på den öppna kartan. Skäl: { $reason }. Kommunen har ändå tagit emot den.
 
 time-unspecified = Inte angivet
 

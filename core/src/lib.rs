@@ -16,6 +16,7 @@ pub mod console;
 pub mod dialogue;
 pub mod export;
 pub mod field_error;
+pub mod follow_up;
 pub mod geo;
 pub mod i18n;
 pub mod live;
@@ -41,7 +42,8 @@ pub mod validation;
 
 pub use category::Category;
 pub use field_error::{FieldError, FieldErrorCode};
+pub use follow_up::ReportView;
 pub use geo::{Area, BBox, LatLng};
-pub use report::{NewReport, ReportDraft, ReportReceipt, ReportStatus, ReportView, TimeOfDay};
+pub use report::{NewReport, ReportDraft, ReportReceipt, ReportStatus, TimeOfDay};
 pub use tenant::{MapConfig, TenantConfig};
 pub use validation::validate_report;

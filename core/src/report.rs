@@ -158,22 +158,6 @@ pub struct ReportReceipt {
     pub followup_token: String,
 }
 
-/// What a resident sees through the follow-up link (no contact e-mail).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
-pub struct ReportView {
-    pub case_number: String,
-    pub lat: f64,
-    pub lng: f64,
-    pub category: String,
-    pub times: Vec<TimeOfDay>,
-    pub description: String,
-    pub status: ReportStatus,
-    /// What the municipality says it did ("vad vi gjorde"); empty until it says something.
-    pub public_comment: String,
-    pub created_at: String,
-}
-
 /// Times are stored as a comma-separated list of ids (`evening,night`).
 pub fn times_to_column(times: &[TimeOfDay]) -> String {
     times.iter().map(|t| t.id()).collect::<Vec<_>>().join(",")

@@ -1,9 +1,10 @@
 use serde::Deserialize;
+use tryggve_core::follow_up::Outcome;
 use tryggve_core::moderation::{RejectionReason, Visibility};
 use tryggve_core::public::PublicReport;
 use tryggve_core::public_map::{cell_of, CellCount, CellRange, MAX_LEVEL, MIN_LEVEL};
 use tryggve_core::questionnaire::Answers;
-use tryggve_core::report::{case_number, times_from_column, times_to_column};
+use tryggve_core::report::{case_number, parse_case_number, times_from_column, times_to_column};
 use tryggve_core::reporter::ReporterGroup;
 use tryggve_core::review::{ModeratedReport, ReportFilter, ReviewState};
 use tryggve_core::{BBox, NewReport, ReportStatus, ReportView};
@@ -176,6 +177,20 @@ pub async fn find_for_follow_up(
     let Some(row) = row.filter(|r| r.followup_token_hash == followup_token_hash) else {
         return Ok(None);
     };
+    // A merged report follows the earlier one: the resident is told its state.
+    let merged_target = match row.merged_into.as_deref().and_then(parse_case_number) {
+        Some((year, seq)) => {
+            let sql = "SELECT status, public_comment FROM reports WHERE tenant_id = ?1 AND case_year = ?2 AND case_seq = ?3";
+            let target: Option<MergeTargetRow> =
+                db.prepare(sql).bind(&[tenant.into(), year.into(), seq.into()])?.first(None).await?;
+            target.map(|t| (ReportStatus::from_id(&t.status).unwrap_or(ReportStatus::New), t.public_comment))
+        }
+        None => None,
+    };
+    let rejection = (row.visibility == Visibility::Rejected.id())
+        .then(|| row.rejection_reason.as_deref().and_then(RejectionReason::from_id))
+        .flatten();
+    let outcome = Outcome::of(row.merged_into.as_deref(), merged_target, rejection);
     Ok(Some(ReportView {
         case_number: row.case_number(),
         lat: row.lat,
@@ -186,7 +201,15 @@ pub async fn find_for_follow_up(
         description: row.description,
         public_comment: row.public_comment,
         created_at: row.created_at,
+        outcome,
     }))
+}
+
+/// What a follow-up reads of the report a merged one went into.
+#[derive(Deserialize)]
+struct MergeTargetRow {
+    status: String,
+    public_comment: String,
 }
 
 /// The reports moderators review, newest first, at most `limit`.

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use tryggve_core::category::label_key;
+use tryggve_core::follow_up::Outcome;
 use tryggve_core::i18n::I18n;
 use tryggve_core::ReportView;
 
@@ -58,10 +59,25 @@ pub fn FollowUp(
                 Loaded::NotFound => view! { <p role="alert">{i18n.t("followup-not-found")}</p> }.into_any(),
                 Loaded::Failed => view! { <p role="alert">{i18n.t("send-failed")}</p> }.into_any(),
                 Loaded::Found(report) => {
-                    let status = i18n.t(&report.status.label_key());
-                    let comment = if report.public_comment.is_empty() { i18n.t("followup-no-comment") } else { report.public_comment.clone() };
+                    // A merged report is handled as the earlier one: its status and reply count.
+                    let (status, comment, outcome) = match &report.outcome {
+                        Some(Outcome::Merged { case_number, status, public_comment }) => (
+                            *status,
+                            public_comment.clone(),
+                            Some(i18n.t_with("followup-merged", &[("case", case_number)])),
+                        ),
+                        Some(Outcome::NotPublished { reason }) => (
+                            report.status,
+                            report.public_comment.clone(),
+                            Some(i18n.t_with("followup-not-published", &[("reason", &i18n.t(&reason.label_key()))])),
+                        ),
+                        None => (report.status, report.public_comment.clone(), None),
+                    };
+                    let status = i18n.t(&status.label_key());
+                    let comment = if comment.is_empty() { i18n.t("followup-no-comment") } else { comment };
                     view! {
                         <h3>{i18n.t_with("followup-title", &[("case", &report.case_number)])}</h3>
+                        {outcome.map(|text| view! { <p class="followup-outcome">{text}</p> })}
                         <dl>
                             <dt>{i18n.t("followup-status")}</dt>
                             <dd class="followup-status">{status}</dd>

@@ -1,0 +1,73 @@
+// A resident follows a report the municipality merged with an earlier one, or kept off the public
+// map: the follow-up page says what happened, not only a bare status ("Closed – no reply yet").
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { EDGE, goodReport, post } from "./support/edge.mjs";
+import { axeViolations, launch, openPage, screenshotPath } from "./support/browser.mjs";
+import { ACCOUNTS, call, login } from "./support/console.mjs";
+
+let browser;
+let moderator;
+before(async () => {
+  browser = await launch();
+  moderator = await login(ACCOUNTS.moderator);
+});
+after(async () => { await browser?.close(); });
+
+/** A report from a client of its own (so other files' reports do not count against its limit). */
+async function send(description) {
+  const { response, json } = await post("/api/v1/reports", goodReport({ description }), { "cf-connecting-ip": "192.0.2.61" });
+  assert.equal(response.status, 201, JSON.stringify(json));
+  return json;
+}
+
+async function act(caseNumber, body) {
+  const { response, json } = await call(moderator, "POST", `/api/v1/console/demo/reports/${caseNumber}/actions`, body);
+  assert.equal(response.status, 200, JSON.stringify(json));
+}
+
+/** The resident opens the follow-up link of `receipt`. */
+async function followUp(receipt) {
+  const url = `${EDGE}/#tryggve-followup=${receipt.case_number}.${receipt.followup_token}`;
+  const opened = await openPage(browser, url, {}, ".follow-up");
+  await opened.widget.getByRole("heading", { name: `Ditt ärende ${receipt.case_number}` }).waitFor();
+  return opened;
+}
+
+test("a report merged with an earlier one says which, and shows how that one is going", async () => {
+  const first = await send(`Lampan i gångtunneln är trasig ${Date.now()}`);
+  const second = await send(`Helt mörkt i gångtunneln ${Date.now()}`);
+  await act(first.case_number, { action: "set_status", status: "in_progress", public_comment: "En ny lampa är beställd." });
+  await act(second.case_number, { action: "merge_into", case_number: first.case_number });
+
+  const { context, page, widget, errors } = await followUp(second);
+  const outcome = await widget.locator(".followup-outcome").textContent();
+  assert.match(outcome, new RegExp(`samma sak som ärende ${first.case_number}.*hur det går för ärende ${first.case_number}`));
+  // The earlier report's state, not the merged one's "Avslutad – Inget svar ännu".
+  assert.equal(await widget.locator(".followup-status").textContent(), "Åtgärd pågår");
+  assert.equal(await widget.locator(".followup-comment").textContent(), "En ny lampa är beställd.");
+  assert.deepEqual(await axeViolations(page), [], "the follow-up passes axe-core");
+  await page.screenshot({ path: screenshotPath("follow-up-merged.png"), fullPage: true });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a report kept off the public map says so and why, and that it was still received", async () => {
+  const report = await send(`Grannen Per Persson stör ${Date.now()}`);
+  await act(report.case_number, { action: "reject", reason: "personal_data" });
+
+  const { context, page, widget } = await followUp(report);
+  assert.equal(
+    await widget.locator(".followup-outcome").textContent(),
+    "Rapporten visas inte på den öppna kartan. Skäl: Personuppgifter. Kommunen har ändå tagit emot den.",
+  );
+  assert.equal(await widget.locator(".followup-status").textContent(), "Granskad");
+  await page.screenshot({ path: screenshotPath("follow-up-not-published.png"), fullPage: true });
+  await context.close();
+
+  // Published after all: the explanation goes.
+  await act(report.case_number, { action: "approve", publish_description: false });
+  const again = await followUp(report);
+  assert.equal(await again.widget.locator(".followup-outcome").count(), 0);
+  await again.context.close();
+});
