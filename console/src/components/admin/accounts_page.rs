@@ -66,38 +66,41 @@ pub fn AccountsPage(session: SessionInfo) -> impl IntoView {
     view! {
         <h1>{i18n.t("console-accounts-title")}</h1>
         <p class="notice" role="status" aria-live="polite">{move || notice.get()}</p>
-        <table class="reports">
-            <caption>{i18n.t("console-accounts")}</caption>
-            <thead><tr>
-                <th scope="col">{i18n.t("console-name")}</th>
-                <th scope="col">{i18n.t("console-email")}</th>
-                <th scope="col">{i18n.t("console-role")}</th>
-                <th scope="col">{i18n.t("console-account-state")}</th>
-            </tr></thead>
-            <tbody>
-                {move || accounts.get().into_iter().map(|a| {
-                    let target = a.email.clone();
-                    let can_disable = !a.disabled && a.email != me;
-                    view! {
-                        <tr>
-                            <th scope="row">{a.name.clone()}</th>
-                            <td>{a.email.clone()}</td>
-                            <td>{i18n.t(&format!("role-{}", a.role.id()))}</td>
-                            <td>
-                                {if a.disabled { i18n.t("console-disabled") } else { i18n.t("console-active") }}
-                                {can_disable.then(|| view! {
-                                    " "
-                                    <button type="button" on:click=move |_| disable(target.clone())
-                                        aria-label=i18n.t_with("console-disable-named", &[("email", &a.email)])>
-                                        {i18n.t("console-disable")}
-                                    </button>
-                                })}
-                            </td>
-                        </tr>
-                    }
-                }).collect_view()}
-            </tbody>
-        </table>
+        // On a phone the table scrolls within its own box, not the page.
+        <div class="table-box" role="region" aria-label=i18n.t("console-accounts-title") tabindex="0">
+            <table class="reports">
+                <caption>{i18n.t("console-accounts")}</caption>
+                <thead><tr>
+                    <th scope="col">{i18n.t("console-name")}</th>
+                    <th scope="col">{i18n.t("console-email")}</th>
+                    <th scope="col">{i18n.t("console-role")}</th>
+                    <th scope="col">{i18n.t("console-account-state")}</th>
+                </tr></thead>
+                <tbody>
+                    {move || accounts.get().into_iter().map(|a| {
+                        let target = a.email.clone();
+                        let can_disable = !a.disabled && a.email != me;
+                        view! {
+                            <tr>
+                                <th scope="row">{a.name.clone()}</th>
+                                <td>{a.email.clone()}</td>
+                                <td>{i18n.t(&format!("role-{}", a.role.id()))}</td>
+                                <td>
+                                    {if a.disabled { i18n.t("console-disabled") } else { i18n.t("console-active") }}
+                                    {can_disable.then(|| view! {
+                                        " "
+                                        <button type="button" on:click=move |_| disable(target.clone())
+                                            aria-label=i18n.t_with("console-disable-named", &[("email", &a.email)])>
+                                            {i18n.t("console-disable")}
+                                        </button>
+                                    })}
+                                </td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
 
         <form class="login add-account" on:submit=add>
             <h2>{i18n.t("console-add-account")}</h2>

@@ -52,5 +52,10 @@ pub fn HotspotMap(config: MapConfig, hotspots: Vec<HotSpot>) -> impl IntoView {
         }
         *drawn.borrow_mut() = Some(map);
     });
-    view! { <div node_ref=container class="review-map" role="region" aria-label=i18n.t("console-hotspot-map")></div> }
+    // Leaflet's classes go on the inner element, which has no `class` of ours to be set over them.
+    view! {
+        <div class="review-map" role="region" aria-label=i18n.t("console-hotspot-map")>
+            <div node_ref=container></div>
+        </div>
+    }
 }

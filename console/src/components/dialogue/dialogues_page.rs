@@ -52,25 +52,28 @@ pub fn DialoguesPage(session: SessionInfo) -> impl IntoView {
         None => view! {
             <h1>{i18n.t("console-dialogues-title")}</h1>
             <p class="notice" role="status" aria-live="polite">{move || notice.get()}</p>
-            <table class="reports">
-                <caption>{i18n.t("console-dialogues")}</caption>
-                <thead><tr>
-                    <th scope="col">{i18n.t("console-dialogue-title-field")}</th>
-                    <th scope="col">{i18n.t("console-dialogue-starts")}</th>
-                    <th scope="col">{i18n.t("console-dialogue-state")}</th>
-                </tr></thead>
-                <tbody>
-                    {move || dialogues.get().into_iter().map(|d| view! {
-                        <tr>
-                            <th scope="row">
-                                <button type="button" class="link" on:click=move |_| open.set(Some(d.id))>{d.details.title.clone()}</button>
-                            </th>
-                            <td>{d.details.starts_at.replace('T', " ")}</td>
-                            <td>{i18n.t(&format!("dialogue-state-{}", d.state.id()))}</td>
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
+            // On a phone the table scrolls within its own box, not the page.
+            <div class="table-box" role="region" aria-label=i18n.t("console-dialogues-title") tabindex="0">
+                <table class="reports">
+                    <caption>{i18n.t("console-dialogues")}</caption>
+                    <thead><tr>
+                        <th scope="col">{i18n.t("console-dialogue-title-field")}</th>
+                        <th scope="col">{i18n.t("console-dialogue-starts")}</th>
+                        <th scope="col">{i18n.t("console-dialogue-state")}</th>
+                    </tr></thead>
+                    <tbody>
+                        {move || dialogues.get().into_iter().map(|d| view! {
+                            <tr>
+                                <th scope="row">
+                                    <button type="button" class="link" on:click=move |_| open.set(Some(d.id))>{d.details.title.clone()}</button>
+                                </th>
+                                <td>{d.details.starts_at.replace('T', " ")}</td>
+                                <td>{i18n.t(&format!("dialogue-state-{}", d.state.id()))}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
             {moderates.then(|| view! {
                 <DialogueForm heading=i18n.t("console-new-dialogue") submit=i18n.t("console-create-dialogue")
                     initial=DialogueDetails::default() on_submit=on_create />

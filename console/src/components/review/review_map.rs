@@ -45,7 +45,12 @@ pub fn ReviewMap(
         show(&markers, &list, selected, i18n);
     });
 
-    view! { <div node_ref=container class="review-map" role="region" aria-label=i18n.t("console-map")></div> }
+    // Leaflet's classes go on the inner element, which has no `class` of ours to be set over them.
+    view! {
+        <div class="review-map" role="region" aria-label=i18n.t("console-map")>
+            <div node_ref=container></div>
+        </div>
+    }
 }
 
 fn show(
