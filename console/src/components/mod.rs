@@ -6,4 +6,5 @@ mod login_form;
 mod report_filters;
 mod review;
 mod settings;
+mod table_box;
 mod workspace;

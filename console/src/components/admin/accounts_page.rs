@@ -5,6 +5,7 @@ use tryggve_core::i18n::I18n;
 use tryggve_core::moderation::Role;
 
 use crate::api;
+use crate::components::table_box::TableBox;
 
 /// Lists the accounts, adds new ones and disables old ones.
 #[component]
@@ -66,8 +67,7 @@ pub fn AccountsPage(session: SessionInfo) -> impl IntoView {
     view! {
         <h1>{i18n.t("console-accounts-title")}</h1>
         <p class="notice" role="status" aria-live="polite">{move || notice.get()}</p>
-        // On a phone the table scrolls within its own box, not the page.
-        <div class="table-box" role="region" aria-label=i18n.t("console-accounts-title") tabindex="0">
+        <TableBox label=i18n.t("console-accounts-title")>
             <table class="reports">
                 <caption>{i18n.t("console-accounts")}</caption>
                 <thead><tr>
@@ -100,7 +100,7 @@ pub fn AccountsPage(session: SessionInfo) -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
-        </div>
+        </TableBox>
 
         <form class="login add-account" on:submit=add>
             <h2>{i18n.t("console-add-account")}</h2>

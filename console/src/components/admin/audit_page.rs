@@ -5,6 +5,7 @@ use tryggve_core::i18n::I18n;
 use tryggve_core::local_time::human;
 
 use crate::api;
+use crate::components::table_box::TableBox;
 
 /// The newest moderator actions with their before and after (admins only: it may hold text
 /// from before a redaction).
@@ -22,8 +23,7 @@ pub fn AuditPage(session: SessionInfo) -> impl IntoView {
     view! {
         <h1>{i18n.t("console-audit-title")}</h1>
         <p class="notice" role="status" aria-live="polite">{move || notice.get()}</p>
-        // On a phone the table scrolls within its own box, not the page.
-        <div class="table-box" role="region" aria-label=i18n.t("console-audit-title") tabindex="0">
+        <TableBox label=i18n.t("console-audit-title")>
             <table class="reports audit">
                 <caption>{i18n.t("console-audit-caption")}</caption>
                 <thead><tr>
@@ -62,6 +62,6 @@ pub fn AuditPage(session: SessionInfo) -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
-        </div>
+        </TableBox>
     }
 }

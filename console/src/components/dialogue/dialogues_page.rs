@@ -10,6 +10,7 @@ use tryggve_core::moderation::Permission;
 use super::dialogue_form::DialogueForm;
 use super::dialogue_page::DialoguePage;
 use crate::api;
+use crate::components::table_box::TableBox;
 
 #[component]
 pub fn DialoguesPage(session: SessionInfo) -> impl IntoView {
@@ -52,8 +53,7 @@ pub fn DialoguesPage(session: SessionInfo) -> impl IntoView {
         None => view! {
             <h1>{i18n.t("console-dialogues-title")}</h1>
             <p class="notice" role="status" aria-live="polite">{move || notice.get()}</p>
-            // On a phone the table scrolls within its own box, not the page.
-            <div class="table-box" role="region" aria-label=i18n.t("console-dialogues-title") tabindex="0">
+            <TableBox label=i18n.t("console-dialogues-title")>
                 <table class="reports">
                     <caption>{i18n.t("console-dialogues")}</caption>
                     <thead><tr>
@@ -73,7 +73,7 @@ pub fn DialoguesPage(session: SessionInfo) -> impl IntoView {
                         }).collect_view()}
                     </tbody>
                 </table>
-            </div>
+            </TableBox>
             {moderates.then(|| view! {
                 <DialogueForm heading=i18n.t("console-new-dialogue") submit=i18n.t("console-create-dialogue")
                     initial=DialogueDetails::default() on_submit=on_create />

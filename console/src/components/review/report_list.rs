@@ -4,6 +4,8 @@ use tryggve_core::i18n::I18n;
 use tryggve_core::local_time::human;
 use tryggve_core::review::ModeratedReport;
 
+use crate::components::table_box::TableBox;
+
 /// The reports as a table; each case number opens the report (the keyboard path to every report).
 #[component]
 pub fn ReportList(
@@ -12,8 +14,7 @@ pub fn ReportList(
 ) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     view! {
-        // On a narrow screen the table scrolls within its own box, not the page.
-        <div class="table-box" role="region" aria-label=i18n.t("console-reports") tabindex="0">
+        <TableBox label=i18n.t("console-reports")>
         <table class="reports">
             <caption>{i18n.t("console-reports")}</caption>
             <thead>
@@ -44,6 +45,6 @@ pub fn ReportList(
                 }).collect_view()}
             </tbody>
         </table>
-        </div>
+        </TableBox>
     }
 }
