@@ -107,16 +107,18 @@ pub fn reports_sheet(
     i18n: &I18n,
 ) -> Sheet {
     let lang = i18n.locale.tag();
-    let removed: BTreeSet<String> = reports
+    let removed: BTreeSet<&String> = reports
         .iter()
-        .flat_map(|r| r.all_answers().into_keys())
-        .filter(|id| !questions.iter().any(|q| &q.id == id))
+        .flat_map(|r| r.answers.keys().chain(r.review.answer_texts.keys()))
+        .filter(|id| !questions.iter().any(|q| &q.id == *id))
         .collect();
     let columns = SHEET_COLUMNS
         .iter()
         .map(|key| i18n.t(key))
         .chain(questions.iter().map(|q| text_in(&q.text, lang).to_string()))
-        .chain(removed.iter().map(|id| i18n.t_with("console-export-removed-question", &[("id", id)])))
+        .chain(
+            removed.iter().map(|id| i18n.t_with("console-export-removed-question", &[("id", id.as_str())])),
+        )
         .collect();
     let rows = reports
         .iter()
@@ -145,7 +147,7 @@ pub fn reports_sheet(
             ];
             let asked =
                 questions.iter().map(|q| answers.get(&q.id).map_or(Cell::Empty, |a| answer_cell(q, a, lang)));
-            let retired = removed.iter().map(|id| answers.get(id).map_or(Cell::Empty, raw_answer_cell));
+            let retired = removed.iter().map(|id| answers.get(*id).map_or(Cell::Empty, raw_answer_cell));
             fixed.into_iter().chain(asked).chain(retired).collect()
         })
         .collect();
