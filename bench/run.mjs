@@ -41,7 +41,7 @@ function compressed(files) {
   }
   return { raw, gzip, brotli };
 }
-const leafletFiles = ["leaflet.js", "leaflet.css"];
+const leafletFiles = ["leaflet-esm.js", "leaflet.css"];
 // What a page with a report form loads (a dialogue has a module of its own).
 const ours = ["tryggve.js", "tryggve_report.js", "tryggve_report_bg.wasm", "tryggve.css"];
 const images = ["images/marker-icon.png", "images/marker-shadow.png"];

@@ -47,8 +47,50 @@ async function reportThroughExample(name, checks = async () => {}) {
 test("a plain municipal page: one script tag, one element, and the host hears of the report", async () => {
   const { page, context, caseNumber } = await reportThroughExample("plain.html");
   await page.locator("#host-log").filter({ hasText: `Tack! Ärende ${caseNumber}` }).waitFor();
-  assert.equal(await page.evaluate(() => typeof window.wasm_bindgen), "undefined", "no globals but Leaflet's L");
+  assert.deepEqual(await page.evaluate(() => [typeof window.wasm_bindgen, typeof window.L]), ["undefined", "undefined"],
+    "the widget adds no globals, not even Leaflet's L (its Leaflet is a module of its own)");
   await context.close();
+});
+
+test("a page whose own scripts use the global L: the widget works and the page's L is untouched", async () => {
+  const { page, context } = await reportThroughExample("own-leaflet.html", async ({ page, widget }) => {
+    // The map drew with our Leaflet while the page's L throws on `new L.Map`.
+    assert.equal(await widget.locator(".leaflet-tile-pane").count(), 1);
+    // Leaflet's marker image, found beside our Leaflet module (it cannot look into the shadow root).
+    await widget.getByRole("button", { name: "Sätt nålen i kartans mitt" }).click();
+    const marker = widget.locator("img.leaflet-marker-icon");
+    await marker.waitFor();
+    await page.waitForFunction((img) => img.complete, await marker.elementHandle());
+    const image = await marker.evaluate((img) => ({ src: img.src, width: img.naturalWidth }));
+    assert.match(image.src, /\/widget\/images\/marker-icon(-2x)?\.png$/);
+    assert.ok(image.width > 0, `the marker image loaded (${image.src})`);
+  });
+  const after = await page.evaluate(() => ({ same: window.L === window.siteL, version: window.L.version, keys: Object.keys(window.L).join() }));
+  assert.deepEqual(after, { same: true, version: "0.7.7-exempelby", keys: "version,Map,marker,greet" }, "the page's L, neither replaced nor added to");
+  await page.locator("#site-check").filter({ hasText: "Hej från sidans egen L" }).waitFor();
+  await context.close();
+});
+
+test("a widget that cannot start says so in its frame, in the resident's language", async () => {
+  for (const [lang, words] of [["sv", /kunde inte starta i din webbläsare/], ["ar", /تعذّر تشغيل هذه الخدمة/]]) {
+    const context = await browser.newContext({ locale: "sv-SE" });
+    const page = await context.newPage();
+    // The page says it is in `lang` before the loader's deferred script runs (it is parsed by
+    // then: `interactive` comes first).
+    await page.addInitScript((lang) => document.addEventListener("readystatechange", () => {
+      if (document.readyState === "interactive") document.documentElement.lang = lang;
+    }), lang);
+    // The WebAssembly never arrives (a proxy that strips it, a download cut off).
+    await context.route("**/widget/tryggve_report_bg.wasm", (route) => route.fulfill({ status: 404, body: "" }));
+    await page.goto(`${site.origin}/plain.html`);
+    const alert = page.locator("tryggve-report").getByRole("alert");
+    await alert.waitFor();
+    assert.match(await alert.textContent(), words);
+    if (lang === "ar") assert.equal(await alert.getAttribute("dir"), "rtl");
+    assert.deepEqual(await axeViolations(page), [], `${lang}: axe-core on the failure message`);
+    await page.screenshot({ path: screenshotPath(`example-start-failed-${lang}.png`) });
+    await context.close();
+  }
 });
 
 test("a page with a strict Content-Security-Policy", async () => {

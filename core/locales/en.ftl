@@ -4,6 +4,7 @@ report-title = Report a place that feels unsafe
 report-intro = Mark the place on the map and tell us what makes it feel unsafe. You do not need to say who you are.
 loading = Loading…
 config-failed = The form could not be loaded. Please try again later.
+start-failed = This service could not start in your browser. Reload the page and try again, or contact the municipality another way.
 retry = Try again
 language-label = Language
 language-failed = The language could not be loaded. Check your connection and try again.

@@ -4,6 +4,7 @@ report-title = Ilmoita paikasta, joka tuntuu turvattomalta
 report-intro = Merkitse paikka kartalle ja kerro, mikä tekee siitä turvattoman. Sinun ei tarvitse kertoa, kuka olet.
 loading = Ladataan…
 config-failed = Lomaketta ei voitu ladata. Yritä myöhemmin uudelleen.
+start-failed = Tämä palvelu ei käynnistynyt selaimessasi. Lataa sivu uudelleen ja yritä uudestaan tai ota yhteyttä kuntaan muulla tavalla.
 retry = Yritä uudelleen
 language-label = Kieli
 language-failed = Kieltä ei voitu ladata. Tarkista yhteys ja yritä uudelleen.

@@ -4,6 +4,7 @@ report-title = Tipsa om en plats som känns otrygg
 report-intro = Markera platsen på kartan och berätta vad som gör den otrygg. Du behöver inte uppge vem du är.
 loading = Laddar…
 config-failed = Formuläret kunde inte laddas. Försök igen senare.
+start-failed = Den här tjänsten kunde inte starta i din webbläsare. Ladda om sidan och försök igen, eller kontakta kommunen på annat sätt.
 retry = Försök igen
 language-label = Språk
 language-failed = Språket kunde inte hämtas. Kontrollera anslutningen och försök igen.

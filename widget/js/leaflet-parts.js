@@ -1,5 +1,6 @@
 // The parts of Leaflet 1.9 that the widget and the console use, bundled (by `cargo xtask build`,
-// with esbuild) into the `leaflet.js` they load, as the global `L` that leaflet-rs binds to.
+// with esbuild) into the console's `leaflet.js`, as the global `L` that leaflet-rs binds to, and
+// into the widget's `leaflet-esm.js` (see leaflet-module.js), which binds it without a global.
 // Left out, since nothing here draws them: popups, GeoJSON, polylines and polygons, image and
 // video overlays, WMS tiles, the layers and scale controls (36 → 31 KB brotli).
 export * from "leaflet/src/core/index";

@@ -3,8 +3,9 @@
 //   <tryggve-report tenant="demo"></tryggve-report>
 //   <tryggve-dialog tenant="demo" dialogue="1"></tryggve-dialog>   (without `dialogue`: a list)
 // It defines the custom elements and loads the WebAssembly widget once, from the same place
-// this script came from. It adds nothing to the host page but the elements' shadow roots and,
-// if the page has a report form and no Leaflet of its own, Leaflet's global `L`.
+// this script came from. It adds nothing to the host page but the elements' shadow roots: the
+// report form's Leaflet is a module of its own, so a page's global `L` is neither read nor
+// written (a page may have another Leaflet, with its plugins, or any other `L`).
 (() => {
   "use strict";
   const script = document.currentScript;
@@ -13,16 +14,9 @@
   const edge = new URL(script.src).origin;
   // The configuration's path, written in by the build from the API's table in core.
   const CONFIG_PATH = "__TRYGGVE_CONFIG_PATH__";
-
-  function loadScript(src) {
-    return new Promise((resolve, reject) => {
-      const tag = document.createElement("script");
-      tag.src = src;
-      tag.onload = resolve;
-      tag.onerror = () => reject(new Error("could not load " + src));
-      document.head.appendChild(tag);
-    });
-  }
+  // What a resident reads if the widget cannot start at all, in each language (`start-failed`
+  // in core/locales/, written in by the build).
+  const START_FAILED = __TRYGGVE_START_FAILED__;
 
   // On a slow connection every round trip costs half a second or more. So everything a widget
   // needs is asked for at once, when the first element appears, instead of each piece once the
@@ -58,10 +52,26 @@
     return primary.find((tag) => SPOKEN.includes(tag)) || "sv";
   }
 
+  // The report form's glue imports Leaflet itself; asked for here at the same time as the glue
+  // (the same URL, so the browser loads and runs it once) instead of after it.
   let leaflet;
   function loadLeaflet() {
-    if (!leaflet) leaflet = window.L ? Promise.resolve() : loadScript(assets + "leaflet.js");
+    if (!leaflet) leaflet = import(assets + "leaflet-esm.js");
     return leaflet;
+  }
+
+  // Said inside the element's frame, where the widget would have been, rather than only in the
+  // browser's console where no resident looks.
+  function showStartFailure(element, language) {
+    const root = element.shadowRoot || element.attachShadow({ mode: "open" });
+    const message = document.createElement("p");
+    message.setAttribute("role", "alert");
+    message.lang = language;
+    message.dir = language === "ar" ? "rtl" : "ltr";
+    message.textContent = START_FAILED[language] || START_FAILED.sv;
+    // Through the CSSOM, which a page's Content-Security-Policy allows (a style attribute it may not).
+    Object.assign(message.style, { margin: "0", padding: "1rem", border: "2px solid #a4262c", borderRadius: "4px", background: "#fff", color: "#1a1a1a", font: "1rem/1.5 system-ui, sans-serif" });
+    root.replaceChildren(message);
   }
 
   // One element class per widget; `module` names its WebAssembly module and `mount` the
@@ -86,6 +96,7 @@
           .catch((error) => {
             this.tryggveMounted = false;
             console.error("Tryggve could not start:", error);
+            showStartFailure(this, language);
           });
       }
     });

@@ -1,5 +1,6 @@
 //! Everything about living inside someone else's page: the Shadow DOM that keeps the host's
-//! CSS out (and ours in), our stylesheets, Leaflet's marker images, and the language to speak.
+//! CSS out (and ours in), our stylesheets, and the language to speak. (Leaflet is the widget's
+//! own module, imported by the glue: see `widget/js/leaflet-module.js`.)
 
 use js_sys::{Promise, Reflect};
 use tryggve_core::i18n::Locale;
@@ -65,9 +66,6 @@ pub async fn prepare_shadow_root(
     assets: &str,
     with_map: bool,
 ) -> Result<(HtmlElement, ThemeTarget), JsValue> {
-    if with_map {
-        point_leaflet_at_our_marker_images(assets)?;
-    }
     let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
     let shadow = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
     let mut loaded = Vec::new();
@@ -96,16 +94,6 @@ pub fn load_event(element: &web_sys::Element) -> Promise {
         let _ = element.add_event_listener_with_callback("load", &resolve);
         let _ = element.add_event_listener_with_callback("error", &resolve);
     })
-}
-
-/// Leaflet finds its default marker images by probing CSS in `document.body`, which cannot see
-/// into our shadow root; tell it where they are.
-fn point_leaflet_at_our_marker_images(assets: &str) -> Result<(), JsValue> {
-    let leaflet = Reflect::get(&js_sys::global(), &"L".into())?;
-    let icon = Reflect::get(&leaflet, &"Icon".into())?;
-    let default_icon = Reflect::get(&icon, &"Default".into())?;
-    Reflect::set(&default_icon, &"imagePath".into(), &format!("{assets}images/").into())?;
-    Ok(())
 }
 
 /// Tells the host page something happened: a `CustomEvent` that bubbles out of the shadow root

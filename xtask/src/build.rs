@@ -42,9 +42,24 @@ const BROWSER_TARGET_DIR: &str = "target/browser";
 const BROWSER_RUSTFLAGS: &str =
     "-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none --cfg erase_components";
 
+/// How a module's glue finds Leaflet's `L`, which leaflet-rs names in it as a free identifier.
+#[derive(Clone, Copy, PartialEq)]
+enum LeafletBinding {
+    /// The page's global `L` (the console, which is our own page), or none is used.
+    Global,
+    /// The module's own import of `leaflet-esm.js`: the widget lives in others' pages.
+    Imported,
+}
+
 /// Builds `crate_name` for wasm32 (with only `features`, if any are named), binds it for the
 /// web into `out` as `out_name`, shrinks it.
-fn wasm_module(tools: &Tools, crate_name: &str, features: &[&str], out_name: &str, out: &Path) -> Result {
+fn wasm_module(
+    tools: &Tools,
+    crate_name: &str,
+    features: &[&str],
+    (out_name, leaflet): (&str, LeafletBinding),
+    out: &Path,
+) -> Result {
     let root = root();
     fs::create_dir_all(out).map_err(|e| e.to_string())?;
     let mut build = Command::new("cargo");
@@ -72,9 +87,30 @@ fn wasm_module(tools: &Tools, crate_name: &str, features: &[&str], out_name: &st
     run_command(
         tools.node_command(&tools.wasm_opt).arg("-Oz").args(WASM_FEATURES).arg(&wasm).arg("-o").arg(&wasm),
     )?;
+    let glue = out.join(format!("{out_name}.js"));
+    if leaflet == LeafletBinding::Imported {
+        import_leaflet(&glue)?;
+    }
     // The glue is an ES module that names the wasm's imports; minifying keeps those names.
-    minify(tools, &out.join(format!("{out_name}.js")), &["--format=esm"])
+    minify(tools, &glue, &["--format=esm"])
 }
+
+/// Binds the glue's `L` to our own Leaflet module: an import at the top of a module shadows the
+/// global of the same name, so every `L.Map`, `L.marker`… in the glue is ours.
+fn import_leaflet(glue: &Path) -> Result {
+    let source = fs::read_to_string(glue).map_err(|e| format!("{}: {e}", glue.display()))?;
+    if !source.contains("L.Map") {
+        return Err(format!(
+            "{} no longer uses Leaflet's L.Map: is the import still needed?",
+            glue.display()
+        ));
+    }
+    let bound = format!("import * as L from \"./{LEAFLET_MODULE}\";\n{source}");
+    fs::write(glue, bound).map_err(|e| format!("{}: {e}", glue.display()))
+}
+
+/// The widget's Leaflet, an ES module beside its glue (see `widget/js/leaflet-module.js`).
+const LEAFLET_MODULE: &str = "leaflet-esm.js";
 
 /// Shrinks a script or stylesheet in place (its source, with comments, stays in the
 /// repository): what residents download on weak connections carries no comments or indentation.
@@ -92,7 +128,7 @@ fn minify(tools: &Tools, file: &Path, options: &[&str]) -> Result {
 fn console(tools: &Tools) -> Result {
     let root = root();
     let out = root.join("dist/public/console");
-    wasm_module(tools, "tryggve-console", &[], "tryggve_console", &out)?;
+    wasm_module(tools, "tryggve-console", &[], ("tryggve_console", LeafletBinding::Global), &out)?;
     copy(&root.join("console/index.html"), &out.join("index.html"))?;
     copy(&root.join("console/start.js"), &out.join("start.js"))?;
     copy(&root.join("console/assets/console.css"), &out.join("console.css"))
@@ -102,8 +138,8 @@ fn widget(tools: &Tools) -> Result {
     let root = root();
     let out = root.join("dist/public/widget");
     // One module per element: the report form's, and the live dialogue's.
-    wasm_module(tools, "tryggve-widget", &["report"], "tryggve_report", &out)?;
-    wasm_module(tools, "tryggve-widget", &["dialogue"], "tryggve_dialog", &out)?;
+    wasm_module(tools, "tryggve-widget", &["report"], ("tryggve_report", LeafletBinding::Imported), &out)?;
+    wasm_module(tools, "tryggve-widget", &["dialogue"], ("tryggve_dialog", LeafletBinding::Global), &out)?;
     loader(&root.join("widget/js/tryggve.js"), &out.join("tryggve.js"))?;
     minify(tools, &out.join("tryggve.js"), &[])?;
     copy(&root.join("widget/assets/tryggve.css"), &out.join("tryggve.css"))?;
@@ -115,6 +151,7 @@ fn widget(tools: &Tools) -> Result {
         copy(&root.join("core/locales").join(&file), &out.join("locales").join(&file))?;
     }
     leaflet_parts(tools, &out.join("leaflet.js"))?;
+    leaflet_module(tools, &out.join(LEAFLET_MODULE))?;
     let leaflet = root.join("node_modules/leaflet/dist");
     copy(&leaflet.join("leaflet.css"), &out.join("leaflet.css"))?;
     minify(tools, &out.join("leaflet.css"), &[])?;
@@ -139,6 +176,18 @@ fn leaflet_parts(tools: &Tools, out: &Path) -> Result {
     )
 }
 
+/// The same parts as an ES module for the widget, which binds them without a global `L`.
+fn leaflet_module(tools: &Tools, out: &Path) -> Result {
+    run_command(
+        Command::new(&tools.esbuild)
+            .arg("widget/js/leaflet-module.js")
+            .args(["--bundle", "--minify", "--format=esm", "--target=es2017", "--supported:import-meta=true"])
+            .args(["--legal-comments=none", &format!("--banner:js={LEAFLET_NOTICE}")])
+            .arg(format!("--outfile={}", out.display()))
+            .current_dir(root()),
+    )
+}
+
 /// Leaflet's licence asks that its notice stay with the code.
 const LEAFLET_NOTICE: &str = "/* @preserve Leaflet 1.9.4 (the parts Tryggve uses), a JS library \
     for interactive maps. https://leafletjs.com (c) 2010-2023 Vladimir Agafonkin, (c) 2010-2011 \
@@ -150,7 +199,8 @@ fn static_pages() -> Result {
     let public = root.join("dist/public");
     copy(&root.join("index.html"), &public.join("index.html"))?;
     // The embedding examples, also served by the demo at /examples/ (there from the edge's own origin).
-    for example in ["plain.html", "strict-csp.html", "strict-csp.css", "hostile-css.html"] {
+    for example in ["plain.html", "strict-csp.html", "strict-csp.css", "hostile-css.html", "own-leaflet.html"]
+    {
         copy(&root.join("examples").join(example), &public.join("examples").join(example))?;
     }
     fs::write(public.join("_headers"), HEADERS).map_err(|e| e.to_string())
@@ -193,17 +243,28 @@ fn edge(tools: &Tools) -> Result {
 /// The widget's loader, with the configuration's path as core declares it: the loader asks for
 /// the configuration while the WebAssembly loads.
 fn loader(from: &Path, to: &Path) -> Result {
-    const PLACEHOLDER: &str = "__TRYGGVE_CONFIG_PATH__";
-    let source = fs::read_to_string(from).map_err(|e| format!("{}: {e}", from.display()))?;
-    if !source.contains(PLACEHOLDER) {
-        return Err(format!("{} lost its {PLACEHOLDER}", from.display()));
-    }
     use tryggve_core::api::Endpoint;
-    let path = tryggve_core::api::operations::ReadConfig::OPERATION.path;
+    let mut source = fs::read_to_string(from).map_err(|e| format!("{}: {e}", from.display()))?;
+    let config_path = tryggve_core::api::operations::ReadConfig::OPERATION.path.to_string();
+    let start_failed: serde_json::Map<String, serde_json::Value> = Locale::ALL
+        .into_iter()
+        .map(|locale| {
+            (locale.tag().to_string(), tryggve_core::i18n::translate(locale, "start-failed").into())
+        })
+        .collect();
+    for (placeholder, value) in [
+        ("__TRYGGVE_CONFIG_PATH__", config_path),
+        ("__TRYGGVE_START_FAILED__", serde_json::Value::Object(start_failed).to_string()),
+    ] {
+        if !source.contains(placeholder) {
+            return Err(format!("{} lost its {placeholder}", from.display()));
+        }
+        source = source.replace(placeholder, &value);
+    }
     if let Some(dir) = to.parent() {
         fs::create_dir_all(dir).map_err(|e| e.to_string())?;
     }
-    fs::write(to, source.replace(PLACEHOLDER, path)).map_err(|e| format!("{}: {e}", to.display()))
+    fs::write(to, source).map_err(|e| format!("{}: {e}", to.display()))
 }
 
 fn copy(from: &Path, to: &Path) -> Result {
