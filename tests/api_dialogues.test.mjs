@@ -205,6 +205,21 @@ test("responders answer and mark; they cannot moderate, and see only public ques
   assert.equal((await call(responder, "GET", `/api/v1/console/demo/dialogues/${id}/minutes.md`)).response.status, 403);
 });
 
+test("a written answer is signed by the panel member who answers, never by someone off the panel", async () => {
+  const id = await createDialogue(moderator, "live");
+  const question = await approvedQuestion(id);
+  const stranger = await questionAction(moderator, id, question, { action: "answer", text: "Ja.", panelist: "Någon Annan" });
+  assert.equal(stranger.response.status, 422, stranger.text);
+  assert.deepEqual([stranger.json.error.field, stranger.json.error.code], ["panelist", "invalid_choice"]);
+  const byAnna = await questionAction(moderator, id, question, { action: "answer", text: "Vi ser över det.", panelist: "Anna Ek" });
+  assert.equal(byAnna.response.status, 200, byAnna.text);
+  const [answer] = (await snapshot("demo", id)).json.questions.find((q) => q.id === question).answers;
+  assert.deepEqual([answer.responder_name, answer.responder_title, answer.text], ["Anna Ek", "Kommunpolis", "Vi ser över det."]);
+  // Who typed it stays on the record.
+  const [typed] = query(`SELECT a.moderator_id = m.id AS typist FROM answers a JOIN moderators m ON m.email = 'moderator@demo.tryggve.se' WHERE a.question_id = ${question}`);
+  assert.equal(typed.typist, 1);
+});
+
 test("the minutes export questions, votes, times and answers as Markdown and CSV", async () => {
   const id = await createDialogue(moderator, "live", { title: "Protokollförd dialog" });
   const question = await approvedQuestion(id, participant(), "Blir det fler väktare i höst?");

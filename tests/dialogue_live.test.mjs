@@ -6,7 +6,8 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { EDGE, query } from "./support/edge.mjs";
 import { axeViolations, launch, openPage, screenshotPath } from "./support/browser.mjs";
-import { ACCOUNTS } from "./support/console.mjs";
+import { ACCOUNTS, login } from "./support/console.mjs";
+import { ask, createDialogue, dialogueAction, participant, questionAction, vote } from "./support/dialogue.mjs";
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -60,7 +61,7 @@ test("ask → moderate → live to everyone → vote → now answering → answe
   await console_.getByLabel("Plats").fill("Kommunhuset");
   await console_.getByLabel("Börjar").fill("2026-12-01T18:00");
   await console_.getByLabel("Slutar").fill("2026-12-01T19:30");
-  await console_.getByLabel("Panel", { exact: true }).fill("Anna Ek, Kommunpolis\nMona Moderator, Säkerhetssamordnare");
+  await console_.getByLabel("Panel", { exact: true }).fill("Anna Ek, Kommunpolis\nMaja Moderator, Säkerhetssamordnare");
   await console_.getByRole("button", { name: "Skapa dialogen (som utkast)" }).click();
   await console_.getByRole("heading", { name: title, level: 1 }).waitFor();
   await console_.getByRole("button", { name: "Publicera och öppna för frågor" }).click();
@@ -116,13 +117,25 @@ test("ask → moderate → live to everyone → vote → now answering → answe
   for (const r of [asker, listener]) await r.widget.locator(".badge.now").waitFor();
   await approvedCard.getByRole("button", { name: "Markera som besvarad" }).click();
   for (const r of [asker, listener]) await r.widget.locator(".badge.answered").waitFor();
+  // The moderator types what the police officer on the panel says, signed with her name.
   await approvedCard.getByLabel("Skriftligt svar").fill("Vi sätter upp tre nya lyktstolpar i mars.");
-  await approvedCard.getByLabel("Din titel").fill("Säkerhetssamordnare");
+  const answering = approvedCard.getByLabel("Vem svarar?");
+  assert.equal(await answering.inputValue(), "panel:Maja Moderator", "the account, being on the panel, is chosen first");
+  await answering.selectOption({ label: "Anna Ek, Kommunpolis" });
+  assert.equal(await approvedCard.getByLabel("Din titel").count(), 0, "a panel member's own title is used");
   await approvedCard.getByRole("button", { name: "Publicera svaret" }).click();
   for (const r of [asker, listener]) {
     await r.widget.locator(".answer", { hasText: "Vi sätter upp tre nya lyktstolpar i mars." }).waitFor();
   }
-  assert.match(await listener.widget.locator(".responder").textContent(), /Svar från .+, Säkerhetssamordnare/);
+  assert.equal(await listener.widget.locator(".responder").textContent(), "Svar från Anna Ek, Kommunpolis");
+  // Or the account itself, with a title of its own.
+  await approvedCard.getByLabel("Skriftligt svar").fill("Och vi klipper buskarna.");
+  await answering.selectOption({ label: "Jag själv (Maja Moderator)" });
+  await approvedCard.getByLabel("Din titel").fill("Trygghetssamordnare");
+  await approvedCard.getByRole("button", { name: "Publicera svaret" }).click();
+  await listener.widget.locator(".answer", { hasText: "Och vi klipper buskarna." }).waitFor();
+  assert.equal(await listener.widget.locator(".answer", { hasText: "Och vi klipper buskarna." }).locator(".responder").textContent(),
+    "Svar från Maja Moderator, Trygghetssamordnare");
 
   await listener.page.screenshot({ path: screenshotPath("dialogue-resident.png"), fullPage: true });
   await console_.screenshot({ path: screenshotPath("dialogue-console.png"), fullPage: true });
@@ -245,4 +258,68 @@ test("a question whose answer was lost is kept, sent again and stored exactly on
   assert.equal(await resident.page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("tryggve-question-outbox")).length), 0,
     "nothing left waiting");
   for (const c of [resident.context, moderator.context]) await c.close();
+});
+
+test("the presenter view on the big screen: the question answered now, large, and the next by votes, live", async () => {
+  const title = `Storbildsdialog ${Date.now()}`;
+  const session = await login(ACCOUNTS.moderator);
+  const id = await createDialogue(session, "live", { title });
+  const published = async (text, votes) => {
+    const asked = await ask("demo", id, participant(), { text });
+    await questionAction(session, id, asked.json.id, { action: "approve" });
+    for (let i = 0; i < votes; i++) await vote("demo", id, asked.json.id, participant());
+    return asked.json.id;
+  };
+  const lights = await published("Varför släcks gatlyktorna vid skolan redan vid elva?", 1);
+  const bus = await published("Kan bussen gå senare på fredagar?", 4);
+  const park = await published("Vem städar parken efter helgerna?", 2);
+  const waiting = await ask("demo", id, participant(), { text: "Hemlig fråga som väntar på granskning" });
+
+  // The moderator finds the view from the dialogue's page in the console.
+  const moderator = await consolePage(ACCOUNTS.moderator);
+  await moderator.page.getByRole("button", { name: title }).click();
+  const link = moderator.page.getByRole("link", { name: /Presentationsvy för storbildsskärmen/ });
+  const href = await link.getAttribute("href");
+  assert.equal(href, `/console/presenter.html?tenant=demo&dialogue=${id}`);
+
+  // The room's computer, on a 1920×1080 screen, without a login.
+  const context = await browser.newContext({ locale: "sv-SE", viewport: { width: 1920, height: 1080 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(EDGE + href);
+  const screen = page.locator("tryggve-dialog");
+  await screen.getByRole("heading", { name: title, level: 2 }).waitFor();
+  await screen.getByText("Du följer dialogen live").waitFor();
+  await screen.getByText("Ingen fråga besvaras just nu.").waitFor();
+  const next = () => screen.locator(".presenter-next li .presenter-text").allTextContents();
+  assert.deepEqual(await next(), ["Kan bussen gå senare på fredagar?", "Vem städar parken efter helgerna?", "Varför släcks gatlyktorna vid skolan redan vid elva?"]);
+  assert.ok(!(await screen.textContent()).includes("Hemlig fråga"), "never the moderation queue");
+
+  // The panel takes the bus question: it comes up large, without a reload.
+  await dialogueAction(session, id, { action: "now_answering", question: bus });
+  const now = screen.locator(".presenter-question");
+  await now.filter({ hasText: "Kan bussen gå senare på fredagar?" }).waitFor();
+  const size = await now.evaluate((p) => parseFloat(getComputedStyle(p).fontSize));
+  assert.ok(size >= 56, `readable from the back of a hall: ${size}px on a 1920 px screen`);
+  assert.deepEqual(await next(), ["Vem städar parken efter helgerna?", "Varför släcks gatlyktorna vid skolan redan vid elva?"]);
+  // A vote in the room reorders what comes next; a newly published question joins the list.
+  await vote("demo", id, lights, participant());
+  await vote("demo", id, lights, participant());
+  await screen.locator(".presenter-next li").first().filter({ hasText: "Varför släcks gatlyktorna" }).waitFor();
+  await questionAction(session, id, waiting.json.id, { action: "approve", text: "En fråga som just publicerades" });
+  await screen.locator(".presenter-next li", { hasText: "En fråga som just publicerades" }).waitFor();
+  assert.deepEqual(await axeViolations(page, [["tryggve-dialog"]]), [], "axe-core on the presenter view");
+  await page.screenshot({ path: screenshotPath("dialogue-presenter-1920.png") });
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.screenshot({ path: screenshotPath("dialogue-presenter-1280.png") });
+
+  // Answered: it leaves the screen and the list.
+  await questionAction(session, id, bus, { action: "mark_answered" });
+  await screen.getByText("Ingen fråga besvaras just nu.").waitFor();
+  assert.ok(!(await next()).includes("Kan bussen gå senare på fredagar?"));
+  assert.ok((await next()).includes("Vem städar parken efter helgerna?"), `park ${park} still waits`);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(await context.cookies(), [], "no cookies on the room's computer");
+  for (const c of [context, moderator.context]) await c.close();
 });

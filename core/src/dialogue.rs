@@ -396,10 +396,15 @@ pub enum QuestionAction {
     },
     /// Answered aloud at the meeting.
     MarkAnswered,
-    /// A written answer, signed with the responder's name and `title`.
+    /// A written answer, signed by `panelist` (a member of the dialogue's panel, by name: the
+    /// one who answers in the room, while a moderator types), or else by the logged-in account
+    /// with `title`.
     Answer {
         text: String,
+        #[serde(default)]
         title: String,
+        #[serde(default)]
+        panelist: Option<String>,
     },
 }
 
@@ -437,7 +442,31 @@ pub enum QuestionChange {
     /// Merge this question into `into` (whose vote count the store recomputes).
     Merge { into: i64 },
     /// Add a written answer (and mark the question answered).
-    AddAnswer { text: String, title: String },
+    AddAnswer { text: String, signer: Signer },
+}
+
+/// Who signs a written answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Signer {
+    /// A member of the dialogue's panel, by name (checked against the panel by [`Signer::resolve`]).
+    Panelist(String),
+    /// The logged-in account, with the title it gave.
+    Account { title: String },
+}
+
+impl Signer {
+    /// The name and title the answer is signed with: the panelist's from the dialogue's
+    /// `panel`, or `account_name` with the given title. A name not on the panel is refused.
+    pub fn resolve(self, panel: &[Panelist], account_name: &str) -> Result<Panelist, FieldError> {
+        match self {
+            Self::Panelist(name) => panel
+                .iter()
+                .find(|p| p.name == name)
+                .cloned()
+                .ok_or(FieldError::new("panelist", FieldErrorCode::InvalidChoice)),
+            Self::Account { title } => Ok(Panelist { name: account_name.to_string(), title }),
+        }
+    }
 }
 
 impl ModeratedQuestion {
@@ -493,13 +522,16 @@ impl ModeratedQuestion {
                 next.answered_at = Some(self.answered_at.clone().unwrap_or_else(|| now.to_string()));
                 Ok(QuestionChange::Update(next))
             }
-            QuestionAction::Answer { text, title } => {
+            QuestionAction::Answer { text, title, panelist } => {
                 if self.status != Approved {
                     return Err(transition());
                 }
                 let text = bounded("text", text, ANSWER_MAX_CHARS, true)?;
-                let title = bounded("title", title, PANELIST_MAX_CHARS, false)?;
-                Ok(QuestionChange::AddAnswer { text, title })
+                let signer = match panelist {
+                    Some(name) => Signer::Panelist(name.clone()),
+                    None => Signer::Account { title: bounded("title", title, PANELIST_MAX_CHARS, false)? },
+                };
+                Ok(QuestionChange::AddAnswer { text, signer })
             }
         }
     }
@@ -645,6 +677,32 @@ impl LiveDialogue {
         }
         list
     }
+
+    /// What the big screen in the room shows: the question the panel is answering now, and up
+    /// to `next` of the questions still waiting for an answer, most votes first.
+    pub fn on_the_big_screen(&self, next: usize) -> BigScreen {
+        let now_id = self.dialogue.now_answering;
+        let now = now_id.and_then(|id| self.questions.iter().find(|q| q.id == id)).cloned();
+        let waiting: Vec<PublicQuestion> = self
+            .sorted(QuestionOrder::MostVotes)
+            .into_iter()
+            .filter(|q| q.answered_at.is_none() && Some(q.id) != now_id)
+            .collect();
+        BigScreen {
+            now,
+            more: waiting.len().saturating_sub(next),
+            next: waiting.into_iter().take(next).collect(),
+        }
+    }
+}
+
+/// What the presenter view shows (see [`LiveDialogue::on_the_big_screen`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BigScreen {
+    pub now: Option<PublicQuestion>,
+    pub next: Vec<PublicQuestion>,
+    /// How many more wait beyond `next`.
+    pub more: usize,
 }
 
 /// The minutes of a dialogue as Markdown: details, then every public question with its votes,
@@ -944,18 +1002,83 @@ mod tests {
         let answer = QuestionAction::Answer {
             text: " Vi sätter upp belysning. ".into(),
             title: "Kommunpolis".into(),
+            panelist: None,
         };
         assert_eq!(
             approved.apply(&answer, "now"),
             Ok(QuestionChange::AddAnswer {
                 text: "Vi sätter upp belysning.".into(),
-                title: "Kommunpolis".into()
+                signer: Signer::Account { title: "Kommunpolis".into() }
             })
         );
-        let empty = QuestionAction::Answer { text: " ".into(), title: String::new() };
+        let empty = QuestionAction::Answer { text: " ".into(), title: String::new(), panelist: None };
         assert_eq!(approved.apply(&empty, "now").unwrap_err().code, FieldErrorCode::Required);
         assert_eq!(answer.kind(), ActionKind::Answer);
         assert_eq!(reject.kind(), ActionKind::Moderate);
+    }
+
+    #[test]
+    fn the_big_screen_shows_the_question_answered_now_and_the_next_by_votes() {
+        let public = |id: i64, votes: u32, answered: bool| PublicQuestion {
+            votes,
+            answered_at: answered.then(|| "2026-12-01T18:10:00Z".to_string()),
+            ..question(id, QuestionStatus::Approved).public().unwrap()
+        };
+        let mut live = LiveDialogue::new(DialogueSnapshot {
+            dialogue: PublicDialogue { now_answering: Some(2), ..PublicDialogue::default() },
+            questions: vec![
+                public(1, 3, false),
+                public(2, 1, false),
+                public(3, 9, true),
+                public(4, 5, false),
+                public(5, 0, false),
+            ],
+        });
+        let screen = live.on_the_big_screen(2);
+        assert_eq!(screen.now.map(|q| q.id), Some(2));
+        // Answered questions and the one on screen are not "next"; most votes first.
+        assert_eq!(screen.next.iter().map(|q| q.id).collect::<Vec<_>>(), vec![4, 1]);
+        assert_eq!(screen.more, 1);
+        // Nothing marked: only the waiting list; a mark on a question no longer public shows nothing.
+        live.dialogue.now_answering = Some(99);
+        let screen = live.on_the_big_screen(10);
+        assert_eq!(screen.now, None);
+        assert_eq!(screen.next.iter().map(|q| q.id).collect::<Vec<_>>(), vec![4, 1, 2, 5]);
+        assert_eq!(screen.more, 0);
+    }
+
+    #[test]
+    fn an_answer_is_signed_by_a_panelist_or_by_the_account() {
+        let panel = vec![
+            Panelist { name: "Anna Ek".into(), title: "Kommunpolis".into() },
+            Panelist { name: "Omar Said".into(), title: "Kommunstyrelsens ordförande".into() },
+        ];
+        let approved = question(1, QuestionStatus::Approved);
+        let by_omar = QuestionAction::Answer {
+            text: "Ja.".into(),
+            title: "ignored when a panelist answers".into(),
+            panelist: Some("Omar Said".into()),
+        };
+        let Ok(QuestionChange::AddAnswer { signer, .. }) = approved.apply(&by_omar, "now") else { panic!() };
+        assert_eq!(signer.clone().resolve(&panel, "Mona Moderator"), Ok(panel[1].clone()));
+        // The panel, not the typist, signs; someone not on the panel cannot be named.
+        let stranger = Signer::Panelist("Någon annan".into());
+        assert_eq!(stranger.resolve(&panel, "Mona Moderator").unwrap_err().field, "panelist");
+        let own = Signer::Account { title: "Säkerhetssamordnare".into() };
+        assert_eq!(
+            own.resolve(&panel, "Mona Moderator"),
+            Ok(Panelist { name: "Mona Moderator".into(), title: "Säkerhetssamordnare".into() })
+        );
+        let json: QuestionAction =
+            serde_json::from_str(r#"{"action":"answer","text":"Ja.","panelist":"Anna Ek"}"#).unwrap();
+        assert_eq!(
+            json,
+            QuestionAction::Answer {
+                text: "Ja.".into(),
+                title: String::new(),
+                panelist: Some("Anna Ek".into())
+            }
+        );
     }
 
     #[test]

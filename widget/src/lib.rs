@@ -51,13 +51,15 @@ pub async fn mount_report(host: HtmlElement, edge: String, assets: String) -> Re
 pub async fn mount_dialog(host: HtmlElement, edge: String, assets: String) -> Result<(), JsValue> {
     let tenant = host.get_attribute("tenant").unwrap_or_else(|| "demo".into());
     let dialogue = host.get_attribute("dialogue").and_then(|d| d.trim().parse::<i64>().ok());
+    // The big screen in the room (one named dialogue only; without one, the list as usual).
+    let presenter = host.get_attribute("view").is_some_and(|v| v.trim() == "presenter");
     let (root, theme) = embed::prepare_shadow_root(&host, &assets, false).await?;
     let files = LocaleFiles::new(&assets);
     let locale = RwSignal::new(files.first_locale(embed::locale_for(&host)).await);
     let edge = Edge::new(edge);
     mount_to(root, move || {
         provide_context(files);
-        view! { <DialogueWidget edge tenant dialogue locale theme /> }
+        view! { <DialogueWidget edge tenant dialogue presenter locale theme /> }
     })
     .forget();
     Ok(())

@@ -131,7 +131,12 @@ fn console(tools: &Tools) -> Result {
     wasm_module(tools, "tryggve-console", &[], ("tryggve_console", LeafletBinding::Global), &out)?;
     copy(&root.join("console/index.html"), &out.join("index.html"))?;
     copy(&root.join("console/start.js"), &out.join("start.js"))?;
-    copy(&root.join("console/assets/console.css"), &out.join("console.css"))
+    copy(&root.join("console/assets/console.css"), &out.join("console.css"))?;
+    // The presenter view for a dialogue's big screen (the widget, on a page of the edge's own).
+    for file in ["presenter.html", "presenter.js", "presenter.css"] {
+        copy(&root.join("console").join(file), &out.join(file))?;
+    }
+    Ok(())
 }
 
 fn widget(tools: &Tools) -> Result {

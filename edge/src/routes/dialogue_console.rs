@@ -193,13 +193,11 @@ async fn act_on_question(
             store::dialogues::merge(db, dialogue.id, current.id, into, audit(after)?, &now).await?;
             touched.push(into);
         }
-        QuestionChange::AddAnswer { text, title } => {
-            let answer = Answer {
-                responder_name: moderator.info.name.clone(),
-                responder_title: title,
-                text,
-                at: now.clone(),
-            };
+        QuestionChange::AddAnswer { text, signer } => {
+            let signed =
+                signer.resolve(&dialogue.details.panel, &moderator.info.name).map_err(ApiError::Invalid)?;
+            let answer =
+                Answer { responder_name: signed.name, responder_title: signed.title, text, at: now.clone() };
             store::dialogues::add_answer(
                 db,
                 dialogue.id,

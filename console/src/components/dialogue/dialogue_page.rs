@@ -77,10 +77,16 @@ pub fn DialoguePage(session: SessionInfo, id: i64, on_back: Callback<()>) -> imp
                 DialogueState::ALL.into_iter().filter(|s| d.state.can_move_to(*s)).collect();
             let minutes = |format: &str| api::minutes_url(&acting.tenant.get_value(), d.id, format);
             let snippet = format!("<tryggve-dialog tenant=\"{tenant}\" dialogue=\"{}\"></tryggve-dialog>", d.id);
+            // Public data only, so any computer in the room can show it; a draft is not public yet.
+            let presenter = (d.state != DialogueState::Draft).then(|| {
+                let href = format!("/console/presenter.html?tenant={tenant}&dialogue={}", d.id);
+                view! { <p><a href=href target="_blank" rel="noopener">{i18n.t("console-dialogue-presenter")}</a></p> }
+            });
             view! {
                 <h1>{d.details.title.clone()}</h1>
                 <p><strong>{i18n.t("console-dialogue-state")}": "</strong>{i18n.t(&format!("dialogue-state-{}", d.state.id()))}
                     " · "{d.details.starts_at.replace('T', " ")}" – "{d.details.ends_at.replace('T', " ")}</p>
+                {presenter}
                 {moderates.then(|| view! {
                     <div class="actions" role="group" aria-label=i18n.t("console-dialogue-state")>
                         {next_states.into_iter().map(|s| view! {

@@ -1,5 +1,6 @@
 //! `<tryggve-dialog>`: loads the tenant's configuration, then shows one dialogue, or the list
-//! of published dialogues to choose from.
+//! of published dialogues to choose from; with `view="presenter"`, one dialogue on the big
+//! screen in the room.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -9,6 +10,7 @@ use tryggve_core::TenantConfig;
 use super::ask_form::AskFields;
 use super::dialogue_list::DialogueList;
 use super::dialogue_room::DialogueRoom;
+use super::presenter_view::PresenterView;
 use crate::api::Edge;
 use crate::components::LanguageSwitcher;
 use crate::embed::ThemeTarget;
@@ -18,6 +20,7 @@ pub fn DialogueWidget(
     edge: Edge,
     tenant: String,
     dialogue: Option<i64>,
+    presenter: bool,
     locale: RwSignal<Locale>,
     theme: ThemeTarget,
 ) -> impl IntoView {
@@ -50,13 +53,15 @@ pub fn DialogueWidget(
                     Some(None) => view! { <p role="alert">{i18n.t("config-failed")}</p> }.into_any(),
                     Some(Some(c)) => {
                         let (edge, tenant) = (edge.clone(), tenant.clone());
-                        let switcher = (c.languages.len() > 1)
+                        // The big screen has nobody at a keyboard to switch languages.
+                        let switcher = (c.languages.len() > 1 && !presenter)
                             .then(|| view! { <LanguageSwitcher locale offered=c.languages.clone() /> });
                         let rules = c.dialogue_rules.clone();
                         let site_key = c.turnstile_site_key.clone();
                         view! {
                             {switcher}
                             {move || match chosen.get() {
+                                Some(id) if presenter => view! { <PresenterView edge=edge.clone() tenant=tenant.clone() id /> }.into_any(),
                                 None => view! { <DialogueList edge=edge.clone() tenant=tenant.clone() chosen /> }.into_any(),
                                 Some(id) => view! {
                                     <DialogueRoom edge=edge.clone() tenant=tenant.clone() id rules=rules.clone() site_key=site_key.clone() fields on_back />

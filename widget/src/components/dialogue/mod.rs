@@ -8,6 +8,7 @@ mod dialogue_list;
 mod dialogue_room;
 mod dialogue_widget;
 mod my_questions;
+mod presenter_view;
 mod question_item;
 mod question_list;
 
