@@ -10,6 +10,7 @@ use tryggve_core::dialogue::{
     DialogueAction, DialogueDetails, DialogueState, ModeratedQuestion, QuestionStatus,
 };
 use tryggve_core::i18n::I18n;
+use tryggve_core::local_time;
 use tryggve_core::moderation::Permission;
 
 use super::acting::Acting;
@@ -85,7 +86,7 @@ pub fn DialoguePage(session: SessionInfo, id: i64, on_back: Callback<()>) -> imp
             view! {
                 <h1>{d.details.title.clone()}</h1>
                 <p><strong>{i18n.t("console-dialogue-state")}": "</strong>{i18n.t(&format!("dialogue-state-{}", d.state.id()))}
-                    " · "{d.details.starts_at.replace('T', " ")}" – "{d.details.ends_at.replace('T', " ")}</p>
+                    " · "{local_time::human_span(&d.details.starts_at, &d.details.ends_at, &i18n)}</p>
                 {presenter}
                 {moderates.then(|| view! {
                     <div class="actions" role="group" aria-label=i18n.t("console-dialogue-state")>

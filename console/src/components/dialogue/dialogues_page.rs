@@ -5,6 +5,7 @@ use leptos::task::spawn_local;
 use tryggve_core::console::SessionInfo;
 use tryggve_core::dialogue::{DialogueDetails, PublicDialogue};
 use tryggve_core::i18n::I18n;
+use tryggve_core::local_time;
 use tryggve_core::moderation::Permission;
 
 use super::dialogue_form::DialogueForm;
@@ -67,7 +68,7 @@ pub fn DialoguesPage(session: SessionInfo) -> impl IntoView {
                                 <th scope="row">
                                     <button type="button" class="link" on:click=move |_| open.set(Some(d.id))>{d.details.title.clone()}</button>
                                 </th>
-                                <td>{d.details.starts_at.replace('T', " ")}</td>
+                                <td>{local_time::human_local(&d.details.starts_at, &i18n)}</td>
                                 <td>{i18n.t(&format!("dialogue-state-{}", d.state.id()))}</td>
                             </tr>
                         }).collect_view()}
