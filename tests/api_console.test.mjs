@@ -290,6 +290,44 @@ test("a duplicate is merged into the report it repeats", async () => {
   assert.deepEqual([original.json.status, original.json.merged_into ?? null], ["new", null], "the original is untouched");
 });
 
+test("bulk: several reports approved or rejected at once, each audited; the ones that cannot be are named", async () => {
+  const file = async (description) => (await post("/api/v1/reports", goodReport({ description }))).json.case_number;
+  const [a, b, c] = [await file("Massgodkänd A"), await file("Massgodkänd B"), await file("Sammanslagen C")];
+  await call(sessions.moderator, "POST", `/api/v1/console/demo/reports/${c}/actions`, { action: "merge_into", case_number: a });
+  const bulk = (session, body, options) => call(session, "POST", "/api/v1/console/demo/report-actions", body, options);
+
+  const { response, json } = await bulk(sessions.moderator, { case_numbers: [a, b, c, b, "2026-99999"], action: { action: "approve" } });
+  assert.equal(response.status, 200, JSON.stringify(json));
+  assert.deepEqual(json.done.map((r) => [r.case_number, r.visibility, r.description_public]), [[a, "approved", false], [b, "approved", false]],
+    "each once; the free text is never published in bulk");
+  assert.deepEqual(json.refused, [
+    { case_number: c, error: "invalid_transition" },
+    { case_number: "2026-99999", error: "case_not_found" },
+  ], "a merged report stays a closed duplicate; a missing one is named");
+  const audited = (subject) => query(`SELECT action FROM audit_log WHERE tenant_id = 'demo' AND subject = '${subject}'`).map((e) => e.action);
+  assert.deepEqual([audited(a), audited(b)], [["report.approve"], ["report.approve"]]);
+
+  const rejected = await bulk(sessions.moderator, { case_numbers: [b], action: { action: "reject", reason: "off_topic" } });
+  assert.deepEqual(rejected.json.done.map((r) => [r.visibility, r.rejection_reason]), [["rejected", "off_topic"]]);
+
+  for (const [body, field, code] of [
+    [{ case_numbers: [], action: { action: "approve" } }, "case_numbers", "required"],
+    [{ case_numbers: Array.from({ length: 101 }, (_, i) => `2026-${i + 1}`), action: { action: "approve" } }, "case_numbers", "too_long"],
+    [{ case_numbers: ["nonsense"], action: { action: "approve" } }, "case_numbers", "invalid_choice"],
+  ]) {
+    const refused = await bulk(sessions.moderator, body);
+    assert.deepEqual([refused.response.status, refused.json.error.field, refused.json.error.code], [422, field, code]);
+  }
+  const setStatus = await bulk(sessions.moderator, { case_numbers: [a], action: { action: "set_status", status: "done" } });
+  assert.equal(setStatus.response.status, 400, "only approve and reject in bulk");
+  const responder = await login(ACCOUNTS.responder);
+  assert.equal((await bulk(responder, { case_numbers: [a], action: { action: "approve" } })).response.status, 403);
+  assert.equal((await bulk(sessions.moderator, { case_numbers: [a], action: { action: "approve" } }, { csrf: false })).response.status, 403);
+  // Another municipality's admin reaches none of these reports.
+  const other = await login(ACCOUNTS.otherTenantAdmin);
+  assert.equal((await call(other, "POST", "/api/v1/console/demo/report-actions", { case_numbers: [b], action: { action: "approve" } })).response.status, 403);
+});
+
 test("moderators at once: two reports are never merged into each other, and no action overwrites another unseen", async () => {
   const audited = (subject) => query(`SELECT action FROM audit_log WHERE tenant_id = 'demo' AND subject = '${subject}'`).length;
   const actions = (caseNumber) => `/api/v1/console/demo/reports/${caseNumber}/actions`;

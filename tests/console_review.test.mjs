@@ -3,9 +3,9 @@
 // comment; the resident then sees status and comment through the receipt's follow-up link.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { EDGE, query } from "./support/edge.mjs";
+import { EDGE, goodReport, post, query } from "./support/edge.mjs";
 import { axeViolations, launch, openPage, screenshotPath } from "./support/browser.mjs";
-import { ACCOUNTS, login } from "./support/console.mjs";
+import { ACCOUNTS, call, login } from "./support/console.mjs";
 import { readSpreadsheet, records } from "./support/spreadsheet.mjs";
 
 const HOTSPOT_MAP = "Karta över platser med flest rapporter; samma siffror finns i tabellen.";
@@ -170,6 +170,65 @@ test("report → moderator review → resident sees the status and reply", async
   await page.getByRole("heading", { name: "Logga in" }).waitFor();
   assert.deepEqual(errors, []);
   await moderatorContext.close();
+});
+
+test("bulk: a coordinator ticks reports and approves them at once; one that cannot be is named beside the buttons", async () => {
+  const file = async (description) => (await post("/api/v1/reports", goodReport({ description }))).json.case_number;
+  const stamp = Date.now();
+  const [a, b, c] = [await file(`Bulk A ${stamp}`), await file(`Bulk B ${stamp}`), await file(`Bulk C ${stamp}`)];
+  const context = await browser.newContext({ locale: "sv-SE", viewport: { width: 1280, height: 900 } });
+  await context.route("https://tile.openstreetmap.org/**", (r) => r.fulfill({ status: 200, body: "" }));
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`${EDGE}/console/`);
+  await page.getByLabel("E-postadress").fill(ACCOUNTS.moderator.email);
+  await page.getByLabel("Lösenord").fill(ACCOUNTS.moderator.password);
+  await page.getByRole("button", { name: "Logga in" }).click();
+  // Every report, newest first (a filter on unreviewed ones would see the done ones leave).
+  for (const caseNumber of [a, b, c]) await page.getByRole("button", { name: caseNumber, exact: true }).waitFor();
+
+  const approve = page.getByRole("button", { name: "Godkänn markerade" });
+  assert.ok(await approve.isDisabled(), "nothing ticked, nothing to do");
+  for (const caseNumber of [a, b, c]) await page.getByLabel(`Markera ärende ${caseNumber}`).check();
+  await page.getByText("3 markerade").waitFor();
+  // Meanwhile a colleague merges C into A: it can no longer be approved.
+  const colleague = await login(ACCOUNTS.admin);
+  await call(colleague, "POST", `/api/v1/console/demo/reports/${c}/actions`, { action: "merge_into", case_number: a });
+  await approve.click();
+  const message = page.locator(".bulk-message");
+  await message.filter({ hasText: "2 ärenden godkända" }).waitFor();
+  assert.match(await message.textContent(), new RegExp(`${c} ändrades inte: `));
+  assert.equal(await message.getAttribute("role"), "status");
+  for (const caseNumber of [a, b]) {
+    const row = page.locator("table.reports tr", { has: page.getByRole("button", { name: caseNumber, exact: true }) });
+    await row.getByText("Publik").waitFor();
+    assert.equal(await page.getByLabel(`Markera ärende ${caseNumber}`).isChecked(), false, "done: no longer ticked");
+  }
+  assert.equal(await page.getByLabel(`Markera ärende ${c}`).isChecked(), true, "refused: still ticked");
+  // The list is read again, so the refused report shows what the colleague made of it.
+  const merged = page.locator("table.reports tr", { has: page.getByRole("button", { name: c, exact: true }) });
+  await merged.getByText("Avvisad").waitFor();
+  assert.deepEqual(await axeViolations(page, [["body"]]), [], "axe-core with the bulk message shown");
+  await page.screenshot({ path: screenshotPath("console-bulk-1280.png"), fullPage: false });
+
+  // Reject with a reason, by keyboard: the whole list ticked and unticked from its header.
+  await page.getByLabel(`Markera ärende ${c}`).uncheck();
+  await page.getByLabel(`Markera ärende ${b}`).check();
+  await page.getByLabel("Skäl för avvisning").selectOption("off_topic");
+  await page.getByRole("button", { name: "Avvisa markerade" }).focus();
+  await page.keyboard.press("Enter");
+  await message.filter({ hasText: "1 ärenden avvisade." }).waitFor();
+  const [stored] = query(`SELECT visibility, rejection_reason FROM reports WHERE tenant_id = 'demo' AND description = 'Bulk B ${stamp}'`);
+  assert.deepEqual(stored, { visibility: "rejected", rejection_reason: "off_topic" });
+  const all = page.getByLabel("Markera alla ärenden i listan");
+  await all.check();
+  const boxes = page.locator("table.reports tbody input[type=checkbox]");
+  assert.equal(await boxes.count(), await page.locator("table.reports tbody input[type=checkbox]:checked").count());
+  await all.uncheck();
+  assert.equal(await page.locator("table.reports tbody input[type=checkbox]:checked").count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
 });
 
 test("the console page refuses framing and caching and allows no inline script", async () => {

@@ -4,13 +4,14 @@
 use gloo_net::http::{Method, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 use tryggve_core::api::operations::{
-    ActOnDialogue, ActOnQuestion, ActOnReport, AddModerator, Body, ChangePassword, CreateDialogue,
-    DisableModerator, ListAccessCodes, ListAllDialogues, ListModerators, ListReports, LogIn, LogOut,
-    MinutesCsv, MinutesMarkdown, Operation, ReadAuditLog, ReadConfig, ReadDashboard, ReadModeratedDialogue,
-    ReadSession, ReadSettings, RemoveAccessCode, SaveSettings, SetAccessCode, Success,
+    ActOnDialogue, ActOnQuestion, ActOnReport, ActOnReports, AddModerator, Body, ChangePassword,
+    CreateDialogue, DisableModerator, ListAccessCodes, ListAllDialogues, ListModerators, ListReports, LogIn,
+    LogOut, MinutesCsv, MinutesMarkdown, Operation, ReadAuditLog, ReadConfig, ReadDashboard,
+    ReadModeratedDialogue, ReadSession, ReadSettings, RemoveAccessCode, SaveSettings, SetAccessCode, Success,
 };
 use tryggve_core::api::path::{AccountPath, CasePath, DialoguePath, GroupPath, QuestionPath, TenantPath};
 use tryggve_core::api::{self, Endpoint, ErrorBody, ErrorCode};
+use tryggve_core::bulk_review::{BulkOutcome, BulkReview};
 use tryggve_core::console::{
     AuditEntry, LoginRequest, ModeratorView, NewModerator, PasswordChange, SessionInfo,
 };
@@ -202,6 +203,11 @@ pub async fn act(
     };
     let path = CasePath { tenant: tenant.to_string(), case };
     call::<ActOnReport>(&path, None, action, Some(csrf)).await
+}
+
+/// One action on several reports; each report's outcome in the answer.
+pub async fn act_on_many(tenant: &str, csrf: &str, bulk: &BulkReview) -> Result<BulkOutcome, ApiError> {
+    call::<ActOnReports>(&tenant_path(tenant), None, bulk, Some(csrf)).await
 }
 
 pub async fn moderators(tenant: &str) -> Result<Vec<ModeratorView>, ApiError> {

@@ -9,6 +9,7 @@
 //! writers of the exports for people).
 
 pub mod api;
+pub mod bulk_review;
 pub mod calendar;
 pub mod category;
 pub mod client;

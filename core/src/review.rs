@@ -75,6 +75,15 @@ pub struct ReviewState {
 impl ReviewState {
     /// The state after `action`, or why it is not allowed. `own_case` is this report's number.
     pub fn apply(&self, action: &ReviewAction, own_case: &str) -> Result<ReviewState, FieldError> {
+        // A report merged into another is closed as a duplicate, for good: it is neither
+        // published, nor given another reason, nor merged again (a redaction is always allowed).
+        let settled = matches!(
+            action,
+            ReviewAction::Approve { .. } | ReviewAction::Reject { .. } | ReviewAction::MergeInto { .. }
+        );
+        if self.merged_into.is_some() && settled {
+            return Err(FieldError::new("action", FieldErrorCode::InvalidTransition));
+        }
         let mut next = self.clone();
         let reviewed =
             |status: ReportStatus| if status == ReportStatus::New { ReportStatus::Reviewed } else { status };
@@ -351,6 +360,25 @@ mod tests {
             let action = ReviewAction::MergeInto { case_number: target.into() };
             assert_eq!(fresh().apply(&action, "2026-0001").unwrap_err().code, FieldErrorCode::InvalidChoice);
         }
+    }
+
+    #[test]
+    fn a_merged_report_stays_a_closed_duplicate() {
+        let merged =
+            fresh().apply(&ReviewAction::MergeInto { case_number: "2026-0002".into() }, "2026-0001").unwrap();
+        for action in [
+            ReviewAction::Approve { publish_description: false },
+            ReviewAction::Reject { reason: RejectionReason::OffTopic },
+            ReviewAction::MergeInto { case_number: "2026-0003".into() },
+        ] {
+            assert_eq!(
+                merged.apply(&action, "2026-0001").unwrap_err().code,
+                FieldErrorCode::InvalidTransition
+            );
+        }
+        let redacted =
+            ReviewAction::Redact { description: "[borttaget]".into(), answer_texts: Default::default() };
+        assert_eq!(merged.apply(&redacted, "2026-0001").unwrap().description, "[borttaget]");
     }
 
     #[test]

@@ -303,3 +303,15 @@ console-question-status-merged = Merged
 console-exports-label = Export the filtered reports
 console-export-xlsx = Excel (.xlsx)
 console-export-excel-csv = CSV for Excel
+
+# Bulk actions in the review list
+console-bulk-selected = { $count } selected
+console-bulk-select-all = Select every report in the list
+console-bulk-select = Select report { $case }
+console-bulk-approve = Approve selected
+console-bulk-reason = Reason for rejection
+console-bulk-reject = Reject selected
+console-bulk-none = Select reports in the list first.
+console-bulk-done-approve = { $count } reports approved (without free text; that is published report by report).
+console-bulk-done-reject = { $count } reports rejected.
+console-bulk-refused = { $case } was not changed: { $why }

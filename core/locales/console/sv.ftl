@@ -303,3 +303,15 @@ console-question-status-merged = Sammanslagen
 console-exports-label = Exportera de filtrerade rapporterna
 console-export-xlsx = Excel (.xlsx)
 console-export-excel-csv = CSV för Excel
+
+# Bulk actions in the review list
+console-bulk-selected = { $count } markerade
+console-bulk-select-all = Markera alla ärenden i listan
+console-bulk-select = Markera ärende { $case }
+console-bulk-approve = Godkänn markerade
+console-bulk-reason = Skäl för avvisning
+console-bulk-reject = Avvisa markerade
+console-bulk-none = Markera ärenden i listan först.
+console-bulk-done-approve = { $count } ärenden godkända (utan fritext; den publiceras ärende för ärende).
+console-bulk-done-reject = { $count } ärenden avvisade.
+console-bulk-refused = { $case } ändrades inte: { $why }

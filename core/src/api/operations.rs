@@ -13,6 +13,7 @@ use super::path::{
     percent_encode, AccountPath, CasePath, DialoguePath, GroupPath, PathParams, QuestionPath, TenantPath,
 };
 use super::{ErrorCode, FileBytes, MAX_BODY_BYTES};
+use crate::bulk_review::{BulkOutcome, BulkReview};
 use crate::console::{AuditEntry, LoginRequest, ModeratorView, NewModerator, PasswordChange, SessionInfo};
 use crate::dialogue::{
     DialogueAction, DialogueDetails, DialogueSnapshot, ModeratedDialogue, ModeratedQuestion, OwnQuestion,
@@ -227,6 +228,7 @@ impl Body for QuestionDraft {}
 impl Body for LoginRequest {}
 impl Body for PasswordChange {}
 impl Body for ReviewAction {}
+impl Body for BulkReview {}
 impl Body for NewModerator {}
 impl Body for NewAccessCode {}
 impl Body for DialogueDetails {}
@@ -430,6 +432,12 @@ operations! {
         Post "/api/v1/console/{tenant}/reports/{case}/actions", Permitted(ReviewReports),
         path: CasePath, body: ReviewAction, answer: Json(200) => ModeratedReport,
         query: &[], errors: [ChangedMeanwhile], fields: true,
+    }
+    /// Approve or reject several reports at once (each audited as if alone)
+    ActOnReports {
+        Post "/api/v1/console/{tenant}/report-actions", Permitted(ReviewReports),
+        path: TenantPath, body: BulkReview, answer: Json(200) => BulkOutcome,
+        query: &[], errors: [], fields: true,
     }
     /// The lägesbild
     ReadDashboard {

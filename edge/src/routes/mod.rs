@@ -131,6 +131,7 @@ async fn dispatch(id: OperationId, cx: Cx<'_>, values: Vec<&str>) -> Result<Resp
         OperationId::ListReports => cx.serve::<ListReports>(values).await,
         OperationId::ReadReport => cx.serve::<ReadReport>(values).await,
         OperationId::ActOnReport => cx.serve::<ActOnReport>(values).await,
+        OperationId::ActOnReports => cx.serve::<ActOnReports>(values).await,
         OperationId::ReadDashboard => cx.serve::<ReadDashboard>(values).await,
         OperationId::ExportCsv => cx.serve::<ExportCsv>(values).await,
         OperationId::ExportExcelCsv => cx.serve::<ExportExcelCsv>(values).await,

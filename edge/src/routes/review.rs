@@ -1,17 +1,20 @@
 //! The review map's API (granskningskarta): list, read and act on a tenant's reports, and the
 //! audit log of what moderators did.
 
-use tryggve_core::api::operations::{ActOnReport, ListReports, ReadAuditLog, ReadReport};
+use tryggve_core::api::operations::{ActOnReport, ActOnReports, ListReports, ReadAuditLog, ReadReport};
 use tryggve_core::api::path::{CasePath, TenantPath};
+use tryggve_core::bulk_review::{BulkOutcome, BulkRefusal, BulkReview};
 use tryggve_core::console::AuditEntry;
 use tryggve_core::field_error::{FieldError, FieldErrorCode};
-use tryggve_core::report::parse_case_number;
+use tryggve_core::report::{case_number, parse_case_number};
 use tryggve_core::review::{ModeratedReport, ReviewAction};
 
 use super::filtered::filtered;
 use super::{Cx, Handler, Reply};
 use crate::error::ApiError;
+use crate::moderator::Moderator;
 use crate::{clock, store};
+use worker::D1Database;
 
 /// At most this many reports per list answer; filters narrow it down.
 const LIST_LIMIT: u32 = 500;
@@ -44,36 +47,71 @@ impl Handler for ActOnReport {
         path: CasePath,
         action: ReviewAction,
     ) -> Result<Reply<ModeratedReport>, ApiError> {
-        let (db, tenant, moderator) = (cx.db, path.tenant.as_str(), cx.moderator()?);
-        let read =
-            store::reports::find_for_review(db, tenant, path.case).await?.ok_or(ApiError::CaseNotFound)?;
-        let mut merge_target = None;
-        if let ReviewAction::MergeInto { case_number } = &action {
-            // The target must exist and not be merged itself: two reports merged into each other
-            // would both be closed, and the complaint gone. (Checked again as the merge is stored.)
-            let target = match parse_case_number(case_number) {
-                Some(target) => store::reports::find_for_review(db, tenant, target).await?,
-                None => None,
-            };
-            match target {
-                Some(target) if target.report.review.merged_into.is_none() => merge_target = Some(target.id),
-                _ => {
-                    return Err(ApiError::Invalid(FieldError::new(
-                        "case_number",
-                        FieldErrorCode::InvalidChoice,
-                    )))
-                }
+        let moderator = cx.moderator()?;
+        Ok(Reply::Done(act(cx.db, &path.tenant, moderator, path.case, &action).await?))
+    }
+}
+
+/// `POST /api/v1/console/{tenant}/report-actions` with a [`BulkReview`]: the same action on
+/// several reports, each taken (and audited) as if alone; one that cannot take it is named
+/// with the reason, and the others go ahead.
+impl Handler for ActOnReports {
+    async fn handle(
+        cx: &mut Cx<'_>,
+        path: TenantPath,
+        bulk: BulkReview,
+    ) -> Result<Reply<BulkOutcome>, ApiError> {
+        let moderator = cx.moderator()?;
+        let cases = bulk.cases().map_err(ApiError::Invalid)?;
+        let action = bulk.action.for_each_report();
+        let mut outcome = BulkOutcome::default();
+        for case in cases {
+            match act(cx.db, &path.tenant, moderator, case, &action).await {
+                Ok(report) => outcome.done.push(report),
+                // A failure of ours stops here (what was done stays done, and audited).
+                Err(e) if e.status() >= 500 => return Err(e),
+                Err(e) => outcome.refused.push(BulkRefusal {
+                    case_number: case_number(case.0, case.1),
+                    error: e.code().id().to_string(),
+                }),
             }
         }
-        let mut report = read.report.clone();
-        let next = report.review.apply(&action, &report.case_number).map_err(ApiError::Invalid)?;
-        let now = clock::now_iso();
-        let entry = store::audit::NewEntry::by(moderator, action.audit_name(), &report.case_number, &now)
-            .change(store::audit::json(&report.review), store::audit::json(&next));
-        store::reports::update_review(db, tenant, &read, &next, merge_target, &entry).await?;
-        report.review = next;
-        Ok(Reply::Done(report))
+        Ok(Reply::Done(outcome))
     }
+}
+
+/// Takes `action` on report `case`: checked by core, stored with its audit entry.
+async fn act(
+    db: &D1Database,
+    tenant: &str,
+    moderator: &Moderator,
+    case: (i32, u32),
+    action: &ReviewAction,
+) -> Result<ModeratedReport, ApiError> {
+    let read = store::reports::find_for_review(db, tenant, case).await?.ok_or(ApiError::CaseNotFound)?;
+    let mut merge_target = None;
+    if let ReviewAction::MergeInto { case_number } = action {
+        // The target must exist and not be merged itself: two reports merged into each other
+        // would both be closed, and the complaint gone. (Checked again as the merge is stored.)
+        let target = match parse_case_number(case_number) {
+            Some(target) => store::reports::find_for_review(db, tenant, target).await?,
+            None => None,
+        };
+        match target {
+            Some(target) if target.report.review.merged_into.is_none() => merge_target = Some(target.id),
+            _ => {
+                return Err(ApiError::Invalid(FieldError::new("case_number", FieldErrorCode::InvalidChoice)))
+            }
+        }
+    }
+    let mut report = read.report.clone();
+    let next = report.review.apply(action, &report.case_number).map_err(ApiError::Invalid)?;
+    let now = clock::now_iso();
+    let entry = store::audit::NewEntry::by(moderator, action.audit_name(), &report.case_number, &now)
+        .change(store::audit::json(&report.review), store::audit::json(&next));
+    store::reports::update_review(db, tenant, &read, &next, merge_target, &entry).await?;
+    report.review = next;
+    Ok(report)
 }
 
 /// `GET /api/v1/console/{tenant}/audit`: the newest moderator actions (admins only: entries may

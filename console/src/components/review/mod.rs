@@ -1,6 +1,7 @@
 //! The review map (granskningskarta): filters, a map and a list of reports, and the detail
 //! where moderators act on one report.
 
+mod bulk_actions;
 mod report_detail;
 mod report_list;
 mod review_map;

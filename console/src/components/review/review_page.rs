@@ -1,3 +1,5 @@
+use std::collections::BTreeSet;
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use tryggve_core::console::SessionInfo;
@@ -7,6 +9,7 @@ use tryggve_core::MapConfig;
 
 use tryggve_core::questionnaire::Question;
 
+use super::bulk_actions::BulkActions;
 use super::report_detail::{ActionOutcome, ReportDetail};
 use super::report_list::ReportList;
 use super::review_map::ReviewMap;
@@ -26,15 +29,22 @@ pub fn ReviewPage(
     let selected = RwSignal::new(None::<String>);
     let notice = RwSignal::new(String::new());
     let outcome = RwSignal::new(None::<ActionOutcome>);
+    // Ticked for a bulk action; kept across a new filter only for the reports still listed.
+    let checked = RwSignal::new(BTreeSet::<String>::new());
 
+    // Bumped to load the list again with the same filter.
+    let loads = RwSignal::new(0u32);
+    let reload = Callback::new(move |()| loads.update(|n| *n += 1));
     let tenant = session.tenant.clone();
     Effect::new(move |_| {
+        loads.track();
         let current = filter.get();
         let tenant = tenant.clone();
         spawn_local(async move {
             match api::reports(&tenant, &current).await {
                 Ok(list) => {
                     notice.set(i18n.t_with("console-count", &[("count", &list.len().to_string())]));
+                    checked.update(|c| c.retain(|case| list.iter().any(|r| &r.case_number == case)));
                     reports.set(list);
                 }
                 Err(e) => notice.set(i18n.t(&e.message_key())),
@@ -54,7 +64,8 @@ pub fn ReviewPage(
         <div class="review">
             <div class="overview">
                 <ReviewMap config=map reports=reports.into() selected />
-                <ReportList reports=reports.into() selected />
+                <BulkActions tenant=session.tenant.clone() csrf=session.csrf_token.clone() checked reload />
+                <ReportList reports=reports.into() selected checked />
             </div>
             {move || {
                 let case = selected.get()?;
