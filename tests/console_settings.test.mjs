@@ -122,6 +122,49 @@ test("the console's settings page is for admins only", async () => {
   await context.close();
 });
 
+test("areas uploaded as GeoJSON are drawn on a map at once, before anything is saved", async () => {
+  const config = await (await fetch(`${EDGE}/api/v1/tenants/enkat/config`)).json();
+  const { lat, lng } = config.map.center;
+  const square = (dLat, dLng, size) => [[
+    [lng + dLng, lat + dLat], [lng + dLng + size, lat + dLat], [lng + dLng + size, lat + dLat + size],
+    [lng + dLng, lat + dLat + size], [lng + dLng, lat + dLat],
+  ]];
+  const geojson = {
+    type: "FeatureCollection",
+    features: [
+      { type: "Feature", properties: { namn: "Centrum" }, geometry: { type: "Polygon", coordinates: square(0, 0, 0.01) } },
+      { type: "Feature", properties: { namn: "Öarna" },
+        geometry: { type: "MultiPolygon", coordinates: [square(0.02, 0.02, 0.005), square(-0.02, 0.02, 0.005)] } },
+    ],
+  };
+  const { context, page, errors } = await consolePage();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.getByRole("button", { name: "Inställningar" }).click();
+  await page.getByRole("heading", { name: "Inställningar", level: 1 }).waitFor();
+  await page.getByLabel("GeoJSON-fil med områden").setInputFiles({
+    name: "omraden.geojson", mimeType: "application/geo+json", buffer: Buffer.from(JSON.stringify(geojson)),
+  });
+  await page.getByText("2 områden lästes in. Spara för att använda dem.").waitFor();
+  const map = page.getByRole("region", { name: /Karta över områdena/ });
+  // Three outlines: Centrum, and Öarna's two islands.
+  await map.locator(".leaflet-overlay-pane path").nth(2).waitFor();
+  assert.equal(await map.locator(".leaflet-overlay-pane path").count(), 3);
+  assert.deepEqual(await page.locator("ul.areas li").allTextContents(), ["Centrum", "Öarna"]);
+  const colours = await map.locator(".leaflet-overlay-pane path").evaluateAll((paths) => [...new Set(paths.map((p) => p.getAttribute("stroke")))]);
+  assert.equal(colours.length, 2, "one colour per area");
+  await map.scrollIntoViewIfNeeded();
+  assert.deepEqual(await axeViolations(page, [["body"]]), [], "axe-core with the areas drawn");
+  await page.screenshot({ path: screenshotPath("console-areas-preview-1280.png"), fullPage: false });
+  // Nothing is stored until the admin saves.
+  const stored = await (await fetch(`${EDGE}/api/v1/tenants/enkat/config`)).json();
+  assert.deepEqual(stored.areas, config.areas);
+  // Removing them clears the map as well.
+  await page.getByRole("button", { name: "Ta bort alla områden" }).click();
+  await map.locator(".leaflet-overlay-pane path").first().waitFor({ state: "detached" });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("an admin lets staff report and gives them an access code in the console", async () => {
   const { context, page, errors } = await consolePage();
   await page.getByRole("button", { name: "Inställningar" }).click();

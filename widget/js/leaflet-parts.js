@@ -1,8 +1,9 @@
 // The parts of Leaflet 1.9 that the widget and the console use, bundled (by `cargo xtask build`,
-// with esbuild) into the console's `leaflet.js`, as the global `L` that leaflet-rs binds to, and
-// into the widget's `leaflet-esm.js` (see leaflet-module.js), which binds it without a global.
-// Left out, since nothing here draws them: popups, GeoJSON, polylines and polygons, image and
-// video overlays, WMS tiles, the layers and scale controls (36 → 31 KB brotli).
+// with esbuild) into the widget's `leaflet-esm.js` (see leaflet-module.js), which binds it
+// without a global, and into the console's `leaflet.js` (console/leaflet-console.js, which adds
+// polygons for the areas), as the global `L` that leaflet-rs binds to.
+// Left out, since the widget draws none of them: popups, GeoJSON, polylines and polygons, image
+// and video overlays, WMS tiles, the layers and scale controls (36 → 31 KB brotli).
 export * from "leaflet/src/core/index";
 export * from "leaflet/src/dom/index";
 export * from "leaflet/src/geometry/index";

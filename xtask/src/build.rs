@@ -124,13 +124,15 @@ fn minify(tools: &Tools, file: &Path, options: &[&str]) -> Result {
     )
 }
 
-/// The moderator console, served by the edge at /console/ (it reuses the widget's Leaflet).
+/// The moderator console, served by the edge at /console/, with Leaflet's CSS and images from
+/// the widget's files.
 fn console(tools: &Tools) -> Result {
     let root = root();
     let out = root.join("dist/public/console");
     wasm_module(tools, "tryggve-console", &[], ("tryggve_console", LeafletBinding::Global), &out)?;
     copy(&root.join("console/index.html"), &out.join("index.html"))?;
     copy(&root.join("console/start.js"), &out.join("start.js"))?;
+    leaflet_for_the_console(tools, &out.join("leaflet.js"))?;
     copy(&root.join("console/assets/console.css"), &out.join("console.css"))?;
     // The presenter view for a dialogue's big screen (the widget, on a page of the edge's own).
     for file in ["presenter.html", "presenter.js", "presenter.css"] {
@@ -155,7 +157,6 @@ fn widget(tools: &Tools) -> Result {
         let file = format!("{}.ftl", locale.tag());
         copy(&root.join("core/locales").join(&file), &out.join("locales").join(&file))?;
     }
-    leaflet_parts(tools, &out.join("leaflet.js"))?;
     leaflet_module(tools, &out.join(LEAFLET_MODULE))?;
     let leaflet = root.join("node_modules/leaflet/dist");
     copy(&leaflet.join("leaflet.css"), &out.join("leaflet.css"))?;
@@ -168,12 +169,12 @@ fn widget(tools: &Tools) -> Result {
     Ok(())
 }
 
-/// Leaflet as the widget and console use it: the parts named in `widget/js/leaflet-parts.js`,
-/// bundled from Leaflet's own sources into one script that defines the global `L`.
-fn leaflet_parts(tools: &Tools, out: &Path) -> Result {
+/// Leaflet as the console uses it (`console/leaflet-console.js`: the widget's parts and polygons),
+/// bundled into one script that defines the global `L`.
+fn leaflet_for_the_console(tools: &Tools, out: &Path) -> Result {
     run_command(
         Command::new(&tools.esbuild)
-            .arg("widget/js/leaflet-parts.js")
+            .arg("console/leaflet-console.js")
             .args(["--bundle", "--minify", "--format=iife", "--global-name=L", "--target=es2017"])
             .args(["--legal-comments=none", &format!("--banner:js={LEAFLET_NOTICE}")])
             .arg(format!("--outfile={}", out.display()))
@@ -181,7 +182,8 @@ fn leaflet_parts(tools: &Tools, out: &Path) -> Result {
     )
 }
 
-/// The same parts as an ES module for the widget, which binds them without a global `L`.
+/// The widget's parts (`widget/js/leaflet-parts.js`) as an ES module, which the widget binds
+/// without a global `L`.
 fn leaflet_module(tools: &Tools, out: &Path) -> Result {
     run_command(
         Command::new(&tools.esbuild)

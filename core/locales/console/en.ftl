@@ -237,6 +237,7 @@ console-areas-not-geojson = The file is not GeoJSON.
 console-areas-invalid = The file could not be read ({ $where }): { $reason }
 console-areas-read = { $count } areas were read. Save to use them.
 console-areas-clear = Remove all areas
+console-areas-map = Map of the areas (their names are in the list above)
 console-answers-title = Answers to the municipality's own questions
 console-answers-answered = { $count } reports answered.
 console-answers-mean = Mean { $mean }.

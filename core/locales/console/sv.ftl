@@ -237,6 +237,7 @@ console-areas-not-geojson = Filen är inte GeoJSON.
 console-areas-invalid = Filen kunde inte läsas ({ $where }): { $reason }
 console-areas-read = { $count } områden lästes in. Spara för att använda dem.
 console-areas-clear = Ta bort alla områden
+console-areas-map = Karta över områdena (namnen finns i listan ovanför)
 console-answers-title = Svar på kommunens egna frågor
 console-answers-answered = { $count } rapporter svarade.
 console-answers-mean = Medelvärde { $mean }.

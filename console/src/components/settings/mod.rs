@@ -1,6 +1,7 @@
 //! The municipality's settings (admins): embedding, map, categories, questionnaire, areas.
 
 mod areas_editor;
+mod areas_map;
 mod questionnaire_editor;
 mod reporter_groups_editor;
 mod settings_page;

@@ -364,7 +364,7 @@ fn SettingsForm(
                 tenant csrf notice
             />
             <QuestionnaireEditor questions saved=saved_questions languages=languages.into() />
-            <AreasEditor areas notice />
+            <AreasEditor areas map=loaded.config.map.clone() />
 
             <button type="submit" class="primary" aria-disabled=move || saving.get().then_some("true")>
                 {i18n.t("console-settings-save")}
