@@ -4,7 +4,7 @@
 // against the real edge.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { EDGE, query } from "./support/edge.mjs";
+import { EDGE, goodReport, query } from "./support/edge.mjs";
 import { axeViolations, launch, screenshotPath } from "./support/browser.mjs";
 import { call, login } from "./support/console.mjs";
 
@@ -253,6 +253,45 @@ test("with the public map turned off in the console, the widget does not offer i
   await page.getByText("Inställningarna är sparade.").waitFor();
   await context.close();
   assert.equal(await publicToggles(), 0);
+});
+
+test("the municipality's own words on an unpublished report reach the resident's follow-up, in their language", async () => {
+  const { context, page, errors } = await consolePage();
+  await page.getByRole("button", { name: "Inställningar" }).click();
+  await page.getByText("Hör inte hit", { exact: true }).click();
+  await page.getByLabel("Hör inte hit: text på Svenska").fill("Felanmäl trasiga lampor i kommunens app Tyck till.");
+  await page.getByLabel("Hör inte hit: text på English").fill("Report broken lamps in the municipality's app.");
+  await page.getByRole("button", { name: "Spara inställningarna" }).click();
+  await page.getByText("Inställningarna är sparade.").waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+
+  const session = await login(ADMIN);
+  const config = await (await fetch(`${EDGE}/api/v1/tenants/enkat/config`)).json();
+  // The municipality's questions (an earlier test added one that must be answered): the first option each.
+  const answers = Object.fromEntries(config.questionnaire.filter((q) => q.required).map((q) =>
+    [q.id, { scale: 3, short_text: "Ofta", single_choice: q.options[0]?.id, multiple_choice: [q.options[0]?.id] }[q.kind]]));
+  const filed = await fetch(`${EDGE}/api/v1/reports`, {
+    method: "POST", headers: { "content-type": "application/json", "cf-connecting-ip": "192.0.2.77" },
+    body: JSON.stringify({ ...goodReport({ description: "Lampan vid skolan är trasig" }), tenant: "enkat", lat: config.map.center.lat, lng: config.map.center.lng, answers }),
+  });
+  const report = await filed.json();
+  assert.equal(filed.status, 201, JSON.stringify(report));
+  const rejected = await call(session, "POST", `/api/v1/console/enkat/reports/${report.case_number}/actions`, { action: "reject", reason: "off_topic" });
+  assert.equal(rejected.response.status, 200, rejected.text);
+
+  for (const [lang, words] of [["sv", "Felanmäl trasiga lampor i kommunens app Tyck till."], ["en", "Report broken lamps in the municipality's app."]]) {
+    const html = PAGE.replace('<html lang="sv">', `<html lang="${lang}">`);
+    const { resident, page: residentPage } = await residentOn(`enkat-follow-${lang}.html`, html);
+    // The receipt's link: the same page with the case and code in its fragment.
+    await residentPage.goto(`${EDGE}/enkat-follow-${lang}.html#tryggve-followup=${report.case_number}.${report.followup_token}`);
+    await residentPage.reload();
+    const explained = residentPage.locator("tryggve-report").locator(".followup-explained");
+    await explained.waitFor();
+    assert.equal(await explained.textContent(), words);
+    assert.equal(await explained.getAttribute("lang"), lang);
+    await resident.close();
+  }
 });
 
 test("number fields keep what is typed; one that is not a number stops the save and says where", async () => {

@@ -62,6 +62,12 @@ test("a report kept off the public map says so and why, and that it was still re
     "Rapporten visas inte på den öppna kartan. Skäl: Personuppgifter. Kommunen har ändå tagit emot den.",
   );
   assert.equal(await widget.locator(".followup-status").textContent(), "Granskad");
+  // The demo municipality's own words for this reason (set in its settings).
+  const explained = widget.locator(".followup-explained");
+  assert.equal(await explained.textContent(),
+    "Vi visar inte rapporter som nämner enskilda personer. Gäller det ett pågående brott, ring 112.");
+  assert.equal(await explained.getAttribute("lang"), "sv");
+  assert.deepEqual(await axeViolations(page), [], "axe-core on the not-published follow-up");
   await page.screenshot({ path: screenshotPath("follow-up-not-published.png"), fullPage: true });
   await context.close();
 
@@ -69,5 +75,6 @@ test("a report kept off the public map says so and why, and that it was still re
   await act(report.case_number, { action: "approve", publish_description: false });
   const again = await followUp(report);
   assert.equal(await again.widget.locator(".followup-outcome").count(), 0);
+  assert.equal(await again.widget.locator(".followup-explained").count(), 0);
   await again.context.close();
 });

@@ -24,6 +24,8 @@ pub const MAX_AREAS: usize = 200;
 /// Vector → Geometry Tools → Simplify).
 pub const MAX_AREA_CORNERS: usize = 20_000;
 pub const AREA_NAME_MAX_CHARS: usize = 100;
+/// The municipality's words on why a report is not published: a few sentences.
+pub const NOT_PUBLISHED_TEXT_MAX_CHARS: usize = 500;
 pub const MIN_RETENTION_DAYS: u32 = 30;
 pub const MAX_RETENTION_DAYS: u32 = 3650;
 pub const MAX_LIMIT: u32 = 100_000;
@@ -152,6 +154,21 @@ pub fn check_settings(
             errors.push(error(format!("config.reporter_groups[{i}]"), AlreadyExists));
         }
     }
+
+    // Empty texts are no texts; a reason left without any has no words of its own.
+    for (reason, texts) in &mut config.not_published_texts {
+        for (lang, text) in texts.iter_mut() {
+            *text = text::clean(text);
+            let path = format!("config.not_published_texts.{}.{lang}", reason.id());
+            if Locale::from_tag(lang).is_none_or(|l| l.tag() != lang) {
+                errors.push(error(path, InvalidChoice));
+            } else if text::char_len(text) > NOT_PUBLISHED_TEXT_MAX_CHARS {
+                errors.push(error(path, TooLong));
+            }
+        }
+        texts.retain(|_, text| !text.is_empty());
+    }
+    config.not_published_texts.retain(|_, texts| !texts.is_empty());
 
     let corners: usize =
         config.areas.iter().flat_map(|a| &a.polygons).flat_map(|p| &p.rings).map(Vec::len).sum();
@@ -331,6 +348,8 @@ fn slug(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::BTreeMap;
+
     use crate::questionnaire::{AnswerOption, Question, QuestionKind, Texts};
 
     fn settings() -> TenantSettings {
@@ -351,6 +370,37 @@ mod tests {
         ];
         let checked = check_settings(&s, &TenantConfig::demo()).unwrap();
         assert_eq!(checked.origins, vec!["https://www.vargarda.se", "http://127.0.0.1:8788"]);
+    }
+
+    #[test]
+    fn the_words_on_an_unpublished_report_are_cleaned_bounded_and_in_known_languages() {
+        use crate::moderation::RejectionReason::*;
+        let mut s = settings();
+        s.config.not_published_texts = BTreeMap::from([
+            (
+                OffTopic,
+                Texts::from([("sv".into(), "  Felanmäl via appen.  ".into()), ("en".into(), " ".into())]),
+            ),
+            (Offensive, Texts::from([("sv".into(), String::new())])),
+        ]);
+        let checked = check_settings(&s, &TenantConfig::demo()).unwrap();
+        assert_eq!(
+            checked.config.not_published_texts,
+            BTreeMap::from([(OffTopic, Texts::from([("sv".into(), "Felanmäl via appen.".into())]))]),
+            "trimmed; empty texts and reasons without any dropped"
+        );
+        s.config.not_published_texts = BTreeMap::from([(
+            PersonalData,
+            Texts::from([
+                ("de".into(), "Nein".into()),
+                ("sv".into(), "x".repeat(NOT_PUBLISHED_TEXT_MAX_CHARS + 1)),
+            ]),
+        )]);
+        let errors = check_settings(&s, &TenantConfig::demo()).unwrap_err();
+        assert_eq!(
+            paths(&errors),
+            ["config.not_published_texts.personal_data.de", "config.not_published_texts.personal_data.sv"]
+        );
     }
 
     #[test]

@@ -1,10 +1,13 @@
 //! A tenant is one municipality (or a group of them): its map, categories and embedding origins.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::category;
 use crate::geo::{Area, BBox, LatLng, Polygon};
-use crate::questionnaire::{Question, RetiredQuestion};
+use crate::moderation::RejectionReason;
+use crate::questionnaire::{Question, RetiredQuestion, Texts};
 use crate::reporter::ReporterGroup;
 use crate::theme::Theme;
 
@@ -95,6 +98,11 @@ pub struct TenantConfig {
     /// that no street is marked "unsafe" in public.
     #[serde(default = "yes")]
     pub public_map: bool,
+    /// The municipality's own words to a resident whose report is kept off the public map, by
+    /// reason (why, and what to do instead: "Ring 112 vid pågående brott"), in the languages
+    /// it offers. Shown in the follow-up beside the standard sentence.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub not_published_texts: BTreeMap<RejectionReason, Texts>,
 }
 
 fn yes() -> bool {
@@ -198,6 +206,13 @@ impl TenantConfig {
             reporter_groups: ReporterGroup::ALL.to_vec(),
             theme: Theme::default(),
             public_map: true,
+            not_published_texts: BTreeMap::from([(
+                RejectionReason::PersonalData,
+                Texts::from([(
+                    "sv".to_string(),
+                    "Vi visar inte rapporter som nämner enskilda personer. Gäller det ett pågående brott, ring 112.".to_string(),
+                )]),
+            )]),
             retention_days: DEFAULT_RETENTION_DAYS,
             // The demo is shown to many people at once (and tested from one address).
             limits: Limits {

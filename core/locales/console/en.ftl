@@ -316,3 +316,9 @@ console-bulk-none = Select reports in the list first.
 console-bulk-done-approve = { $count } reports approved (without free text; that is published report by report).
 console-bulk-done-reject = { $count } reports rejected.
 console-bulk-refused = { $case } was not changed: { $why }
+
+# What residents are told when a report is not published (settings)
+console-not-published-title = What residents are told when a report is not published
+console-not-published-hint = The follow-up always says the report is not on the map, why, and that the municipality still received it. Add your own words per reason here, for example where else the resident can turn.
+console-not-published-own = own text
+console-not-published-text = { $reason }: text in { $language }

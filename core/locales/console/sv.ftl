@@ -316,3 +316,9 @@ console-bulk-none = Markera ärenden i listan först.
 console-bulk-done-approve = { $count } ärenden godkända (utan fritext; den publiceras ärende för ärende).
 console-bulk-done-reject = { $count } ärenden avvisade.
 console-bulk-refused = { $case } ändrades inte: { $why }
+
+# What residents are told when a report is not published (settings)
+console-not-published-title = Vad invånaren får veta när en rapport inte publiceras
+console-not-published-hint = Uppföljningen säger alltid att rapporten inte visas på kartan, skälet och att kommunen ändå tagit emot den. Här kan ni lägga till egna ord per skäl, till exempel vart invånaren kan vända sig i stället.
+console-not-published-own = egen text
+console-not-published-text = { $reason }: text på { $language }

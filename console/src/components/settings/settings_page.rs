@@ -10,6 +10,7 @@ use tryggve_core::TenantConfig;
 use wasm_bindgen::JsCast;
 
 use super::areas_editor::AreasEditor;
+use super::not_published_editor::NotPublishedEditor;
 use super::questionnaire_editor::QuestionnaireEditor;
 use super::reporter_groups_editor::ReporterGroupsEditor;
 use crate::api::{self, ApiError};
@@ -302,6 +303,7 @@ fn SettingsForm(
                     {i18n.t("console-settings-public-map")}
                 </label>
                 <p class="hint">{i18n.t("console-settings-public-map-hint")}</p>
+                <NotPublishedEditor config languages=languages.into() />
             </fieldset>
 
             <fieldset id="settings-categories" class="checks" tabindex="-1">

@@ -2,11 +2,15 @@
 //! link on the receipt. The code travels in the URL fragment, which browsers never send to any
 //! server (nor in a Referer).
 
+use std::collections::BTreeMap;
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use tryggve_core::category::label_key;
 use tryggve_core::follow_up::Outcome;
 use tryggve_core::i18n::I18n;
+use tryggve_core::moderation::RejectionReason;
+use tryggve_core::questionnaire::{text_and_language, Texts};
 use tryggve_core::ReportView;
 
 use crate::api::{ApiError, Edge};
@@ -40,6 +44,8 @@ pub fn FollowUp(
     tenant: String,
     case: String,
     code: String,
+    /// The municipality's own words on why a report is not published, by reason.
+    explanations: BTreeMap<RejectionReason, Texts>,
     on_back: Callback<()>,
 ) -> impl IntoView {
     let i18n = expect_context::<I18n>();
@@ -73,11 +79,21 @@ pub fn FollowUp(
                         ),
                         None => (report.status, report.public_comment.clone(), None),
                     };
+                    // In the resident's language if the municipality wrote it so, else as written
+                    // (marked with its language, for screen readers).
+                    let explained = match &report.outcome {
+                        Some(Outcome::NotPublished { reason }) => explanations.get(reason).map(|texts| {
+                            let (text, lang) = text_and_language(texts, i18n.locale.tag());
+                            (text.to_string(), lang.to_string())
+                        }),
+                        _ => None,
+                    };
                     let status = i18n.t(&status.label_key());
                     let comment = if comment.is_empty() { i18n.t("followup-no-comment") } else { comment };
                     view! {
                         <h3>{i18n.t_with("followup-title", &[("case", &report.case_number)])}</h3>
                         {outcome.map(|text| view! { <p class="followup-outcome">{text}</p> })}
+                        {explained.map(|(text, lang)| view! { <p class="followup-explained" lang=lang dir="auto">{text}</p> })}
                         <dl>
                             <dt>{i18n.t("followup-status")}</dt>
                             <dd class="followup-status">{status}</dd>

@@ -91,9 +91,10 @@ pub fn ReportWidget(
                 <h2 id="report-title">{i18n.t("report-title")}</h2>
                 <p class="intro">{i18n.t("report-intro")}</p>
                 {move || match (config.get(), receipt.get()) {
-                    (ConfigState::Ready(_), _) if following.with(Option::is_some) => {
+                    (ConfigState::Ready(c), _) if following.with(Option::is_some) => {
                         let (case, code) = following.get().unwrap_or_default();
-                        view! { <FollowUp edge=edge.clone() tenant=tenant.clone() case code on_back /> }.into_any()
+                        let explanations = c.not_published_texts.clone();
+                        view! { <FollowUp edge=edge.clone() tenant=tenant.clone() case code explanations on_back /> }.into_any()
                     }
                     (ConfigState::Loading, _) => view! { <p role="status">{i18n.t("loading")}</p> }.into_any(),
                     (ConfigState::Failed, _) => {
