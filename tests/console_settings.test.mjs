@@ -318,6 +318,26 @@ test("number fields keep what is typed; one that is not a number stops the save 
   await lat.fill(before);
   await page.getByRole("button", { name: "Spara inställningarna" }).click();
   await page.getByText("Inställningarna är sparade.").waitFor();
+
+  // A field the edge refuses: focused, marked, and the reason said beside the save button.
+  const tiles = page.getByLabel(/Adress till kartplattor/);
+  const goodTiles = await tiles.inputValue();
+  await tiles.fill("http://tiles.example.se/{z}/{x}/{y}.png");
+  await page.getByRole("button", { name: "Spara inställningarna" }).click();
+  const outcome = page.locator(".save-row .save-outcome");
+  await outcome.filter({ hasText: /Kontrollera fältet ”Adress till kartplattor.*”: värdet är inte tillåtet/ }).waitFor();
+  assert.equal(await outcome.getAttribute("role"), "status");
+  assert.equal(await focusedId(page), "settings-tiles");
+  assert.equal(await tiles.getAttribute("aria-invalid"), "true", "marked, not only focused");
+  assert.match(await tiles.evaluate((el) => el.validationMessage), /^Kontrollera fältet ”Adress till kartplattor/, "said at the field too");
+  assert.equal(await tiles.evaluate((el) => getComputedStyle(el).borderTopColor), "rgb(176, 0, 32)");
+  assert.deepEqual(await axeViolations(page, [["body"]]), [], "axe-core with a refused field marked");
+  await page.screenshot({ path: screenshotPath("console-settings-refused-1280.png") });
+  await tiles.fill(goodTiles);
+  assert.equal(await tiles.getAttribute("aria-invalid"), null, "unmarked once changed");
+  assert.equal(await tiles.evaluate((el) => el.validationMessage), "");
+  await page.getByRole("button", { name: "Spara inställningarna" }).click();
+  await outcome.filter({ hasText: "Inställningarna är sparade." }).waitFor();
   assert.deepEqual(errors, []);
   await context.close();
 });

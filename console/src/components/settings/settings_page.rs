@@ -55,6 +55,9 @@ fn SettingsForm(
     let saved_questions = RwSignal::new(loaded.config.questionnaire.clone());
     let areas = RwSignal::new(loaded.config.areas.clone());
     let saving = RwSignal::new(false);
+    // What became of a save, said beside the button that saves (the page's notice at the top is
+    // for the editors that act at once: access codes).
+    let save_outcome = RwSignal::new(String::new());
     // The number fields as typed (filled in below): one that does not read as a number stops
     // the save with a message, instead of sending something else than what is shown.
     let typed_numbers = StoredValue::new(Vec::<TypedNumber>::new());
@@ -67,9 +70,10 @@ fn SettingsForm(
         let unreadable =
             typed_numbers.with_value(|all| all.iter().find(|n| n.value().is_none()).map(|n| n.id));
         if let Some(id) = unreadable {
-            let label = focus_control(id).unwrap_or_else(|| id.to_string());
+            let label = focus_control(id, false).unwrap_or_else(|| id.to_string());
             let reason = i18n.t("console-settings-error-not-a-number");
-            notice.set(i18n.t_with("console-settings-invalid", &[("field", &label), ("reason", &reason)]));
+            save_outcome
+                .set(i18n.t_with("console-settings-invalid", &[("field", &label), ("reason", &reason)]));
             return;
         }
         let mut wanted = config.get_untracked();
@@ -86,7 +90,7 @@ fn SettingsForm(
                 .collect(),
         };
         saving.set(true);
-        notice.set(i18n.t("console-settings-saving"));
+        save_outcome.set(i18n.t("console-settings-saving"));
         spawn_local(async move {
             let outcome = api::save_settings(&tenant.get_value(), &csrf.get_value(), &settings).await;
             saving.set(false);
@@ -99,16 +103,17 @@ fn SettingsForm(
                     typed_numbers.with_value(|all| all.iter().for_each(|n| n.show(&stored.config)));
                     config.set(stored.config.clone());
                     on_saved.run(stored.config);
-                    notice.set(i18n.t("console-settings-saved"));
+                    save_outcome.set(i18n.t("console-settings-saved"));
                 }
                 Err(ApiError::Refused { code, field: Some(path), .. }) => {
                     let label = questions.with_untracked(|qs| focus_field(&path, qs)).unwrap_or(path);
                     let reason = i18n.t(&code.message_key("console-settings-error"));
-                    notice.set(
-                        i18n.t_with("console-settings-invalid", &[("field", &label), ("reason", &reason)]),
-                    );
+                    let message =
+                        i18n.t_with("console-settings-invalid", &[("field", &label), ("reason", &reason)]);
+                    say_at_refused_field(&message);
+                    save_outcome.set(message);
                 }
-                Err(e) => notice.set(i18n.t(&e.message_key())),
+                Err(e) => save_outcome.set(i18n.t(&e.message_key())),
             }
         });
     };
@@ -243,7 +248,7 @@ fn SettingsForm(
     };
 
     view! {
-        <form class="settings" novalidate on:submit=save>
+        <form class="settings" novalidate on:submit=save on:input=clear_refusal>
             <fieldset>
                 <legend>{i18n.t("console-settings-general")}</legend>
                 <label for="settings-name">{i18n.t("console-settings-name")}</label>
@@ -368,9 +373,12 @@ fn SettingsForm(
             <QuestionnaireEditor questions saved=saved_questions languages=languages.into() />
             <AreasEditor areas map=loaded.config.map.clone() />
 
-            <button type="submit" class="primary" aria-disabled=move || saving.get().then_some("true")>
-                {i18n.t("console-settings-save")}
-            </button>
+            <div class="save-row">
+                <button type="submit" class="primary" aria-disabled=move || saving.get().then_some("true")>
+                    {i18n.t("console-settings-save")}
+                </button>
+                <p class="save-outcome" role="status" aria-live="polite">{move || save_outcome.get()}</p>
+            </div>
         </form>
     }
 }
@@ -410,11 +418,11 @@ fn whole(v: f64) -> u32 {
 /// Moves focus to the field the edge named (`config.map.zoom`, `config.questionnaire[1].text.sv`)
 /// and returns its label, so that the message says which field in the admin's own words.
 fn focus_field(path: &str, questions: &[Question]) -> Option<String> {
-    focus_control(&field_id(path, questions))
+    focus_control(&field_id(path, questions), true)
 }
 
 /// Moves focus to the control `id` and returns its label.
-fn focus_control(id: &str) -> Option<String> {
+fn focus_control(id: &str, mark: bool) -> Option<String> {
     let document = web_sys::window()?.document()?;
     let element = document.get_element_by_id(id)?;
     let label = match element.dyn_ref::<web_sys::HtmlInputElement>() {
@@ -425,10 +433,58 @@ fn focus_control(id: &str) -> Option<String> {
             .flatten()
             .and_then(|l| l.text_content()),
     };
+    if mark {
+        mark_refused(&document, &element);
+    }
     if let Some(el) = element.dyn_ref::<web_sys::HtmlElement>() {
         let _ = el.focus();
     }
     label.map(|l| l.trim().to_string())
+}
+
+/// Marks the field the edge refused (`aria-invalid`, styled as an error), and only that one: a
+/// field marked by an earlier save is unmarked. A group (fieldset) is not marked: only controls.
+fn mark_refused(document: &web_sys::Document, element: &web_sys::Element) {
+    if let Ok(marked) = document.query_selector_all("[data-refused]") {
+        for i in 0..marked.length() {
+            if let Some(old) = marked.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+                unmark(&old);
+            }
+        }
+    }
+    if matches!(element.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA") {
+        let _ = element.set_attribute("aria-invalid", "true");
+        let _ = element.set_attribute("data-refused", "");
+    }
+}
+
+fn unmark(element: &web_sys::Element) {
+    let _ = element.remove_attribute("aria-invalid");
+    let _ = element.remove_attribute("data-refused");
+    if let Some(input) = element.dyn_ref::<web_sys::HtmlInputElement>() {
+        input.set_custom_validity("");
+    }
+}
+
+/// The reason, at the marked field too (the browser's own message beside it), not only beside
+/// the save button, which may be a screen further down.
+fn say_at_refused_field(message: &str) {
+    let document = web_sys::window().and_then(|w| w.document());
+    let marked = document.and_then(|d| d.query_selector("input[data-refused]").ok().flatten());
+    if let Some(input) = marked.and_then(|m| m.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+        input.set_custom_validity(message);
+        input.report_validity();
+    }
+}
+
+/// A refused field is unmarked as soon as it is changed (the next save checks it again). Fields
+/// that check themselves as typed (the numbers) keep their own marking.
+fn clear_refusal(ev: web_sys::Event) {
+    if let Some(element) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+        if element.has_attribute("data-refused") {
+            unmark(&element);
+        }
+    }
 }
 
 /// The id of the control for a settings path.
