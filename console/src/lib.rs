@@ -2,8 +2,8 @@
 //! (granskningskarta) where a municipality's moderators handle residents' reports.
 
 mod api;
+mod base_map;
 mod components;
-mod map_zoom;
 
 use leptos::prelude::*;
 use tryggve_core::i18n::{I18n, Locale};

@@ -172,23 +172,27 @@ fn widget(tools: &Tools) -> Result {
 /// Leaflet as the console uses it (`console/leaflet-console.js`: the widget's parts and polygons),
 /// bundled into one script that defines the global `L`.
 fn leaflet_for_the_console(tools: &Tools, out: &Path) -> Result {
-    run_command(
-        Command::new(&tools.esbuild)
-            .arg("console/leaflet-console.js")
-            .args(["--bundle", "--minify", "--format=iife", "--global-name=L", "--target=es2017"])
-            .args(["--legal-comments=none", &format!("--banner:js={LEAFLET_NOTICE}")])
-            .arg(format!("--outfile={}", out.display()))
-            .current_dir(root()),
+    bundle_leaflet(tools, "console/leaflet-console.js", &["--format=iife", "--global-name=L"], out)
+}
+
+/// The widget's parts (`widget/js/leaflet-module.js`) as an ES module, which the widget binds
+/// without a global `L`.
+fn leaflet_module(tools: &Tools, out: &Path) -> Result {
+    bundle_leaflet(
+        tools,
+        "widget/js/leaflet-module.js",
+        &["--format=esm", "--supported:import-meta=true"],
+        out,
     )
 }
 
-/// The widget's parts (`widget/js/leaflet-parts.js`) as an ES module, which the widget binds
-/// without a global `L`.
-fn leaflet_module(tools: &Tools, out: &Path) -> Result {
+/// Bundles and shrinks the Leaflet `entry` (with Leaflet's notice kept) into `out`.
+fn bundle_leaflet(tools: &Tools, entry: &str, format: &[&str], out: &Path) -> Result {
     run_command(
         Command::new(&tools.esbuild)
-            .arg("widget/js/leaflet-module.js")
-            .args(["--bundle", "--minify", "--format=esm", "--target=es2017", "--supported:import-meta=true"])
+            .arg(entry)
+            .args(["--bundle", "--minify", "--target=es2017"])
+            .args(format)
             .args(["--legal-comments=none", &format!("--banner:js={LEAFLET_NOTICE}")])
             .arg(format!("--outfile={}", out.display()))
             .current_dir(root()),

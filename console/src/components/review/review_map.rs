@@ -24,15 +24,9 @@ pub fn ReviewMap(
     container.on_load({
         let markers = markers.clone();
         move |div| {
-            let options = crate::map_zoom::options_without_zoom();
-            options.set_center(leaflet::LatLng::new(config.center.lat, config.center.lng));
-            options.set_zoom(f64::from(config.zoom));
-            options.set_scroll_wheel_zoom(false);
-            let Ok(map) = leaflet::Map::new_with_element(&div, &options) else { return };
-            crate::map_zoom::add_zoom(&map, i18n);
-            let tiles = leaflet::TileLayerOptions::new();
-            tiles.set_attribution(config.attribution_html());
-            leaflet::TileLayer::new_options(&config.tile_url, &tiles).add_to(&map);
+            let Some(map) = crate::base_map::base_map(&div, &config, f64::from(config.zoom), i18n) else {
+                return;
+            };
             let group = leaflet::LayerGroup::new();
             group.add_to(&map);
             *markers.borrow_mut() = Some(group);

@@ -46,15 +46,10 @@ pub fn AreasMap(config: MapConfig, areas: RwSignal<Vec<Area>>) -> impl IntoView 
     container.on_load({
         let drawn = drawn.clone();
         move |div| {
-            let options = crate::map_zoom::options_without_zoom();
-            options.set_center(leaflet::LatLng::new(config.center.lat, config.center.lng));
-            options.set_zoom(f64::from(config.zoom) - 1.0);
-            options.set_scroll_wheel_zoom(false);
-            let Ok(map) = leaflet::Map::new_with_element(&div, &options) else { return };
-            crate::map_zoom::add_zoom(&map, i18n);
-            let tiles = leaflet::TileLayerOptions::new();
-            tiles.set_attribution(config.attribution_html());
-            leaflet::TileLayer::new_options(&config.tile_url, &tiles).add_to(&map);
+            let Some(map) = crate::base_map::base_map(&div, &config, f64::from(config.zoom) - 1.0, i18n)
+            else {
+                return;
+            };
             let outlines = leaflet::LayerGroup::new();
             outlines.add_to(&map);
             *drawn.borrow_mut() = Some(Drawn { map, outlines });

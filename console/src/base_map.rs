@@ -1,0 +1,31 @@
+//! The console's maps (review, lägesbild, areas) start alike: the municipality's tiles and
+//! attribution, no zooming by the mouse wheel (the page scrolls), and zoom buttons in the
+//! console's language — Leaflet names its own "Zoom in" and "Zoom out" in English whatever the
+//! page speaks, and a screen reader reads those names.
+
+use tryggve_core::i18n::I18n;
+use tryggve_core::MapConfig;
+
+/// A map in `div` at the municipality's centre and `zoom`, with its tiles and our zoom buttons;
+/// `None` if Leaflet refuses the element.
+pub fn base_map(
+    div: &web_sys::HtmlDivElement,
+    config: &MapConfig,
+    zoom: f64,
+    i18n: I18n,
+) -> Option<leaflet::Map> {
+    let options = leaflet::MapOptions::new();
+    options.set_zoom_control(false);
+    options.set_center(leaflet::LatLng::new(config.center.lat, config.center.lng));
+    options.set_zoom(zoom);
+    options.set_scroll_wheel_zoom(false);
+    let map = leaflet::Map::new_with_element(div, &options).ok()?;
+    let mut zoom_buttons = leaflet::ZoomOptions::new();
+    zoom_buttons.set_zoom_in_title(&i18n.t("map-zoom-in"));
+    zoom_buttons.set_zoom_out_title(&i18n.t("map-zoom-out"));
+    leaflet::Zoom::new(&zoom_buttons).add_to(&map);
+    let tiles = leaflet::TileLayerOptions::new();
+    tiles.set_attribution(config.attribution_html());
+    leaflet::TileLayer::new_options(&config.tile_url, &tiles).add_to(&map);
+    Some(map)
+}
