@@ -22,13 +22,22 @@ globalThis.fetch = fetchOnNewConnections;
 /** Runs SQL against the local D1 database the edge uses, returning the rows. */
 export function query(sql) {
   const wrangler = path.join(root, "node_modules/.bin/wrangler");
-  const out = execFileSync(
-    wrangler,
-    ["--config", path.join(root, "edge/wrangler.toml"), "d1", "execute", "DB", "--local",
-      "--persist-to", STATE, "--json", "--command", sql],
-    { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] },
-  );
-  return JSON.parse(out)[0].results;
+  // The edge writes to the same local database file; a read that meets its write lock
+  // (SQLITE_BUSY) is tried again after a moment, as a second reader would.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const out = execFileSync(
+        wrangler,
+        ["--config", path.join(root, "edge/wrangler.toml"), "d1", "execute", "DB", "--local",
+          "--persist-to", STATE, "--json", "--command", sql],
+        { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] },
+      );
+      return JSON.parse(out)[0].results;
+    } catch (error) {
+      if (attempt >= 5 || !/SQLITE_BUSY|database is locked/.test(`${error.stderr}${error.stdout}${error.message}`)) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200 * attempt);
+    }
+  }
 }
 
 /** Quotes a value for SQL. */
