@@ -123,7 +123,7 @@ test("report → moderator review → resident sees the status and reply", async
   await page.screenshot({ path: screenshotPath("console-dashboard.png"), fullPage: true });
   // Only Centrum.
   await page.getByLabel("Område").selectOption("centrum");
-  await page.getByText(/rapporter visas/).waitFor();
+  await page.getByText(/\d+ rapport(er)? visas/).waitFor();
   const [download] = await Promise.all([
     page.waitForEvent("download"),
     page.getByRole("link", { name: "CSV för GIS och skript (koder)" }).click(),
@@ -218,7 +218,7 @@ test("bulk: a coordinator ticks reports and approves them at once; one that cann
   await page.getByLabel("Skäl för avvisning").selectOption("off_topic");
   await page.getByRole("button", { name: "Avvisa markerade" }).focus();
   await page.keyboard.press("Enter");
-  await message.filter({ hasText: "1 ärenden avvisade." }).waitFor();
+  await message.filter({ hasText: "1 ärende avvisat." }).waitFor();
   const [stored] = query(`SELECT visibility, rejection_reason FROM reports WHERE tenant_id = 'demo' AND description = 'Bulk B ${stamp}'`);
   assert.deepEqual(stored, { visibility: "rejected", rejection_reason: "off_topic" });
   const all = page.getByLabel("Markera alla ärenden i listan");

@@ -7,7 +7,8 @@ use tryggve_core::api::operations::{
     ActOnDialogue, ActOnQuestion, ActOnReport, ActOnReports, AddModerator, Body, ChangePassword,
     CreateDialogue, DisableModerator, ListAccessCodes, ListAllDialogues, ListModerators, ListReports, LogIn,
     LogOut, MinutesCsv, MinutesMarkdown, Operation, ReadAuditLog, ReadConfig, ReadDashboard,
-    ReadModeratedDialogue, ReadSession, ReadSettings, RemoveAccessCode, SaveSettings, SetAccessCode, Success,
+    ReadModeratedDialogue, ReadReport, ReadSession, ReadSettings, RemoveAccessCode, SaveSettings,
+    SetAccessCode, Success,
 };
 use tryggve_core::api::path::{AccountPath, CasePath, DialoguePath, GroupPath, QuestionPath, TenantPath};
 use tryggve_core::api::{self, Endpoint, ErrorBody, ErrorCode};
@@ -19,6 +20,7 @@ use tryggve_core::dialogue::{
     DialogueAction, DialogueDetails, ModeratedDialogue, ModeratedQuestion, PublicDialogue, QuestionAction,
 };
 use tryggve_core::report::parse_case_number;
+use tryggve_core::report_list::{encode_query_value, ReportPage};
 use tryggve_core::reporter::{AccessCodeState, NewAccessCode, ReporterGroup};
 use tryggve_core::review::{ModeratedReport, ReportFilter, ReviewAction};
 use tryggve_core::settings::TenantSettings;
@@ -147,24 +149,17 @@ pub async fn tenant_config(tenant: &str) -> Result<TenantConfig, ApiError> {
 
 /// The filter as a query string (`status=new&category=graffiti…`), shared by list, dashboard
 /// and export links.
-pub fn filter_query(filter: &ReportFilter) -> String {
-    let mut query = Vec::new();
-    let mut add = |key: &str, value: Option<&str>| {
-        if let Some(value) = value {
-            query.push(format!("{key}={}", js_sys::encode_uri_component(value)));
-        }
-    };
-    add("status", filter.status.map(|s| s.id()));
-    add("visibility", filter.visibility.map(|v| v.id()));
-    add("category", filter.category.as_deref());
-    add("from", filter.from.as_deref());
-    add("to", filter.to.as_deref());
-    add("area", filter.area.as_deref());
-    query.join("&")
-}
-
-pub async fn reports(tenant: &str, filter: &ReportFilter) -> Result<Vec<ModeratedReport>, ApiError> {
-    call::<ListReports>(&tenant_path(tenant), Some(filter_query(filter)), &(), None).await
+/// One page of the review list: the first, or the one after the token `after`.
+pub async fn reports(
+    tenant: &str,
+    filter: &ReportFilter,
+    after: Option<&str>,
+) -> Result<ReportPage, ApiError> {
+    let mut query = filter.to_query();
+    if let Some(after) = after {
+        query += &format!("&after={}", encode_query_value(after));
+    }
+    call::<ListReports>(&tenant_path(tenant), Some(query), &(), None).await
 }
 
 pub async fn dashboard(
@@ -172,13 +167,13 @@ pub async fn dashboard(
     filter: &ReportFilter,
     compile: &str,
 ) -> Result<DashboardAnswer, ApiError> {
-    let query = format!("{}&compile={}", filter_query(filter), js_sys::encode_uri_component(compile));
+    let query = format!("{}&compile={}", filter.to_query(), js_sys::encode_uri_component(compile));
     call::<ReadDashboard>(&tenant_path(tenant), Some(query), &(), None).await
 }
 
 /// The address of the reports under `filter` as a file (`csv` or `geojson`), for a link.
 pub fn export_url(tenant: &str, export: &Operation, filter: &ReportFilter) -> String {
-    format!("{}?{}", export.url_path(&tenant_path(tenant)), filter_query(filter))
+    format!("{}?{}", export.url_path(&tenant_path(tenant)), filter.to_query())
 }
 
 /// The address of a dialogue's minutes as a file (`md` or `csv`), for a link.
@@ -190,19 +185,27 @@ pub fn minutes_url(tenant: &str, dialogue: i64, format: &str) -> String {
     }
 }
 
+/// The path of a case; a case number that is not one (from a mistyped link) is a case not found.
+fn case_path(tenant: &str, case: &str) -> Result<CasePath, ApiError> {
+    let Some(case) = parse_case_number(case) else {
+        let message = "No such report in this municipality.".to_string();
+        return Err(ApiError::Refused { status: 404, code: ErrorCode::CaseNotFound, message, field: None });
+    };
+    Ok(CasePath { tenant: tenant.to_string(), case })
+}
+
+/// One report, for a case opened from a link that the list's page does not hold.
+pub async fn report(tenant: &str, case: &str) -> Result<ModeratedReport, ApiError> {
+    call::<ReadReport>(&case_path(tenant, case)?, None, &(), None).await
+}
+
 pub async fn act(
     tenant: &str,
     case: &str,
     csrf: &str,
     action: &ReviewAction,
 ) -> Result<ModeratedReport, ApiError> {
-    // The console's case numbers come from the edge; one that is not is a case not found.
-    let Some(case) = parse_case_number(case) else {
-        let message = "No such report in this municipality.".to_string();
-        return Err(ApiError::Refused { status: 404, code: ErrorCode::CaseNotFound, message, field: None });
-    };
-    let path = CasePath { tenant: tenant.to_string(), case };
-    call::<ActOnReport>(&path, None, action, Some(csrf)).await
+    call::<ActOnReport>(&case_path(tenant, case)?, None, action, Some(csrf)).await
 }
 
 /// One action on several reports; each report's outcome in the answer.

@@ -4,6 +4,8 @@
 //! page speaks, and a screen reader reads those names.
 
 use tryggve_core::i18n::I18n;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use tryggve_core::MapConfig;
 
 /// A map in `div` at the municipality's centre and `zoom`, with its tiles and our zoom buttons;
@@ -27,5 +29,21 @@ pub fn base_map(
     let tiles = leaflet::TileLayerOptions::new();
     tiles.set_attribution(config.attribution_html());
     leaflet::TileLayer::new_options(&config.tile_url, &tiles).add_to(&map);
+    // A map whose box changes size (a case opened beside the review list) fills it anew;
+    // Leaflet itself only follows the window's size.
+    let resized = {
+        let (map, div) = (map.clone(), div.clone());
+        Closure::<dyn Fn()>::new(move || {
+            // Not for a map whose page was left (its box shrinks to nothing as it goes).
+            if div.is_connected() {
+                map.invalidate_size(false);
+            }
+        })
+    };
+    if let Ok(observer) = web_sys::ResizeObserver::new(resized.as_ref().unchecked_ref()) {
+        observer.observe(div);
+    }
+    // Lives as long as the map's element; dropped with the page.
+    resized.forget();
     Some(map)
 }

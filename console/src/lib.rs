@@ -1,6 +1,7 @@
 //! The moderator console, served by the edge at `/console/`: the review map
 //! (granskningskarta) where a municipality's moderators handle residents' reports.
 
+mod address;
 mod api;
 mod base_map;
 mod components;

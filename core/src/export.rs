@@ -237,6 +237,7 @@ mod tests {
         ModeratedReport {
             answers: Default::default(),
             reporter_group: Default::default(),
+            area: None,
             case_number: "2026-0042".into(),
             lat: 58.0337,
             lng: 12.8083,

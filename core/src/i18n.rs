@@ -146,6 +146,40 @@ impl I18n {
     pub fn t_with(&self, key: &str, args: &[(&str, &str)]) -> String {
         translate_with(self.locale, key, args)
     }
+
+    /// Words about a number of things: `{key}-one` for exactly one where the language has it
+    /// ("1 rapport", not "1 rapporter"), else `key`. `{ $count }` is the number, its thousands
+    /// grouped as the language writes them.
+    pub fn t_count(&self, key: &str, count: u64, args: &[(&str, &str)]) -> String {
+        let one = format!("{key}-one");
+        let has = |l: Locale, k: &str| l.messages().is_some_and(|words| words.contains_key(k));
+        // The singular of the language the text comes from: the Swedish fallback's only if the
+        // whole text falls back to Swedish.
+        let from = if has(self.locale, key) { self.locale } else { Locale::Sv };
+        let key = if count == 1 && has(from, &one) { one.as_str() } else { key };
+        let number = self.number(count);
+        let mut all = vec![("count", number.as_str())];
+        all.extend_from_slice(args);
+        self.t_with(key, &all)
+    }
+
+    /// `count` with its thousands grouped: `12 345` (a no-break space) in Swedish and Finnish,
+    /// `12,345` in English and Arabic.
+    pub fn number(&self, count: u64) -> String {
+        let separator = match self.locale {
+            Locale::Sv | Locale::Fi => '\u{a0}',
+            Locale::En | Locale::Ar => ',',
+        };
+        let digits = count.to_string();
+        let mut grouped = String::new();
+        for (i, digit) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                grouped.push(separator);
+            }
+            grouped.push(digit);
+        }
+        grouped
+    }
 }
 
 /// `key = value` per line; `#` starts a comment. Malformed lines are skipped here and
@@ -191,6 +225,24 @@ pub fn translate_with(locale: Locale, key: &str, args: &[(&str, &str)]) -> Strin
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(feature = "console")]
+    #[test]
+    fn counts_say_one_thing_in_the_singular() {
+        let sv = I18n::new(Locale::Sv);
+        assert_eq!(sv.t_count("console-count", 1, &[]), "1 rapport visas.");
+        assert_eq!(sv.t_count("console-count", 2, &[]), "2 rapporter visas.");
+        assert_eq!(sv.t_count("console-count", 12345, &[]), "12\u{a0}345 rapporter visas.");
+        assert_eq!(sv.t_count("no-such-words", 1, &[]), "no-such-words");
+    }
+
+    #[test]
+    fn numbers_group_thousands_as_the_language_writes_them() {
+        let sv = I18n::new(Locale::Sv);
+        assert_eq!(sv.number(1_234_567), "1\u{a0}234\u{a0}567");
+        assert_eq!(sv.number(999), "999");
+        assert_eq!(I18n::new(Locale::En).number(1234), "1,234");
+    }
 
     #[test]
     fn tags() {

@@ -31,6 +31,7 @@ pub mod public;
 pub mod public_map;
 pub mod questionnaire;
 pub mod report;
+pub mod report_list;
 pub mod reporter;
 pub mod review;
 pub mod settings;

@@ -11,6 +11,7 @@ use crate::reporter::ReporterGroup;
 use crate::field_error::{FieldError, FieldErrorCode};
 use crate::moderation::{RejectionReason, Visibility, PUBLIC_COMMENT_MAX_CHARS};
 use crate::report::{ReportStatus, TimeOfDay};
+use crate::report_list::{encode_query_value, ReportOrder, Search};
 use crate::text;
 use crate::validation::DESCRIPTION_MAX_CHARS;
 
@@ -168,6 +169,10 @@ pub struct ModeratedReport {
     pub answers: Answers,
     #[serde(default)]
     pub reporter_group: ReporterGroup,
+    /// The id of the area the place lies in (none: outside every area). Stored when the report
+    /// arrives and again when the areas change, so the list filters on it in SQL.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub area: Option<String>,
     #[serde(flatten)]
     pub review: ReviewState,
 }
@@ -190,8 +195,12 @@ pub struct ReportFilter {
     pub category: Option<String>,
     pub from: Option<String>,
     pub to: Option<String>,
-    /// An area id, or "-" for reports outside every area. Applied after loading (polygons).
+    /// An area id, or "-" for reports outside every area.
     pub area: Option<String>,
+    /// A case number, or words in the report's texts (see [`Search`]).
+    pub q: Option<String>,
+    #[serde(default)]
+    pub order: ReportOrder,
 }
 
 impl ReportFilter {
@@ -210,6 +219,8 @@ impl ReportFilter {
                 }
                 "category" => filter.category = Some(value.to_string()),
                 "area" => filter.area = Some(value.to_string()),
+                "q" => filter.q = Search::parse(value).map(|_| value.trim().to_string()),
+                "order" => filter.order = ReportOrder::from_id(value).ok_or(invalid("order"))?,
                 "from" | "to" => {
                     if !is_iso_day(value) {
                         return Err(FieldError::new(
@@ -228,6 +239,31 @@ impl ReportFilter {
             }
         }
         Ok(filter)
+    }
+
+    /// The filter as query pairs (percent-encoded) that [`Self::from_query`] reads back: for
+    /// the API's requests and the console's addresses.
+    pub fn to_query(&self) -> String {
+        let order = (self.order != ReportOrder::Newest).then_some(self.order.id());
+        [
+            ("status", self.status.map(ReportStatus::id)),
+            ("visibility", self.visibility.map(Visibility::id)),
+            ("category", self.category.as_deref()),
+            ("from", self.from.as_deref()),
+            ("to", self.to.as_deref()),
+            ("area", self.area.as_deref()),
+            ("q", self.q.as_deref()),
+            ("order", order),
+        ]
+        .into_iter()
+        .filter_map(|(key, value)| Some(format!("{key}={}", encode_query_value(value?))))
+        .collect::<Vec<_>>()
+        .join("&")
+    }
+
+    /// What the search looks for, if anything.
+    pub fn search(&self) -> Option<Search> {
+        self.q.as_deref().and_then(Search::parse)
     }
 }
 
@@ -411,5 +447,48 @@ mod tests {
             FieldErrorCode::InvalidDate
         );
         assert!(!is_iso_day("2026-1-01") && is_iso_day("2026-12-31"));
+    }
+
+    #[test]
+    fn a_filter_survives_its_query_string() {
+        let filter = ReportFilter {
+            status: Some(InProgress),
+            visibility: Some(Visibility::Approved),
+            category: Some("dark-spot".into()),
+            from: Some("2026-01-01".into()),
+            to: Some("2026-12-31".into()),
+            area: Some("centrum".into()),
+            q: Some("Östra torget & 50%".into()),
+            order: ReportOrder::Status,
+        };
+        let query = filter.to_query();
+        let pairs: Vec<(String, String)> = query
+            .split('&')
+            .map(|pair| {
+                let (key, value) = pair.split_once('=').unwrap();
+                (key.to_string(), percent_decode(value))
+            })
+            .collect();
+        let read = ReportFilter::from_query(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))).unwrap();
+        assert_eq!(read, filter);
+        assert_eq!(ReportFilter::default().to_query(), "", "the default filter adds nothing to an address");
+        assert_eq!(ReportFilter::from_query([("order", "sideways")]).unwrap_err().field, "order");
+        assert_eq!(ReportFilter::from_query([("q", "  ")]).unwrap().q, None);
+    }
+
+    fn percent_decode(value: &str) -> String {
+        let bytes = value.as_bytes();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i] == b'%' {
+                out.push(u8::from_str_radix(&value[i + 1..i + 3], 16).unwrap());
+                i += 3;
+            } else {
+                out.push(bytes[i]);
+                i += 1;
+            }
+        }
+        String::from_utf8(out).unwrap()
     }
 }

@@ -74,8 +74,7 @@ fn by_calendar(reports: &[ModeratedReport], period: fn(&str) -> Option<String>) 
 
 pub fn dashboard(reports: &[ModeratedReport], areas: &[Area], categories: &[String]) -> Dashboard {
     let point = |r: &ModeratedReport| LatLng::new(r.lat, r.lng);
-    let area_key =
-        |r: &ModeratedReport| area_of(areas, point(r)).map_or(OUTSIDE_AREAS.to_string(), |a| a.id.clone());
+    let area_key = |r: &ModeratedReport| area_key(areas, point(r)).to_string();
 
     let mut area_keys: Vec<&str> = areas.iter().map(|a| a.id.as_str()).collect();
     area_keys.push(OUTSIDE_AREAS);
@@ -158,7 +157,7 @@ pub fn compile_by_area(reports: &[ModeratedReport], areas: &[Area], category: &s
     let mut matching: Vec<&ModeratedReport> = reports.iter().filter(|r| r.category == category).collect();
     matching.sort_by(|a, b| a.created_at.cmp(&b.created_at).then_with(|| a.case_number.cmp(&b.case_number)));
     for r in matching {
-        let key = area_of(areas, LatLng::new(r.lat, r.lng)).map_or(OUTSIDE_AREAS, |a| a.id.as_str());
+        let key = area_key(areas, LatLng::new(r.lat, r.lng));
         if let Some(group) = groups.iter_mut().find(|g| g.area == key) {
             group.cases.push(r.case_number.clone());
         }
@@ -166,10 +165,10 @@ pub fn compile_by_area(reports: &[ModeratedReport], areas: &[Area], category: &s
     groups
 }
 
-/// Whether `report` lies in the area with id `area` ("-" meaning outside all areas).
-pub fn in_area(report: &ModeratedReport, areas: &[Area], area: &str) -> bool {
-    let found = area_of(areas, LatLng::new(report.lat, report.lng)).map_or(OUTSIDE_AREAS, |a| a.id.as_str());
-    found == area
+/// The id of the area `point` lies in, or [`OUTSIDE_AREAS`]: a report's area as it is stored
+/// and filtered on.
+pub fn area_key(areas: &[Area], point: LatLng) -> &str {
+    area_of(areas, point).map_or(OUTSIDE_AREAS, |a| a.id.as_str())
 }
 
 #[cfg(test)]
@@ -217,6 +216,7 @@ mod tests {
         ModeratedReport {
             answers: Default::default(),
             reporter_group: Default::default(),
+            area: None,
             case_number: format!("2026-{n:04}"),
             lat,
             lng,
@@ -325,7 +325,8 @@ mod tests {
                 ("-", vec!["2026-0006", "2026-0004"])
             ]
         );
-        assert!(in_area(&fixture()[2], &areas(), "centrum"));
-        assert!(in_area(&fixture()[3], &areas(), OUTSIDE_AREAS));
+        let at = |r: &ModeratedReport| LatLng::new(r.lat, r.lng);
+        assert_eq!(area_key(&areas(), at(&fixture()[2])), "centrum");
+        assert_eq!(area_key(&areas(), at(&fixture()[3])), OUTSIDE_AREAS);
     }
 }

@@ -28,6 +28,23 @@ pub fn char_len(text: &str) -> usize {
     text.chars().count()
 }
 
+/// The start of `text` on one line, at most `max` characters: cut at a word where there is
+/// one and ended with "…" when anything was left out.
+pub fn excerpt(text: &str, max: usize) -> String {
+    let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if char_len(&line) <= max {
+        return line;
+    }
+    let keep = max.saturating_sub(1);
+    let cut: String = line.chars().take(keep).collect();
+    let ends_a_word = line.chars().nth(keep) == Some(' ');
+    let at_word = match cut.rfind(' ') {
+        Some(space) if !ends_a_word && space > cut.len() / 2 => &cut[..space],
+        _ => cut.as_str(),
+    };
+    format!("{}…", at_word.trim_end_matches([' ', ',', '.', ';', ':']))
+}
+
 /// `text` made safe to hand to an API that takes HTML (Leaflet's attribution line): every
 /// character that means something in HTML is escaped, so the text shows as written.
 pub fn escape_html(text: &str) -> String {
@@ -48,6 +65,21 @@ pub fn escape_html(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_excerpt_is_one_line_cut_at_a_word() {
+        assert_eq!(excerpt("Mörkt vid\nStorgatan", 40), "Mörkt vid Storgatan");
+        assert_eq!(
+            excerpt("Lampan vid busshållplatsen är trasig sedan länge", 30),
+            "Lampan vid busshållplatsen är…"
+        );
+        assert_eq!(
+            char_len(&excerpt(&"å".repeat(100), 20)),
+            20,
+            "a word longer than the excerpt is cut inside"
+        );
+        assert_eq!(excerpt("", 10), "");
+    }
 
     #[test]
     fn html_is_escaped_to_show_as_written() {

@@ -210,13 +210,14 @@ fn test_fixtures(examples_port: u16) -> Result<String> {
     guarded.turnstile_site_key = Some("1x00000000000000000000AA".into());
     // Municipalities of their own for the tests whose admins edit settings (one through the
     // API, one in the console, from an empty questionnaire), guess access codes until locked
-    // out, or approve hundreds of reports.
+    // out, approve hundreds of reports, or page through a long review list.
     let mut fixtures = String::new();
     for (id, name) in [
         ("installt", "Inställd kommun"),
         ("enkat", "Enkätby kommun"),
         ("gissby", "Gissby kommun"),
         ("storstad", "Storstads kommun"),
+        ("listby", "Listby kommun"),
     ] {
         let mut tenant = TenantConfig::demo();
         tenant.id = id.into();

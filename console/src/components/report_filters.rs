@@ -6,7 +6,9 @@ use tryggve_core::review::{is_iso_day, ReportFilter};
 use tryggve_core::stats::OUTSIDE_AREAS;
 use tryggve_core::{Area, ReportStatus};
 
-/// Filters by status, publication, category and date; each change reloads the list.
+/// Filters by status, publication, category, area, date and a search; each change reloads the
+/// list. The fields show the filter as it is, also when it came from a link or the browser's
+/// back button.
 #[component]
 pub fn ReportFilters(
     filter: RwSignal<ReportFilter>,
@@ -16,17 +18,48 @@ pub fn ReportFilters(
     let i18n = expect_context::<I18n>();
 
     let day = |value: String| (is_iso_day(&value)).then_some(value);
+    // An option is chosen when the filter holds its value ("" for "all").
+    let chosen = move |read: fn(&ReportFilter) -> Option<String>, value: String| {
+        move || filter.with(|f| read(f).unwrap_or_default() == value)
+    };
+    let option = move |read: fn(&ReportFilter) -> Option<String>, value: String, label: String| {
+        view! { <option value=value.clone() prop:selected=chosen(read, value)>{label}</option> }
+    };
+    let all = move |read| option(read, String::new(), i18n.t("console-all"));
+    let search = NodeRef::<leptos::html::Input>::new();
+    // A search reloads the list only when it changed (Enter also leaves the field).
+    let set_search = move |q: String| {
+        let q = (!q.trim().is_empty()).then(|| q.trim().to_string());
+        if filter.with(|f| f.q != q) {
+            filter.update(|f| f.q = q);
+        }
+    };
 
     view! {
-        <form class="filters" aria-label=i18n.t("console-filters") on:submit=|ev| ev.prevent_default()>
+        <form class="filters" aria-label=i18n.t("console-filters") on:submit=move |ev| {
+            ev.prevent_default();
+            // Enter in the search field searches.
+            if let Some(input) = search.get() {
+                set_search(input.value());
+            }
+        }>
+            <div class="search">
+                <label for="filter-q">{i18n.t("console-search")}</label>
+                <span class="search-row">
+                    <input id="filter-q" type="search" node_ref=search maxlength="100"
+                        prop:value=move || filter.with(|f| f.q.clone().unwrap_or_default())
+                        on:change=move |ev| set_search(event_target_value(&ev)) />
+                    <button type="submit">{i18n.t("console-search-button")}</button>
+                </span>
+            </div>
             <div>
                 <label for="filter-status">{i18n.t("console-status")}</label>
                 <select id="filter-status" on:change=move |ev| {
                     let value = event_target_value(&ev);
                     filter.update(|f| f.status = ReportStatus::from_id(&value));
                 }>
-                    <option value="">{i18n.t("console-all")}</option>
-                    {ReportStatus::ALL.map(|s| view! { <option value=s.id()>{i18n.t(&s.label_key())}</option> }).collect_view()}
+                    {all(|f| f.status.map(|s| s.id().to_string()))}
+                    {ReportStatus::ALL.map(|s| option(|f| f.status.map(|s| s.id().to_string()), s.id().into(), i18n.t(&s.label_key()))).collect_view()}
                 </select>
             </div>
             <div>
@@ -35,18 +68,18 @@ pub fn ReportFilters(
                     let value = event_target_value(&ev);
                     filter.update(|f| f.visibility = Visibility::from_id(&value));
                 }>
-                    <option value="">{i18n.t("console-all")}</option>
-                    {Visibility::ALL.map(|v| view! { <option value=v.id()>{i18n.t(&v.label_key())}</option> }).collect_view()}
+                    {all(|f| f.visibility.map(|v| v.id().to_string()))}
+                    {Visibility::ALL.map(|v| option(|f| f.visibility.map(|v| v.id().to_string()), v.id().into(), i18n.t(&v.label_key()))).collect_view()}
                 </select>
             </div>
             <div>
-                <label for="filter-category">{i18n.t("category-label")}</label>
+                <label for="filter-category">{i18n.t("console-category")}</label>
                 <select id="filter-category" on:change=move |ev| {
                     let value = event_target_value(&ev);
                     filter.update(|f| f.category = (!value.is_empty()).then_some(value));
                 }>
-                    <option value="">{i18n.t("console-all")}</option>
-                    {categories.into_iter().map(|id| view! { <option value=id.clone()>{i18n.t(&label_key(&id))}</option> }).collect_view()}
+                    {all(|f| f.category.clone())}
+                    {categories.into_iter().map(|id| option(|f| f.category.clone(), id.clone(), i18n.t(&label_key(&id)))).collect_view()}
                 </select>
             </div>
             <div>
@@ -55,24 +88,26 @@ pub fn ReportFilters(
                     let value = event_target_value(&ev);
                     filter.update(|f| f.area = (!value.is_empty()).then_some(value));
                 }>
-                    <option value="">{i18n.t("console-all")}</option>
-                    {areas.into_iter().map(|a| view! { <option value=a.id.clone()>{a.name.clone()}</option> }).collect_view()}
-                    <option value=OUTSIDE_AREAS>{i18n.t("console-outside-areas")}</option>
+                    {all(|f| f.area.clone())}
+                    {areas.into_iter().map(|a| option(|f| f.area.clone(), a.id.clone(), a.name.clone())).collect_view()}
+                    {option(|f| f.area.clone(), OUTSIDE_AREAS.into(), i18n.t("console-outside-areas"))}
                 </select>
             </div>
             <div>
                 <label for="filter-from">{i18n.t("console-from")}</label>
-                <input id="filter-from" type="date" on:change=move |ev| {
-                    let value = event_target_value(&ev);
-                    filter.update(|f| f.from = day(value));
-                } />
+                <input id="filter-from" type="date" prop:value=move || filter.with(|f| f.from.clone().unwrap_or_default())
+                    on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        filter.update(|f| f.from = day(value));
+                    } />
             </div>
             <div>
                 <label for="filter-to">{i18n.t("console-to")}</label>
-                <input id="filter-to" type="date" on:change=move |ev| {
-                    let value = event_target_value(&ev);
-                    filter.update(|f| f.to = day(value));
-                } />
+                <input id="filter-to" type="date" prop:value=move || filter.with(|f| f.to.clone().unwrap_or_default())
+                    on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        filter.update(|f| f.to = day(value));
+                    } />
             </div>
         </form>
     }

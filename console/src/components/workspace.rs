@@ -5,7 +5,6 @@ use leptos::task::spawn_local;
 use tryggve_core::console::SessionInfo;
 use tryggve_core::i18n::I18n;
 use tryggve_core::moderation::Permission;
-use tryggve_core::review::ReportFilter;
 use tryggve_core::TenantConfig;
 
 use super::admin::{AccountPage, AccountsPage, AuditPage};
@@ -14,6 +13,7 @@ use super::dialogue::DialoguesPage;
 use super::report_filters::ReportFilters;
 use super::review::ReviewPage;
 use super::settings::SettingsPage;
+use crate::address::{on_back_or_forward, Address};
 use crate::api;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,6 +40,29 @@ impl Page {
         }
     }
 
+    const ALL: [Page; 7] = [
+        Page::Review,
+        Page::Dashboard,
+        Page::Dialogues,
+        Page::Accounts,
+        Page::Settings,
+        Page::Audit,
+        Page::Account,
+    ];
+
+    /// The page's name in the console's address.
+    fn id(self) -> &'static str {
+        match self {
+            Self::Review => "review",
+            Self::Dashboard => "dashboard",
+            Self::Dialogues => "dialogues",
+            Self::Accounts => "accounts",
+            Self::Settings => "settings",
+            Self::Audit => "audit",
+            Self::Account => "account",
+        }
+    }
+
     fn title_key(self) -> &'static str {
         match self {
             Self::Review => "console-review-title",
@@ -56,10 +79,39 @@ impl Page {
 #[component]
 pub fn Workspace(session: SessionInfo) -> impl IntoView {
     let i18n = expect_context::<I18n>();
+    // Only the pages this role may use.
+    let pages: Vec<Page> = Page::ALL
+        .into_iter()
+        .filter(|p| p.permission().is_none_or(|needed| session.role.allows(needed)))
+        .collect();
     // Responders (who answer in dialogues) start on the dialogues; everyone else on the review.
     let first = if session.role.allows(Permission::ReviewReports) { Page::Review } else { Page::Dialogues };
-    let page = RwSignal::new(first);
-    let filter = RwSignal::new(ReportFilter::default());
+    let page_of = {
+        let pages = pages.clone();
+        move |address: &Address| pages.iter().copied().find(|p| p.id() == address.view).unwrap_or(first)
+    };
+    // The page, filter and case come from the address (a link, a reload, back and forward) and
+    // are written back to it when they change.
+    let opened_with = Address::current();
+    let page = RwSignal::new(page_of(&opened_with));
+    let filter = RwSignal::new(opened_with.filter.clone());
+    let case = RwSignal::new(opened_with.case.clone());
+    on_back_or_forward(move |address| {
+        // Only what changed: setting the same page would draw it anew (and drop its state).
+        set_if_changed(page, page_of(&address));
+        set_if_changed(filter, address.filter);
+        set_if_changed(case, address.case);
+    });
+    let tenant = session.tenant.clone();
+    Effect::new(move |written: Option<()>| {
+        let address = Address {
+            tenant: tenant.clone(),
+            view: page.get().id().to_string(),
+            filter: filter.get(),
+            case: case.get().filter(|_| page.get() == Page::Review),
+        };
+        address.show(written.is_none());
+    });
     let config = RwSignal::new(None::<TenantConfig>);
     spawn_local({
         let tenant = session.tenant.clone();
@@ -71,19 +123,6 @@ pub fn Workspace(session: SessionInfo) -> impl IntoView {
     });
     let loaded = Memo::new(move |_| config.with(Option::is_some));
     let saved = move |c: TenantConfig| config.set(Some(c));
-    // Only the pages this role may use.
-    let pages: Vec<Page> = [
-        Page::Review,
-        Page::Dashboard,
-        Page::Dialogues,
-        Page::Accounts,
-        Page::Settings,
-        Page::Audit,
-        Page::Account,
-    ]
-    .into_iter()
-    .filter(|p| p.permission().is_none_or(|needed| session.role.allows(needed)))
-    .collect();
 
     view! {
         <nav class="pages" aria-label=i18n.t("console-pages")>
@@ -101,7 +140,7 @@ pub fn Workspace(session: SessionInfo) -> impl IntoView {
             match page.get() {
                 Page::Review => view! {
                     <ReportFilters filter categories=config.categories.clone() areas=config.areas.clone() />
-                    <ReviewPage session=session.clone() filter map=config.map.clone() questionnaire=config.questionnaire.clone() />
+                    <ReviewPage session=session.clone() filter selected=case config=config.clone() />
                 }.into_any(),
                 Page::Dashboard => view! {
                     <ReportFilters filter categories=config.categories.clone() areas=config.areas.clone() />
@@ -115,5 +154,11 @@ pub fn Workspace(session: SessionInfo) -> impl IntoView {
             }
             }
         })}
+    }
+}
+
+fn set_if_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value: T) {
+    if signal.with_untracked(|now| *now != value) {
+        signal.set(value);
     }
 }

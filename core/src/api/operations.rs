@@ -21,6 +21,7 @@ use crate::dialogue::{
 };
 use crate::moderation::Permission;
 use crate::public_map::PublicMap;
+use crate::report_list::ReportPage;
 use crate::reporter::{AccessCodeState, NewAccessCode};
 use crate::review::{ModeratedReport, ReviewAction};
 use crate::settings::{TenantSettings, MAX_SETTINGS_BYTES};
@@ -322,7 +323,12 @@ use Success::{Empty, File, Json, WebSocket};
 pub const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /// The filters of the review list, the lägesbild and the exports.
-const REPORT_FILTERS: &[&str] = &["status", "visibility", "category", "from", "to", "area"];
+const REPORT_FILTERS: &[&str] = &["status", "visibility", "category", "from", "to", "area", "q"];
+
+/// The review list's filters, its order and where its page starts (`after`, a token from the
+/// previous page).
+const REPORT_LIST: &[&str] =
+    &["status", "visibility", "category", "from", "to", "area", "q", "order", "after"];
 
 operations! {
     /// This document
@@ -418,8 +424,8 @@ operations! {
     /// The review list
     ListReports {
         Get "/api/v1/console/{tenant}/reports", Permitted(ReviewReports),
-        path: TenantPath, body: (), answer: Json(200) => Vec<ModeratedReport>,
-        query: REPORT_FILTERS, errors: [UnknownTenant], fields: true,
+        path: TenantPath, body: (), answer: Json(200) => ReportPage,
+        query: REPORT_LIST, errors: [UnknownTenant], fields: true,
     }
     /// One report for review
     ReadReport {

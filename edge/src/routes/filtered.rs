@@ -1,28 +1,67 @@
 //! The reports a moderator's filter selects, for the review list, the lägesbild and exports.
 
+use tryggve_core::field_error::{FieldError, FieldErrorCode};
+use tryggve_core::report_list::{rank, Cursor, ReportPage, PAGE_SIZE};
 use tryggve_core::review::{ModeratedReport, ReportFilter};
-use tryggve_core::{stats, TenantConfig};
+use tryggve_core::TenantConfig;
 use worker::D1Database;
 
 use crate::error::ApiError;
 use crate::store;
 
+/// The filter and the page's start (`after`) in a request's query.
+fn read_query(query: &str) -> Result<(ReportFilter, Option<Cursor>), ApiError> {
+    let pairs: Vec<_> = form_urlencoded::parse(query.as_bytes()).collect();
+    let filter = ReportFilter::from_query(pairs.iter().map(|(k, v)| (k.as_ref(), v.as_ref())))
+        .map_err(ApiError::Invalid)?;
+    let after = match pairs.iter().find(|(key, value)| key == "after" && !value.is_empty()) {
+        Some((_, token)) => Some(
+            Cursor::from_token(token)
+                .ok_or(ApiError::Invalid(FieldError::new("after", FieldErrorCode::InvalidChoice)))?,
+        ),
+        None => None,
+    };
+    Ok((filter, after))
+}
+
+/// The tenant's configuration, once every report has its area stored (see
+/// `store::review_list::place_unplaced`): the area filter then misses none.
+async fn placed(db: &D1Database, tenant: &str) -> Result<TenantConfig, ApiError> {
+    let config =
+        store::tenants::config(db, tenant).await?.ok_or(ApiError::UnknownTenant { in_body: false })?;
+    store::review_list::place_unplaced(db, tenant, &config.areas).await?;
+    Ok(config)
+}
+
 /// The reports matching the filter in `query` (`status`, `visibility`, `category`, `from`, `to`,
-/// `area`), newest first, with the tenant's configuration (areas, categories).
+/// `area`, `q`), newest first, at most `limit`, with the tenant's configuration.
 pub async fn filtered(
     db: &D1Database,
     tenant: &str,
     query: &str,
     limit: u32,
 ) -> Result<(Vec<ModeratedReport>, TenantConfig), ApiError> {
-    let pairs: Vec<_> = form_urlencoded::parse(query.as_bytes()).collect();
-    let filter = ReportFilter::from_query(pairs.iter().map(|(k, v)| (k.as_ref(), v.as_ref())))
-        .map_err(ApiError::Invalid)?;
-    let config =
-        store::tenants::config(db, tenant).await?.ok_or(ApiError::UnknownTenant { in_body: false })?;
-    let mut reports = store::reports::list_for_review(db, tenant, &filter, limit).await?;
-    if let Some(area) = &filter.area {
-        reports.retain(|r| stats::in_area(r, &config.areas, area));
-    }
-    Ok((reports, config))
+    let (mut filter, _) = read_query(query)?;
+    filter.order = Default::default();
+    let config = placed(db, tenant).await?;
+    let rows = store::review_list::page(db, tenant, &filter, &config.categories, None, limit).await?;
+    Ok((rows.into_iter().map(|(_, report)| report).collect(), config))
+}
+
+/// One page of the review list for the filter, order and start in `query`, with the total.
+pub async fn page(db: &D1Database, tenant: &str, query: &str) -> Result<ReportPage, ApiError> {
+    let (filter, after) = read_query(query)?;
+    let config = placed(db, tenant).await?;
+    // One more than a page tells whether another page follows.
+    let mut rows =
+        store::review_list::page(db, tenant, &filter, &config.categories, after.as_ref(), PAGE_SIZE + 1)
+            .await?;
+    let more = rows.len() > PAGE_SIZE as usize;
+    rows.truncate(PAGE_SIZE as usize);
+    let next = more.then(|| rows.last()).flatten().map(|(id, last)| {
+        let rank = rank(filter.order, last, &config.categories);
+        Cursor { rank, created_at: last.created_at.clone(), id: *id }.to_token()
+    });
+    let total = store::review_list::count(db, tenant, &filter).await?;
+    Ok(ReportPage { reports: rows.into_iter().map(|(_, report)| report).collect(), total, next })
 }

@@ -4,6 +4,7 @@ use tryggve_core::field_error::{FieldError, FieldErrorCode};
 use tryggve_core::password::{check_access_code, AccessCodeCheck};
 use tryggve_core::public_map::{PublicMap, Viewport};
 use tryggve_core::report::case_number;
+use tryggve_core::stats::area_key;
 use tryggve_core::tenant::is_valid_tenant_id;
 use tryggve_core::{validate_report, NewReport, ReportDraft, ReportReceipt, ReportView};
 
@@ -91,7 +92,8 @@ async fn create(cx: &mut Cx<'_>, draft: ReportDraft) -> Result<Reply<ReportRecei
         // The right code was no guess.
         limits::give_back(db, guess).await?;
     }
-    match store::reports::insert(db, &report, year, &token::hash(&followup_token), &created_at).await {
+    let area = area_key(&tenant.areas, report.location);
+    match store::reports::insert(db, &report, year, &token::hash(&followup_token), &created_at, area).await {
         Ok(seq) => Ok(Reply::Done(ReportReceipt { case_number: case_number(year, seq), followup_token })),
         Err(e) => {
             // Not stored, so not counted. Two copies of one retry may have raced: the other one

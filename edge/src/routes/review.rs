@@ -7,27 +7,21 @@ use tryggve_core::bulk_review::{BulkOutcome, BulkRefusal, BulkReview};
 use tryggve_core::console::AuditEntry;
 use tryggve_core::field_error::{FieldError, FieldErrorCode};
 use tryggve_core::report::{case_number, parse_case_number};
+use tryggve_core::report_list::ReportPage;
 use tryggve_core::review::{ModeratedReport, ReviewAction};
 
-use super::filtered::filtered;
+use super::filtered;
 use super::{Cx, Handler, Reply};
 use crate::error::ApiError;
 use crate::moderator::Moderator;
 use crate::{clock, store};
 use worker::D1Database;
 
-/// At most this many reports per list answer; filters narrow it down.
-const LIST_LIMIT: u32 = 500;
-
-/// `GET /api/v1/console/{tenant}/reports?status=&visibility=&category=&from=&to=&area=`
+/// `GET /api/v1/console/{tenant}/reports?status=&visibility=&category=&from=&to=&area=&q=&order=&after=`:
+/// one page of the review list and how many reports match in all.
 impl Handler for ListReports {
-    async fn handle(
-        cx: &mut Cx<'_>,
-        path: TenantPath,
-        _: (),
-    ) -> Result<Reply<Vec<ModeratedReport>>, ApiError> {
-        let (reports, _) = filtered(cx.db, &path.tenant, cx.target.query, LIST_LIMIT).await?;
-        Ok(Reply::Done(reports))
+    async fn handle(cx: &mut Cx<'_>, path: TenantPath, _: ()) -> Result<Reply<ReportPage>, ApiError> {
+        Ok(Reply::Done(filtered::page(cx.db, &path.tenant, cx.target.query).await?))
     }
 }
 

@@ -40,6 +40,12 @@ impl Handler for SaveSettings {
             .change(audit_text(&before), audit_text(&settings));
         store::tenants::save(db, &settings, store::audit::record(db, &entry)?).await?;
         crate::tenant_cache::forget(tenant);
+        if settings.config.areas != before.config.areas {
+            // Every report is placed in the new areas now (and any left by a failure here
+            // before the next filtered read), so filters by area stay complete.
+            store::review_list::unplace_all(db, tenant).await?;
+            store::review_list::place_unplaced(db, tenant, &settings.config.areas).await?;
+        }
         Ok(Reply::Done(settings))
     }
 }

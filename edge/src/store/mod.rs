@@ -5,4 +5,5 @@ pub mod dialogues;
 pub mod moderators;
 pub mod rate;
 pub mod reports;
+pub mod review_list;
 pub mod tenants;

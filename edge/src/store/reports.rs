@@ -6,7 +6,8 @@ use tryggve_core::public_map::{cell_of, CellCount, CellRange, MAX_LEVEL, MIN_LEV
 use tryggve_core::questionnaire::Answers;
 use tryggve_core::report::{case_number, parse_case_number, times_from_column, times_to_column};
 use tryggve_core::reporter::ReporterGroup;
-use tryggve_core::review::{ModeratedReport, ReportFilter, ReviewState};
+use tryggve_core::review::{ModeratedReport, ReviewState};
+use tryggve_core::stats::OUTSIDE_AREAS;
 use tryggve_core::{BBox, NewReport, ReportStatus, ReportView};
 use wasm_bindgen::JsValue;
 use worker::{D1Database, D1PreparedStatement};
@@ -21,11 +22,12 @@ pub async fn insert(
     year: i32,
     followup_token_hash: &str,
     created_at: &str,
+    area: &str,
 ) -> Result<u32, ApiError> {
     let sql = "INSERT INTO reports (tenant_id, case_year, case_seq, followup_token_hash, lat, lng, \
                category, times, description, contact_email, status, created_at, idempotency_key, answers, answer_texts, reporter_group, \
-               cell_x, cell_y) \
-               SELECT ?1, ?2, COALESCE(MAX(case_seq), 0) + 1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'new', ?10, ?11, ?12, ?13, ?14, ?15, ?16 \
+               cell_x, cell_y, area_id) \
+               SELECT ?1, ?2, COALESCE(MAX(case_seq), 0) + 1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'new', ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17 \
                FROM reports WHERE tenant_id = ?1 AND case_year = ?2 \
                RETURNING case_seq";
     let email = report.contact_email.as_deref().map_or(JsValue::NULL, JsValue::from);
@@ -48,6 +50,7 @@ pub async fn insert(
         report.reporter_group.id().into(),
         cell.0.into(),
         cell.1.into(),
+        area.into(),
     ];
     let inserted: Vec<Inserted> = db.prepare(sql).bind(&args)?.all().await?.results()?;
     inserted
@@ -95,12 +98,12 @@ pub async fn purge_before(db: &D1Database, tenant: &str, cutoff: &str, now: &str
     Ok(purged.results::<serde_json::Value>()?.len() as u32)
 }
 
-const COLUMNS: &str = "id, case_year, case_seq, followup_token_hash, lat, lng, category, times, description, \
+pub(super) const COLUMNS: &str = "id, case_year, case_seq, followup_token_hash, lat, lng, category, times, description, \
                        contact_email, status, visibility, rejection_reason, public_comment, description_public, \
-                       merged_into, created_at, answers, answer_texts, reporter_group, revision";
+                       merged_into, created_at, answers, answer_texts, reporter_group, revision, area_id";
 
 #[derive(Deserialize)]
-struct ReportRow {
+pub(super) struct ReportRow {
     id: i64,
     case_year: i32,
     case_seq: u32,
@@ -122,6 +125,7 @@ struct ReportRow {
     answer_texts: String,
     reporter_group: String,
     revision: i64,
+    area_id: Option<String>,
 }
 
 impl ReportRow {
@@ -133,7 +137,7 @@ impl ReportRow {
         ReportStatus::from_id(&self.status).unwrap_or(ReportStatus::New)
     }
 
-    fn into_moderated(self) -> (i64, ModeratedReport) {
+    pub(super) fn into_moderated(self) -> (i64, ModeratedReport) {
         // Unreadable answers (never written by us) are left out rather than failing the list.
         let parse = |column: &str| serde_json::from_str::<Answers>(column).unwrap_or_default();
         let review = ReviewState {
@@ -157,6 +161,7 @@ impl ReportRow {
             times: times_from_column(&self.times),
             contact_email: self.contact_email,
             created_at: self.created_at,
+            area: self.area_id.filter(|id| id != OUTSIDE_AREAS),
             review,
         };
         (self.id, report)
@@ -210,42 +215,6 @@ pub async fn find_for_follow_up(
 struct MergeTargetRow {
     status: String,
     public_comment: String,
-}
-
-/// The reports moderators review, newest first, at most `limit`.
-pub async fn list_for_review(
-    db: &D1Database,
-    tenant: &str,
-    filter: &ReportFilter,
-    limit: u32,
-) -> Result<Vec<ModeratedReport>, ApiError> {
-    let mut sql = format!("SELECT {COLUMNS} FROM reports WHERE tenant_id = ?1");
-    let mut args: Vec<JsValue> = vec![tenant.into()];
-    let mut condition = |clause: &str, value: JsValue| {
-        args.push(value);
-        sql += &format!(" AND {clause} ?{}", args.len());
-    };
-    if let Some(status) = filter.status {
-        condition("status =", status.id().into());
-    }
-    if let Some(visibility) = filter.visibility {
-        condition("visibility =", visibility.id().into());
-    }
-    if let Some(category) = &filter.category {
-        condition("category =", category.as_str().into());
-    }
-    if let Some(from) = &filter.from {
-        condition("created_at >=", from.as_str().into());
-    }
-    if let Some(to) = &filter.to {
-        // Inclusive: everything before the start of the next day.
-        condition("created_at < date(", to.as_str().into());
-        sql += ", '+1 day')";
-    }
-    args.push(limit.into());
-    sql += &format!(" ORDER BY created_at DESC, id DESC LIMIT ?{}", args.len());
-    let rows: Vec<ReportRow> = db.prepare(sql).bind(&args)?.all().await?.results()?;
-    Ok(rows.into_iter().map(|r| r.into_moderated().1).collect())
 }
 
 /// A report as a moderator reads it before acting on it.

@@ -35,8 +35,7 @@ pub fn DashboardPage(
             spawn_local(async move {
                 match api::dashboard(&tenant, &current, &category).await {
                     Ok(a) => {
-                        notice
-                            .set(i18n.t_with("console-count", &[("count", &a.dashboard.total.to_string())]));
+                        notice.set(i18n.t_count("console-count", a.dashboard.total as u64, &[]));
                         answer.set(Some(a));
                     }
                     Err(e) => notice.set(i18n.t(&e.message_key())),
@@ -92,7 +91,7 @@ pub fn DashboardPage(
                 .map(|h| (format!("{:.4}, {:.4}", h.lat, h.lng), h.count)).collect();
             view! {
                 <div class="charts">
-                    <CountTable caption=i18n.t("console-by-category") label_header=i18n.t("category-label") rows=labelled(&d.by_category, &category) />
+                    <CountTable caption=i18n.t("console-by-category") label_header=i18n.t("console-category") rows=labelled(&d.by_category, &category) />
                     <CountTable caption=i18n.t("console-by-area") label_header=i18n.t("console-area") rows=labelled(&d.by_area, &area) />
                     <CountTable caption=i18n.t("console-by-time") label_header=i18n.t("console-times") rows=labelled(&d.by_time_of_day, &time) />
                     <CountTable caption=i18n.t("console-by-status") label_header=i18n.t("console-status") rows=labelled(&d.by_status, &status) />
@@ -109,7 +108,7 @@ pub fn DashboardPage(
                     <CountTable caption=i18n.t("console-hotspots-table") label_header=i18n.t("console-position") rows=hotspot_rows />
                 </div>
                 <h2>{i18n.t("console-compilation")}</h2>
-                <label for="compile-category">{i18n.t("category-label")}</label>
+                <label for="compile-category">{i18n.t("console-category")}</label>
                 <select id="compile-category" on:change=move |ev| compile.set(event_target_value(&ev))>
                     {categories.iter().map(|id| {
                         let chosen = *id == a.compilation_category;

@@ -61,7 +61,7 @@ pub fn BulkActions(
     view! {
         <div class="bulk" role="group" aria-labelledby="bulk-count">
             <div class="bulk-part">
-                <p id="bulk-count" class="bulk-count">{move || i18n.t_with("console-bulk-selected", &[("count", &count.get().to_string())])}</p>
+                <p id="bulk-count" class="bulk-count">{move || i18n.t_count("console-bulk-selected", count.get() as u64, &[])}</p>
                 <button type="button" on:click=approve disabled=move || busy.get() || count.get() == 0>{i18n.t("console-bulk-approve")}</button>
             </div>
             <div class="bulk-part">
@@ -82,7 +82,7 @@ fn said(outcome: &BulkOutcome, action: BulkAction, i18n: I18n) -> String {
         BulkAction::Approve => "console-bulk-done-approve",
         BulkAction::Reject { .. } => "console-bulk-done-reject",
     };
-    let mut text = i18n.t_with(key, &[("count", &outcome.done.len().to_string())]);
+    let mut text = i18n.t_count(key, outcome.done.len() as u64, &[]);
     for refusal in &outcome.refused {
         let why = i18n.t(&ErrorCode::from_id(&refusal.error).message_key("console-error"));
         text.push(' ');

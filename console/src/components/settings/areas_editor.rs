@@ -33,9 +33,9 @@ pub fn AreasEditor(areas: RwSignal<Vec<Area>>, map: MapConfig) -> impl IntoView 
                 });
             match parsed {
                 Ok(read) => {
-                    let count = read.len().to_string();
+                    let count = read.len() as u64;
                     areas.set(read);
-                    notice.set(i18n.t_with("console-areas-read", &[("count", &count)]));
+                    notice.set(i18n.t_count("console-areas-read", count, &[]));
                 }
                 Err(message) => notice.set(message),
             }

@@ -1,0 +1,198 @@
+//! The reports a moderator's filter selects, in SQL: every filter (area and search included),
+//! the order, one page after a cursor, and the total. And the stored area of each report that
+//! the area filter reads.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use tryggve_core::report_list::{like_anywhere, Cursor, ReportOrder, Search};
+use tryggve_core::review::{ModeratedReport, ReportFilter};
+use tryggve_core::stats::area_key;
+use tryggve_core::{Area, LatLng, ReportStatus};
+use wasm_bindgen::JsValue;
+use worker::D1Database;
+
+use super::reports::{ReportRow, COLUMNS};
+use crate::error::ApiError;
+
+/// A `WHERE` clause and its arguments, numbered `?1`, `?2`, … in the order they were added.
+struct Query {
+    sql: String,
+    args: Vec<JsValue>,
+}
+
+impl Query {
+    /// Binds `value` and returns its placeholder.
+    fn arg(&mut self, value: impl Into<JsValue>) -> String {
+        self.args.push(value.into());
+        format!("?{}", self.args.len())
+    }
+
+    fn and(&mut self, clause: String) {
+        self.sql += " AND ";
+        self.sql += &clause;
+    }
+}
+
+/// The conditions of `filter` on `tenant`'s reports.
+fn matching(tenant: &str, filter: &ReportFilter) -> Query {
+    let mut q = Query { sql: String::new(), args: Vec::new() };
+    let tenant = q.arg(tenant);
+    q.sql = format!("tenant_id = {tenant}");
+    if let Some(status) = filter.status {
+        let p = q.arg(status.id());
+        q.and(format!("status = {p}"));
+    }
+    if let Some(visibility) = filter.visibility {
+        let p = q.arg(visibility.id());
+        q.and(format!("visibility = {p}"));
+    }
+    if let Some(category) = &filter.category {
+        let p = q.arg(category.as_str());
+        q.and(format!("category = {p}"));
+    }
+    if let Some(from) = &filter.from {
+        let p = q.arg(from.as_str());
+        q.and(format!("created_at >= {p}"));
+    }
+    if let Some(to) = &filter.to {
+        // Inclusive: everything before the start of the next day.
+        let p = q.arg(to.as_str());
+        q.and(format!("created_at < date({p}, '+1 day')"));
+    }
+    if let Some(area) = &filter.area {
+        let p = q.arg(area.as_str());
+        q.and(format!("area_id = {p}"));
+    }
+    match filter.search() {
+        Some(Search::Case(year, seq)) => {
+            let (y, s) = (q.arg(year), q.arg(seq));
+            q.and(format!("case_year = {y} AND case_seq = {s}"));
+        }
+        Some(Search::Text(text)) => {
+            let p = q.arg(like_anywhere(&text));
+            q.and(format!(
+                "(description LIKE {p} ESCAPE '\\' OR public_comment LIKE {p} ESCAPE '\\' \
+                 OR answer_texts LIKE {p} ESCAPE '\\')"
+            ));
+        }
+        None => {}
+    }
+    q
+}
+
+/// The SQL of a report's rank in `order` (see `tryggve_core::report_list::rank`, which the
+/// cursor is made with): status in workflow order, category in the municipality's order; none
+/// for the orders by time.
+fn rank_sql(q: &mut Query, order: ReportOrder, categories: &[String]) -> Option<String> {
+    let ranked = |q: &mut Query, column: &str, ids: Vec<String>| {
+        let whens: String = ids
+            .iter()
+            .enumerate()
+            .map(|(rank, id)| format!(" WHEN {} THEN {rank}", q.arg(id.as_str())))
+            .collect();
+        format!("(CASE {column}{whens} ELSE {} END)", ids.len())
+    };
+    match order {
+        ReportOrder::Newest | ReportOrder::Oldest => None,
+        ReportOrder::Status => {
+            Some(ranked(q, "status", ReportStatus::ALL.map(|s| s.id().to_string()).to_vec()))
+        }
+        ReportOrder::Category => Some(ranked(q, "category", categories.to_vec())),
+    }
+}
+
+/// One page of the reports `filter` matches, in its order, after `cursor`: each with its row id
+/// (for the next cursor).
+pub async fn page(
+    db: &D1Database,
+    tenant: &str,
+    filter: &ReportFilter,
+    categories: &[String],
+    cursor: Option<&Cursor>,
+    limit: u32,
+) -> Result<Vec<(i64, ModeratedReport)>, ApiError> {
+    let mut q = matching(tenant, filter);
+    let rank = rank_sql(&mut q, filter.order, categories);
+    let (time, after) = if filter.order.is_oldest_first() { ("ASC", ">") } else { ("DESC", "<") };
+    if let Some(cursor) = cursor {
+        let (t, i) = (q.arg(cursor.created_at.as_str()), q.arg(cursor.id as f64));
+        let later_in_time = format!("(created_at, id) {after} ({t}, {i})");
+        match &rank {
+            Some(rank) => {
+                let r = q.arg(cursor.rank as f64);
+                q.and(format!("({rank} > {r} OR ({rank} = {r} AND {later_in_time}))"));
+            }
+            None => q.and(later_in_time),
+        }
+    }
+    let limit = q.arg(limit);
+    let by_rank = rank.map(|rank| format!("{rank} ASC, ")).unwrap_or_default();
+    let sql = format!(
+        "SELECT {COLUMNS} FROM reports WHERE {} ORDER BY {by_rank}created_at {time}, id {time} LIMIT {limit}",
+        q.sql
+    );
+    let rows: Vec<ReportRow> = db.prepare(sql).bind(&q.args)?.all().await?.results()?;
+    Ok(rows.into_iter().map(ReportRow::into_moderated).collect())
+}
+
+/// How many reports `filter` matches.
+pub async fn count(db: &D1Database, tenant: &str, filter: &ReportFilter) -> Result<u32, ApiError> {
+    #[derive(Deserialize)]
+    struct Counted {
+        n: u32,
+    }
+    let q = matching(tenant, filter);
+    let sql = format!("SELECT COUNT(*) AS n FROM reports WHERE {}", q.sql);
+    let counted: Option<Counted> = db.prepare(sql).bind(&q.args)?.first(None).await?;
+    Ok(counted.map_or(0, |c| c.n))
+}
+
+/// Reports placed per round, and rounds per call (200 000 reports).
+const PLACE_BATCH: u32 = 1000;
+const PLACE_ROUNDS: u32 = 200;
+
+/// Stores the area of every report of `tenant` that has none yet (from before areas were
+/// stored, or since they changed), so that no filter by area misses one. Cheap when there is
+/// none: one indexed read.
+pub async fn place_unplaced(db: &D1Database, tenant: &str, areas: &[Area]) -> Result<(), ApiError> {
+    #[derive(Deserialize)]
+    struct Unplaced {
+        id: i64,
+        lat: f64,
+        lng: f64,
+    }
+    for _ in 0..PLACE_ROUNDS {
+        let sql = "SELECT id, lat, lng FROM reports WHERE tenant_id = ?1 AND area_id IS NULL LIMIT ?2";
+        let rows: Vec<Unplaced> =
+            db.prepare(sql).bind(&[tenant.into(), PLACE_BATCH.into()])?.all().await?.results()?;
+        if rows.is_empty() {
+            return Ok(());
+        }
+        let mut by_area: BTreeMap<&str, Vec<i64>> = BTreeMap::new();
+        for row in &rows {
+            by_area.entry(area_key(areas, LatLng::new(row.lat, row.lng))).or_default().push(row.id);
+        }
+        let sql = "UPDATE reports SET area_id = ?1 WHERE tenant_id = ?2 AND id IN (SELECT value FROM json_each(?3))";
+        let mut statements = Vec::new();
+        for (area, ids) in by_area {
+            let ids = serde_json::to_string(&ids).unwrap_or_else(|_| "[]".into());
+            statements.push(db.prepare(sql).bind(&[area.into(), tenant.into(), ids.into()])?);
+        }
+        db.batch(statements).await?;
+        if (rows.len() as u32) < PLACE_BATCH {
+            return Ok(());
+        }
+    }
+    Ok(())
+}
+
+/// Forgets the area of every report of `tenant` (its areas changed): they are placed anew by
+/// [`place_unplaced`].
+pub async fn unplace_all(db: &D1Database, tenant: &str) -> Result<(), ApiError> {
+    db.prepare("UPDATE reports SET area_id = NULL WHERE tenant_id = ?1")
+        .bind(&[tenant.into()])?
+        .run()
+        .await?;
+    Ok(())
+}
