@@ -4,9 +4,9 @@
 //! page speaks, and a screen reader reads those names.
 
 use tryggve_core::i18n::I18n;
+use tryggve_core::MapConfig;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use tryggve_core::MapConfig;
 
 /// A map in `div` at the municipality's centre and `zoom`, with its tiles and our zoom buttons;
 /// `None` if Leaflet refuses the element.

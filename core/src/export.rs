@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 
 use serde_json::{json, Value};
 
-use crate::category;
+use crate::category::CategoryNames;
 use crate::geo::{area_of, Area, LatLng};
 use crate::i18n::I18n;
 use crate::questionnaire::{text_in, AnswerValue, Question};
@@ -104,6 +104,7 @@ pub fn reports_sheet(
     reports: &[ModeratedReport],
     areas: &[Area],
     questions: &[Question],
+    categories: &CategoryNames,
     i18n: &I18n,
 ) -> Sheet {
     let lang = i18n.locale.tag();
@@ -130,7 +131,7 @@ pub fn reports_sheet(
             let fixed = [
                 Cell::text(&r.case_number),
                 Cell::time(&r.created_at),
-                Cell::text(i18n.t(&category::label_key(&r.category))),
+                Cell::text(categories.name(&r.category, i18n)),
                 Cell::text(times.join(", ")),
                 Cell::text(i18n.t(&review.status.label_key())),
                 Cell::text(i18n.t(&review.visibility.label_key())),
@@ -322,7 +323,8 @@ mod tests {
         let mut rejected = report("=1+1");
         rejected.review.visibility = crate::moderation::Visibility::Rejected;
         rejected.review.rejection_reason = Some(RejectionReason::PersonalData);
-        let sheet = reports_sheet(&[answered, rejected], &[], &[lit], &I18n::new(Locale::Sv));
+        let sheet =
+            reports_sheet(&[answered, rejected], &[], &[lit], &Default::default(), &I18n::new(Locale::Sv));
         assert_eq!(sheet.columns[..3], ["Ärende", "Inkom", "Kategori"]);
         assert_eq!(sheet.columns[14..], ["Är platsen upplyst?", "Borttagen fråga (old)"]);
         let row = &sheet.rows[0];

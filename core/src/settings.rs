@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::category::DEFAULT_CATEGORIES;
+use crate::category;
 use crate::field_error::FieldErrorCode;
 use crate::geo::{Area, LatLng, Polygon};
 use crate::i18n::Locale;
@@ -123,11 +123,40 @@ pub fn check_settings(
         errors.push(error("config.map.attribution", InvalidChoice));
     }
 
+    // The municipality's names: Swedish always, known languages, a few words each. A name
+    // stays when its category is no longer offered (old reports still read), so none is
+    // dropped here.
+    for (id, texts) in &mut config.category_names.0 {
+        let at = format!("config.category_names.{id}");
+        if !category::is_valid_id(id) {
+            errors.push(error(at.clone(), InvalidChoice));
+        }
+        for (lang, name) in texts.iter_mut() {
+            *name = text::clean(name);
+            let path = format!("{at}.{lang}");
+            if Locale::from_tag(lang).is_none_or(|l| l.tag() != lang) {
+                errors.push(error(path, InvalidChoice));
+            } else if text::char_len(name) > category::NAME_MAX_CHARS {
+                errors.push(error(path, TooLong));
+            }
+        }
+        texts.retain(|_, name| !name.is_empty());
+        if !texts.contains_key("sv") {
+            errors.push(error(format!("{at}.sv"), Required));
+        }
+    }
+    if config.category_names.0.len() > category::MAX_NAMED {
+        errors.push(error("config.category_names", TooLong));
+    }
+
     if config.categories.is_empty() {
         errors.push(error("config.categories", Required));
+    } else if config.categories.len() > category::MAX_OFFERED {
+        errors.push(error("config.categories", TooLong));
     }
     for (i, c) in config.categories.iter().enumerate() {
-        if !DEFAULT_CATEGORIES.iter().any(|known| known.id == c) {
+        // Ours, or one the municipality named.
+        if !category::is_ours(c) && !config.category_names.0.contains_key(c) {
             errors.push(error(format!("config.categories[{i}]"), UnknownCategory));
         } else if config.categories[..i].contains(c) {
             errors.push(error(format!("config.categories[{i}]"), AlreadyExists));
@@ -454,6 +483,50 @@ mod tests {
                 "config.retention_days",
                 "config.limits.votes_per_hour",
                 "origins[0]",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_municipality_adds_renames_and_retires_categories() {
+        use crate::category::CategoryNames;
+        let named = |pairs: &[(&str, &[(&str, &str)])]| {
+            CategoryNames(
+                pairs
+                    .iter()
+                    .map(|(id, texts)| {
+                        (id.to_string(), texts.iter().map(|(l, t)| (l.to_string(), t.to_string())).collect())
+                    })
+                    .collect(),
+            )
+        };
+        let mut s = settings();
+        // Its own (offered), ours renamed, and an own one no longer offered (still named).
+        s.config.categories = vec!["elsparkcyklar".into(), "dark-spot".into()];
+        s.config.category_names = named(&[
+            ("elsparkcyklar", &[("sv", " Elsparkcyklar "), ("en", "E-scooters")]),
+            ("dark-spot", &[("sv", "Mörk plats")]),
+            ("folksamlingar", &[("sv", "Folksamlingar")]),
+        ]);
+        let checked = check_settings(&s, &TenantConfig::demo()).unwrap();
+        assert_eq!(checked.config.category_names.0["elsparkcyklar"]["sv"], "Elsparkcyklar", "cleaned");
+        assert!(checked.config.category_names.names("folksamlingar"), "a retired name stays");
+
+        s.config.categories = vec!["onamngiven".into()];
+        s.config.category_names = named(&[
+            ("Stora Bokstäver", &[("sv", "Fel id")]),
+            ("utan-svenska", &[("en", "Only English")]),
+            ("lang", &[("sv", &"x".repeat(61)), ("de", "Deutsch")]),
+        ]);
+        let errors = check_settings(&s, &TenantConfig::demo()).unwrap_err();
+        assert_eq!(
+            paths(&errors),
+            vec![
+                "config.category_names.Stora Bokstäver",
+                "config.category_names.lang.de",
+                "config.category_names.lang.sv",
+                "config.category_names.utan-svenska.sv",
+                "config.categories[0]",
             ]
         );
     }

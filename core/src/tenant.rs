@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::category;
+use crate::category::{self, CategoryNames};
 use crate::geo::{Area, BBox, LatLng, Polygon};
 use crate::moderation::RejectionReason;
 use crate::questionnaire::{Question, RetiredQuestion, Texts};
@@ -55,8 +55,12 @@ pub struct TenantConfig {
     pub id: String,
     pub name: String,
     pub map: MapConfig,
-    /// Category ids offered, in display order.
+    /// Category ids offered, in display order: ours, and the municipality's own.
     pub categories: Vec<String>,
+    /// The municipality's names of its own categories and of ours it renamed. A category no
+    /// longer offered keeps its name here, so old reports and statistics still read.
+    #[serde(default, skip_serializing_if = "CategoryNames::is_empty")]
+    pub category_names: CategoryNames,
     /// Districts for statistics, in priority order (a point on a shared border counts for the first).
     #[serde(default)]
     pub areas: Vec<Area>,
@@ -187,6 +191,25 @@ impl TenantConfig {
         self.categories.iter().any(|c| c == id)
     }
 
+    /// Every category a report of this municipality may have: those offered (in their order),
+    /// then those it named but no longer offers, then ours it does not offer. For filters of
+    /// old reports, which keep their category.
+    pub fn all_categories(&self) -> Vec<String> {
+        let mut all = self.categories.clone();
+        let retired = self.category_names.0.keys().cloned().chain(category::default_ids());
+        for id in retired {
+            if !all.contains(&id) {
+                all.push(id);
+            }
+        }
+        all
+    }
+
+    /// What category `id` is called (see [`CategoryNames::name`]).
+    pub fn category_name(&self, id: &str, i18n: &crate::i18n::I18n) -> String {
+        self.category_names.name(id, i18n)
+    }
+
     /// The demo municipality used by the local setup and the tests (Vårgårda's centre).
     pub fn demo() -> Self {
         Self {
@@ -198,6 +221,7 @@ impl TenantConfig {
                 BBox::new(57.90, 12.55, 58.15, 13.05),
             ),
             categories: category::default_ids(),
+            category_names: CategoryNames::default(),
             languages: all_languages(),
             dialogue_rules: String::new(),
             turnstile_site_key: None,

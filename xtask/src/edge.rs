@@ -210,7 +210,7 @@ fn test_fixtures(examples_port: u16) -> Result<String> {
     guarded.turnstile_site_key = Some("1x00000000000000000000AA".into());
     // Municipalities of their own for the tests whose admins edit settings (one through the
     // API, one in the console, from an empty questionnaire), guess access codes until locked
-    // out, approve hundreds of reports, or page through a long review list.
+    // out, approve hundreds of reports, page through a long review list, or edit categories.
     let mut fixtures = String::new();
     for (id, name) in [
         ("installt", "Inställd kommun"),
@@ -218,6 +218,7 @@ fn test_fixtures(examples_port: u16) -> Result<String> {
         ("gissby", "Gissby kommun"),
         ("storstad", "Storstads kommun"),
         ("listby", "Listby kommun"),
+        ("kategoriby", "Kategoriby kommun"),
     ] {
         let mut tenant = TenantConfig::demo();
         tenant.id = id.into();

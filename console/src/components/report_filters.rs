@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use tryggve_core::category::label_key;
+use tryggve_core::category::CategoryNames;
 use tryggve_core::i18n::I18n;
 use tryggve_core::moderation::Visibility;
 use tryggve_core::review::{is_iso_day, ReportFilter};
@@ -16,6 +16,7 @@ pub fn ReportFilters(
     areas: Vec<Area>,
 ) -> impl IntoView {
     let i18n = expect_context::<I18n>();
+    let names = expect_context::<CategoryNames>();
 
     let day = |value: String| (is_iso_day(&value)).then_some(value);
     // An option is chosen when the filter holds its value ("" for "all").
@@ -79,7 +80,7 @@ pub fn ReportFilters(
                     filter.update(|f| f.category = (!value.is_empty()).then_some(value));
                 }>
                     {all(|f| f.category.clone())}
-                    {categories.into_iter().map(|id| option(|f| f.category.clone(), id.clone(), i18n.t(&label_key(&id)))).collect_view()}
+                    {categories.into_iter().map(|id| option(|f| f.category.clone(), id.clone(), names.name(&id, &i18n))).collect_view()}
                 </select>
             </div>
             <div>

@@ -137,13 +137,15 @@ pub fn Workspace(session: SessionInfo) -> impl IntoView {
             let session = session.clone();
             move || {
             let Some(config) = config.get_untracked() else { return ().into_any() };
+            // The municipality's names of its categories, for every page that shows one.
+            provide_context(config.category_names.clone());
             match page.get() {
                 Page::Review => view! {
-                    <ReportFilters filter categories=config.categories.clone() areas=config.areas.clone() />
+                    <ReportFilters filter categories=config.all_categories() areas=config.areas.clone() />
                     <ReviewPage session=session.clone() filter selected=case config=config.clone() />
                 }.into_any(),
                 Page::Dashboard => view! {
-                    <ReportFilters filter categories=config.categories.clone() areas=config.areas.clone() />
+                    <ReportFilters filter categories=config.all_categories() areas=config.areas.clone() />
                     <DashboardPage session=session.clone() filter config=config.clone() />
                 }.into_any(),
                 Page::Dialogues => view! { <DialoguesPage session=session.clone() /> }.into_any(),

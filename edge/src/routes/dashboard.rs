@@ -105,8 +105,15 @@ async fn export_reports<T>(cx: &Cx<'_>, tenant: &str, format: ExportFormat) -> R
         .change(String::new(), taken.to_string());
     store::audit::record(cx.db, &entry)?.run().await?;
     // The sheets for people are in Swedish, the console's and the municipality's language.
-    let sheet =
-        || export::reports_sheet(&reports, &config.areas, &config.questionnaire, &I18n::new(Locale::Sv));
+    let sheet = || {
+        export::reports_sheet(
+            &reports,
+            &config.areas,
+            &config.questionnaire,
+            &config.category_names,
+            &I18n::new(Locale::Sv),
+        )
+    };
     let body = match format {
         ExportFormat::Csv => export::csv(&reports, &config.areas).into_bytes(),
         ExportFormat::GeoJson => export::geojson(&reports, &config.areas).to_string().into_bytes(),

@@ -2,7 +2,6 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use tryggve_core::api::operations::{ExportCsv, ExportExcelCsv, ExportGeoJson, ExportXlsx};
 use tryggve_core::api::Endpoint;
-use tryggve_core::category::label_key;
 use tryggve_core::console::SessionInfo;
 use tryggve_core::i18n::I18n;
 use tryggve_core::review::ReportFilter;
@@ -70,7 +69,8 @@ pub fn DashboardPage(
     let labelled = |counts: &[Count], label: &dyn Fn(&str) -> String| -> Vec<(String, u32)> {
         counts.iter().map(|c| (label(&c.key), c.count)).collect()
     };
-    let categories = config.categories.clone();
+    let categories = config.all_categories();
+    let names = StoredValue::new(config.category_names.clone());
 
     view! {
         <h1>{i18n.t("console-dashboard-title")}</h1>
@@ -83,7 +83,7 @@ pub fn DashboardPage(
             let d = &a.dashboard;
             let status = |k: &str| i18n.t(&format!("status-{}", k.replace('_', "-")));
             let time = |k: &str| i18n.t(&format!("time-{k}"));
-            let category = |k: &str| i18n.t(&label_key(k));
+            let category = |k: &str| names.with_value(|n| n.name(k, &i18n));
             let area = |k: &str| area_name(&a.areas, k);
             let plain = |k: &str| k.to_string();
             let group = |k: &str| i18n.t(&format!("reporter-group-{k}"));
@@ -112,11 +112,11 @@ pub fn DashboardPage(
                 <select id="compile-category" on:change=move |ev| compile.set(event_target_value(&ev))>
                     {categories.iter().map(|id| {
                         let chosen = *id == a.compilation_category;
-                        view! { <option value=id.clone() selected=chosen>{i18n.t(&label_key(id))}</option> }
+                        view! { <option value=id.clone() selected=chosen>{names.with_value(|n| n.name(id, &i18n))}</option> }
                     }).collect_view()}
                 </select>
                 <table class="compilation">
-                    <caption>{i18n.t_with("console-compilation-caption", &[("category", &i18n.t(&label_key(&a.compilation_category)))])}</caption>
+                    <caption>{i18n.t_with("console-compilation-caption", &[("category", &names.with_value(|n| n.name(&a.compilation_category, &i18n)))])}</caption>
                     <thead><tr><th scope="col">{i18n.t("console-area")}</th><th scope="col">{i18n.t("console-count-header")}</th><th scope="col">{i18n.t("console-cases")}</th></tr></thead>
                     <tbody>
                         {a.compilation.iter().map(|g| view! {

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use tryggve_core::category::label_key;
+use tryggve_core::category::CategoryNames;
 use tryggve_core::console::SessionInfo;
 use tryggve_core::i18n::I18n;
 use tryggve_core::local_time::human;
@@ -181,7 +181,7 @@ pub fn ReportDetail(
         <section class="detail" aria-labelledby="detail-title">
             <h2 id="detail-title">{i18n.t_with("console-case-title", &[("case", &case)])}</h2>
             <dl>
-                <dt>{i18n.t("console-category")}</dt><dd>{i18n.t(&label_key(&report.category))}</dd>
+                <dt>{i18n.t("console-category")}</dt><dd>{expect_context::<CategoryNames>().name(&report.category, &i18n)}</dd>
                 <dt>{i18n.t("console-times")}</dt><dd>{if times.is_empty() { dash() } else { times }}</dd>
                 <dt>{i18n.t("console-received")}</dt><dd>{human(&report.created_at, &i18n)}</dd>
                 <dt>{i18n.t("console-position")}</dt><dd>{format!("{:.5}, {:.5}", report.lat, report.lng)}</dd>

@@ -1,7 +1,7 @@
 use std::collections::BTreeSet;
 
 use leptos::prelude::*;
-use tryggve_core::category::label_key;
+use tryggve_core::category::CategoryNames;
 use tryggve_core::i18n::I18n;
 use tryggve_core::local_time::human;
 use tryggve_core::report_list::ReportOrder;
@@ -31,6 +31,7 @@ pub fn ReportList(
     areas: Vec<Area>,
 ) -> impl IntoView {
     let i18n = expect_context::<I18n>();
+    let names = StoredValue::new(expect_context::<CategoryNames>());
     let areas = StoredValue::new(areas);
     let area_name = move |id: &Option<String>| match id {
         Some(id) => {
@@ -116,7 +117,7 @@ pub fn ReportList(
                             <td class="case"><button type="button" class="link" id=case_button_id(&case)
                                 on:click=move |_| selected.set(Some(case.clone()))>{r.case_number.clone()}</button></td>
                             <td>{human(&r.created_at, &i18n)}</td>
-                            <td>{i18n.t(&label_key(&r.category))}</td>
+                            <td>{names.with_value(|n| n.name(&r.category, &i18n))}</td>
                             <td>{area_name(&r.area)}</td>
                             <td class="excerpt">{excerpt(&r.review.description, DESCRIPTION_START)}</td>
                             <td>{i18n.t(&r.review.status.label_key())}</td>

@@ -4,7 +4,7 @@ use std::rc::Rc;
 use leaflet::MouseEvents;
 use leptos::html::Div;
 use leptos::prelude::*;
-use tryggve_core::category::label_key;
+use tryggve_core::category::CategoryNames;
 use tryggve_core::i18n::I18n;
 use tryggve_core::review::ModeratedReport;
 use tryggve_core::MapConfig;
@@ -17,6 +17,7 @@ pub fn ReviewMap(
     selected: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let i18n = expect_context::<I18n>();
+    let names = StoredValue::new(expect_context::<CategoryNames>());
     let container = NodeRef::<Div>::new();
     // Leaflet objects are not `Send`: kept here, never in signals.
     let markers: Rc<RefCell<Option<leaflet::LayerGroup>>> = Rc::default();
@@ -31,12 +32,12 @@ pub fn ReviewMap(
             group.add_to(&map);
             *markers.borrow_mut() = Some(group);
             // The reports may have arrived before the map: draw them now.
-            show(&markers, &reports.get_untracked(), selected, i18n);
+            show(&markers, &reports.get_untracked(), selected, &names.get_value(), i18n);
         }
     });
     Effect::new(move |_| {
         let list = reports.get();
-        show(&markers, &list, selected, i18n);
+        show(&markers, &list, selected, &names.get_value(), i18n);
     });
 
     // Leaflet's classes go on the inner element, which has no `class` of ours to be set over them.
@@ -51,13 +52,14 @@ fn show(
     markers: &Rc<RefCell<Option<leaflet::LayerGroup>>>,
     list: &[ModeratedReport],
     selected: RwSignal<Option<String>>,
+    names: &CategoryNames,
     i18n: I18n,
 ) {
     let Some(group) = markers.borrow().clone() else { return };
     group.clear_layers();
     for report in list {
         let options = leaflet::MarkerOptions::new();
-        let label = format!("{} – {}", report.case_number, i18n.t(&label_key(&report.category)));
+        let label = format!("{} – {}", report.case_number, names.name(&report.category, &i18n));
         options.set_alt(label.clone());
         options.set_title(label);
         options.set_keyboard(true);

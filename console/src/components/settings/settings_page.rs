@@ -1,6 +1,5 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use tryggve_core::category::{label_key, DEFAULT_CATEGORIES};
 use tryggve_core::console::SessionInfo;
 use tryggve_core::i18n::{I18n, Locale};
 use tryggve_core::questionnaire::Question;
@@ -10,6 +9,7 @@ use tryggve_core::TenantConfig;
 use wasm_bindgen::JsCast;
 
 use super::areas_editor::AreasEditor;
+use super::categories_editor::CategoriesEditor;
 use super::not_published_editor::NotPublishedEditor;
 use super::questionnaire_editor::QuestionnaireEditor;
 use super::reporter_groups_editor::ReporterGroupsEditor;
@@ -311,29 +311,7 @@ fn SettingsForm(
                 <NotPublishedEditor config languages=languages.into() />
             </fieldset>
 
-            <fieldset id="settings-categories" class="checks" tabindex="-1">
-                <legend>{i18n.t("console-settings-categories")}</legend>
-                {DEFAULT_CATEGORIES.map(|category| {
-                    let id = format!("settings-category-{}", category.id);
-                    view! {
-                        <label for=id.clone()>
-                            <input type="checkbox" id=id.clone()
-                                prop:checked=move || config.with(|c| c.offers_category(category.id))
-                                on:change=move |ev| {
-                                    let on = event_target_checked(&ev);
-                                    config.update(|c| {
-                                        c.categories.retain(|x| x != category.id);
-                                        if on {
-                                            c.categories.push(category.id.to_string());
-                                            c.categories.sort_by_key(|x| DEFAULT_CATEGORIES.iter().position(|d| d.id == x));
-                                        }
-                                    })
-                                } />
-                            {i18n.t(&label_key(category.id))}
-                        </label>
-                    }
-                }).collect_view()}
-            </fieldset>
+            <CategoriesEditor config languages=languages.into() />
 
             <fieldset>
                 <legend>{i18n.t("console-settings-limits")}</legend>
@@ -510,6 +488,12 @@ fn field_id(path: &str, questions: &[Question]) -> String {
             _ if rest.starts_with("kind") => format!("question-{}-kind", q.id),
             _ => format!("question-{}-text-sv", q.id),
         };
+    }
+    // `config.category_names.{id}.{lang}`: the name's field.
+    if let Some(rest) = path.strip_prefix("config.category_names.") {
+        if let Some((id, lang)) = rest.rsplit_once('.') {
+            return format!("category-{id}-{lang}");
+        }
     }
     let simple = [
         ("config.name", "settings-name"),

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use tryggve_core::category::label_key;
+use tryggve_core::category::CategoryNames;
 use tryggve_core::follow_up::Outcome;
 use tryggve_core::i18n::I18n;
 use tryggve_core::moderation::RejectionReason;
@@ -100,7 +100,7 @@ pub fn FollowUp(
                             <dt>{i18n.t("followup-comment")}</dt>
                             <dd class="followup-comment">{comment}</dd>
                             <dt>{i18n.t("category-label")}</dt>
-                            <dd>{i18n.t(&label_key(&report.category))}</dd>
+                            <dd>{expect_context::<CategoryNames>().name(&report.category, &i18n)}</dd>
                             <dt>{i18n.t("followup-received")}</dt>
                             <dd>{local_date(&report.created_at, i18n.locale.tag())}</dd>
                         </dl>

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use tryggve_core::category::label_key;
+use tryggve_core::category::CategoryNames;
 use tryggve_core::i18n::I18n;
 use tryggve_core::public_map::{PublicMap, Viewport};
 
@@ -19,6 +19,7 @@ pub fn PublicReports(
     map: RwSignal<PublicMap>,
 ) -> impl IntoView {
     let i18n = expect_context::<I18n>();
+    let names = StoredValue::new(expect_context::<CategoryNames>());
     let shown = RwSignal::new(false);
     let message = RwSignal::new(String::new());
     // Answers can arrive out of order when the resident pans quickly: only the newest counts.
@@ -69,7 +70,7 @@ pub fn PublicReports(
                         let status = i18n.t(&r.status.label_key());
                         view! {
                             <li>
-                                <strong>{i18n.t(&label_key(&r.category))}</strong>
+                                <strong>{names.with_value(|n| n.name(&r.category, &i18n))}</strong>
                                 {format!(" – {status}")}
                                 {r.description.map(|d| view! { <p class="public-text">{d}</p> })}
                                 {(!r.public_comment.is_empty()).then(|| view! { <p class="public-text">{i18n.t("followup-comment")}": "{r.public_comment.clone()}</p> })}

@@ -4,7 +4,6 @@
 use leptos::html::Form;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use tryggve_core::category::label_key;
 use tryggve_core::field_error::{FieldError, FieldErrorCode};
 use tryggve_core::public_map::PublicMap;
 use tryggve_core::questionnaire::{check_answers, AnswerError, Answers};
@@ -348,7 +347,7 @@ pub fn ReportForm(
                                 let id = id.clone();
                                 move || fields.category.with(|c| *c == id)
                             };
-                            view! { <option value=id.clone() selected=chosen>{i18n.t(&label_key(&id))}</option> }
+                            view! { <option value=id.clone() selected=chosen>{config.category_names.name(&id, &i18n)}</option> }
                         })
                         .collect_view()}
                 </select>

@@ -90,7 +90,14 @@ pub fn ReportWidget(
                 })}
                 <h2 id="report-title">{i18n.t("report-title")}</h2>
                 <p class="intro">{i18n.t("report-intro")}</p>
-                {move || match (config.get(), receipt.get()) {
+                {move || {
+                    let (state, receipt) = (config.get(), receipt.get());
+                    // The municipality's names of its categories, for the form, the public
+                    // reports and the follow-up.
+                    if let ConfigState::Ready(c) = &state {
+                        provide_context(c.category_names.clone());
+                    }
+                    match (state, receipt) {
                     (ConfigState::Ready(c), _) if following.with(Option::is_some) => {
                         let (case, code) = following.get().unwrap_or_default();
                         let explanations = c.not_published_texts.clone();
@@ -107,6 +114,7 @@ pub fn ReportWidget(
                     (ConfigState::Ready(_), Some(r)) => view! { <Receipt receipt=r on_another /> }.into_any(),
                     (ConfigState::Ready(c), None) => {
                         view! { <ReportForm edge=edge.clone() config=*c fields on_sent /> }.into_any()
+                    }
                     }
                 }}
             </section>
