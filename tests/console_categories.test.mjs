@@ -41,6 +41,7 @@ test("a municipality adds, orders, renames and retires categories; residents and
   await page.getByLabel("Lösenord").fill(ADMIN.password);
   await page.getByRole("button", { name: "Logga in" }).click();
   await page.getByRole("heading", { name: "Inställningar" }).waitFor();
+  await page.getByRole("navigation", { name: "Delar av inställningarna" }).getByRole("button", { name: /^Kategorier/ }).click();
   const categories = page.locator("#settings-categories");
 
   // A new category of its own: last on the form until moved.

@@ -36,6 +36,13 @@ async function consolePage() {
 
 const focusedId = (page) => page.evaluate(() => document.activeElement?.id);
 
+/** Opens a part of the settings (one is shown at a time, each with its own save). */
+async function part(page, name) {
+  await page.getByRole("navigation", { name: "Delar av inställningarna" })
+    .getByRole("button", { name: new RegExp(`^${name}`) }).click();
+  await page.locator(".settings > h2", { hasText: name }).waitFor();
+}
+
 /** A resident's browser on the municipal page `file` (by default the one with the widget). */
 async function residentOn(file, body = PAGE) {
   const resident = await browser.newContext({ locale: "sv-SE" });
@@ -52,6 +59,7 @@ test("a question written in the console is asked in the widget, stored and count
   const page = admin.page;
   await page.getByRole("button", { name: "Inställningar" }).click();
   await page.getByRole("heading", { name: "Inställningar" }).waitFor();
+  await part(page, "Frågor");
   await page.getByRole("button", { name: "Lägg till en fråga" }).click();
   await page.getByLabel("Fråga 1 på Svenska").fill(QUESTION);
   await page.getByLabel("Fråga 1 på English").fill("How often do you pass the place?");
@@ -59,6 +67,9 @@ test("a question written in the console is asked in the widget, stored and count
   await page.getByLabel("Alternativ 2 på Svenska").fill("Varje vecka");
   await page.getByRole("button", { name: "Lägg till ett alternativ i fråga 1" }).click();
   await page.getByLabel("Måste besvaras").check();
+  const sections = page.getByRole("navigation", { name: "Delar av inställningarna" });
+  assert.equal(await sections.getByRole("button", { name: /^Frågor/ }).textContent(), "Frågor – ej sparat");
+  assert.equal(await sections.getByRole("button", { name: /^Allmänt/ }).textContent(), "Allmänt");
   assert.deepEqual(await axeViolations(page, [["body"]]), [], "the settings page passes axe-core");
 
   // The third option has no words yet: the edge refuses, the page says where and goes there.
@@ -72,6 +83,19 @@ test("a question written in the console is asked in the widget, stored and count
   await page.getByRole("button", { name: "Spara inställningarna" }).click();
   await page.getByText("Inställningarna är sparade.").waitFor();
   assert.equal(await page.getByLabel("Typ av svar").isDisabled(), true, "a saved question keeps its kind");
+  assert.equal(await sections.getByRole("button", { name: /^Frågor/ }).textContent(), "Frågor");
+
+  // Languages the question has no words in are named where languages are switched on.
+  await part(page, "Allmänt");
+  const warnings = page.locator(".untranslated");
+  await warnings.getByText(`På Suomi saknar frågorna ”${QUESTION}” text.`).waitFor();
+  assert.equal(await warnings.getAttribute("aria-live"), "polite");
+  await page.getByRole("checkbox", { name: "Suomi" }).uncheck();
+  await warnings.getByText(/På Suomi/).waitFor({ state: "detached" });
+  await page.getByRole("checkbox", { name: "Suomi" }).check();
+  await warnings.getByText(/På Suomi/).waitFor();
+  assert.equal(await sections.getByRole("button", { name: /^Allmänt/ }).textContent(), "Allmänt", "back as stored");
+  assert.deepEqual(await axeViolations(page, [["body"]]), [], "the general part with its warnings passes axe-core");
   await page.screenshot({ path: screenshotPath("console-settings.png"), fullPage: true });
 
   // A resident must answer it, and does.
@@ -141,6 +165,7 @@ test("areas uploaded as GeoJSON are drawn on a map at once, before anything is s
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.getByRole("button", { name: "Inställningar" }).click();
   await page.getByRole("heading", { name: "Inställningar", level: 1 }).waitFor();
+  await part(page, "Områden");
   await page.getByLabel("GeoJSON-fil med områden").setInputFiles({
     name: "omraden.geojson", mimeType: "application/geo+json", buffer: Buffer.from(JSON.stringify(geojson)),
   });
@@ -169,6 +194,7 @@ test("an admin lets staff report and gives them an access code in the console", 
   const { context, page, errors } = await consolePage();
   await page.getByRole("button", { name: "Inställningar" }).click();
   await page.getByRole("heading", { name: "Inställningar" }).waitFor();
+  await part(page, "Moderering");
   await page.getByRole("checkbox", { name: "Kommunens personal" }).check();
   await page.getByRole("button", { name: "Spara inställningarna" }).click();
   await page.getByText("Inställningarna är sparade.").waitFor();
@@ -208,6 +234,7 @@ test("the municipality's accent colour reaches the widget, readable, and the hos
   const { context, page, errors } = await consolePage();
   await page.getByRole("button", { name: "Inställningar" }).click();
   await page.getByRole("heading", { name: "Inställningar" }).waitFor();
+  await part(page, "Utseende");
   const accent = page.getByLabel("Accentfärg (#rrggbb)");
   await accent.fill("#7fb2ff");
   await page.getByRole("button", { name: "Spara inställningarna" }).click();
@@ -246,6 +273,7 @@ test("with the public map turned off in the console, the widget does not offer i
 
   const { context, page } = await consolePage();
   await page.getByRole("button", { name: "Inställningar" }).click();
+  await part(page, "Moderering");
   const publicMap = page.getByLabel("Invånarna kan se godkända platser på kartan");
   assert.equal(await publicMap.isChecked(), true);
   await publicMap.uncheck();
@@ -258,6 +286,7 @@ test("with the public map turned off in the console, the widget does not offer i
 test("the municipality's own words on an unpublished report reach the resident's follow-up, in their language", async () => {
   const { context, page, errors } = await consolePage();
   await page.getByRole("button", { name: "Inställningar" }).click();
+  await part(page, "Moderering");
   await page.getByText("Hör inte hit", { exact: true }).click();
   await page.getByLabel("Hör inte hit: text på Svenska").fill("Felanmäl trasiga lampor i kommunens app Tyck till.");
   await page.getByLabel("Hör inte hit: text på English").fill("Report broken lamps in the municipality's app.");
@@ -297,6 +326,7 @@ test("the municipality's own words on an unpublished report reach the resident's
 test("number fields keep what is typed; one that is not a number stops the save and says where", async () => {
   const { context, page, errors } = await consolePage();
   await page.getByRole("button", { name: "Inställningar" }).click();
+  await part(page, "Karta");
   const lat = page.getByLabel("Mittpunkt, latitud");
   const before = await lat.inputValue();
   // Typed key by key, with a Swedish decimal comma: nothing is rewritten on the way.
@@ -379,4 +409,44 @@ test("a short answer is never cut: its count is shown, and one character too man
 
   const restored = await call(session, "PUT", "/api/v1/console/enkat/settings", { ...settings, config: { ...settings.config, questionnaire: before } });
   assert.equal(restored.response.status, 200, restored.text);
+});
+
+test("each part of the settings is saved on its own: an edit in another part stays, unsent", async () => {
+  const { context, page, errors } = await consolePage();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.getByRole("button", { name: "Inställningar" }).click();
+  await part(page, "Allmänt");
+  const name = page.getByLabel("Kommunens namn");
+  const storedName = await name.inputValue();
+  await name.fill(`${storedName} (utkast)`);
+  await page.screenshot({ path: screenshotPath("console-settings-general-1280.png"), fullPage: true });
+
+  await part(page, "Utseende");
+  const radius = page.getByLabel("Hörnradie i pixlar (0–24)");
+  const storedRadius = await radius.inputValue();
+  await radius.fill("6");
+  await page.getByRole("button", { name: "Spara inställningarna" }).click();
+  await page.getByText("Inställningarna är sparade.").waitFor();
+  const [row] = query("SELECT name, config FROM tenants WHERE id = 'enkat'");
+  assert.equal(JSON.parse(row.config).theme.radius_px, 6);
+  assert.equal(JSON.parse(row.config).name, storedName, "the name edited in another part was not sent");
+  const sections = page.getByRole("navigation", { name: "Delar av inställningarna" });
+  assert.equal(await sections.getByRole("button", { name: /^Allmänt/ }).textContent(), "Allmänt – ej sparat");
+
+  await part(page, "Allmänt");
+  assert.equal(await name.inputValue(), `${storedName} (utkast)`, "the edit is still there");
+  await name.fill(storedName);
+  assert.equal(await sections.getByRole("button", { name: /^Allmänt/ }).textContent(), "Allmänt");
+  await part(page, "Utseende");
+  await radius.fill(storedRadius);
+  await page.getByRole("button", { name: "Spara inställningarna" }).click();
+  await page.getByText("Inställningarna är sparade.").waitFor();
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await part(page, "Kategorier");
+  const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.equal(sideways, 0, "a part of the settings fits a phone");
+  await page.screenshot({ path: screenshotPath("console-settings-categories-390.png"), fullPage: true });
+  assert.deepEqual(errors, []);
+  await context.close();
 });

@@ -35,6 +35,7 @@ pub mod report_list;
 pub mod reporter;
 pub mod review;
 pub mod settings;
+pub mod settings_section;
 pub mod spreadsheet;
 pub mod stats;
 pub mod tenant;

@@ -5,6 +5,7 @@ use tryggve_core::i18n::{I18n, Locale};
 use tryggve_core::questionnaire::Question;
 use tryggve_core::reporter::ReporterGroup;
 use tryggve_core::settings::TenantSettings;
+use tryggve_core::settings_section::{untranslated_questions, SettingsSection};
 use tryggve_core::TenantConfig;
 use wasm_bindgen::JsCast;
 
@@ -48,27 +49,39 @@ fn SettingsForm(
 ) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     // One owner of what is being edited; the questionnaire and the areas have their own
-    // editors, and everything is put together again when saving.
+    // editors. `stored` is what the edge holds: each part is saved on its own on top of it, so
+    // an edit in another part is neither sent by accident nor lost (see `SettingsSection`).
+    let stored = RwSignal::new(loaded.clone());
     let config = RwSignal::new(loaded.config.clone());
     let origins = RwSignal::new(loaded.origins.join("\n"));
     let questions = RwSignal::new(loaded.config.questionnaire.clone());
     let saved_questions = RwSignal::new(loaded.config.questionnaire.clone());
     let areas = RwSignal::new(loaded.config.areas.clone());
+    let section = RwSignal::new(SettingsSection::General);
     let saving = RwSignal::new(false);
     // What became of a save, said beside the button that saves (the page's notice at the top is
     // for the editors that act at once: access codes).
     let save_outcome = RwSignal::new(String::new());
-    // The number fields as typed (filled in below): one that does not read as a number stops
-    // the save with a message, instead of sending something else than what is shown.
-    let typed_numbers = StoredValue::new(Vec::<TypedNumber>::new());
+
+    // The settings as edited now, all parts together.
+    let edited = move || {
+        let mut config = config.get();
+        config.questionnaire = questions.get();
+        config.areas = areas.get();
+        let origins =
+            origins.get().lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect();
+        TenantSettings { config, origins }
+    };
+    let number_fields = StoredValue::new(number_fields(config));
 
     let save = move |ev: web_sys::SubmitEvent| {
         ev.prevent_default();
         if saving.get_untracked() {
             return;
         }
-        let unreadable =
-            typed_numbers.with_value(|all| all.iter().find(|n| n.value().is_none()).map(|n| n.id));
+        let part = section.get_untracked();
+        let unreadable = number_fields
+            .with_value(|all| all.iter().find(|n| n.section == part && n.value().is_none()).map(|n| n.id));
         if let Some(id) = unreadable {
             let label = focus_control(id, false).unwrap_or_else(|| id.to_string());
             let reason = i18n.t("console-settings-error-not-a-number");
@@ -76,33 +89,27 @@ fn SettingsForm(
                 .set(i18n.t_with("console-settings-invalid", &[("field", &label), ("reason", &reason)]));
             return;
         }
-        let mut wanted = config.get_untracked();
-        wanted.questionnaire = questions.get_untracked();
-        wanted.areas = areas.get_untracked();
-        let settings = TenantSettings {
-            config: wanted,
-            origins: origins
-                .get_untracked()
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .map(String::from)
-                .collect(),
-        };
+        let wanted = part.to_save(&untrack(edited), &stored.get_untracked());
         saving.set(true);
         save_outcome.set(i18n.t("console-settings-saving"));
         spawn_local(async move {
-            let outcome = api::save_settings(&tenant.get_value(), &csrf.get_value(), &settings).await;
+            let outcome = api::save_settings(&tenant.get_value(), &csrf.get_value(), &wanted).await;
             saving.set(false);
             match outcome {
-                Ok(stored) => {
-                    origins.set(stored.origins.join("\n"));
-                    questions.set(stored.config.questionnaire.clone());
-                    saved_questions.set(stored.config.questionnaire.clone());
-                    areas.set(stored.config.areas.clone());
-                    typed_numbers.with_value(|all| all.iter().for_each(|n| n.show(&stored.config)));
-                    config.set(stored.config.clone());
-                    on_saved.run(stored.config);
+                Ok(answer) => {
+                    // This part as the edge stored it (cleaned); the other parts as they are edited.
+                    let mut now = untrack(edited);
+                    part.copy(&answer, &mut now);
+                    origins.set(now.origins.join("\n"));
+                    questions.set(now.config.questionnaire.clone());
+                    saved_questions.set(answer.config.questionnaire.clone());
+                    areas.set(now.config.areas.clone());
+                    number_fields.with_value(|all| {
+                        all.iter().filter(|n| n.section == part).for_each(|n| n.show(&answer.config))
+                    });
+                    config.set(now.config);
+                    stored.set(answer.clone());
+                    on_saved.run(answer.config);
                     save_outcome.set(i18n.t("console-settings-saved"));
                 }
                 Err(ApiError::Refused { code, field: Some(path), .. }) => {
@@ -121,134 +128,39 @@ fn SettingsForm(
     let text = move |get: fn(&TenantConfig) -> String, set: fn(&mut TenantConfig, String)| {
         (move || config.with(get), move |ev| config.update(|c| set(c, event_target_value(&ev))))
     };
-    // A number field keeps what is typed ("58," on the way to "58,5"); the configuration takes
-    // each value that reads as a number.
-    let number = move |get: fn(&TenantConfig) -> f64, set: fn(&mut TenantConfig, f64)| {
-        let typed = RwSignal::new(config.with_untracked(get).to_string());
-        let input = move |ev| {
-            typed.set(event_target_value(&ev));
-            if let Some(value) = read_number(&typed.get_untracked()) {
-                config.update(|c| set(c, value));
-            }
-        };
-        (typed, get, input)
+    let number_input = move |part: SettingsSection| {
+        number_fields.with_value(|all| {
+            all.iter().filter(|n| n.section == part).map(|n| n.view(config, i18n)).collect_view()
+        })
     };
-    let (name, set_name) = text(|c| c.name.clone(), |c, v| c.name = v);
-    let (rules, set_rules) = text(|c| c.dialogue_rules.clone(), |c, v| c.dialogue_rules = v);
-    let (tiles, set_tiles) = text(|c| c.map.tile_url.clone(), |c, v| c.map.tile_url = v);
-    let (attribution, set_attribution) = text(|c| c.map.attribution.clone(), |c, v| c.map.attribution = v);
-    let number_fields: Vec<(&str, &str, (_, _, _))> = vec![
-        (
-            "settings-lat",
-            "console-settings-centre-lat",
-            number(|c| c.map.center.lat, |c, v| c.map.center.lat = v),
-        ),
-        (
-            "settings-lng",
-            "console-settings-centre-lng",
-            number(|c| c.map.center.lng, |c, v| c.map.center.lng = v),
-        ),
-        (
-            "settings-zoom",
-            "console-settings-zoom",
-            number(|c| c.map.zoom.into(), |c, v| c.map.zoom = v.clamp(0.0, 255.0) as u8),
-        ),
-        (
-            "settings-south",
-            "console-settings-south",
-            number(|c| c.map.bounds.south, |c, v| c.map.bounds.south = v),
-        ),
-        (
-            "settings-west",
-            "console-settings-west",
-            number(|c| c.map.bounds.west, |c, v| c.map.bounds.west = v),
-        ),
-        (
-            "settings-north",
-            "console-settings-north",
-            number(|c| c.map.bounds.north, |c, v| c.map.bounds.north = v),
-        ),
-        (
-            "settings-east",
-            "console-settings-east",
-            number(|c| c.map.bounds.east, |c, v| c.map.bounds.east = v),
-        ),
-    ];
-    let limit_fields: Vec<(&str, &str, (_, _, _))> = vec![
-        (
-            "settings-retention",
-            "console-settings-retention",
-            number(|c| c.retention_days.into(), |c, v| c.retention_days = whole(v)),
-        ),
-        (
-            "settings-limit-reports",
-            "console-settings-limit-reports",
-            number(|c| c.limits.reports_per_hour.into(), |c, v| c.limits.reports_per_hour = whole(v)),
-        ),
-        (
-            "settings-limit-questions",
-            "console-settings-limit-questions",
-            number(|c| c.limits.questions_per_hour.into(), |c, v| c.limits.questions_per_hour = whole(v)),
-        ),
-        (
-            "settings-limit-votes",
-            "console-settings-limit-votes",
-            number(|c| c.limits.votes_per_hour.into(), |c, v| c.limits.votes_per_hour = whole(v)),
-        ),
-        (
-            "settings-limit-live-connections",
-            "console-settings-limit-live-connections",
-            number(
-                |c| c.limits.live_connections_per_client.into(),
-                |c, v| c.limits.live_connections_per_client = whole(v),
-            ),
-        ),
-        (
-            "settings-limit-live-joins",
-            "console-settings-limit-live-joins",
-            number(|c| c.limits.live_joins_per_hour.into(), |c, v| c.limits.live_joins_per_hour = whole(v)),
-        ),
-    ];
-    typed_numbers.set_value(
-        number_fields
-            .iter()
-            .chain(&limit_fields)
-            .map(|(id, _, (typed, get, _))| TypedNumber { id, typed: *typed, get: *get })
-            .collect(),
-    );
-    let number_input =
-        move |(id, key, (typed, _, input)): (&'static str, &'static str, (RwSignal<String>, _, _))| {
-            let unreadable = move || read_number(&typed.get()).is_none().then_some("true");
-            view! {
-                <div>
-                    <label for=id>{i18n.t(key)}</label>
-                    <input id=id type="text" inputmode="decimal" prop:value=move || typed.get() on:input=input
-                        aria-invalid=unreadable />
-                </div>
-            }
-        };
     // A memo: the question editors redraw only when the languages change, not on every keystroke
     // elsewhere in the form.
     let languages = Memo::new(move |_| config.with(|c| c.languages.clone()));
-    let (accent, set_accent) = text(
-        |c| c.theme.accent.clone().unwrap_or_default(),
-        |c, v| c.theme.accent = Some(v).filter(|v| !v.trim().is_empty()),
-    );
-    let (font, set_font) = text(
-        |c| c.theme.font.clone().unwrap_or_default(),
-        |c, v| c.theme.font = Some(v).filter(|v| !v.trim().is_empty()),
-    );
-    let radius = move || config.with(|c| c.theme.radius_px.map(|r| r.to_string()).unwrap_or_default());
-    // A radius that is not a number becomes 255, which the edge refuses with a clear message.
-    let set_radius = move |ev| {
-        let value = event_target_value(&ev);
-        config.update(|c| {
-            c.theme.radius_px = (!value.trim().is_empty()).then(|| value.trim().parse().unwrap_or(u8::MAX))
-        })
+    // Languages offered in which the municipality's questions have no words yet.
+    let untranslated = move || {
+        let now = edited();
+        languages
+            .get()
+            .into_iter()
+            .filter(|lang| lang != "sv")
+            .filter_map(|lang| {
+                let missing = untranslated_questions(&now, &lang);
+                let language = Locale::from_tag(&lang).map_or(lang.clone(), |l| l.native_name().to_string());
+                let questions = missing.iter().map(|q| format!("”{q}”")).collect::<Vec<_>>().join(", ");
+                (!missing.is_empty()).then(|| {
+                    i18n.t_with(
+                        "console-settings-untranslated",
+                        &[("language", &language), ("questions", &questions)],
+                    )
+                })
+            })
+            .collect::<Vec<_>>()
     };
 
-    view! {
-        <form class="settings" novalidate on:submit=save on:input=clear_refusal>
+    let general = move || {
+        let (name, set_name) = text(|c| c.name.clone(), |c, v| c.name = v);
+        let (rules, set_rules) = text(|c| c.dialogue_rules.clone(), |c, v| c.dialogue_rules = v);
+        view! {
             <fieldset>
                 <legend>{i18n.t("console-settings-general")}</legend>
                 <label for="settings-name">{i18n.t("console-settings-name")}</label>
@@ -278,10 +190,13 @@ fn SettingsForm(
                         }
                     }).collect_view()}
                 </fieldset>
+                // Said when a language is switched on, and as long as it lacks words.
+                <div class="untranslated" aria-live="polite">
+                    {move || untranslated().into_iter().map(|warning| view! { <p class="warning">{warning}</p> }).collect_view()}
+                </div>
                 <label for="settings-rules">{i18n.t("console-settings-rules")}</label>
                 <textarea id="settings-rules" rows="4" prop:value=rules on:input=set_rules></textarea>
             </fieldset>
-
             <fieldset>
                 <legend>{i18n.t("console-settings-embedding")}</legend>
                 <label for="settings-origins">{i18n.t("console-settings-origins")}</label>
@@ -289,16 +204,25 @@ fn SettingsForm(
                 <textarea id="settings-origins" rows="4" aria-describedby="settings-origins-hint"
                     prop:value=move || origins.get() on:input=move |ev| origins.set(event_target_value(&ev))></textarea>
             </fieldset>
-
+        }
+    };
+    let map = move || {
+        let (tiles, set_tiles) = text(|c| c.map.tile_url.clone(), |c, v| c.map.tile_url = v);
+        let (attribution, set_attribution) =
+            text(|c| c.map.attribution.clone(), |c, v| c.map.attribution = v);
+        view! {
             <fieldset>
                 <legend>{i18n.t("console-settings-map")}</legend>
-                <div class="grid">{number_fields.into_iter().map(number_input).collect_view()}</div>
+                <div class="grid">{number_input(SettingsSection::Map)}</div>
                 <label for="settings-tiles">{i18n.t("console-settings-tiles")}</label>
                 <input id="settings-tiles" prop:value=tiles on:input=set_tiles />
                 <label for="settings-attribution">{i18n.t("console-settings-attribution")}</label>
                 <input id="settings-attribution" prop:value=attribution on:input=set_attribution />
             </fieldset>
-
+        }
+    };
+    let moderation = move || {
+        view! {
             <fieldset>
                 <legend>{i18n.t("console-settings-moderation")}</legend>
                 <label class="check" for="settings-public-map">
@@ -310,14 +234,38 @@ fn SettingsForm(
                 <p class="hint">{i18n.t("console-settings-public-map-hint")}</p>
                 <NotPublishedEditor config languages=languages.into() />
             </fieldset>
-
-            <CategoriesEditor config languages=languages.into() />
-
-            <fieldset>
-                <legend>{i18n.t("console-settings-limits")}</legend>
-                <div class="grid">{limit_fields.into_iter().map(number_input).collect_view()}</div>
-            </fieldset>
-
+            <ReporterGroupsEditor
+                groups=Signal::derive(move || config.with(|c| c.reporter_groups.clone()))
+                on_toggle=Callback::new(move |(group, on): (ReporterGroup, bool)| config.update(|c| {
+                    c.reporter_groups.retain(|g| *g != group);
+                    if on {
+                        c.reporter_groups.push(group);
+                        c.reporter_groups.sort_by_key(|g| ReporterGroup::ALL.iter().position(|x| x == g));
+                    }
+                }))
+                tenant csrf notice
+            />
+        }
+    };
+    let theme = move || {
+        let (accent, set_accent) = text(
+            |c| c.theme.accent.clone().unwrap_or_default(),
+            |c, v| c.theme.accent = Some(v).filter(|v| !v.trim().is_empty()),
+        );
+        let (font, set_font) = text(
+            |c| c.theme.font.clone().unwrap_or_default(),
+            |c, v| c.theme.font = Some(v).filter(|v| !v.trim().is_empty()),
+        );
+        let radius = move || config.with(|c| c.theme.radius_px.map(|r| r.to_string()).unwrap_or_default());
+        // A radius that is not a number becomes 255, which the edge refuses with a clear message.
+        let set_radius = move |ev| {
+            let value = event_target_value(&ev);
+            config.update(|c| {
+                c.theme.radius_px =
+                    (!value.trim().is_empty()).then(|| value.trim().parse().unwrap_or(u8::MAX))
+            })
+        };
+        view! {
             <fieldset>
                 <legend>{i18n.t("console-settings-theme")}</legend>
                 <p class="hint">{i18n.t("console-settings-theme-hint")}</p>
@@ -336,21 +284,41 @@ fn SettingsForm(
                     </div>
                 </div>
             </fieldset>
+        }
+    };
+    let map_config = loaded.config.map.clone();
 
-            <ReporterGroupsEditor
-                groups=Signal::derive(move || config.with(|c| c.reporter_groups.clone()))
-                on_toggle=Callback::new(move |(group, on): (ReporterGroup, bool)| config.update(|c| {
-                    c.reporter_groups.retain(|g| *g != group);
-                    if on {
-                        c.reporter_groups.push(group);
-                        c.reporter_groups.sort_by_key(|g| ReporterGroup::ALL.iter().position(|x| x == g));
-                    }
-                }))
-                tenant csrf notice
-            />
-            <QuestionnaireEditor questions saved=saved_questions languages=languages.into() />
-            <AreasEditor areas map=loaded.config.map.clone() />
-
+    view! {
+        // The parts, one shown at a time; a part with edits not yet saved says so.
+        <nav class="sections" aria-label=i18n.t("console-settings-sections")>
+            {SettingsSection::ALL.map(|part| {
+                let unsaved = move || stored.with(|s| part.is_changed(&edited(), s));
+                view! {
+                    <button type="button" class="tab" aria-current=move || (section.get() == part).then_some("page")
+                        on:click=move |_| { section.set(part); save_outcome.set(String::new()); }>
+                        {i18n.t(&part.title_key())}
+                        {move || unsaved().then(|| view! { <span class="unsaved">{format!(" – {}", i18n.t("console-settings-unsaved"))}</span> })}
+                    </button>
+                }
+            }).collect_view()}
+        </nav>
+        <form class="settings" novalidate on:submit=save on:input=clear_refusal>
+            <h2>{move || i18n.t(&section.get().title_key())}</h2>
+            {move || match section.get() {
+                SettingsSection::General => general().into_any(),
+                SettingsSection::Map => map().into_any(),
+                SettingsSection::Categories => view! { <CategoriesEditor config languages=languages.into() /> }.into_any(),
+                SettingsSection::Questions => view! { <QuestionnaireEditor questions saved=saved_questions languages=languages.into() /> }.into_any(),
+                SettingsSection::Areas => view! { <AreasEditor areas map=map_config.clone() /> }.into_any(),
+                SettingsSection::Moderation => moderation().into_any(),
+                SettingsSection::Limits => view! {
+                    <fieldset>
+                        <legend>{i18n.t("console-settings-limits")}</legend>
+                        <div class="grid">{number_input(SettingsSection::Limits)}</div>
+                    </fieldset>
+                }.into_any(),
+                SettingsSection::Theme => theme().into_any(),
+            }}
             <div class="save-row">
                 <button type="submit" class="primary" aria-disabled=move || saving.get().then_some("true")>
                     {i18n.t("console-settings-save")}
@@ -361,14 +329,19 @@ fn SettingsForm(
     }
 }
 
-/// A number field of the settings form: its id, what is typed in it, and where its value is.
-struct TypedNumber {
+/// A number field of the settings form: where it is, what is typed in it, and where its value
+/// is. It keeps what is typed ("58," on the way to "58,5"); the configuration takes each value
+/// that reads as a number.
+struct NumberField {
     id: &'static str,
+    key: &'static str,
+    section: SettingsSection,
     typed: RwSignal<String>,
     get: fn(&TenantConfig) -> f64,
+    set: fn(&mut TenantConfig, f64),
 }
 
-impl TypedNumber {
+impl NumberField {
     fn value(&self) -> Option<f64> {
         read_number(&self.typed.get_untracked())
     }
@@ -377,6 +350,132 @@ impl TypedNumber {
     fn show(&self, config: &TenantConfig) {
         self.typed.set((self.get)(config).to_string());
     }
+
+    fn view(&self, config: RwSignal<TenantConfig>, i18n: I18n) -> impl IntoView {
+        let (typed, set, id) = (self.typed, self.set, self.id);
+        let input = move |ev| {
+            typed.set(event_target_value(&ev));
+            if let Some(value) = read_number(&typed.get_untracked()) {
+                config.update(|c| set(c, value));
+            }
+        };
+        let unreadable = move || read_number(&typed.get()).is_none().then_some("true");
+        view! {
+            <div>
+                <label for=id>{i18n.t(self.key)}</label>
+                <input id=id type="text" inputmode="decimal" prop:value=move || typed.get() on:input=input
+                    aria-invalid=unreadable />
+            </div>
+        }
+    }
+}
+
+/// The settings' number fields, as first read from `config`.
+fn number_fields(config: RwSignal<TenantConfig>) -> Vec<NumberField> {
+    type Get = fn(&TenantConfig) -> f64;
+    type Set = fn(&mut TenantConfig, f64);
+    let field = |id, key, section, get: Get, set: Set| NumberField {
+        id,
+        key,
+        section,
+        typed: RwSignal::new(config.with_untracked(get).to_string()),
+        get,
+        set,
+    };
+    use SettingsSection::{Limits, Map};
+    vec![
+        field(
+            "settings-lat",
+            "console-settings-centre-lat",
+            Map,
+            |c| c.map.center.lat,
+            |c, v| c.map.center.lat = v,
+        ),
+        field(
+            "settings-lng",
+            "console-settings-centre-lng",
+            Map,
+            |c| c.map.center.lng,
+            |c, v| c.map.center.lng = v,
+        ),
+        field(
+            "settings-zoom",
+            "console-settings-zoom",
+            Map,
+            |c| c.map.zoom.into(),
+            |c, v| c.map.zoom = v.clamp(0.0, 255.0) as u8,
+        ),
+        field(
+            "settings-south",
+            "console-settings-south",
+            Map,
+            |c| c.map.bounds.south,
+            |c, v| c.map.bounds.south = v,
+        ),
+        field(
+            "settings-west",
+            "console-settings-west",
+            Map,
+            |c| c.map.bounds.west,
+            |c, v| c.map.bounds.west = v,
+        ),
+        field(
+            "settings-north",
+            "console-settings-north",
+            Map,
+            |c| c.map.bounds.north,
+            |c, v| c.map.bounds.north = v,
+        ),
+        field(
+            "settings-east",
+            "console-settings-east",
+            Map,
+            |c| c.map.bounds.east,
+            |c, v| c.map.bounds.east = v,
+        ),
+        field(
+            "settings-retention",
+            "console-settings-retention",
+            Limits,
+            |c| c.retention_days.into(),
+            |c, v| c.retention_days = whole(v),
+        ),
+        field(
+            "settings-limit-reports",
+            "console-settings-limit-reports",
+            Limits,
+            |c| c.limits.reports_per_hour.into(),
+            |c, v| c.limits.reports_per_hour = whole(v),
+        ),
+        field(
+            "settings-limit-questions",
+            "console-settings-limit-questions",
+            Limits,
+            |c| c.limits.questions_per_hour.into(),
+            |c, v| c.limits.questions_per_hour = whole(v),
+        ),
+        field(
+            "settings-limit-votes",
+            "console-settings-limit-votes",
+            Limits,
+            |c| c.limits.votes_per_hour.into(),
+            |c, v| c.limits.votes_per_hour = whole(v),
+        ),
+        field(
+            "settings-limit-live-connections",
+            "console-settings-limit-live-connections",
+            Limits,
+            |c| c.limits.live_connections_per_client.into(),
+            |c, v| c.limits.live_connections_per_client = whole(v),
+        ),
+        field(
+            "settings-limit-live-joins",
+            "console-settings-limit-live-joins",
+            Limits,
+            |c| c.limits.live_joins_per_hour.into(),
+            |c, v| c.limits.live_joins_per_hour = whole(v),
+        ),
+    ]
 }
 
 /// A number as typed in Sweden or elsewhere: "58,5" and "58.5" alike; nothing else.
