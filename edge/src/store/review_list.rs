@@ -32,6 +32,14 @@ impl Query {
         self.sql += " AND ";
         self.sql += &clause;
     }
+
+    /// `AND` the condition `clause` makes of `value`'s placeholder, if there is a value.
+    fn and_if<V: Into<JsValue>>(&mut self, value: Option<V>, clause: impl Fn(&str) -> String) {
+        if let Some(value) = value {
+            let p = self.arg(value);
+            self.and(clause(&p));
+        }
+    }
 }
 
 /// The conditions of `filter` on `tenant`'s reports.
@@ -39,31 +47,13 @@ fn matching(tenant: &str, filter: &ReportFilter) -> Query {
     let mut q = Query { sql: String::new(), args: Vec::new() };
     let tenant = q.arg(tenant);
     q.sql = format!("tenant_id = {tenant}");
-    if let Some(status) = filter.status {
-        let p = q.arg(status.id());
-        q.and(format!("status = {p}"));
-    }
-    if let Some(visibility) = filter.visibility {
-        let p = q.arg(visibility.id());
-        q.and(format!("visibility = {p}"));
-    }
-    if let Some(category) = &filter.category {
-        let p = q.arg(category.as_str());
-        q.and(format!("category = {p}"));
-    }
-    if let Some(from) = &filter.from {
-        let p = q.arg(from.as_str());
-        q.and(format!("created_at >= {p}"));
-    }
-    if let Some(to) = &filter.to {
-        // Inclusive: everything before the start of the next day.
-        let p = q.arg(to.as_str());
-        q.and(format!("created_at < date({p}, '+1 day')"));
-    }
-    if let Some(area) = &filter.area {
-        let p = q.arg(area.as_str());
-        q.and(format!("area_id = {p}"));
-    }
+    q.and_if(filter.status.map(|s| s.id()), |p| format!("status = {p}"));
+    q.and_if(filter.visibility.map(|v| v.id()), |p| format!("visibility = {p}"));
+    q.and_if(filter.category.as_deref(), |p| format!("category = {p}"));
+    q.and_if(filter.from.as_deref(), |p| format!("created_at >= {p}"));
+    // Inclusive: everything before the start of the next day.
+    q.and_if(filter.to.as_deref(), |p| format!("created_at < date({p}, '+1 day')"));
+    q.and_if(filter.area.as_deref(), |p| format!("area_id = {p}"));
     match filter.search() {
         Some(Search::Case(year, seq)) => {
             let (y, s) = (q.arg(year), q.arg(seq));
