@@ -35,3 +35,13 @@ test("questions to a guarded municipality's dialogue need a passing human check"
   const passed = await ask("vaktad", id, participant(), { text: "Med kontroll", human_token: "fake-pass-2" });
   assert.equal(passed.response.status, 201);
 });
+
+test("failed human checks count against the limit, so tokens cannot be tried at speed", async () => {
+  // Grindby: guarded, two reports an hour per client.
+  const statuses = [];
+  for (let i = 0; i < 3; i++) {
+    const { response } = await post("/api/v1/reports", goodReport({ tenant: "grindby", human_token: `fake-fail-${i}` }));
+    statuses.push(response.status);
+  }
+  assert.deepEqual(statuses, [422, 422, 429]);
+});

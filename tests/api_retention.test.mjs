@@ -1,5 +1,5 @@
 // The daily privacy job (cron trigger, run here through wrangler's /__scheduled): reports older
-// than the tenant's retention period lose their e-mail, follow-up code and free text, and keep
+// than the tenant's retention period lose their e-mail, follow-up code, free text and exact place, and keep
 // what statistics need.
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -38,7 +38,11 @@ test("personal data older than the retention period is purged; newer reports and
   assert.equal(old.followup_token_hash, "");
   assert.equal(old.answer_texts, "{}", "short-text answers are free text too");
   assert.equal(old.answers, '{"how-unsafe":5}', "choices and scales stay for statistics");
-  assert.deepEqual([old.category, old.times, old.status, old.lat], ["drugs", "night", "resolved", 58.0337], "statistics keep their facts");
+  assert.deepEqual([old.category, old.times, old.status, old.area_id], ["drugs", "night", "resolved", "centrum"], "statistics keep their facts");
+  // The exact place (a door, a home) becomes the public map's ~50 m cell: near, never exact.
+  assert.notDeepEqual([old.lat, old.lng], [58.0337, 12.8083], "the exact place is gone");
+  const metres = (a, b) => Math.hypot((a[0] - b[0]) * 111_320, (a[1] - b[1]) * 111_320 * Math.cos((a[0] * Math.PI) / 180));
+  assert.ok(metres([old.lat, old.lng], [58.0337, 12.8083]) < 36, "within half a cell's diagonal");
   assert.equal((await fetch(oldCase, auth)).status, 404, "the follow-up code no longer opens it");
   const [redaction] = query("SELECT * FROM audit_log WHERE tenant_id = 'demo' AND subject = '2019-0001' AND action = 'report.redact'");
   assert.deepEqual([redaction.before, redaction.after], [null, null], "the audit log's copy of the text goes too");
@@ -62,6 +66,8 @@ test("personal data older than the retention period is purged; newer reports and
   assert.equal(again.status, 200);
   const { json: after } = await call(admin, "GET", "/api/v1/console/demo/audit");
   assert.equal(after.filter((e) => e.action === "retention.purge").length, 1, "nothing left to purge the second time");
+  const [still] = query("SELECT lat, lng FROM reports WHERE tenant_id = 'demo' AND case_year = 2019 AND case_seq = 1");
+  assert.deepEqual([still.lat, still.lng], [old.lat, old.lng], "a coarse place stays where it is");
 });
 
 test("a dialogue's old questions lose what ties them to people; votes stay until the dialogue closes", async () => {

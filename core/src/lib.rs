@@ -34,6 +34,7 @@ pub mod report;
 pub mod report_list;
 pub mod reporter;
 pub mod review;
+pub mod secret;
 pub mod settings;
 pub mod settings_section;
 pub mod spreadsheet;

@@ -99,9 +99,9 @@ pub fn check_access_code(
     stored: &str,
 ) -> AccessCodeCheck {
     let peppered = access_code_hash(pepper, tenant, group, code);
-    if peppered == stored {
+    if crate::secret::same(&peppered, stored) {
         AccessCodeCheck::Right
-    } else if unpeppered_access_code_hash(tenant, group, code) == stored {
+    } else if crate::secret::same(&unpeppered_access_code_hash(tenant, group, code), stored) {
         AccessCodeCheck::RightStoreAnew(peppered)
     } else {
         AccessCodeCheck::Wrong

@@ -13,7 +13,7 @@ pub async fn purge(db: &worker::D1Database) -> Result<(), ApiError> {
     let now = clock::now_iso();
     for tenant in store::tenants::all(db).await? {
         let cutoff = clock::iso_in_minutes(-i64::from(tenant.retention_days) * MINUTES_PER_DAY);
-        let purged = store::reports::purge_before(db, &tenant.id, &cutoff, &now).await?;
+        let purged = store::reports::purge_before(db, &tenant.id, &tenant.areas, &cutoff, &now).await?;
         let (questions, votes) = store::dialogues::purge_before(db, &tenant.id, &cutoff).await?;
         let audited = store::audit::purge_before(db, &tenant.id, &cutoff).await?;
         if purged > 0 || questions > 0 || votes > 0 || audited > 0 {

@@ -22,7 +22,7 @@ pub async fn moderator(req: &Request, db: &D1Database) -> Result<Moderator, ApiE
 /// 403 unless the request echoes `moderator`'s session's CSRF token.
 pub fn check_csrf(moderator: &Moderator, req: &Request) -> Result<(), ApiError> {
     let sent = req.headers().get("x-csrf-token").ok().flatten().unwrap_or_default();
-    if !sent.is_empty() && sent == moderator.info.csrf_token {
+    if !sent.is_empty() && tryggve_core::secret::same(&sent, &moderator.info.csrf_token) {
         Ok(())
     } else {
         Err(ApiError::CsrfMismatch)

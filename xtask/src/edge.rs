@@ -208,6 +208,11 @@ fn test_fixtures(examples_port: u16) -> Result<String> {
     guarded.id = "vaktad".into();
     guarded.name = "Vaktad kommun".into();
     guarded.turnstile_site_key = Some("1x00000000000000000000AA".into());
+    // A guarded municipality with a tight limit: failed human checks count against it too.
+    let mut gated = guarded.clone();
+    gated.id = "grindby".into();
+    gated.name = "Grindby kommun".into();
+    gated.limits.reports_per_hour = 2;
     // Municipalities of their own for the tests whose admins edit settings (one through the
     // API, one in the console, from an empty questionnaire), guess access codes until locked
     // out, approve hundreds of reports, page through a long review list, or edit categories.
@@ -241,7 +246,8 @@ fn test_fixtures(examples_port: u16) -> Result<String> {
         + &seed::moderator_sql(&admin)?
         + &examples
         + &seed::tenant_sql(&strict, &[])
-        + &seed::tenant_sql(&guarded, &[]))
+        + &seed::tenant_sql(&guarded, &[])
+        + &seed::tenant_sql(&gated, &[]))
 }
 
 /// wrangler dev and its workerd, stopped together when dropped.

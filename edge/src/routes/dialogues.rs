@@ -67,11 +67,12 @@ impl Handler for AskQuestion {
         if !dialogue.state.accepts_questions() {
             return Err(ApiError::DialogueNotOpen);
         }
+        // The limit comes before the human check, so failed checks are limited too.
         let req = cx.req();
-        human::require(env, &config, draft.human_token.as_deref(), req).await?;
         let client = client::key(req, env, &format!("question:{tenant}"))?;
         let now = clock::now_iso();
         let rate_event = limits::take(db, &client, config.limits.questions_per_hour, &now).await?;
+        human::require(env, &config, draft.human_token.as_deref(), req).await?;
         match store::dialogues::insert_question(db, tenant, dialogue.id, &participant, &question, &now).await
         {
             Ok(own) => Ok(Reply::Done(own)),

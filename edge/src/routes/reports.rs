@@ -42,11 +42,12 @@ async fn create(cx: &mut Cx<'_>, draft: ReportDraft) -> Result<Reply<ReportRecei
         }
     }
     // Retries (above) need no new human check (its token is single-use) and are never limited.
+    // The limit comes before the human check, so failed checks are limited too.
     let req = cx.req();
-    human::require(env, &tenant, draft.human_token.as_deref(), req).await?;
     let client = client::key(req, env, &format!("report:{}", tenant.id))?;
     let created_at = clock::now_iso();
     let rate_event = limits::take(db, &client, tenant.limits.reports_per_hour, &created_at).await?;
+    human::require(env, &tenant, draft.human_token.as_deref(), req).await?;
     let year: i32 =
         created_at[..4].parse().map_err(|_| ApiError::Internal(format!("clock: {created_at}")))?;
     let followup_token = match &report.followup_token {

@@ -1,13 +1,16 @@
 use serde::Deserialize;
 use tryggve_core::follow_up::Outcome;
+use tryggve_core::geo::coarsen;
 use tryggve_core::moderation::{RejectionReason, Visibility};
 use tryggve_core::public::PublicReport;
+use tryggve_core::public::PUBLIC_CELL_METRES;
 use tryggve_core::public_map::{cell_of, CellCount, CellRange, MAX_LEVEL, MIN_LEVEL};
 use tryggve_core::questionnaire::Answers;
 use tryggve_core::report::{case_number, parse_case_number, times_from_column, times_to_column};
 use tryggve_core::reporter::ReporterGroup;
 use tryggve_core::review::{ModeratedReport, ReviewState};
-use tryggve_core::stats::OUTSIDE_AREAS;
+use tryggve_core::stats::{area_key, OUTSIDE_AREAS};
+use tryggve_core::{Area, LatLng};
 use tryggve_core::{BBox, NewReport, ReportStatus, ReportView};
 use wasm_bindgen::JsValue;
 use worker::{D1Database, D1PreparedStatement};
@@ -86,17 +89,52 @@ pub async fn find_by_idempotency_key(
 }
 
 /// Removes the personal parts of `tenant`'s reports created before `cutoff`: contact e-mail,
-/// follow-up code (the hash), idempotency key, free text and short-text answers. Place,
-/// category, times, status and dates stay for statistics. A new revision, so that a moderator's
-/// action on what was read before cannot write the text back. Returns how many reports were purged.
-pub async fn purge_before(db: &D1Database, tenant: &str, cutoff: &str, now: &str) -> Result<u32, ApiError> {
+/// follow-up code (the hash), idempotency key, free text and short-text answers, and the exact
+/// place (a door, a home), which becomes the public map's ~50 m cell centre. Category, times,
+/// status, dates, area and the coarse place stay for statistics. A new revision, so that a
+/// moderator's action on what was read before cannot write the text back. Returns how many
+/// reports were purged.
+pub async fn purge_before(
+    db: &D1Database,
+    tenant: &str,
+    areas: &[Area],
+    cutoff: &str,
+    now: &str,
+) -> Result<u32, ApiError> {
+    #[derive(Deserialize)]
+    struct Purged {
+        id: i64,
+        lat: f64,
+        lng: f64,
+    }
     let sql = "UPDATE reports SET contact_email = NULL, followup_token_hash = '', idempotency_key = NULL, \
                description = '', description_public = 0, answer_texts = '{}', updated_at = ?3, \
                revision = revision + 1 \
-               WHERE tenant_id = ?1 AND created_at < ?2 AND followup_token_hash != '' RETURNING id";
-    let purged = db.prepare(sql).bind(&[tenant.into(), cutoff.into(), now.into()])?.all().await?;
-    Ok(purged.results::<serde_json::Value>()?.len() as u32)
+               WHERE tenant_id = ?1 AND created_at < ?2 AND followup_token_hash != '' RETURNING id, lat, lng";
+    let purged: Vec<Purged> =
+        db.prepare(sql).bind(&[tenant.into(), cutoff.into(), now.into()])?.all().await?.results()?;
+    // The area was placed from the exact place before (the filters keep it); placed now if not.
+    let coarse = "UPDATE reports SET lat = ?1, lng = ?2, area_id = COALESCE(area_id, ?3) WHERE tenant_id = ?4 AND id = ?5";
+    for chunk in purged.chunks(PURGE_BATCH) {
+        let mut statements = Vec::with_capacity(chunk.len());
+        for row in chunk {
+            let exact = LatLng::new(row.lat, row.lng);
+            let place = coarsen(exact, PUBLIC_CELL_METRES);
+            statements.push(db.prepare(coarse).bind(&[
+                place.lat.into(),
+                place.lng.into(),
+                area_key(areas, exact).into(),
+                tenant.into(),
+                (row.id as f64).into(),
+            ])?);
+        }
+        db.batch(statements).await?;
+    }
+    Ok(purged.len() as u32)
 }
+
+/// Statements per batch when the retention job coarsens places.
+const PURGE_BATCH: usize = 100;
 
 pub(super) const COLUMNS: &str = "id, case_year, case_seq, followup_token_hash, lat, lng, category, times, description, \
                        contact_email, status, visibility, rejection_reason, public_comment, description_public, \
