@@ -149,6 +149,10 @@ test("votes: one per participant and question, exact under concurrency", async (
   const pending = await ask("demo", id, participant(), { text: "Inte granskad än" });
   assert.equal((await vote("demo", id, pending.json.id, participant())).response.status, 404, "only public questions");
   assert.equal((await vote("demo", id, question, null)).response.status, 401);
+  // Made-up codes that are no random codes do not vote.
+  for (const madeUp of ["0".repeat(32), "ab".repeat(16), "01234".repeat(6) + "01"]) {
+    assert.equal((await vote("demo", id, question, madeUp)).response.status, 401, madeUp);
+  }
   await dialogueAction(moderator, id, { action: "set_state", state: "closed" });
   const late = await vote("demo", id, question, participant());
   assert.deepEqual([late.response.status, late.json.error.code], [409, "dialogue_not_open"]);

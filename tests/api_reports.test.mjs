@@ -1,5 +1,6 @@
 // The report API against the real edge (wrangler dev, workerd, local D1).
 import { test } from "node:test";
+import { randomBytes } from "node:crypto";
 import assert from "node:assert/strict";
 import { EDGE, goodReport, post, query, sql } from "./support/edge.mjs";
 
@@ -186,9 +187,11 @@ test("a retried report is stored once and answered with the first receipt", asyn
   assert.deepEqual(racing.map((r) => r.response.status).sort(), [200, 200, 200, 200, 200, 200, 200, 201]);
   assert.equal(query(`SELECT COUNT(*) AS n FROM reports WHERE description = ${sql(`Kapplöpning ${key}`)}`)[0].n, 1);
 
-  const otherCode = await post("/api/v1/reports", { ...body, followup_token: "f".repeat(32) });
+  const otherCode = await post("/api/v1/reports", { ...body, followup_token: randomBytes(16).toString("hex") });
   assert.equal(otherCode.response.status, 409);
   assert.equal(otherCode.json.error.code, "idempotency_conflict");
+  const guessable = await post("/api/v1/reports", goodReport({ idempotency_key: `${key}-guess`, followup_token: "0".repeat(32) }));
+  assert.deepEqual([guessable.response.status, guessable.json.error.field], [422, "followup_token"], "a code anyone could guess");
   const keyOnly = await post("/api/v1/reports", goodReport({ idempotency_key: `${key}-alone` }));
   assert.equal(keyOnly.response.status, 422);
   assert.equal(keyOnly.json.error.field, "followup_token");

@@ -936,7 +936,9 @@ mod tests {
         let long_name =
             QuestionDraft { text: "x".into(), display_name: Some("n".repeat(61)), ..Default::default() };
         assert_eq!(long_name.validated().unwrap_err().field, "display_name");
-        assert!(is_participant_token(&"ab".repeat(16)) && !is_participant_token("AB"));
+        assert!(is_participant_token("0123456789abcdef0123456789abcdef") && !is_participant_token("AB"));
+        assert!(!is_participant_token(&"0".repeat(32)), "a made-up, degenerate code");
+        assert!(!is_participant_token(&"ab".repeat(16)));
         let trapped =
             QuestionDraft { text: "x".into(), website: "http://spam.example".into(), ..Default::default() };
         assert_eq!(trapped.validated().unwrap_err().code, FieldErrorCode::Automated);

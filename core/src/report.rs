@@ -127,10 +127,19 @@ pub fn is_idempotency_key(key: &str) -> bool {
     (16..=64).contains(&key.len()) && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
 }
 
-/// A follow-up code: 32 lowercase hex digits (128 bits).
+/// A follow-up code: 32 lowercase hex digits (128 bits) from a random source. Browsers make
+/// them (for reports sent from the outbox, and as participant codes), so one with fewer than six
+/// different digits ("000…0", "abab…") is a guess at a code, not a code: refused. Random digits
+/// have so few once in about 10¹³ codes.
 pub fn is_followup_token(token: &str) -> bool {
-    token.len() == 32 && token.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    let hex = token.len() == 32 && token.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+    let mut seen = [false; 256];
+    token.bytes().for_each(|b| seen[usize::from(b)] = true);
+    hex && seen.iter().filter(|s| **s).count() >= MIN_DIFFERENT_DIGITS
 }
+
+/// See [`is_followup_token`].
+const MIN_DIFFERENT_DIGITS: usize = 6;
 
 /// A report that passed validation: text cleaned, choices parsed.
 #[derive(Debug, Clone, PartialEq)]
