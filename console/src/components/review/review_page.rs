@@ -39,6 +39,9 @@ pub fn ReviewPage(
 
     // Bumped to load the list again with the same filter.
     let loads = RwSignal::new(0u32);
+    // Counts the list's loads: an answer to an older one (a filter changed meanwhile) is dropped,
+    // so a slow answer never shows over a newer one.
+    let generation = StoredValue::new(0u64);
     let reload = Callback::new(move |()| loads.update(|n| *n += 1));
     let tenant = StoredValue::new(session.tenant.clone());
     let say_count = move || {
@@ -53,10 +56,12 @@ pub fn ReviewPage(
         let current = filter.get();
         busy.set(true);
         let tenant = tenant.get_value();
+        generation.update_value(|g| *g += 1);
+        let this = generation.get_value();
         spawn_local(async move {
             let answer = api::reports(&tenant, &current, None).await;
-            // The moderator may have gone to another page meanwhile.
-            if loads.is_disposed() {
+            // The moderator may have gone to another page meanwhile, or asked for another list.
+            if loads.is_disposed() || generation.get_value() != this {
                 return;
             }
             match answer {
@@ -77,9 +82,10 @@ pub fn ReviewPage(
         let current = filter.get_untracked();
         busy.set(true);
         let tenant = tenant.get_value();
+        let this = generation.get_value();
         spawn_local(async move {
             let answer = api::reports(&tenant, &current, Some(&after)).await;
-            if loads.is_disposed() {
+            if loads.is_disposed() || generation.get_value() != this {
                 return;
             }
             match answer {
