@@ -5,6 +5,7 @@ mod address;
 mod api;
 mod base_map;
 mod components;
+mod focus;
 
 use leptos::prelude::*;
 use tryggve_core::i18n::{I18n, Locale};

@@ -10,7 +10,6 @@ use tryggve_core::review::{ModeratedReport, ReviewAction};
 use tryggve_core::ReportStatus;
 
 use crate::api;
-use wasm_bindgen::JsCast;
 
 /// Where on a case an action was taken: its message is shown there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,12 +56,7 @@ fn outcome_line(case: String, section: Section, outcome: RwSignal<Option<ActionO
 }
 
 fn focus_outcome(section: Section) {
-    let found = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(&format!("outcome-{}", section.id())));
-    if let Some(element) = found.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = element.focus();
-    }
+    crate::focus::focus_by_id(&format!("outcome-{}", section.id()));
 }
 
 /// One report with everything moderators may see, and what they can do with it.

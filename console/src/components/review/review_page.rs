@@ -9,9 +9,10 @@ use tryggve_core::TenantConfig;
 
 use super::bulk_actions::BulkActions;
 use super::report_detail::{ActionOutcome, ReportDetail};
-use super::report_list::ReportList;
+use super::report_list::{case_button_id, ReportList};
 use super::review_map::ReviewMap;
 use crate::api;
+use crate::focus::focus_by_id;
 
 /// Owns the review state: the pages of reports the filter matches so far, how many match in
 /// all, and which report is open (`selected`, a case number kept in the console's address).
@@ -97,7 +98,7 @@ pub fn ReviewPage(
                     next.set(page.next);
                     say_count();
                     if let Some(case) = first_added {
-                        request_animation_frame(move || focus_case(&case));
+                        request_animation_frame(move || _ = focus_by_id(&case_button_id(&case)));
                     }
                 }
                 Err(e) => notice.set(i18n.t(&e.message_key())),
@@ -172,17 +173,5 @@ pub fn ReviewPage(
                 }.into_any()),
             }}
         </div>
-    }
-}
-
-/// Moves focus to the button that opens `case` in the list.
-fn focus_case(case: &str) {
-    use wasm_bindgen::JsCast;
-    let button = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(&super::report_list::case_button_id(case)))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(button) = button {
-        let _ = button.focus();
     }
 }

@@ -2,11 +2,11 @@
 //! renamed, or its own added), and those it no longer offers, which stay named so that old
 //! reports and statistics still read. A category is never deleted: reports keep its id.
 
+use crate::focus::focus_by_id as focus;
 use leptos::prelude::*;
 use tryggve_core::category::{self, CategoryNames};
 use tryggve_core::i18n::{translate, I18n, Locale};
 use tryggve_core::TenantConfig;
-use wasm_bindgen::JsCast;
 
 #[component]
 pub fn CategoriesEditor(config: RwSignal<TenantConfig>, languages: Signal<Vec<String>>) -> impl IntoView {
@@ -194,13 +194,4 @@ pub fn CategoriesEditor(config: RwSignal<TenantConfig>, languages: Signal<Vec<St
             </div>
         </fieldset>
     }
-}
-
-/// Focuses the element with `id`; whether there was one.
-fn focus(id: &str) -> bool {
-    let element = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    element.is_some_and(|e| e.focus().is_ok())
 }
