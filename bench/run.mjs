@@ -51,7 +51,7 @@ const wasm = compressed(["tryggve_report_bg.wasm"]);
 const dialogueWasm = compressed(["tryggve_dialog_bg.wasm"]);
 // We serve the parts of Leaflet we use (widget/js/leaflet-parts.js); the whole library, for scale.
 const wholeLeaflet = zlib.brotliCompressSync(fs.readFileSync(path.join(root, "node_modules/leaflet/dist/leaflet.js")), { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-row("Embed, everything from us (brotli)", kb(everything.brotli), `${(everything.brotli / leaflet.brotli).toFixed(1)}× Leaflet alone (${kb(leaflet.brotli)}: the parts we use and its CSS; all of leaflet.js ${kb(wholeLeaflet)})`, "≤ 150 KB");
+row("Embed, everything from us (brotli)", kb(everything.brotli), `${(everything.brotli / leaflet.brotli).toFixed(1)}× Leaflet alone (${kb(leaflet.brotli)}: the parts we use and its CSS; all of leaflet.js ${kb(wholeLeaflet)})`, "≤ 180 KB");
 row("Embed, everything from us (gzip)", kb(everything.gzip), `${(everything.gzip / leaflet.gzip).toFixed(1)}× Leaflet alone (${kb(leaflet.gzip)})`);
 row("  of which the report form's wasm (brotli)", kb(wasm.brotli), `raw ${kb(wasm.raw)}`);
 // Only Swedish is compiled in: a page in another language also loads that language's words.
@@ -367,7 +367,8 @@ const assets = http.createServer(async (req, res) => {
   if (url.pathname === "/") {
     res.writeHead(200, { "content-type": "text/html" });
     return res.end(`<!doctype html><html lang="sv"><meta charset="utf-8"><title>Mätning</title>
-      <tryggve-report tenant="demo"></tryggve-report><script src="/widget/tryggve.js" defer></script>`);
+      <tryggve-report tenant="demo"></tryggve-report><p id="below">Text på kommunens sida.</p>
+      <script src="/widget/tryggve.js" defer></script>`);
   }
   if (!file.startsWith(path.join(root, "dist/public")) || !fs.existsSync(file)) { res.writeHead(404); return res.end(); }
   const types = { ".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm", ".png": "image/png" };
@@ -392,7 +393,7 @@ for (const file of [...ours, ...leafletFiles, ...images]) {
 }
 const pageUrl = `http://127.0.0.1:${assets.address().port}/`;
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--no-first-run"] });
-const runs = [];
+const runs = [], frames = [], shifts = [];
 for (let i = 0; i < 5; i++) {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -404,6 +405,18 @@ for (let i = 0; i < 5; i++) {
   await cdp.send("Network.setBlockedURLs", { urls: ["*://tile.openstreetmap.org/*"] });
   await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 562.5, downloadThroughput: (1.4 * 1024 * 1024) / 8, uploadThroughput: (675 * 1024) / 8 });
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+  // When the loader's frame is first there, and every layout shift after it (what a resident
+  // would see move while the widget arrives).
+  await page.addInitScript(() => {
+    window.__shifts = [];
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__shifts.push({ value: e.value, at: e.startTime }); })
+      .observe({ type: "layout-shift", buffered: true });
+    const seen = () => {
+      if (document.querySelector("tryggve-report")?.shadowRoot?.querySelector(".frame [role=status]")) window.__frameAt = performance.now();
+      else requestAnimationFrame(seen);
+    };
+    requestAnimationFrame(seen);
+  });
   await page.goto(pageUrl);
   const ready = await page.waitForFunction(() => {
     const root = document.querySelector("tryggve-report")?.shadowRoot;
@@ -413,11 +426,29 @@ for (let i = 0; i < 5; i++) {
     return performance.now() - script.startTime;
   }, null, { timeout: 60_000, polling: 20 });
   runs.push(await ready.jsonValue());
+  const { frameAt, scriptAt, shifted } = await page.evaluate(() => {
+    const script = performance.getEntriesByType("resource").find((e) => e.name.endsWith("/widget/tryggve.js"));
+    const frameAt = window.__frameAt ?? NaN;
+    return { frameAt, scriptAt: script.startTime, shifted: window.__shifts.filter((s) => s.at >= frameAt).reduce((sum, s) => sum + s.value, 0) };
+  });
+  frames.push(frameAt - scriptAt);
+  shifts.push(shifted);
   await context.close();
 }
 await browser.close();
 assets.close();
-row("Script tag → interactive (Slow 4G, 4× CPU)", ms(median(runs)), `median of ${runs.length}: ${runs.map((r) => r.toFixed(0)).join(", ")} ms`, "≤ 1 000 ms");
+// The network's floor on Slow 4G: nothing can be faster than its round trips plus its bytes at
+// the emulated bandwidth. The frame needs the loader, then the stylesheet (two round trips); the
+// form needs the loader, then the WebAssembly, Leaflet, the stylesheets and the configuration,
+// asked for at once (two round trips, all the bytes).
+const bytesPerMs = (1.4 * 1024 * 1024) / 8 / 1000;
+const frameFloor = 2 * 562.5 + compressed(["tryggve.js", "tryggve.css"]).brotli / bytesPerMs;
+const interactiveFloor = 2 * 562.5 + compressed([...ours, ...leafletFiles]).brotli / bytesPerMs;
+row("Script tag → the loader's frame on screen (Slow 4G, 4× CPU)", ms(median(frames)),
+  `${(median(frames) / frameFloor).toFixed(2)}× its floor of ${ms(frameFloor)} (loader, then stylesheet); median of ${frames.length}`, "within the floor + one frame");
+row("Script tag → interactive (Slow 4G, 4× CPU)", ms(median(runs)),
+  `${(median(runs) / interactiveFloor).toFixed(2)}× its floor of ${ms(interactiveFloor)} (two round trips, all bytes); median of ${runs.length}: ${runs.map((r) => r.toFixed(0)).join(", ")} ms`, "≤ 1.15× floor");
+row("Layout shift while the widget arrives (after the frame)", Math.max(...shifts).toFixed(4), `largest of ${shifts.length} runs; the page's text below the widget`, "0");
 
 await edge.dispose();
 await noop.dispose();

@@ -11,6 +11,7 @@ language-failed = The language could not be loaded. Check your connection and tr
 
 map-label = Map for choosing a place
 map-help = Click the map to drop a pin. With the keyboard: go to the map, move it with the arrow keys, then choose “Place the pin at the map centre”.
+map-loading = Loading the map…
 place-pin-center = Place the pin at the map centre
 use-my-location = Use my location
 locating = Finding your location…

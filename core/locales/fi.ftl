@@ -11,6 +11,7 @@ language-failed = Kieltä ei voitu ladata. Tarkista yhteys ja yritä uudelleen.
 
 map-label = Kartta paikan valitsemiseen
 map-help = Napsauta karttaa asettaaksesi neulan. Näppäimistöllä: siirry kartalle, liikuta sitä nuolinäppäimillä ja valitse sitten ”Aseta neula kartan keskelle”.
+map-loading = Ladataan karttaa…
 place-pin-center = Aseta neula kartan keskelle
 use-my-location = Käytä sijaintiani
 locating = Haetaan sijaintiasi…

@@ -11,6 +11,7 @@ language-failed = Språket kunde inte hämtas. Kontrollera anslutningen och för
 
 map-label = Karta för att välja plats
 map-help = Klicka på kartan för att sätta en nål. Med tangentbordet: gå till kartan, flytta den med piltangenterna och välj sedan ”Sätt nålen i kartans mitt”.
+map-loading = Laddar kartan…
 place-pin-center = Sätt nålen i kartans mitt
 use-my-location = Använd min position
 locating = Hämtar din position…

@@ -17,6 +17,10 @@
   // What a resident reads if the widget cannot start at all, in each language (`start-failed`
   // in core/locales/, written in by the build).
   const START_FAILED = __TRYGGVE_START_FAILED__;
+  // The report form's frame in each language (core/locales/, written in by the build): the
+  // heading, the introduction, the map's help, "loading the map", the language label and the
+  // language's own name.
+  const FRAME_WORDS = __TRYGGVE_FRAME_WORDS__;
 
   // On a slow connection every round trip costs half a second or more. So everything a widget
   // needs is asked for at once, when the first element appears, instead of each piece once the
@@ -60,9 +64,70 @@
     return leaflet;
   }
 
+  // The report form's frame, drawn as soon as our stylesheet is here (one round trip after this
+  // script runs, the same as the configuration) and long before the WebAssembly: the heading,
+  // the introduction and the map's place at their final size, and below them room for the
+  // form's fields (at least what every form has). The widget then draws itself out of sight,
+  // inside the same shadow root, and takes the frame's place in one step (`embed::Frame`), so
+  // that nothing already on the screen moves. The configuration says whether a language
+  // choice sits above the heading.
+  function drawFrame(element, language, config) {
+    const root = element.shadowRoot || element.attachShadow({ mode: "open" });
+    root.replaceChildren();
+    const sheets = ["leaflet.css", "tryggve.css"].map((file) => {
+      const link = document.createElement("link");
+      link.rel = "stylesheet";
+      link.href = assets + file;
+      root.append(link);
+      return new Promise((resolve) => { link.onload = link.onerror = resolve; });
+    });
+    // The widget waits for these instead of linking the stylesheets again.
+    element.tryggveStyled = Promise.all(sheets);
+    const languages = config.then((r) => r.clone().json()).then((c) => c.languages || [], () => []);
+    Promise.all([sheets[1], languages]).then(([, offered]) => {
+      if (element.tryggveTakenOver) return;
+      const words = FRAME_WORDS[language] || FRAME_WORDS.sv;
+      const el = (tag, className, text) => {
+        const node = document.createElement(tag);
+        if (className) node.className = className;
+        if (text) node.textContent = text;
+        return node;
+      };
+      const frame = el("div", "tryggve frame");
+      const section = el("section", "report");
+      section.lang = language;
+      section.dir = language === "ar" ? "rtl" : "ltr";
+      section.setAttribute("aria-busy", "true");
+      const shown = offered.filter((tag) => FRAME_WORDS[tag]);
+      if (shown.length > 1) {
+        // The same size as the choice that comes; not a control until then.
+        const choice = el("div", "language");
+        choice.setAttribute("aria-hidden", "true");
+        const select = el("select");
+        select.disabled = true;
+        select.append(el("option", "", words.name));
+        // The choice's (empty) message line, which takes its row in the choice's layout.
+        choice.append(el("label", "", words.language), select, el("p", "field-error"));
+        section.append(choice);
+      }
+      const status = el("p", "", words.loading);
+      status.setAttribute("role", "status");
+      const map = el("div", "map map-waiting");
+      map.append(status);
+      const mapFrame = el("div", "map-frame");
+      mapFrame.append(map);
+      const pinMap = el("div", "pin-map");
+      pinMap.append(el("p", "hint", words.mapHelp), mapFrame);
+      section.append(el("h2", "", words.title), el("p", "intro", words.intro), pinMap, el("div", "form-waiting"));
+      frame.append(section);
+      root.append(frame);
+    });
+  }
+
   // Said inside the element's frame, where the widget would have been, rather than only in the
   // browser's console where no resident looks.
   function showStartFailure(element, language) {
+    element.tryggveTakenOver = true;
     const root = element.shadowRoot || element.attachShadow({ mode: "open" });
     const message = document.createElement("p");
     message.setAttribute("role", "alert");
@@ -82,14 +147,16 @@
       connectedCallback() {
         if (this.tryggveMounted) return;
         this.tryggveMounted = true;
-        warm("tryggve.css");
+        this.tryggveTakenOver = false;
         const language = widgetLanguage(this);
         if (language !== "sv") warm("locales/" + language + ".ftl");
         const tenant = this.getAttribute("tenant");
+        if (!needsMap) warm("tryggve.css");
         if (needsMap) {
-          warm("leaflet.css");
           // Taken (once) by the report widget instead of asking again.
-          if (tenant) this.tryggveConfig = fetch(edge + CONFIG_PATH.replace("{tenant}", encodeURIComponent(tenant)));
+          const config = tenant ? fetch(edge + CONFIG_PATH.replace("{tenant}", encodeURIComponent(tenant))) : Promise.reject();
+          if (tenant) this.tryggveConfig = config;
+          drawFrame(this, language, config);
         }
         Promise.all([loadModule(module), needsMap ? loadLeaflet() : null])
           .then(([module]) => module[mount](this, edge, assets))

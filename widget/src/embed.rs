@@ -58,33 +58,72 @@ impl ThemeTarget {
     }
 }
 
-/// Attaches an open shadow root to `host`, loads our CSS (and Leaflet's, `with_map`) into it, and
-/// returns the element to mount the user interface in, and where its theme goes. Waits for the stylesheets so that the
-/// map is never laid out without them.
+/// The loader's frame (`drawFrame` in widget/js/tryggve.js): what the resident sees while the
+/// widget is on its way. The widget is drawn out of sight beside it and, once it has something
+/// to show, takes its place in one step, so nothing on the screen moves.
+#[derive(Clone)]
+pub struct Frame {
+    host: send_wrapper::SendWrapper<HtmlElement>,
+    root: send_wrapper::SendWrapper<HtmlElement>,
+}
+
+impl Frame {
+    /// Removes the loader's frame (and tells the loader not to draw one any more) and shows
+    /// the widget.
+    pub fn reveal(&self) {
+        let _ = Reflect::set(&self.host, &JsValue::from_str("tryggveTakenOver"), &JsValue::TRUE);
+        if let Some(frame) = self.host.shadow_root().and_then(|s| s.query_selector(".frame").ok().flatten()) {
+            frame.remove();
+        }
+        let _ = self.root.class_list().remove_1("arriving");
+    }
+}
+
+/// Prepares `host`'s open shadow root with our CSS (and Leaflet's, `with_map`): the one the
+/// loader made for its frame, else a new one. Returns the element to mount the user interface in
+/// (out of sight until [`Frame::reveal`]), where its theme goes, and the frame. Waits for the
+/// stylesheets so that the map is never laid out without them.
 pub async fn prepare_shadow_root(
     host: &HtmlElement,
     assets: &str,
     with_map: bool,
-) -> Result<(HtmlElement, ThemeTarget), JsValue> {
+) -> Result<(HtmlElement, ThemeTarget, Frame), JsValue> {
     let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
-    let shadow = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
     let mut loaded = Vec::new();
-    let sheets: &[&str] = if with_map { &["leaflet.css", "tryggve.css"] } else { &["tryggve.css"] };
-    for css in sheets {
-        let link = document.create_element("link")?;
-        link.set_attribute("rel", "stylesheet")?;
-        link.set_attribute("href", &format!("{assets}{css}"))?;
-        loaded.push(JsFuture::from(load_event(&link)));
-        shadow.append_child(&link)?;
-    }
+    let shadow = match host.shadow_root() {
+        Some(shadow) => {
+            // The loader linked the stylesheets already.
+            let styled = Reflect::get(host, &JsValue::from_str("tryggveStyled"))?;
+            if let Ok(styled) = styled.dyn_into::<Promise>() {
+                loaded.push(JsFuture::from(styled));
+            }
+            shadow
+        }
+        None => {
+            let shadow = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
+            let sheets: &[&str] = if with_map { &["leaflet.css", "tryggve.css"] } else { &["tryggve.css"] };
+            for css in sheets {
+                let link = document.create_element("link")?;
+                link.set_attribute("rel", "stylesheet")?;
+                link.set_attribute("href", &format!("{assets}{css}"))?;
+                loaded.push(JsFuture::from(load_event(&link)));
+                shadow.append_child(&link)?;
+            }
+            shadow
+        }
+    };
     let root: HtmlElement = document.create_element("div")?.dyn_into()?;
-    root.set_class_name("tryggve");
+    root.set_class_name("tryggve arriving");
     shadow.append_child(&root)?;
     for css in loaded {
         // A stylesheet that fails to load still lets the form work; do not block on it.
         let _ = css.await;
     }
-    Ok((root, ThemeTarget(send_wrapper::SendWrapper::new(shadow))))
+    let frame = Frame {
+        host: send_wrapper::SendWrapper::new(host.clone()),
+        root: send_wrapper::SendWrapper::new(root.clone()),
+    };
+    Ok((root, ThemeTarget(send_wrapper::SendWrapper::new(shadow)), frame))
 }
 
 /// Resolves when the element fires `load` or `error`.

@@ -32,13 +32,13 @@ use crate::locales::LocaleFiles;
 pub async fn mount_report(host: HtmlElement, edge: String, assets: String) -> Result<(), JsValue> {
     let tenant = host.get_attribute("tenant").unwrap_or_else(|| "demo".into());
     let preloaded = embed::take_preloaded_config(&host);
-    let (root, theme) = embed::prepare_shadow_root(&host, &assets, true).await?;
+    let (root, theme, frame) = embed::prepare_shadow_root(&host, &assets, true).await?;
     let files = LocaleFiles::new(&assets);
     let locale = RwSignal::new(files.first_locale(embed::locale_for(&host)).await);
     let edge = Edge::new(edge);
     mount_to(root, move || {
         provide_context(files);
-        view! { <ReportWidget edge tenant locale theme preloaded /> }
+        view! { <ReportWidget edge tenant locale theme preloaded frame /> }
     })
     .forget();
     Ok(())
@@ -53,7 +53,9 @@ pub async fn mount_dialog(host: HtmlElement, edge: String, assets: String) -> Re
     let dialogue = host.get_attribute("dialogue").and_then(|d| d.trim().parse::<i64>().ok());
     // The big screen in the room (one named dialogue only; without one, the list as usual).
     let presenter = host.get_attribute("view").is_some_and(|v| v.trim() == "presenter");
-    let (root, theme) = embed::prepare_shadow_root(&host, &assets, false).await?;
+    // A dialogue has no frame of the loader's: it is shown as it is drawn.
+    let (root, theme, frame) = embed::prepare_shadow_root(&host, &assets, false).await?;
+    frame.reveal();
     let files = LocaleFiles::new(&assets);
     let locale = RwSignal::new(files.first_locale(embed::locale_for(&host)).await);
     let edge = Edge::new(edge);

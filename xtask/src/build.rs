@@ -263,9 +263,25 @@ fn loader(from: &Path, to: &Path) -> Result {
             (locale.tag().to_string(), tryggve_core::i18n::translate(locale, "start-failed").into())
         })
         .collect();
+    let frame_words: serde_json::Map<String, serde_json::Value> = Locale::ALL
+        .into_iter()
+        .map(|locale| {
+            let t = |key| tryggve_core::i18n::translate(locale, key);
+            let words = serde_json::json!({
+                "title": t("report-title"),
+                "intro": t("report-intro"),
+                "mapHelp": t("map-help"),
+                "loading": t("map-loading"),
+                "language": t("language-label"),
+                "name": locale.native_name(),
+            });
+            (locale.tag().to_string(), words)
+        })
+        .collect();
     for (placeholder, value) in [
         ("__TRYGGVE_CONFIG_PATH__", config_path),
         ("__TRYGGVE_START_FAILED__", serde_json::Value::Object(start_failed).to_string()),
+        ("__TRYGGVE_FRAME_WORDS__", serde_json::Value::Object(frame_words).to_string()),
     ] {
         if !source.contains(placeholder) {
             return Err(format!("{} lost its {placeholder}", from.display()));

@@ -9,7 +9,7 @@ use super::receipt::Receipt;
 use super::report_form::{DraftFields, ReportForm};
 use crate::api::Edge;
 use crate::components::LanguageSwitcher;
-use crate::embed::{PreloadedConfig, ThemeTarget};
+use crate::embed::{Frame, PreloadedConfig, ThemeTarget};
 use tryggve_core::i18n::{I18n, Locale};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -44,8 +44,15 @@ pub fn ReportWidget(
     theme: ThemeTarget,
     /// The configuration the loader asked for while the widget was still downloading.
     preloaded: Option<PreloadedConfig>,
+    /// The loader's frame, replaced once the form (or why it cannot be shown) is drawn.
+    frame: Frame,
 ) -> impl IntoView {
     let config = RwSignal::new(ConfigState::Loading);
+    Effect::new(move || {
+        if config.with(|c| *c != ConfigState::Loading) {
+            frame.reveal();
+        }
+    });
     let receipt = RwSignal::new(None::<ReportReceipt>);
     // The draft lives here, above the language: switching language keeps what was typed.
     let fields = DraftFields::new();
