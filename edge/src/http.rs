@@ -18,11 +18,36 @@ pub async fn read_json<T: DeserializeOwned>(req: &mut Request, max_bytes: usize)
     if declared.is_some_and(|n| n > max_bytes) {
         return Err(ApiError::BodyTooLarge);
     }
-    let bytes = req.bytes().await.map_err(|e| ApiError::InvalidJson(e.to_string()))?;
-    if bytes.len() > max_bytes {
-        return Err(ApiError::BodyTooLarge);
-    }
+    let bytes = read_at_most(req.inner(), max_bytes).await?;
     serde_json::from_slice(&bytes).map_err(|e| ApiError::InvalidJson(e.to_string()))
+}
+
+/// The body, read as it arrives and given up as soon as it passes `max_bytes`: a body sent
+/// without Content-Length (chunked) is never read whole before the limit, and a sender that
+/// stops sending in the middle of a too-large body gets its 413 at once.
+async fn read_at_most(req: &web_sys::Request, max_bytes: usize) -> Result<Vec<u8>, ApiError> {
+    use wasm_bindgen::JsCast;
+    let Some(body) = req.body() else { return Ok(Vec::new()) };
+    let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+    let broken =
+        |e: wasm_bindgen::JsValue| ApiError::InvalidJson(format!("the body could not be read: {e:?}"));
+    let mut bytes = Vec::new();
+    loop {
+        let chunk = worker::wasm_bindgen_futures::JsFuture::from(reader.read()).await.map_err(broken)?;
+        let field = |name: &str| js_sys::Reflect::get(&chunk, &name.into()).unwrap_or_default();
+        if field("done").as_bool().unwrap_or(true) {
+            return Ok(bytes);
+        }
+        let part: js_sys::Uint8Array = field("value").unchecked_into();
+        let start = bytes.len();
+        if start + part.length() as usize > max_bytes {
+            // The rest is not wanted; the sender is told so by the answer.
+            let _ = reader.cancel();
+            return Err(ApiError::BodyTooLarge);
+        }
+        bytes.resize(start + part.length() as usize, 0);
+        part.copy_to(&mut bytes[start..]);
+    }
 }
 
 pub fn json<T: Serialize>(status: u16, value: &T) -> Response {
