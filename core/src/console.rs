@@ -31,12 +31,66 @@ pub struct SessionInfo {
 
 /// How long a console session lasts without a new login: one working day.
 pub const SESSION_HOURS: u32 = 8;
-/// Failed logins allowed per account within [`LOGIN_WINDOW_MINUTES`].
-pub const MAX_FAILED_LOGINS_PER_ACCOUNT: u32 = 5;
+/// Failed logins allowed per account from one client (address) within [`LOGIN_WINDOW_MINUTES`].
+/// Only that client is then kept waiting: the account's owner, elsewhere, can still log in.
+pub const MAX_FAILED_LOGINS_PER_ACCOUNT_AND_CLIENT: u32 = 5;
 /// Failed logins allowed per client (address) within the window: higher, since a municipal
 /// office shares one address among many people.
 pub const MAX_FAILED_LOGINS_PER_CLIENT: u32 = 20;
+/// Failed logins on one account from anywhere before each further try has to wait, longer
+/// and longer up to [`MAX_ACCOUNT_DELAY_SECS`]: guessing from many addresses stays slow, and
+/// the owner waits at most that long, never a whole window.
+pub const ACCOUNT_FAILURES_BEFORE_DELAY: u32 = 10;
+pub const MAX_ACCOUNT_DELAY_SECS: u32 = 60;
 pub const LOGIN_WINDOW_MINUTES: u32 = 15;
+
+/// The failed password attempts within the window, counting the one being made (which counts
+/// as failed until it succeeds), as the edge reads them from its store.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RecentFailures {
+    /// On this account from this client, and how long ago the oldest of them was (seconds).
+    pub account_and_client: u32,
+    pub account_and_client_oldest_secs: u32,
+    /// From this client on any account, and how long ago the oldest was.
+    pub client: u32,
+    pub client_oldest_secs: u32,
+    /// On this account from anywhere, and how long ago the one before this attempt was.
+    pub account: u32,
+    pub account_previous_secs: Option<u32>,
+}
+
+impl RecentFailures {
+    /// How many seconds this attempt must wait (it is refused unchecked), or `None` to check
+    /// the password. The wait is what is actually left: until the oldest counted failure
+    /// leaves the window, or the account's delay has passed.
+    pub fn wait_secs(&self) -> Option<u32> {
+        let window = LOGIN_WINDOW_MINUTES * 60;
+        let until_window_passes = |oldest: u32| window.saturating_sub(oldest).max(1);
+        let mut waits = Vec::new();
+        if self.account_and_client > MAX_FAILED_LOGINS_PER_ACCOUNT_AND_CLIENT {
+            waits.push(until_window_passes(self.account_and_client_oldest_secs));
+        }
+        if self.client > MAX_FAILED_LOGINS_PER_CLIENT {
+            waits.push(until_window_passes(self.client_oldest_secs));
+        }
+        if let Some(since) = self.account_previous_secs {
+            let delay = account_delay_secs(self.account);
+            if since < delay {
+                waits.push(delay - since);
+            }
+        }
+        waits.into_iter().max()
+    }
+}
+
+/// The wait between tries on an account with `failures` in the window (this one included):
+/// none up to [`ACCOUNT_FAILURES_BEFORE_DELAY`], then 2, 4, 8 … seconds, at most a minute.
+pub fn account_delay_secs(failures: u32) -> u32 {
+    match failures.checked_sub(ACCOUNT_FAILURES_BEFORE_DELAY) {
+        None | Some(0) => 0,
+        Some(over) => 2u32.saturating_pow(over).min(MAX_ACCOUNT_DELAY_SECS),
+    }
+}
 
 /// An account as admins see it in the console.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -180,6 +234,65 @@ pub const MAX_PASSWORD_CHARS: usize = 256;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_client_that_guesses_waits_until_its_oldest_failure_leaves_the_window() {
+        let guessing = RecentFailures {
+            account_and_client: 6,
+            account_and_client_oldest_secs: 100,
+            client: 6,
+            client_oldest_secs: 100,
+            account: 6,
+            account_previous_secs: Some(1),
+        };
+        assert_eq!(guessing.wait_secs(), Some(800), "what is left of the window, not always 900");
+        let fifth = RecentFailures { account_and_client: 5, client: 5, account: 5, ..guessing };
+        assert_eq!(fifth.wait_secs(), None, "five tries are checked");
+    }
+
+    #[test]
+    fn the_owner_elsewhere_is_not_locked_out_by_someone_elses_failures() {
+        // Five failures from the attacker's address; the owner's first try from another one.
+        let owner = RecentFailures {
+            account_and_client: 1,
+            client: 1,
+            account: 6,
+            account_previous_secs: Some(3),
+            ..Default::default()
+        };
+        assert_eq!(owner.wait_secs(), None);
+    }
+
+    #[test]
+    fn guessing_from_many_addresses_slows_down_to_one_try_a_minute() {
+        let many = |account, previous| RecentFailures {
+            account_and_client: 1,
+            client: 1,
+            account,
+            account_previous_secs: Some(previous),
+            ..Default::default()
+        };
+        assert_eq!(many(10, 0).wait_secs(), None);
+        assert_eq!(many(11, 0).wait_secs(), Some(2));
+        assert_eq!(many(11, 2).wait_secs(), None);
+        assert_eq!(many(13, 3).wait_secs(), Some(5));
+        assert_eq!(many(40, 0).wait_secs(), Some(MAX_ACCOUNT_DELAY_SECS));
+        assert_eq!(many(400, 59).wait_secs(), Some(1));
+        assert_eq!(many(400, 60).wait_secs(), None, "never more than a minute for the owner");
+    }
+
+    #[test]
+    fn a_shared_office_address_has_more_room_but_not_unlimited() {
+        let office = RecentFailures {
+            account_and_client: 1,
+            client: 21,
+            client_oldest_secs: 899,
+            account: 1,
+            ..Default::default()
+        };
+        assert_eq!(office.wait_secs(), Some(1));
+        assert_eq!(RecentFailures { client: 20, ..office }.wait_secs(), None);
+    }
 
     fn entry(before: Option<&str>, after: Option<&str>) -> AuditEntry {
         AuditEntry {

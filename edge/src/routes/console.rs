@@ -1,10 +1,7 @@
 //! Logging in and out of the moderator console.
 
 use tryggve_core::api::operations::{ChangePassword, LogIn, LogOut, ReadSession};
-use tryggve_core::console::{
-    LoginRequest, PasswordChange, SessionInfo, LOGIN_WINDOW_MINUTES, MAX_FAILED_LOGINS_PER_ACCOUNT,
-    MAX_FAILED_LOGINS_PER_CLIENT,
-};
+use tryggve_core::console::{LoginRequest, PasswordChange, SessionInfo, LOGIN_WINDOW_MINUTES};
 use tryggve_core::field_error::{FieldError, FieldErrorCode};
 use tryggve_core::password;
 use worker::{D1Database, Env, Request};
@@ -58,11 +55,11 @@ impl Handler for ReadSession {
 }
 
 /// One try at a password (a login, or the current password when changing it), throttled per
-/// account and per client: 429 while either has too many recent failures. It counts as failed
+/// account and client, per client, and on the account from anywhere by a growing delay
+/// (`RecentFailures::wait_secs`): 429 with the wait that is actually left. It counts as failed
 /// until [`PasswordAttempt::succeeded`] says otherwise (see `store::moderators::record_attempt`).
 struct PasswordAttempt {
-    account_key: String,
-    rows: Vec<i64>,
+    recorded: store::moderators::RecordedAttempt,
     now: String,
 }
 
@@ -80,22 +77,19 @@ impl PasswordAttempt {
         let window_start = clock::iso_in_minutes(-i64::from(LOGIN_WINDOW_MINUTES));
         let recorded =
             store::moderators::record_attempt(db, &account_key, &client_key, &now, &window_start).await?;
-        // The count includes this attempt.
-        if recorded.failures.account > MAX_FAILED_LOGINS_PER_ACCOUNT
-            || recorded.failures.client > MAX_FAILED_LOGINS_PER_CLIENT
-        {
-            // Refused unchecked: it does not count, so the lock ends a window after the last
-            // real failure.
+        if let Some(wait) = recorded.failures.wait_secs() {
+            // Refused unchecked: it does not count, so the wait ends when the real failures
+            // have aged.
             store::moderators::forget_attempt(db, &recorded.rows).await?;
-            return Err(ApiError::TooManyAttempts { retry_after_secs: LOGIN_WINDOW_MINUTES * 60 });
+            return Err(ApiError::TooManyAttempts { retry_after_secs: wait });
         }
-        Ok(Self { account_key, rows: recorded.rows, now })
+        Ok(Self { recorded, now })
     }
 
     /// The password was right: the account's failures are forgiven, and this was none.
     async fn succeeded(&self, db: &D1Database) -> Result<(), ApiError> {
-        store::moderators::forget_attempt(db, &self.rows).await?;
-        store::moderators::clear_failures(db, &self.account_key).await
+        store::moderators::forget_attempt(db, &self.recorded.rows).await?;
+        store::moderators::clear_failures(db, &self.recorded.forgiven_on_success).await
     }
 }
 

@@ -1,5 +1,5 @@
 use serde::Deserialize;
-use tryggve_core::console::{ModeratorView, NewModerator, SessionInfo};
+use tryggve_core::console::{ModeratorView, NewModerator, RecentFailures, SessionInfo};
 use tryggve_core::moderation::Role;
 use worker::D1Database;
 
@@ -78,19 +78,17 @@ pub async fn end_session(db: &D1Database, id_hash: &str) -> Result<(), ApiError>
     Ok(())
 }
 
-#[derive(Deserialize)]
-pub struct Failures {
-    pub account: u32,
-    pub client: u32,
-}
-
-/// A password attempt, recorded as failed against the account and the client before the
-/// password is checked, and the failures then counted (itself included) in the same batch.
-/// Counted after the check instead, attempts sent at once would all find the count still low.
+/// A password attempt, recorded as failed against the account, the account from this client
+/// and the client before the password is checked, and the failures then counted (itself
+/// included) in the same batch. Counted after the check instead, attempts sent at once would
+/// all find the count still low.
 pub struct RecordedAttempt {
     /// The attempt's own rows, removed again if it succeeds or is refused.
     pub rows: Vec<i64>,
-    pub failures: Failures,
+    pub failures: RecentFailures,
+    /// The failures a success forgives: the account's, and its own client's on it (another
+    /// client's stay: someone guessing elsewhere keeps waiting).
+    pub forgiven_on_success: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -98,6 +96,33 @@ struct RowId {
     id: i64,
 }
 
+/// [`RecentFailures`] as the count reads it (D1 answers numbers as floats).
+#[derive(Deserialize)]
+struct FailureCounts {
+    account_and_client: f64,
+    account_and_client_oldest_secs: f64,
+    client: f64,
+    client_oldest_secs: f64,
+    account: f64,
+    account_previous_secs: Option<f64>,
+}
+
+impl From<FailureCounts> for RecentFailures {
+    fn from(c: FailureCounts) -> Self {
+        let whole = |x: f64| x.max(0.0) as u32;
+        Self {
+            account_and_client: whole(c.account_and_client),
+            account_and_client_oldest_secs: whole(c.account_and_client_oldest_secs),
+            client: whole(c.client),
+            client_oldest_secs: whole(c.client_oldest_secs),
+            account: whole(c.account),
+            account_previous_secs: c.account_previous_secs.map(whole),
+        }
+    }
+}
+
+/// Keys: `account` (the account from anywhere), `account|client` (under today's and
+/// yesterday's client key, see `ClientKey`) and the client's own.
 pub async fn record_attempt(
     db: &D1Database,
     account_key: &str,
@@ -109,27 +134,44 @@ pub async fn record_attempt(
         db.prepare("INSERT INTO login_failures (key, at) VALUES (?1, ?2) RETURNING rowid AS id")
             .bind(&[key.into(), now.into()])
     };
-    // The client's failures under yesterday's key count too (see `ClientKey`).
-    let count = "SELECT COALESCE(SUM(key = ?1), 0) AS account, COALESCE(SUM(key IN (?2, ?4)), 0) AS client \
-                 FROM login_failures WHERE key IN (?1, ?2, ?4) AND at > ?3";
+    let pair = |client_key: &str| format!("{account_key}|{client_key}");
+    let (pair_today, pair_yesterday) = (pair(&client.today), pair(&client.yesterday));
+    // Ages in seconds before `now` (?6); the account's previous failure is one from before
+    // this attempt's own time.
+    let count = "SELECT \
+          COALESCE(SUM(key IN (?2, ?5)), 0) AS account_and_client, \
+          COALESCE((julianday(?6) - julianday(MIN(CASE WHEN key IN (?2, ?5) THEN at END))) * 86400, 0) \
+            AS account_and_client_oldest_secs, \
+          COALESCE(SUM(key IN (?3, ?4)), 0) AS client, \
+          COALESCE((julianday(?6) - julianday(MIN(CASE WHEN key IN (?3, ?4) THEN at END))) * 86400, 0) \
+            AS client_oldest_secs, \
+          COALESCE(SUM(key = ?1), 0) AS account, \
+          (julianday(?6) - julianday(MAX(CASE WHEN key = ?1 AND at < ?6 THEN at END))) * 86400 \
+            AS account_previous_secs \
+        FROM login_failures WHERE key IN (?1, ?2, ?3, ?4, ?5) AND at > ?7";
     let statements = vec![
         db.prepare("DELETE FROM login_failures WHERE at <= ?1").bind(&[window_start.into()])?,
         insert(account_key)?,
+        insert(&pair_today)?,
         insert(&client.today)?,
         db.prepare(count).bind(&[
             account_key.into(),
+            pair_today.as_str().into(),
             client.today.as_str().into(),
-            window_start.into(),
             client.yesterday.as_str().into(),
+            pair_yesterday.as_str().into(),
+            now.into(),
+            window_start.into(),
         ])?,
     ];
     let results = db.batch(statements).await?;
     let mut rows = Vec::new();
-    for inserted in &results[1..3] {
+    for inserted in &results[1..4] {
         rows.extend(inserted.results::<RowId>()?.into_iter().map(|r| r.id));
     }
-    let failures = results[3].results::<Failures>()?.into_iter().next();
-    Ok(RecordedAttempt { rows, failures: failures.unwrap_or(Failures { account: 0, client: 0 }) })
+    let failures = results[4].results::<FailureCounts>()?.into_iter().next().map(RecentFailures::from);
+    let forgiven_on_success = vec![account_key.to_string(), pair_today, pair_yesterday];
+    Ok(RecordedAttempt { rows, failures: failures.unwrap_or_default(), forgiven_on_success })
 }
 
 /// Removes an attempt's rows: it was not a failure after all (it succeeded, or was refused
@@ -141,8 +183,9 @@ pub async fn forget_attempt(db: &D1Database, rows: &[i64]) -> Result<(), ApiErro
     Ok(())
 }
 
-pub async fn clear_failures(db: &D1Database, key: &str) -> Result<(), ApiError> {
-    db.prepare("DELETE FROM login_failures WHERE key = ?1").bind(&[key.into()])?.run().await?;
+pub async fn clear_failures(db: &D1Database, keys: &[String]) -> Result<(), ApiError> {
+    let delete = |key: &String| db.prepare("DELETE FROM login_failures WHERE key = ?1").bind(&[key.into()]);
+    db.batch(keys.iter().map(delete).collect::<Result<Vec<_>, _>>()?).await?;
     Ok(())
 }
 
