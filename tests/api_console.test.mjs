@@ -19,7 +19,7 @@ before(async () => {
 
 test("login sets a strict, HttpOnly, Secure session cookie and returns who is logged in", async () => {
   const { setCookie, info } = sessions.moderator;
-  assert.match(setCookie, /^tryggve_session=[0-9a-f]{64}; /);
+  assert.match(setCookie, /^__Host-tryggve_session=[0-9a-f]{64}; /);
   for (const attribute of ["HttpOnly", "Secure", "SameSite=Strict", "Path=/", "Max-Age=28800"]) {
     assert.ok(setCookie.includes(attribute), `${attribute} in ${setCookie}`);
   }

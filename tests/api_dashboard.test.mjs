@@ -70,7 +70,15 @@ test("every filter applies to the statistics, including the area", async () => {
 });
 
 test("CSV and GeoJSON exports hold the filtered reports with stable columns and no e-mail", async () => {
-  const csv = await fetch(`${EDGE}/api/v1/console/grannby/export.csv?area=centrum`, { headers: { cookie: admin.cookie } });
+  // A download is audited in the moderator's name: without the session's CSRF token (a link, or
+  // an <img> on a sibling subdomain, sends the cookie alone) it is refused and nothing recorded.
+  for (const file of ["export.csv", "export.geojson", "export-excel.csv", "export.xlsx"]) {
+    const bare = await fetch(`${EDGE}/api/v1/console/grannby/${file}`, { headers: { cookie: admin.cookie } });
+    assert.equal(bare.status, 403, file);
+    assert.equal((await bare.json()).error.code, "csrf_mismatch");
+  }
+  const withToken = { cookie: admin.cookie, "x-csrf-token": admin.csrf };
+  const csv = await fetch(`${EDGE}/api/v1/console/grannby/export.csv?area=centrum`, { headers: withToken });
   assert.equal(csv.status, 200);
   assert.equal(csv.headers.get("content-type"), "text/csv; charset=utf-8");
   assert.match(csv.headers.get("content-disposition"), /^attachment; filename="tryggve-grannby-\d{4}-\d{2}-\d{2}\.csv"$/);
@@ -81,7 +89,7 @@ test("CSV and GeoJSON exports hold the filtered reports with stable columns and 
   assert.ok(rows.every((r) => r.split(",")[6] === "centrum" || r.includes(",centrum,")));
   assert.doesNotMatch(text, /@example\.se/);
 
-  const geo = await fetch(`${EDGE}/api/v1/console/grannby/export.geojson`, { headers: { cookie: admin.cookie } });
+  const geo = await fetch(`${EDGE}/api/v1/console/grannby/export.geojson`, { headers: withToken });
   assert.equal(geo.headers.get("content-type"), "application/geo+json; charset=utf-8");
   const collection = await geo.json();
   assert.equal(collection.type, "FeatureCollection");
@@ -151,7 +159,7 @@ test("the exports for people open in a spreadsheet: words, Stockholm time, a col
     timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit",
   }).format(new Date(stored.created_at));
   const get = (file) =>
-    fetch(`${EDGE}/api/v1/console/grannby/${file}?category=littering`, { headers: { cookie: admin.cookie } });
+    fetch(`${EDGE}/api/v1/console/grannby/${file}?category=littering`, { headers: { cookie: admin.cookie, "x-csrf-token": admin.csrf } });
   const helps = "Vad skulle göra platsen tryggare?";
   const unsafe = "Hur otrygg känner du dig på platsen? (1 = lite, 5 = mycket)";
 

@@ -247,7 +247,9 @@ test("the minutes export questions, votes, times and answers as Markdown and CSV
   assert.match(md.text, /\(\d{1,2} [a-zåäö]+\.? \d{4} kl\. \d{2}:\d{2}\):/, "answers in Stockholm time, in words");
 
   // The minutes as a spreadsheet program in Swedish reads them.
-  const csv = await fetch(`${EDGE}/api/v1/console/demo/dialogues/${id}/minutes.csv`, { headers: { cookie: moderator.cookie } });
+  const bare = await fetch(`${EDGE}/api/v1/console/demo/dialogues/${id}/minutes.csv`, { headers: { cookie: moderator.cookie } });
+  assert.equal(bare.status, 403, "the minutes need the session's CSRF token too");
+  const csv = await fetch(`${EDGE}/api/v1/console/demo/dialogues/${id}/minutes.csv`, { headers: { cookie: moderator.cookie, "x-csrf-token": moderator.csrf } });
   assert.equal(csv.status, 200);
   assert.equal(csv.headers.get("content-type"), "text/csv; charset=utf-8");
   const minutes = readSpreadsheetBytes(await csv.arrayBuffer(), "csv");

@@ -42,7 +42,7 @@ test("report → moderator review → resident sees the status and reply", async
   await page.getByRole("heading", { name: "Granskningskarta" }).waitFor();
   await page.locator(".review-map").getByRole("button", { name: "Zooma ut" }).waitFor();
   assert.deepEqual(await moderatorContext.cookies().then((c) => c.map((x) => [x.name, x.httpOnly, x.sameSite])),
-    [["tryggve_session", true, "Strict"]]);
+    [["__Host-tryggve_session", true, "Strict"]]);
 
   // Pending reports only; open ours from the list.
   await page.getByLabel("Publicering").selectOption("pending");
@@ -126,7 +126,7 @@ test("report → moderator review → resident sees the status and reply", async
   await page.getByText(/\d+ rapport(er)? visas/).waitFor();
   const [download] = await Promise.all([
     page.waitForEvent("download"),
-    page.getByRole("link", { name: "CSV för GIS och skript (koder)" }).click(),
+    page.getByRole("button", { name: "CSV för GIS och skript (koder)" }).click(),
   ]);
   const fs = await import("node:fs/promises");
   const csv = await fs.readFile(await download.path(), "utf8");
@@ -137,7 +137,7 @@ test("report → moderator review → resident sees the status and reply", async
   assert.ok(csv.split("\r\n").slice(1).filter(Boolean).every((l) => l.includes(",centrum,")), "the area filter applies");
   const [geoDownload] = await Promise.all([
     page.waitForEvent("download"),
-    page.getByRole("link", { name: "GeoJSON för GIS" }).click(),
+    page.getByRole("button", { name: "GeoJSON för GIS" }).click(),
   ]);
   const geojson = JSON.parse(await fs.readFile(await geoDownload.path(), "utf8"));
   assert.equal(geojson.type, "FeatureCollection");
@@ -149,7 +149,7 @@ test("report → moderator review → resident sees the status and reply", async
   // For people: the same filtered reports in Excel, in words.
   const [xlsxDownload] = await Promise.all([
     page.waitForEvent("download"),
-    page.getByRole("link", { name: "Excel (.xlsx)" }).click(),
+    page.getByRole("button", { name: "Excel (.xlsx)" }).click(),
   ]);
   assert.match(xlsxDownload.suggestedFilename(), /^tryggve-demo-\d{4}-\d{2}-\d{2}\.xlsx$/);
   const workbook = records(readSpreadsheet(await xlsxDownload.path(), "xlsx"));
@@ -160,7 +160,7 @@ test("report → moderator review → resident sees the status and reply", async
   assert.ok(workbook.every((r) => r["Område"] === "Centrum"), "the area filter applies");
   const [excelCsvDownload] = await Promise.all([
     page.waitForEvent("download"),
-    page.getByRole("link", { name: "CSV för Excel" }).click(),
+    page.getByRole("button", { name: "CSV för Excel" }).click(),
   ]);
   const excelCsv = readSpreadsheet(await excelCsvDownload.path(), "csv");
   assert.ok(excelCsv.bom);

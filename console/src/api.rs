@@ -84,6 +84,42 @@ async fn call<E: Endpoint>(
     read(response).await
 }
 
+/// Fetches a file (an export, the minutes) with the session's CSRF token, since its download is
+/// audited in the moderator's name, and hands it to the browser as a download under the name
+/// the edge gives it.
+pub async fn download(url: &str, csrf: &str) -> Result<(), ApiError> {
+    use wasm_bindgen::JsCast;
+    let response =
+        RequestBuilder::new(url).header("x-csrf-token", csrf).send().await.map_err(|_| ApiError::Network)?;
+    if !response.ok() {
+        return read::<()>(response).await;
+    }
+    let name = response.headers().get("content-disposition").and_then(|d| file_name(&d));
+    let bytes = response.binary().await.map_err(|_| ApiError::Network)?;
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes.as_slice()));
+    let blob = web_sys::Blob::new_with_u8_array_sequence(&parts).map_err(|_| ApiError::Network)?;
+    let address = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| ApiError::Network)?;
+    let document = web_sys::window().and_then(|w| w.document()).ok_or(ApiError::Network)?;
+    let link: web_sys::HtmlAnchorElement =
+        document.create_element("a").map_err(|_| ApiError::Network)?.unchecked_into();
+    link.set_href(&address);
+    link.set_download(name.as_deref().unwrap_or("tryggve"));
+    link.click();
+    // The browser has taken the file by the time a minute has passed.
+    leptos::prelude::set_timeout(
+        move || _ = web_sys::Url::revoke_object_url(&address),
+        std::time::Duration::from_secs(60),
+    );
+    Ok(())
+}
+
+/// `attachment; filename="tryggve-demo-2026-12-04.csv"` → the file's name.
+fn file_name(disposition: &str) -> Option<String> {
+    let (_, after) = disposition.split_once("filename=\"")?;
+    let (name, _) = after.split_once('"')?;
+    Some(name.to_string()).filter(|n| !n.is_empty())
+}
+
 async fn read<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
     if response.ok() {
         return response.json().await.map_err(|_| ApiError::Network);

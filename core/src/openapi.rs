@@ -6,7 +6,7 @@
 use schemars::generate::SchemaSettings;
 use serde_json::{json, Map, Value};
 
-use crate::api::operations::{Access, Method, Operation, Schemas, Success, ALL};
+use crate::api::operations::{Access, Operation, Schemas, Success, ALL};
 use crate::api::ErrorBody;
 
 fn path_parameter(name: &str) -> Value {
@@ -76,7 +76,7 @@ pub fn document() -> Value {
         parameters.extend(operation.query.iter().map(
             |name| json!({ "name": name, "in": "query", "required": false, "schema": { "type": "string" } }),
         ));
-        if operation.access.needs_session() && operation.method != Method::Get {
+        if operation.requires_csrf() {
             parameters.push(
                 json!({ "name": "X-CSRF-Token", "in": "header", "required": true, "schema": { "type": "string" } }),
             );
@@ -117,7 +117,7 @@ pub fn document() -> Value {
             "schemas": schemas,
             "securitySchemes": {
                 "bearer": { "type": "http", "scheme": "bearer", "description": "A report's follow-up code, or a dialogue participant's code (32 hex digits)" },
-                "session": { "type": "apiKey", "in": "cookie", "name": "tryggve_session" }
+                "session": { "type": "apiKey", "in": "cookie", "name": "__Host-tryggve_session" }
             }
         }
     })

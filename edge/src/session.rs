@@ -9,7 +9,9 @@ use crate::error::ApiError;
 use crate::moderator::Moderator;
 use crate::{clock, http, store, token};
 
-pub const COOKIE: &str = "tryggve_session";
+/// `__Host-`: the browser takes it only from this very origin over HTTPS, with `Path=/` and no
+/// `Domain`, so a sibling subdomain can neither set nor shadow it.
+pub const COOKIE: &str = "__Host-tryggve_session";
 
 /// The caller, from the session cookie; 401 when there is none or it expired.
 pub async fn moderator(req: &Request, db: &D1Database) -> Result<Moderator, ApiError> {

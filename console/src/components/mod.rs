@@ -2,6 +2,7 @@ mod admin;
 pub mod app;
 mod dashboard;
 mod dialogue;
+mod file_download;
 mod login_form;
 mod report_filters;
 mod review;

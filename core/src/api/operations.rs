@@ -119,6 +119,14 @@ pub struct Operation {
 pub const MAX_PARAMETERS: usize = 4;
 
 impl Operation {
+    /// Whether a moderator's request must carry the session's CSRF token: every change, and
+    /// every file download too. Downloads are audited in the moderator's name, and a GET alone
+    /// can be triggered from another page (an `<img>` on a sibling subdomain sends the cookie).
+    pub fn requires_csrf(&self) -> bool {
+        matches!(self.access, Access::Moderator | Access::Permitted(_))
+            && (self.method != Method::Get || matches!(self.success, Success::File(_)))
+    }
+
     /// The path's parameter values (still percent-encoded) if `path` is this operation's.
     /// Slashes at either end do not count.
     pub fn match_path<'p>(&self, path: &'p str) -> Option<Vec<&'p str>> {
@@ -174,9 +182,7 @@ impl Operation {
         match self.access {
             Access::FollowUp => codes.push(MissingToken),
             Access::Participant => codes.push(MissingParticipant),
-            Access::Moderator | Access::Permitted(_) if self.method != Method::Get => {
-                codes.push(CsrfMismatch)
-            }
+            _ if self.requires_csrf() => codes.push(CsrfMismatch),
             _ => {}
         }
         for name in self.parameter_names() {

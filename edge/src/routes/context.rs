@@ -162,7 +162,7 @@ impl<'a> Cx<'a> {
                 if let Access::Permitted(permission) = operation.access {
                     moderator.require(tenant.unwrap_or_default(), permission)?;
                 }
-                if operation.method != Method::Get {
+                if operation.requires_csrf() {
                     session::check_csrf(&moderator, self.req())?;
                 }
                 self.moderator = Some(moderator);

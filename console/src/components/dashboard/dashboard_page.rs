@@ -12,6 +12,7 @@ use super::answer_tables::AnswerTables;
 use super::count_table::CountTable;
 use super::hotspot_map::HotspotMap;
 use crate::api;
+use crate::components::file_download::FileDownload;
 
 /// The lägesbild under the current filters.
 #[component]
@@ -54,8 +55,9 @@ pub fn DashboardPage(
         .into_iter()
         .map(|(operation, label)| {
             let tenant = tenant.clone();
-            let href = move || api::export_url(&tenant, &operation, &filter.get());
-            view! { <li><a class="button" href=href download="">{i18n.t(label)}</a></li> }
+            let href = Signal::derive(move || api::export_url(&tenant, &operation, &filter.get()));
+            let csrf = session.csrf_token.clone();
+            view! { <li><FileDownload href csrf label=i18n.t(label) /></li> }
         })
         .collect_view();
 

@@ -18,6 +18,7 @@ use super::approved_question::ApprovedQuestion;
 use super::dialogue_form::DialogueForm;
 use super::pending_question::PendingQuestion;
 use crate::api;
+use crate::components::file_download::FileDownload;
 
 const RELOAD_EVERY: Duration = Duration::from_secs(4);
 
@@ -76,7 +77,7 @@ pub fn DialoguePage(session: SessionInfo, id: i64, on_back: Callback<()>) -> imp
         {move || dialogue.get().map(|d| {
             let next_states: Vec<DialogueState> =
                 DialogueState::ALL.into_iter().filter(|s| d.state.can_move_to(*s)).collect();
-            let minutes = |format: &str| api::minutes_url(&acting.tenant.get_value(), d.id, format);
+            let minutes = |format: &str| Signal::stored(api::minutes_url(&acting.tenant.get_value(), d.id, format));
             let snippet = format!("<tryggve-dialog tenant=\"{tenant}\" dialogue=\"{}\"></tryggve-dialog>", d.id);
             // Public data only, so any computer in the room can show it; a draft is not public yet.
             let presenter = (d.state != DialogueState::Draft).then(|| {
@@ -96,9 +97,9 @@ pub fn DialoguePage(session: SessionInfo, id: i64, on_back: Callback<()>) -> imp
                             </button>
                         }).collect_view()}
                     </div>
-                    <p>
-                        <a href=minutes("md") download="">{i18n.t("console-minutes-md")}</a>" · "
-                        <a href=minutes("csv") download="">{i18n.t("console-minutes-csv")}</a>
+                    <p class="downloads">
+                        <FileDownload href=minutes("md") csrf=acting.csrf.get_value() label=i18n.t("console-minutes-md") />
+                        <FileDownload href=minutes("csv") csrf=acting.csrf.get_value() label=i18n.t("console-minutes-csv") />
                     </p>
                     <p>{i18n.t("console-dialogue-embed")}" "<code>{snippet}</code></p>
                 })}
