@@ -121,3 +121,27 @@ test("a page with aggressive global CSS does not reach into the widget", async (
   });
   await context.close();
 });
+
+test("the demo page and the edge's own copies of the examples run no inline script (they share the console's origin)", async () => {
+  for (const path of ["/", "/examples/plain.html", "/examples/own-leaflet.html"]) {
+    const response = await fetch(EDGE + path);
+    assert.equal(response.status, 200, path);
+    const policy = response.headers.get("content-security-policy") ?? "";
+    const scripts = policy.split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src")) ?? "";
+    assert.equal(scripts, "script-src 'self' 'wasm-unsafe-eval'", `${path}: ${policy}`);
+  }
+  // The demo works under it: a report form, and no violation.
+  const { page, widget, cspViolations, errors } = await openPage(browser, EDGE + "/");
+  await widget.locator("#submit").waitFor();
+  // An inline script put into the page (as an injection would) does not run.
+  await page.evaluate(() => {
+    const s = document.createElement("script");
+    s.textContent = "window.__injected = true";
+    document.body.append(s);
+  });
+  assert.equal(await page.evaluate(() => window.__injected ?? false), false);
+  assert.ok(cspViolations.some((v) => v.startsWith("script-src")), "the browser reported the blocked script");
+  assert.equal(cspViolations.filter((v) => !v.includes("inline")).length, 0, `${cspViolations}`);
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});

@@ -41,6 +41,10 @@ test("a guarded municipality's form asks for the human check before sending", as
   const widget = page.locator("tryggve-report");
   await widget.getByRole("button", { name: "Jag är en människa (test)" }).waitFor();
   assert.deepEqual(await page.evaluate(() => window.__turnstileOptions), { sitekey: "1x00000000000000000000AA", language: "sv" });
+  // The privacy note does not promise "no cookies" when Cloudflare's box is in the form.
+  const note = await widget.locator(".privacy").textContent();
+  assert.match(note, /Cloudflare Turnstile/);
+  assert.match(note, /kan sätta egna kakor/);
 
   const marker = `Vaktad i webbläsaren ${Date.now()}`;
   await widget.getByRole("button", { name: "Sätt nålen i kartans mitt" }).click();

@@ -26,6 +26,9 @@ test("by mouse: click the map, answer, send, see the case number", async () => {
   const { context, page, widget, thirdParty, errors } = await openPage(browser);
   const status = widget.locator("#pin-status");
   assert.equal(await status.textContent(), "Ingen plats vald ännu.");
+  // Without the human check, nothing sets cookies, and the note says so.
+  assert.match(await widget.locator(".privacy").textContent(), /^Om dina uppgifter: Vi sätter inga kakor/);
+  assert.doesNotMatch(await widget.locator(".privacy").textContent(), /Cloudflare/);
 
   const map = widget.locator(".map");
   const box = await map.boundingBox();

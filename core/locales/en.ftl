@@ -61,6 +61,7 @@ description-count = { $count } of { $max } characters
 email-label = Your e-mail address (optional)
 email-hint = If the municipality may contact you. The address is never shown publicly.
 privacy-note = About your data: we set no cookies and use no trackers. The place and description are used in the municipality's safety work. Your e-mail address is seen only by the municipality's case officers.
+privacy-note-human-check = About your data: we set no cookies and use no trackers. To stop automated submissions, Cloudflare Turnstile checks that you are a person: that box is loaded from Cloudflare and may set its own cookies. The place and description are used in the municipality's safety work. Your e-mail address is seen only by the municipality's case officers.
 
 submit = Send
 sending = Sending…

@@ -62,6 +62,7 @@ description-count = { $count } / { $max } merkkiä
 email-label = Sähköpostiosoitteesi (vapaaehtoinen)
 email-hint = Jos kunta saa ottaa sinuun yhteyttä. Osoitetta ei koskaan näytetä julkisesti.
 privacy-note = Tiedoistasi: Emme käytä evästeitä emmekä seurantaa. Paikkaa ja kuvausta käytetään kunnan turvallisuustyössä. Sähköpostiosoitteesi näkevät vain kunnan käsittelijät.
+privacy-note-human-check = Tiedoistasi: Emme käytä evästeitä emmekä seurantaa. Automaattisten lähetysten estämiseksi Cloudflare Turnstile tarkistaa, että olet ihminen: tämä ruutu ladataan Cloudflarelta ja se voi asettaa omia evästeitään. Paikkaa ja kuvausta käytetään kunnan turvallisuustyössä. Sähköpostiosoitteesi näkevät vain kunnan käsittelijät.
 
 submit = Lähetä
 sending = Lähetetään…

@@ -61,6 +61,7 @@ description-count = { $count } av { $max } tecken
 email-label = Din e-postadress (frivilligt)
 email-hint = Om kommunen får kontakta dig. Adressen visas aldrig offentligt.
 privacy-note = Om dina uppgifter: Vi sätter inga kakor och använder inga spårare. Platsen och beskrivningen används i kommunens trygghetsarbete. E-postadressen ses bara av kommunens handläggare.
+privacy-note-human-check = Om dina uppgifter: Vi sätter inga kakor och använder inga spårare. För att stoppa automatiska inskick kontrollerar Cloudflare Turnstile att du är en människa: den rutan hämtas från Cloudflare och kan sätta egna kakor. Platsen och beskrivningen används i kommunens trygghetsarbete. E-postadressen ses bara av kommunens handläggare.
 
 submit = Skicka
 sending = Skickar…

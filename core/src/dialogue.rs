@@ -336,6 +336,9 @@ pub struct ModeratedQuestion {
     pub answered_at: Option<String>,
     pub answers: Vec<Answer>,
     pub revision: i64,
+    /// Whether it was ever public (approved, perhaps merged since).
+    #[serde(default)]
+    pub published: bool,
 }
 
 impl ModeratedQuestion {
@@ -759,14 +762,31 @@ fn one_line(text: &str) -> String {
     markdown_text(&text.replace('\n', " "))
 }
 
-/// Text shown as text in Markdown: characters with a meaning there are escaped.
+/// Text shown as text in Markdown: characters with a meaning there are escaped, and what
+/// GitHub-flavoured Markdown would turn into a link by itself (`https://…`, `www.…`, an e-mail
+/// address) or strike through (`~`) is broken up by escapes, which a reader of the plain file
+/// hardly notices and a renderer shows as the text that was written.
 fn markdown_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '!') {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        let lower_next = |n: usize| rest.get(..n).map(str::to_ascii_lowercase);
+        if rest.starts_with("://") {
+            out += ":\\/\\/";
+            rest = &rest[3..];
+            continue;
+        }
+        if lower_next(4).as_deref() == Some("www.") {
+            out += &rest[..3];
+            out += "\\.";
+            rest = &rest[4..];
+            continue;
+        }
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '!' | '~' | '@') {
             out.push('\\');
         }
         out.push(c);
+        rest = &rest[c.len_utf8()..];
     }
     out
 }
@@ -801,12 +821,23 @@ pub fn minutes_sheet(dialogue: &ModeratedDialogue, i18n: &I18n) -> Sheet {
             }
             (status, _, _) => i18n.t(&status.label_key()),
         };
+        // A question never published, or turned down for personal data, is counted with its
+        // status and votes, but its words (and its asker's name) stay out of the record.
+        let withheld = match (q.published, q.rejection_reason) {
+            (_, Some(RejectionReason::PersonalData)) => Some("console-minutes-withheld-personal-data"),
+            (false, _) => Some("console-minutes-withheld-never-published"),
+            (true, _) => None,
+        };
+        let (name, text) = match withheld {
+            Some(key) => (String::new(), i18n.t(key)),
+            None => (q.display_name.clone().unwrap_or_default(), q.text.clone()),
+        };
         let base = [
             Cell::Number(q.id as f64),
             Cell::text(status),
             Cell::time(&q.asked_at),
-            Cell::text(q.display_name.clone().unwrap_or_default()),
-            Cell::text(&q.text),
+            Cell::text(name),
+            Cell::text(text),
             Cell::Number(f64::from(q.votes)),
             q.answered_at.as_deref().map_or(Cell::Empty, Cell::time),
         ];
@@ -850,6 +881,7 @@ mod tests {
             answered_at: None,
             answers: vec![],
             revision: 3,
+            published: status == QuestionStatus::Approved,
         }
     }
 
@@ -1209,5 +1241,49 @@ mod tests {
             [Cell::text("Anna Ek"), Cell::text("Kommunpolis"), Cell::text("Ja, i vår.\nVi återkommer.")]
         );
         assert_eq!(sheet.rows[1][1], Cell::text("Avvisad: Personuppgifter"));
+        // Counted, but not in its words (nor with its asker's name).
+        assert_eq!(
+            sheet.rows[1][3..5],
+            [Cell::text(""), Cell::text("(texten visas inte: avvisad för personuppgifter)")]
+        );
+    }
+
+    #[cfg(feature = "console")]
+    #[test]
+    fn minutes_leave_out_the_words_of_questions_never_published() {
+        let mut dialogue = moderated();
+        dialogue.questions.push(question(4, QuestionStatus::Pending));
+        let mut turned_down = question(5, QuestionStatus::Rejected);
+        turned_down.rejection_reason = Some(RejectionReason::OffTopic);
+        let mut shown_then_merged = question(6, QuestionStatus::Merged);
+        shown_then_merged.published = true;
+        dialogue.questions.extend([turned_down, shown_then_merged]);
+        let sheet = minutes_sheet(&dialogue, &I18n::new(Locale::Sv));
+        let text_of = |id: f64| sheet.rows.iter().find(|r| r[0] == Cell::Number(id)).map(|r| r[4].clone());
+        let never = Cell::text("(texten visas inte: aldrig publicerad)");
+        assert_eq!(text_of(4.0), Some(never.clone()));
+        assert_eq!(text_of(5.0), Some(never));
+        assert_eq!(
+            text_of(6.0),
+            Some(Cell::text("Varför är det så mörkt vid stationen?")),
+            "it was public once"
+        );
+        assert_eq!(sheet.rows.len(), 6, "every question is counted");
+    }
+
+    #[test]
+    fn minutes_in_markdown_make_no_links_and_strike_nothing_through() {
+        let mut dialogue = moderated();
+        dialogue.questions[0].text =
+            "Se https://ond.example/x, www.ond.example, ~~borta~~ och kim@ond.example".into();
+        let md = minutes_markdown(&dialogue);
+        let line = md.lines().find(|l| l.starts_with("### 1.")).unwrap_or_default();
+        assert_eq!(
+            line,
+            "### 1. Se https:\\/\\/ond.example/x, www\\.ond.example, \\~\\~borta\\~\\~ och kim\\@ond.example"
+        );
+        for autolink in ["://", "www.", "~~", "kim@"] {
+            assert!(!line.contains(autolink), "{autolink} in {line}");
+        }
     }
 }

@@ -6,7 +6,7 @@ import path from "node:path";
 import { EDGE } from "./edge.mjs";
 
 const root = path.resolve(import.meta.dirname, "../../examples");
-const TYPES = { ".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8" };
+const TYPES = { ".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8" };
 
 export function startExamplesServer() {
   const port = Number(process.env.TRYGGVE_EXAMPLES_PORT);

@@ -210,8 +210,15 @@ fn static_pages() -> Result {
     let public = root.join("dist/public");
     copy(&root.join("index.html"), &public.join("index.html"))?;
     // The embedding examples, also served by the demo at /examples/ (there from the edge's own origin).
-    for example in ["plain.html", "strict-csp.html", "strict-csp.css", "hostile-css.html", "own-leaflet.html"]
-    {
+    for example in [
+        "plain.html",
+        "plain.js",
+        "strict-csp.html",
+        "strict-csp.css",
+        "hostile-css.html",
+        "own-leaflet.html",
+        "own-leaflet-site.js",
+    ] {
         copy(&root.join("examples").join(example), &public.join("examples").join(example))?;
     }
     fs::write(public.join("_headers"), HEADERS).map_err(|e| e.to_string())
@@ -232,6 +239,14 @@ const HEADERS: &str = "\
   Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: https:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'
   X-Frame-Options: DENY
   Cache-Control: no-store
+
+# The demo page and the edge's copies of the embedding examples share the console's origin:
+# no inline script may run there (an injected one could act with a moderator's session).
+/
+  Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'
+
+/examples/*
+  Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'
 
 /*
   X-Content-Type-Options: nosniff

@@ -6,7 +6,7 @@
 use std::rc::Rc;
 
 use serde::Serialize;
-use tryggve_core::api::operations::{Access, Body, Endpoint, Method, Operation, Success};
+use tryggve_core::api::operations::{Access, Body, Endpoint, Operation, Success};
 use tryggve_core::api::path::PathParams;
 use tryggve_core::api::RequestTarget;
 use tryggve_core::dialogue::is_participant_token;

@@ -142,7 +142,7 @@ pub async fn save(
 }
 
 const QUESTION_COLUMNS: &str = "id, text, display_name, status, rejection_reason, merged_into, votes, \
-                                asked_at, answered_at, revision";
+                                asked_at, answered_at, revision, published";
 
 #[derive(Deserialize)]
 struct QuestionRow {
@@ -156,6 +156,7 @@ struct QuestionRow {
     asked_at: String,
     answered_at: Option<String>,
     revision: i64,
+    published: u32,
     /// Selected only where the sender matters (retries).
     #[serde(default)]
     participant_hash: String,
@@ -179,6 +180,7 @@ impl QuestionRow {
             answered_at: self.answered_at,
             answers,
             revision: self.revision,
+            published: self.published != 0,
         }
     }
 

@@ -425,7 +425,11 @@ pub fn ReportForm(
             {config.turnstile_site_key.clone().map(|site_key| view! {
                 <HumanCheck site_key token=fields.human_token error=error_for(&["human_token"]) />
             })}
-            <p class="privacy">{i18n.t("privacy-note")}</p>
+            // With the human check on, Cloudflare's script and box come into the page: the note
+            // says so instead of promising no cookies at all.
+            <p class="privacy">
+                {i18n.t(if config.turnstile_site_key.is_some() { "privacy-note-human-check" } else { "privacy-note" })}
+            </p>
 
             <p class="alert" role="alert">{move || alert.get()}</p>
             <button type="submit" id="submit" class="primary" aria-disabled=move || sending.get().then_some("true")>
