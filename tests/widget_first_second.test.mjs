@@ -70,7 +70,7 @@ function places(page, mapSelector) {
   }, mapSelector);
 }
 
-for (const [name, viewport] of [["desktop", { width: 1280, height: 900 }], ["phone", { width: 390, height: 844 }]]) {
+for (const [name, viewport] of [["desktop", { width: 1280, height: 900 }], ["wide", { width: 1920, height: 1080 }], ["phone", { width: 390, height: 844 }]]) {
   test(`${name}: the frame is there before the WebAssembly, and the widget takes its place without a layout shift`, async () => {
     const { context, page, widget, release, wasmAsked } = await openHeld(viewport);
     const frame = widget.locator(".frame section[aria-busy=true]");

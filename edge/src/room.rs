@@ -194,9 +194,27 @@ fn worker_sys_pair(
     Ok(worker::worker_sys::WebSocketRequestResponsePair::new(request, response)?)
 }
 
+/// The variable naming the jurisdiction the rooms run and keep their data in (`eu`, see
+/// docs/deploy.md), if the deployment restricts them to one.
+pub const JURISDICTION: &str = "DATA_JURISDICTION";
+
 /// The room of `dialogue` in `tenant`.
 pub fn stub(env: &Env, tenant: &str, dialogue: i64) -> Result<worker::Stub> {
-    env.durable_object(BINDING)?.get_by_name(&format!("{tenant}/{dialogue}"))
+    rooms(env)?.get_by_name(&format!("{tenant}/{dialogue}"))
+}
+
+/// The rooms' namespace, restricted to the deployment's jurisdiction when it names one
+/// (`DurableObjectNamespace.jurisdiction`, which workers-rs does not wrap). The same name is
+/// another room in another jurisdiction, so it is set before the first dialogue goes live.
+fn rooms(env: &Env) -> Result<worker::ObjectNamespace> {
+    let namespace = env.durable_object(BINDING)?;
+    let jurisdiction = env.var(JURISDICTION).map(|v| v.to_string()).unwrap_or_default();
+    if jurisdiction.is_empty() {
+        return Ok(namespace);
+    }
+    let restrict: js_sys::Function =
+        js_sys::Reflect::get(namespace.as_ref(), &"jurisdiction".into())?.dyn_into()?;
+    Ok(restrict.call1(namespace.as_ref(), &jurisdiction.into())?.unchecked_into())
 }
 
 /// Passes `events` to everyone in the room. A failure is logged, not returned: the change is

@@ -64,7 +64,9 @@ export class OwnEdge {
   async start() {
     this.server = spawn(wrangler, ["--config", config, "dev", "--local", "--ip", "127.0.0.1", "--port", String(this.port),
       "--persist-to", this.state, "--show-interactive-dev-session=false", "--log-level", "error",
-      ...Object.entries(SECRETS).flatMap(([name, value]) => ["--var", `${name}:${value}`])],
+      ...Object.entries(SECRETS).flatMap(([name, value]) => ["--var", `${name}:${value}`]),
+      // As `cargo xtask` starts the local edge: local workerd has no jurisdictions.
+      "--var", "DATA_JURISDICTION:"],
     { cwd: root, env, detached: true, stdio: ["ignore", this.log, this.log] });
     for (let i = 0; i < 240; i++) {
       try {

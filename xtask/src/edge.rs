@@ -89,6 +89,9 @@ fn dev_server(tools: &Tools, state: &Path, port: u16) -> Command {
         .args(["--show-interactive-dev-session=false", "--log-level", "warn"])
         // Turnstile cannot be reached from here: its local fake verifier (edge/src/human.rs).
         .args(["--var", "TURNSTILE_VERIFIER:fake"])
+        // Local workerd has no jurisdictions (DurableObjectNamespace.jurisdiction fails): the
+        // local rooms run unrestricted, as everything local does.
+        .args(["--var", "DATA_JURISDICTION:"])
         .args(
             seed::LOCAL_SECRETS
                 .iter()
