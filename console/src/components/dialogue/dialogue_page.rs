@@ -97,7 +97,7 @@ pub fn DialoguePage(session: SessionInfo, id: i64, on_back: Callback<()>) -> imp
                             </button>
                         }).collect_view()}
                     </div>
-                    <p class="downloads">
+                    <p class="actions">
                         <FileDownload href=minutes("md") csrf=acting.csrf.get_value() label=i18n.t("console-minutes-md") />
                         <FileDownload href=minutes("csv") csrf=acting.csrf.get_value() label=i18n.t("console-minutes-csv") />
                     </p>
