@@ -73,7 +73,7 @@ const edge = new Miniflare({
   compatibilityDate: "2026-07-30", // Miniflare 4's workerd (1.20260730)
   d1Databases: { DB: "tryggve-bench" },
   durableObjects: { DIALOGUE_ROOMS: { className: "DialogueRoom", useSQLite: true } },
-  bindings: { CLIENT_SALT: "bench", ACCESS_CODE_PEPPER: "bench", TURNSTILE_VERIFIER: "fake" },
+  bindings: { CLIENT_SALT: "bench", ACCESS_CODE_PEPPER: "bench", PARTICIPANT_KEY: "bench", TURNSTILE_VERIFIER: "fake" },
 });
 const noop = new Miniflare({
   host: "127.0.0.1",

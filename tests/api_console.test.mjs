@@ -272,7 +272,7 @@ test("admins add and disable accounts; the disabled can no longer log in", async
   const account = { email: "Ny.Granskare@demo.tryggve.se", name: "Nora Ny", role: "moderator", password: "ett långt lösenord" };
   const added = await call(admin, "POST", "/api/v1/console/demo/moderators", account);
   assert.equal(added.response.status, 201, JSON.stringify(added.json));
-  assert.deepEqual(added.json, { email: "ny.granskare@demo.tryggve.se", name: "Nora Ny", role: "moderator", disabled: false });
+  assert.deepEqual(added.json, { email: "ny.granskare@demo.tryggve.se", name: "Nora Ny", role: "moderator", disabled: false, must_change_password: false });
 
   const again = await call(admin, "POST", "/api/v1/console/demo/moderators", account);
   assert.equal(again.response.status, 422);

@@ -350,7 +350,7 @@ test("a municipality's question and vote limits answer 429 with Retry-After", as
   const statuses = [];
   let limited;
   for (let i = 0; i < 3; i++) {
-    const { response, json } = await ask("strikt", id, participant(), { text: `Fråga ${i}` });
+    const { response, json } = await ask("strikt", id, participant("strikt"), { text: `Fråga ${i}` });
     statuses.push(response.status);
     if (response.status === 429) limited = { response, json };
   }
@@ -360,6 +360,6 @@ test("a municipality's question and vote limits answer 429 with Retry-After", as
   query(`UPDATE questions SET status = 'approved' WHERE dialogue_id = ${id}`);
   const [{ id: question }] = query(`SELECT id FROM questions WHERE dialogue_id = ${id} LIMIT 1`);
   const votes = [];
-  for (let i = 0; i < 3; i++) votes.push((await vote("strikt", id, question, participant())).response.status);
+  for (let i = 0; i < 3; i++) votes.push((await vote("strikt", id, question, participant("strikt"))).response.status);
   assert.deepEqual(votes, [201, 201, 429]);
 });

@@ -30,9 +30,9 @@ test("questions to a guarded municipality's dialogue need a passing human check"
   query(`INSERT INTO dialogues (tenant_id, title, starts_at, ends_at, state, created_at, updated_at)
          VALUES ('vaktad', 'Vaktad dialog', '2026-12-01T18:00', '2026-12-01T19:00', 'open', '2026-11-01', '2026-11-01')`);
   const [{ id }] = query("SELECT id FROM dialogues WHERE tenant_id = 'vaktad' ORDER BY id DESC LIMIT 1");
-  const refused = await ask("vaktad", id, participant(), { text: "Utan kontroll?" });
+  const refused = await ask("vaktad", id, participant("vaktad"), { text: "Utan kontroll?" });
   assert.deepEqual([refused.response.status, refused.json.error.field], [422, "human_token"]);
-  const passed = await ask("vaktad", id, participant(), { text: "Med kontroll", human_token: "fake-pass-2" });
+  const passed = await ask("vaktad", id, participant("vaktad"), { text: "Med kontroll", human_token: "fake-pass-2" });
   assert.equal(passed.response.status, 201);
 });
 

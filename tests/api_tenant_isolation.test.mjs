@@ -14,7 +14,7 @@ before(async () => {
   grannby = await login(ACCOUNTS.otherTenantAdmin);
   demo = await login(ACCOUNTS.admin);
   grannbyDialogue = await createDialogue(grannby, "live", { title: "Grannbys hemliga dialog" });
-  const asked = await ask("grannby", grannbyDialogue, participant(), { text: "Grannbys hemliga fråga" });
+  const asked = await ask("grannby", grannbyDialogue, participant("grannby"), { text: "Grannbys hemliga fråga" });
   grannbyDialogue = { id: grannbyDialogue, question: asked.json.id };
   await questionAction(grannby, grannbyDialogue.id, asked.json.id, { action: "approve" });
   const marker = `Grannbys hemlighet ${Date.now()}`;

@@ -4,10 +4,12 @@
 // marks it, answers it, and every open page follows without a reload.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { EDGE, query } from "./support/edge.mjs";
+import { EDGE, SECRETS, query } from "./support/edge.mjs";
 import { axeViolations, launch, openPage, screenshotPath } from "./support/browser.mjs";
 import { ACCOUNTS, login } from "./support/console.mjs";
-import { ask, createDialogue, dialogueAction, participant, questionAction, vote } from "./support/dialogue.mjs";
+import {
+  ask, createDialogue, dialogueAction, madeUpParticipant, participant, questionAction, signedParticipant, vote,
+} from "./support/dialogue.mjs";
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -224,6 +226,32 @@ test("a live line whose pings go unanswered is given up and opened anew", async 
   for (let i = 0; i < 40 && lines.length < 2; i++) await resident.page.waitForTimeout(50);
   assert.equal(lines.length, 2, "the silent line was given up and a new one opened");
   for (const c of [resident.context, moderator.context]) await c.close();
+});
+
+test("a code the browser made up itself (before codes were issued) gives way to an issued one, and the vote counts", async () => {
+  const session = await login(ACCOUNTS.moderator);
+  const title = `Egen kod ${Date.now()}`;
+  const id = await createDialogue(session, "live", { title });
+  const asked = await ask("demo", id, participant(), { text: "Räknas min röst?" });
+  await questionAction(session, id, asked.json.id, { action: "approve" });
+
+  const madeUp = madeUpParticipant();
+  const resident = await openPage(browser, EDGE + "/", {}, ".dialogue-list", "tryggve-dialog");
+  await resident.page.evaluate((code) => localStorage.setItem("tryggve-participant:demo", code), madeUp);
+  await resident.widget.getByRole("button", { name: title }).click();
+  await resident.widget.getByRole("button", { name: "Rösta" }).click();
+  await resident.widget.getByText("Din röst är räknad.").waitFor();
+  await resident.widget.locator(".votes", { hasText: "Röster: 1" }).waitFor();
+  const kept = await resident.page.evaluate(() => localStorage.getItem("tryggve-participant:demo"));
+  assert.notEqual(kept, madeUp, "the made-up code is gone");
+  assert.equal(kept, signedParticipant(SECRETS.PARTICIPANT_KEY, "demo", kept.slice(0, 16)), "the browser keeps the edge's code");
+  assert.equal(query(`SELECT votes FROM questions WHERE id = ${asked.json.id}`)[0].votes, 1);
+
+  // The same browser, back later: its vote is still its own.
+  await resident.page.reload();
+  await resident.widget.getByRole("button", { name: title }).click();
+  await resident.widget.getByRole("button", { name: "Du har röstat" }).waitFor();
+  await resident.context.close();
 });
 
 test("a question whose answer was lost is kept, sent again and stored exactly once", async () => {

@@ -4,26 +4,29 @@
 use gloo_net::http::{Method, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 use tryggve_core::api::operations::{
-    ActOnDialogue, ActOnQuestion, ActOnReport, ActOnReports, AddModerator, Body, ChangePassword,
-    CreateDialogue, DisableModerator, ListAccessCodes, ListAllDialogues, ListModerators, ListReports, LogIn,
-    LogOut, MinutesCsv, MinutesMarkdown, Operation, ReadAuditLog, ReadConfig, ReadDashboard,
-    ReadModeratedDialogue, ReadReport, ReadSession, ReadSettings, RemoveAccessCode, SaveSettings,
-    SetAccessCode, Success,
+    ActOnDialogue, ActOnQuestion, ActOnReport, ActOnReports, AddModerator, Body, ChangeModeratorRole,
+    ChangePassword, CreateDialogue, DisableModerator, EnableModerator, ListAccessCodes, ListAllDialogues,
+    ListModerators, ListReports, ListSharedReports, LogIn, LogOut, MinutesCsv, MinutesMarkdown, Operation,
+    ReadAuditLog, ReadConfig, ReadDashboard, ReadModeratedDialogue, ReadReport, ReadSession, ReadSettings,
+    RemoveAccessCode, ResetModeratorPassword, SaveSettings, SetAccessCode, Success,
 };
 use tryggve_core::api::path::{AccountPath, CasePath, DialoguePath, GroupPath, QuestionPath, TenantPath};
 use tryggve_core::api::{self, Endpoint, ErrorBody, ErrorCode};
 use tryggve_core::bulk_review::{BulkOutcome, BulkReview};
 use tryggve_core::console::{
-    AuditEntry, LoginRequest, ModeratorView, NewModerator, PasswordChange, SessionInfo,
+    AuditEntry, LoginRequest, ModeratorView, NewModerator, PasswordChange, PasswordReset, RoleChange,
+    SessionInfo,
 };
 use tryggve_core::dialogue::{
     DialogueAction, DialogueDetails, ModeratedDialogue, ModeratedQuestion, PublicDialogue, QuestionAction,
 };
+use tryggve_core::moderation::Role;
 use tryggve_core::report::parse_case_number;
 use tryggve_core::report_list::{encode_query_value, ReportPage};
 use tryggve_core::reporter::{AccessCodeState, NewAccessCode, ReporterGroup};
 use tryggve_core::review::{ModeratedReport, ReportFilter, ReviewAction};
 use tryggve_core::settings::TenantSettings;
+use tryggve_core::shared_report::SharedReport;
 use tryggve_core::stats::DashboardAnswer;
 use tryggve_core::TenantConfig;
 
@@ -264,6 +267,31 @@ pub async fn add_moderator(
 pub async fn disable_moderator(tenant: &str, csrf: &str, email: &str) -> Result<ModeratorView, ApiError> {
     let path = AccountPath { tenant: tenant.to_string(), email: email.to_string() };
     call::<DisableModerator>(&path, None, &(), Some(csrf)).await
+}
+
+pub async fn enable_moderator(tenant: &str, csrf: &str, email: &str) -> Result<ModeratorView, ApiError> {
+    let path = AccountPath { tenant: tenant.to_string(), email: email.to_string() };
+    call::<EnableModerator>(&path, None, &(), Some(csrf)).await
+}
+
+pub async fn change_role(
+    tenant: &str,
+    csrf: &str,
+    email: &str,
+    role: Role,
+) -> Result<ModeratorView, ApiError> {
+    let path = AccountPath { tenant: tenant.to_string(), email: email.to_string() };
+    call::<ChangeModeratorRole>(&path, None, &RoleChange { role }, Some(csrf)).await
+}
+
+pub async fn reset_password(tenant: &str, csrf: &str, email: &str) -> Result<PasswordReset, ApiError> {
+    let path = AccountPath { tenant: tenant.to_string(), email: email.to_string() };
+    call::<ResetModeratorPassword>(&path, None, &(), Some(csrf)).await
+}
+
+/// The approved reports under `filter`, as observers see them.
+pub async fn shared_reports(tenant: &str, filter: &ReportFilter) -> Result<Vec<SharedReport>, ApiError> {
+    call::<ListSharedReports>(&tenant_path(tenant), Some(filter.to_query()), &(), None).await
 }
 
 pub async fn audit(tenant: &str) -> Result<Vec<AuditEntry>, ApiError> {

@@ -109,6 +109,7 @@ reason-outside-municipality = Outside the municipality
 role-admin = administrator
 role-moderator = moderator
 role-responder = responder
+role-observer = observer
 
 # Follow-up for the resident
 followup-link = Follow your case (keep the link)

@@ -109,6 +109,7 @@ reason-outside-municipality = Utanför kommunen
 role-admin = administratör
 role-moderator = moderator
 role-responder = svarare
+role-observer = observatör
 
 # Uppföljning för invånaren
 followup-link = Följ ditt ärende (spara länken)

@@ -27,6 +27,10 @@ pub struct SessionInfo {
     pub email: String,
     pub role: Role,
     pub csrf_token: String,
+    /// An admin reset the password: until its owner chooses a new one, the console shows only
+    /// the password change, and the edge refuses everything else (403 `password_change_required`).
+    #[serde(default)]
+    pub must_change_password: bool,
 }
 
 /// How long a console session lasts without a new login: one working day.
@@ -100,10 +104,30 @@ pub struct ModeratorView {
     pub name: String,
     pub role: Role,
     pub disabled: bool,
+    /// Holds a temporary password from an admin, not yet changed by its owner.
+    #[serde(default)]
+    pub must_change_password: bool,
 }
 
-/// An admin creates an account with a first password, which the person changes… by asking an
-/// admin for a new one (self-service password change is not built yet).
+/// An admin gives an account another role.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RoleChange {
+    pub role: Role,
+}
+
+/// A reset password: the account, and the temporary password, shown to the admin this once
+/// (only its hash is stored) to hand over by another channel than the e-mail it would open.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct PasswordReset {
+    pub account: ModeratorView,
+    pub temporary_password: String,
+}
+
+/// An admin creates an account with a first password, which its owner then changes on their
+/// account page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]

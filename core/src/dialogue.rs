@@ -247,8 +247,9 @@ impl QuestionDraft {
     }
 }
 
-/// A participant's secret, made by their browser and kept there: 32 lowercase hex digits. It
-/// ties votes and own questions to a device without an account; the edge keeps only its hash.
+/// Whether `token` has the shape of a participant code: 32 lowercase hex digits. The code is
+/// issued by the edge (see `participant_code`) and kept by the resident's browser; it ties
+/// votes and own questions to a device without an account, and the edge stores only its hash.
 pub fn is_participant_token(token: &str) -> bool {
     crate::report::is_followup_token(token)
 }
@@ -366,6 +367,14 @@ pub struct OwnQuestion {
     pub status: QuestionStatus,
     pub rejection_reason: Option<RejectionReason>,
     pub asked_at: String,
+}
+
+/// A participant code the edge issued, for the `Authorization: Bearer` of a participant's
+/// questions, votes and participation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct IssuedParticipant {
+    pub code: String,
 }
 
 /// A participant's own questions and votes in one dialogue.

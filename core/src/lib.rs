@@ -26,6 +26,8 @@ pub mod moderation;
 #[cfg(feature = "openapi")]
 pub mod openapi;
 #[cfg(feature = "passwords")]
+pub mod participant_code;
+#[cfg(feature = "passwords")]
 pub mod password;
 pub mod public;
 pub mod public_map;
@@ -37,6 +39,7 @@ pub mod review;
 pub mod secret;
 pub mod settings;
 pub mod settings_section;
+pub mod shared_report;
 pub mod spreadsheet;
 pub mod stats;
 pub mod tenant;

@@ -15,6 +15,9 @@ pub enum Role {
     Moderator,
     /// Answers dialogue questions only (politicians, police, officials).
     Responder,
+    /// Reads the lägesbild and the approved reports, never contact details or unpublished text:
+    /// partners in the safety council (police, housing companies).
+    Observer,
 }
 
 /// Something a console user may try to do. Every console route names one.
@@ -30,16 +33,19 @@ pub enum Permission {
     ModerateDialogues,
     /// Mark the question being answered, mark answered, write answers.
     AnswerQuestions,
+    /// Read the lägesbild (counts, hot spots) and the approved reports as partners see them.
+    ViewSituation,
 }
 
 impl Role {
-    pub const ALL: [Role; 3] = [Self::Admin, Self::Moderator, Self::Responder];
+    pub const ALL: [Role; 4] = [Self::Admin, Self::Moderator, Self::Responder, Self::Observer];
 
     pub fn id(self) -> &'static str {
         match self {
             Self::Admin => "admin",
             Self::Moderator => "moderator",
             Self::Responder => "responder",
+            Self::Observer => "observer",
         }
     }
 
@@ -52,9 +58,13 @@ impl Role {
         match self {
             Self::Admin => true,
             Self::Moderator => {
-                matches!(permission, ReviewReports | ExportReports | ModerateDialogues | AnswerQuestions)
+                matches!(
+                    permission,
+                    ReviewReports | ExportReports | ModerateDialogues | AnswerQuestions | ViewSituation
+                )
             }
             Self::Responder => matches!(permission, AnswerQuestions),
+            Self::Observer => matches!(permission, ViewSituation),
         }
     }
 }
@@ -164,6 +174,7 @@ mod tests {
             ConfigureTenant,
             ModerateDialogues,
             AnswerQuestions,
+            ViewSituation,
         ];
         assert!(all.iter().all(|p| Role::Admin.allows(*p)));
         assert!(Role::Moderator.allows(ReviewReports) && Role::Moderator.allows(ExportReports));
@@ -172,6 +183,10 @@ mod tests {
         assert!(!Role::Moderator.allows(ConfigureTenant));
         assert_eq!(all.iter().filter(|p| Role::Responder.allows(**p)).count(), 1);
         assert!(Role::Responder.allows(AnswerQuestions));
+        assert!(Role::Moderator.allows(ViewSituation));
+        assert_eq!(all.iter().filter(|p| Role::Observer.allows(**p)).count(), 1, "an observer only reads");
+        assert!(Role::Observer.allows(ViewSituation) && !Role::Observer.allows(ReviewReports));
+        assert!(!Role::Observer.allows(ExportReports), "exports carry what observers may not see");
         for role in Role::ALL {
             assert_eq!(Role::from_id(role.id()), Some(role));
         }

@@ -7,6 +7,21 @@ use argon2::{Algorithm, Argon2, Params, Version};
 
 pub use crate::console::{MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS};
 
+/// Letters and digits a person reads aloud or types from a note without mixing them up (no
+/// l/1, o/0, no capitals): 32 of them, so each random byte's low five bits choose one evenly.
+const TEMPORARY_ALPHABET: &[u8; 32] = b"abcdefghijkmnpqrstuvwxyz23456789";
+/// Random bytes a temporary password is made of: 20 characters, 100 bits.
+pub const TEMPORARY_BYTES: usize = 20;
+
+/// A temporary password an admin hands over when resetting an account, from `random` bytes:
+/// five groups of four characters (`k7fm-2qxa-…`), 100 random bits, within the policy. It works
+/// once: its owner must choose their own at the next login.
+pub fn temporary(random: &[u8; TEMPORARY_BYTES]) -> String {
+    let chars: Vec<char> =
+        random.iter().map(|b| char::from(TEMPORARY_ALPHABET[usize::from(b & 31)])).collect();
+    chars.chunks(4).map(|group| group.iter().collect::<String>()).collect::<Vec<_>>().join("-")
+}
+
 fn hasher() -> Argon2<'static> {
     let params = Params::new(19 * 1024, 2, 1, None).expect("OWASP's Argon2id parameters are valid");
     Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
@@ -78,7 +93,7 @@ fn access_code_message(tenant: &str, group: crate::reporter::ReporterGroup, code
     format!("access-code:{tenant}:{}:{}", group.id(), code.trim())
 }
 
-fn hex(bytes: &[u8]) -> String {
+pub(crate) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
@@ -110,6 +125,24 @@ pub fn check_access_code(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_temporary_password_is_readable_random_and_within_the_policy() {
+        let random: [u8; TEMPORARY_BYTES] = std::array::from_fn(|i| (i * 37 + 11) as u8);
+        let password = temporary(&random);
+        assert_eq!(password.len(), 24, "{password}");
+        assert_eq!(password.split('-').count(), 5);
+        assert!(password.split('-').all(|g| g.len() == 4));
+        assert!(check_policy(&password).is_ok());
+        assert!(!password.contains(['l', '1', 'o', '0']), "nothing to misread: {password}");
+        assert_ne!(temporary(&[0; TEMPORARY_BYTES]), temporary(&[1; TEMPORARY_BYTES]));
+        assert_eq!(temporary(&[0; TEMPORARY_BYTES]), "aaaa-aaaa-aaaa-aaaa-aaaa");
+        assert_eq!(
+            temporary(&[31 + 32; TEMPORARY_BYTES]),
+            "9999-9999-9999-9999-9999",
+            "only the low five bits"
+        );
+    }
+
     use super::*;
 
     const SALT: [u8; 16] = *b"0123456789abcdef";

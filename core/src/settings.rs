@@ -243,6 +243,7 @@ pub fn check_settings(
         ("reports_per_hour", limits.reports_per_hour),
         ("questions_per_hour", limits.questions_per_hour),
         ("votes_per_hour", limits.votes_per_hour),
+        ("participants_per_hour", limits.participants_per_hour),
         ("live_connections_per_client", limits.live_connections_per_client),
         ("live_joins_per_hour", limits.live_joins_per_hour),
     ] {

@@ -127,6 +127,10 @@ pub struct Limits {
     pub questions_per_hour: u32,
     #[serde(default = "default_votes_per_hour")]
     pub votes_per_hour: u32,
+    /// Participant codes one client may be given an hour: each votes once per question, so
+    /// this, not `votes_per_hour`, bounds how many votes one address can give one question.
+    #[serde(default = "default_participants_per_hour")]
+    pub participants_per_hour: u32,
     /// Live lines one client (address) may hold open in one dialogue.
     #[serde(default = "default_live_connections_per_client")]
     pub live_connections_per_client: u32,
@@ -141,6 +145,7 @@ impl Default for Limits {
             reports_per_hour: 30,
             questions_per_hour: default_questions_per_hour(),
             votes_per_hour: default_votes_per_hour(),
+            participants_per_hour: default_participants_per_hour(),
             live_connections_per_client: default_live_connections_per_client(),
             live_joins_per_hour: default_live_joins_per_hour(),
         }
@@ -154,6 +159,12 @@ fn default_questions_per_hour() -> u32 {
 /// A long meeting has many questions; each can be voted for once per participant.
 fn default_votes_per_hour() -> u32 {
     300
+}
+
+/// The hall below taking part from its phones, each once; a municipality whose meetings are
+/// bigger raises it for the evening.
+fn default_participants_per_hour() -> u32 {
+    50
 }
 
 /// A hall full of people on one guest Wi-Fi is one client.
@@ -243,6 +254,7 @@ impl TenantConfig {
                 reports_per_hour: 10_000,
                 questions_per_hour: 10_000,
                 votes_per_hour: 10_000,
+                participants_per_hour: 10_000,
                 live_connections_per_client: 10_000,
                 live_joins_per_hour: 10_000,
             },

@@ -30,7 +30,9 @@ pub enum ApiError {
     OriginNotAllowed,
     #[error("Send the follow-up code as `Authorization: Bearer <code>`.")]
     MissingToken,
-    #[error("Send this browser's participant code as `Authorization: Bearer <32 hex digits>`.")]
+    #[error(
+        "Send a participant code this edge issued (`POST /api/v1/tenants/{{tenant}}/participants`) as `Authorization: Bearer <code>`."
+    )]
     MissingParticipant,
     #[error("Log in to the console first.")]
     NotLoggedIn,
@@ -38,6 +40,10 @@ pub enum ApiError {
     InvalidCredentials,
     #[error("Your role does not allow this.")]
     Forbidden,
+    #[error(
+        "This account holds a temporary password: choose your own first (POST /api/v1/console/password)."
+    )]
+    PasswordChangeRequired,
     #[error("Missing or wrong X-CSRF-Token header.")]
     CsrfMismatch,
     #[error("Too many submissions from here; try again in {retry_after_secs} seconds.")]
@@ -73,7 +79,9 @@ impl ApiError {
             Self::MissingToken | Self::MissingParticipant | Self::NotLoggedIn | Self::InvalidCredentials => {
                 401
             }
-            Self::OriginNotAllowed | Self::Forbidden | Self::CsrfMismatch => 403,
+            Self::OriginNotAllowed | Self::Forbidden | Self::PasswordChangeRequired | Self::CsrfMismatch => {
+                403
+            }
             Self::NotFound
             | Self::ReportNotFound
             | Self::CaseNotFound
@@ -109,6 +117,7 @@ impl ApiError {
             Self::NotLoggedIn => ErrorCode::NotLoggedIn,
             Self::InvalidCredentials => ErrorCode::InvalidCredentials,
             Self::Forbidden => ErrorCode::Forbidden,
+            Self::PasswordChangeRequired => ErrorCode::PasswordChangeRequired,
             Self::CsrfMismatch => ErrorCode::CsrfMismatch,
             Self::TooManyAttempts { .. } => ErrorCode::TooManyAttempts,
             Self::RateLimited { .. } => ErrorCode::RateLimited,

@@ -12,6 +12,11 @@ pub const CLIENT_SALT: &str = "CLIENT_SALT";
 /// codes. Setting it later would break every code hashed without it.
 pub const ACCESS_CODE_PEPPER: &str = "ACCESS_CODE_PEPPER";
 
+/// Key of the participant codes' tags (`tryggve_core::participant_code`): with it the edge
+/// recognises the codes it issued. Changing it makes every issued code unknown (browsers then
+/// ask for a new one, and their earlier votes and questions are no longer theirs).
+pub const PARTICIPANT_KEY: &str = "PARTICIPANT_KEY";
+
 /// The secret `name` (locally a `--var`: both are string bindings). A deployment without it
 /// refuses what needs it rather than doing it unprotected.
 pub fn required(env: &Env, name: &str) -> Result<String, ApiError> {

@@ -5,6 +5,7 @@ export const ACCOUNTS = {
   admin: { tenant: "demo", email: "admin@demo.tryggve.se", password: "demo-admin-lösen" },
   moderator: { tenant: "demo", email: "moderator@demo.tryggve.se", password: "demo-moderator-lösen" },
   responder: { tenant: "demo", email: "svarare@demo.tryggve.se", password: "demo-svarare-lösen" },
+  observer: { tenant: "demo", email: "polis@demo.tryggve.se", password: "demo-observatör-lösen" },
   otherTenantAdmin: { tenant: "grannby", email: "admin@grannby.example", password: "grannby-admin-lösen" },
 };
 

@@ -4,13 +4,14 @@
 use gloo_net::http::{Method, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 use tryggve_core::api::operations::{
-    AskQuestion, Body, FollowReport, JoinLive, ListDialogues, ReadConfig, ReadDialogue, ReadParticipation,
-    ReadPublicMap, SendReport, Vote,
+    AskQuestion, Body, FollowReport, IssueParticipantCode, JoinLive, ListDialogues, ReadConfig, ReadDialogue,
+    ReadParticipation, ReadPublicMap, SendReport, Vote,
 };
 use tryggve_core::api::path::{CasePath, DialoguePath, QuestionPath, TenantPath};
 use tryggve_core::api::{self, Endpoint, ErrorBody, ErrorCode};
 use tryggve_core::dialogue::{
-    DialogueSnapshot, OwnQuestion, Participation, PublicDialogue, PublicQuestion, QuestionDraft,
+    DialogueSnapshot, IssuedParticipant, OwnQuestion, Participation, PublicDialogue, PublicQuestion,
+    QuestionDraft,
 };
 use tryggve_core::public_map::{PublicMap, Viewport};
 use tryggve_core::report::parse_case_number;
@@ -133,6 +134,11 @@ impl Edge {
 
     pub async fn dialogue(&self, tenant: &str, id: i64) -> Result<DialogueSnapshot, ApiError> {
         self.call::<ReadDialogue>(&dialogue_path(tenant, id), None, &(), None).await
+    }
+
+    /// A new participant code (see `participant`).
+    pub async fn issue_participant(&self, tenant: &str) -> Result<IssuedParticipant, ApiError> {
+        self.call::<IssueParticipantCode>(&tenant_path(tenant), None, &(), None).await
     }
 
     pub async fn participation(

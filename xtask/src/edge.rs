@@ -204,6 +204,7 @@ fn test_fixtures(examples_port: u16) -> Result<String> {
     strict.limits.reports_per_hour = 3;
     strict.limits.questions_per_hour = 2;
     strict.limits.votes_per_hour = 2;
+    strict.limits.participants_per_hour = 2;
     strict.limits.live_connections_per_client = 3;
     strict.limits.live_joins_per_hour = 6;
     // A municipality that asks for Turnstile's human check (Cloudflare's always-passes test key).

@@ -8,7 +8,7 @@
 //!           build and run only the end-to-end tests (all, or the files named): for development
 //!   tenant add --config FILE.json --origin https://… [--origin …] [--remote] [--replace]
 //!           create (or update) a municipality from a TenantConfig JSON file
-//!   moderator add --tenant T --email E --name N --role admin|moderator|responder [--remote]
+//!   moderator add --tenant T --email E --name N --role admin|moderator|responder|observer [--remote]
 //!           create (or reset) a console account; the password is read from TRYGGVE_PASSWORD
 //!           or standard input. Without --remote it writes to the local database of `run`.
 

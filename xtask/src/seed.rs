@@ -15,7 +15,7 @@ pub struct Moderator<'a> {
 }
 
 /// The demo municipality's accounts, printed by `cargo xtask run` (local demo only).
-pub const DEMO_MODERATORS: [Moderator<'static>; 3] = [
+pub const DEMO_MODERATORS: [Moderator<'static>; 4] = [
     Moderator {
         tenant: "demo",
         email: "admin@demo.tryggve.se",
@@ -36,6 +36,13 @@ pub const DEMO_MODERATORS: [Moderator<'static>; 3] = [
         name: "Sven Svarare",
         role: Role::Responder,
         password: "demo-svarare-lösen",
+    },
+    Moderator {
+        tenant: "demo",
+        email: "polis@demo.tryggve.se",
+        name: "Olle Observatör",
+        role: Role::Observer,
+        password: "demo-observatör-lösen",
     },
 ];
 
@@ -103,8 +110,11 @@ pub const DEMO_STAFF_CODE: &str = "demo-personal-2026";
 
 /// The edge's secrets for local use (not secret), passed to `wrangler dev` with `--var`; the
 /// tests compute the same hashes from them.
-pub const LOCAL_SECRETS: [(&str, &str); 2] =
-    [("CLIENT_SALT", "local-development-salt"), ("ACCESS_CODE_PEPPER", LOCAL_ACCESS_CODE_PEPPER)];
+pub const LOCAL_SECRETS: [(&str, &str); 3] = [
+    ("CLIENT_SALT", "local-development-salt"),
+    ("ACCESS_CODE_PEPPER", LOCAL_ACCESS_CODE_PEPPER),
+    ("PARTICIPANT_KEY", "local-development-participant-key"),
+];
 const LOCAL_ACCESS_CODE_PEPPER: &str = "local-development-pepper";
 
 /// Sets the demo's staff access code unless an admin has set another.

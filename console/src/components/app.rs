@@ -5,6 +5,7 @@ use leptos::task::spawn_local;
 use tryggve_core::console::SessionInfo;
 use tryggve_core::i18n::I18n;
 
+use super::admin::AccountPage;
 use super::login_form::LoginForm;
 use super::workspace::Workspace;
 use crate::api;
@@ -53,6 +54,15 @@ pub fn App() -> impl IntoView {
             {move || match who.get() {
                 Who::Checking => view! { <p role="status">{i18n.t("loading")}</p> }.into_any(),
                 Who::LoggedOut => view! { <LoginForm on_login /> }.into_any(),
+                // A temporary password from an admin: nothing else until its owner chose their own.
+                Who::LoggedIn(session) if session.must_change_password => {
+                    let on_changed = Callback::new(move |()| {
+                        spawn_local(async move {
+                            who.set(api::session().await.map(Who::LoggedIn).unwrap_or(Who::LoggedOut));
+                        })
+                    });
+                    view! { <AccountPage session on_changed /> }.into_any()
+                }
                 Who::LoggedIn(session) => view! { <Workspace session /> }.into_any(),
             }}
         </main>

@@ -14,6 +14,12 @@ pub fn ReportFilters(
     filter: RwSignal<ReportFilter>,
     categories: Vec<String>,
     areas: Vec<Area>,
+    /// Whether the search in the reports' texts is offered (only to those who may read them).
+    #[prop(default = true)]
+    may_search: bool,
+    /// Whether publication is a choice (not on a list of approved reports only).
+    #[prop(default = true)]
+    by_visibility: bool,
 ) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let names = expect_context::<CategoryNames>();
@@ -44,15 +50,17 @@ pub fn ReportFilters(
                 set_search(input.value());
             }
         }>
-            <div class="search">
-                <label for="filter-q">{i18n.t("console-search")}</label>
-                <span class="search-row">
-                    <input id="filter-q" type="search" node_ref=search maxlength="100"
-                        prop:value=move || filter.with(|f| f.q.clone().unwrap_or_default())
-                        on:change=move |ev| set_search(event_target_value(&ev)) />
-                    <button type="submit">{i18n.t("console-search-button")}</button>
-                </span>
-            </div>
+            {may_search.then(|| view! {
+                <div class="search">
+                    <label for="filter-q">{i18n.t("console-search")}</label>
+                    <span class="search-row">
+                        <input id="filter-q" type="search" node_ref=search maxlength="100"
+                            prop:value=move || filter.with(|f| f.q.clone().unwrap_or_default())
+                            on:change=move |ev| set_search(event_target_value(&ev)) />
+                        <button type="submit">{i18n.t("console-search-button")}</button>
+                    </span>
+                </div>
+            })}
             <div>
                 <label for="filter-status">{i18n.t("console-status")}</label>
                 <select id="filter-status" on:change=move |ev| {
@@ -63,16 +71,18 @@ pub fn ReportFilters(
                     {ReportStatus::ALL.map(|s| option(|f| f.status.map(|s| s.id().to_string()), s.id().into(), i18n.t(&s.label_key()))).collect_view()}
                 </select>
             </div>
-            <div>
-                <label for="filter-visibility">{i18n.t("console-visibility")}</label>
-                <select id="filter-visibility" on:change=move |ev| {
-                    let value = event_target_value(&ev);
-                    filter.update(|f| f.visibility = Visibility::from_id(&value));
-                }>
-                    {all(|f| f.visibility.map(|v| v.id().to_string()))}
-                    {Visibility::ALL.map(|v| option(|f| f.visibility.map(|v| v.id().to_string()), v.id().into(), i18n.t(&v.label_key()))).collect_view()}
-                </select>
-            </div>
+            {by_visibility.then(|| view! {
+                <div>
+                    <label for="filter-visibility">{i18n.t("console-visibility")}</label>
+                    <select id="filter-visibility" on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        filter.update(|f| f.visibility = Visibility::from_id(&value));
+                    }>
+                        {all(|f| f.visibility.map(|v| v.id().to_string()))}
+                        {Visibility::ALL.map(|v| option(|f| f.visibility.map(|v| v.id().to_string()), v.id().into(), i18n.t(&v.label_key()))).collect_view()}
+                    </select>
+                </div>
+            })}
             <div>
                 <label for="filter-category">{i18n.t("console-category")}</label>
                 <select id="filter-category" on:change=move |ev| {

@@ -4,11 +4,11 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use tryggve_core::console::SessionInfo;
 use tryggve_core::i18n::I18n;
-use tryggve_core::moderation::Permission;
+use tryggve_core::moderation::{Permission, Role};
 use tryggve_core::TenantConfig;
 
 use super::admin::{AccountPage, AccountsPage, AuditPage};
-use super::dashboard::DashboardPage;
+use super::dashboard::{DashboardPage, SharedReportsPage};
 use super::dialogue::DialoguesPage;
 use super::report_filters::ReportFilters;
 use super::review::ReviewPage;
@@ -20,6 +20,8 @@ use crate::api;
 enum Page {
     Review,
     Dashboard,
+    /// The approved reports as observers see them: their list, instead of the review.
+    Shared,
     Dialogues,
     Accounts,
     Settings,
@@ -28,10 +30,20 @@ enum Page {
 }
 
 impl Page {
+    /// Whether `role` has this page.
+    fn shown_to(self, role: Role) -> bool {
+        match self {
+            // Those who review have every report in the review already.
+            Self::Shared => role.allows(Permission::ViewSituation) && !role.allows(Permission::ReviewReports),
+            _ => self.permission().is_none_or(|needed| role.allows(needed)),
+        }
+    }
+
     /// What the page needs; `None` for pages every moderator has.
     fn permission(self) -> Option<Permission> {
         match self {
-            Self::Review | Self::Dashboard => Some(Permission::ReviewReports),
+            Self::Review => Some(Permission::ReviewReports),
+            Self::Dashboard | Self::Shared => Some(Permission::ViewSituation),
             Self::Dialogues => Some(Permission::AnswerQuestions),
             Self::Accounts => Some(Permission::ManageModerators),
             Self::Settings => Some(Permission::ConfigureTenant),
@@ -40,9 +52,10 @@ impl Page {
         }
     }
 
-    const ALL: [Page; 7] = [
+    const ALL: [Page; 8] = [
         Page::Review,
         Page::Dashboard,
+        Page::Shared,
         Page::Dialogues,
         Page::Accounts,
         Page::Settings,
@@ -55,6 +68,7 @@ impl Page {
         match self {
             Self::Review => "review",
             Self::Dashboard => "dashboard",
+            Self::Shared => "shared",
             Self::Dialogues => "dialogues",
             Self::Accounts => "accounts",
             Self::Settings => "settings",
@@ -67,6 +81,7 @@ impl Page {
         match self {
             Self::Review => "console-review-title",
             Self::Dashboard => "console-dashboard-title",
+            Self::Shared => "console-shared-title",
             Self::Dialogues => "console-dialogues-title",
             Self::Accounts => "console-accounts-title",
             Self::Settings => "console-settings-title",
@@ -80,12 +95,14 @@ impl Page {
 pub fn Workspace(session: SessionInfo) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     // Only the pages this role may use.
-    let pages: Vec<Page> = Page::ALL
+    let role = session.role;
+    let pages: Vec<Page> = Page::ALL.into_iter().filter(|p| p.shown_to(role)).collect();
+    // Reviewers start on the review, observers on the lägesbild, responders (who answer in
+    // dialogues) on the dialogues.
+    let first = [Page::Review, Page::Dashboard, Page::Dialogues]
         .into_iter()
-        .filter(|p| p.permission().is_none_or(|needed| session.role.allows(needed)))
-        .collect();
-    // Responders (who answer in dialogues) start on the dialogues; everyone else on the review.
-    let first = if session.role.allows(Permission::ReviewReports) { Page::Review } else { Page::Dialogues };
+        .find(|p| p.shown_to(role))
+        .unwrap_or(Page::Account);
     let page_of = {
         let pages = pages.clone();
         move |address: &Address| pages.iter().copied().find(|p| p.id() == address.view).unwrap_or(first)
@@ -94,7 +111,12 @@ pub fn Workspace(session: SessionInfo) -> impl IntoView {
     // are written back to it when they change.
     let opened_with = Address::current();
     let page = RwSignal::new(page_of(&opened_with));
-    let filter = RwSignal::new(opened_with.filter.clone());
+    // Only reviewers search the reports' texts: the edge refuses a search from anyone else
+    // (also one in a link someone else sent).
+    let may_search = role.allows(Permission::ReviewReports);
+    let mut opened_filter = opened_with.filter.clone();
+    opened_filter.q = opened_filter.q.filter(|_| may_search);
+    let filter = RwSignal::new(opened_filter);
     let case = RwSignal::new(opened_with.case.clone());
     on_back_or_forward(move |address| {
         // Only what changed: setting the same page would draw it anew (and drop its state).
@@ -145,8 +167,12 @@ pub fn Workspace(session: SessionInfo) -> impl IntoView {
                     <ReviewPage session=session.clone() filter selected=case config=config.clone() />
                 }.into_any(),
                 Page::Dashboard => view! {
-                    <ReportFilters filter categories=config.all_categories() areas=config.areas.clone() />
+                    <ReportFilters filter categories=config.all_categories() areas=config.areas.clone() may_search />
                     <DashboardPage session=session.clone() filter config=config.clone() />
+                }.into_any(),
+                Page::Shared => view! {
+                    <ReportFilters filter categories=config.all_categories() areas=config.areas.clone() may_search by_visibility=false />
+                    <SharedReportsPage session=session.clone() filter config=config.clone() />
                 }.into_any(),
                 Page::Dialogues => view! { <DialoguesPage session=session.clone() /> }.into_any(),
                 Page::Accounts => view! { <AccountsPage session=session.clone() /> }.into_any(),

@@ -21,6 +21,8 @@ pub enum ErrorCode {
     NotLoggedIn,
     InvalidCredentials,
     Forbidden,
+    /// The account holds a temporary password: it may only change it (403).
+    PasswordChangeRequired,
     CsrfMismatch,
     TooManyAttempts,
     RateLimited,
@@ -40,7 +42,7 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// Every code but the field errors and [`ErrorCode::Unknown`].
-    pub const PLAIN: [ErrorCode; 26] = [
+    pub const PLAIN: [ErrorCode; 27] = [
         Self::InvalidJson,
         Self::UnsupportedMediaType,
         Self::BodyTooLarge,
@@ -54,6 +56,7 @@ impl ErrorCode {
         Self::NotLoggedIn,
         Self::InvalidCredentials,
         Self::Forbidden,
+        Self::PasswordChangeRequired,
         Self::CsrfMismatch,
         Self::TooManyAttempts,
         Self::RateLimited,
@@ -85,6 +88,7 @@ impl ErrorCode {
             Self::NotLoggedIn => "not_logged_in",
             Self::InvalidCredentials => "invalid_credentials",
             Self::Forbidden => "forbidden",
+            Self::PasswordChangeRequired => "password_change_required",
             Self::CsrfMismatch => "csrf_mismatch",
             Self::TooManyAttempts => "too_many_attempts",
             Self::RateLimited => "rate_limited",

@@ -14,10 +14,14 @@ use super::path::{
 };
 use super::{ErrorCode, FileBytes, MAX_BODY_BYTES};
 use crate::bulk_review::{BulkOutcome, BulkReview};
-use crate::console::{AuditEntry, LoginRequest, ModeratorView, NewModerator, PasswordChange, SessionInfo};
+use crate::console::{
+    AuditEntry, LoginRequest, ModeratorView, NewModerator, PasswordChange, PasswordReset, RoleChange,
+    SessionInfo,
+};
 use crate::dialogue::{
-    DialogueAction, DialogueDetails, DialogueSnapshot, ModeratedDialogue, ModeratedQuestion, OwnQuestion,
-    Participation, PublicDialogue, PublicQuestion, QuestionAction, QuestionDraft,
+    DialogueAction, DialogueDetails, DialogueSnapshot, IssuedParticipant, ModeratedDialogue,
+    ModeratedQuestion, OwnQuestion, Participation, PublicDialogue, PublicQuestion, QuestionAction,
+    QuestionDraft,
 };
 use crate::moderation::Permission;
 use crate::public_map::PublicMap;
@@ -25,6 +29,7 @@ use crate::report_list::ReportPage;
 use crate::reporter::{AccessCodeState, NewAccessCode};
 use crate::review::{ModeratedReport, ReviewAction};
 use crate::settings::{TenantSettings, MAX_SETTINGS_BYTES};
+use crate::shared_report::SharedReport;
 use crate::stats::DashboardAnswer;
 use crate::{ReportDraft, ReportReceipt, ReportView, TenantConfig};
 
@@ -177,7 +182,9 @@ impl Operation {
             Access::Public | Access::FollowUp | Access::Participant => {}
             Access::ConsolePage => codes.push(OriginNotAllowed),
             Access::Moderator => codes.extend([OriginNotAllowed, NotLoggedIn]),
-            Access::Permitted(_) => codes.extend([OriginNotAllowed, NotLoggedIn, Forbidden]),
+            Access::Permitted(_) => {
+                codes.extend([OriginNotAllowed, NotLoggedIn, Forbidden, PasswordChangeRequired])
+            }
         }
         match self.access {
             Access::FollowUp => codes.push(MissingToken),
@@ -237,6 +244,7 @@ impl Body for PasswordChange {}
 impl Body for ReviewAction {}
 impl Body for BulkReview {}
 impl Body for NewModerator {}
+impl Body for RoleChange {}
 impl Body for NewAccessCode {}
 impl Body for DialogueDetails {}
 impl Body for DialogueAction {}
@@ -321,7 +329,7 @@ macro_rules! operations {
 use Access::{ConsolePage, FollowUp, Moderator, Participant, Permitted, Public};
 use Permission::{
     AnswerQuestions, ConfigureTenant, ExportReports, ManageModerators, ModerateDialogues, ReadAudit,
-    ReviewReports,
+    ReviewReports, ViewSituation,
 };
 use Success::{Empty, File, Json, WebSocket};
 
@@ -378,6 +386,12 @@ operations! {
         Get "/api/v1/tenants/{tenant}/dialogues/{dialogue}", Public,
         path: DialoguePath, body: (), answer: Json(200) => DialogueSnapshot,
         query: &[], errors: [], fields: false,
+    }
+    /// A participant code for this municipality's dialogues, under a per-client limit: the bearer of questions, votes and participation
+    IssueParticipantCode {
+        Post "/api/v1/tenants/{tenant}/participants", Public,
+        path: TenantPath, body: (), answer: Json(201) => IssuedParticipant,
+        query: &[], errors: [RateLimited], fields: false,
     }
     /// A resident asks (pending moderation)
     AskQuestion {
@@ -453,7 +467,7 @@ operations! {
     }
     /// The lägesbild
     ReadDashboard {
-        Get "/api/v1/console/{tenant}/dashboard", Permitted(ReviewReports),
+        Get "/api/v1/console/{tenant}/dashboard", Permitted(ViewSituation),
         path: TenantPath, body: (), answer: Json(200) => DashboardAnswer,
         query: &["status", "visibility", "category", "from", "to", "area", "compile"],
         errors: [UnknownTenant], fields: true,
@@ -499,6 +513,30 @@ operations! {
         Post "/api/v1/console/{tenant}/moderators/{email}/disable", Permitted(ManageModerators),
         path: AccountPath, body: (), answer: Json(200) => ModeratorView,
         query: &[], errors: [], fields: true,
+    }
+    /// Enable a disabled account again (admins)
+    EnableModerator {
+        Post "/api/v1/console/{tenant}/moderators/{email}/enable", Permitted(ManageModerators),
+        path: AccountPath, body: (), answer: Json(200) => ModeratorView,
+        query: &[], errors: [], fields: true,
+    }
+    /// Give an account another role (admins; not their own)
+    ChangeModeratorRole {
+        Post "/api/v1/console/{tenant}/moderators/{email}/role", Permitted(ManageModerators),
+        path: AccountPath, body: RoleChange, answer: Json(200) => ModeratorView,
+        query: &[], errors: [], fields: true,
+    }
+    /// Reset an account's password to a temporary one, shown once, which its owner must change at the next login; the account's sessions end (admins; not their own)
+    ResetModeratorPassword {
+        Post "/api/v1/console/{tenant}/moderators/{email}/password-reset", Permitted(ManageModerators),
+        path: AccountPath, body: (), answer: Json(200) => PasswordReset,
+        query: &[], errors: [], fields: true,
+    }
+    /// The approved reports as partners in the safety council see them: no contact details, no unpublished text, the public ~50 m place; newest first, at most 500
+    ListSharedReports {
+        Get "/api/v1/console/{tenant}/shared-reports", Permitted(ViewSituation),
+        path: TenantPath, body: (), answer: Json(200) => Vec<SharedReport>,
+        query: &["status", "category", "from", "to", "area"], errors: [UnknownTenant], fields: true,
     }
     /// The municipality's settings (admins)
     ReadSettings {

@@ -9,14 +9,14 @@ use serde::Serialize;
 use tryggve_core::api::operations::{Access, Body, Endpoint, Operation, Success};
 use tryggve_core::api::path::PathParams;
 use tryggve_core::api::RequestTarget;
-use tryggve_core::dialogue::is_participant_token;
+use tryggve_core::participant_code;
 use tryggve_core::TenantConfig;
 use worker::{web_sys, D1Database, Env, Request, Response};
 
 use super::Caller;
 use crate::error::ApiError;
 use crate::moderator::Moderator;
-use crate::{http, session};
+use crate::{http, secrets, session};
 
 /// One operation's handler: typed path parameters and body in, a typed answer out.
 pub(crate) trait Handler: Endpoint {
@@ -153,7 +153,10 @@ impl<'a> Cx<'a> {
                 self.code = Some(http::bearer_token(self.req()).ok_or(ApiError::MissingToken)?);
             }
             Access::Participant => {
-                let code = http::bearer_token(self.req()).filter(|c| is_participant_token(c));
+                // Only a code this edge issued for this municipality: made-up ones count nothing.
+                let key = secrets::required(self.env, secrets::PARTICIPANT_KEY)?;
+                let issued = |c: &String| participant_code::is_issued(&key, tenant.unwrap_or_default(), c);
+                let code = http::bearer_token(self.req()).filter(issued);
                 self.code = Some(code.ok_or(ApiError::MissingParticipant)?);
             }
             Access::Moderator | Access::Permitted(_) => {
@@ -161,6 +164,11 @@ impl<'a> Cx<'a> {
                 let moderator = session::moderator(self.req(), db).await?;
                 if let Access::Permitted(permission) = operation.access {
                     moderator.require(tenant.unwrap_or_default(), permission)?;
+                    // A temporary password from an admin opens nothing but its own change (an
+                    // operation for any moderator, like reading the session and logging out).
+                    if moderator.info.must_change_password {
+                        return Err(ApiError::PasswordChangeRequired);
+                    }
                 }
                 if operation.requires_csrf() {
                     session::check_csrf(&moderator, self.req())?;

@@ -1,13 +1,18 @@
-//! The lägesbild for moderators (statistics under the review filters) and exports for GIS.
+//! The lägesbild (statistics under the review filters), the approved reports partners see, and
+//! exports for spreadsheets and GIS.
 
-use tryggve_core::api::operations::{ExportCsv, ExportExcelCsv, ExportGeoJson, ExportXlsx, ReadDashboard};
+use tryggve_core::api::operations::{
+    ExportCsv, ExportExcelCsv, ExportGeoJson, ExportXlsx, ListSharedReports, ReadDashboard,
+};
 use tryggve_core::api::path::TenantPath;
 use tryggve_core::api::FileBytes;
 use tryggve_core::i18n::{I18n, Locale};
+use tryggve_core::moderation::Permission;
+use tryggve_core::shared_report::{SharedReport, MAX_SHARED_REPORTS};
 use tryggve_core::stats::{self, DashboardAnswer};
 use tryggve_core::{export, questionnaire};
 
-use super::filtered::filtered;
+use super::filtered::{filtered, Reach};
 use super::{Cx, Handler, Reply};
 use crate::error::ApiError;
 use crate::{clock, store};
@@ -18,7 +23,11 @@ const REPORT_LIMIT: u32 = 100_000;
 /// `GET /api/v1/console/{tenant}/dashboard?<filters>&compile=<category>`
 impl Handler for ReadDashboard {
     async fn handle(cx: &mut Cx<'_>, path: TenantPath, _: ()) -> Result<Reply<DashboardAnswer>, ApiError> {
-        let (reports, config) = filtered(cx.db, &path.tenant, cx.target.query, REPORT_LIMIT).await?;
+        let reach = match cx.moderator()?.role.allows(Permission::ReviewReports) {
+            true => Reach::Everything,
+            false => Reach::Counted,
+        };
+        let (reports, config) = filtered(cx.db, &path.tenant, cx.target.query, REPORT_LIMIT, reach).await?;
         let compile = form_urlencoded::parse(cx.target.query.as_bytes())
             .find(|(k, _)| k == "compile")
             .map(|(_, v)| v.into_owned());
@@ -32,6 +41,16 @@ impl Handler for ReadDashboard {
             questionnaire: config.questionnaire,
             areas: config.areas,
         }))
+    }
+}
+
+/// `GET /api/v1/console/{tenant}/shared-reports?<filters>`: the approved reports as observers
+/// (partners in the safety council) may see them, newest first.
+impl Handler for ListSharedReports {
+    async fn handle(cx: &mut Cx<'_>, path: TenantPath, _: ()) -> Result<Reply<Vec<SharedReport>>, ApiError> {
+        let query = cx.target.query;
+        let (reports, _) = filtered(cx.db, &path.tenant, query, MAX_SHARED_REPORTS, Reach::Approved).await?;
+        Ok(Reply::Done(reports.iter().filter_map(SharedReport::of).collect()))
     }
 }
 
@@ -98,7 +117,7 @@ impl ExportFormat {
 /// The filtered reports as a file in `format`. An export takes residents' texts and answers out
 /// of the console: who took which, and when, is on the record.
 async fn export_reports<T>(cx: &Cx<'_>, tenant: &str, format: ExportFormat) -> Result<Reply<T>, ApiError> {
-    let (reports, config) = filtered(cx.db, tenant, cx.target.query, REPORT_LIMIT).await?;
+    let (reports, config) = filtered(cx.db, tenant, cx.target.query, REPORT_LIMIT, Reach::Everything).await?;
     let taken = serde_json::json!({ "filters": cx.target.query, "reports": reports.len() });
     let now = clock::now_iso();
     let entry = store::audit::NewEntry::by(cx.moderator()?, "report.export", format.id(), &now)

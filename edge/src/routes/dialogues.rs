@@ -1,20 +1,22 @@
 //! The residents' side of a trygghetsdialog: read it, ask, vote, follow one's own questions, and
-//! listen live. Participants have no account: their browser makes a secret (the participant
-//! code) and sends it as a bearer token; the edge keeps only its hash.
+//! listen live. Participants have no account: the edge issues their browser a participant code
+//! (under a per-client limit, so that one address cannot vote as hundreds), which the browser
+//! keeps and sends as a bearer token; the edge stores only its hash.
 
 use tryggve_core::api::operations::{
-    AskQuestion, JoinLive, ListDialogues, ReadDialogue, ReadParticipation, Vote,
+    AskQuestion, IssueParticipantCode, JoinLive, ListDialogues, ReadDialogue, ReadParticipation, Vote,
 };
 use tryggve_core::api::path::{DialoguePath, QuestionPath, TenantPath};
 use tryggve_core::dialogue::{
-    DialogueSnapshot, OwnQuestion, Participation, PublicDialogue, PublicQuestion, QuestionDraft,
-    QuestionStatus,
+    DialogueSnapshot, IssuedParticipant, OwnQuestion, Participation, PublicDialogue, PublicQuestion,
+    QuestionDraft, QuestionStatus,
 };
+use tryggve_core::participant_code;
 use worker::Request;
 
 use super::{Cx, Handler, Reply};
 use crate::error::ApiError;
-use crate::{client, clock, human, limits, room, store, token};
+use crate::{client, clock, human, limits, room, secrets, store, token};
 
 /// A published dialogue (drafts do not exist for residents).
 async fn public_dialogue(cx: &Cx<'_>, tenant: &str, id: i64) -> Result<PublicDialogue, ApiError> {
@@ -40,6 +42,22 @@ impl Handler for ReadDialogue {
         let questions = store::dialogues::questions(cx.db, &path.tenant, dialogue.id, true).await?;
         let questions = questions.iter().filter_map(|q| q.public()).collect();
         Ok(Reply::Done(DialogueSnapshot { dialogue, questions }))
+    }
+}
+
+/// `POST /api/v1/tenants/{tenant}/participants`: a new participant code for this municipality's
+/// dialogues, asked for by the widget the first time a resident asks or votes. Nothing is
+/// stored: the code carries its own proof (see `participant_code`).
+impl Handler for IssueParticipantCode {
+    async fn handle(cx: &mut Cx<'_>, path: TenantPath, _: ()) -> Result<Reply<IssuedParticipant>, ApiError> {
+        let (db, env, tenant) = (cx.db, cx.env, path.tenant.as_str());
+        let config = cx.tenant_config(tenant).await?;
+        let key = secrets::required(env, secrets::PARTICIPANT_KEY)?;
+        let client = client::key(cx.req(), env, &format!("participant:{tenant}"))?;
+        limits::take(db, &client, config.limits.participants_per_hour, &clock::now_iso()).await?;
+        let mut random = [0; participant_code::RANDOM_BYTES];
+        random.copy_from_slice(&token::random_bytes(participant_code::RANDOM_BYTES as u32)?);
+        Ok(Reply::Done(IssuedParticipant { code: participant_code::issue(&key, tenant, random) }))
     }
 }
 

@@ -1,6 +1,7 @@
 //! The reports a moderator's filter selects, for the review list, the lägesbild and exports.
 
 use tryggve_core::field_error::{FieldError, FieldErrorCode};
+use tryggve_core::moderation::Visibility;
 use tryggve_core::report_list::{rank, Cursor, ReportPage, PAGE_SIZE};
 use tryggve_core::review::{ModeratedReport, ReportFilter};
 use tryggve_core::TenantConfig;
@@ -33,16 +34,35 @@ async fn placed(db: &D1Database, tenant: &str) -> Result<TenantConfig, ApiError>
     Ok(config)
 }
 
+/// What of the reports a caller's filter may reach.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reach {
+    /// Every report, searched in its texts too: those who review them.
+    Everything,
+    /// Every report, but no search in texts the caller may not read (an observer's lägesbild:
+    /// a search would tell which reports mention a name).
+    Counted,
+    /// Approved reports only, no search: what observers see report by report.
+    Approved,
+}
+
 /// The reports matching the filter in `query` (`status`, `visibility`, `category`, `from`, `to`,
-/// `area`, `q`), newest first, at most `limit`, with the tenant's configuration.
+/// `area`, `q`) within `reach`, newest first, at most `limit`, with the tenant's configuration.
 pub async fn filtered(
     db: &D1Database,
     tenant: &str,
     query: &str,
     limit: u32,
+    reach: Reach,
 ) -> Result<(Vec<ModeratedReport>, TenantConfig), ApiError> {
     let (mut filter, _) = read_query(query)?;
     filter.order = Default::default();
+    if reach != Reach::Everything && filter.q.is_some() {
+        return Err(ApiError::Invalid(FieldError::new("q", FieldErrorCode::InvalidChoice)));
+    }
+    if reach == Reach::Approved {
+        filter.visibility = Some(Visibility::Approved);
+    }
     let config = placed(db, tenant).await?;
     let rows = store::review_list::page(db, tenant, &filter, &config.categories, None, limit).await?;
     Ok((rows.into_iter().map(|(_, report)| report).collect(), config))

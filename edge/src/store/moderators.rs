@@ -29,11 +29,13 @@ struct SessionRow {
     display_name: String,
     role: String,
     csrf_token: String,
+    must_change_password: f64,
 }
 
 /// The moderator whose unexpired session has this hash.
 pub async fn by_session(db: &D1Database, id_hash: &str, now: &str) -> Result<Option<Moderator>, ApiError> {
-    let sql = "SELECT m.id, m.tenant_id, t.name AS tenant_name, m.email, m.display_name, m.role, s.csrf_token \
+    let sql = "SELECT m.id, m.tenant_id, t.name AS tenant_name, m.email, m.display_name, m.role, s.csrf_token, \
+               m.must_change_password \
                FROM sessions s JOIN moderators m ON m.id = s.moderator_id JOIN tenants t ON t.id = m.tenant_id \
                WHERE s.id_hash = ?1 AND s.expires_at > ?2 AND m.disabled_at IS NULL";
     let row: Option<SessionRow> = db.prepare(sql).bind(&[id_hash.into(), now.into()])?.first(None).await?;
@@ -50,6 +52,7 @@ pub async fn by_session(db: &D1Database, id_hash: &str, now: &str) -> Result<Opt
                 email: r.email,
                 role,
                 csrf_token: r.csrf_token,
+                must_change_password: r.must_change_password != 0.0,
             },
         })
     })
@@ -195,11 +198,12 @@ struct AccountRow {
     display_name: String,
     role: String,
     disabled_at: Option<String>,
+    must_change_password: f64,
 }
 
 /// The tenant's accounts, enabled first, by name.
 pub async fn list(db: &D1Database, tenant: &str) -> Result<Vec<ModeratorView>, ApiError> {
-    let sql = "SELECT email, display_name, role, disabled_at FROM moderators WHERE tenant_id = ?1 \
+    let sql = "SELECT email, display_name, role, disabled_at, must_change_password FROM moderators WHERE tenant_id = ?1 \
                ORDER BY disabled_at IS NOT NULL, display_name";
     let rows: Vec<AccountRow> = db.prepare(sql).bind(&[tenant.into()])?.all().await?.results()?;
     Ok(rows
@@ -210,6 +214,7 @@ pub async fn list(db: &D1Database, tenant: &str) -> Result<Vec<ModeratorView>, A
                 email: r.email,
                 name: r.display_name,
                 disabled: r.disabled_at.is_some(),
+                must_change_password: r.must_change_password != 0.0,
             })
         })
         .collect())
@@ -241,31 +246,14 @@ pub async fn insert(
     Ok(true)
 }
 
-/// Disables an account and ends its sessions (with the audit entry, in one batch).
-pub async fn disable(
-    db: &D1Database,
-    tenant: &str,
-    email: &str,
-    now: &str,
-    audit: worker::D1PreparedStatement,
-) -> Result<(), ApiError> {
-    let disable = db
-        .prepare("UPDATE moderators SET disabled_at = ?3 WHERE tenant_id = ?1 AND email = ?2")
-        .bind(&[tenant.into(), email.into(), now.into()])?;
-    let sessions = db
-        .prepare("DELETE FROM sessions WHERE moderator_id IN (SELECT id FROM moderators WHERE tenant_id = ?1 AND email = ?2)")
-        .bind(&[tenant.into(), email.into()])?;
-    db.batch(vec![disable, sessions, audit]).await?;
-    Ok(())
-}
-
 /// The stored password hash of an enabled account.
 pub async fn password_hash(db: &D1Database, moderator_id: i64) -> Result<Option<String>, ApiError> {
     let sql = "SELECT password_hash FROM moderators WHERE id = ?1 AND disabled_at IS NULL";
     Ok(db.prepare(sql).bind(&[(moderator_id as f64).into()])?.first(Some("password_hash")).await?)
 }
 
-/// Sets a new password hash and ends the account's other sessions (with the audit entry, in one batch).
+/// Sets a password its owner chose (which ends any need to change it) and ends the account's
+/// other sessions (with the audit entry, in one batch).
 pub async fn set_password(
     db: &D1Database,
     moderator_id: i64,
@@ -275,11 +263,65 @@ pub async fn set_password(
 ) -> Result<(), ApiError> {
     let id = wasm_bindgen::JsValue::from(moderator_id as f64);
     let update = db
-        .prepare("UPDATE moderators SET password_hash = ?2 WHERE id = ?1")
+        .prepare("UPDATE moderators SET password_hash = ?2, must_change_password = 0 WHERE id = ?1")
         .bind(&[id.clone(), password_hash.into()])?;
     let others = db
         .prepare("DELETE FROM sessions WHERE moderator_id = ?1 AND id_hash != ?2")
         .bind(&[id, keep_session_hash.into()])?;
     db.batch(vec![update, others, audit]).await?;
+    Ok(())
+}
+
+/// One of `tenant`'s accounts, enabled or not.
+pub async fn find(db: &D1Database, tenant: &str, email: &str) -> Result<Option<ModeratorView>, ApiError> {
+    Ok(list(db, tenant).await?.into_iter().find(|a| a.email.eq_ignore_ascii_case(email)))
+}
+
+/// How an admin changes another's account.
+pub enum AccountChange<'a> {
+    /// From this time on.
+    Disable(&'a str),
+    Enable,
+    Role(Role),
+    /// A temporary password's hash: its owner must choose their own at the next login.
+    TemporaryPassword(&'a str),
+}
+
+/// Changes an account (with the audit entry, in one batch). All but enabling end the account's
+/// sessions: they were opened under what no longer holds.
+pub async fn change(
+    db: &D1Database,
+    tenant: &str,
+    email: &str,
+    change: AccountChange<'_>,
+    audit: worker::D1PreparedStatement,
+) -> Result<(), ApiError> {
+    let (tenant, email) = (wasm_bindgen::JsValue::from(tenant), wasm_bindgen::JsValue::from(email));
+    let account = [tenant.clone(), email.clone()];
+    let (sql, args) = match change {
+        AccountChange::Disable(now) => (
+            "UPDATE moderators SET disabled_at = ?3 WHERE tenant_id = ?1 AND email = ?2",
+            vec![tenant.clone(), email.clone(), now.into()],
+        ),
+        AccountChange::Enable => {
+            ("UPDATE moderators SET disabled_at = NULL WHERE tenant_id = ?1 AND email = ?2", account.to_vec())
+        }
+        AccountChange::Role(role) => (
+            "UPDATE moderators SET role = ?3 WHERE tenant_id = ?1 AND email = ?2",
+            vec![tenant.clone(), email.clone(), role.id().into()],
+        ),
+        AccountChange::TemporaryPassword(hash) => (
+            "UPDATE moderators SET password_hash = ?3, must_change_password = 1 WHERE tenant_id = ?1 AND email = ?2",
+            vec![tenant.clone(), email.clone(), hash.into()],
+        ),
+    };
+    let mut statements = vec![db.prepare(sql).bind(&args)?];
+    if !matches!(change, AccountChange::Enable) {
+        let sessions = "DELETE FROM sessions WHERE moderator_id IN \
+                        (SELECT id FROM moderators WHERE tenant_id = ?1 AND email = ?2)";
+        statements.push(db.prepare(sessions).bind(&account)?);
+    }
+    statements.push(audit);
+    db.batch(statements).await?;
     Ok(())
 }

@@ -5,9 +5,15 @@ use tryggve_core::i18n::I18n;
 
 use crate::api;
 
-/// Every moderator's own account: changing the password (e.g. the first one an admin set).
+/// Every moderator's own account: changing the password (the first one an admin set, or a
+/// temporary one after a reset, which must be changed before anything else).
 #[component]
-pub fn AccountPage(session: SessionInfo) -> impl IntoView {
+pub fn AccountPage(
+    session: SessionInfo,
+    /// Called once the password is changed (the console then shows what the account may do).
+    #[prop(optional)]
+    on_changed: Option<Callback<()>>,
+) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let (current, new) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let notice = RwSignal::new(String::new());
@@ -21,6 +27,9 @@ pub fn AccountPage(session: SessionInfo) -> impl IntoView {
                     current.set(String::new());
                     new.set(String::new());
                     notice.set(i18n.t("console-password-changed"));
+                    if let Some(changed) = on_changed {
+                        changed.run(());
+                    }
                 }
                 Err(e) => notice.set(i18n.t(&e.message_key())),
             }
@@ -29,6 +38,9 @@ pub fn AccountPage(session: SessionInfo) -> impl IntoView {
     view! {
         <h1>{i18n.t("console-account-title")}</h1>
         <p>{format!("{} · {}", session.name, session.email)}</p>
+        {session.must_change_password.then(|| view! {
+            <p class="alert" role="alert">{i18n.t("console-password-temporary")}</p>
+        })}
         <form class="login" on:submit=submit>
             <h2>{i18n.t("console-change-password")}</h2>
             <label for="current-password">{i18n.t("console-current-password")}</label>

@@ -7,7 +7,20 @@ use tryggve_core::moderation::Role;
 use crate::api;
 use crate::components::table_box::TableBox;
 
-/// Lists the accounts, adds new ones and disables old ones.
+/// The roles in the order an admin chooses among them: the usual one first.
+const ROLES: [Role; 4] = [Role::Moderator, Role::Responder, Role::Observer, Role::Admin];
+
+/// What an admin does to another's account.
+#[derive(Debug, Clone, Copy)]
+enum AccountAction {
+    Disable,
+    Enable,
+    Role(Role),
+    ResetPassword,
+}
+
+/// Lists the accounts, adds new ones, and changes others': role, disabled or enabled again,
+/// password reset to a temporary one. An admin's own account is changed on their account page.
 #[component]
 pub fn AccountsPage(session: SessionInfo) -> impl IntoView {
     let i18n = expect_context::<I18n>();
@@ -52,11 +65,31 @@ pub fn AccountsPage(session: SessionInfo) -> impl IntoView {
             }
         });
     };
-    let disable = move |target: String| {
+    // The temporary password of the last reset, shown once: (account, password).
+    let temporary = RwSignal::new(None::<(String, String)>);
+    let act = move |target: String, action: AccountAction| {
         spawn_local(async move {
-            match api::disable_moderator(&tenant.get_value(), &csrf.get_value(), &target).await {
-                Ok(_) => {
-                    notice.set(i18n.t_with("console-account-disabled", &[("email", &target)]));
+            let (tenant, csrf) = (tenant.get_value(), csrf.get_value());
+            let done = match action {
+                AccountAction::Disable => {
+                    api::disable_moderator(&tenant, &csrf, &target).await.map(|_| "console-account-disabled")
+                }
+                AccountAction::Enable => {
+                    api::enable_moderator(&tenant, &csrf, &target).await.map(|_| "console-account-enabled")
+                }
+                AccountAction::Role(role) => api::change_role(&tenant, &csrf, &target, role)
+                    .await
+                    .map(|_| "console-account-role-changed"),
+                AccountAction::ResetPassword => {
+                    api::reset_password(&tenant, &csrf, &target).await.map(|reset| {
+                        temporary.set(Some((target.clone(), reset.temporary_password)));
+                        "console-account-password-reset"
+                    })
+                }
+            };
+            match done {
+                Ok(key) => {
+                    notice.set(i18n.t_with(key, &[("email", &target)]));
                     reload();
                 }
                 Err(e) => notice.set(i18n.t(&e.message_key())),
@@ -67,6 +100,13 @@ pub fn AccountsPage(session: SessionInfo) -> impl IntoView {
     view! {
         <h1>{i18n.t("console-accounts-title")}</h1>
         <p class="notice" role="status" aria-live="polite">{move || notice.get()}</p>
+        {move || temporary.get().map(|(email, password)| view! {
+            <div class="temporary-password">
+                <p>{i18n.t_with("console-temporary-password-for", &[("email", &email)])}</p>
+                <p><code class="password">{password}</code></p>
+                <p class="hint">{i18n.t("console-temporary-password-hint")}</p>
+            </div>
+        })}
         <TableBox label=i18n.t("console-accounts-title")>
             <table class="reports">
                 <caption>{i18n.t("console-accounts")}</caption>
@@ -75,26 +115,63 @@ pub fn AccountsPage(session: SessionInfo) -> impl IntoView {
                     <th scope="col">{i18n.t("console-email")}</th>
                     <th scope="col">{i18n.t("console-role")}</th>
                     <th scope="col">{i18n.t("console-account-state")}</th>
+                    <th scope="col">{i18n.t("console-account-actions")}</th>
                 </tr></thead>
                 <tbody>
                     {move || accounts.get().into_iter().map(|a| {
-                        let target = a.email.clone();
-                        let can_disable = !a.disabled && a.email != me;
+                        let own = a.email == me;
+                        let email = StoredValue::new(a.email.clone());
+                        let chosen = RwSignal::new(a.role);
+                        let named = |key: &str| i18n.t_with(key, &[("email", &a.email)]);
+                        let state = match (a.disabled, a.must_change_password) {
+                            (true, _) => i18n.t("console-disabled"),
+                            (false, true) => i18n.t("console-active-temporary"),
+                            (false, false) => i18n.t("console-active"),
+                        };
+                        let role_cell = if own {
+                            view! { {i18n.t(&format!("role-{}", a.role.id()))} }.into_any()
+                        } else {
+                            let id = format!("role-of-{}", a.email.replace(|c: char| !c.is_ascii_alphanumeric(), "-"));
+                            view! {
+                                <span class="role-change">
+                                    <select id=id.clone() aria-label=named("console-role-of")
+                                        on:change=move |ev| if let Some(r) = Role::from_id(&event_target_value(&ev)) { chosen.set(r) }>
+                                        {ROLES.map(|r| view! {
+                                            <option value=r.id() selected=r == a.role>{i18n.t(&format!("role-{}", r.id()))}</option>
+                                        }).collect_view()}
+                                    </select>
+                                    <button type="button" aria-label=named("console-change-role-named")
+                                        on:click=move |_| act(email.get_value(), AccountAction::Role(chosen.get_untracked()))>
+                                        {i18n.t("console-change-role")}
+                                    </button>
+                                </span>
+                            }.into_any()
+                        };
+                        let actions = (!own).then(|| {
+                            let (toggle, key, label) = match a.disabled {
+                                true => (AccountAction::Enable, "console-enable", "console-enable-named"),
+                                false => (AccountAction::Disable, "console-disable", "console-disable-named"),
+                            };
+                            view! {
+                                <span class="actions">
+                                    <button type="button" aria-label=named("console-reset-password-named")
+                                        on:click=move |_| act(email.get_value(), AccountAction::ResetPassword)>
+                                        {i18n.t("console-reset-password")}
+                                    </button>
+                                    <button type="button" aria-label=named(label)
+                                        on:click=move |_| act(email.get_value(), toggle)>
+                                        {i18n.t(key)}
+                                    </button>
+                                </span>
+                            }
+                        });
                         view! {
                             <tr>
                                 <th scope="row">{a.name.clone()}</th>
                                 <td>{a.email.clone()}</td>
-                                <td>{i18n.t(&format!("role-{}", a.role.id()))}</td>
-                                <td>
-                                    {if a.disabled { i18n.t("console-disabled") } else { i18n.t("console-active") }}
-                                    {can_disable.then(|| view! {
-                                        " "
-                                        <button type="button" on:click=move |_| disable(target.clone())
-                                            aria-label=i18n.t_with("console-disable-named", &[("email", &a.email)])>
-                                            {i18n.t("console-disable")}
-                                        </button>
-                                    })}
-                                </td>
+                                <td>{role_cell}</td>
+                                <td>{state}</td>
+                                <td>{actions}</td>
                             </tr>
                         }
                     }).collect_view()}
@@ -110,7 +187,7 @@ pub fn AccountsPage(session: SessionInfo) -> impl IntoView {
             <input id="new-email" type="email" required on:input=move |ev| email.set(event_target_value(&ev)) />
             <label for="new-role">{i18n.t("console-role")}</label>
             <select id="new-role" on:change=move |ev| role.set(event_target_value(&ev))>
-                {[Role::Moderator, Role::Responder, Role::Admin].map(|r| view! {
+                {ROLES.map(|r| view! {
                     <option value=r.id() selected=r == Role::Moderator>{i18n.t(&format!("role-{}", r.id()))}</option>
                 }).collect_view()}
             </select>

@@ -4,6 +4,7 @@ use tryggve_core::api::operations::{ExportCsv, ExportExcelCsv, ExportGeoJson, Ex
 use tryggve_core::api::Endpoint;
 use tryggve_core::console::SessionInfo;
 use tryggve_core::i18n::I18n;
+use tryggve_core::moderation::Permission;
 use tryggve_core::review::ReportFilter;
 use tryggve_core::stats::{Count, DashboardAnswer, OUTSIDE_AREAS};
 use tryggve_core::TenantConfig;
@@ -44,6 +45,8 @@ pub fn DashboardPage(
         }
     });
 
+    // Exports carry texts and answers; observers see the lägesbild without them.
+    let may_export = session.role.allows(Permission::ExportReports);
     // For people first (words, local times), then for GIS and scripts (codes, ISO times).
     let exports = [
         (ExportXlsx::OPERATION, "console-export-xlsx"),
@@ -77,10 +80,12 @@ pub fn DashboardPage(
     view! {
         <h1>{i18n.t("console-dashboard-title")}</h1>
         <p class="notice" role="status" aria-live="polite">{move || notice.get()}</p>
-        <nav class="exports" aria-labelledby="exports-label">
-            <h2 id="exports-label" class="exports-label">{i18n.t("console-exports-label")}</h2>
-            <ul>{export_links}</ul>
-        </nav>
+        {may_export.then(|| view! {
+            <nav class="exports" aria-labelledby="exports-label">
+                <h2 id="exports-label" class="exports-label">{i18n.t("console-exports-label")}</h2>
+                <ul>{export_links}</ul>
+            </nav>
+        })}
         {move || answer.get().map(|a| {
             let d = &a.dashboard;
             let status = |k: &str| i18n.t(&format!("status-{}", k.replace('_', "-")));

@@ -1,9 +1,11 @@
 //! The lägesbild: statistics under the current filters, hot spots, per-area compilations and
-//! exports for GIS.
+//! exports for GIS; and the approved reports as partners (observers) see them.
 
 mod answer_tables;
 mod count_table;
 mod dashboard_page;
 mod hotspot_map;
+mod shared_reports_page;
 
 pub use dashboard_page::DashboardPage;
+pub use shared_reports_page::SharedReportsPage;

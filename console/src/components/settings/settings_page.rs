@@ -462,6 +462,13 @@ fn number_fields(config: RwSignal<TenantConfig>) -> Vec<NumberField> {
             |c, v| c.limits.votes_per_hour = whole(v),
         ),
         field(
+            "settings-limit-participants",
+            "console-settings-limit-participants",
+            Limits,
+            |c| c.limits.participants_per_hour.into(),
+            |c, v| c.limits.participants_per_hour = whole(v),
+        ),
+        field(
             "settings-limit-live-connections",
             "console-settings-limit-live-connections",
             Limits,
@@ -609,6 +616,7 @@ fn field_id(path: &str, questions: &[Question]) -> String {
         ("config.limits.reports_per_hour", "settings-limit-reports"),
         ("config.limits.questions_per_hour", "settings-limit-questions"),
         ("config.limits.votes_per_hour", "settings-limit-votes"),
+        ("config.limits.participants_per_hour", "settings-limit-participants"),
         ("config.limits.live_connections_per_client", "settings-limit-live-connections"),
         ("config.limits.live_joins_per_hour", "settings-limit-live-joins"),
         ("config.areas", "settings-areas"),

@@ -10,8 +10,8 @@ use tryggve_core::i18n::I18n;
 
 use crate::api::{ApiError, Edge};
 use crate::components::{Honeypot, HumanCheck};
-use crate::outbox;
 use crate::typed;
+use crate::{outbox, participant};
 
 /// What the resident is typing; kept above the language switch.
 #[derive(Debug, Clone, Copy)]
@@ -58,7 +58,6 @@ pub struct Asking {
     pub edge: Edge,
     pub tenant: String,
     pub dialogue: i64,
-    pub participant: String,
 }
 
 #[component]
@@ -89,7 +88,13 @@ pub fn AskForm(
             let a = asking.get_value();
             let submit = |d: QuestionDraft| {
                 let a = a.clone();
-                async move { a.edge.ask(&a.tenant, a.dialogue, &a.participant, &d).await }
+                async move {
+                    let asking = |code: String| {
+                        let (a, d) = (a.clone(), d.clone());
+                        async move { a.edge.ask(&a.tenant, a.dialogue, &code, &d).await }
+                    };
+                    participant::acting(&a.edge, &a.tenant, asking).await
+                }
             };
             let outcome = outbox::deliver(&slot.get_value(), draft, submit, queued).await;
             sending.set(false);

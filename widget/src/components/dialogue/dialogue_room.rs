@@ -37,8 +37,7 @@ pub fn DialogueRoom(
     let connection = RwSignal::new(Connection::Connecting);
     let notice = RwSignal::new(String::new());
     let container = NodeRef::<Div>::new();
-    let participant = participant::code(&tenant);
-    let asking = Asking { edge: edge.clone(), tenant: tenant.clone(), dialogue: id, participant };
+    let asking = Asking { edge: edge.clone(), tenant: tenant.clone(), dialogue: id };
     let context = StoredValue::new(asking.clone());
 
     // Loads the dialogue (again) and merges it with what is shown: whatever is newer wins.
@@ -53,9 +52,7 @@ pub fn DialogueRoom(
                 Err(ApiError::Rejected { .. }) => missing.set(true),
                 Err(ApiError::Network) => {}
             }
-            if let Ok(p) = a.edge.participation(&a.tenant, id, &a.participant).await {
-                mine.set(p);
-            }
+            refresh_mine(&a, mine).await;
         });
     };
     refresh();
@@ -80,12 +77,7 @@ pub fn DialogueRoom(
         });
         // One of the resident's own questions was moderated: fetch its new status (and reason).
         if own_changed {
-            spawn_local(async move {
-                let a = context.get_value();
-                if let Ok(p) = a.edge.participation(&a.tenant, id, &a.participant).await {
-                    mine.set(p);
-                }
-            });
+            spawn_local(async move { refresh_mine(&context.get_value(), mine).await });
         }
     };
     let first_opening = std::cell::Cell::new(true);
@@ -107,7 +99,11 @@ pub fn DialogueRoom(
     let on_vote = Callback::new(move |question: i64| {
         spawn_local(async move {
             let a = context.get_value();
-            match a.edge.vote(&a.tenant, id, question, &a.participant).await {
+            let voting = |code: String| {
+                let a = a.clone();
+                async move { a.edge.vote(&a.tenant, id, question, &code).await }
+            };
+            match participant::acting(&a.edge, &a.tenant, voting).await {
                 Ok(counted) => {
                     live.update(|l| {
                         if let Some(l) = l {
@@ -158,6 +154,16 @@ pub fn DialogueRoom(
                 <QuestionList live voted open on_vote />
             </Show>
         </div>
+    }
+}
+
+/// The resident's own questions and votes, if this browser has taken part before.
+async fn refresh_mine(a: &Asking, mine: RwSignal<Participation>) {
+    let Some(code) = participant::stored(&a.tenant) else { return };
+    match a.edge.participation(&a.tenant, a.dialogue, &code).await {
+        Ok(p) => mine.set(p),
+        Err(ApiError::Rejected { code: ErrorCode::MissingParticipant, .. }) => participant::forget(&a.tenant),
+        Err(_) => {}
     }
 }
 
