@@ -278,6 +278,22 @@ row("  grid cells counted for the public map", `${cells}`, `levels 4–18, for $
 const clients = 1000;
 await db.prepare(`INSERT INTO dialogues (id, tenant_id, title, starts_at, ends_at, state, created_at, updated_at)
   VALUES (9001, 'demo', 'Mätning', '2026-12-01T18:00', '2026-12-01T19:00', 'live', '2026-11-01', '2026-11-01')`).run();
+/** A participant code, issued by the edge as the widget asks for one. */
+async function participantCode(headers = {}) {
+  const response = await fetch(`${edgeUrl}/api/v1/tenants/demo/participants`, { method: "POST", headers });
+  if (response.status !== 201) throw new Error(`participant code: ${response.status} ${await response.text()}`);
+  return (await response.json()).code;
+}
+
+/** Asks `text` in dialogue `dialogue` as the participant `code`; fails loudly rather than
+ * waiting for a question that was never stored. */
+async function askAs(code, dialogue, text, headers = {}) {
+  const response = await fetch(`${edgeUrl}/api/v1/tenants/demo/dialogues/${dialogue}/questions`, { method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${code}`, ...headers }, body: JSON.stringify({ text }) });
+  if (response.status !== 201) throw new Error(`ask: ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
 const sockets = await Promise.all(Array.from({ length: clients }, () => new Promise((resolve, reject) => {
   const socket = new WebSocket(`${edgeUrl.replace("http", "ws")}/api/v1/tenants/demo/dialogues/9001/live`);
   socket.onopen = () => resolve(socket);
@@ -285,9 +301,7 @@ const sockets = await Promise.all(Array.from({ length: clients }, () => new Prom
 })));
 const arrivals = [];
 for (let round = 0; round < 5; round++) {
-  const who = randomBytes(16).toString("hex");
-  const asked = await (await fetch(`${edgeUrl}/api/v1/tenants/demo/dialogues/9001/questions`, { method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${who}` }, body: JSON.stringify({ text: `Fråga ${round}` }) })).json();
+  const asked = await askAs(await participantCode(), 9001, `Fråga ${round}`);
   const received = sockets.map((socket) => new Promise((resolve) => {
     socket.onmessage = (event) => {
       if (JSON.parse(event.data).some((e) => e.type === "question" && e.question.id === asked.id)) resolve(performance.now());
@@ -332,9 +346,8 @@ await db.prepare(`INSERT INTO dialogues (id, tenant_id, title, starts_at, ends_a
     await new Promise((r) => setTimeout(r, 300));
     resident?.destroy();
     resident = await connect(room, { "cf-connecting-ip": "192.0.2.1" }).catch(() => null);
-    const who = randomBytes(16).toString("hex");
-    const asked = await (await fetch(`${edgeUrl}/api/v1/tenants/demo/dialogues/9002/questions`, { method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${who}`, "cf-connecting-ip": "192.0.2.2" }, body: JSON.stringify({ text: `Flodfråga ${round}` }) })).json();
+    const origin = { "cf-connecting-ip": "192.0.2.2" };
+    const asked = await askAs(await participantCode(origin), 9002, `Flodfråga ${round}`, origin);
     const at = performance.now();
     await fetch(`${edgeUrl}/api/v1/console/demo/dialogues/9002/questions/${asked.id}/actions`, { method: "POST",
       headers: { "content-type": "application/json", cookie: session.cookie, "x-csrf-token": session.csrf }, body: JSON.stringify({ action: "approve" }) });

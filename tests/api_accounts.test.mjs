@@ -131,6 +131,9 @@ test("an observer sees the lägesbild and the approved reports, never contact de
   assert.ok(narrowed.json.some((r) => r.case_number === published), "a filter cannot reach past approved: it stays on them");
   assert.ok(!narrowed.json.some((r) => r.case_number === pending));
 
+  const byGroup = await call(observer, "GET", "/api/v1/console/demo/shared-reports?group=police");
+  assert.deepEqual([byGroup.response.status, byGroup.json.error.field], [422, "group"], "observers are not told who sent a report");
+
   const dashboard = await call(observer, "GET", "/api/v1/console/demo/dashboard");
   assert.equal(dashboard.response.status, 200, dashboard.text);
   assert.ok(dashboard.json.total >= 3, "the lägesbild counts every report");

@@ -239,6 +239,24 @@ test("the review list filters, and bad filters or actions are 4xx", async () => 
   const today = new Date().toISOString().slice(0, 10);
   assert.equal((await list(`?from=${today}&to=${today}`)).json.total, all.json.total);
 
+  // Who sent it, in SQL too: staff with the access code and residents apart, their totals adding up.
+  const staff = await post("/api/v1/reports", goodReport({ reporter_group: "staff", access_code: "demo-personal-2026" }));
+  assert.equal(staff.response.status, 201, JSON.stringify(staff.json));
+  const fromStaff = await list("?group=staff");
+  assert.ok(fromStaff.json.reports.some((r) => r.case_number === staff.json.case_number));
+  assert.ok(fromStaff.json.reports.every((r) => r.reporter_group === "staff"));
+  const fromResidents = await list("?group=resident");
+  assert.ok(fromResidents.json.reports.every((r) => r.reporter_group === "resident"));
+  assert.ok(!fromResidents.json.reports.some((r) => r.case_number === staff.json.case_number));
+  const everyone = (await list("")).json.total;
+  const groups = ["resident", "staff", "business", "association", "police"];
+  const totals = await Promise.all(groups.map(async (g) => (await list(`?group=${g}`)).json.total));
+  assert.equal(totals.reduce((a, b) => a + b, 0), everyone, "every report is in exactly one group");
+  const dashboard = await call(sessions.moderator, "GET", "/api/v1/console/demo/dashboard?group=staff");
+  assert.equal(dashboard.json.total, fromStaff.json.total, "the lägesbild filters the same way");
+  const badGroup = await list("?group=mayor");
+  assert.deepEqual([badGroup.response.status, badGroup.json.error.field], [422, "group"]);
+
   const badStatus = await list("?status=ny");
   assert.equal(badStatus.response.status, 422);
   assert.equal(badStatus.json.error.field, "status");

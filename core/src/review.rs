@@ -197,6 +197,9 @@ pub struct ReportFilter {
     pub to: Option<String>,
     /// An area id, or "-" for reports outside every area.
     pub area: Option<String>,
+    /// Who sent it: residents, staff with the access code, the police, …
+    #[serde(default)]
+    pub group: Option<ReporterGroup>,
     /// A case number, or words in the report's texts (see [`Search`]).
     pub q: Option<String>,
     #[serde(default)]
@@ -219,6 +222,7 @@ impl ReportFilter {
                 }
                 "category" => filter.category = Some(value.to_string()),
                 "area" => filter.area = Some(value.to_string()),
+                "group" => filter.group = Some(ReporterGroup::from_id(value).ok_or(invalid("group"))?),
                 "q" => filter.q = Search::parse(value).map(|_| value.trim().to_string()),
                 "order" => filter.order = ReportOrder::from_id(value).ok_or(invalid("order"))?,
                 "from" | "to" => {
@@ -252,6 +256,7 @@ impl ReportFilter {
             ("from", self.from.as_deref()),
             ("to", self.to.as_deref()),
             ("area", self.area.as_deref()),
+            ("group", self.group.map(ReporterGroup::id)),
             ("q", self.q.as_deref()),
             ("order", order),
         ]
@@ -458,6 +463,7 @@ mod tests {
             from: Some("2026-01-01".into()),
             to: Some("2026-12-31".into()),
             area: Some("centrum".into()),
+            group: Some(ReporterGroup::Police),
             q: Some("Östra torget & 50%".into()),
             order: ReportOrder::Status,
         };
@@ -473,6 +479,7 @@ mod tests {
         assert_eq!(read, filter);
         assert_eq!(ReportFilter::default().to_query(), "", "the default filter adds nothing to an address");
         assert_eq!(ReportFilter::from_query([("order", "sideways")]).unwrap_err().field, "order");
+        assert_eq!(ReportFilter::from_query([("group", "mayor")]).unwrap_err().field, "group");
         assert_eq!(ReportFilter::from_query([("q", "  ")]).unwrap().q, None);
     }
 

@@ -2,11 +2,12 @@ use leptos::prelude::*;
 use tryggve_core::category::CategoryNames;
 use tryggve_core::i18n::I18n;
 use tryggve_core::moderation::Visibility;
+use tryggve_core::reporter::ReporterGroup;
 use tryggve_core::review::{is_iso_day, ReportFilter};
 use tryggve_core::stats::OUTSIDE_AREAS;
 use tryggve_core::{Area, ReportStatus};
 
-/// Filters by status, publication, category, area, date and a search; each change reloads the
+/// Filters by status, publication, category, area, sender, date and a search; each change reloads the
 /// list. The fields show the filter as it is, also when it came from a link or the browser's
 /// back button.
 #[component]
@@ -20,6 +21,9 @@ pub fn ReportFilters(
     /// Whether publication is a choice (not on a list of approved reports only).
     #[prop(default = true)]
     by_visibility: bool,
+    /// Whether the sender's group is a choice (not for observers' list, which does not name it).
+    #[prop(default = true)]
+    by_group: bool,
 ) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let names = expect_context::<CategoryNames>();
@@ -104,6 +108,18 @@ pub fn ReportFilters(
                     {option(|f| f.area.clone(), OUTSIDE_AREAS.into(), i18n.t("console-outside-areas"))}
                 </select>
             </div>
+            {by_group.then(|| view! {
+                <div>
+                    <label for="filter-group">{i18n.t("console-reporter-group")}</label>
+                    <select id="filter-group" on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        filter.update(|f| f.group = ReporterGroup::from_id(&value));
+                    }>
+                        {all(|f| f.group.map(|g| g.id().to_string()))}
+                        {ReporterGroup::ALL.map(|g| option(|f| f.group.map(|g| g.id().to_string()), g.id().into(), i18n.t(&format!("reporter-group-{}", g.id())))).collect_view()}
+                    </select>
+                </div>
+            })}
             <div>
                 <label for="filter-from">{i18n.t("console-from")}</label>
                 <input id="filter-from" type="date" prop:value=move || filter.with(|f| f.from.clone().unwrap_or_default())

@@ -171,7 +171,7 @@ pub fn Workspace(session: SessionInfo) -> impl IntoView {
                     <DashboardPage session=session.clone() filter config=config.clone() />
                 }.into_any(),
                 Page::Shared => view! {
-                    <ReportFilters filter categories=config.all_categories() areas=config.areas.clone() may_search by_visibility=false />
+                    <ReportFilters filter categories=config.all_categories() areas=config.areas.clone() may_search by_visibility=false by_group=false />
                     <SharedReportsPage session=session.clone() filter config=config.clone() />
                 }.into_any(),
                 Page::Dialogues => view! { <DialoguesPage session=session.clone() /> }.into_any(),

@@ -337,12 +337,12 @@ use Success::{Empty, File, Json, WebSocket};
 pub const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /// The filters of the review list, the lägesbild and the exports.
-const REPORT_FILTERS: &[&str] = &["status", "visibility", "category", "from", "to", "area", "q"];
+const REPORT_FILTERS: &[&str] = &["status", "visibility", "category", "from", "to", "area", "group", "q"];
 
 /// The review list's filters, its order and where its page starts (`after`, a token from the
 /// previous page).
 const REPORT_LIST: &[&str] =
-    &["status", "visibility", "category", "from", "to", "area", "q", "order", "after"];
+    &["status", "visibility", "category", "from", "to", "area", "group", "q", "order", "after"];
 
 operations! {
     /// This document
@@ -469,7 +469,7 @@ operations! {
     ReadDashboard {
         Get "/api/v1/console/{tenant}/dashboard", Permitted(ViewSituation),
         path: TenantPath, body: (), answer: Json(200) => DashboardAnswer,
-        query: &["status", "visibility", "category", "from", "to", "area", "compile"],
+        query: &["status", "visibility", "category", "from", "to", "area", "group", "q", "compile"],
         errors: [UnknownTenant], fields: true,
     }
     /// Reports as CSV

@@ -61,6 +61,10 @@ pub async fn filtered(
         return Err(ApiError::Invalid(FieldError::new("q", FieldErrorCode::InvalidChoice)));
     }
     if reach == Reach::Approved {
+        // Observers are not told who sent a report, so they cannot choose by it either.
+        if filter.group.is_some() {
+            return Err(ApiError::Invalid(FieldError::new("group", FieldErrorCode::InvalidChoice)));
+        }
         filter.visibility = Some(Visibility::Approved);
     }
     let config = placed(db, tenant).await?;

@@ -54,6 +54,7 @@ fn matching(tenant: &str, filter: &ReportFilter) -> Query {
     // Inclusive: everything before the start of the next day.
     q.and_if(filter.to.as_deref(), |p| format!("created_at < date({p}, '+1 day')"));
     q.and_if(filter.area.as_deref(), |p| format!("area_id = {p}"));
+    q.and_if(filter.group.map(|g| g.id()), |p| format!("reporter_group = {p}"));
     match filter.search() {
         Some(Search::Case(year, seq)) => {
             let (y, s) = (q.arg(year), q.arg(seq));
