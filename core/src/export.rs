@@ -80,9 +80,17 @@ fn field(value: &str) -> String {
 }
 
 pub fn csv(reports: &[ModeratedReport], areas: &[Area]) -> String {
-    let header = COLUMNS.iter().map(|c| c.to_string()).collect();
-    let rows: Vec<Vec<String>> =
-        std::iter::once(header).chain(reports.iter().map(|r| values(r, areas).to_vec())).collect();
+    csv_header() + &csv_lines(reports, areas)
+}
+
+/// The machine CSV's header line.
+pub fn csv_header() -> String {
+    csv_rows(&[COLUMNS.iter().map(|c| c.to_string()).collect()])
+}
+
+/// The machine CSV's lines of `reports`, without the header.
+pub fn csv_lines(reports: &[ModeratedReport], areas: &[Area]) -> String {
+    let rows: Vec<Vec<String>> = reports.iter().map(|r| values(r, areas).to_vec()).collect();
     csv_rows(&rows)
 }
 
@@ -107,52 +115,80 @@ pub fn reports_sheet(
     categories: &CategoryNames,
     i18n: &I18n,
 ) -> Sheet {
-    let lang = i18n.locale.tag();
-    let removed: BTreeSet<&String> = reports
-        .iter()
-        .flat_map(|r| r.answers.keys().chain(r.review.answer_texts.keys()))
-        .filter(|id| !questions.iter().any(|q| &q.id == *id))
-        .collect();
-    let columns = SHEET_COLUMNS
-        .iter()
-        .map(|key| i18n.t(key))
-        .chain(questions.iter().map(|q| text_in(&q.text, lang).to_string()))
-        .chain(
-            removed.iter().map(|id| i18n.t_with("console-export-removed-question", &[("id", id.as_str())])),
-        )
-        .collect();
-    let rows = reports
-        .iter()
-        .map(|r| {
-            let review = &r.review;
-            let area = area_of(areas, LatLng::new(r.lat, r.lng)).map(|a| a.name.clone()).unwrap_or_default();
-            let times: Vec<String> = r.times.iter().map(|t| i18n.t(&t.label_key())).collect();
-            let answers = r.all_answers();
-            let fixed = [
-                Cell::text(&r.case_number),
-                Cell::time(&r.created_at),
-                Cell::text(categories.name(&r.category, i18n)),
-                Cell::text(times.join(", ")),
-                Cell::text(i18n.t(&review.status.label_key())),
-                Cell::text(i18n.t(&review.visibility.label_key())),
-                Cell::text(
-                    review.rejection_reason.map(|reason| i18n.t(&reason.label_key())).unwrap_or_default(),
-                ),
-                Cell::text(area),
-                Cell::Number(round6(r.lat)),
-                Cell::Number(round6(r.lng)),
-                Cell::text(&review.description),
-                Cell::text(&review.public_comment),
-                Cell::text(review.merged_into.clone().unwrap_or_default()),
-                Cell::text(i18n.t(&r.reporter_group.label_key())),
-            ];
-            let asked =
-                questions.iter().map(|q| answers.get(&q.id).map_or(Cell::Empty, |a| answer_cell(q, a, lang)));
-            let retired = removed.iter().map(|id| answers.get(*id).map_or(Cell::Empty, raw_answer_cell));
-            fixed.into_iter().chain(asked).chain(retired).collect()
-        })
-        .collect();
-    Sheet { name: i18n.t("console-export-sheet-reports"), columns, rows }
+    let answered = reports.iter().flat_map(|r| r.answers.keys().chain(r.review.answer_texts.keys()));
+    let layout = SheetLayout::new(questions.to_vec(), answered.map(String::as_str), categories.clone());
+    Sheet {
+        name: i18n.t("console-export-sheet-reports"),
+        columns: layout.columns(i18n),
+        rows: reports.iter().map(|r| layout.row(r, areas, i18n)).collect(),
+    }
+}
+
+/// The columns of the sheet in words: the fixed ones, one per current question, then one per
+/// question no longer asked that a report answered.
+#[derive(Debug, Clone)]
+pub struct SheetLayout {
+    questions: Vec<Question>,
+    removed: Vec<String>,
+    categories: CategoryNames,
+}
+
+impl SheetLayout {
+    /// `answered`: the ids of every question the exported reports answered (repeats allowed).
+    pub fn new<'a>(
+        questions: Vec<Question>,
+        answered: impl IntoIterator<Item = &'a str>,
+        categories: CategoryNames,
+    ) -> Self {
+        let removed: BTreeSet<&str> =
+            answered.into_iter().filter(|id| !questions.iter().any(|q| q.id == *id)).collect();
+        let removed = removed.into_iter().map(String::from).collect();
+        Self { questions, removed, categories }
+    }
+
+    pub fn columns(&self, i18n: &I18n) -> Vec<String> {
+        let lang = i18n.locale.tag();
+        SHEET_COLUMNS
+            .iter()
+            .map(|key| i18n.t(key))
+            .chain(self.questions.iter().map(|q| text_in(&q.text, lang).to_string()))
+            .chain(
+                self.removed
+                    .iter()
+                    .map(|id| i18n.t_with("console-export-removed-question", &[("id", id.as_str())])),
+            )
+            .collect()
+    }
+
+    pub fn row(&self, r: &ModeratedReport, areas: &[Area], i18n: &I18n) -> Vec<Cell> {
+        let lang = i18n.locale.tag();
+        let review = &r.review;
+        let area = area_of(areas, LatLng::new(r.lat, r.lng)).map(|a| a.name.clone()).unwrap_or_default();
+        let times: Vec<String> = r.times.iter().map(|t| i18n.t(&t.label_key())).collect();
+        let answers = r.all_answers();
+        let fixed = [
+            Cell::text(&r.case_number),
+            Cell::time(&r.created_at),
+            Cell::text(self.categories.name(&r.category, i18n)),
+            Cell::text(times.join(", ")),
+            Cell::text(i18n.t(&review.status.label_key())),
+            Cell::text(i18n.t(&review.visibility.label_key())),
+            Cell::text(review.rejection_reason.map(|reason| i18n.t(&reason.label_key())).unwrap_or_default()),
+            Cell::text(area),
+            Cell::Number(round6(r.lat)),
+            Cell::Number(round6(r.lng)),
+            Cell::text(&review.description),
+            Cell::text(&review.public_comment),
+            Cell::text(review.merged_into.clone().unwrap_or_default()),
+            Cell::text(i18n.t(&r.reporter_group.label_key())),
+        ];
+        let asked = self
+            .questions
+            .iter()
+            .map(|q| answers.get(&q.id).map_or(Cell::Empty, |a| answer_cell(q, a, lang)));
+        let retired = self.removed.iter().map(|id| answers.get(id).map_or(Cell::Empty, raw_answer_cell));
+        fixed.into_iter().chain(asked).chain(retired).collect()
+    }
 }
 
 /// The fixed columns of [`reports_sheet`], as locale keys.
@@ -207,34 +243,35 @@ fn raw_answer_cell(answer: &AnswerValue) -> Cell {
 }
 
 pub fn geojson(reports: &[ModeratedReport], areas: &[Area]) -> Value {
-    let features: Vec<Value> = reports
-        .iter()
-        .map(|r| {
-            let properties: serde_json::Map<String, Value> = COLUMNS
-                .iter()
-                .zip(values(r, areas))
-                .filter(|(name, _)| !matches!(**name, "lat" | "lng" | "answers"))
-                .map(|(name, value)| (name.to_string(), Value::String(value)))
-                .chain([("answers".to_string(), json!(r.all_answers()))])
-                .collect();
-            json!({
-                "type": "Feature",
-                "geometry": { "type": "Point", "coordinates": [r.lng, r.lat] },
-                "properties": properties,
-            })
-        })
-        .collect();
+    let features: Vec<Value> = reports.iter().map(|r| geojson_feature(r, areas)).collect();
     json!({ "type": "FeatureCollection", "features": features })
 }
 
+/// One report as a GeoJSON feature: a point with the CSV's columns as properties.
+pub fn geojson_feature(r: &ModeratedReport, areas: &[Area]) -> Value {
+    let properties: serde_json::Map<String, Value> = COLUMNS
+        .iter()
+        .zip(values(r, areas))
+        .filter(|(name, _)| !matches!(**name, "lat" | "lng" | "answers"))
+        .map(|(name, value)| (name.to_string(), Value::String(value)))
+        .chain([("answers".to_string(), json!(r.all_answers()))])
+        .collect();
+    json!({
+        "type": "Feature",
+        "geometry": { "type": "Point", "coordinates": [r.lng, r.lat] },
+        "properties": properties,
+    })
+}
+
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::moderation::Visibility;
     use crate::report::{ReportStatus, TimeOfDay};
     use crate::review::ReviewState;
 
-    fn report(description: &str) -> ModeratedReport {
+    /// A report in progress, approved, with `description`.
+    pub(crate) fn report(description: &str) -> ModeratedReport {
         ModeratedReport {
             answers: Default::default(),
             reporter_group: Default::default(),

@@ -33,6 +33,8 @@ pub mod public;
 pub mod public_map;
 pub mod questionnaire;
 pub mod report;
+#[cfg(feature = "spreadsheet")]
+pub mod report_file;
 pub mod report_list;
 pub mod reporter;
 pub mod review;

@@ -34,6 +34,14 @@ pub fn cell_of(point: LatLng, level: u8) -> (u32, u32) {
     (index((point.lng + 180.0) / 360.0), index((point.lat + 90.0) / 180.0))
 }
 
+/// The centre of the grid cell (`column`, `row`) at `level`.
+pub fn cell_centre(column: u32, row: u32, level: u8) -> LatLng {
+    let cells = f64::from(1u32 << level);
+    let lng = (f64::from(column) + 0.5) / cells * 360.0 - 180.0;
+    let lat = (f64::from(row) + 0.5) / cells * 180.0 - 90.0;
+    LatLng::new(lat, lng)
+}
+
 /// What part of the map a resident looks at.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Viewport {

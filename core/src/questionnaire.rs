@@ -329,14 +329,86 @@ pub struct AnswerSummary {
     pub mean: Option<f64>,
 }
 
-/// Counts the answers of `reports` (each report's stored answers) to each current question.
-pub fn summarise<'a>(
-    questions: &[Question],
-    reports: impl IntoIterator<Item = &'a Answers> + Clone,
-) -> Vec<AnswerSummary> {
+/// The shape of a stored answer, named as SQLite's `json_type` names it, so that the store
+/// can count answers in SQL.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum AnswerShape {
+    Text,
+    Choices,
+    Number,
+}
+
+impl AnswerShape {
+    pub fn sql_type(self) -> &'static str {
+        match self {
+            Self::Text => "text",
+            Self::Choices => "array",
+            Self::Number => "integer",
+        }
+    }
+
+    /// The shape SQLite's `json_type` names; `None` for shapes no answer has.
+    pub fn from_sql_type(name: &str) -> Option<Self> {
+        [Self::Text, Self::Choices, Self::Number].into_iter().find(|s| s.sql_type() == name)
+    }
+
+    fn of(value: &AnswerValue) -> Self {
+        match value {
+            AnswerValue::Text(_) => Self::Text,
+            AnswerValue::Choices(_) => Self::Choices,
+            AnswerValue::Number(_) => Self::Number,
+        }
+    }
+}
+
+/// How many reports answered `question` with an answer of `shape` (`value` none), or how many
+/// answers of that shape were `value` (an option id, a scale step; each option of a multiple
+/// choice counts once). Values of short texts need not be counted: no summary shows them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnswerTally {
+    pub question: String,
+    pub shape: AnswerShape,
+    pub value: Option<String>,
+    pub count: u32,
+}
+
+/// The tallies of a set of reports' answers, counted here rather than in SQL (see the edge's
+/// `store::situation`, which counts the same).
+pub fn tally<'a>(reports: impl IntoIterator<Item = &'a Answers>) -> Vec<AnswerTally> {
+    let mut counts = BTreeMap::<(String, AnswerShape, Option<String>), u32>::new();
+    for answers in reports {
+        for (question, value) in answers {
+            let shape = AnswerShape::of(value);
+            let values = match value {
+                AnswerValue::Text(text) => vec![text.clone()],
+                AnswerValue::Choices(options) => options.clone(),
+                AnswerValue::Number(n) => vec![n.to_string()],
+            };
+            *counts.entry((question.clone(), shape, None)).or_default() += 1;
+            for value in values {
+                *counts.entry((question.clone(), shape, Some(value))).or_default() += 1;
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .map(|((question, shape, value), count)| AnswerTally { question, shape, value, count })
+        .collect()
+}
+
+/// How each current question was answered, from the tallies of the reports' answers.
+pub fn summarise(questions: &[Question], tallies: &[AnswerTally]) -> Vec<AnswerSummary> {
     questions
         .iter()
         .map(|q| {
+            // An answer of another shape (stored under an id before it was reused) is not an
+            // answer to this question and counts nowhere.
+            let shape = match q.kind {
+                QuestionKind::SingleChoice | QuestionKind::ShortText => AnswerShape::Text,
+                QuestionKind::MultipleChoice => AnswerShape::Choices,
+                QuestionKind::Scale => AnswerShape::Number,
+            };
+            let mine = tallies.iter().filter(|t| t.question == q.id && t.shape == shape);
             let mut counts: Vec<Count> = match q.kind {
                 QuestionKind::SingleChoice | QuestionKind::MultipleChoice => {
                     q.options.iter().map(|o| Count { key: o.id.clone(), count: 0 }).collect()
@@ -346,39 +418,25 @@ pub fn summarise<'a>(
                 }
                 QuestionKind::ShortText => Vec::new(),
             };
-            let mut bump = |key: String| match counts.iter_mut().find(|c| c.key == key) {
-                Some(c) => c.count += 1,
-                None => counts.push(Count { key, count: 1 }),
-            };
             let (mut answered, mut sum) = (0u32, 0u64);
-            for answers in reports.clone() {
-                let Some(answer) = answers.get(&q.id) else { continue };
-                // An answer of another shape (stored under an id before it was reused) is not
-                // an answer to this question and counts nowhere.
-                let matches = match (q.kind, answer) {
-                    (QuestionKind::SingleChoice, AnswerValue::Text(option)) => {
-                        bump(option.clone());
-                        true
-                    }
-                    (QuestionKind::MultipleChoice, AnswerValue::Choices(options)) => {
-                        options.iter().for_each(|o| bump(o.clone()));
-                        true
-                    }
-                    (QuestionKind::Scale, AnswerValue::Number(n)) => {
-                        sum += u64::from(*n);
-                        bump(n.to_string());
-                        true
-                    }
-                    (QuestionKind::ShortText, AnswerValue::Text(_)) => true,
-                    _ => false,
+            for t in mine {
+                let Some(value) = &t.value else {
+                    answered += t.count;
+                    continue;
                 };
-                answered += u32::from(matches);
+                if q.kind == QuestionKind::ShortText {
+                    continue;
+                }
+                if let Ok(n) = value.parse::<u64>() {
+                    sum += n * u64::from(t.count);
+                }
+                match counts.iter_mut().find(|c| &c.key == value) {
+                    Some(c) => c.count += t.count,
+                    None => counts.push(Count { key: value.clone(), count: t.count }),
+                }
             }
             let mean =
                 (q.kind == QuestionKind::Scale && answered > 0).then(|| sum as f64 / f64::from(answered));
-            if q.kind == QuestionKind::ShortText {
-                counts.clear();
-            }
             AnswerSummary { question: q.id.clone(), kind: q.kind, answered, counts, mean }
         })
         .collect()
@@ -569,7 +627,7 @@ mod tests {
             answers(&[("unsafe", AnswerValue::Number(4))]),
             answers(&[("unsafe", AnswerValue::Text("daily".into()))]),
         ];
-        let summary = summarise(&questionnaire(), stored.iter());
+        let summary = summarise(&questionnaire(), &tally(stored.iter()));
         assert_eq!((summary[2].answered, summary[2].mean), (1, Some(4.0)));
     }
 
@@ -580,7 +638,7 @@ mod tests {
             answers(&[("help", choices(&["light", "removed"])), ("unsafe", AnswerValue::Number(2))]),
             answers(&[("often", AnswerValue::Text("daily".into())), ("idea", AnswerValue::Text("x".into()))]),
         ];
-        let summary = summarise(&questionnaire(), stored.iter());
+        let summary = summarise(&questionnaire(), &tally(stored.iter()));
         let counts =
             |i: usize| summary[i].counts.iter().map(|c| (c.key.as_str(), c.count)).collect::<Vec<_>>();
         assert_eq!(summary[0].answered, 2);

@@ -86,21 +86,41 @@ pub enum SpreadsheetError {
 /// The UTF-8 byte-order mark: how Excel knows a CSV file is UTF-8.
 pub const BOM: &[u8] = b"\xEF\xBB\xBF";
 
+/// The start of a CSV for a spreadsheet program in Swedish: the BOM and the header line.
+#[cfg(feature = "spreadsheet")]
+pub fn csv_head(columns: &[String]) -> Result<Vec<u8>, SpreadsheetError> {
+    let header = columns.iter().map(|c| crate::export::defuse_formula(c).into_owned());
+    let mut csv = BOM.to_vec();
+    csv.extend(swedish_csv([header])?);
+    Ok(csv)
+}
+
+/// Rows of a CSV for a spreadsheet program in Swedish (after [`csv_head`]): semicolons, CRLF,
+/// decimal commas.
+#[cfg(feature = "spreadsheet")]
+pub fn csv_lines(rows: &[Vec<Cell>]) -> Result<Vec<u8>, SpreadsheetError> {
+    swedish_csv(rows.iter().map(|row| row.iter().map(Cell::csv_field)))
+}
+
+#[cfg(feature = "spreadsheet")]
+fn swedish_csv<R: IntoIterator<Item = String>>(
+    records: impl IntoIterator<Item = R>,
+) -> Result<Vec<u8>, SpreadsheetError> {
+    let mut writer =
+        csv::WriterBuilder::new().delimiter(b';').terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+    for record in records {
+        writer.write_record(record).map_err(|e| SpreadsheetError::Csv(e.to_string()))?;
+    }
+    writer.into_inner().map_err(|e| SpreadsheetError::Csv(e.to_string()))
+}
+
 impl Sheet {
     /// CSV for a spreadsheet program in Swedish: BOM, semicolons, CRLF, decimal commas.
     #[cfg(feature = "spreadsheet")]
     pub fn to_csv(&self) -> Result<Vec<u8>, SpreadsheetError> {
-        let error = |e: csv::Error| SpreadsheetError::Csv(e.to_string());
-        let mut writer = csv::WriterBuilder::new()
-            .delimiter(b';')
-            .terminator(csv::Terminator::CRLF)
-            .from_writer(BOM.to_vec());
-        let header = self.columns.iter().map(|c| crate::export::defuse_formula(c).into_owned());
-        writer.write_record(header).map_err(error)?;
-        for row in &self.rows {
-            writer.write_record(row.iter().map(Cell::csv_field)).map_err(error)?;
-        }
-        writer.into_inner().map_err(|e| SpreadsheetError::Csv(e.to_string()))
+        let mut csv = csv_head(&self.columns)?;
+        csv.extend(csv_lines(&self.rows)?);
+        Ok(csv)
     }
 
     /// An .xlsx workbook of this one sheet: a bold header row that stays in view and filters,

@@ -6,7 +6,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::calendar;
-use crate::geo::{area_of, coarsen, Area, LatLng};
+use crate::geo::{area_of, Area, LatLng};
+use crate::public_map::{cell_centre, cell_of};
 pub use crate::questionnaire::Count;
 use crate::report::{ReportStatus, TimeOfDay};
 use crate::reporter::ReporterGroup;
@@ -45,81 +46,118 @@ pub struct Dashboard {
     pub hotspots: Vec<HotSpot>,
 }
 
-pub const HOTSPOT_CELL_METRES: f64 = 250.0;
+/// Hot spots are counted on the public map's grid at this level: cells of about 300 m in
+/// Sweden (see [`crate::public_map`]), which every report's row already names.
+pub const HOTSPOT_LEVEL: u8 = 16;
 pub const MAX_HOTSPOTS: usize = 50;
+/// The key of reports that name no time of day, as [`Tally::by_time_of_day`] has it.
+const NO_TIME: &str = "";
 
-fn counted<'a>(
-    keys: impl IntoIterator<Item = &'a str>,
-    values: impl IntoIterator<Item = String>,
-) -> Vec<Count> {
-    let mut counts: Vec<Count> = keys.into_iter().map(|k| Count { key: k.to_string(), count: 0 }).collect();
-    for value in values {
-        match counts.iter_mut().find(|c| c.key == value) {
-            Some(c) => c.count += 1,
-            None => counts.push(Count { key: value, count: 1 }),
-        }
-    }
-    counts
+/// What the lägesbild is made of: how many of the filtered reports fall under each key of each
+/// dimension. The edge counts these in SQL (`GROUP BY`), so no report is loaded to be counted;
+/// [`Tally::of`] counts the same here, for the tests.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Tally {
+    pub by_category: Vec<Count>,
+    /// By stored area id ([`OUTSIDE_AREAS`] outside them all).
+    pub by_area: Vec<Count>,
+    pub by_status: Vec<Count>,
+    pub by_reporter_group: Vec<Count>,
+    /// By day of `created_at` (`YYYY-MM-DD`, UTC as weeks and months are counted).
+    pub by_day: Vec<Count>,
+    /// A report counts once for each time of day it names, under "" when it names none.
+    pub by_time_of_day: Vec<Count>,
+    /// The [`MAX_HOTSPOTS`] busiest cells at [`HOTSPOT_LEVEL`] as (column, row, count).
+    pub hot_cells: Vec<(u32, u32, u32)>,
 }
 
-fn by_calendar(reports: &[ModeratedReport], period: fn(&str) -> Option<String>) -> Vec<Count> {
+impl Tally {
+    /// The tally of `reports`, counted one by one.
+    pub fn of(reports: &[ModeratedReport], areas: &[Area]) -> Self {
+        fn count<'a>(keys: impl Iterator<Item = &'a str>) -> Vec<Count> {
+            let mut counts = BTreeMap::<&str, u32>::new();
+            keys.for_each(|key| *counts.entry(key).or_default() += 1);
+            counts.into_iter().map(|(key, count)| Count { key: key.to_string(), count }).collect()
+        }
+        let mut cells = BTreeMap::<(u32, u32), u32>::new();
+        for r in reports {
+            *cells.entry(cell_of(LatLng::new(r.lat, r.lng), HOTSPOT_LEVEL)).or_default() += 1;
+        }
+        let mut hot_cells: Vec<_> = cells.into_iter().map(|((x, y), n)| (x, y, n)).collect();
+        hot_cells.sort_by(|a, b| b.2.cmp(&a.2).then(a.1.cmp(&b.1)).then(a.0.cmp(&b.0)));
+        hot_cells.truncate(MAX_HOTSPOTS);
+        Self {
+            by_category: count(reports.iter().map(|r| r.category.as_str())),
+            by_area: count(reports.iter().map(|r| area_key(areas, LatLng::new(r.lat, r.lng)))),
+            by_status: count(reports.iter().map(|r| r.review.status.id())),
+            by_reporter_group: count(reports.iter().map(|r| r.reporter_group.id())),
+            by_day: count(reports.iter().filter_map(|r| r.created_at.get(..10))),
+            by_time_of_day: count(reports.iter().flat_map(|r| match r.times.is_empty() {
+                true => vec![NO_TIME],
+                false => r.times.iter().map(|t| t.id()).collect(),
+            })),
+            hot_cells,
+        }
+    }
+
+    /// The lägesbild of the tally: every configured category, area, status and reporter group
+    /// in order with zeros included, then any others counted; weeks and months; hot spots.
+    pub fn dashboard(&self, areas: &[Area], categories: &[String]) -> Dashboard {
+        let area_keys = areas.iter().map(|a| a.id.as_str()).chain([OUTSIDE_AREAS]);
+        let time_keys = TimeOfDay::ALL.iter().map(|t| t.id()).chain([NO_TIME]);
+        let mut by_time_of_day = in_order(time_keys, &self.by_time_of_day);
+        for count in &mut by_time_of_day {
+            if count.key == NO_TIME {
+                count.key = "unspecified".into();
+            }
+        }
+        let mut hotspots: Vec<HotSpot> = self
+            .hot_cells
+            .iter()
+            .map(|&(x, y, count)| {
+                let centre = cell_centre(x, y, HOTSPOT_LEVEL);
+                HotSpot { lat: centre.lat, lng: centre.lng, count }
+            })
+            .collect();
+        hotspots.sort_by(|a, b| {
+            b.count.cmp(&a.count).then(a.lat.total_cmp(&b.lat)).then(a.lng.total_cmp(&b.lng))
+        });
+        hotspots.truncate(MAX_HOTSPOTS);
+        Dashboard {
+            total: self.by_status.iter().map(|c| c.count).sum(),
+            by_category: in_order(categories.iter().map(String::as_str), &self.by_category),
+            by_area: in_order(area_keys, &self.by_area),
+            by_time_of_day,
+            by_week: by_period(&self.by_day, calendar::iso_week),
+            by_month: by_period(&self.by_day, calendar::month),
+            by_status: in_order(ReportStatus::ALL.iter().map(|s| s.id()), &self.by_status),
+            by_reporter_group: in_order(ReporterGroup::ALL.iter().map(|g| g.id()), &self.by_reporter_group),
+            hotspots,
+        }
+    }
+}
+
+/// `counts` under every key of `keys` in their order (zeros included), then any other key counted.
+fn in_order<'a>(keys: impl IntoIterator<Item = &'a str>, counts: &[Count]) -> Vec<Count> {
+    let mut ordered: Vec<Count> = keys.into_iter().map(|k| Count { key: k.to_string(), count: 0 }).collect();
+    for c in counts {
+        match ordered.iter_mut().find(|o| o.key == c.key) {
+            Some(o) => o.count += c.count,
+            None => ordered.push(c.clone()),
+        }
+    }
+    ordered
+}
+
+/// Counts per day summed into the period (week, month) each day falls in, in order.
+fn by_period(days: &[Count], period: fn(&str) -> Option<String>) -> Vec<Count> {
     let mut counts = BTreeMap::<String, u32>::new();
-    for r in reports {
-        if let Some(p) = period(&r.created_at) {
-            *counts.entry(p).or_default() += 1;
+    for day in days {
+        if let Some(p) = period(&day.key) {
+            *counts.entry(p).or_default() += day.count;
         }
     }
     counts.into_iter().map(|(key, count)| Count { key, count }).collect()
-}
-
-pub fn dashboard(reports: &[ModeratedReport], areas: &[Area], categories: &[String]) -> Dashboard {
-    let point = |r: &ModeratedReport| LatLng::new(r.lat, r.lng);
-    let area_key = |r: &ModeratedReport| area_key(areas, point(r)).to_string();
-
-    let mut area_keys: Vec<&str> = areas.iter().map(|a| a.id.as_str()).collect();
-    area_keys.push(OUTSIDE_AREAS);
-
-    let times = reports.iter().flat_map(|r| {
-        if r.times.is_empty() {
-            vec!["unspecified".to_string()]
-        } else {
-            r.times.iter().map(|t| t.id().to_string()).collect()
-        }
-    });
-    let mut time_keys: Vec<&str> = TimeOfDay::ALL.iter().map(|t| t.id()).collect();
-    time_keys.push("unspecified");
-
-    let mut cells = BTreeMap::<(i64, i64), HotSpot>::new();
-    for r in reports {
-        let centre = coarsen(point(r), HOTSPOT_CELL_METRES);
-        let key = ((centre.lat * 1e6).round() as i64, (centre.lng * 1e6).round() as i64);
-        cells.entry(key).or_insert(HotSpot { lat: centre.lat, lng: centre.lng, count: 0 }).count += 1;
-    }
-    let mut hotspots: Vec<HotSpot> = cells.into_values().collect();
-    hotspots
-        .sort_by(|a, b| b.count.cmp(&a.count).then(a.lat.total_cmp(&b.lat)).then(a.lng.total_cmp(&b.lng)));
-    hotspots.truncate(MAX_HOTSPOTS);
-
-    Dashboard {
-        total: reports.len() as u32,
-        by_category: counted(
-            categories.iter().map(String::as_str),
-            reports.iter().map(|r| r.category.clone()),
-        ),
-        by_area: counted(area_keys, reports.iter().map(area_key)),
-        by_time_of_day: counted(time_keys, times),
-        by_week: by_calendar(reports, calendar::iso_week),
-        by_month: by_calendar(reports, calendar::month),
-        by_status: counted(
-            ReportStatus::ALL.iter().map(|s| s.id()),
-            reports.iter().map(|r| r.review.status.id().to_string()),
-        ),
-        by_reporter_group: counted(
-            ReporterGroup::ALL.iter().map(|g| g.id()),
-            reports.iter().map(|r| r.reporter_group.id().to_string()),
-        ),
-        hotspots,
-    }
 }
 
 /// What the console's lägesbild receives: the dashboard, the areas (for their names), and the
@@ -146,20 +184,21 @@ pub struct AreaCompilation {
     pub cases: Vec<String>,
 }
 
-/// Reports of `category` grouped by area (configuration order, then outside), oldest first.
-pub fn compile_by_area(reports: &[ModeratedReport], areas: &[Area], category: &str) -> Vec<AreaCompilation> {
+/// The cases of one category grouped by area (configuration order, then outside), each group
+/// in the order `cases` lists them: `(area key, case number)`, oldest first as the store reads them.
+pub fn compile_by_area(
+    areas: &[Area],
+    cases: impl IntoIterator<Item = (String, String)>,
+) -> Vec<AreaCompilation> {
     let mut groups: Vec<AreaCompilation> = areas
         .iter()
         .map(|a| a.id.as_str())
         .chain([OUTSIDE_AREAS])
         .map(|area| AreaCompilation { area: area.to_string(), cases: Vec::new() })
         .collect();
-    let mut matching: Vec<&ModeratedReport> = reports.iter().filter(|r| r.category == category).collect();
-    matching.sort_by(|a, b| a.created_at.cmp(&b.created_at).then_with(|| a.case_number.cmp(&b.case_number)));
-    for r in matching {
-        let key = area_key(areas, LatLng::new(r.lat, r.lng));
-        if let Some(group) = groups.iter_mut().find(|g| g.area == key) {
-            group.cases.push(r.case_number.clone());
+    for (area, case) in cases {
+        if let Some(group) = groups.iter_mut().find(|g| g.area == area) {
+            group.cases.push(case);
         }
     }
     groups
@@ -258,7 +297,7 @@ mod tests {
     #[test]
     fn counts_by_area_category_time_and_status_match_the_hand_count() {
         let categories = ["dark-spot", "graffiti", "littering", "drugs"].map(String::from);
-        let d = dashboard(&fixture(), &areas(), &categories);
+        let d = Tally::of(&fixture(), &areas()).dashboard(&areas(), &categories);
         assert_eq!(d.total, 7);
         assert_eq!(counts(&d.by_area), vec![("centrum", 3), ("norr", 2), ("-", 2)]);
         assert_eq!(
@@ -277,7 +316,7 @@ mod tests {
 
     #[test]
     fn weeks_and_months_follow_iso_rules_across_new_year() {
-        let d = dashboard(&fixture(), &areas(), &[]);
+        let d = Tally::of(&fixture(), &areas()).dashboard(&areas(), &[]);
         assert_eq!(
             counts(&d.by_week),
             vec![("2026-W41", 1), ("2026-W47", 3), ("2026-W48", 1), ("2026-W53", 2)]
@@ -292,27 +331,35 @@ mod tests {
             reports.push(report(
                 n,
                 58.0301 + f64::from(n) * 1e-5,
-                12.8101,
+                // West of 12.810, where a column of the grid begins: in report 2's cell.
+                12.8099,
                 "drugs",
                 &[],
                 "2026-11-22",
                 ReportStatus::New,
             ));
         }
-        let d = dashboard(&reports, &areas(), &[]);
+        let d = Tally::of(&reports, &areas()).dashboard(&areas(), &[]);
         assert_eq!(d.hotspots[0].count, 5, "report 2 and the four beside it");
         assert!(
             crate::geo::distance_m(
                 LatLng::new(d.hotspots[0].lat, d.hotspots[0].lng),
                 LatLng::new(58.030, 12.810)
-            ) < 180.0
+            ) < 230.0,
+            "within half a cell's diagonal (about 300 m cells)"
         );
         assert_eq!(d.hotspots.iter().map(|h| h.count).sum::<u32>(), 11);
     }
 
     #[test]
     fn dark_spots_compiled_per_area() {
-        let compiled = compile_by_area(&fixture(), &areas(), "dark-spot");
+        let mut dark: Vec<ModeratedReport> =
+            fixture().into_iter().filter(|r| r.category == "dark-spot").collect();
+        dark.sort_by(|a, b| a.created_at.cmp(&b.created_at));
+        let cases = dark
+            .iter()
+            .map(|r| (area_key(&areas(), LatLng::new(r.lat, r.lng)).to_string(), r.case_number.clone()));
+        let compiled = compile_by_area(&areas(), cases);
         let got: Vec<(&str, Vec<&str>)> = compiled
             .iter()
             .map(|g| (g.area.as_str(), g.cases.iter().map(String::as_str).collect()))

@@ -68,6 +68,8 @@ pub enum ApiError {
     IdempotencyConflict,
     #[error("The report was changed meanwhile (by another moderator, or the merge target was merged). Reload it and try again.")]
     ChangedMeanwhile,
+    #[error("A file of this format holds at most {limit} reports; export as Excel CSV (no limit) or narrow the filter.")]
+    ExportTooLarge { limit: u32 },
     #[error("Internal error; nothing was stored. Please try again.")]
     Internal(String),
 }
@@ -95,7 +97,10 @@ impl ApiError {
             Self::MethodNotAllowed { .. } => 405,
             Self::BodyTooLarge => 413,
             Self::UnsupportedMediaType => 415,
-            Self::UnknownTenant { in_body: true } | Self::Invalid(_) | Self::InvalidSetting(_) => 422,
+            Self::UnknownTenant { in_body: true }
+            | Self::Invalid(_)
+            | Self::InvalidSetting(_)
+            | Self::ExportTooLarge { .. } => 422,
             Self::Internal(_) => 500,
         }
     }
@@ -130,6 +135,7 @@ impl ApiError {
             Self::UpgradeRequired => ErrorCode::UpgradeRequired,
             Self::IdempotencyConflict => ErrorCode::IdempotencyConflict,
             Self::ChangedMeanwhile => ErrorCode::ChangedMeanwhile,
+            Self::ExportTooLarge { .. } => ErrorCode::ExportTooLarge,
             Self::Internal(_) => ErrorCode::Internal,
         }
     }

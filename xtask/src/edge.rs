@@ -219,7 +219,8 @@ fn test_fixtures(examples_port: u16) -> Result<String> {
     gated.limits.reports_per_hour = 2;
     // Municipalities of their own for the tests whose admins edit settings (one through the
     // API, one in the console, from an empty questionnaire), guess access codes until locked
-    // out, approve hundreds of reports, page through a long review list, or edit categories.
+    // out, approve hundreds of reports, page through a long review list, edit categories, or
+    // count and export more reports than a page.
     let mut fixtures = String::new();
     for (id, name) in [
         ("installt", "Inställd kommun"),
@@ -228,6 +229,7 @@ fn test_fixtures(examples_port: u16) -> Result<String> {
         ("storstad", "Storstads kommun"),
         ("listby", "Listby kommun"),
         ("kategoriby", "Kategoriby kommun"),
+        ("lagesby", "Lägesby kommun"),
     ] {
         let mut tenant = TenantConfig::demo();
         tenant.id = id.into();
@@ -242,6 +244,9 @@ fn test_fixtures(examples_port: u16) -> Result<String> {
             role: tryggve_core::moderation::Role::Admin,
             password: &password,
         };
+        if id == "lagesby" {
+            tenant.questionnaire = situation_questionnaire();
+        }
         fixtures += &seed::tenant_sql(&tenant, &[]);
         fixtures += &seed::moderator_sql(&admin)?;
     }
@@ -252,6 +257,30 @@ fn test_fixtures(examples_port: u16) -> Result<String> {
         + &seed::tenant_sql(&strict, &[])
         + &seed::tenant_sql(&guarded, &[])
         + &seed::tenant_sql(&gated, &[]))
+}
+
+/// The demo's questions and one of each other kind, for the lägesbild counted in SQL.
+fn situation_questionnaire() -> Vec<tryggve_core::questionnaire::Question> {
+    use tryggve_core::questionnaire::{AnswerOption, Question, QuestionKind, Texts};
+    let texts = |sv: &str| Texts::from([("sv".to_string(), sv.to_string())]);
+    let mut questions = TenantConfig::demo().questionnaire;
+    questions.push(Question {
+        id: "how-often".into(),
+        text: texts("Hur ofta är du på platsen?"),
+        kind: QuestionKind::SingleChoice,
+        required: false,
+        options: ["daily", "weekly", "rarely"]
+            .map(|id| AnswerOption { id: id.into(), text: texts(id) })
+            .to_vec(),
+    });
+    questions.push(Question {
+        id: "idea".into(),
+        text: texts("Har du en idé?"),
+        kind: QuestionKind::ShortText,
+        required: false,
+        options: vec![],
+    });
+    questions
 }
 
 /// wrangler dev and its workerd, stopped together when dropped.

@@ -35,6 +35,8 @@ pub enum ErrorCode {
     UpgradeRequired,
     IdempotencyConflict,
     ChangedMeanwhile,
+    /// More reports than one file of the format holds (422): another format or a narrower filter.
+    ExportTooLarge,
     Internal,
     /// A code this build does not know (a newer edge): read like any refusal.
     Unknown,
@@ -42,7 +44,7 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// Every code but the field errors and [`ErrorCode::Unknown`].
-    pub const PLAIN: [ErrorCode; 27] = [
+    pub const PLAIN: [ErrorCode; 28] = [
         Self::InvalidJson,
         Self::UnsupportedMediaType,
         Self::BodyTooLarge,
@@ -69,6 +71,7 @@ impl ErrorCode {
         Self::UpgradeRequired,
         Self::IdempotencyConflict,
         Self::ChangedMeanwhile,
+        Self::ExportTooLarge,
         Self::Internal,
     ];
 
@@ -101,6 +104,7 @@ impl ErrorCode {
             Self::UpgradeRequired => "upgrade_required",
             Self::IdempotencyConflict => "idempotency_conflict",
             Self::ChangedMeanwhile => "changed_meanwhile",
+            Self::ExportTooLarge => "export_too_large",
             Self::Internal => "internal",
             Self::Unknown => "unknown",
         }

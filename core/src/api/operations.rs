@@ -488,7 +488,7 @@ operations! {
     ExportXlsx {
         Get "/api/v1/console/{tenant}/export.xlsx", Permitted(ExportReports),
         path: TenantPath, body: (), answer: File(XLSX) => FileBytes,
-        query: REPORT_FILTERS, errors: [UnknownTenant], fields: true,
+        query: REPORT_FILTERS, errors: [UnknownTenant, ExportTooLarge], fields: true,
     }
     /// Reports as GeoJSON
     ExportGeoJson {

@@ -5,6 +5,7 @@
 
 use std::rc::Rc;
 
+use futures_util::stream::LocalBoxStream;
 use serde::Serialize;
 use tryggve_core::api::operations::{Access, Body, Endpoint, Operation, Success};
 use tryggve_core::api::path::PathParams;
@@ -39,6 +40,8 @@ pub(crate) enum Reply<T> {
     Serialised(Rc<str>),
     /// A file of the declared media type, to download under `file_name`.
     File { body: Vec<u8>, file_name: String },
+    /// A file written while it is sent, chunk by chunk (an export of any size).
+    Streamed { chunks: LocalBoxStream<'static, Result<Vec<u8>, worker::Error>>, file_name: String },
     /// An answer made elsewhere, passed on (the live room's).
     Passed(Response),
 }
@@ -192,6 +195,21 @@ impl<'a> Cx<'a> {
     }
 }
 
+/// `response` as the file `operation` declares, to download under `file_name`.
+fn download(operation: &Operation, response: Response, file_name: &str) -> Result<Response, ApiError> {
+    let Success::File(media_type) = operation.success else {
+        return Err(ApiError::Internal(format!("{}: a file answered for no file", operation.name)));
+    };
+    let headers = response.headers();
+    if media_type.starts_with("text/") || media_type.ends_with("json") {
+        headers.set("content-type", &format!("{media_type}; charset=utf-8"))?;
+    } else {
+        headers.set("content-type", media_type)?;
+    }
+    headers.set("content-disposition", &format!("attachment; filename=\"{file_name}\""))?;
+    Ok(response)
+}
+
 /// The HTTP answer for `reply` to `operation`.
 fn respond<T: Serialize>(operation: &Operation, reply: Reply<T>) -> Result<Response, ApiError> {
     let success = |value: &T| match operation.success {
@@ -210,19 +228,9 @@ fn respond<T: Serialize>(operation: &Operation, reply: Reply<T>) -> Result<Respo
             Ok(response)
         }
         Reply::Serialised(json) => Ok(http::json_text(200, &json)),
-        Reply::File { body, file_name } => {
-            let Success::File(media_type) = operation.success else {
-                return Err(ApiError::Internal(format!("{}: a file answered for no file", operation.name)));
-            };
-            let response = Response::from_bytes(body)?;
-            let headers = response.headers();
-            if media_type.starts_with("text/") || media_type.ends_with("json") {
-                headers.set("content-type", &format!("{media_type}; charset=utf-8"))?;
-            } else {
-                headers.set("content-type", media_type)?;
-            }
-            headers.set("content-disposition", &format!("attachment; filename=\"{file_name}\""))?;
-            Ok(response)
+        Reply::File { body, file_name } => download(operation, Response::from_bytes(body)?, &file_name),
+        Reply::Streamed { chunks, file_name } => {
+            download(operation, Response::from_stream(chunks)?, &file_name)
         }
         Reply::Passed(response) => Ok(response),
     }

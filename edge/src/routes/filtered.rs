@@ -46,15 +46,14 @@ pub enum Reach {
     Approved,
 }
 
-/// The reports matching the filter in `query` (`status`, `visibility`, `category`, `from`, `to`,
-/// `area`, `q`) within `reach`, newest first, at most `limit`, with the tenant's configuration.
-pub async fn filtered(
+/// The filter in `query` (`status`, `visibility`, `category`, `from`, `to`, `area`, `group`,
+/// `q`) as `reach` allows it, with the tenant's configuration; every report placed in its area.
+pub async fn selection(
     db: &D1Database,
     tenant: &str,
     query: &str,
-    limit: u32,
     reach: Reach,
-) -> Result<(Vec<ModeratedReport>, TenantConfig), ApiError> {
+) -> Result<(ReportFilter, TenantConfig), ApiError> {
     let (mut filter, _) = read_query(query)?;
     filter.order = Default::default();
     if reach != Reach::Everything && filter.q.is_some() {
@@ -67,9 +66,28 @@ pub async fn filtered(
         }
         filter.visibility = Some(Visibility::Approved);
     }
-    let config = placed(db, tenant).await?;
+    Ok((filter, placed(db, tenant).await?))
+}
+
+/// The reports matching the filter in `query` within `reach`, newest first, at most `limit`,
+/// with the tenant's configuration.
+pub async fn filtered(
+    db: &D1Database,
+    tenant: &str,
+    query: &str,
+    limit: u32,
+    reach: Reach,
+) -> Result<(Vec<ModeratedReport>, TenantConfig), ApiError> {
+    let (filter, config) = selection(db, tenant, query, reach).await?;
     let rows = store::review_list::page(db, tenant, &filter, &config.categories, None, limit).await?;
     Ok((rows.into_iter().map(|(_, report)| report).collect(), config))
+}
+
+/// Where the page after the row `last` begins in `filter`'s order.
+pub fn cursor_after(filter: &ReportFilter, last: &(i64, ModeratedReport), categories: &[String]) -> Cursor {
+    let (id, report) = last;
+    let rank = rank(filter.order, report, categories);
+    Cursor { rank, created_at: report.created_at.clone(), id: *id }
 }
 
 /// One page of the review list for the filter, order and start in `query`, with the total.
@@ -82,10 +100,10 @@ pub async fn page(db: &D1Database, tenant: &str, query: &str) -> Result<ReportPa
             .await?;
     let more = rows.len() > PAGE_SIZE as usize;
     rows.truncate(PAGE_SIZE as usize);
-    let next = more.then(|| rows.last()).flatten().map(|(id, last)| {
-        let rank = rank(filter.order, last, &config.categories);
-        Cursor { rank, created_at: last.created_at.clone(), id: *id }.to_token()
-    });
+    let next = more
+        .then(|| rows.last())
+        .flatten()
+        .map(|last| cursor_after(&filter, last, &config.categories).to_token());
     let total = store::review_list::count(db, tenant, &filter).await?;
     Ok(ReportPage { reports: rows.into_iter().map(|(_, report)| report).collect(), total, next })
 }

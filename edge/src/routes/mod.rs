@@ -7,6 +7,7 @@ mod context;
 mod dashboard;
 mod dialogue_console;
 mod dialogues;
+mod exports;
 mod filtered;
 mod reports;
 mod review;

@@ -6,4 +6,5 @@ pub mod moderators;
 pub mod rate;
 pub mod reports;
 pub mod review_list;
+pub mod situation;
 pub mod tenants;

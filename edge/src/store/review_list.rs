@@ -16,14 +16,14 @@ use super::reports::{ReportRow, COLUMNS};
 use crate::error::ApiError;
 
 /// A `WHERE` clause and its arguments, numbered `?1`, `?2`, … in the order they were added.
-struct Query {
-    sql: String,
-    args: Vec<JsValue>,
+pub(super) struct Query {
+    pub sql: String,
+    pub args: Vec<JsValue>,
 }
 
 impl Query {
     /// Binds `value` and returns its placeholder.
-    fn arg(&mut self, value: impl Into<JsValue>) -> String {
+    pub fn arg(&mut self, value: impl Into<JsValue>) -> String {
         self.args.push(value.into());
         format!("?{}", self.args.len())
     }
@@ -43,7 +43,7 @@ impl Query {
 }
 
 /// The conditions of `filter` on `tenant`'s reports.
-fn matching(tenant: &str, filter: &ReportFilter) -> Query {
+pub(super) fn matching(tenant: &str, filter: &ReportFilter) -> Query {
     let mut q = Query { sql: String::new(), args: Vec::new() };
     let tenant = q.arg(tenant);
     q.sql = format!("tenant_id = {tenant}");
@@ -186,4 +186,25 @@ pub async fn unplace_all(db: &D1Database, tenant: &str) -> Result<(), ApiError> 
         .run()
         .await?;
     Ok(())
+}
+
+/// The ids of every question the reports `filter` matches answered (choices and texts alike),
+/// for the columns of an export in words.
+pub async fn answered_questions(
+    db: &D1Database,
+    tenant: &str,
+    filter: &ReportFilter,
+) -> Result<Vec<String>, ApiError> {
+    #[derive(Deserialize)]
+    struct Answered {
+        id: String,
+    }
+    let q = matching(tenant, filter);
+    let sql = format!(
+        "SELECT DISTINCT j.key AS id FROM (SELECT answers, answer_texts FROM reports WHERE {}) r, \
+         json_each(json_patch(r.answers, r.answer_texts)) j",
+        q.sql
+    );
+    let rows: Vec<Answered> = db.prepare(sql).bind(&q.args)?.all().await?.results()?;
+    Ok(rows.into_iter().map(|a| a.id).collect())
 }

@@ -1,0 +1,216 @@
+// The lägesbild and the exports over more reports than a page, in a municipality of its own
+// ("lagesby": the demo's areas, and a question of every kind). 1 203 reports are written straight
+// into the database from a rule, so every count can be worked out here from the same rule: the
+// lägesbild is counted in SQL over all of them (filtered by area too, every matching report and
+// none other), and each export, written page by page while it is sent, holds every report once.
+import { before, test } from "node:test";
+import assert from "node:assert/strict";
+import { EDGE, query } from "./support/edge.mjs";
+import { call, login } from "./support/console.mjs";
+import { readSpreadsheetBytes, records } from "./support/spreadsheet.mjs";
+
+const TENANT = "lagesby";
+const ADMIN = { tenant: TENANT, email: "admin@lagesby.example", password: "lagesby-admin-lösen" };
+// More than two pages of an export (500), and not a whole number of them.
+const COUNT = 1203;
+// Inside the demo areas (see TenantConfig::demo), and a place in the map but outside them all.
+const PLACES = { norra: [58.055, 12.80], "-": [58.10, 12.60], centrum: [58.034, 12.808] };
+const AREAS = ["norra", "-", "centrum", "centrum"];
+const CATEGORIES = ["dark-spot", "graffiti", "drugs"];
+const STATUSES = ["new", "reviewed", "in_progress", "resolved", "closed"];
+const TIMES = ["", "evening", "night", "morning,evening", "day", "evening,night"];
+const GROUPS = ["staff", "police", "resident", "resident", "resident", "resident", "resident"];
+// What the i-th report answered: choices and scales in `answers`, short texts in `answer_texts`;
+// a question no longer asked ("old-question"), and a scale answered with a text (counts nowhere).
+const ANSWERS = [
+  [{ "what-would-help": ["lighting", "people"], "how-unsafe": 4, "how-often": "daily" }, {}],
+  [{ "how-unsafe": 2, "how-often": "weekly" }, {}],
+  [{ "what-would-help": ["lighting"], "old-question": "ja" }, {}],
+  [{}, { idea: "Mer ljus vid busshållplatsen" }],
+  [{ "how-unsafe": "mycket" }, {}],
+  [{}, {}], [{}, {}], [{}, {}],
+];
+
+/** The i-th report as the rule makes it. */
+function report(i) {
+  const area = AREAS[i % 4];
+  const [answers, texts] = ANSWERS[i % 8];
+  return {
+    i, area, case: `2026-${String(i).padStart(4, "0")}`,
+    category: CATEGORIES[i % 3], status: STATUSES[i % 5], times: TIMES[i % 6], group: GROUPS[i % 7],
+    // Over 91 days from 1 September, at ten in the morning UTC (so the day is the same in Stockholm).
+    createdAt: new Date(Date.UTC(2026, 8, 1 + (i % 91), 10, i % 60)).toISOString(),
+    answers, texts,
+  };
+}
+const REPORTS = Array.from({ length: COUNT }, (_, k) => report(k + 1));
+
+let admin;
+before(async () => {
+  const rows = REPORTS.map((r) => {
+    const [lat, lng] = PLACES[r.area];
+    const json = (value) => `'${JSON.stringify(value)}'`;
+    // The report's cell on the finest grid, as the edge stores it with every report.
+    const [cellX, cellY] = [Math.floor((lng + 180) / 360 * 262144), Math.floor((lat + 90) / 180 * 262144)];
+    return `('${TENANT}', 2026, ${r.i}, '', ${lat}, ${lng}, ${cellX}, ${cellY}, '${r.category}', '${r.times}',
+      'Rapport ${r.i}', NULL, '${r.status}', '${r.createdAt}', 'pending', ${json(r.answers)}, ${json(r.texts)}, '${r.group}')`;
+  });
+  // In parts: one command line holds no more than 128 KB.
+  for (let start = 0; start < rows.length; start += 300) {
+    query(`INSERT INTO reports (tenant_id, case_year, case_seq, followup_token_hash, lat, lng, cell_x, cell_y, category, times,
+      description, contact_email, status, created_at, visibility, answers, answer_texts, reporter_group)
+      VALUES ${rows.slice(start, start + 300).join(",")}`);
+  }
+  admin = await login(ADMIN);
+});
+
+/** How many of `reports` have each key `keyOf` gives (a report may give several). */
+function tally(reports, keyOf) {
+  const counts = {};
+  for (const r of reports) for (const key of [keyOf(r)].flat()) counts[key] = (counts[key] ?? 0) + 1;
+  return counts;
+}
+/** The lägesbild's list of counts as an object, leaving out the zeros it lists for completeness. */
+const counted = (list) => Object.fromEntries(list.filter((c) => c.count > 0).map((c) => [c.key, c.count]));
+
+/** ISO 8601 week of a date, e.g. 2026-W36. */
+function isoWeek(iso) {
+  const date = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+  // The Thursday of the date's week decides the week's year.
+  date.setUTCDate(date.getUTCDate() + 4 - (date.getUTCDay() || 7));
+  const yearStart = new Date(Date.UTC(date.getUTCFullYear(), 0, 1));
+  const week = Math.ceil(((date - yearStart) / 86_400_000 + 1) / 7);
+  return `${date.getUTCFullYear()}-W${String(week).padStart(2, "0")}`;
+}
+
+/** Everything the lägesbild should say about `reports`, worked out from the rule. */
+function expected(reports) {
+  const given = (r) => ({ ...r.answers, ...r.texts });
+  const answering = (id, shape) => reports.filter((r) => shape(given(r)[id]));
+  const scale = answering("how-unsafe", Number.isInteger);
+  const darkSpots = reports.filter((r) => r.category === "dark-spot")
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.i - b.i);
+  return {
+    total: reports.length,
+    by_area: tally(reports, (r) => r.area),
+    by_category: tally(reports, (r) => r.category),
+    by_status: tally(reports, (r) => r.status),
+    by_reporter_group: tally(reports, (r) => r.group),
+    by_time_of_day: tally(reports, (r) => (r.times ? r.times.split(",") : "unspecified")),
+    by_week: tally(reports, (r) => isoWeek(r.createdAt)),
+    by_month: tally(reports, (r) => r.createdAt.slice(0, 7)),
+    compilation: Object.fromEntries(["centrum", "norra", "sodra", "-"].map((area) =>
+      [area, darkSpots.filter((r) => r.area === area).map((r) => r.case)])),
+    answers: {
+      "what-would-help": {
+        answered: answering("what-would-help", Array.isArray).length,
+        counts: tally(answering("what-would-help", Array.isArray), (r) => given(r)["what-would-help"]),
+      },
+      "how-unsafe": {
+        answered: scale.length,
+        counts: tally(scale, (r) => String(given(r)["how-unsafe"])),
+        mean: scale.length ? scale.reduce((sum, r) => sum + given(r)["how-unsafe"], 0) / scale.length : null,
+      },
+      "how-often": {
+        answered: answering("how-often", (v) => typeof v === "string").length,
+        counts: tally(answering("how-often", (v) => typeof v === "string"), (r) => given(r)["how-often"]),
+      },
+      idea: { answered: answering("idea", (v) => typeof v === "string").length, counts: {} },
+    },
+  };
+}
+
+async function dashboard(filter) {
+  const { response, json } = await call(admin, "GET", `/api/v1/console/${TENANT}/dashboard${filter}`);
+  assert.equal(response.status, 200, JSON.stringify(json));
+  return json;
+}
+
+function assertSituation(json, reports, what) {
+  const want = expected(reports);
+  assert.equal(json.total, want.total, `${what}: total`);
+  for (const key of ["by_area", "by_category", "by_status", "by_reporter_group", "by_time_of_day", "by_week", "by_month"]) {
+    assert.deepEqual(counted(json[key]), want[key], `${what}: ${key}`);
+  }
+  assert.deepEqual(Object.fromEntries(json.compilation.map((g) => [g.area, g.cases])), want.compilation, `${what}: compilation`);
+  const answers = Object.fromEntries(json.answers.map((a) => [a.question, a]));
+  for (const [question, summary] of Object.entries(want.answers)) {
+    const got = answers[question];
+    assert.equal(got.answered, summary.answered, `${what}: ${question} answered`);
+    assert.deepEqual(counted(got.counts), summary.counts, `${what}: ${question} counts`);
+    if (summary.mean === null) assert.equal(got.mean, null, `${what}: ${question} has no mean`);
+    else if (summary.mean !== undefined) assert.ok(Math.abs(got.mean - summary.mean) < 1e-9, `${what}: ${question} mean`);
+  }
+  // Three places, each in a hot-spot cell of its own: every report is in one of them.
+  assert.deepEqual(
+    json.hotspots.map((h) => h.count).sort((a, b) => a - b),
+    Object.values(tally(reports, (r) => r.area)).sort((a, b) => a - b),
+    `${what}: hot spots`,
+  );
+}
+
+test("the lägesbild counts every report, 1 203 of them, as the rule says", async () => {
+  const json = await dashboard("");
+  assertSituation(json, REPORTS, "all");
+  assert.deepEqual(json.by_category.map((c) => c.key).slice(0, 3), ["dark-spot", "graffiti", "vandalism"],
+    "the municipality's categories in its order, zeros included");
+  assert.deepEqual(json.by_area.map((c) => c.key), ["centrum", "norra", "sodra", "-"]);
+});
+
+test("filtered by area, status and who sent them, it counts exactly the matching reports", async () => {
+  for (const [filter, keep] of [
+    ["?area=norra", (r) => r.area === "norra"],
+    ["?area=centrum&status=new", (r) => r.area === "centrum" && r.status === "new"],
+    ["?area=-&group=staff", (r) => r.area === "-" && r.group === "staff"],
+    ["?category=dark-spot&from=2026-10-01&to=2026-10-31", (r) => r.category === "dark-spot" && r.createdAt.startsWith("2026-10")],
+  ]) {
+    const matching = REPORTS.filter(keep);
+    assert.ok(matching.length > 20, `${filter}: a filter that keeps a good number`);
+    assertSituation(await dashboard(filter), matching, filter);
+  }
+});
+
+const download = (file, filter = "") =>
+  fetch(`${EDGE}/api/v1/console/${TENANT}/${file}${filter}`, { headers: { cookie: admin.cookie, "x-csrf-token": admin.csrf } });
+
+test("exports larger than a page hold every report once, filtered or not", async () => {
+  const all = REPORTS.map((r) => r.case).sort();
+  const centrum = REPORTS.filter((r) => r.area === "centrum").map((r) => r.case).sort();
+
+  for (const [filter, want] of [["", all], ["?area=centrum", centrum]]) {
+    const csv = await download("export.csv", filter);
+    assert.equal(csv.status, 200);
+    const [header, ...lines] = (await csv.text()).trimEnd().split("\r\n");
+    assert.ok(header.startsWith("case_number,"));
+    assert.deepEqual(lines.map((l) => l.split(",")[0]).sort(), want, `CSV ${filter}`);
+  }
+
+  const geo = await download("export.geojson");
+  assert.equal(geo.status, 200);
+  const collection = await geo.json();
+  assert.deepEqual(collection.features.map((f) => f.properties.case_number).sort(), all, "GeoJSON");
+
+  const excel = await download("export-excel.csv", "?area=centrum");
+  assert.equal(excel.status, 200);
+  const sheet = readSpreadsheetBytes(await excel.arrayBuffer(), "csv");
+  const rows = records(sheet);
+  assert.deepEqual(rows.map((r) => r["Ärende"]).sort(), centrum, "Excel CSV");
+  assert.ok(sheet.rows[0].includes("Borttagen fråga (old-question)"), "a column for a question no longer asked");
+  assert.equal(rows.find((r) => r["Ärende"] === "2026-0002")["Har du en idé?"], "", "a report that did not answer");
+
+  const xlsx = await download("export.xlsx", "?area=norra");
+  assert.equal(xlsx.status, 200);
+  const book = records(readSpreadsheetBytes(await xlsx.arrayBuffer(), "xlsx"));
+  assert.deepEqual(book.map((r) => r["Ärende"]).sort(), REPORTS.filter((r) => r.area === "norra").map((r) => r.case).sort(), ".xlsx");
+
+  // Each on the record with the number of reports it took.
+  const { json: audit } = await call(admin, "GET", `/api/v1/console/${TENANT}/audit`);
+  const taken = audit.filter((e) => e.action === "report.export").map((e) => [e.subject, JSON.parse(e.after).reports]);
+  assert.deepEqual(taken.slice(0, 5), [
+    ["xlsx", REPORTS.filter((r) => r.area === "norra").length],
+    ["excel-csv", centrum.length],
+    ["geojson", COUNT],
+    ["csv", centrum.length],
+    ["csv", COUNT],
+  ]);
+});
