@@ -9,6 +9,7 @@ mod http;
 mod human;
 mod limits;
 mod moderator;
+mod public_cache;
 mod retention;
 mod room;
 mod routes;

@@ -219,8 +219,8 @@ fn test_fixtures(examples_port: u16) -> Result<String> {
     gated.limits.reports_per_hour = 2;
     // Municipalities of their own for the tests whose admins edit settings (one through the
     // API, one in the console, from an empty questionnaire), guess access codes until locked
-    // out, approve hundreds of reports, page through a long review list, edit categories, or
-    // count and export more reports than a page.
+    // out, approve hundreds of reports, page through a long review list, edit categories,
+    // count and export more reports than a page, or watch the public cache.
     let mut fixtures = String::new();
     for (id, name) in [
         ("installt", "Inställd kommun"),
@@ -230,6 +230,7 @@ fn test_fixtures(examples_port: u16) -> Result<String> {
         ("listby", "Listby kommun"),
         ("kategoriby", "Kategoriby kommun"),
         ("lagesby", "Lägesby kommun"),
+        ("cacheby", "Cacheby kommun"),
     ] {
         let mut tenant = TenantConfig::demo();
         tenant.id = id.into();

@@ -19,6 +19,7 @@ use tryggve_core::moderation::Permission;
 use super::{Cx, Handler, Reply};
 use crate::error::ApiError;
 use crate::moderator::Moderator;
+use crate::public_cache::{self, Subject};
 use crate::store::audit::{json, NewEntry};
 use crate::{clock, room, store};
 
@@ -139,6 +140,7 @@ async fn act(
     let entry =
         NewEntry::by(moderator, action.audit_name(), &subject, &now).change(json(&dialogue), json(&next));
     let saved = store::dialogues::save(db, tenant, &next, store::audit::record(db, &entry)?, &now).await?;
+    public_cache::changed(tenant, Subject::Dialogues).await?;
     if saved.state.is_public() {
         room::broadcast(cx.env, tenant, saved.id, &[LiveEvent::Dialogue { dialogue: saved.clone() }]).await;
     }
@@ -224,6 +226,7 @@ async fn act_on_question(
             events.push(LiveEvent::Dialogue { dialogue: after });
         }
     }
+    public_cache::changed(tenant, Subject::Dialogues).await?;
     if dialogue.state.is_public() {
         room::broadcast(cx.env, tenant, dialogue.id, &events).await;
     }

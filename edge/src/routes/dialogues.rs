@@ -12,36 +12,46 @@ use tryggve_core::dialogue::{
     QuestionDraft, QuestionStatus,
 };
 use tryggve_core::participant_code;
-use worker::Request;
+use worker::{D1Database, Request};
 
 use super::{Cx, Handler, Reply};
 use crate::error::ApiError;
+use crate::public_cache::{self, Subject};
 use crate::{client, clock, human, limits, room, secrets, store, token};
 
 /// A published dialogue (drafts do not exist for residents).
-async fn public_dialogue(cx: &Cx<'_>, tenant: &str, id: i64) -> Result<PublicDialogue, ApiError> {
-    let dialogue = store::dialogues::find(cx.db, tenant, id).await?;
+async fn public_dialogue(db: &D1Database, tenant: &str, id: i64) -> Result<PublicDialogue, ApiError> {
+    let dialogue = store::dialogues::find(db, tenant, id).await?;
     dialogue.filter(|d| d.state.is_public()).ok_or(ApiError::DialogueNotFound)
 }
 
-/// `GET /api/v1/tenants/{tenant}/dialogues`: published dialogues, coming ones first.
+/// `GET /api/v1/tenants/{tenant}/dialogues`: published dialogues, coming ones first (cached).
 impl Handler for ListDialogues {
     async fn handle(
         cx: &mut Cx<'_>,
         path: TenantPath,
         _: (),
     ) -> Result<Reply<Vec<PublicDialogue>>, ApiError> {
-        Ok(Reply::Done(store::dialogues::list(cx.db, &path.tenant, false).await?))
+        let (db, tenant) = (cx.db, path.tenant.as_str());
+        let listed = public_cache::through(cx, tenant, Subject::Dialogues, async move {
+            store::dialogues::list(db, tenant, false).await
+        });
+        Ok(Reply::Passed(listed.await?))
     }
 }
 
-/// `GET /api/v1/tenants/{tenant}/dialogues/{dialogue}`: the dialogue and its approved questions.
+/// `GET /api/v1/tenants/{tenant}/dialogues/{dialogue}`: the dialogue and its approved questions
+/// (cached).
 impl Handler for ReadDialogue {
     async fn handle(cx: &mut Cx<'_>, path: DialoguePath, _: ()) -> Result<Reply<DialogueSnapshot>, ApiError> {
-        let dialogue = public_dialogue(cx, &path.tenant, path.dialogue).await?;
-        let questions = store::dialogues::questions(cx.db, &path.tenant, dialogue.id, true).await?;
-        let questions = questions.iter().filter_map(|q| q.public()).collect();
-        Ok(Reply::Done(DialogueSnapshot { dialogue, questions }))
+        let (db, tenant) = (cx.db, path.tenant.as_str());
+        let snapshot = public_cache::through(cx, tenant, Subject::Dialogues, async move {
+            let dialogue = public_dialogue(db, tenant, path.dialogue).await?;
+            let questions = store::dialogues::questions(db, tenant, dialogue.id, true).await?;
+            let questions = questions.iter().filter_map(|q| q.public()).collect();
+            Ok(DialogueSnapshot { dialogue, questions })
+        });
+        Ok(Reply::Passed(snapshot.await?))
     }
 }
 
@@ -72,7 +82,7 @@ impl Handler for AskQuestion {
         let (db, env, tenant) = (cx.db, cx.env, path.tenant.as_str());
         let config = cx.tenant_config(tenant).await?;
         let participant = token::hash(cx.code()?);
-        let dialogue = public_dialogue(cx, tenant, path.dialogue).await?;
+        let dialogue = public_dialogue(cx.db, tenant, path.dialogue).await?;
         let question = draft.validated().map_err(ApiError::Invalid)?;
         if let Some(key) = &question.idempotency_key {
             if let Some((sender, stored)) = store::dialogues::question_by_key(db, dialogue.id, key).await? {
@@ -118,7 +128,7 @@ impl Handler for Vote {
         let (db, env, tenant) = (cx.db, cx.env, path.tenant.as_str());
         let config = cx.tenant_config(tenant).await?;
         let participant = token::hash(cx.code()?);
-        let dialogue = public_dialogue(cx, tenant, path.dialogue).await?;
+        let dialogue = public_dialogue(cx.db, tenant, path.dialogue).await?;
         let question = store::dialogues::question(db, tenant, dialogue.id, path.question).await?;
         if !question.is_some_and(|q| q.status == QuestionStatus::Approved) {
             return Err(ApiError::QuestionNotFound);
@@ -137,6 +147,8 @@ impl Handler for Vote {
             .await?
             .and_then(|q| q.public())
             .ok_or(ApiError::QuestionNotFound)?;
+        // A snapshot read after one's own vote counts it.
+        public_cache::changed(tenant, Subject::Dialogues).await?;
         let event = tryggve_core::dialogue::LiveEvent::Question { question: counted.clone() };
         room::broadcast(env, tenant, dialogue.id, &[event]).await;
         Ok(Reply::Done(counted))
@@ -148,7 +160,7 @@ impl Handler for Vote {
 impl Handler for ReadParticipation {
     async fn handle(cx: &mut Cx<'_>, path: DialoguePath, _: ()) -> Result<Reply<Participation>, ApiError> {
         let participant = token::hash(cx.code()?);
-        let dialogue = public_dialogue(cx, &path.tenant, path.dialogue).await?;
+        let dialogue = public_dialogue(cx.db, &path.tenant, path.dialogue).await?;
         let mine = store::dialogues::participation(cx.db, &path.tenant, dialogue.id, &participant).await?;
         Ok(Reply::Done(mine))
     }
@@ -163,7 +175,7 @@ impl Handler for JoinLive {
     async fn handle(cx: &mut Cx<'_>, path: DialoguePath, _: ()) -> Result<Reply<()>, ApiError> {
         let (db, env, tenant) = (cx.db, cx.env, path.tenant.as_str());
         let config = cx.tenant_config(tenant).await?;
-        let dialogue = public_dialogue(cx, tenant, path.dialogue).await?;
+        let dialogue = public_dialogue(cx.db, tenant, path.dialogue).await?;
         let req = cx.req();
         let upgrade = req.headers().get("upgrade").ok().flatten().unwrap_or_default();
         let joining = upgrade.eq_ignore_ascii_case("websocket");

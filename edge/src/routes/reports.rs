@@ -10,6 +10,7 @@ use tryggve_core::{validate_report, NewReport, ReportDraft, ReportReceipt, Repor
 
 use super::{Cx, Handler, Reply};
 use crate::error::ApiError;
+use crate::public_cache::{self, Subject};
 use crate::{client, clock, human, limits, secrets, store, token};
 
 /// `POST /api/v1/reports`: a resident reports a place. Answers 201 with the case number and
@@ -140,7 +141,7 @@ const ACCESS_CODE_TRIES_PER_HOUR: u32 = 10;
 /// `GET /api/v1/tenants/{tenant}/public-reports?bbox=west,south,east,north&zoom=z`: what the
 /// public map shows of a viewport (the municipality's whole map if left out): approved reports,
 /// coarsened, when few lie in it, else clusters from the counted cells. Never more than
-/// `MAX_FEATURES` either way, however many reports there are.
+/// `MAX_FEATURES` either way, however many reports there are. Cached (see `public_cache`).
 impl Handler for ReadPublicMap {
     async fn handle(cx: &mut Cx<'_>, path: TenantPath, _: ()) -> Result<Reply<PublicMap>, ApiError> {
         let (db, tenant) = (cx.db, path.tenant.as_str());
@@ -153,12 +154,15 @@ impl Handler for ReadPublicMap {
         if !config.public_map {
             return Ok(Reply::Done(PublicMap::default()));
         }
-        let cells = store::reports::public_cells(db, tenant, &viewport.cells_to_read()).await?;
-        if let Some(clusters) = PublicMap::from_cells(&viewport, cells) {
-            return Ok(Reply::Done(clusters));
-        }
-        let search = viewport.reports_search_box();
-        let reports = store::reports::approved_in(db, tenant, &search, viewport.marker_limit()).await?;
-        Ok(Reply::Done(PublicMap::from_reports(&viewport, reports)))
+        let map = public_cache::through(cx, tenant, Subject::Map, async move {
+            let cells = store::reports::public_cells(db, tenant, &viewport.cells_to_read()).await?;
+            if let Some(clusters) = PublicMap::from_cells(&viewport, cells) {
+                return Ok(clusters);
+            }
+            let search = viewport.reports_search_box();
+            let reports = store::reports::approved_in(db, tenant, &search, viewport.marker_limit()).await?;
+            Ok(PublicMap::from_reports(&viewport, reports))
+        });
+        Ok(Reply::Passed(map.await?))
     }
 }

@@ -14,6 +14,7 @@ use super::filtered;
 use super::{Cx, Handler, Reply};
 use crate::error::ApiError;
 use crate::moderator::Moderator;
+use crate::public_cache::{self, Subject};
 use crate::{clock, store};
 use worker::D1Database;
 
@@ -42,7 +43,9 @@ impl Handler for ActOnReport {
         action: ReviewAction,
     ) -> Result<Reply<ModeratedReport>, ApiError> {
         let moderator = cx.moderator()?;
-        Ok(Reply::Done(act(cx.db, &path.tenant, moderator, path.case, &action).await?))
+        let report = act(cx.db, &path.tenant, moderator, path.case, &action).await?;
+        public_cache::changed(&path.tenant, Subject::Map).await?;
+        Ok(Reply::Done(report))
     }
 }
 
@@ -59,18 +62,28 @@ impl Handler for ActOnReports {
         let cases = bulk.cases().map_err(ApiError::Invalid)?;
         let action = bulk.action.for_each_report();
         let mut outcome = BulkOutcome::default();
+        let mut failure = None;
         for case in cases {
             match act(cx.db, &path.tenant, moderator, case, &action).await {
                 Ok(report) => outcome.done.push(report),
                 // A failure of ours stops here (what was done stays done, and audited).
-                Err(e) if e.status() >= 500 => return Err(e),
+                Err(e) if e.status() >= 500 => {
+                    failure = Some(e);
+                    break;
+                }
                 Err(e) => outcome.refused.push(BulkRefusal {
                     case_number: case_number(case.0, case.1),
                     error: e.code().id().to_string(),
                 }),
             }
         }
-        Ok(Reply::Done(outcome))
+        if !outcome.done.is_empty() {
+            public_cache::changed(&path.tenant, Subject::Map).await?;
+        }
+        match failure {
+            Some(e) => Err(e),
+            None => Ok(Reply::Done(outcome)),
+        }
     }
 }
 

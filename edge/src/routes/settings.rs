@@ -14,6 +14,7 @@ use worker::D1Database;
 
 use super::{Cx, Handler, Reply};
 use crate::error::ApiError;
+use crate::public_cache::{self, Subject};
 use crate::{clock, secrets, store};
 
 /// `GET /api/v1/console/{tenant}/settings`
@@ -40,6 +41,8 @@ impl Handler for SaveSettings {
             .change(audit_text(&before), audit_text(&settings));
         store::tenants::save(db, &settings, store::audit::record(db, &entry)?).await?;
         crate::tenant_cache::forget(tenant);
+        // Whether the map is public, and how reports show on it, may have changed.
+        public_cache::changed(tenant, Subject::Map).await?;
         if settings.config.areas != before.config.areas {
             // Every report is placed in the new areas now (and any left by a failure here
             // before the next filtered read), so filters by area stay complete.
