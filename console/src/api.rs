@@ -7,8 +7,8 @@ use tryggve_core::api::operations::{
     ActOnDialogue, ActOnQuestion, ActOnReport, ActOnReports, AddModerator, Body, ChangeModeratorRole,
     ChangePassword, CreateDialogue, DisableModerator, EnableModerator, ListAccessCodes, ListAllDialogues,
     ListModerators, ListReports, ListSharedReports, LogIn, LogOut, MinutesCsv, MinutesMarkdown, Operation,
-    ReadAuditLog, ReadConfig, ReadDashboard, ReadModeratedDialogue, ReadReport, ReadSession, ReadSettings,
-    RemoveAccessCode, ResetModeratorPassword, SaveSettings, SetAccessCode, Success,
+    ReadAuditLog, ReadConfig, ReadDashboard, ReadModeratedDialogue, ReadReport, ReadReviewMap, ReadSession,
+    ReadSettings, RemoveAccessCode, ResetModeratorPassword, SaveSettings, SetAccessCode, Success,
 };
 use tryggve_core::api::path::{AccountPath, CasePath, DialoguePath, GroupPath, QuestionPath, TenantPath};
 use tryggve_core::api::{self, Endpoint, ErrorBody, ErrorCode};
@@ -21,10 +21,12 @@ use tryggve_core::dialogue::{
     DialogueAction, DialogueDetails, ModeratedDialogue, ModeratedQuestion, PublicDialogue, QuestionAction,
 };
 use tryggve_core::moderation::Role;
+use tryggve_core::public_map::Viewport;
 use tryggve_core::report::parse_case_number;
 use tryggve_core::report_list::{encode_query_value, ReportPage};
 use tryggve_core::reporter::{AccessCodeState, NewAccessCode, ReporterGroup};
 use tryggve_core::review::{ModeratedReport, ReportFilter, ReviewAction};
+use tryggve_core::review_map::ReviewMap;
 use tryggve_core::settings::TenantSettings;
 use tryggve_core::shared_report::SharedReport;
 use tryggve_core::stats::DashboardAnswer;
@@ -199,6 +201,21 @@ pub async fn reports(
         query += &format!("&after={}", encode_query_value(after));
     }
     call::<ListReports>(&tenant_path(tenant), Some(query), &(), None).await
+}
+
+/// The reports `filter` selects in `view`, one by one or in clusters.
+pub async fn review_map(tenant: &str, filter: &ReportFilter, view: &Viewport) -> Result<ReviewMap, ApiError> {
+    let b = view.bbox;
+    let query = format!(
+        "{}&bbox={:.6},{:.6},{:.6},{:.6}&zoom={}",
+        filter.to_query(),
+        b.west,
+        b.south,
+        b.east,
+        b.north,
+        view.zoom
+    );
+    call::<ReadReviewMap>(&tenant_path(tenant), Some(query), &(), None).await
 }
 
 pub async fn dashboard(

@@ -38,6 +38,7 @@ pub mod report_file;
 pub mod report_list;
 pub mod reporter;
 pub mod review;
+pub mod review_map;
 pub mod secret;
 pub mod settings;
 pub mod settings_section;

@@ -28,6 +28,7 @@ use crate::public_map::PublicMap;
 use crate::report_list::ReportPage;
 use crate::reporter::{AccessCodeState, NewAccessCode};
 use crate::review::{ModeratedReport, ReviewAction};
+use crate::review_map::ReviewMap;
 use crate::settings::{TenantSettings, MAX_SETTINGS_BYTES};
 use crate::shared_report::SharedReport;
 use crate::stats::DashboardAnswer;
@@ -339,6 +340,10 @@ pub const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadshee
 /// The filters of the review list, the lägesbild and the exports.
 const REPORT_FILTERS: &[&str] = &["status", "visibility", "category", "from", "to", "area", "group", "q"];
 
+/// The review filters and the part of the map in view.
+const REVIEW_MAP: &[&str] =
+    &["status", "visibility", "category", "from", "to", "area", "group", "q", "bbox", "zoom"];
+
 /// The review list's filters, its order and where its page starts (`after`, a token from the
 /// previous page).
 const REPORT_LIST: &[&str] =
@@ -446,6 +451,12 @@ operations! {
         Get "/api/v1/console/{tenant}/reports", Permitted(ReviewReports),
         path: TenantPath, body: (), answer: Json(200) => ReportPage,
         query: REPORT_LIST, errors: [UnknownTenant], fields: true,
+    }
+    /// The filtered reports on the review map: a viewport's, clustered when many
+    ReadReviewMap {
+        Get "/api/v1/console/{tenant}/review-map", Permitted(ReviewReports),
+        path: TenantPath, body: (), answer: Json(200) => ReviewMap,
+        query: REVIEW_MAP, errors: [UnknownTenant], fields: true,
     }
     /// One report for review
     ReadReport {

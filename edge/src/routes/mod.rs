@@ -131,6 +131,7 @@ async fn dispatch(id: OperationId, cx: Cx<'_>, values: Vec<&str>) -> Result<Resp
         OperationId::ReadSession => cx.serve::<ReadSession>(values).await,
         OperationId::ChangePassword => cx.serve::<ChangePassword>(values).await,
         OperationId::ListReports => cx.serve::<ListReports>(values).await,
+        OperationId::ReadReviewMap => cx.serve::<ReadReviewMap>(values).await,
         OperationId::ReadReport => cx.serve::<ReadReport>(values).await,
         OperationId::ActOnReport => cx.serve::<ActOnReport>(values).await,
         OperationId::ActOnReports => cx.serve::<ActOnReports>(values).await,

@@ -1,16 +1,20 @@
 //! The review map's API (granskningskarta): list, read and act on a tenant's reports, and the
 //! audit log of what moderators did.
 
-use tryggve_core::api::operations::{ActOnReport, ActOnReports, ListReports, ReadAuditLog, ReadReport};
+use tryggve_core::api::operations::{
+    ActOnReport, ActOnReports, ListReports, ReadAuditLog, ReadReport, ReadReviewMap,
+};
 use tryggve_core::api::path::{CasePath, TenantPath};
 use tryggve_core::bulk_review::{BulkOutcome, BulkRefusal, BulkReview};
 use tryggve_core::console::AuditEntry;
 use tryggve_core::field_error::{FieldError, FieldErrorCode};
+use tryggve_core::public_map::{Viewport, MARKER_LIMIT};
 use tryggve_core::report::{case_number, parse_case_number};
 use tryggve_core::report_list::ReportPage;
 use tryggve_core::review::{ModeratedReport, ReviewAction};
+use tryggve_core::review_map::ReviewMap;
 
-use super::filtered;
+use super::filtered::{self, selection, Reach};
 use super::{Cx, Handler, Reply};
 use crate::error::ApiError;
 use crate::moderator::Moderator;
@@ -119,6 +123,26 @@ async fn act(
     store::reports::update_review(db, tenant, &read, &next, merge_target, &entry).await?;
     report.review = next;
     Ok(report)
+}
+
+/// `GET /api/v1/console/{tenant}/review-map?<filters>&bbox=west,south,east,north&zoom=z`: every
+/// report the review filter selects in view (the municipality's whole map if left out), one by
+/// one when few, else one cluster per grid cell.
+impl Handler for ReadReviewMap {
+    async fn handle(cx: &mut Cx<'_>, path: TenantPath, _: ()) -> Result<Reply<ReviewMap>, ApiError> {
+        let (db, tenant, query) = (cx.db, path.tenant.as_str(), cx.target.query);
+        let (filter, config) = selection(db, tenant, query, Reach::Everything).await?;
+        let whole_map = Viewport { bbox: config.map.bounds, zoom: config.map.zoom };
+        let pairs: Vec<_> = form_urlencoded::parse(query.as_bytes()).collect();
+        let viewport = Viewport::from_query(pairs.iter().map(|(k, v)| (k.as_ref(), v.as_ref())), whole_map)
+            .map_err(ApiError::Invalid)?;
+        let cells = store::review_map::cells(db, tenant, &filter, &viewport.bbox, viewport.level()).await?;
+        if let Some(clusters) = ReviewMap::from_cells(&viewport, cells) {
+            return Ok(Reply::Done(clusters));
+        }
+        let markers = store::review_map::markers(db, tenant, &filter, &viewport.bbox, MARKER_LIMIT).await?;
+        Ok(Reply::Done(ReviewMap::from_reports(markers)))
+    }
 }
 
 /// `GET /api/v1/console/{tenant}/audit`: the newest moderator actions (admins only: entries may

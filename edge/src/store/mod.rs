@@ -6,5 +6,6 @@ pub mod moderators;
 pub mod rate;
 pub mod reports;
 pub mod review_list;
+pub mod review_map;
 pub mod situation;
 pub mod tenants;

@@ -155,7 +155,7 @@ pub fn ReviewPage(
         // The list takes the whole width until a case is opened beside it.
         <div class="review" class:with-case=move || selected.with(Option::is_some)>
             <div class="overview">
-                <ReviewMap config=config.map.clone() reports=reports.into() selected />
+                <ReviewMap tenant=session.tenant.clone() config=config.map.clone() filter=filter.into() loads=loads.into() selected />
                 <BulkActions tenant=session.tenant.clone() csrf=session.csrf_token.clone() checked reload />
                 <ReportList reports=reports.into() selected checked filter areas />
                 {move || next.get().is_some().then(|| view! {

@@ -1,12 +1,15 @@
-// The lägesbild and the exports over more reports than a page, in a municipality of its own
-// ("lagesby": the demo's areas, and a question of every kind). 1 203 reports are written straight
-// into the database from a rule, so every count can be worked out here from the same rule: the
-// lägesbild is counted in SQL over all of them (filtered by area too, every matching report and
-// none other), and each export, written page by page while it is sent, holds every report once.
-import { before, test } from "node:test";
+// The lägesbild, the exports and the review map over more reports than a page, in a
+// municipality of its own ("lagesby": the demo's areas, and a question of every kind). 1 203
+// reports are written straight into the database from a rule, so every count can be worked out
+// here from the same rule: the lägesbild is counted in SQL over all of them (filtered by area
+// too, every matching report and none other); each export, written page by page while it is
+// sent, holds every report once; the review map holds every filtered report, one by one when
+// few and in clusters when many, which a coordinator opens with the keyboard.
+import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { EDGE, query } from "./support/edge.mjs";
 import { call, login } from "./support/console.mjs";
+import { axeViolations, launch, screenshotPath } from "./support/browser.mjs";
 import { readSpreadsheetBytes, records } from "./support/spreadsheet.mjs";
 
 const TENANT = "lagesby";
@@ -46,6 +49,8 @@ function report(i) {
 const REPORTS = Array.from({ length: COUNT }, (_, k) => report(k + 1));
 
 let admin;
+let browser;
+after(async () => { await browser?.close(); });
 before(async () => {
   const rows = REPORTS.map((r) => {
     const [lat, lng] = PLACES[r.area];
@@ -213,4 +218,84 @@ test("exports larger than a page hold every report once, filtered or not", async
     ["csv", centrum.length],
     ["csv", COUNT],
   ]);
+});
+
+const reviewMap = async (q) => {
+  const { response, json } = await call(admin, "GET", `/api/v1/console/${TENANT}/review-map${q}`);
+  assert.equal(response.status, 200, JSON.stringify(json));
+  return json;
+};
+
+test("the review map holds every filtered report: clusters when many, one by one when few", async () => {
+  const whole = await reviewMap("");
+  assert.equal(whole.total, COUNT);
+  assert.deepEqual(whole.reports, [], "clusters, not 1 203 markers");
+  assert.deepEqual(whole.clusters.map((c) => c.count).sort((a, b) => a - b),
+    Object.values(tally(REPORTS, (r) => r.area)).sort((a, b) => a - b), "one cluster per place, every report in one");
+
+  const keep = (r) => r.area === "norra" && r.status === "new";
+  const few = await reviewMap("?area=norra&status=new");
+  assert.deepEqual(few.clusters, []);
+  assert.deepEqual(few.reports.map((r) => r.case_number).sort(), REPORTS.filter(keep).map((r) => r.case).sort());
+  assert.ok(few.reports.every((r) => r.status === "new" && r.lat === PLACES.norra[0] && r.lng === PLACES.norra[1]));
+
+  // A view of centrum only: the other places are not in it.
+  const centrum = await reviewMap("?bbox=12.80,58.03,12.82,58.04&zoom=14");
+  assert.equal(centrum.total, REPORTS.filter((r) => r.area === "centrum").length);
+  const wrong = await call(admin, "GET", `/api/v1/console/${TENANT}/review-map?bbox=12.9,58.1,12.8,58.0`);
+  assert.equal(wrong.response.status, 422);
+  assert.equal(wrong.json.error.field, "bbox");
+});
+
+test("on the console's map a coordinator opens clusters and reports with the keyboard", async () => {
+  browser = await launch();
+  for (const [width, height] of [[1280, 900], [1920, 1080], [390, 844]]) {
+    const context = await browser.newContext({ locale: "sv-SE", viewport: { width, height } });
+    await context.route("https://tile.openstreetmap.org/**", (r) => r.fulfill({ status: 200, body: "" }));
+    const page = await context.newPage();
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(`${EDGE}/console/?tenant=${TENANT}`);
+    await page.getByLabel("E-postadress").fill(ADMIN.email);
+    await page.getByLabel("Lösenord").fill(ADMIN.password);
+    await page.getByRole("button", { name: "Logga in" }).click();
+    const summary = page.locator(".map-summary");
+    await summary.filter({ hasText: /Kartan visar 1\s203 rapporter i vyn, samlade i grupper/ }).waitFor();
+    // Every cluster is a button named by its number (the phone's wider view may gather more).
+    await page.locator(".review-cluster").first().waitFor();
+    await page.screenshot({ path: screenshotPath(`console-review-map-${width}.png`) });
+    if (width !== 1280) {
+      assert.ok(await page.getByRole("button", { name: /rapporter här: zooma in/ }).count() >= 1);
+      await context.close();
+      continue;
+    }
+    const biggest = page.getByRole("button", { name: "602 rapporter här: zooma in" });
+    assert.equal(await biggest.locator("[aria-hidden=true]").textContent(), "602", "the number is what is seen");
+    assert.equal(await page.locator(".review-cluster").count(), 3);
+    assert.deepEqual(await axeViolations(page, [["body"]]), [], "the map with clusters passes axe-core");
+
+    // Enter on a cluster zooms in on it: the place outside every area leaves the view.
+    await biggest.focus();
+    await page.keyboard.press("Enter");
+    await summary.filter({ hasNotText: /1\s203/ }).filter({ hasText: /Kartan visar \d+ rapporter i vyn/ }).waitFor();
+    const shown = Number((await summary.textContent()).match(/Kartan visar ([\d\s]+) rapporter/)[1].replace(/\s/g, ""));
+    assert.ok(shown >= 602 && shown < COUNT, `${shown} reports in view after zooming in on centrum`);
+
+    // Filtered to few, the reports come one by one; Enter on one opens it.
+    await page.locator("#filter-area").selectOption("norra");
+    await page.locator("#filter-status").selectOption("new");
+    const norraNew = REPORTS.filter((r) => r.area === "norra" && r.status === "new");
+    // Out again, so that norra is surely in view.
+    await page.getByRole("button", { name: "Zooma ut" }).click();
+    await page.getByRole("button", { name: "Zooma ut" }).click();
+    await summary.filter({ hasText: `Kartan visar ${norraNew.length} rapporter i vyn.` }).waitFor();
+    const first = page.locator(".review-map img.leaflet-marker-icon").first();
+    await first.focus();
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { name: /^Ärende 2026-\d{4}$/ }).waitFor();
+    const opened = (await page.getByRole("heading", { name: /^Ärende / }).textContent()).replace("Ärende ", "");
+    assert.ok(norraNew.some((r) => r.case === opened), `${opened} is one of norra's new reports`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
 });
