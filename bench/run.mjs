@@ -21,6 +21,7 @@ import { chromium } from "playwright-core";
 const root = path.resolve(import.meta.dirname, "..");
 const widgetDir = path.join(root, "dist/public/widget");
 const rows = [];
+const usage = {}; // what each kind of request costs (CPU, D1 rows), for the month's bill at the end
 const row = (what, value, compared = "", target = "") => rows.push({ what, value, compared, target });
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const ms = (x) => `${x.toFixed(1)} ms`;
@@ -57,6 +58,15 @@ row("  of which the report form's wasm (brotli)", kb(wasm.brotli), `raw ${kb(was
 // Only Swedish is compiled in: a page in another language also loads that language's words.
 const words = ["en", "fi", "ar"].map((tag) => compressed([`locales/${tag}.ftl`]).brotli);
 row("  a page in another language adds its words (brotli)", `≤ ${kb(Math.max(...words))}`, `en ${kb(words[0])}, fi ${kb(words[1])}, ar ${kb(words[2])}; Swedish is in the wasm`);
+{
+  // Where the report form's bytes go, per crate (function bodies and data; the largest first).
+  const { bytesByCrate } = await import("./where-the-bytes-go.mjs");
+  const { total, crates } = bytesByCrate(path.join(root, "target/browser/named/tryggve_report.wasm"));
+  const share = (n) => `${((n / total) * 100).toFixed(0)} %`;
+  const top = crates.slice(0, 10).map(([crate, n]) => `${crate} ${share(n)}`).join(", ");
+  const rest = crates.slice(10).reduce((sum, [, n]) => sum + n, 0);
+  row("  where the form's wasm goes, by crate", `${crates.length} crates`, `${top}; ${crates.length - 10} others ${share(rest)}`);
+}
 row("Live dialogue's wasm, loaded instead (brotli)", kb(dialogueWasm.brotli), `raw ${kb(dialogueWasm.raw)}`);
 const workerWasm = fs.readFileSync(path.join(root, "edge/build/index_bg.wasm"));
 const workerJs = fs.readFileSync(path.join(root, "edge/build/index.js"));
@@ -68,8 +78,10 @@ const edge = new Miniflare({
   host: "127.0.0.1",
   port: 0,
   modules: true,
-  scriptPath: path.join(root, "edge/build/index.js"),
-  modulesRules: [{ type: "CompiledWasm", include: ["**/*.wasm"] }],
+  // The edge with its D1 binding counting rows read and written (bench/d1-counting.mjs).
+  scriptPath: path.join(root, "bench/d1-counting.mjs"),
+  modulesRoot: root,
+  modulesRules: [{ type: "ESModule", include: ["**/*.js", "**/*.mjs"] }, { type: "CompiledWasm", include: ["**/*.wasm"] }],
   compatibilityDate: "2026-07-30", // Miniflare 4's workerd (1.20260730)
   d1Databases: { DB: "tryggve-bench" },
   durableObjects: { DIALOGUE_ROOMS: { className: "DialogueRoom", useSQLite: true } },
@@ -174,14 +186,24 @@ function workerdRssMb() {
   return kbytes / 1024;
 }
 
-/** `load`, and the workerd CPU time each request took (only the measured worker is busy). */
+/** The edge's running totals of D1 rows read and written (bench/d1-counting.mjs). */
+const d1Totals = async () => JSON.parse((await request(`${edgeUrl}/__bench/d1`)).body);
+
+/** `load`, and what each request took of the workerd CPU time (only the measured worker is busy)
+ * and of D1's rows, read and written: what Cloudflare bills. */
 async function measured(makeRequest, options) {
+  const d1Before = await d1Totals();
   const cpuBefore = workerdCpuSeconds();
   const result = await load(makeRequest, options);
   result.cpuMs = ((workerdCpuSeconds() - cpuBefore) * 1000) / result.count;
+  const d1After = await d1Totals();
+  result.rowsRead = (d1After.rows_read - d1Before.rows_read) / result.count;
+  result.rowsWritten = (d1After.rows_written - d1Before.rows_written) / result.count;
   return result;
 }
-const cpu = (result) => `${result.cpuMs.toFixed(2)} ms CPU`;
+const rowsOf = (n) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
+const cpu = (result) => `${result.cpuMs.toFixed(2)} ms CPU` +
+  (result.rowsRead === undefined ? "" : `, D1 ${rowsOf(result.rowsRead)} rows read${result.rowsWritten ? `, ${rowsOf(result.rowsWritten)} written` : ""}`);
 
 /** `measured` for `makeA` and `makeB` in turns (A, B, A, B, …), so that a change in the machine's
  * speed during the run (other processes, CPU boost) weighs on both alike; the turns are added up,
@@ -194,7 +216,9 @@ async function alternating(makeA, makeB, { turns = 6, seconds = 2 } = {}) {
   }
   return sums.map((results) => {
     const total = summary(results.flatMap((r) => r.latencies), turns * seconds, results.reduce((n, r) => n + r.failures, 0));
-    total.cpuMs = results.reduce((n, r) => n + (r.count ? r.cpuMs * r.count : 0), 0) / Math.max(total.count, 1);
+    for (const key of ["cpuMs", "rowsRead", "rowsWritten"]) {
+      total[key] = results.reduce((n, r) => n + (r.count ? r[key] * r.count : 0), 0) / Math.max(total.count, 1);
+    }
     return total;
   });
 }
@@ -203,6 +227,7 @@ const [baseline, config] = await alternating(() => request(`${noopUrl}/`), () =>
 row("No-op JS worker, GET", `${baseline.rps.toFixed(0)} req/s`, `p50 ${ms(baseline.p50)}, p99 ${ms(baseline.p99)}; ${cpu(baseline)}`);
 row("Edge GET tenant config", `${config.rps.toFixed(0)} req/s`, `${(config.rps / baseline.rps).toFixed(2)}× no-op; p50 ${ms(config.p50)}, p99 ${ms(config.p99)}; ${cpu(config)}`, "≥ 0.8× no-op");
 const submit = await measured(() => request(`${edgeUrl}/api/v1/reports`, "POST", report()));
+Object.assign(usage, { config, report: submit, approval: undefined });
 row("Edge POST report", `${submit.rps.toFixed(0)} req/s`, `${(submit.rps / baseline.rps).toFixed(2)}× no-op; p50 ${ms(submit.p50)}, p99 ${ms(submit.p99)}; ${cpu(submit)}${submit.failures ? `; ${submit.failures} failed` : ""}`);
 
 // ---------------------------------------------------------------- the public map at 100 000 reports
@@ -224,7 +249,9 @@ for (let i = 0; i < SEEDED; i++) {
     [lat, lng] = [hlat + (random() - 0.5) * 0.02, hlng + (random() - 0.5) * 0.04];
   }
   const cell = (fraction) => Math.floor(fraction * 262144); // core::public_map::cell_of at level 18
-  seeded.push(`('demo', 2020, ${i + 1}, '', ${lat.toFixed(6)}, ${lng.toFixed(6)}, 'graffiti', 'approved', 'reviewed', '2020-06-01T12:00:00Z', ${cell((lng + 180) / 360)}, ${cell((lat + 90) / 180)})`);
+  // Three years of reports, one every 16 minutes, as a municipality's register fills.
+  const createdAt = new Date(Date.UTC(2023, 0, 1) + i * 946_000).toISOString();
+  seeded.push(`('demo', 2020, ${i + 1}, '', ${lat.toFixed(6)}, ${lng.toFixed(6)}, 'graffiti', 'approved', 'reviewed', '${createdAt}', ${cell((lng + 180) / 360)}, ${cell((lat + 90) / 180)})`);
 }
 for (let i = 0; i < seeded.length; i += 20_000) {
   const statements = [];
@@ -240,19 +267,25 @@ const consoleCall = (method, pathname, body) => fetch(`${edgeUrl}${pathname}`, {
   headers: { "content-type": "application/json", cookie: session.cookie, "x-csrf-token": session.csrf }, body: body && JSON.stringify(body) });
 const filed = await (await fetch(`${edgeUrl}/api/v1/reports`, { method: "POST", headers: { "content-type": "application/json" }, body: report() })).json();
 const importStarted = performance.now();
-const approval = await consoleCall("POST", `/api/v1/console/demo/reports/${filed.case_number}/actions`, { action: "approve", publish_description: false });
-if (approval.status !== 200) throw new Error(`approval failed: ${approval.status} ${await approval.text()}`);
+const firstApproval = await consoleCall("POST", `/api/v1/console/demo/reports/${filed.case_number}/actions`, { action: "approve", publish_description: false });
+if (firstApproval.status !== 200) throw new Error(`approval failed: ${firstApproval.status} ${await firstApproval.text()}`);
 const importMs = performance.now() - importStarted;
 // And what a moderator's approval costs from then on (median of 10, one new report each).
 const approvals = [];
-for (let i = 0; i < 10; i++) {
+const approval = { cpuMs: 0, rowsRead: 0, rowsWritten: 0, count: 10 }; // per approval, for the bill
+for (let i = 0; i < approval.count; i++) {
   const next = await (await fetch(`${edgeUrl}/api/v1/reports`, { method: "POST", headers: { "content-type": "application/json" }, body: report() })).json();
-  const started = performance.now();
+  const [d1Before, cpuBefore, started] = [await d1Totals(), workerdCpuSeconds(), performance.now()];
   const answer = await consoleCall("POST", `/api/v1/console/demo/reports/${next.case_number}/actions`, { action: "approve", publish_description: false });
   if (answer.status !== 200) throw new Error(`approval failed: ${answer.status}`);
   approvals.push(performance.now() - started);
+  const d1After = await d1Totals();
+  approval.cpuMs += ((workerdCpuSeconds() - cpuBefore) * 1000) / approval.count;
+  approval.rowsRead += (d1After.rows_read - d1Before.rows_read) / approval.count;
+  approval.rowsWritten += (d1After.rows_written - d1Before.rows_written) / approval.count;
 }
-row(`  one approval counting ${SEEDED} imported reports`, ms(importMs), `once, after a bulk import; each approval after it: median ${ms(median(approvals))}`);
+usage.approval = approval;
+row(`  one approval counting ${SEEDED} imported reports`, ms(importMs), `once, after a bulk import; each approval after it: median ${ms(median(approvals))}, ${cpu(approval)}`);
 const approved = (await db.prepare("SELECT COUNT(*) AS n FROM reports WHERE tenant_id = 'demo' AND visibility = 'approved'").first()).n;
 const cells = (await db.prepare("SELECT COUNT(*) AS n FROM public_cells").first()).n;
 
@@ -289,6 +322,7 @@ for (const zoom of [10, 12, 14, 16, 18]) {
   // Latency one request at a time (what a resident waits), then throughput with 8 at once.
   const alone = await measured(query, { seconds: 3, concurrency: 1 });
   const loaded = await measured(query, { seconds: 3, concurrency: 8 });
+  if (zoom === 14) usage.mapMoved = alone;
   row(`Edge GET public map, zoom ${zoom} (${approved} reports)`, `p99 ${ms(alone.p99)}`,
     `p50 ${ms(alone.p50)}; median ${percentile(features, 50)}, max ${Math.max(...features)} features; ${cpu(alone)}; ` +
     `8 at once: ${loaded.rps.toFixed(0)} req/s (${(loaded.rps / baseline.rps).toFixed(2)}× no-op), p99 ${ms(loaded.p99)}`,
@@ -308,6 +342,7 @@ row("  grid cells counted for the public map", `${cells}`, `levels 4–18, for $
   };
   const cachedRead = await measured(read, { seconds: 3, concurrency: 1 });
   const hits = outcomes.hit;
+  usage.mapCached = cachedRead;
   let changes = 0;
   const freshRead = async () => {
     // A moderator's approval of a new report starts a new generation; only the map's read is timed.
@@ -339,9 +374,11 @@ row("  grid cells counted for the public map", `${cells}`, `levels 4–18, for $
     ["review list, text search", "/api/v1/console/demo/reports?q=M%C3%A4tning", ""],
     ["lägesbild", "/api/v1/console/demo/dashboard", "p99 ≤ 100 ms"],
     ["lägesbild, one area", "/api/v1/console/demo/dashboard?area=centrum", "p99 ≤ 100 ms"],
+    ["lägesbild, one year", "/api/v1/console/demo/dashboard?from=2025-01-01&to=2025-12-31", "p99 ≤ 100 ms"],
     ["review map, whole municipality", "/api/v1/console/demo/review-map", ""],
   ]) {
     const result = await measured(() => get(pathname), { seconds: 3, concurrency: 1 });
+    usage[what] = result;
     row(`Console GET ${what} (${total} reports)`, `p99 ${ms(result.p99)}`,
       `p50 ${ms(result.p50)}; ${cpu(result)}; ${result.count} requests, ${result.failures} failed`, target);
   }
@@ -350,11 +387,14 @@ row("  grid cells counted for the public map", `${cells}`, `levels 4–18, for $
   const before = workerdRssMb();
   let peak = before;
   const sampler = setInterval(() => { peak = Math.max(peak, workerdRssMb()); }, 20);
+  const [d1Before, cpuBefore] = [await d1Totals(), workerdCpuSeconds()];
   const exported = await get("/api/v1/console/demo/export.csv");
   clearInterval(sampler);
+  const d1After = await d1Totals();
+  usage.export = { cpuMs: (workerdCpuSeconds() - cpuBefore) * 1000, rowsRead: d1After.rows_read - d1Before.rows_read, rowsWritten: d1After.rows_written - d1Before.rows_written };
   const lines = exported.body.toString().trimEnd().split("\r\n").length - 1;
   row("Console CSV export of every report", ms(exported.ms),
-    `${lines} of ${total} reports, ${kb(exported.body.length)}; workerd's memory ${before.toFixed(0)} MB before, ${peak.toFixed(0)} MB at its peak`,
+    `${lines} of ${total} reports, ${kb(exported.body.length)}; workerd's memory ${before.toFixed(0)} MB before, ${peak.toFixed(0)} MB at its peak; ${cpu(usage.export)}`,
     "complete; a worker has 128 MB");
 }
 
@@ -398,6 +438,18 @@ for (let round = 0; round < 5; round++) {
 }
 sockets.forEach((s) => s.close());
 row(`Live: approved question → ${clients} WebSockets`, `p50 ${ms(median(arrivals))}`, `p99 ${ms(percentile(arrivals, 99))} (5 rounds, from the moderator's click)`, "p99 ≤ 250 ms");
+// What a participant costs: a participant code, then a question (each from an address of its own).
+usage.participant = await measured(() => request(`${edgeUrl}/api/v1/tenants/demo/participants`, "POST", undefined, resident()), { seconds: 2, concurrency: 1 });
+{
+  const codes = [];
+  for (let i = 0; i < 800; i++) codes.push(await participantCode(resident()));
+  usage.question = await measured(() => {
+    const code = codes.pop();
+    if (!code) throw new Error("the bench ran out of participant codes: issue more");
+    return request(`${edgeUrl}/api/v1/tenants/demo/dialogues/9001/questions`, "POST", JSON.stringify({ text: "Hur går det med belysningen?" }),
+      { authorization: `Bearer ${code}`, ...resident() });
+  }, { seconds: 1, concurrency: 1 });
+}
 
 // ---------------------------------------------------------------- live room under a flood
 // 400 attackers in one room, each on an address of its own and sending a frame every 10 ms
@@ -560,6 +612,55 @@ row("Script tag → interactive (Slow 4G, 4× CPU)", ms(median(runs)),
 row("Layout shift as the loader's frame arrives", Math.max(...frameShifts).toFixed(4),
   `largest of ${frameShifts.length} runs; the bench page gives the element no height beforehand (docs/embedding.md says how)`, "");
 row("Layout shift while the widget takes over the frame", Math.max(...shifts).toFixed(4), `largest of ${shifts.length} runs; the page's text below the widget`, "0");
+
+// ---------------------------------------------------------------- what a month costs
+// Cloudflare's published prices (Workers Paid, developers.cloudflare.com/{workers,d1,durable-objects}/
+// platform/pricing, as of 2026-12) applied to what this run measured per request, for a month of
+// a municipality of 100 000 residents. Static files (the widget, Leaflet, the console) are served
+// as Workers static assets, which are not billed; the Cache API and the Rate Limiting binding are
+// not billed either.
+{
+  const databaseBytes = (await db.prepare("SELECT 1").run()).meta.size_after;
+  const month = {
+    "widget page views (1 in 10 residents)": [10_000, [["config", 1], ["mapCached", 1], ["mapMoved", 3]]],
+    "reports (Västerås: 4 500 a year for 155 000 residents; twice that rate)": [500, [["report", 1], ["approval", 3]]],
+    "console working days (5 staff × 21 days)": [105, [["review list, first page", 60], ["review list, one area by status", 20], ["lägesbild", 10], ["lägesbild, one area", 10], ["review map, whole municipality", 20]]],
+    "exports of every report": [20, [["export", 1]]],
+    "dialogue participants (2 dialogues × 300)": [600, [["participant", 1], ["question", 3]]],
+  };
+  const total = { requests: 0, cpuMs: 0, rowsRead: 0, rowsWritten: 0 };
+  for (const [times, parts] of Object.values(month)) {
+    for (const [kind, perTime] of parts) {
+      const measuredKind = usage[kind];
+      if (!measuredKind) throw new Error(`the bill needs a measurement of ${kind}`);
+      total.requests += times * perTime;
+      total.cpuMs += times * perTime * measuredKind.cpuMs;
+      total.rowsRead += times * perTime * measuredKind.rowsRead;
+      total.rowsWritten += times * perTime * measuredKind.rowsWritten;
+    }
+  }
+  // Each participant's WebSocket: one Worker request and one Durable Object request; the room is
+  // billed for its wall-clock time while awake (at most the dialogue's 1.5 hours, 128 MB).
+  const sockets = month["dialogue participants (2 dialogues × 300)"][0];
+  total.requests += sockets;
+  const durableObjects = { requests: sockets + sockets * 10 / 20, gbSeconds: 2 * 1.5 * 3600 * 0.128 }; // 10 messages each, billed 20:1
+  const over = (used, included, price, per) => Math.max(0, used - included) / per * price;
+  const bill = 5 // the Workers Paid plan's monthly minimum, which includes the allowances below
+    + over(total.requests, 10e6, 0.30, 1e6) + over(total.cpuMs, 30e6, 0.02, 1e6)
+    + over(total.rowsRead, 25e9, 0.001, 1e6) + over(total.rowsWritten, 50e6, 1.00, 1e6) + over(databaseBytes / 1e9, 5, 0.75, 1)
+    + over(durableObjects.requests, 1e6, 0.15, 1e6) + over(durableObjects.gbSeconds, 400_000, 12.50, 1e6);
+  const share = (used, included) => `${((used / included) * 100).toFixed(used / included < 0.01 ? 3 : 1)} %`;
+  row("What a month costs: 100 000 residents", `$${bill.toFixed(2)}`,
+    `Workers Paid; of its monthly allowances: requests ${share(total.requests, 10e6)} (${total.requests.toFixed(0)}), CPU ${share(total.cpuMs, 30e6)} (${(total.cpuMs / 1000).toFixed(0)} s), ` +
+    `D1 rows read ${share(total.rowsRead, 25e9)} (${(total.rowsRead / 1e6).toFixed(1)} M), written ${share(total.rowsWritten, 50e6)} (${total.rowsWritten.toFixed(0)}), ` +
+    `storage ${share(databaseBytes / 1e9, 5)} (${(databaseBytes / 1e6).toFixed(0)} MB with ${SEEDED} reports); Durable Objects ${share(durableObjects.requests, 1e6)} of requests, ${share(durableObjects.gbSeconds, 400_000)} of GB-s`, "");
+  for (const [what, [times, parts]] of Object.entries(month)) {
+    row(`  assumed: ${times} ${what}`, "", `each ${parts.map(([kind, n]) => `${n}× ${kind}`).join(", ")}`);
+  }
+  // Where it starts to cost more than the minimum: the use that the first allowance runs out at.
+  const factor = Math.min(10e6 / total.requests, 30e6 / total.cpuMs, 25e9 / total.rowsRead, 50e6 / total.rowsWritten);
+  row("  the first allowance runs out at", `${factor.toFixed(0)}× this use`, "then $0.30 per million requests, $0.02 per million CPU ms, $0.001 per million rows read, $1 per million written");
+}
 
 await edge.dispose();
 await noop.dispose();

@@ -74,14 +74,19 @@ fn wasm_module(
         build.args(["--no-default-features", "--features", &features.join(",")]);
     }
     run_command(build.current_dir(&root))?;
+    let built = root.join(format!(
+        "{BROWSER_TARGET_DIR}/wasm32-unknown-unknown/release/{}.wasm",
+        crate_name.replace('-', "_")
+    ));
+    // The bench reads where the bytes go from the function names, which the next steps drop.
+    let named = root.join(format!("{BROWSER_TARGET_DIR}/named"));
+    fs::create_dir_all(&named).map_err(|e| e.to_string())?;
+    copy(&built, &named.join(format!("{out_name}.wasm")))?;
     run_command(
         Command::new(&tools.wasm_bindgen)
             .args(["--target", "web", "--no-typescript", "--out-name", out_name, "--out-dir"])
             .arg(out)
-            .arg(root.join(format!(
-                "{BROWSER_TARGET_DIR}/wasm32-unknown-unknown/release/{}.wasm",
-                crate_name.replace('-', "_")
-            ))),
+            .arg(&built),
     )?;
     let wasm = out.join(format!("{out_name}_bg.wasm"));
     run_command(
