@@ -292,6 +292,7 @@ pub(crate) mod tests {
                 description_public: true,
                 merged_into: None,
                 answer_texts: Default::default(),
+                unit: None,
             },
         }
     }

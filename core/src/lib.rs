@@ -48,6 +48,7 @@ pub mod stats;
 pub mod tenant;
 pub mod text;
 pub mod theme;
+pub mod unit;
 pub mod validation;
 
 pub use category::Category;

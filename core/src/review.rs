@@ -40,6 +40,9 @@ pub enum ReviewAction {
     },
     /// This report repeats another (given by case number): close it and point there.
     MergeInto { case_number: String },
+    /// Send it to another unit (by id), or to none (it waits to be routed). Whether the unit
+    /// exists is for the edge to check.
+    Route { unit: Option<i64> },
 }
 
 impl ReviewAction {
@@ -51,6 +54,7 @@ impl ReviewAction {
             Self::SetStatus { .. } => "report.set_status",
             Self::Redact { .. } => "report.redact",
             Self::MergeInto { .. } => "report.merge",
+            Self::Route { .. } => "report.route",
         }
     }
 }
@@ -71,6 +75,9 @@ pub struct ReviewState {
     /// description and removed with it when the retention period ends.
     #[serde(default, skip_serializing_if = "Answers::is_empty")]
     pub answer_texts: Answers,
+    /// The unit the report is routed to (see `crate::unit::route`); none: not routed yet.
+    #[serde(default)]
+    pub unit: Option<i64>,
 }
 
 impl ReviewState {
@@ -147,6 +154,7 @@ impl ReviewState {
                 next.description_public = false;
                 next.merged_into = Some(crate::report::case_number(target.0, target.1));
             }
+            ReviewAction::Route { unit } => next.unit = *unit,
         }
         Ok(next)
     }
@@ -200,6 +208,9 @@ pub struct ReportFilter {
     /// Who sent it: residents, staff with the access code, the police, …
     #[serde(default)]
     pub group: Option<ReporterGroup>,
+    /// The unit it is routed to, or none yet.
+    #[serde(default)]
+    pub unit: Option<UnitFilter>,
     /// A case number, or words in the report's texts (see [`Search`]).
     pub q: Option<String>,
     #[serde(default)]
@@ -223,6 +234,7 @@ impl ReportFilter {
                 "category" => filter.category = Some(value.to_string()),
                 "area" => filter.area = Some(value.to_string()),
                 "group" => filter.group = Some(ReporterGroup::from_id(value).ok_or(invalid("group"))?),
+                "unit" => filter.unit = Some(UnitFilter::from_id(value).ok_or(invalid("unit"))?),
                 "q" => filter.q = Search::parse(value).map(|_| value.trim().to_string()),
                 "order" => filter.order = ReportOrder::from_id(value).ok_or(invalid("order"))?,
                 "from" | "to" => {
@@ -257,6 +269,7 @@ impl ReportFilter {
             ("to", self.to.as_deref()),
             ("area", self.area.as_deref()),
             ("group", self.group.map(ReporterGroup::id)),
+            ("unit", self.unit.map(UnitFilter::id).as_deref()),
             ("q", self.q.as_deref()),
             ("order", order),
         ]
@@ -269,6 +282,32 @@ impl ReportFilter {
     /// What the search looks for, if anything.
     pub fn search(&self) -> Option<Search> {
         self.q.as_deref().and_then(Search::parse)
+    }
+}
+
+/// Which reports the unit filter selects: those routed to one unit, or those routed to none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum UnitFilter {
+    Unit(i64),
+    Unrouted,
+}
+
+impl UnitFilter {
+    /// In a query: the unit's id, or `-` for none.
+    pub fn id(self) -> String {
+        match self {
+            Self::Unit(id) => id.to_string(),
+            Self::Unrouted => "-".into(),
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Self> {
+        match id {
+            "-" => Some(Self::Unrouted),
+            _ => id.parse().ok().filter(|id| *id > 0).map(Self::Unit),
+        }
     }
 }
 
@@ -304,7 +343,16 @@ mod tests {
                 "idea".to_string(),
                 AnswerValue::Text("Fråga Kalle på nr 3".into()),
             )]),
+            unit: None,
         }
+    }
+
+    #[test]
+    fn routing_sends_to_a_unit_or_to_none_and_changes_nothing_else() {
+        let routed = fresh().apply(&ReviewAction::Route { unit: Some(3) }, "2026-0001").unwrap();
+        assert_eq!(routed, ReviewState { unit: Some(3), ..fresh() });
+        let unrouted = routed.apply(&ReviewAction::Route { unit: None }, "2026-0001").unwrap();
+        assert_eq!(unrouted, fresh());
     }
 
     #[test]
@@ -464,6 +512,7 @@ mod tests {
             to: Some("2026-12-31".into()),
             area: Some("centrum".into()),
             group: Some(ReporterGroup::Police),
+            unit: Some(UnitFilter::Unit(3)),
             q: Some("Östra torget & 50%".into()),
             order: ReportOrder::Status,
         };
@@ -480,6 +529,9 @@ mod tests {
         assert_eq!(ReportFilter::default().to_query(), "", "the default filter adds nothing to an address");
         assert_eq!(ReportFilter::from_query([("order", "sideways")]).unwrap_err().field, "order");
         assert_eq!(ReportFilter::from_query([("group", "mayor")]).unwrap_err().field, "group");
+        assert_eq!(ReportFilter::from_query([("unit", "-")]).unwrap().unit, Some(UnitFilter::Unrouted));
+        assert_eq!(ReportFilter::from_query([("unit", "0")]).unwrap_err().field, "unit");
+        assert_eq!(ReportFilter::from_query([("unit", "gata")]).unwrap_err().field, "unit");
         assert_eq!(ReportFilter::from_query([("q", "  ")]).unwrap().q, None);
     }
 

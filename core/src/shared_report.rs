@@ -90,6 +90,7 @@ mod tests {
                     crate::questionnaire::AnswerValue::Text("Sent varje fredag".into()),
                 )]
                 .into(),
+                unit: None,
             },
         }
     }

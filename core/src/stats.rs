@@ -272,6 +272,7 @@ mod tests {
                 description_public: false,
                 merged_into: None,
                 answer_texts: Default::default(),
+                unit: None,
             },
         }
     }

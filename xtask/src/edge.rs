@@ -220,7 +220,7 @@ fn test_fixtures(examples_port: u16) -> Result<String> {
     // Municipalities of their own for the tests whose admins edit settings (one through the
     // API, one in the console, from an empty questionnaire), guess access codes until locked
     // out, approve hundreds of reports, page through a long review list, edit categories,
-    // count and export more reports than a page, or watch the public cache.
+    // count and export more reports than a page, watch the public cache, or define units.
     let mut fixtures = String::new();
     for (id, name) in [
         ("installt", "Inställd kommun"),
@@ -231,6 +231,7 @@ fn test_fixtures(examples_port: u16) -> Result<String> {
         ("kategoriby", "Kategoriby kommun"),
         ("lagesby", "Lägesby kommun"),
         ("cacheby", "Cacheby kommun"),
+        ("enhetsby", "Enhetsby kommun"),
     ] {
         let mut tenant = TenantConfig::demo();
         tenant.id = id.into();

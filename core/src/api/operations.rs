@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use super::path::{
     percent_encode, AccountPath, CasePath, DialoguePath, GroupPath, PathParams, QuestionPath, TenantPath,
+    UnitPath,
 };
 use super::{ErrorCode, FileBytes, MAX_BODY_BYTES};
 use crate::bulk_review::{BulkOutcome, BulkReview};
@@ -32,6 +33,7 @@ use crate::review_map::ReviewMap;
 use crate::settings::{TenantSettings, MAX_SETTINGS_BYTES};
 use crate::shared_report::SharedReport;
 use crate::stats::DashboardAnswer;
+use crate::unit::{Unit, UnitDraft};
 use crate::{ReportDraft, ReportReceipt, ReportView, TenantConfig};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -246,6 +248,7 @@ impl Body for ReviewAction {}
 impl Body for BulkReview {}
 impl Body for NewModerator {}
 impl Body for RoleChange {}
+impl Body for UnitDraft {}
 impl Body for NewAccessCode {}
 impl Body for DialogueDetails {}
 impl Body for DialogueAction {}
@@ -338,7 +341,8 @@ use Success::{Empty, File, Json, WebSocket};
 pub const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /// The filters of the review list, the lägesbild and the exports.
-const REPORT_FILTERS: &[&str] = &["status", "visibility", "category", "from", "to", "area", "group", "q"];
+const REPORT_FILTERS: &[&str] =
+    &["status", "visibility", "category", "from", "to", "area", "group", "unit", "q"];
 
 /// The review filters and the part of the map in view.
 const REVIEW_MAP: &[&str] =
@@ -506,6 +510,24 @@ operations! {
         Get "/api/v1/console/{tenant}/export.geojson", Permitted(ExportReports),
         path: TenantPath, body: (), answer: File("application/geo+json") => serde_json::Value,
         query: REPORT_FILTERS, errors: [UnknownTenant], fields: true,
+    }
+    /// The municipality's units, in the order they were defined
+    ListUnits {
+        Get "/api/v1/console/{tenant}/units", Permitted(ReviewReports),
+        path: TenantPath, body: (), answer: Json(200) => Vec<Unit>,
+        query: &[], errors: [UnknownTenant], fields: false,
+    }
+    /// Add a unit: the categories and areas whose new reports it takes, its target times to fix (admins)
+    AddUnit {
+        Post "/api/v1/console/{tenant}/units", Permitted(ConfigureTenant),
+        path: TenantPath, body: UnitDraft, answer: Json(201) => Unit,
+        query: &[], errors: [UnknownTenant], fields: true,
+    }
+    /// Change a unit (admins); reports already routed keep their unit
+    UpdateUnit {
+        Put "/api/v1/console/{tenant}/units/{unit}", Permitted(ConfigureTenant),
+        path: UnitPath, body: UnitDraft, answer: Json(200) => Unit,
+        query: &[], errors: [UnknownTenant], fields: true,
     }
     /// Accounts (admins)
     ListModerators {

@@ -67,6 +67,13 @@ pub struct AccountPath {
     pub email: String,
 }
 
+/// A unit of a municipality.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnitPath {
+    pub tenant: String,
+    pub unit: i64,
+}
+
 /// A reporter group that needs an access code.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GroupPath {
@@ -133,6 +140,18 @@ impl PathParams for QuestionPath {
 
     fn values(&self) -> Vec<String> {
         vec![self.tenant.clone(), self.dialogue.to_string(), self.question.to_string()]
+    }
+}
+
+impl PathParams for UnitPath {
+    const NAMES: &'static [&'static str] = &["tenant", "unit"];
+
+    fn parse(values: &[&str]) -> Result<Self, ErrorCode> {
+        Ok(Self { tenant: tenant(values[0]), unit: id(values[1], ErrorCode::NotFound)? })
+    }
+
+    fn values(&self) -> Vec<String> {
+        vec![self.tenant.clone(), self.unit.to_string()]
     }
 }
 

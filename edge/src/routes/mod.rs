@@ -13,6 +13,7 @@ mod reports;
 mod review;
 mod settings;
 mod tenants;
+mod units;
 
 use std::cell::OnceCell;
 use std::rc::Rc;
@@ -140,6 +141,9 @@ async fn dispatch(id: OperationId, cx: Cx<'_>, values: Vec<&str>) -> Result<Resp
         OperationId::ExportExcelCsv => cx.serve::<ExportExcelCsv>(values).await,
         OperationId::ExportXlsx => cx.serve::<ExportXlsx>(values).await,
         OperationId::ExportGeoJson => cx.serve::<ExportGeoJson>(values).await,
+        OperationId::ListUnits => cx.serve::<ListUnits>(values).await,
+        OperationId::AddUnit => cx.serve::<AddUnit>(values).await,
+        OperationId::UpdateUnit => cx.serve::<UpdateUnit>(values).await,
         OperationId::ListModerators => cx.serve::<ListModerators>(values).await,
         OperationId::AddModerator => cx.serve::<AddModerator>(values).await,
         OperationId::DisableModerator => cx.serve::<DisableModerator>(values).await,

@@ -4,8 +4,9 @@ use tryggve_core::field_error::{FieldError, FieldErrorCode};
 use tryggve_core::password::{check_access_code, AccessCodeCheck};
 use tryggve_core::public_map::{PublicMap, Viewport};
 use tryggve_core::report::case_number;
-use tryggve_core::stats::area_key;
+use tryggve_core::stats::{area_key, OUTSIDE_AREAS};
 use tryggve_core::tenant::is_valid_tenant_id;
+use tryggve_core::unit;
 use tryggve_core::{validate_report, NewReport, ReportDraft, ReportReceipt, ReportView};
 
 use super::{Cx, Handler, Reply};
@@ -95,7 +96,12 @@ async fn create(cx: &mut Cx<'_>, draft: ReportDraft) -> Result<Reply<ReportRecei
         limits::give_back(db, guess).await?;
     }
     let area = area_key(&tenant.areas, report.location);
-    match store::reports::insert(db, &report, year, &token::hash(&followup_token), &created_at, area).await {
+    // Routed by the municipality's rules as it arrives (none: a moderator routes it).
+    let units = store::units::list(db, &tenant.id).await?;
+    let place = Some(area).filter(|area| *area != OUTSIDE_AREAS);
+    let unit = unit::route(&units, &report.category, place).map(|unit| unit.id);
+    let token_hash = token::hash(&followup_token);
+    match store::reports::insert(db, &report, year, &token_hash, &created_at, (area, unit)).await {
         Ok(seq) => Ok(Reply::Done(ReportReceipt { case_number: case_number(year, seq), followup_token })),
         Err(e) => {
             // Not stored, so not counted. Two copies of one retry may have raced: the other one

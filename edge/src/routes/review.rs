@@ -115,6 +115,11 @@ async fn act(
             }
         }
     }
+    if let ReviewAction::Route { unit: Some(unit) } = action {
+        if store::units::find(db, tenant, *unit).await?.is_none() {
+            return Err(ApiError::Invalid(FieldError::new("unit", FieldErrorCode::InvalidChoice)));
+        }
+    }
     let mut report = read.report.clone();
     let next = report.review.apply(action, &report.case_number).map_err(ApiError::Invalid)?;
     let now = clock::now_iso();

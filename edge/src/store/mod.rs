@@ -9,3 +9,4 @@ pub mod review_list;
 pub mod review_map;
 pub mod situation;
 pub mod tenants;
+pub mod units;

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 use tryggve_core::report_list::{like_anywhere, Cursor, ReportOrder, Search};
-use tryggve_core::review::{ModeratedReport, ReportFilter};
+use tryggve_core::review::{ModeratedReport, ReportFilter, UnitFilter};
 use tryggve_core::stats::area_key;
 use tryggve_core::{Area, LatLng, ReportStatus};
 use wasm_bindgen::JsValue;
@@ -55,6 +55,11 @@ pub(super) fn matching(tenant: &str, filter: &ReportFilter) -> Query {
     q.and_if(filter.to.as_deref(), |p| format!("created_at < date({p}, '+1 day')"));
     q.and_if(filter.area.as_deref(), |p| format!("area_id = {p}"));
     q.and_if(filter.group.map(|g| g.id()), |p| format!("reporter_group = {p}"));
+    match filter.unit {
+        Some(UnitFilter::Unit(unit)) => q.and_if(Some(unit as f64), |p| format!("unit_id = {p}")),
+        Some(UnitFilter::Unrouted) => q.and("unit_id IS NULL".into()),
+        None => {}
+    }
     match filter.search() {
         Some(Search::Case(year, seq)) => {
             let (y, s) = (q.arg(year), q.arg(seq));
