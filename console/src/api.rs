@@ -10,7 +10,10 @@ use tryggve_core::api::operations::{
     ReadAuditLog, ReadConfig, ReadDashboard, ReadModeratedDialogue, ReadReport, ReadReviewMap, ReadSession,
     ReadSettings, RemoveAccessCode, ResetModeratorPassword, SaveSettings, SetAccessCode, Success,
 };
-use tryggve_core::api::path::{AccountPath, CasePath, DialoguePath, GroupPath, QuestionPath, TenantPath};
+use tryggve_core::api::operations::{AddUnit, ListUnits, UpdateUnit};
+use tryggve_core::api::path::{
+    AccountPath, CasePath, DialoguePath, GroupPath, QuestionPath, TenantPath, UnitPath,
+};
 use tryggve_core::api::{self, Endpoint, ErrorBody, ErrorCode};
 use tryggve_core::bulk_review::{BulkOutcome, BulkReview};
 use tryggve_core::console::{
@@ -30,6 +33,7 @@ use tryggve_core::review_map::ReviewMap;
 use tryggve_core::settings::TenantSettings;
 use tryggve_core::shared_report::SharedReport;
 use tryggve_core::stats::DashboardAnswer;
+use tryggve_core::unit::{Unit, UnitDraft};
 use tryggve_core::TenantConfig;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -267,6 +271,19 @@ pub async fn act(
 /// One action on several reports; each report's outcome in the answer.
 pub async fn act_on_many(tenant: &str, csrf: &str, bulk: &BulkReview) -> Result<BulkOutcome, ApiError> {
     call::<ActOnReports>(&tenant_path(tenant), None, bulk, Some(csrf)).await
+}
+
+pub async fn units(tenant: &str) -> Result<Vec<Unit>, ApiError> {
+    call::<ListUnits>(&tenant_path(tenant), None, &(), None).await
+}
+
+pub async fn add_unit(tenant: &str, csrf: &str, unit: &UnitDraft) -> Result<Unit, ApiError> {
+    call::<AddUnit>(&tenant_path(tenant), None, unit, Some(csrf)).await
+}
+
+pub async fn update_unit(tenant: &str, csrf: &str, id: i64, unit: &UnitDraft) -> Result<Unit, ApiError> {
+    let path = UnitPath { tenant: tenant.to_string(), unit: id };
+    call::<UpdateUnit>(&path, None, unit, Some(csrf)).await
 }
 
 pub async fn moderators(tenant: &str) -> Result<Vec<ModeratorView>, ApiError> {

@@ -232,6 +232,7 @@ fn test_fixtures(examples_port: u16) -> Result<String> {
         ("lagesby", "Lägesby kommun"),
         ("cacheby", "Cacheby kommun"),
         ("enhetsby", "Enhetsby kommun"),
+        ("ruttby", "Ruttby kommun"),
     ] {
         let mut tenant = TenantConfig::demo();
         tenant.id = id.into();

@@ -8,4 +8,5 @@ mod report_filters;
 mod review;
 mod settings;
 mod table_box;
+mod units;
 mod workspace;

@@ -3,11 +3,12 @@ use tryggve_core::category::CategoryNames;
 use tryggve_core::i18n::I18n;
 use tryggve_core::moderation::Visibility;
 use tryggve_core::reporter::ReporterGroup;
-use tryggve_core::review::{is_iso_day, ReportFilter};
+use tryggve_core::review::{is_iso_day, ReportFilter, UnitFilter};
 use tryggve_core::stats::OUTSIDE_AREAS;
+use tryggve_core::unit::Unit;
 use tryggve_core::{Area, ReportStatus};
 
-/// Filters by status, publication, category, area, sender, date and a search; each change reloads the
+/// Filters by status, publication, category, area, sender, unit, date and a search; each change reloads the
 /// list. The fields show the filter as it is, also when it came from a link or the browser's
 /// back button.
 #[component]
@@ -24,6 +25,9 @@ pub fn ReportFilters(
     /// Whether the sender's group is a choice (not for observers' list, which does not name it).
     #[prop(default = true)]
     by_group: bool,
+    /// The units to choose among (none: no unit filter).
+    #[prop(default = Vec::new())]
+    units: Vec<Unit>,
 ) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let names = expect_context::<CategoryNames>();
@@ -117,6 +121,19 @@ pub fn ReportFilters(
                     }>
                         {all(|f| f.group.map(|g| g.id().to_string()))}
                         {ReporterGroup::ALL.map(|g| option(|f| f.group.map(|g| g.id().to_string()), g.id().into(), i18n.t(&format!("reporter-group-{}", g.id())))).collect_view()}
+                    </select>
+                </div>
+            })}
+            {(!units.is_empty()).then(|| view! {
+                <div>
+                    <label for="filter-unit">{i18n.t("console-unit")}</label>
+                    <select id="filter-unit" on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        filter.update(|f| f.unit = UnitFilter::from_id(&value));
+                    }>
+                        {all(|f| f.unit.map(UnitFilter::id))}
+                        {units.into_iter().map(|u| option(|f| f.unit.map(UnitFilter::id), u.id.to_string(), u.draft.name)).collect_view()}
+                        {option(|f| f.unit.map(UnitFilter::id), UnitFilter::Unrouted.id(), i18n.t("console-unit-none"))}
                     </select>
                 </div>
             })}

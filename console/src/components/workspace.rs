@@ -5,6 +5,7 @@ use leptos::task::spawn_local;
 use tryggve_core::console::SessionInfo;
 use tryggve_core::i18n::I18n;
 use tryggve_core::moderation::{Permission, Role};
+use tryggve_core::unit::Unit;
 use tryggve_core::TenantConfig;
 
 use super::admin::{AccountPage, AccountsPage, AuditPage};
@@ -13,6 +14,7 @@ use super::dialogue::DialoguesPage;
 use super::report_filters::ReportFilters;
 use super::review::ReviewPage;
 use super::settings::SettingsPage;
+use super::units::{Units, UnitsPage};
 use crate::address::{on_back_or_forward, Address};
 use crate::api;
 
@@ -24,6 +26,7 @@ enum Page {
     Shared,
     Dialogues,
     Accounts,
+    Units,
     Settings,
     Audit,
     Account,
@@ -46,18 +49,19 @@ impl Page {
             Self::Dashboard | Self::Shared => Some(Permission::ViewSituation),
             Self::Dialogues => Some(Permission::AnswerQuestions),
             Self::Accounts => Some(Permission::ManageModerators),
-            Self::Settings => Some(Permission::ConfigureTenant),
+            Self::Units | Self::Settings => Some(Permission::ConfigureTenant),
             Self::Audit => Some(Permission::ReadAudit),
             Self::Account => None,
         }
     }
 
-    const ALL: [Page; 8] = [
+    const ALL: [Page; 9] = [
         Page::Review,
         Page::Dashboard,
         Page::Shared,
         Page::Dialogues,
         Page::Accounts,
+        Page::Units,
         Page::Settings,
         Page::Audit,
         Page::Account,
@@ -71,6 +75,7 @@ impl Page {
             Self::Shared => "shared",
             Self::Dialogues => "dialogues",
             Self::Accounts => "accounts",
+            Self::Units => "units",
             Self::Settings => "settings",
             Self::Audit => "audit",
             Self::Account => "account",
@@ -84,6 +89,7 @@ impl Page {
             Self::Shared => "console-shared-title",
             Self::Dialogues => "console-dialogues-title",
             Self::Accounts => "console-accounts-title",
+            Self::Units => "console-units-title",
             Self::Settings => "console-settings-title",
             Self::Audit => "console-audit-title",
             Self::Account => "console-account-title",
@@ -143,7 +149,16 @@ pub fn Workspace(session: SessionInfo) -> impl IntoView {
             }
         }
     });
-    let loaded = Memo::new(move |_| config.with(Option::is_some));
+    // The units, for those who route reports (the review's filter and each case); none for
+    // the others, or when they cannot be read (the review still works, without them).
+    let units = RwSignal::new(None::<Vec<Unit>>);
+    if role.allows(Permission::ReviewReports) {
+        let tenant = session.tenant.clone();
+        spawn_local(async move { units.set(Some(api::units(&tenant).await.unwrap_or_default())) });
+    } else {
+        units.set(Some(Vec::new()));
+    }
+    let loaded = Memo::new(move |_| config.with(Option::is_some) && units.with(Option::is_some));
     let saved = move |c: TenantConfig| config.set(Some(c));
 
     view! {
@@ -161,9 +176,11 @@ pub fn Workspace(session: SessionInfo) -> impl IntoView {
             let Some(config) = config.get_untracked() else { return ().into_any() };
             // The municipality's names of its categories, for every page that shows one.
             provide_context(config.category_names.clone());
+            let units = units.get_untracked().unwrap_or_default();
+            provide_context(Units(units.clone()));
             match page.get() {
                 Page::Review => view! {
-                    <ReportFilters filter categories=config.all_categories() areas=config.areas.clone() />
+                    <ReportFilters filter categories=config.all_categories() areas=config.areas.clone() units />
                     <ReviewPage session=session.clone() filter selected=case config=config.clone() />
                 }.into_any(),
                 Page::Dashboard => view! {
@@ -176,6 +193,7 @@ pub fn Workspace(session: SessionInfo) -> impl IntoView {
                 }.into_any(),
                 Page::Dialogues => view! { <DialoguesPage session=session.clone() /> }.into_any(),
                 Page::Accounts => view! { <AccountsPage session=session.clone() /> }.into_any(),
+                Page::Units => view! { <UnitsPage session=session.clone() config=config.clone() /> }.into_any(),
                 Page::Settings => view! { <SettingsPage session=session.clone() on_saved=saved /> }.into_any(),
                 Page::Audit => view! { <AuditPage session=session.clone() /> }.into_any(),
                 Page::Account => view! { <AccountPage session=session.clone() /> }.into_any(),

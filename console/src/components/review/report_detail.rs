@@ -10,6 +10,7 @@ use tryggve_core::review::{ModeratedReport, ReviewAction};
 use tryggve_core::ReportStatus;
 
 use crate::api;
+use crate::components::units::Units;
 
 /// Where on a case an action was taken: its message is shown there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,6 +20,7 @@ pub enum Section {
     Status,
     Redact,
     Merge,
+    Route,
 }
 
 impl Section {
@@ -29,6 +31,7 @@ impl Section {
             Self::Status => "status",
             Self::Redact => "redact",
             Self::Merge => "merge",
+            Self::Route => "route",
         }
     }
 }
@@ -127,6 +130,8 @@ pub fn ReportDetail(
     let answer_signals: Vec<(String, RwSignal<String>)> =
         redacted_answers.iter().map(|(id, _, text)| (id.clone(), *text)).collect();
     let merge_target = RwSignal::new(String::new());
+    let units = expect_context::<Units>();
+    let unit_choice = RwSignal::new(review.unit.map(|id| id.to_string()).unwrap_or_default());
 
     let approve = {
         let run = run.clone();
@@ -161,6 +166,10 @@ pub fn ReportDetail(
             run(Section::Redact, ReviewAction::Redact { description: redacted.get_untracked(), answer_texts })
         }
     };
+    let route = {
+        let run = run.clone();
+        move |_| run(Section::Route, ReviewAction::Route { unit: unit_choice.get_untracked().parse().ok() })
+    };
     let merge = move |_| {
         run(
             Section::Merge,
@@ -180,6 +189,7 @@ pub fn ReportDetail(
                 <dt>{i18n.t("console-received")}</dt><dd>{human(&report.created_at, &i18n)}</dd>
                 <dt>{i18n.t("console-position")}</dt><dd>{format!("{:.5}, {:.5}", report.lat, report.lng)}</dd>
                 <dt>{i18n.t("console-status")}</dt><dd class="status">{i18n.t(&review.status.label_key())}</dd>
+                <dt>{i18n.t("console-unit")}</dt><dd class="unit">{review.unit.map_or_else(|| i18n.t("console-unit-none"), |id| units.name(id))}</dd>
                 <dt>{i18n.t("console-visibility")}</dt><dd class="visibility">{i18n.t(&review.visibility.label_key())}</dd>
                 <dt>{i18n.t("console-description")}</dt><dd class="description">{if review.description.is_empty() { dash() } else { review.description.clone() }}</dd>
                 <dt>{i18n.t("console-contact")}</dt><dd>{report.contact_email.clone().unwrap_or_else(dash)}</dd>
@@ -220,6 +230,21 @@ pub fn ReportDetail(
                 <textarea id="public-comment" rows="3" on:input=move |ev| comment.set(event_target_value(&ev))></textarea>
                 <button type="button" on:click=set_status>{i18n.t("console-save-status")}</button>
                 {line(Section::Status)}
+            </fieldset>
+            })}
+
+            {(!units.0.is_empty()).then(|| view! {
+            <fieldset>
+                <legend>{i18n.t("console-route")}</legend>
+                <label for="route-unit">{i18n.t("console-unit")}</label>
+                <select id="route-unit" on:change=move |ev| unit_choice.set(event_target_value(&ev))>
+                    {units.0.iter().map(|u| view! {
+                        <option value=u.id.to_string() selected=review.unit == Some(u.id)>{u.draft.name.clone()}</option>
+                    }).collect_view()}
+                    <option value="" selected=review.unit.is_none()>{i18n.t("console-unit-none")}</option>
+                </select>
+                <button type="button" on:click=route>{i18n.t("console-route-button")}</button>
+                {line(Section::Route)}
             </fieldset>
             })}
 
