@@ -1,10 +1,12 @@
 // Units and routing, in a municipality of its own ("enhetsby"): an admin defines units, a new
 // report goes to the unit the rules name (the one naming its area before one covering the whole
 // municipality), a moderator sends it elsewhere or to none, the review list filters by unit,
-// and every change is in the audit log. Bad input gets 4xx JSON errors.
+// a unit's queue puts what is past its target first; a moderator changes a report's category
+// (the resident's is kept), names who handles it, sets when the event happened and writes
+// internal notes. Every change is in the audit log; bad input gets 4xx JSON errors.
 import { before, test } from "node:test";
 import assert from "node:assert/strict";
-import { goodReport, post } from "./support/edge.mjs";
+import { goodReport, post, query, sql } from "./support/edge.mjs";
 import { ACCOUNTS, call, login } from "./support/console.mjs";
 
 const TENANT = "enhetsby";
@@ -41,7 +43,7 @@ async function send(overrides) {
   assert.equal(response.status, 201);
   const read = await call(admin, "GET", `/api/v1/console/${TENANT}/reports/${json.case_number}`);
   assert.equal(read.response.status, 200);
-  return read.json;
+  return { ...read.json, followup: json.followup_token };
 }
 
 test("an admin's units are listed as defined, cleaned, with their targets", async () => {
@@ -136,4 +138,97 @@ test("bad units, unknown units and other people's units get 4xx JSON errors", as
   const moderator = await login(ACCOUNTS.moderator);
   assert.equal((await call(moderator, "GET", "/api/v1/console/demo/units")).response.status, 200);
   assert.equal((await call(moderator, "POST", "/api/v1/console/demo/units", unit)).response.status, 403);
+});
+
+test("a unit's queue lists its open reports, those past their target first, and leaves out what is done or no case", async () => {
+  const made = await call(admin, "POST", UNITS, { name: "Fastighetsenheten", email: "fastighet@enhetsby.example", categories: ["vandalism"], targets: { vandalism: 24 } });
+  assert.equal(made.response.status, 201, made.text);
+  const unit = made.json;
+  const fresh = await send({ category: "vandalism", description: "Ny skada" });
+  const old = await send({ category: "vandalism", description: "Gammal skada" });
+  const older = await send({ category: "vandalism", description: "Äldre skada" });
+  const done = await send({ category: "vandalism", description: "Lagad skada" });
+  const duplicate = await send({ category: "vandalism", description: "Samma skada igen" });
+  // Two of them arrived days ago (as if the register had been running).
+  const backdate = (report, days) => {
+    const [year, seq] = report.case_number.split("-").map(Number);
+    const at = new Date(Date.now() - days * 24 * 3600 * 1000).toISOString();
+    query(`UPDATE reports SET created_at = ${sql(at)} WHERE tenant_id = 'enhetsby' AND case_year = ${year} AND case_seq = ${seq}`);
+  };
+  backdate(old, 2);
+  backdate(older, 5);
+  const act = (report, body) => call(admin, "POST", `/api/v1/console/${TENANT}/reports/${report.case_number}/actions`, body);
+  assert.equal((await act(done, { action: "set_status", status: "in_progress" })).response.status, 200);
+  assert.equal((await act(done, { action: "set_status", status: "resolved" })).response.status, 200);
+  assert.equal((await act(duplicate, { action: "merge_into", case_number: fresh.case_number })).response.status, 200);
+
+  const queue = await call(admin, "GET", `${UNITS}/${unit.id}/queue`);
+  assert.equal(queue.response.status, 200, queue.text);
+  assert.deepEqual(queue.json.reports.map((r) => r.case_number), [older.case_number, old.case_number, fresh.case_number],
+    "past the target first (the longest past it first), the resolved and the merged left out");
+  assert.equal(queue.json.total, 3);
+  assert.equal(queue.json.overdue, 2);
+  const [first, , last] = queue.json.reports;
+  assert.equal(first.overdue, true);
+  assert.equal(first.target_hours, 24);
+  assert.ok(first.age_hours >= 5 * 24 - 1 && first.age_hours <= 5 * 24, `${first.age_hours} h`);
+  assert.equal(last.overdue, false);
+  assert.equal(last.age_hours, 0);
+  assert.equal((await call(admin, "GET", `${UNITS}/999999/queue`)).response.status, 404);
+});
+
+test("a moderator changes the category (the resident's is kept), names who handles it, sets the event's time and writes notes", async () => {
+  const report = await send({ category: "dark-spot", description: "Klotter i tunneln, fel kategori" });
+  const path = `/api/v1/console/${TENANT}/reports/${report.case_number}`;
+  const act = (body) => call(admin, "POST", `${path}/actions`, body);
+  const changed = await act({ action: "recategorise", category: "graffiti" });
+  assert.equal(changed.response.status, 200, changed.text);
+  assert.equal(changed.json.category, "graffiti");
+  assert.equal(changed.json.original_category, "dark-spot");
+  assert.equal(changed.json.unit, report.unit, "the unit stays: routing is for new reports");
+  const named = await act({ action: "assign", assignee: "  Kim   på gatuenheten " });
+  assert.equal(named.json.assignee, "Kim på gatuenheten");
+  const timed = await act({ action: "set_event_time", at: "2026-11-28T23:40" });
+  assert.equal(timed.json.event_at, "2026-11-28T23:40");
+  const read = await call(admin, "GET", path);
+  assert.deepEqual([read.json.category, read.json.original_category, read.json.assignee, read.json.event_at],
+    ["graffiti", "dark-spot", "Kim på gatuenheten", "2026-11-28T23:40"]);
+  // The lägesbild counts it under its new category.
+  const situation = await call(admin, "GET", `/api/v1/console/${TENANT}/dashboard?q=${encodeURIComponent(report.case_number)}`);
+  assert.equal(situation.response.status, 200, situation.text);
+  const counted = Object.fromEntries(situation.json.by_category.map((c) => [c.key, c.count]));
+  assert.equal(counted.graffiti, 1);
+  assert.equal(counted["dark-spot"], 0);
+
+  const first = await call(admin, "POST", `${path}/notes`, { text: "Ringt Kim, åtgärdas på torsdag." });
+  assert.equal(first.response.status, 201, first.text);
+  assert.equal(first.json.author, "Ida Inställning");
+  await call(admin, "POST", `${path}/notes`, { text: "Klart enligt Kim." });
+  const notes = await call(admin, "GET", `${path}/notes`);
+  assert.deepEqual(notes.json.map((n) => n.text), ["Ringt Kim, åtgärdas på torsdag.", "Klart enligt Kim."]);
+
+  // None of it reaches the resident.
+  const follow = await fetch(`${process.env.TRYGGVE_EDGE}/api/v1/tenants/${TENANT}/reports/${report.case_number}`,
+    { headers: { authorization: `Bearer ${report.followup}` } });
+  const resident = await follow.text();
+  assert.doesNotMatch(resident, /Kim|åtgärdas på torsdag/);
+
+  const audit = await call(admin, "GET", `/api/v1/console/${TENANT}/audit`);
+  for (const action of ["report.recategorise", "report.assign", "report.event_time", "report.note"]) {
+    assert.ok(audit.json.some((e) => e.action === action && e.subject === report.case_number), action);
+  }
+
+  const refused = async (body, field, where = `${path}/actions`) => {
+    const answer = await call(admin, "POST", where, body);
+    assert.equal(answer.response.status, 422, JSON.stringify(body));
+    assert.equal(answer.json.error.field, field);
+  };
+  await refused({ action: "recategorise", category: "ufo" }, "category");
+  await refused({ action: "assign", assignee: "x".repeat(101) }, "assignee");
+  await refused({ action: "set_event_time", at: "igår kväll" }, "at");
+  await refused({ text: "   " }, "text", `${path}/notes`);
+  await refused({ text: "å".repeat(2001) }, "text", `${path}/notes`);
+  assert.equal((await call(admin, "GET", `/api/v1/console/${TENANT}/reports/2026-999999/notes`)).response.status, 404);
+  const observer = await login(ACCOUNTS.observer);
+  assert.equal((await call(observer, "GET", "/api/v1/console/demo/reports/2026-0001/notes")).response.status, 403, "partners never read notes");
 });

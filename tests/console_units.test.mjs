@@ -77,7 +77,9 @@ test("an admin defines a unit; a new report goes to it, the review names and fil
   await page.getByRole("heading", { name: "Enheter", level: 1 }).waitFor();
   await page.locator("nav.pages").getByRole("button", { name: "Granskningskarta", exact: true }).click();
   await page.getByRole("heading", { name: "Granskningskarta" }).waitFor();
+  await page.getByText("Visar 2 av 2 rapporter.").waitFor();
   await page.getByLabel("Enhet").selectOption({ label: "Gatu- och parkenheten" });
+  await page.getByText("Visar 1 av 1 rapport.").waitFor();
   await page.getByRole("button", { name: routed, exact: true }).waitFor();
   assert.equal(await page.getByRole("button", { name: waiting, exact: true }).count(), 0, "the filter shows the unit's reports only");
   await page.getByLabel("Enhet").selectOption({ label: "Ingen enhet" });
@@ -100,6 +102,40 @@ test("an admin defines a unit; a new report goes to it, the review names and fil
   await detail.getByRole("button", { name: "Skicka", exact: true }).click();
   await page.getByText(`Ärende ${routed} är sparat.`).waitFor();
   await detail.locator("dd.unit").filter({ hasText: "Ingen enhet" }).waitFor();
+
+  // Handling the case: its category, who handles it, when it happened, a note for colleagues.
+  await detail.getByLabel("Kategori", { exact: true }).selectOption({ label: "Nedskräpning" });
+  await detail.getByRole("button", { name: "Byt kategori" }).click();
+  await page.getByText(`Ärende ${routed} är sparat.`).waitFor();
+  await detail.locator("dd.original-category").filter({ hasText: "Klotter" }).waitFor();
+  await detail.getByLabel("Handläggare (internt, visas aldrig för invånare)").fill("Kim på gatuenheten");
+  await detail.getByRole("button", { name: "Spara handläggare" }).click();
+  await detail.locator("dd.assignee").filter({ hasText: "Kim på gatuenheten" }).waitFor();
+  await detail.getByLabel("När händelsen inträffade (om rapporten gäller en händelse)").fill("2026-11-28T23:40");
+  await detail.getByRole("button", { name: "Spara tidpunkt" }).click();
+  await detail.locator("dd.event-at").filter({ hasText: /28 nov\. 2026 kl\. 23:40/ }).waitFor();
+  await detail.getByLabel("Ny anteckning").fill("Ringt Kim, åtgärdas på torsdag.");
+  await detail.getByRole("button", { name: "Lägg till anteckning" }).click();
+  await detail.locator(".note-list li").filter({ hasText: "Ringt Kim, åtgärdas på torsdag." }).waitFor();
+  assert.match(await detail.locator(".note-list .note-meta").first().textContent(), /^Ida Inställning · /);
+  assert.deepEqual(await axeViolations(page, [["body"]]), [], "the handled case passes axe-core");
+  await page.screenshot({ path: screenshotPath("console-case-handling-1280x900.png"), fullPage: true });
+
+  // The unit's queue: the report sent there waits in it; a case opens in the review.
+  await detail.getByLabel("Enhet", { exact: true }).selectOption({ label: "Gatu- och parkenheten" });
+  await detail.getByRole("button", { name: "Skicka", exact: true }).click();
+  await detail.locator("dd.unit").filter({ hasText: "Gatu- och parkenheten" }).waitFor();
+  await page.locator("nav.pages").getByRole("button", { name: "Köer", exact: true }).click();
+  await page.getByRole("heading", { name: "Köer", level: 1 }).waitFor();
+  await page.getByText(/Gatu- och parkenheten: 2 öppna rapporter, 0 över målet\./).waitFor();
+  const queued = page.getByRole("row", { name: new RegExp(routed) });
+  await queued.getByText("Kim på gatuenheten").waitFor();
+  await queued.getByText("Inom målet").waitFor();
+  assert.deepEqual(await axeViolations(page, [["body"]]), [], "the queue passes axe-core");
+  await page.screenshot({ path: screenshotPath("console-queue-1280x900.png"), fullPage: true });
+  await queued.getByRole("button", { name: routed }).click();
+  await page.getByRole("heading", { name: "Granskningskarta" }).waitFor();
+  await detail.getByRole("heading", { name: `Ärende ${routed}` }).waitFor();
   assert.deepEqual(errors, []);
   await context.close();
 });

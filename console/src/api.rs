@@ -10,7 +10,9 @@ use tryggve_core::api::operations::{
     ReadAuditLog, ReadConfig, ReadDashboard, ReadModeratedDialogue, ReadReport, ReadReviewMap, ReadSession,
     ReadSettings, RemoveAccessCode, ResetModeratorPassword, SaveSettings, SetAccessCode, Success,
 };
-use tryggve_core::api::operations::{AddUnit, ListUnits, UpdateUnit};
+use tryggve_core::api::operations::{
+    AddReportNote, AddUnit, ListReportNotes, ListUnits, ReadUnitQueue, UpdateUnit,
+};
 use tryggve_core::api::path::{
     AccountPath, CasePath, DialoguePath, GroupPath, QuestionPath, TenantPath, UnitPath,
 };
@@ -24,6 +26,7 @@ use tryggve_core::dialogue::{
     DialogueAction, DialogueDetails, ModeratedDialogue, ModeratedQuestion, PublicDialogue, QuestionAction,
 };
 use tryggve_core::moderation::Role;
+use tryggve_core::note::{NewNote, ReportNote};
 use tryggve_core::public_map::Viewport;
 use tryggve_core::report::parse_case_number;
 use tryggve_core::report_list::{encode_query_value, ReportPage};
@@ -34,6 +37,7 @@ use tryggve_core::settings::TenantSettings;
 use tryggve_core::shared_report::SharedReport;
 use tryggve_core::stats::DashboardAnswer;
 use tryggve_core::unit::{Unit, UnitDraft};
+use tryggve_core::unit_queue::UnitQueue;
 use tryggve_core::TenantConfig;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -284,6 +288,18 @@ pub async fn add_unit(tenant: &str, csrf: &str, unit: &UnitDraft) -> Result<Unit
 pub async fn update_unit(tenant: &str, csrf: &str, id: i64, unit: &UnitDraft) -> Result<Unit, ApiError> {
     let path = UnitPath { tenant: tenant.to_string(), unit: id };
     call::<UpdateUnit>(&path, None, unit, Some(csrf)).await
+}
+
+pub async fn unit_queue(tenant: &str, id: i64) -> Result<UnitQueue, ApiError> {
+    call::<ReadUnitQueue>(&UnitPath { tenant: tenant.to_string(), unit: id }, None, &(), None).await
+}
+
+pub async fn notes(tenant: &str, case: &str) -> Result<Vec<ReportNote>, ApiError> {
+    call::<ListReportNotes>(&case_path(tenant, case)?, None, &(), None).await
+}
+
+pub async fn add_note(tenant: &str, case: &str, csrf: &str, text: String) -> Result<ReportNote, ApiError> {
+    call::<AddReportNote>(&case_path(tenant, case)?, None, &NewNote { text }, Some(csrf)).await
 }
 
 pub async fn moderators(tenant: &str) -> Result<Vec<ModeratorView>, ApiError> {

@@ -49,6 +49,18 @@ pub fn parse_day(timestamp: &str) -> Option<(i64, u32, u32)> {
     Some((year, month, day))
 }
 
+/// Minutes since 1970 of a UTC timestamp as the edge stores it (`2026-12-03T14:17:42.123Z`);
+/// seconds are dropped.
+pub fn utc_minutes(timestamp: &str) -> Option<i64> {
+    let (year, month, day) = parse_day(timestamp)?;
+    if !matches!(timestamp.as_bytes().get(10), Some(b'T' | b' ')) || timestamp.get(13..14) != Some(":") {
+        return None;
+    }
+    let hour: i64 = timestamp.get(11..13)?.parse().ok().filter(|h| (0..24).contains(h))?;
+    let minute: i64 = timestamp.get(14..16)?.parse().ok().filter(|m| (0..60).contains(m))?;
+    Some(days_from_civil(year, month, day) * 24 * 60 + hour * 60 + minute)
+}
+
 /// ISO 8601 week, e.g. `2026-W47` (weeks start on Monday; week 1 holds the year's first Thursday).
 pub fn iso_week(timestamp: &str) -> Option<String> {
     let (year, month, day) = parse_day(timestamp)?;

@@ -41,7 +41,7 @@ fn values(r: &ModeratedReport, areas: &[Area]) -> [String; 14] {
     [
         r.case_number.clone(),
         r.created_at.clone(),
-        r.category.clone(),
+        r.review.category.clone(),
         times_to_column(&r.times),
         r.review.status.id().to_string(),
         r.review.visibility.id().to_string(),
@@ -169,7 +169,7 @@ impl SheetLayout {
         let fixed = [
             Cell::text(&r.case_number),
             Cell::time(&r.created_at),
-            Cell::text(self.categories.name(&r.category, i18n)),
+            Cell::text(self.categories.name(&r.review.category, i18n)),
             Cell::text(times.join(", ")),
             Cell::text(i18n.t(&review.status.label_key())),
             Cell::text(i18n.t(&review.visibility.label_key())),
@@ -279,7 +279,6 @@ pub(crate) mod tests {
             case_number: "2026-0042".into(),
             lat: 58.0337,
             lng: 12.8083,
-            category: "graffiti".into(),
             times: vec![TimeOfDay::Evening, TimeOfDay::Night],
             contact_email: Some("hemlig@example.se".into()),
             created_at: "2026-11-22T10:00:00.000Z".into(),
@@ -293,6 +292,10 @@ pub(crate) mod tests {
                 merged_into: None,
                 answer_texts: Default::default(),
                 unit: None,
+                category: "graffiti".into(),
+                original_category: None,
+                assignee: String::new(),
+                event_at: None,
             },
         }
     }

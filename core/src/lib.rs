@@ -23,6 +23,7 @@ pub mod i18n;
 pub mod live;
 pub mod local_time;
 pub mod moderation;
+pub mod note;
 #[cfg(feature = "openapi")]
 pub mod openapi;
 #[cfg(feature = "passwords")]
@@ -49,6 +50,7 @@ pub mod tenant;
 pub mod text;
 pub mod theme;
 pub mod unit;
+pub mod unit_queue;
 pub mod validation;
 
 pub use category::Category;

@@ -133,6 +133,13 @@ impl RejectionReason {
         Self::ALL.into_iter().find(|r| r.id() == id)
     }
 
+    /// Whether a report turned down for this reason is still something to fix (its words could
+    /// not be published, its place still needs seeing to); a duplicate, an off-topic report or
+    /// one from outside the municipality is not.
+    pub fn still_a_case(self) -> bool {
+        matches!(self, Self::PersonalData | Self::Offensive)
+    }
+
     /// The locale key of its label, e.g. `reason-personal-data`.
     pub fn label_key(self) -> String {
         format!("reason-{}", self.id().replace('_', "-"))
@@ -140,6 +147,17 @@ impl RejectionReason {
 }
 
 impl ReportStatus {
+    /// Whether the report counts as fixed (åtgärdad): its time to fix ends here, and runs again
+    /// if it is reopened. A closed report (avslutad) was not fixed: nothing was to be done.
+    pub fn is_fixed(self) -> bool {
+        self == ReportStatus::Resolved
+    }
+
+    /// Whether it still waits for the municipality: in its unit's queue.
+    pub fn is_open(self) -> bool {
+        matches!(self, ReportStatus::New | ReportStatus::Reviewed | ReportStatus::InProgress)
+    }
+
     /// The handling moves forward (ny → granskad → åtgärd pågår → åtgärdad), may be closed
     /// (avslutad) from any open state, and a closed or resolved case may be reopened for review.
     pub fn can_move_to(self, next: ReportStatus) -> bool {

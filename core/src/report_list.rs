@@ -58,7 +58,7 @@ pub fn rank(order: ReportOrder, report: &ModeratedReport, categories: &[String])
     match order {
         ReportOrder::Newest | ReportOrder::Oldest => 0,
         ReportOrder::Status => status_rank(report.review.status),
-        ReportOrder::Category => category_rank(&report.category, categories),
+        ReportOrder::Category => category_rank(&report.review.category, categories),
     }
 }
 

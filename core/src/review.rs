@@ -43,6 +43,14 @@ pub enum ReviewAction {
     /// Send it to another unit (by id), or to none (it waits to be routed). Whether the unit
     /// exists is for the edge to check.
     Route { unit: Option<i64> },
+    /// Give it the category it should have had (residents often choose another); the first
+    /// category is kept. Whether the municipality offers it is for the edge to check.
+    Recategorise { category: String },
+    /// Name who handles it (a person at the unit, who may have no account); empty: nobody.
+    Assign { assignee: String },
+    /// When what it is about happened (`YYYY-MM-DDTHH:MM`, Swedish time), for an event rather
+    /// than a place; none: not known.
+    SetEventTime { at: Option<String> },
 }
 
 impl ReviewAction {
@@ -55,14 +63,24 @@ impl ReviewAction {
             Self::Redact { .. } => "report.redact",
             Self::MergeInto { .. } => "report.merge",
             Self::Route { .. } => "report.route",
+            Self::Recategorise { .. } => "report.recategorise",
+            Self::Assign { .. } => "report.assign",
+            Self::SetEventTime { .. } => "report.event_time",
         }
     }
 }
+
+/// The longest name of who handles a report.
+pub const ASSIGNEE_MAX_CHARS: usize = 100;
 
 /// The parts of a report that moderation changes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct ReviewState {
+    pub category: String,
+    /// The category the resident chose, once a moderator changed it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original_category: Option<String>,
     pub status: ReportStatus,
     pub visibility: Visibility,
     pub rejection_reason: Option<RejectionReason>,
@@ -78,6 +96,12 @@ pub struct ReviewState {
     /// The unit the report is routed to (see `crate::unit::route`); none: not routed yet.
     #[serde(default)]
     pub unit: Option<i64>,
+    /// Who handles it at the unit (free text; internal, never public).
+    #[serde(default)]
+    pub assignee: String,
+    /// When the event it is about happened, `YYYY-MM-DDTHH:MM` in Swedish time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_at: Option<String>,
 }
 
 impl ReviewState {
@@ -155,6 +179,29 @@ impl ReviewState {
                 next.merged_into = Some(crate::report::case_number(target.0, target.1));
             }
             ReviewAction::Route { unit } => next.unit = *unit,
+            ReviewAction::Recategorise { category } => {
+                if category.is_empty() {
+                    return Err(FieldError::new("category", FieldErrorCode::UnknownCategory));
+                }
+                if *category != self.category {
+                    next.original_category.get_or_insert_with(|| self.category.clone());
+                    next.category = category.clone();
+                }
+            }
+            ReviewAction::Assign { assignee } => {
+                // A name on one line.
+                let cleaned = text::clean(assignee).split_whitespace().collect::<Vec<_>>().join(" ");
+                if text::char_len(&cleaned) > ASSIGNEE_MAX_CHARS {
+                    return Err(FieldError::new("assignee", FieldErrorCode::TooLong));
+                }
+                next.assignee = cleaned;
+            }
+            ReviewAction::SetEventTime { at } => {
+                if at.as_deref().is_some_and(|at| !is_local_minute(at)) {
+                    return Err(FieldError::new("at", FieldErrorCode::InvalidDate));
+                }
+                next.event_at = at.clone();
+            }
         }
         Ok(next)
     }
@@ -167,7 +214,6 @@ pub struct ModeratedReport {
     pub case_number: String,
     pub lat: f64,
     pub lng: f64,
-    pub category: String,
     pub times: Vec<TimeOfDay>,
     pub contact_email: Option<String>,
     pub created_at: String,
@@ -311,6 +357,19 @@ impl UnitFilter {
     }
 }
 
+/// `YYYY-MM-DDTHH:MM`: a plausible day and a time of day (as a datetime-local field gives it).
+pub fn is_local_minute(text: &str) -> bool {
+    let Some((day, time)) = text.split_once('T') else { return false };
+    let two = |s: &str| {
+        (s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<u32>().ok()).flatten()
+    };
+    let clock = match time.split_once(':') {
+        Some((h, m)) => matches!((two(h), two(m)), (Some(0..=23), Some(0..=59))),
+        None => false,
+    };
+    is_iso_day(day) && clock
+}
+
 /// `YYYY-MM-DD` with a plausible month and day.
 pub fn is_iso_day(text: &str) -> bool {
     let parts: Vec<&str> = text.split('-').collect();
@@ -332,6 +391,8 @@ mod tests {
 
     fn fresh() -> ReviewState {
         ReviewState {
+            category: "dark-spot".into(),
+            original_category: None,
             status: New,
             visibility: Visibility::Pending,
             rejection_reason: None,
@@ -344,7 +405,50 @@ mod tests {
                 AnswerValue::Text("Fråga Kalle på nr 3".into()),
             )]),
             unit: None,
+            assignee: String::new(),
+            event_at: None,
         }
+    }
+
+    #[test]
+    fn a_new_category_keeps_the_first_one_the_resident_chose() {
+        let changed =
+            fresh().apply(&ReviewAction::Recategorise { category: "graffiti".into() }, "2026-0001").unwrap();
+        assert_eq!(changed.category, "graffiti");
+        assert_eq!(changed.original_category.as_deref(), Some("dark-spot"));
+        let again =
+            changed.apply(&ReviewAction::Recategorise { category: "littering".into() }, "2026-0001").unwrap();
+        assert_eq!(
+            again.original_category.as_deref(),
+            Some("dark-spot"),
+            "the resident's choice, not the last one"
+        );
+        let same =
+            fresh().apply(&ReviewAction::Recategorise { category: "dark-spot".into() }, "2026-0001").unwrap();
+        assert_eq!(same, fresh(), "the same category changes nothing");
+        let none = fresh().apply(&ReviewAction::Recategorise { category: String::new() }, "2026-0001");
+        assert_eq!(none.unwrap_err().code, FieldErrorCode::UnknownCategory);
+    }
+
+    #[test]
+    fn an_assignee_is_named_in_clean_text_and_an_event_has_a_plausible_time() {
+        let named = fresh()
+            .apply(&ReviewAction::Assign { assignee: "  Kim   på gatuenheten ".into() }, "2026-0001")
+            .unwrap();
+        assert_eq!(named.assignee, "Kim på gatuenheten");
+        let long = ReviewAction::Assign { assignee: "x".repeat(ASSIGNEE_MAX_CHARS + 1) };
+        assert_eq!(fresh().apply(&long, "2026-0001").unwrap_err().field, "assignee");
+
+        let at = |at: &str| fresh().apply(&ReviewAction::SetEventTime { at: Some(at.into()) }, "2026-0001");
+        assert_eq!(at("2026-11-30T22:15").unwrap().event_at.as_deref(), Some("2026-11-30T22:15"));
+        for bad in
+            ["2026-11-30", "2026-11-30T24:00", "2026-13-01T10:00", "30/11 22:15", "2026-11-30T22:15:00"]
+        {
+            assert_eq!(at(bad).unwrap_err().code, FieldErrorCode::InvalidDate, "{bad}");
+        }
+        let cleared =
+            at("2026-11-30T22:15").unwrap().apply(&ReviewAction::SetEventTime { at: None }, "2026-0001");
+        assert_eq!(cleared.unwrap().event_at, None);
     }
 
     #[test]

@@ -47,7 +47,7 @@ impl SharedReport {
         Some(SharedReport {
             case_number: report.case_number.clone(),
             created_at: report.created_at.clone(),
-            category: report.category.clone(),
+            category: report.review.category.clone(),
             area: report.area.clone(),
             times: report.times.clone(),
             status: review.status,
@@ -73,7 +73,6 @@ mod tests {
             case_number: "2026-0042".into(),
             lat: 58.03371,
             lng: 12.80832,
-            category: "graffiti".into(),
             times: vec![TimeOfDay::Evening],
             contact_email: Some("hemlig@example.se".into()),
             created_at: "2026-11-22T10:00:00.000Z".into(),
@@ -91,6 +90,10 @@ mod tests {
                 )]
                 .into(),
                 unit: None,
+                category: "graffiti".into(),
+                original_category: None,
+                assignee: String::new(),
+                event_at: None,
             },
         }
     }

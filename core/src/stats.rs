@@ -87,7 +87,7 @@ impl Tally {
         hot_cells.sort_by(|a, b| b.2.cmp(&a.2).then(a.1.cmp(&b.1)).then(a.0.cmp(&b.0)));
         hot_cells.truncate(MAX_HOTSPOTS);
         Self {
-            by_category: count(reports.iter().map(|r| r.category.as_str())),
+            by_category: count(reports.iter().map(|r| r.review.category.as_str())),
             by_area: count(reports.iter().map(|r| area_key(areas, LatLng::new(r.lat, r.lng)))),
             by_status: count(reports.iter().map(|r| r.review.status.id())),
             by_reporter_group: count(reports.iter().map(|r| r.reporter_group.id())),
@@ -259,7 +259,6 @@ mod tests {
             case_number: format!("2026-{n:04}"),
             lat,
             lng,
-            category: category.into(),
             times: times.to_vec(),
             contact_email: None,
             created_at: format!("{day}T12:00:00.000Z"),
@@ -273,6 +272,10 @@ mod tests {
                 merged_into: None,
                 answer_texts: Default::default(),
                 unit: None,
+                category: category.into(),
+                original_category: None,
+                assignee: String::new(),
+                event_at: None,
             },
         }
     }
@@ -355,7 +358,7 @@ mod tests {
     #[test]
     fn dark_spots_compiled_per_area() {
         let mut dark: Vec<ModeratedReport> =
-            fixture().into_iter().filter(|r| r.category == "dark-spot").collect();
+            fixture().into_iter().filter(|r| r.review.category == "dark-spot").collect();
         dark.sort_by(|a, b| a.created_at.cmp(&b.created_at));
         let cases = dark
             .iter()

@@ -14,13 +14,15 @@ use super::dialogue::DialoguesPage;
 use super::report_filters::ReportFilters;
 use super::review::ReviewPage;
 use super::settings::SettingsPage;
-use super::units::{Units, UnitsPage};
+use super::units::{UnitQueuePage, Units, UnitsPage};
 use crate::address::{on_back_or_forward, Address};
 use crate::api;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Page {
     Review,
+    /// The units' queues of open reports.
+    Queues,
     Dashboard,
     /// The approved reports as observers see them: their list, instead of the review.
     Shared,
@@ -45,7 +47,7 @@ impl Page {
     /// What the page needs; `None` for pages every moderator has.
     fn permission(self) -> Option<Permission> {
         match self {
-            Self::Review => Some(Permission::ReviewReports),
+            Self::Review | Self::Queues => Some(Permission::ReviewReports),
             Self::Dashboard | Self::Shared => Some(Permission::ViewSituation),
             Self::Dialogues => Some(Permission::AnswerQuestions),
             Self::Accounts => Some(Permission::ManageModerators),
@@ -55,8 +57,9 @@ impl Page {
         }
     }
 
-    const ALL: [Page; 9] = [
+    const ALL: [Page; 10] = [
         Page::Review,
+        Page::Queues,
         Page::Dashboard,
         Page::Shared,
         Page::Dialogues,
@@ -71,6 +74,7 @@ impl Page {
     fn id(self) -> &'static str {
         match self {
             Self::Review => "review",
+            Self::Queues => "queues",
             Self::Dashboard => "dashboard",
             Self::Shared => "shared",
             Self::Dialogues => "dialogues",
@@ -85,6 +89,7 @@ impl Page {
     fn title_key(self) -> &'static str {
         match self {
             Self::Review => "console-review-title",
+            Self::Queues => "console-queues-title",
             Self::Dashboard => "console-dashboard-title",
             Self::Shared => "console-shared-title",
             Self::Dialogues => "console-dialogues-title",
@@ -183,6 +188,14 @@ pub fn Workspace(session: SessionInfo) -> impl IntoView {
                     <ReportFilters filter categories=config.all_categories() areas=config.areas.clone() units />
                     <ReviewPage session=session.clone() filter selected=case config=config.clone() />
                 }.into_any(),
+                Page::Queues => {
+                    // A case opens in the review, whatever its filter was (the case is shown beside it).
+                    let open_case = Callback::new(move |c: String| {
+                        case.set(Some(c));
+                        page.set(Page::Review);
+                    });
+                    view! { <UnitQueuePage session=session.clone() areas=config.areas.clone() open_case /> }.into_any()
+                }
                 Page::Dashboard => view! {
                     <ReportFilters filter categories=config.all_categories() areas=config.areas.clone() may_search />
                     <DashboardPage session=session.clone() filter config=config.clone() />

@@ -25,6 +25,7 @@ use crate::dialogue::{
     QuestionDraft,
 };
 use crate::moderation::Permission;
+use crate::note::{NewNote, ReportNote};
 use crate::public_map::PublicMap;
 use crate::report_list::ReportPage;
 use crate::reporter::{AccessCodeState, NewAccessCode};
@@ -34,6 +35,7 @@ use crate::settings::{TenantSettings, MAX_SETTINGS_BYTES};
 use crate::shared_report::SharedReport;
 use crate::stats::DashboardAnswer;
 use crate::unit::{Unit, UnitDraft};
+use crate::unit_queue::UnitQueue;
 use crate::{ReportDraft, ReportReceipt, ReportView, TenantConfig};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -249,6 +251,7 @@ impl Body for BulkReview {}
 impl Body for NewModerator {}
 impl Body for RoleChange {}
 impl Body for UnitDraft {}
+impl Body for NewNote {}
 impl Body for NewAccessCode {}
 impl Body for DialogueDetails {}
 impl Body for DialogueAction {}
@@ -468,11 +471,23 @@ operations! {
         path: CasePath, body: (), answer: Json(200) => ModeratedReport,
         query: &[], errors: [], fields: false,
     }
-    /// Approve, reject, set status, redact or merge
+    /// Approve, reject, set status, redact, merge, route to a unit, change the category, name who handles it, set the event's time
     ActOnReport {
         Post "/api/v1/console/{tenant}/reports/{case}/actions", Permitted(ReviewReports),
         path: CasePath, body: ReviewAction, answer: Json(200) => ModeratedReport,
         query: &[], errors: [ChangedMeanwhile], fields: true,
+    }
+    /// The internal notes on a report, oldest first
+    ListReportNotes {
+        Get "/api/v1/console/{tenant}/reports/{case}/notes", Permitted(ReviewReports),
+        path: CasePath, body: (), answer: Json(200) => Vec<ReportNote>,
+        query: &[], errors: [], fields: false,
+    }
+    /// Add an internal note to a report (never shown to residents; audited)
+    AddReportNote {
+        Post "/api/v1/console/{tenant}/reports/{case}/notes", Permitted(ReviewReports),
+        path: CasePath, body: NewNote, answer: Json(201) => ReportNote,
+        query: &[], errors: [], fields: true,
     }
     /// Approve or reject several reports at once (each audited as if alone)
     ActOnReports {
@@ -522,6 +537,12 @@ operations! {
         Post "/api/v1/console/{tenant}/units", Permitted(ConfigureTenant),
         path: TenantPath, body: UnitDraft, answer: Json(201) => Unit,
         query: &[], errors: [UnknownTenant], fields: true,
+    }
+    /// A unit's open reports: those past their target first, then the oldest (at most 500; the total says how many are open)
+    ReadUnitQueue {
+        Get "/api/v1/console/{tenant}/units/{unit}/queue", Permitted(ReviewReports),
+        path: UnitPath, body: (), answer: Json(200) => UnitQueue,
+        query: &[], errors: [UnknownTenant], fields: false,
     }
     /// Change a unit (admins); reports already routed keep their unit
     UpdateUnit {

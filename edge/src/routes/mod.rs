@@ -9,6 +9,7 @@ mod dialogue_console;
 mod dialogues;
 mod exports;
 mod filtered;
+mod notes;
 mod reports;
 mod review;
 mod settings;
@@ -136,6 +137,8 @@ async fn dispatch(id: OperationId, cx: Cx<'_>, values: Vec<&str>) -> Result<Resp
         OperationId::ReadReport => cx.serve::<ReadReport>(values).await,
         OperationId::ActOnReport => cx.serve::<ActOnReport>(values).await,
         OperationId::ActOnReports => cx.serve::<ActOnReports>(values).await,
+        OperationId::ListReportNotes => cx.serve::<ListReportNotes>(values).await,
+        OperationId::AddReportNote => cx.serve::<AddReportNote>(values).await,
         OperationId::ReadDashboard => cx.serve::<ReadDashboard>(values).await,
         OperationId::ExportCsv => cx.serve::<ExportCsv>(values).await,
         OperationId::ExportExcelCsv => cx.serve::<ExportExcelCsv>(values).await,
@@ -144,6 +147,7 @@ async fn dispatch(id: OperationId, cx: Cx<'_>, values: Vec<&str>) -> Result<Resp
         OperationId::ListUnits => cx.serve::<ListUnits>(values).await,
         OperationId::AddUnit => cx.serve::<AddUnit>(values).await,
         OperationId::UpdateUnit => cx.serve::<UpdateUnit>(values).await,
+        OperationId::ReadUnitQueue => cx.serve::<ReadUnitQueue>(values).await,
         OperationId::ListModerators => cx.serve::<ListModerators>(values).await,
         OperationId::AddModerator => cx.serve::<AddModerator>(values).await,
         OperationId::DisableModerator => cx.serve::<DisableModerator>(values).await,

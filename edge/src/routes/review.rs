@@ -19,7 +19,7 @@ use super::{Cx, Handler, Reply};
 use crate::error::ApiError;
 use crate::moderator::Moderator;
 use crate::public_cache::{self, Subject};
-use crate::{clock, store};
+use crate::{clock, store, tenant_cache};
 use worker::D1Database;
 
 /// `GET /api/v1/console/{tenant}/reports?status=&visibility=&category=&from=&to=&area=&q=&order=&after=`:
@@ -91,6 +91,40 @@ impl Handler for ActOnReports {
     }
 }
 
+/// What `action` names besides the report must exist: the report it merges into (and that one
+/// not merged itself: two reports merged into each other would both be closed, and the
+/// complaint gone; checked again as the merge is stored), the unit it routes to, the category it
+/// gives. The merge target's row id, for a merge.
+async fn referenced(db: &D1Database, tenant: &str, action: &ReviewAction) -> Result<Option<i64>, ApiError> {
+    let refused = |field| Err(ApiError::Invalid(FieldError::new(field, FieldErrorCode::InvalidChoice)));
+    match action {
+        ReviewAction::MergeInto { case_number } => {
+            let target = match parse_case_number(case_number) {
+                Some(target) => store::reports::find_for_review(db, tenant, target).await?,
+                None => None,
+            };
+            match target {
+                Some(target) if target.report.review.merged_into.is_none() => Ok(Some(target.id)),
+                _ => refused("case_number"),
+            }
+        }
+        ReviewAction::Route { unit: Some(unit) } => match store::units::find(db, tenant, *unit).await? {
+            Some(_) => Ok(None),
+            None => refused("unit"),
+        },
+        ReviewAction::Recategorise { category } => {
+            let config =
+                tenant_cache::config(db, tenant).await?.ok_or(ApiError::UnknownTenant { in_body: false })?;
+            if config.offers_category(category) {
+                Ok(None)
+            } else {
+                Err(ApiError::Invalid(FieldError::new("category", FieldErrorCode::UnknownCategory)))
+            }
+        }
+        _ => Ok(None),
+    }
+}
+
 /// Takes `action` on report `case`: checked by core, stored with its audit entry.
 async fn act(
     db: &D1Database,
@@ -100,26 +134,7 @@ async fn act(
     action: &ReviewAction,
 ) -> Result<ModeratedReport, ApiError> {
     let read = store::reports::find_for_review(db, tenant, case).await?.ok_or(ApiError::CaseNotFound)?;
-    let mut merge_target = None;
-    if let ReviewAction::MergeInto { case_number } = action {
-        // The target must exist and not be merged itself: two reports merged into each other
-        // would both be closed, and the complaint gone. (Checked again as the merge is stored.)
-        let target = match parse_case_number(case_number) {
-            Some(target) => store::reports::find_for_review(db, tenant, target).await?,
-            None => None,
-        };
-        match target {
-            Some(target) if target.report.review.merged_into.is_none() => merge_target = Some(target.id),
-            _ => {
-                return Err(ApiError::Invalid(FieldError::new("case_number", FieldErrorCode::InvalidChoice)))
-            }
-        }
-    }
-    if let ReviewAction::Route { unit: Some(unit) } = action {
-        if store::units::find(db, tenant, *unit).await?.is_none() {
-            return Err(ApiError::Invalid(FieldError::new("unit", FieldErrorCode::InvalidChoice)));
-        }
-    }
+    let merge_target = referenced(db, tenant, action).await?;
     let mut report = read.report.clone();
     let next = report.review.apply(action, &report.case_number).map_err(ApiError::Invalid)?;
     let now = clock::now_iso();

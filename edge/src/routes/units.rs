@@ -1,9 +1,10 @@
 //! The municipality's units: moderators read them (to route a report), admins define them.
 
-use tryggve_core::api::operations::{AddUnit, ListUnits, UpdateUnit};
+use tryggve_core::api::operations::{AddUnit, ListUnits, ReadUnitQueue, UpdateUnit};
 use tryggve_core::api::path::{TenantPath, UnitPath};
 use tryggve_core::field_error::{FieldError, FieldErrorCode};
 use tryggve_core::unit::{Unit, UnitDraft};
+use tryggve_core::unit_queue::UnitQueue;
 
 use super::{Cx, Handler, Reply};
 use crate::error::ApiError;
@@ -58,5 +59,14 @@ impl Handler for UpdateUnit {
             return Err(name_taken());
         }
         Ok(Reply::Done(after))
+    }
+}
+
+/// `GET /api/v1/console/{tenant}/units/{unit}/queue`: the unit's open reports, overdue first.
+impl Handler for ReadUnitQueue {
+    async fn handle(cx: &mut Cx<'_>, path: UnitPath, _: ()) -> Result<Reply<UnitQueue>, ApiError> {
+        let unit = store::units::find(cx.db, &path.tenant, path.unit).await?.ok_or(ApiError::NotFound)?;
+        let (open, total) = store::units::open_reports(cx.db, &path.tenant, path.unit).await?;
+        Ok(Reply::Done(UnitQueue::of(unit, open, total, &clock::now_iso())))
     }
 }

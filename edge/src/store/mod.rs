@@ -3,6 +3,7 @@
 pub mod audit;
 pub mod dialogues;
 pub mod moderators;
+pub mod notes;
 pub mod rate;
 pub mod reports;
 pub mod review_list;

@@ -109,7 +109,7 @@ pub async fn purge_before(
         lng: f64,
     }
     let sql = "UPDATE reports SET contact_email = NULL, followup_token_hash = '', idempotency_key = NULL, \
-               description = '', description_public = 0, answer_texts = '{}', updated_at = ?3, \
+               description = '', description_public = 0, answer_texts = '{}', assignee = '', updated_at = ?3, \
                revision = revision + 1 \
                WHERE tenant_id = ?1 AND created_at < ?2 AND followup_token_hash != '' RETURNING id, lat, lng";
     let purged: Vec<Purged> =
@@ -139,7 +139,8 @@ const PURGE_BATCH: usize = 100;
 
 pub(super) const COLUMNS: &str = "id, case_year, case_seq, followup_token_hash, lat, lng, category, times, description, \
                        contact_email, status, visibility, rejection_reason, public_comment, description_public, \
-                       merged_into, created_at, answers, answer_texts, reporter_group, revision, area_id, unit_id";
+                       merged_into, created_at, answers, answer_texts, reporter_group, revision, area_id, unit_id, \
+                       original_category, assignee, event_at";
 
 #[derive(Deserialize)]
 pub(super) struct ReportRow {
@@ -166,6 +167,9 @@ pub(super) struct ReportRow {
     revision: i64,
     area_id: Option<String>,
     unit_id: Option<i64>,
+    original_category: Option<String>,
+    assignee: String,
+    event_at: Option<String>,
 }
 
 impl ReportRow {
@@ -181,6 +185,10 @@ impl ReportRow {
         // Unreadable answers (never written by us) are left out rather than failing the list.
         let parse = |column: &str| serde_json::from_str::<Answers>(column).unwrap_or_default();
         let review = ReviewState {
+            category: self.category.clone(),
+            original_category: self.original_category.clone(),
+            assignee: self.assignee.clone(),
+            event_at: self.event_at.clone(),
             status: self.status(),
             visibility: Visibility::from_id(&self.visibility).unwrap_or(Visibility::Pending),
             rejection_reason: self.rejection_reason.as_deref().and_then(RejectionReason::from_id),
@@ -198,7 +206,6 @@ impl ReportRow {
             case_number: self.case_number(),
             lat: self.lat,
             lng: self.lng,
-            category: self.category,
             times: times_from_column(&self.times),
             contact_email: self.contact_email,
             created_at: self.created_at,
@@ -298,7 +305,10 @@ pub async fn update_review(
 ) -> Result<(), ApiError> {
     let sql = "UPDATE reports SET status = ?1, visibility = ?2, rejection_reason = ?3, public_comment = ?4, \
                description = ?5, description_public = ?6, merged_into = ?7, updated_at = ?8, answer_texts = ?11, \
-               unit_id = ?14, revision = revision + 1 \
+               unit_id = ?14, category = ?15, original_category = ?16, assignee = ?17, event_at = ?18, \
+               first_response_at = COALESCE(first_response_at, ?8), \
+               fixed_at = CASE WHEN ?19 THEN COALESCE(fixed_at, ?8) ELSE NULL END, \
+               revision = revision + 1 \
                WHERE tenant_id = ?9 AND id = ?10 AND revision = ?12 \
                AND (?13 IS NULL OR NOT EXISTS \
                     (SELECT 1 FROM reports t WHERE t.tenant_id = ?9 AND t.id = ?13 AND t.merged_into IS NOT NULL)) \
@@ -320,6 +330,11 @@ pub async fn update_review(
         (read.revision as f64).into(),
         merge_target.map_or(JsValue::NULL, |id| (id as f64).into()),
         next.unit.map_or(JsValue::NULL, |id| (id as f64).into()),
+        next.category.as_str().into(),
+        optional(next.original_category.as_deref()),
+        next.assignee.as_str().into(),
+        optional(next.event_at.as_deref()),
+        next.status.is_fixed().into(),
     ])?;
     let mut statements = vec![update, crate::store::audit::record_if_changed(db, audit)?];
     statements.extend(sync_public_cells(db, tenant)?);

@@ -2,7 +2,12 @@
 //! a unit is read whole and is small.
 
 use serde::Deserialize;
+use tryggve_core::moderation::RejectionReason;
+use tryggve_core::report::case_number;
 use tryggve_core::unit::{Unit, UnitDraft};
+use tryggve_core::unit_queue::{OpenReport, QUEUE_LIMIT};
+use tryggve_core::ReportStatus;
+use wasm_bindgen::JsValue;
 use worker::{D1Database, D1PreparedStatement};
 
 use crate::error::ApiError;
@@ -113,4 +118,61 @@ pub async fn update(
     ])?;
     db.batch(vec![update, audit]).await?;
     Ok(true)
+}
+
+/// The oldest open reports routed to `unit` (at most [`QUEUE_LIMIT`]), and how many are open in
+/// all. Turned-down reports that are no case (a duplicate, off topic) are not in the queue.
+pub async fn open_reports(
+    db: &D1Database,
+    tenant: &str,
+    unit: i64,
+) -> Result<(Vec<OpenReport>, u32), ApiError> {
+    let open: Vec<&str> =
+        ReportStatus::ALL.into_iter().filter(|s| s.is_open()).map(ReportStatus::id).collect();
+    let cases: Vec<&str> =
+        RejectionReason::ALL.into_iter().filter(|r| r.still_a_case()).map(RejectionReason::id).collect();
+    let args = [
+        tenant.into(),
+        (unit as f64).into(),
+        JsValue::from(json(&open)),
+        JsValue::from(json(&cases)),
+        QUEUE_LIMIT.into(),
+    ];
+    let matching = "FROM reports WHERE tenant_id = ?1 AND unit_id = ?2 \
+                    AND status IN (SELECT value FROM json_each(?3)) \
+                    AND (visibility != 'rejected' OR rejection_reason IN (SELECT value FROM json_each(?4)))";
+    let list = format!(
+        "SELECT case_year, case_seq, category, status, area_id, created_at, assignee {matching} \
+         ORDER BY created_at, id LIMIT ?5"
+    );
+    let count = format!("SELECT COUNT(*) AS n {matching}");
+    let results = db.batch(vec![db.prepare(list).bind(&args)?, db.prepare(count).bind(&args[..4])?]).await?;
+    #[derive(Deserialize)]
+    struct Row {
+        case_year: i32,
+        case_seq: u32,
+        category: String,
+        status: String,
+        area_id: Option<String>,
+        created_at: String,
+        assignee: String,
+    }
+    #[derive(Deserialize)]
+    struct Counted {
+        n: u32,
+    }
+    let rows: Vec<Row> = results.first().map(|r| r.results()).transpose()?.unwrap_or_default();
+    let counted: Vec<Counted> = results.get(1).map(|r| r.results()).transpose()?.unwrap_or_default();
+    let reports = rows
+        .into_iter()
+        .map(|r| OpenReport {
+            case_number: case_number(r.case_year, r.case_seq),
+            category: r.category,
+            status: ReportStatus::from_id(&r.status).unwrap_or(ReportStatus::New),
+            area: r.area_id.filter(|a| a != tryggve_core::stats::OUTSIDE_AREAS),
+            created_at: r.created_at,
+            assignee: r.assignee,
+        })
+        .collect();
+    Ok((reports, counted.first().map_or(0, |c| c.n)))
 }

@@ -3,12 +3,13 @@ use leptos::task::spawn_local;
 use tryggve_core::category::CategoryNames;
 use tryggve_core::console::SessionInfo;
 use tryggve_core::i18n::I18n;
-use tryggve_core::local_time::human;
+use tryggve_core::local_time::{human, human_local};
 use tryggve_core::moderation::RejectionReason;
 use tryggve_core::questionnaire::{text_in, AnswerValue, Answers, Question, QuestionKind};
 use tryggve_core::review::{ModeratedReport, ReviewAction};
 use tryggve_core::ReportStatus;
 
+use super::report_notes::ReportNotes;
 use crate::api;
 use crate::components::units::Units;
 
@@ -21,6 +22,9 @@ pub enum Section {
     Redact,
     Merge,
     Route,
+    Category,
+    Assignee,
+    EventTime,
 }
 
 impl Section {
@@ -32,6 +36,9 @@ impl Section {
             Self::Redact => "redact",
             Self::Merge => "merge",
             Self::Route => "route",
+            Self::Category => "category",
+            Self::Assignee => "assignee",
+            Self::EventTime => "event-time",
         }
     }
 }
@@ -70,6 +77,8 @@ pub fn ReportDetail(
     on_changed: Callback<ModeratedReport>,
     /// The current questions, for the words of the report's answers.
     questionnaire: Vec<Question>,
+    /// The categories residents can choose now: a case can be given one of them.
+    categories: Vec<String>,
     outcome: RwSignal<Option<ActionOutcome>>,
 ) -> impl IntoView {
     let i18n = expect_context::<I18n>();
@@ -131,6 +140,10 @@ pub fn ReportDetail(
         redacted_answers.iter().map(|(id, _, text)| (id.clone(), *text)).collect();
     let merge_target = RwSignal::new(String::new());
     let units = expect_context::<Units>();
+    let names = expect_context::<CategoryNames>();
+    let category_choice = RwSignal::new(review.category.clone());
+    let assignee = RwSignal::new(review.assignee.clone());
+    let event_at = RwSignal::new(review.event_at.clone().unwrap_or_default());
     let unit_choice = RwSignal::new(review.unit.map(|id| id.to_string()).unwrap_or_default());
 
     let approve = {
@@ -170,6 +183,23 @@ pub fn ReportDetail(
         let run = run.clone();
         move |_| run(Section::Route, ReviewAction::Route { unit: unit_choice.get_untracked().parse().ok() })
     };
+    let recategorise = {
+        let run = run.clone();
+        move |_| {
+            run(Section::Category, ReviewAction::Recategorise { category: category_choice.get_untracked() })
+        }
+    };
+    let assign = {
+        let run = run.clone();
+        move |_| run(Section::Assignee, ReviewAction::Assign { assignee: assignee.get_untracked() })
+    };
+    let set_event_time = {
+        let run = run.clone();
+        move |_| {
+            let at = Some(event_at.get_untracked()).filter(|at| !at.is_empty());
+            run(Section::EventTime, ReviewAction::SetEventTime { at })
+        }
+    };
     let merge = move |_| {
         run(
             Section::Merge,
@@ -184,12 +214,19 @@ pub fn ReportDetail(
         <section class="detail" aria-labelledby="detail-title">
             <h2 id="detail-title">{i18n.t_with("console-case-title", &[("case", &case)])}</h2>
             <dl>
-                <dt>{i18n.t("console-category")}</dt><dd>{expect_context::<CategoryNames>().name(&report.category, &i18n)}</dd>
+                <dt>{i18n.t("console-category")}</dt><dd class="category">{names.name(&review.category, &i18n)}</dd>
+                {review.original_category.clone().map(|first| view! {
+                    <dt>{i18n.t("console-original-category")}</dt><dd class="original-category">{names.name(&first, &i18n)}</dd>
+                })}
+                {review.event_at.clone().map(|at| view! {
+                    <dt>{i18n.t("console-event-at")}</dt><dd class="event-at">{human_local(&at, &i18n)}</dd>
+                })}
                 <dt>{i18n.t("console-times")}</dt><dd>{if times.is_empty() { dash() } else { times }}</dd>
                 <dt>{i18n.t("console-received")}</dt><dd>{human(&report.created_at, &i18n)}</dd>
                 <dt>{i18n.t("console-position")}</dt><dd>{format!("{:.5}, {:.5}", report.lat, report.lng)}</dd>
                 <dt>{i18n.t("console-status")}</dt><dd class="status">{i18n.t(&review.status.label_key())}</dd>
                 <dt>{i18n.t("console-unit")}</dt><dd class="unit">{review.unit.map_or_else(|| i18n.t("console-unit-none"), |id| units.name(id))}</dd>
+                <dt>{i18n.t("console-assignee")}</dt><dd class="assignee">{if review.assignee.is_empty() { dash() } else { review.assignee.clone() }}</dd>
                 <dt>{i18n.t("console-visibility")}</dt><dd class="visibility">{i18n.t(&review.visibility.label_key())}</dd>
                 <dt>{i18n.t("console-description")}</dt><dd class="description">{if review.description.is_empty() { dash() } else { review.description.clone() }}</dd>
                 <dt>{i18n.t("console-contact")}</dt><dd>{report.contact_email.clone().unwrap_or_else(dash)}</dd>
@@ -249,6 +286,28 @@ pub fn ReportDetail(
             })}
 
             <fieldset>
+                <legend>{i18n.t("console-handling")}</legend>
+                <label for="new-category">{i18n.t("console-new-category")}</label>
+                <select id="new-category" on:change=move |ev| category_choice.set(event_target_value(&ev))>
+                    {categories.iter().map(|id| view! {
+                        <option value=id.clone() selected=*id == review.category>{names.name(id, &i18n)}</option>
+                    }).collect_view()}
+                </select>
+                <button type="button" on:click=recategorise>{i18n.t("console-recategorise")}</button>
+                {line(Section::Category)}
+                <label for="assignee">{i18n.t("console-assignee-label")}</label>
+                <input id="assignee" maxlength="100" prop:value=move || assignee.get()
+                    on:input=move |ev| assignee.set(event_target_value(&ev)) />
+                <button type="button" on:click=assign>{i18n.t("console-assign")}</button>
+                {line(Section::Assignee)}
+                <label for="event-at">{i18n.t("console-event-at-label")}</label>
+                <input id="event-at" type="datetime-local" prop:value=move || event_at.get()
+                    on:input=move |ev| event_at.set(event_target_value(&ev)) />
+                <button type="button" on:click=set_event_time>{i18n.t("console-set-event-at")}</button>
+                {line(Section::EventTime)}
+            </fieldset>
+
+            <fieldset>
                 <legend>{i18n.t("console-redact")}</legend>
                 <label for="redacted-text">{i18n.t("console-redact-label")}</label>
                 <textarea id="redacted-text" rows="3" prop:value=move || redacted.get()
@@ -273,6 +332,7 @@ pub fn ReportDetail(
                 {line(Section::Merge)}
             </fieldset>
             })}
+            <ReportNotes case=case.clone() session=session.clone() />
         </section>
     }
 }

@@ -117,7 +117,7 @@ pub fn ReportList(
                             <td class="case"><button type="button" class="link" id=case_button_id(&case)
                                 on:click=move |_| selected.set(Some(case.clone()))>{r.case_number.clone()}</button></td>
                             <td>{human(&r.created_at, &i18n)}</td>
-                            <td>{names.with_value(|n| n.name(&r.category, &i18n))}</td>
+                            <td>{names.with_value(|n| n.name(&r.review.category, &i18n))}</td>
                             <td>{area_name(&r.area)}</td>
                             <td class="excerpt">{excerpt(&r.review.description, DESCRIPTION_START)}</td>
                             <td>{i18n.t(&r.review.status.label_key())}</td>

@@ -166,7 +166,7 @@ pub fn ReviewPage(
             </div>
             {move || match open_report() {
                 Some(report) => Some(view! {
-                    <ReportDetail report session=session.clone() on_changed outcome questionnaire=questionnaire.get_value() />
+                    <ReportDetail report session=session.clone() on_changed outcome questionnaire=questionnaire.get_value() categories=config.categories.clone() />
                 }.into_any()),
                 None => missing.get().filter(|case| selected.get().as_ref() == Some(case)).map(|case| view! {
                     <p class="case-missing" role="alert">{i18n.t_with("console-case-missing", &[("case", &case)])}</p>

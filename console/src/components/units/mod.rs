@@ -1,9 +1,11 @@
 //! The municipality's units: who takes which reports, where, and how fast they aim to fix them.
 
 mod unit_form;
+mod unit_queue_page;
 mod units_page;
 
 use tryggve_core::unit::Unit;
+pub use unit_queue_page::UnitQueuePage;
 pub use units_page::UnitsPage;
 
 /// The municipality's units, given as context to the pages that name a report's unit.
