@@ -11,10 +11,11 @@ use tryggve_core::api::operations::{
     ReadSettings, RemoveAccessCode, ResetModeratorPassword, SaveSettings, SetAccessCode, Success,
 };
 use tryggve_core::api::operations::{
-    AddReportNote, AddUnit, ListReportNotes, ListUnits, ReadUnitQueue, UpdateUnit,
+    AddMeasure, AddReportNote, AddUnit, ListMeasures, ListReportNotes, ListUnits, ReadUnitQueue,
+    UpdateMeasure, UpdateUnit,
 };
 use tryggve_core::api::path::{
-    AccountPath, CasePath, DialoguePath, GroupPath, QuestionPath, TenantPath, UnitPath,
+    AccountPath, CasePath, DialoguePath, GroupPath, MeasurePath, QuestionPath, TenantPath, UnitPath,
 };
 use tryggve_core::api::{self, Endpoint, ErrorBody, ErrorCode};
 use tryggve_core::bulk_review::{BulkOutcome, BulkReview};
@@ -25,6 +26,7 @@ use tryggve_core::console::{
 use tryggve_core::dialogue::{
     DialogueAction, DialogueDetails, ModeratedDialogue, ModeratedQuestion, PublicDialogue, QuestionAction,
 };
+use tryggve_core::measure::{Measure, MeasureDraft};
 use tryggve_core::moderation::Role;
 use tryggve_core::note::{NewNote, ReportNote};
 use tryggve_core::public_map::Viewport;
@@ -292,6 +294,24 @@ pub async fn update_unit(tenant: &str, csrf: &str, id: i64, unit: &UnitDraft) ->
 
 pub async fn unit_queue(tenant: &str, id: i64) -> Result<UnitQueue, ApiError> {
     call::<ReadUnitQueue>(&UnitPath { tenant: tenant.to_string(), unit: id }, None, &(), None).await
+}
+
+pub async fn measures(tenant: &str) -> Result<Vec<Measure>, ApiError> {
+    call::<ListMeasures>(&tenant_path(tenant), None, &(), None).await
+}
+
+pub async fn add_measure(tenant: &str, csrf: &str, measure: &MeasureDraft) -> Result<Measure, ApiError> {
+    call::<AddMeasure>(&tenant_path(tenant), None, measure, Some(csrf)).await
+}
+
+pub async fn update_measure(
+    tenant: &str,
+    csrf: &str,
+    id: i64,
+    measure: &MeasureDraft,
+) -> Result<Measure, ApiError> {
+    let path = MeasurePath { tenant: tenant.to_string(), measure: id };
+    call::<UpdateMeasure>(&path, None, measure, Some(csrf)).await
 }
 
 pub async fn notes(tenant: &str, case: &str) -> Result<Vec<ReportNote>, ApiError> {

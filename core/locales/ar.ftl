@@ -199,3 +199,20 @@ month-short-9 = سبتمبر
 month-short-10 = أكتوبر
 month-short-11 = نوفمبر
 month-short-12 = ديسمبر
+
+# The municipality's measures, as a resident following a report reads them
+followup-measures = إجراءات البلدية
+followup-measure-state = { $kind } · { $status }
+followup-measure-done = اكتمل في { $date }
+measure-kind-lighting = الإنارة
+measure-kind-vegetation = النباتات
+measure-kind-cleaning = التنظيف
+measure-kind-guards = حراس الأمن
+measure-kind-physical-design = التصميم العمراني
+measure-kind-police-presence = وجود الشرطة
+measure-kind-dialogue = الحوار
+measure-kind-other = أخرى
+measure-status-planned = مخطط له
+measure-status-started = بدأ
+measure-status-done = اكتمل
+measure-status-cancelled = أُلغي

@@ -212,3 +212,20 @@ month-short-9 = Sep
 month-short-10 = Oct
 month-short-11 = Nov
 month-short-12 = Dec
+
+# The municipality's measures, as a resident following a report reads them
+followup-measures = What the municipality does
+followup-measure-state = { $kind } · { $status }
+followup-measure-done = Done { $date }
+measure-kind-lighting = Lighting
+measure-kind-vegetation = Vegetation
+measure-kind-cleaning = Cleaning
+measure-kind-guards = Security guards
+measure-kind-physical-design = Physical design
+measure-kind-police-presence = Police presence
+measure-kind-dialogue = Dialogue
+measure-kind-other = Other
+measure-status-planned = Planned
+measure-status-started = Started
+measure-status-done = Done
+measure-status-cancelled = Cancelled

@@ -199,3 +199,20 @@ month-short-9 = 9
 month-short-10 = 10
 month-short-11 = 11
 month-short-12 = 12
+
+# The municipality's measures, as a resident following a report reads them
+followup-measures = Kunnan toimenpiteet
+followup-measure-state = { $kind } · { $status }
+followup-measure-done = Valmis { $date }
+measure-kind-lighting = Valaistus
+measure-kind-vegetation = Kasvillisuus
+measure-kind-cleaning = Siivous
+measure-kind-guards = Vartijat
+measure-kind-physical-design = Rakennettu ympäristö
+measure-kind-police-presence = Poliisin läsnäolo
+measure-kind-dialogue = Vuoropuhelu
+measure-kind-other = Muu
+measure-status-planned = Suunniteltu
+measure-status-started = Aloitettu
+measure-status-done = Valmis
+measure-status-cancelled = Peruttu

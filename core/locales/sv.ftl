@@ -212,3 +212,20 @@ month-short-9 = sep.
 month-short-10 = okt.
 month-short-11 = nov.
 month-short-12 = dec.
+
+# The municipality's measures, as a resident following a report reads them
+followup-measures = Kommunens åtgärder
+followup-measure-state = { $kind } · { $status }
+followup-measure-done = Klar { $date }
+measure-kind-lighting = Belysning
+measure-kind-vegetation = Växtlighet
+measure-kind-cleaning = Städning
+measure-kind-guards = Väktare
+measure-kind-physical-design = Fysisk utformning
+measure-kind-police-presence = Polisnärvaro
+measure-kind-dialogue = Dialog
+measure-kind-other = Annat
+measure-status-planned = Planerad
+measure-status-started = Påbörjad
+measure-status-done = Klar
+measure-status-cancelled = Inställd

@@ -24,6 +24,9 @@ pub struct ReportView {
     /// What became of the report beyond its status, if anything.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outcome: Option<Outcome>,
+    /// The municipality's measures that answer it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub measures: Vec<crate::measure::PublicMeasure>,
 }
 
 /// What became of a report, told in words the status has none for.

@@ -22,6 +22,7 @@ pub mod geo;
 pub mod i18n;
 pub mod live;
 pub mod local_time;
+pub mod measure;
 pub mod moderation;
 pub mod note;
 #[cfg(feature = "openapi")]

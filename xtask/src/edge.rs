@@ -220,7 +220,7 @@ fn test_fixtures(examples_port: u16) -> Result<String> {
     // Municipalities of their own for the tests whose admins edit settings (one through the
     // API, one in the console, from an empty questionnaire), guess access codes until locked
     // out, approve hundreds of reports, page through a long review list, edit categories,
-    // count and export more reports than a page, watch the public cache, or define units.
+    // count and export more reports than a page, watch the public cache, define units, or follow measures.
     let mut fixtures = String::new();
     for (id, name) in [
         ("installt", "Inställd kommun"),
@@ -233,6 +233,8 @@ fn test_fixtures(examples_port: u16) -> Result<String> {
         ("cacheby", "Cacheby kommun"),
         ("enhetsby", "Enhetsby kommun"),
         ("ruttby", "Ruttby kommun"),
+        ("atgardsby", "Åtgärdsby kommun"),
+        ("planby", "Planby kommun"),
     ] {
         let mut tenant = TenantConfig::demo();
         tenant.id = id.into();

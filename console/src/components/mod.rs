@@ -4,6 +4,7 @@ mod dashboard;
 mod dialogue;
 mod file_download;
 mod login_form;
+mod measures;
 mod report_filters;
 mod review;
 mod settings;

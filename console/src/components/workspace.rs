@@ -11,6 +11,7 @@ use tryggve_core::TenantConfig;
 use super::admin::{AccountPage, AccountsPage, AuditPage};
 use super::dashboard::{DashboardPage, SharedReportsPage};
 use super::dialogue::DialoguesPage;
+use super::measures::MeasuresPage;
 use super::report_filters::ReportFilters;
 use super::review::ReviewPage;
 use super::settings::SettingsPage;
@@ -23,6 +24,8 @@ enum Page {
     Review,
     /// The units' queues of open reports.
     Queues,
+    /// The register of measures.
+    Measures,
     Dashboard,
     /// The approved reports as observers see them: their list, instead of the review.
     Shared,
@@ -47,7 +50,7 @@ impl Page {
     /// What the page needs; `None` for pages every moderator has.
     fn permission(self) -> Option<Permission> {
         match self {
-            Self::Review | Self::Queues => Some(Permission::ReviewReports),
+            Self::Review | Self::Queues | Self::Measures => Some(Permission::ReviewReports),
             Self::Dashboard | Self::Shared => Some(Permission::ViewSituation),
             Self::Dialogues => Some(Permission::AnswerQuestions),
             Self::Accounts => Some(Permission::ManageModerators),
@@ -57,9 +60,10 @@ impl Page {
         }
     }
 
-    const ALL: [Page; 10] = [
+    const ALL: [Page; 11] = [
         Page::Review,
         Page::Queues,
+        Page::Measures,
         Page::Dashboard,
         Page::Shared,
         Page::Dialogues,
@@ -75,6 +79,7 @@ impl Page {
         match self {
             Self::Review => "review",
             Self::Queues => "queues",
+            Self::Measures => "measures",
             Self::Dashboard => "dashboard",
             Self::Shared => "shared",
             Self::Dialogues => "dialogues",
@@ -90,6 +95,7 @@ impl Page {
         match self {
             Self::Review => "console-review-title",
             Self::Queues => "console-queues-title",
+            Self::Measures => "console-measures-title",
             Self::Dashboard => "console-dashboard-title",
             Self::Shared => "console-shared-title",
             Self::Dialogues => "console-dialogues-title",
@@ -196,6 +202,7 @@ pub fn Workspace(session: SessionInfo) -> impl IntoView {
                     });
                     view! { <UnitQueuePage session=session.clone() areas=config.areas.clone() open_case /> }.into_any()
                 }
+                Page::Measures => view! { <MeasuresPage session=session.clone() config=config.clone() /> }.into_any(),
                 Page::Dashboard => view! {
                     <ReportFilters filter categories=config.all_categories() areas=config.areas.clone() may_search />
                     <DashboardPage session=session.clone() filter config=config.clone() />

@@ -10,8 +10,8 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use super::path::{
-    percent_encode, AccountPath, CasePath, DialoguePath, GroupPath, PathParams, QuestionPath, TenantPath,
-    UnitPath,
+    percent_encode, AccountPath, CasePath, DialoguePath, GroupPath, MeasurePath, PathParams, QuestionPath,
+    TenantPath, UnitPath,
 };
 use super::{ErrorCode, FileBytes, MAX_BODY_BYTES};
 use crate::bulk_review::{BulkOutcome, BulkReview};
@@ -24,6 +24,7 @@ use crate::dialogue::{
     ModeratedQuestion, OwnQuestion, Participation, PublicDialogue, PublicQuestion, QuestionAction,
     QuestionDraft,
 };
+use crate::measure::{Measure, MeasureDraft};
 use crate::moderation::Permission;
 use crate::note::{NewNote, ReportNote};
 use crate::public_map::PublicMap;
@@ -252,6 +253,7 @@ impl Body for NewModerator {}
 impl Body for RoleChange {}
 impl Body for UnitDraft {}
 impl Body for NewNote {}
+impl Body for MeasureDraft {}
 impl Body for NewAccessCode {}
 impl Body for DialogueDetails {}
 impl Body for DialogueAction {}
@@ -548,6 +550,24 @@ operations! {
     UpdateUnit {
         Put "/api/v1/console/{tenant}/units/{unit}", Permitted(ConfigureTenant),
         path: UnitPath, body: UnitDraft, answer: Json(200) => Unit,
+        query: &[], errors: [UnknownTenant], fields: true,
+    }
+    /// The municipality's measures, newest first
+    ListMeasures {
+        Get "/api/v1/console/{tenant}/measures", Permitted(ReviewReports),
+        path: TenantPath, body: (), answer: Json(200) => Vec<Measure>,
+        query: &[], errors: [UnknownTenant], fields: false,
+    }
+    /// Add a measure, with the reports it answers (audited)
+    AddMeasure {
+        Post "/api/v1/console/{tenant}/measures", Permitted(ReviewReports),
+        path: TenantPath, body: MeasureDraft, answer: Json(201) => Measure,
+        query: &[], errors: [UnknownTenant], fields: true,
+    }
+    /// Change a measure: its state, days, text and reports (audited)
+    UpdateMeasure {
+        Put "/api/v1/console/{tenant}/measures/{measure}", Permitted(ReviewReports),
+        path: MeasurePath, body: MeasureDraft, answer: Json(200) => Measure,
         query: &[], errors: [UnknownTenant], fields: true,
     }
     /// Accounts (admins)

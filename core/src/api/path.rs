@@ -74,6 +74,13 @@ pub struct UnitPath {
     pub unit: i64,
 }
 
+/// A measure of a municipality.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MeasurePath {
+    pub tenant: String,
+    pub measure: i64,
+}
+
 /// A reporter group that needs an access code.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GroupPath {
@@ -152,6 +159,18 @@ impl PathParams for UnitPath {
 
     fn values(&self) -> Vec<String> {
         vec![self.tenant.clone(), self.unit.to_string()]
+    }
+}
+
+impl PathParams for MeasurePath {
+    const NAMES: &'static [&'static str] = &["tenant", "measure"];
+
+    fn parse(values: &[&str]) -> Result<Self, ErrorCode> {
+        Ok(Self { tenant: tenant(values[0]), measure: id(values[1], ErrorCode::NotFound)? })
+    }
+
+    fn values(&self) -> Vec<String> {
+        vec![self.tenant.clone(), self.measure.to_string()]
     }
 }
 

@@ -9,6 +9,7 @@ mod dialogue_console;
 mod dialogues;
 mod exports;
 mod filtered;
+mod measures;
 mod notes;
 mod reports;
 mod review;
@@ -148,6 +149,9 @@ async fn dispatch(id: OperationId, cx: Cx<'_>, values: Vec<&str>) -> Result<Resp
         OperationId::AddUnit => cx.serve::<AddUnit>(values).await,
         OperationId::UpdateUnit => cx.serve::<UpdateUnit>(values).await,
         OperationId::ReadUnitQueue => cx.serve::<ReadUnitQueue>(values).await,
+        OperationId::ListMeasures => cx.serve::<ListMeasures>(values).await,
+        OperationId::AddMeasure => cx.serve::<AddMeasure>(values).await,
+        OperationId::UpdateMeasure => cx.serve::<UpdateMeasure>(values).await,
         OperationId::ListModerators => cx.serve::<ListModerators>(values).await,
         OperationId::AddModerator => cx.serve::<AddModerator>(values).await,
         OperationId::DisableModerator => cx.serve::<DisableModerator>(values).await,

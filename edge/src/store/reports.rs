@@ -244,6 +244,7 @@ pub async fn find_for_follow_up(
         .then(|| row.rejection_reason.as_deref().and_then(RejectionReason::from_id))
         .flatten();
     let outcome = Outcome::of(row.merged_into.as_deref(), merged_target, rejection);
+    let measures = crate::store::measures::for_report(db, row.id).await?;
     Ok(Some(ReportView {
         case_number: row.case_number(),
         lat: row.lat,
@@ -255,6 +256,7 @@ pub async fn find_for_follow_up(
         public_comment: row.public_comment,
         created_at: row.created_at,
         outcome,
+        measures,
     }))
 }
 

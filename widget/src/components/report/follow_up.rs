@@ -9,6 +9,7 @@ use leptos::task::spawn_local;
 use tryggve_core::category::CategoryNames;
 use tryggve_core::follow_up::Outcome;
 use tryggve_core::i18n::I18n;
+use tryggve_core::measure::MeasureStatus;
 use tryggve_core::moderation::RejectionReason;
 use tryggve_core::questionnaire::{text_and_language, Texts};
 use tryggve_core::ReportView;
@@ -104,6 +105,28 @@ pub fn FollowUp(
                             <dt>{i18n.t("followup-received")}</dt>
                             <dd>{local_date(&report.created_at, i18n.locale.tag())}</dd>
                         </dl>
+                        {(!report.measures.is_empty()).then(|| view! {
+                            <section class="followup-measures" aria-labelledby="followup-measures-title">
+                                <h4 id="followup-measures-title">{i18n.t("followup-measures")}</h4>
+                                <ul>
+                                    {report.measures.iter().map(|m| {
+                                        // A measure done says when ("Klar 14 dec. 2026"), else its status.
+                                        let status = match (m.status, m.done_on.as_deref()) {
+                                            (MeasureStatus::Done, Some(day)) => i18n.t_with("followup-measure-done", &[("date", &local_date(day, i18n.locale.tag()))]),
+                                            (status, _) => i18n.t(&status.label_key()),
+                                        };
+                                        let state = i18n.t_with("followup-measure-state", &[("kind", &i18n.t(&m.kind.label_key())), ("status", &status)]);
+                                        view! {
+                                            <li>
+                                                <p class="measure-title"><strong>{m.title.clone()}</strong></p>
+                                                <p class="measure-state">{state}</p>
+                                                {(!m.public_text.is_empty()).then(|| view! { <p class="measure-text">{m.public_text.clone()}</p> })}
+                                            </li>
+                                        }
+                                    }).collect_view()}
+                                </ul>
+                            </section>
+                        })}
                     }
                         .into_any()
                 }
