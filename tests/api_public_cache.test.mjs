@@ -86,12 +86,14 @@ test("reads that miss the cache are limited per client; what the cache holds is 
   const from = "198.51.100.33";
   await read("/public-reports", from); // the whole map, cached for everyone
   const viewport = (n) => `/public-reports?bbox=12.7${String(n).padStart(3, "0")},58.0,12.9,58.1&zoom=12`;
+  // The limit is 100 misses per 10 s, counted in windows: the reads may straddle the end of
+  // one, so up to twice the limit can pass before the first refusal (within a few seconds).
   const answers = [];
-  for (let n = 0; n < 130; n++) answers.push(await read(viewport(n), from));
-  const refused = answers.filter((a) => a.status === 429);
-  assert.ok(refused.length >= 20, `${refused.length} of 130 new viewports in a few seconds refused`);
+  for (let n = 0; n < 230 && !answers.some((a) => a.status === 429); n++) answers.push(await read(viewport(n), from));
+  const first = answers.findIndex((a) => a.status === 429);
+  assert.ok(first >= 90 && first <= 210, `the first refusal came at new viewport ${first}`);
   assert.ok(answers.slice(0, 90).every((a) => a.status === 200), "a resident panning the map is never refused");
-  assert.equal(refused[0].json.error.code, "rate_limited");
+  assert.equal(answers[first].json.error.code, "rate_limited");
 
   const cached = await read("/public-reports", from);
   assert.deepEqual([cached.status, cached.cache], [200, "hit"], "the cached map still reaches the limited client");
