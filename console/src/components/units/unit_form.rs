@@ -42,14 +42,6 @@ pub fn UnitForm(
         let hours = draft.map(|d| d.targets).unwrap_or_default();
         targets.set(hours.into_iter().map(|(c, h)| (c, h.to_string())).collect());
     });
-    let toggle = |list: RwSignal<Vec<String>>, id: String, on: bool| {
-        list.update(|ids| {
-            ids.retain(|i| *i != id);
-            if on {
-                ids.push(id);
-            }
-        })
-    };
     let (tenant, csrf) =
         (StoredValue::new(session.tenant.clone()), StoredValue::new(session.csrf_token.clone()));
     let save = move |ev: web_sys::SubmitEvent| {
@@ -92,39 +84,13 @@ pub fn UnitForm(
         Some(unit) => i18n.t_with("console-unit-editing", &[("name", &unit.draft.name)]),
         None => i18n.t("console-unit-new"),
     };
-    let category_boxes = categories
-        .iter()
-        .map(|id| {
-            let (id, label) = (id.clone(), names.name(id, &i18n));
-            let box_id = format!("unit-category-{id}");
-            let checked = { let id = id.clone(); move || chosen_categories.with(|c| c.contains(&id)) };
-            view! {
-                <label class="choice">
-                    <input type="checkbox" id=box_id prop:checked=checked
-                        on:change=move |ev| toggle(chosen_categories, id.clone(), event_target_checked(&ev)) />
-                    {label}
-                </label>
-            }
-        })
-        .collect_view();
-    let area_boxes = areas
-        .iter()
-        .map(|area| {
-            let (id, label) = (area.id.clone(), area.name.clone());
-            let box_id = format!("unit-area-{id}");
-            let checked = {
-                let id = id.clone();
-                move || chosen_areas.with(|a| a.contains(&id))
-            };
-            view! {
-                <label class="choice">
-                    <input type="checkbox" id=box_id prop:checked=checked
-                        on:change=move |ev| toggle(chosen_areas, id.clone(), event_target_checked(&ev)) />
-                    {label}
-                </label>
-            }
-        })
-        .collect_view();
+    let category_boxes = checkboxes(
+        "unit-category",
+        categories.iter().map(|id| (id.clone(), names.name(id, &i18n))).collect(),
+        chosen_categories,
+    );
+    let area_boxes =
+        checkboxes("unit-area", areas.iter().map(|a| (a.id.clone(), a.name.clone())).collect(), chosen_areas);
     // A target field for each category the unit takes, in the municipality's order.
     let target_fields = move || {
         let chosen = chosen_categories.get();
@@ -178,6 +144,36 @@ pub fn UnitForm(
             </div>
         </form>
     }
+}
+
+/// A checkbox for each (id, label), ticked while `chosen` holds its id; ticking adds the id,
+/// unticking removes it.
+fn checkboxes(prefix: &str, choices: Vec<(String, String)>, chosen: RwSignal<Vec<String>>) -> impl IntoView {
+    choices
+        .into_iter()
+        .map(|(id, label)| {
+            let box_id = format!("{prefix}-{id}");
+            let checked = {
+                let id = id.clone();
+                move || chosen.with(|ids| ids.contains(&id))
+            };
+            let toggle = move |ev| {
+                let on = event_target_checked(&ev);
+                chosen.update(|ids| {
+                    ids.retain(|i| *i != id);
+                    if on {
+                        ids.push(id.clone());
+                    }
+                })
+            };
+            view! {
+                <label class="choice">
+                    <input type="checkbox" id=box_id prop:checked=checked on:change=toggle />
+                    {label}
+                </label>
+            }
+        })
+        .collect_view()
 }
 
 /// The message for a refused unit: a name already taken is the unit's, not an account's.
