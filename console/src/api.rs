@@ -232,8 +232,12 @@ pub async fn dashboard(
     tenant: &str,
     filter: &ReportFilter,
     compile: &str,
+    rejected_included: bool,
 ) -> Result<DashboardAnswer, ApiError> {
-    let query = format!("{}&compile={}", filter.to_query(), js_sys::encode_uri_component(compile));
+    let mut query = format!("{}&compile={}", filter.to_query(), js_sys::encode_uri_component(compile));
+    if rejected_included {
+        query += "&rejected=include";
+    }
     call::<ReadDashboard>(&tenant_path(tenant), Some(query), &(), None).await
 }
 

@@ -12,6 +12,8 @@ pub mod api;
 pub mod bulk_review;
 pub mod calendar;
 pub mod category;
+#[cfg(feature = "charts")]
+pub mod charts;
 pub mod client;
 pub mod console;
 pub mod dialogue;
@@ -23,6 +25,7 @@ pub mod i18n;
 pub mod live;
 pub mod local_time;
 pub mod measure;
+pub mod measure_effect;
 pub mod moderation;
 pub mod note;
 #[cfg(feature = "openapi")]
@@ -50,6 +53,7 @@ pub mod stats;
 pub mod tenant;
 pub mod text;
 pub mod theme;
+pub mod time_to_fix;
 pub mod unit;
 pub mod unit_queue;
 pub mod validation;

@@ -82,6 +82,26 @@ pub fn human(timestamp: &str, i18n: &I18n) -> String {
     LocalTime::from_utc(timestamp).map_or_else(|| timestamp.to_string(), |t| t.human(i18n))
 }
 
+/// A month as the lägesbild keys it (`2026-11`) as a person reads it ("nov. 2026"); else as it is.
+pub fn human_month(month: &str, i18n: &I18n) -> String {
+    let parsed =
+        month.split_once('-').and_then(|(y, m)| Some((y.parse::<i64>().ok()?, m.parse::<u32>().ok()?)));
+    match parsed {
+        Some((year, m)) if (1..=12).contains(&m) => format!("{} {year}", i18n.t(&format!("month-short-{m}"))),
+        _ => month.to_string(),
+    }
+}
+
+/// A day (`YYYY-MM-DD`) as a person reads it ("4 dec. 2026"); else as it is.
+pub fn human_day(day: &str, i18n: &I18n) -> String {
+    match crate::calendar::parse_day(day) {
+        Some((year, month, d)) if day.len() == 10 => {
+            format!("{d} {} {year}", i18n.t(&format!("month-short-{month}")))
+        }
+        _ => day.to_string(),
+    }
+}
+
 /// Whether the UTC minute `utc` (minutes since 1970) of `year` falls in summer time.
 fn is_summer_time(utc: i64, year: i64) -> bool {
     let starts = last_sunday(year, 3) * MINUTES_A_DAY + 60;
@@ -167,5 +187,16 @@ mod tests {
         // Local already: no shift to or from UTC.
         assert_eq!(human_local("2026-07-01T18:00", &sv), "1 juli 2026 kl. 18:00");
         assert_eq!(human_local("i morgon", &sv), "i morgon");
+    }
+
+    #[test]
+    fn months_and_days_read_as_people_say_them() {
+        let (sv, en) = (I18n::new(Locale::Sv), I18n::new(Locale::En));
+        assert_eq!(human_month("2026-11", &sv), "nov. 2026");
+        assert_eq!(human_month("2026-11", &en), "Nov 2026");
+        assert_eq!(human_month("2026-13", &sv), "2026-13");
+        assert_eq!(human_day("2026-12-04", &sv), "4 dec. 2026");
+        assert_eq!(human_day("2026-12-04", &en), "4 Dec 2026");
+        assert_eq!(human_day("snart", &sv), "snart");
     }
 }

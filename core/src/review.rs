@@ -261,6 +261,11 @@ pub struct ReportFilter {
     pub q: Option<String>,
     #[serde(default)]
     pub order: ReportOrder,
+    /// Only reports that are cases: not those turned down as duplicates (merged), off topic or
+    /// from outside the municipality (see [`RejectionReason::still_a_case`]). What the
+    /// lägesbild counts unless asked for everything; never from a query.
+    #[serde(skip)]
+    pub cases_only: bool,
 }
 
 impl ReportFilter {
@@ -619,6 +624,8 @@ mod tests {
             unit: Some(UnitFilter::Unit(3)),
             q: Some("Östra torget & 50%".into()),
             order: ReportOrder::Status,
+            // Never in a query: the lägesbild sets it.
+            cases_only: false,
         };
         let query = filter.to_query();
         let pairs: Vec<(String, String)> = query

@@ -173,6 +173,21 @@ pub struct DashboardAnswer {
     /// The current questionnaire (for its words) and how its questions were answered.
     pub questionnaire: Vec<crate::questionnaire::Question>,
     pub answers: Vec<crate::questionnaire::AnswerSummary>,
+    /// How fast reports were answered and fixed, and the open backlog by age.
+    #[serde(default)]
+    pub time_to_fix: crate::time_to_fix::TimeToFix,
+    /// The units, for their names in [`crate::time_to_fix::TimeToFix::by_unit`].
+    #[serde(default)]
+    pub units: Vec<crate::unit::UnitName>,
+    /// The measures (in the filter's area and unit, if it names them) by status.
+    #[serde(default)]
+    pub measures: Vec<Count>,
+    /// The most recently done measures with a place or an area: reports before and after.
+    #[serde(default)]
+    pub measure_effects: Vec<crate::measure_effect::MeasureEffect>,
+    /// Whether reports turned down as no case (duplicates, off topic, outside) are counted.
+    #[serde(default)]
+    pub rejected_included: bool,
 }
 
 /// One area's reports of one category: what a safety walk's compilation lists.

@@ -43,6 +43,14 @@ pub struct Unit {
     pub draft: UnitDraft,
 }
 
+/// A unit's id and name: what a page naming units needs of them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct UnitName {
+    pub id: i64,
+    pub name: String,
+}
+
 impl UnitDraft {
     /// The unit with its text cleaned and its lists without repeats, or the first problem:
     /// categories and areas must be the municipality's own.
@@ -108,6 +116,10 @@ impl Unit {
     }
 
     /// Its target time to fix a report of `category`, in hours.
+    pub fn name(&self) -> UnitName {
+        UnitName { id: self.id, name: self.draft.name.clone() }
+    }
+
     pub fn target_hours(&self, category: &str) -> Option<u32> {
         self.draft.targets.get(category).copied()
     }

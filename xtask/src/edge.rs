@@ -235,6 +235,9 @@ fn test_fixtures(examples_port: u16) -> Result<String> {
         ("ruttby", "Ruttby kommun"),
         ("atgardsby", "Åtgärdsby kommun"),
         ("planby", "Planby kommun"),
+        ("foljby", "Följby kommun"),
+        ("tidby", "Tidby kommun"),
+        ("radsby", "Rådsby kommun"),
     ] {
         let mut tenant = TenantConfig::demo();
         tenant.id = id.into();

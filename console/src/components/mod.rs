@@ -1,5 +1,6 @@
 mod admin;
 pub mod app;
+mod council_report;
 mod dashboard;
 mod dialogue;
 mod file_download;

@@ -9,6 +9,7 @@ use tryggve_core::unit::Unit;
 use tryggve_core::TenantConfig;
 
 use super::admin::{AccountPage, AccountsPage, AuditPage};
+use super::council_report::CouncilReportPage;
 use super::dashboard::{DashboardPage, SharedReportsPage};
 use super::dialogue::DialoguesPage;
 use super::measures::MeasuresPage;
@@ -27,6 +28,8 @@ enum Page {
     /// The register of measures.
     Measures,
     Dashboard,
+    /// The lägesbild and its follow-up as a document to print.
+    CouncilReport,
     /// The approved reports as observers see them: their list, instead of the review.
     Shared,
     Dialogues,
@@ -51,7 +54,7 @@ impl Page {
     fn permission(self) -> Option<Permission> {
         match self {
             Self::Review | Self::Queues | Self::Measures => Some(Permission::ReviewReports),
-            Self::Dashboard | Self::Shared => Some(Permission::ViewSituation),
+            Self::Dashboard | Self::CouncilReport | Self::Shared => Some(Permission::ViewSituation),
             Self::Dialogues => Some(Permission::AnswerQuestions),
             Self::Accounts => Some(Permission::ManageModerators),
             Self::Units | Self::Settings => Some(Permission::ConfigureTenant),
@@ -60,11 +63,12 @@ impl Page {
         }
     }
 
-    const ALL: [Page; 11] = [
+    const ALL: [Page; 12] = [
         Page::Review,
         Page::Queues,
         Page::Measures,
         Page::Dashboard,
+        Page::CouncilReport,
         Page::Shared,
         Page::Dialogues,
         Page::Accounts,
@@ -81,6 +85,7 @@ impl Page {
             Self::Queues => "queues",
             Self::Measures => "measures",
             Self::Dashboard => "dashboard",
+            Self::CouncilReport => "council-report",
             Self::Shared => "shared",
             Self::Dialogues => "dialogues",
             Self::Accounts => "accounts",
@@ -97,6 +102,7 @@ impl Page {
             Self::Queues => "console-queues-title",
             Self::Measures => "console-measures-title",
             Self::Dashboard => "console-dashboard-title",
+            Self::CouncilReport => "console-council-title",
             Self::Shared => "console-shared-title",
             Self::Dialogues => "console-dialogues-title",
             Self::Accounts => "console-accounts-title",
@@ -206,6 +212,10 @@ pub fn Workspace(session: SessionInfo) -> impl IntoView {
                 Page::Dashboard => view! {
                     <ReportFilters filter categories=config.all_categories() areas=config.areas.clone() may_search />
                     <DashboardPage session=session.clone() filter config=config.clone() />
+                }.into_any(),
+                Page::CouncilReport => view! {
+                    <ReportFilters filter categories=config.all_categories() areas=config.areas.clone() may_search=false by_visibility=false />
+                    <CouncilReportPage session=session.clone() filter config=config.clone() />
                 }.into_any(),
                 Page::Shared => view! {
                     <ReportFilters filter categories=config.all_categories() areas=config.areas.clone() may_search by_visibility=false by_group=false />

@@ -501,7 +501,7 @@ operations! {
     ReadDashboard {
         Get "/api/v1/console/{tenant}/dashboard", Permitted(ViewSituation),
         path: TenantPath, body: (), answer: Json(200) => DashboardAnswer,
-        query: &["status", "visibility", "category", "from", "to", "area", "group", "q", "compile"],
+        query: &["status", "visibility", "category", "from", "to", "area", "group", "unit", "q", "compile", "rejected"],
         errors: [UnknownTenant], fields: true,
     }
     /// Reports as CSV

@@ -2,13 +2,18 @@
 
 use tryggve_core::api::operations::{ListSharedReports, ReadDashboard};
 use tryggve_core::api::path::TenantPath;
+use tryggve_core::field_error::{FieldError, FieldErrorCode};
+use tryggve_core::measure_effect::{self, MeasureEffect};
 use tryggve_core::moderation::Permission;
 use tryggve_core::questionnaire::{self, QuestionKind};
 use tryggve_core::shared_report::{SharedReport, MAX_SHARED_REPORTS};
 use tryggve_core::stats::{self, DashboardAnswer};
+use tryggve_core::time_to_fix::TimeToFix;
+use tryggve_core::unit::Unit;
 
 use super::filtered::{filtered, selection, Reach};
 use super::{Cx, Handler, Reply};
+use crate::clock;
 use crate::error::ApiError;
 use crate::store;
 
@@ -20,20 +25,57 @@ impl Handler for ReadDashboard {
             true => Reach::Everything,
             false => Reach::Counted,
         };
-        let (filter, config) = selection(cx.db, &path.tenant, cx.target.query, reach).await?;
-        let compile = form_urlencoded::parse(cx.target.query.as_bytes())
-            .find(|(k, _)| k == "compile")
-            .map(|(_, v)| v.into_owned());
-        let category = compile.filter(|c| !c.is_empty()).unwrap_or_else(|| "dark-spot".into());
+        let (mut filter, config) = selection(cx.db, &path.tenant, cx.target.query, reach).await?;
+        let asked = |key: &str| {
+            form_urlencoded::parse(cx.target.query.as_bytes())
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v.into_owned())
+                .filter(|v| !v.is_empty())
+        };
+        let category = asked("compile").unwrap_or_else(|| "dark-spot".into());
+        // Duplicates, off-topic reports and those from outside are no cases: left out unless asked.
+        let rejected_included = match asked("rejected").as_deref() {
+            None => false,
+            Some("include") => true,
+            Some(_) => {
+                return Err(ApiError::Invalid(FieldError::new("rejected", FieldErrorCode::InvalidChoice)))
+            }
+        };
+        filter.cases_only = !rejected_included;
         let single_choices: Vec<&str> = config
             .questionnaire
             .iter()
             .filter(|q| q.kind == QuestionKind::SingleChoice)
             .map(|q| q.id.as_str())
             .collect();
+        let now = clock::now_iso();
         let counted =
-            store::situation::count(cx.db, &path.tenant, &filter, &single_choices, &category).await?;
+            store::situation::count(cx.db, &path.tenant, &filter, &single_choices, &category, &now).await?;
+        let units = store::units::list(cx.db, &path.tenant).await?;
+        let measures = store::measures::list(cx.db, &path.tenant).await?;
+        let selected = measure_effect::selected(&measures, &filter);
+        let followed = measure_effect::followed(&selected, &now[..10]);
+        let places: Vec<_> =
+            followed.iter().map(|(_, around, windows)| (around.clone(), windows.clone())).collect();
+        let found = store::situation::near(cx.db, &path.tenant, &filter, &places).await?;
+        let measure_effects = followed
+            .iter()
+            .zip(&found)
+            .map(|((m, around, windows), reports)| {
+                MeasureEffect::count(
+                    m,
+                    around,
+                    windows,
+                    reports.iter().map(|(at, when)| (*at, when.as_str())),
+                )
+            })
+            .collect();
         Ok(Reply::Done(DashboardAnswer {
+            time_to_fix: TimeToFix::of(&counted.hours, &units, &config.categories),
+            units: units.iter().map(Unit::name).collect(),
+            measures: measure_effect::by_status(selected),
+            measure_effects,
+            rejected_included,
             dashboard: counted.tally.dashboard(&config.areas, &config.categories),
             compilation: stats::compile_by_area(&config.areas, counted.compilation),
             compilation_category: category,

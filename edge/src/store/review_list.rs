@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 use serde::Deserialize;
+use tryggve_core::moderation::RejectionReason;
 use tryggve_core::report_list::{like_anywhere, Cursor, ReportOrder, Search};
 use tryggve_core::review::{ModeratedReport, ReportFilter, UnitFilter};
 use tryggve_core::stats::area_key;
@@ -28,7 +29,7 @@ impl Query {
         format!("?{}", self.args.len())
     }
 
-    fn and(&mut self, clause: String) {
+    pub fn and(&mut self, clause: String) {
         self.sql += " AND ";
         self.sql += &clause;
     }
@@ -60,6 +61,12 @@ pub(super) fn matching(tenant: &str, filter: &ReportFilter) -> Query {
         Some(UnitFilter::Unrouted) => q.and("unit_id IS NULL".into()),
         None => {}
     }
+    if filter.cases_only {
+        let cases = q.arg(still_a_case_reasons());
+        q.and(format!(
+            "(visibility != 'rejected' OR rejection_reason IN (SELECT value FROM json_each({cases})))"
+        ));
+    }
     match filter.search() {
         Some(Search::Case(year, seq)) => {
             let (y, s) = (q.arg(year), q.arg(seq));
@@ -75,6 +82,14 @@ pub(super) fn matching(tenant: &str, filter: &ReportFilter) -> Query {
         None => {}
     }
     q
+}
+
+/// The reasons a report turned down is still a case (a JSON list for `json_each`): its place
+/// needs seeing to even if its words cannot be published.
+pub(super) fn still_a_case_reasons() -> String {
+    let reasons: Vec<&str> =
+        RejectionReason::ALL.into_iter().filter(|r| r.still_a_case()).map(RejectionReason::id).collect();
+    serde_json::to_string(&reasons).unwrap_or_else(|_| "[]".into())
 }
 
 /// The SQL of a report's rank in `order` (see `tryggve_core::report_list::rank`, which the

@@ -4,12 +4,15 @@
 //! counted, so 100 000 reports cost the worker no more memory than ten.
 
 use serde::Deserialize;
+use tryggve_core::geo::BBox;
+use tryggve_core::measure_effect::{Around, Windows, AROUND_METRES};
 use tryggve_core::public_map::MAX_LEVEL;
 use tryggve_core::questionnaire::{AnswerShape, AnswerTally};
 use tryggve_core::report::case_number;
 use tryggve_core::review::ReportFilter;
 use tryggve_core::stats::{Count, Tally, HOTSPOT_LEVEL, MAX_HOTSPOTS, OUTSIDE_AREAS};
-use tryggve_core::TimeOfDay;
+use tryggve_core::time_to_fix::{Clock, HoursCount};
+use tryggve_core::{LatLng, ReportStatus, TimeOfDay};
 use worker::D1Database;
 
 use super::review_list::matching;
@@ -21,6 +24,8 @@ pub struct Situation {
     pub answers: Vec<AnswerTally>,
     /// The cases of the compiled category, oldest first: (area key, case number).
     pub compilation: Vec<(String, String)>,
+    /// Hours to first response, to fixed, and open so far, counted per whole hour.
+    pub hours: Vec<HoursCount>,
 }
 
 /// Counts the reports `filter` selects. `single_choices` are the questions whose text answers
@@ -32,17 +37,20 @@ pub async fn count(
     filter: &ReportFilter,
     single_choices: &[&str],
     compile: &str,
+    now: &str,
 ) -> Result<Situation, ApiError> {
     let statements = vec![
         tally_statement(db, tenant, filter)?,
         answers_statement(db, tenant, filter, single_choices)?,
         compile_statement(db, tenant, filter, compile)?,
+        hours_statement(db, tenant, filter, now)?,
     ];
     let mut results = db.batch(statements).await?.into_iter();
     let mut next = || results.next().ok_or(ApiError::Internal("a result of the batch is missing".into()));
     let counted: Vec<Counted> = next()?.results()?;
     let answered: Vec<Answered> = next()?.results()?;
     let cases: Vec<Case> = next()?.results()?;
+    let hours: Vec<Hours> = next()?.results()?;
     Ok(Situation {
         tally: tally_of(counted),
         answers: answered.into_iter().filter_map(Answered::into_tally).collect(),
@@ -50,6 +58,7 @@ pub async fn count(
             .into_iter()
             .map(|c| (c.area.unwrap_or_else(|| OUTSIDE_AREAS.into()), case_number(c.case_year, c.case_seq)))
             .collect(),
+        hours: hours.into_iter().filter_map(Hours::into_count).collect(),
     })
 }
 
@@ -184,3 +193,109 @@ fn compile_statement(
     );
     Ok(db.prepare(sql).bind(&q.args)?)
 }
+
+/// A row of the hours histogram.
+#[derive(Deserialize)]
+struct Hours {
+    category: String,
+    unit: Option<i64>,
+    clock: String,
+    hours: i64,
+    n: u32,
+}
+
+impl Hours {
+    fn into_count(self) -> Option<HoursCount> {
+        Some(HoursCount {
+            clock: Clock::from_id(&self.clock)?,
+            category: self.category,
+            unit: self.unit,
+            hours: u32::try_from(self.hours.max(0)).unwrap_or(u32::MAX),
+            count: self.n,
+        })
+    }
+}
+
+/// How many of the filtered reports took how many whole hours to a first response and to
+/// fixed, and how long the open ones have waited by `now`, per category and unit: a histogram,
+/// whatever the number of reports, from which `tryggve_core::time_to_fix` reads the medians.
+fn hours_statement(
+    db: &D1Database,
+    tenant: &str,
+    filter: &ReportFilter,
+    now: &str,
+) -> Result<worker::D1PreparedStatement, ApiError> {
+    let mut q = matching(tenant, filter);
+    let now = q.arg(now);
+    let open: Vec<&str> =
+        ReportStatus::ALL.into_iter().filter(|s| s.is_open()).map(ReportStatus::id).collect();
+    let open = q.arg(serde_json::to_string(&open).unwrap_or_else(|_| "[]".into()));
+    let hours = |until: &str| format!("CAST((julianday({until}) - julianday(created_at)) * 24 AS INTEGER)");
+    let (response, fix, waited) = (hours("first_response_at"), hours("fixed_at"), hours(&now));
+    let sql = format!(
+        "WITH f AS MATERIALIZED (SELECT category, unit_id, status, created_at, first_response_at, fixed_at \
+           FROM reports WHERE {}) \
+         SELECT category, unit_id AS unit, 'response' AS clock, {response} AS hours, COUNT(*) AS n FROM f \
+           WHERE first_response_at IS NOT NULL GROUP BY 1, 2, 4 \
+         UNION ALL SELECT category, unit_id, 'fix', {fix}, COUNT(*) FROM f \
+           WHERE fixed_at IS NOT NULL GROUP BY 1, 2, 4 \
+         UNION ALL SELECT category, unit_id, 'open', {waited}, COUNT(*) FROM f \
+           WHERE fixed_at IS NULL AND status IN (SELECT value FROM json_each({open})) GROUP BY 1, 2, 4",
+        q.sql
+    );
+    Ok(db.prepare(sql).bind(&q.args)?)
+}
+
+/// The reports `filter` selects (its category and whether only cases count; not its period)
+/// that arrived in a measure's area or in a box around its place during its windows: their
+/// positions and arrival times (core counts those around the place and in each window), at
+/// most [`NEAR_LIMIT`] (far more than a place gets in two years).
+pub async fn near(
+    db: &D1Database,
+    tenant: &str,
+    filter: &ReportFilter,
+    measures: &[(Around, Windows)],
+) -> Result<Vec<Vec<(LatLng, String)>>, ApiError> {
+    let mut statements = Vec::new();
+    for (around, windows) in measures {
+        let narrowed = ReportFilter {
+            category: filter.category.clone(),
+            cases_only: filter.cases_only,
+            ..Default::default()
+        };
+        let mut q = matching(tenant, &narrowed);
+        let (from, to) = (q.arg(windows.before.0.as_str()), q.arg(windows.after.1.as_str()));
+        q.and(format!("created_at >= {from} AND created_at < {to}"));
+        match around {
+            Around::Area(area) => {
+                let area = q.arg(area.as_str());
+                q.and(format!("area_id = {area}"));
+            }
+            Around::Place(place) => {
+                let b = BBox::new(place.lat, place.lng, place.lat, place.lng).grown_by(AROUND_METRES);
+                let (s, w, n, e) = (q.arg(b.south), q.arg(b.west), q.arg(b.north), q.arg(b.east));
+                q.and(format!("lat BETWEEN {s} AND {n} AND lng BETWEEN {w} AND {e}"));
+            }
+        }
+        let sql = format!("SELECT lat, lng, created_at FROM reports WHERE {} LIMIT {NEAR_LIMIT}", q.sql);
+        statements.push(db.prepare(sql).bind(&q.args)?);
+    }
+    if statements.is_empty() {
+        return Ok(Vec::new());
+    }
+    #[derive(Deserialize)]
+    struct Found {
+        lat: f64,
+        lng: f64,
+        created_at: String,
+    }
+    let mut found = Vec::new();
+    for result in db.batch(statements).await? {
+        let rows: Vec<Found> = result.results()?;
+        found.push(rows.into_iter().map(|r| (LatLng::new(r.lat, r.lng), r.created_at)).collect());
+    }
+    Ok(found)
+}
+
+/// The most reports read around one measure.
+const NEAR_LIMIT: u32 = 20_000;

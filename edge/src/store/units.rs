@@ -2,7 +2,6 @@
 //! a unit is read whole and is small.
 
 use serde::Deserialize;
-use tryggve_core::moderation::RejectionReason;
 use tryggve_core::report::case_number;
 use tryggve_core::unit::{Unit, UnitDraft};
 use tryggve_core::unit_queue::{OpenReport, QUEUE_LIMIT};
@@ -129,13 +128,11 @@ pub async fn open_reports(
 ) -> Result<(Vec<OpenReport>, u32), ApiError> {
     let open: Vec<&str> =
         ReportStatus::ALL.into_iter().filter(|s| s.is_open()).map(ReportStatus::id).collect();
-    let cases: Vec<&str> =
-        RejectionReason::ALL.into_iter().filter(|r| r.still_a_case()).map(RejectionReason::id).collect();
     let args = [
         tenant.into(),
         (unit as f64).into(),
         JsValue::from(json(&open)),
-        JsValue::from(json(&cases)),
+        JsValue::from(super::review_list::still_a_case_reasons()),
         QUEUE_LIMIT.into(),
     ];
     let matching = "FROM reports WHERE tenant_id = ?1 AND unit_id = ?2 \

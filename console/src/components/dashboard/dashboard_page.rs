@@ -2,15 +2,19 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use tryggve_core::api::operations::{ExportCsv, ExportExcelCsv, ExportGeoJson, ExportXlsx};
 use tryggve_core::api::Endpoint;
+use tryggve_core::charts::Direction;
 use tryggve_core::console::SessionInfo;
 use tryggve_core::i18n::I18n;
+use tryggve_core::local_time::human_month;
 use tryggve_core::moderation::Permission;
 use tryggve_core::review::ReportFilter;
 use tryggve_core::stats::{Count, DashboardAnswer, OUTSIDE_AREAS};
 use tryggve_core::TenantConfig;
 
 use super::answer_tables::AnswerTables;
+use super::count_chart::CountChart;
 use super::count_table::CountTable;
+use super::follow_up::FollowUp;
 use super::hotspot_map::HotspotMap;
 use crate::api;
 use crate::components::file_download::FileDownload;
@@ -26,15 +30,16 @@ pub fn DashboardPage(
     let answer = RwSignal::new(None::<DashboardAnswer>);
     let notice = RwSignal::new(String::new());
     let compile = RwSignal::new("dark-spot".to_string());
+    let rejected_included = RwSignal::new(false);
     let tenant = session.tenant.clone();
 
     Effect::new({
         let tenant = tenant.clone();
         move |_| {
-            let (current, category) = (filter.get(), compile.get());
+            let (current, category, rejected) = (filter.get(), compile.get(), rejected_included.get());
             let tenant = tenant.clone();
             spawn_local(async move {
-                match api::dashboard(&tenant, &current, &category).await {
+                match api::dashboard(&tenant, &current, &category, rejected).await {
                     Ok(a) => {
                         notice.set(i18n.t_count("console-count", a.dashboard.total as u64, &[]));
                         answer.set(Some(a));
@@ -80,6 +85,12 @@ pub fn DashboardPage(
     view! {
         <h1>{i18n.t("console-dashboard-title")}</h1>
         <p class="notice" role="status" aria-live="polite">{move || notice.get()}</p>
+        <p class="switch">
+            <input type="checkbox" id="rejected-included"
+                prop:checked=move || rejected_included.get()
+                on:change=move |ev| rejected_included.set(event_target_checked(&ev)) />
+            <label for="rejected-included">{i18n.t("console-rejected-included")}</label>
+        </p>
         {may_export.then(|| view! {
             <nav class="exports" aria-labelledby="exports-label">
                 <h2 id="exports-label" class="exports-label">{i18n.t("console-exports-label")}</h2>
@@ -93,18 +104,21 @@ pub fn DashboardPage(
             let category = |k: &str| names.with_value(|n| n.name(k, &i18n));
             let area = |k: &str| area_name(&a.areas, k);
             let plain = |k: &str| k.to_string();
+            let month = |k: &str| human_month(k, &i18n);
             let group = |k: &str| i18n.t(&format!("reporter-group-{k}"));
             let hotspot_rows: Vec<(String, u32)> = d.hotspots.iter().take(10)
                 .map(|h| (format!("{:.4}, {:.4}", h.lat, h.lng), h.count)).collect();
             view! {
+                <div class="chart-grid">
+                    <CountChart caption=i18n.t("console-by-category") label_header=i18n.t("console-category") rows=labelled(&d.by_category, &category) />
+                    <CountChart caption=i18n.t("console-by-area") label_header=i18n.t("console-area") rows=labelled(&d.by_area, &area) />
+                    <CountChart caption=i18n.t("console-by-month") label_header=i18n.t("console-month") rows=labelled(&d.by_month, &month) direction=Direction::Up />
+                </div>
                 <div class="charts">
-                    <CountTable caption=i18n.t("console-by-category") label_header=i18n.t("console-category") rows=labelled(&d.by_category, &category) />
-                    <CountTable caption=i18n.t("console-by-area") label_header=i18n.t("console-area") rows=labelled(&d.by_area, &area) />
                     <CountTable caption=i18n.t("console-by-time") label_header=i18n.t("console-times") rows=labelled(&d.by_time_of_day, &time) />
                     <CountTable caption=i18n.t("console-by-status") label_header=i18n.t("console-status") rows=labelled(&d.by_status, &status) />
                     <CountTable caption=i18n.t("console-by-reporter-group") label_header=i18n.t("console-reporter-group") rows=labelled(&d.by_reporter_group, &group) />
                     <CountTable caption=i18n.t("console-by-week") label_header=i18n.t("console-week") rows=labelled(&d.by_week, &plain) />
-                    <CountTable caption=i18n.t("console-by-month") label_header=i18n.t("console-month") rows=labelled(&d.by_month, &plain) />
                 </div>
                 {(!a.questionnaire.is_empty()).then(|| view! {
                     <AnswerTables questionnaire=a.questionnaire.clone() answers=a.answers.clone() />
@@ -135,6 +149,7 @@ pub fn DashboardPage(
                         }).collect_view()}
                     </tbody>
                 </table>
+                <FollowUp answer=a.clone() />
             }
         })}
     }

@@ -2,10 +2,15 @@
 //! exports for GIS; and the approved reports as partners (observers) see them.
 
 mod answer_tables;
+mod count_chart;
 mod count_table;
 mod dashboard_page;
+mod follow_up;
 mod hotspot_map;
 mod shared_reports_page;
 
+pub use count_chart::CountChart;
+pub use count_table::CountTable;
 pub use dashboard_page::DashboardPage;
+pub use follow_up::{EffectTable, HandlingTable};
 pub use shared_reports_page::SharedReportsPage;

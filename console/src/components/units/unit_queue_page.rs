@@ -4,6 +4,7 @@ use tryggve_core::category::CategoryNames;
 use tryggve_core::console::SessionInfo;
 use tryggve_core::i18n::I18n;
 use tryggve_core::local_time::human;
+use tryggve_core::time_to_fix::human_hours;
 use tryggve_core::unit_queue::UnitQueue;
 use tryggve_core::Area;
 
@@ -41,13 +42,7 @@ pub fn UnitQueuePage(session: SessionInfo, areas: Vec<Area>, open_case: Callback
         }
         None => i18n.t("console-outside-areas"),
     };
-    let age = move |hours: u32| {
-        if hours < 48 {
-            i18n.t_with("console-age-hours", &[("hours", &hours.to_string())])
-        } else {
-            i18n.t_with("console-age-days", &[("days", &(hours / 24).to_string())])
-        }
-    };
+    let age = move |hours: u32| human_hours(hours, &i18n);
     let summary = move || {
         queue.with(|q| {
             q.as_ref().map(|q| {
