@@ -64,6 +64,14 @@ test("a measure answers residents' reports and they follow it from planned to do
   assert.equal(done.done_on, "2026-12-14");
   assert.equal((await follow(again)).measures, undefined);
 
+  // The case view lists the measures that answer it; the report no longer linked lists none.
+  const ofCase = async (report) => call(admin, "GET", `/api/v1/console/${TENANT}/reports/${report.case_number}/measures`);
+  assert.deepEqual((await ofCase(tunnel)).json.map((m) => [m.id, m.title, m.status]), [[measure.id, "Ny belysning i gångtunneln", "done"]]);
+  assert.deepEqual((await ofCase(again)).json, []);
+  const demoAdmin = await login(ACCOUNTS.admin);
+  assert.equal((await call(demoAdmin, "GET", `/api/v1/console/${TENANT}/reports/${tunnel.case_number}/measures`)).response.status, 403, "another municipality's account");
+  assert.equal((await call(admin, "GET", `/api/v1/console/${TENANT}/reports/2026-9999/measures`)).response.status, 404);
+
   const listed = await call(admin, "GET", MEASURES);
   assert.equal(listed.json.length, 1);
   assert.equal(listed.json[0].status, "done");

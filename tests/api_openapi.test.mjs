@@ -16,7 +16,9 @@ test("the OpenAPI document is served, and every operation in it exists at the ed
   for (const [method, path] of operations) {
     const url = path
       .replace("{tenant}", "demo").replace("{case}", "2026-0001").replace("{dialogue}", "1")
-      .replace("{question}", "1").replace("{email}", "nobody%40demo.tryggve.se");
+      .replace("{question}", "1").replace("{email}", "nobody%40demo.tryggve.se")
+      .replace("{resource}", "services.json").replace("services/{file}", "services/graffiti.json")
+      .replace("{file}", "2026-0001.json");
     const answer = await fetch(EDGE + url, {
       method: method.toUpperCase(),
       headers: method === "post" ? { "content-type": "application/json" } : {},

@@ -66,7 +66,7 @@ test("an admin resets a password; its owner must choose their own before anythin
   await owner.page.getByLabel("Nytt lösenord").fill("adas-egna-lösenord-2026");
   await owner.page.getByRole("button", { name: "Byt lösenord" }).click();
   await owner.page.getByRole("heading", { name: "Lägesbild", level: 1 }).waitFor();
-  assert.deepEqual(await owner.page.locator("nav.pages button").allTextContents(), ["Lägesbild", "Godkända rapporter", "Mitt konto"]);
+  assert.deepEqual(await owner.page.locator("nav.pages button").allTextContents(), ["Lägesbild", "Trygghetsrapport", "Godkända rapporter", "Mitt konto"]);
   await owner.context.close();
 });
 
@@ -83,7 +83,7 @@ test("an observer sees the lägesbild and the approved reports, without search, 
   for (const [name, viewport] of [["1280", { width: 1280, height: 900 }], ["1920", { width: 1920, height: 1080 }], ["390", { width: 390, height: 844 }]]) {
     const { context, page } = await consoleAs(ACCOUNTS.observer, viewport);
     await page.getByRole("heading", { name: "Lägesbild", level: 1 }).waitFor();
-    assert.deepEqual(await page.locator("nav.pages button").allTextContents(), ["Lägesbild", "Godkända rapporter", "Mitt konto"]);
+    assert.deepEqual(await page.locator("nav.pages button").allTextContents(), ["Lägesbild", "Trygghetsrapport", "Godkända rapporter", "Mitt konto"]);
     assert.equal(await page.getByLabel("Sök ärendenummer eller text").count(), 0, "no search in texts");
     assert.equal(await page.locator("nav.exports").count(), 0, "no exports");
     await page.getByRole("table", { name: "Rapporter per kategori" }).waitFor();

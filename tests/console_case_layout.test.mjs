@@ -151,7 +151,7 @@ test("the audit log says what changed, in words and local time, with the record 
 for (const [width, height] of [[390, 844], [768, 1024]]) {
   test(`every console page fits ${width}×${height}`, async () => {
     const { context, page } = await consoleAs(ACCOUNTS.admin, width, height);
-    const pages = ["Granskningskarta", "Köer", "Åtgärder", "Lägesbild", "Dialoger", "Konton", "Enheter", "Inställningar", "Logg", "Mitt konto"];
+    const pages = ["Granskningskarta", "Köer", "Åtgärder", "Lägesbild", "Trygghetsrapport", "Dialoger", "Konton", "Enheter", "Inställningar", "Logg", "Mitt konto"];
     for (const name of pages) {
       await page.locator("nav.pages").getByRole("button", { name, exact: true }).click();
       await page.getByRole("heading", { level: 1, name }).waitFor();

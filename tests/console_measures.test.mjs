@@ -6,6 +6,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { EDGE, goodReport, post } from "./support/edge.mjs";
 import { axeViolations, launch, screenshotPath } from "./support/browser.mjs";
+import { call, login } from "./support/console.mjs";
 
 const ADMIN = { email: "admin@planby.example", password: "planby-admin-lösen" };
 
@@ -38,6 +39,16 @@ test("a coordinator adds a measure for a report, marks it done, and the resident
   await form.getByLabel("Kostnad (kr)").fill("45000");
   await form.getByLabel(/Rapporter som åtgärden gäller/).fill(report.case_number);
   await form.getByLabel("Text för invånare som följer en rapport").fill("Fyra nya armaturer sätts upp i december.");
+  // Its place, by keyboard: the map pans with the arrow keys and a button sets its centre.
+  await page.getByText("Ingen plats vald.").waitFor();
+  await form.locator(".place-map .leaflet-container").focus();
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  await form.getByRole("button", { name: "Sätt platsen i kartans mitt" }).focus();
+  await page.keyboard.press("Enter");
+  const said = await form.locator(".place-said").filter({ hasText: /^Vald plats: \d+\.\d{5}, \d+\.\d{5}$/ }).textContent();
+  const [lat, lng] = said.replace("Vald plats: ", "").split(", ").map(Number);
+  assert.ok(lng > 12.8083 && Math.abs(lat - 58.0337) < 0.001, `panned east of the centre: ${said}`);
   await form.getByRole("button", { name: "Lägg till åtgärden" }).click();
   await page.getByText("Ny belysning i gångtunneln är tillagd.").waitFor();
   const row = page.getByRole("row", { name: /Ny belysning i gångtunneln/ });
@@ -53,9 +64,19 @@ test("a coordinator adds a measure for a report, marks it done, and the resident
   await form.getByLabel("Klar", { exact: true }).fill("2026-12-14");
   await form.getByRole("button", { name: "Spara åtgärden" }).click();
   await page.getByText("Ny belysning i gångtunneln är sparad.").waitFor();
+  const [stored] = (await call(await login({ tenant: "planby", ...ADMIN }), "GET", "/api/v1/console/planby/measures")).json;
+  assert.deepEqual([stored.place.lat.toFixed(5), stored.place.lng.toFixed(5)], [lat.toFixed(5), lng.toFixed(5)], "the place is kept when the measure is changed");
   await row.locator("td.measure-status").filter({ hasText: "Klar" }).waitFor();
   assert.deepEqual(await axeViolations(page, [["body"]]), [], "the measures page passes axe-core");
   await page.screenshot({ path: screenshotPath("console-measures-1280x900.png"), fullPage: true });
+
+  // The case names the measure that answers it.
+  await page.locator("nav.pages").getByRole("button", { name: "Granskningskarta", exact: true }).click();
+  await page.getByRole("button", { name: report.case_number, exact: true }).click();
+  const measuresOfCase = page.locator(".detail .report-measures");
+  await measuresOfCase.getByRole("heading", { name: "Åtgärder för ärendet" }).waitFor();
+  assert.equal(await measuresOfCase.locator("li").textContent(), "Ny belysning i gångtunneln – Belysning · Klar 14 dec. 2026");
+  assert.deepEqual(await axeViolations(page, [["body"]]), [], "the case with its measure passes axe-core");
   assert.deepEqual(errors, []);
   await context.close();
 

@@ -11,8 +11,8 @@ use tryggve_core::api::operations::{
     ReadSettings, RemoveAccessCode, ResetModeratorPassword, SaveSettings, SetAccessCode, Success,
 };
 use tryggve_core::api::operations::{
-    AddMeasure, AddReportNote, AddUnit, ListMeasures, ListReportNotes, ListUnits, ReadUnitQueue,
-    UpdateMeasure, UpdateUnit,
+    AddMeasure, AddReportNote, AddUnit, ListMeasures, ListReportMeasures, ListReportNotes, ListUnits,
+    ReadUnitQueue, UpdateMeasure, UpdateUnit,
 };
 use tryggve_core::api::path::{
     AccountPath, CasePath, DialoguePath, GroupPath, MeasurePath, QuestionPath, TenantPath, UnitPath,
@@ -320,6 +320,10 @@ pub async fn update_measure(
 
 pub async fn notes(tenant: &str, case: &str) -> Result<Vec<ReportNote>, ApiError> {
     call::<ListReportNotes>(&case_path(tenant, case)?, None, &(), None).await
+}
+
+pub async fn report_measures(tenant: &str, case: &str) -> Result<Vec<Measure>, ApiError> {
+    call::<ListReportMeasures>(&case_path(tenant, case)?, None, &(), None).await
 }
 
 pub async fn add_note(tenant: &str, case: &str, csrf: &str, text: String) -> Result<ReportNote, ApiError> {

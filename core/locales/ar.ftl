@@ -216,3 +216,4 @@ measure-status-planned = مخطط له
 measure-status-started = بدأ
 measure-status-done = اكتمل
 measure-status-cancelled = أُلغي
+open311-group = السلامة

@@ -229,3 +229,4 @@ measure-status-planned = Planned
 measure-status-started = Started
 measure-status-done = Done
 measure-status-cancelled = Cancelled
+open311-group = Safety

@@ -216,3 +216,4 @@ measure-status-planned = Suunniteltu
 measure-status-started = Aloitettu
 measure-status-done = Valmis
 measure-status-cancelled = Peruttu
+open311-group = Turvallisuus

@@ -229,3 +229,4 @@ measure-status-planned = Planerad
 measure-status-started = Påbörjad
 measure-status-done = Klar
 measure-status-cancelled = Inställd
+open311-group = Trygghet

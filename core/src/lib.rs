@@ -28,6 +28,7 @@ pub mod measure;
 pub mod measure_effect;
 pub mod moderation;
 pub mod note;
+pub mod open311;
 #[cfg(feature = "openapi")]
 pub mod openapi;
 #[cfg(feature = "passwords")]

@@ -15,6 +15,10 @@ fn path_parameter(name: &str) -> Value {
         "case" => json!({ "type": "string", "pattern": "^[0-9]{4}-[0-9]{4,}$" }),
         "dialogue" | "question" => json!({ "type": "integer", "format": "int64", "minimum": 1 }),
         "group" => json!({ "type": "string", "enum": ["staff", "police"] }),
+        "resource" => {
+            json!({ "type": "string", "enum": ["services.json", "services.xml", "requests.json", "requests.xml"] })
+        }
+        "file" => json!({ "type": "string", "pattern": "^[^/]+\\.(json|xml)$" }),
         _ => json!({ "type": "string" }),
     };
     // The local demo's values, so that generated requests also reach existing records.
@@ -23,6 +27,8 @@ fn path_parameter(name: &str) -> Value {
         "case" => json!("2026-0001"),
         "email" => json!("moderator@demo.tryggve.se"),
         "group" => json!("staff"),
+        "resource" => json!("requests.json"),
+        "file" => json!("graffiti.json"),
         _ => json!(1),
     };
     json!({ "name": name, "in": "path", "required": true, "schema": schema, "example": example })
@@ -48,6 +54,24 @@ fn responses(operation: &Operation, answer: Value, error: &Value) -> Value {
         Success::File(media_type) => {
             let content = json!({ media_type.to_string(): { "schema": answer } });
             responses.insert("200".into(), json!({ "description": "A file", "content": content }));
+        }
+        Success::JsonOrXml => {
+            let content = json!({
+                "application/json": { "schema": answer },
+                "application/xml": { "schema": { "type": "string" } },
+            });
+            responses.insert(
+                "200".into(),
+                json!({ "description": "As JSON or XML, by the extension", "content": content }),
+            );
+            // GeoReport's own errors, in the request's format.
+            let errors = json!({ "type": "array", "items": { "type": "object", "required": ["code", "description"],
+                "properties": { "code": { "type": "integer" }, "description": { "type": "string" } } } });
+            let content = json!({ "application/json": { "schema": errors }, "application/xml": { "schema": { "type": "string" } } });
+            responses.insert(
+                "400".into(),
+                json!({ "description": "A filter GeoReport v2 cannot read", "content": content }),
+            );
         }
         Success::WebSocket => {
             responses.insert("101".into(), json!({ "description": "Switching to the WebSocket protocol" }));

@@ -238,6 +238,7 @@ fn test_fixtures(examples_port: u16) -> Result<String> {
         ("foljby", "Följby kommun"),
         ("tidby", "Tidby kommun"),
         ("radsby", "Rådsby kommun"),
+        ("oppenby", "Öppenby kommun"),
     ] {
         let mut tenant = TenantConfig::demo();
         tenant.id = id.into();

@@ -10,8 +10,8 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use super::path::{
-    percent_encode, AccountPath, CasePath, DialoguePath, GroupPath, MeasurePath, PathParams, QuestionPath,
-    TenantPath, UnitPath,
+    percent_encode, AccountPath, CasePath, DialoguePath, GroupPath, MeasurePath, Open311FilePath,
+    Open311Path, PathParams, QuestionPath, TenantPath, UnitPath,
 };
 use super::{ErrorCode, FileBytes, MAX_BODY_BYTES};
 use crate::bulk_review::{BulkOutcome, BulkReview};
@@ -97,6 +97,9 @@ pub enum Success {
     File(&'static str),
     /// The switch to a WebSocket.
     WebSocket,
+    /// Open311's answers: JSON or XML as the path's extension says (the handler writes
+    /// either), and the specification's own errors (`[{"code", "description"}]`) for 400.
+    JsonOrXml,
 }
 
 /// One operation of the API.
@@ -340,7 +343,7 @@ use Permission::{
     AnswerQuestions, ConfigureTenant, ExportReports, ManageModerators, ModerateDialogues, ReadAudit,
     ReviewReports, ViewSituation,
 };
-use Success::{Empty, File, Json, WebSocket};
+use Success::{Empty, File, Json, JsonOrXml, WebSocket};
 
 /// The media type of an .xlsx workbook.
 pub const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -388,6 +391,25 @@ operations! {
         Get "/api/v1/tenants/{tenant}/public-reports", Public,
         path: TenantPath, body: (), answer: Json(200) => PublicMap,
         query: &["bbox", "zoom"], errors: [], fields: true,
+    }
+    /// Open311 GeoReport v2 (`services.json` or `.xml`; `requests.json` or `.xml` with the standard filters `service_request_id`, `service_code`, `start_date`, `end_date`, `status`): the municipality's categories as services, its approved reports as requests, as the public map shows them (the place coarsened to 50 m, the day it came, the text only if published)
+    Open311List {
+        Get "/api/open311/v2/{tenant}/{resource}", Public,
+        path: Open311Path, body: (), answer: JsonOrXml => serde_json::Value,
+        query: &["service_request_id", "service_code", "start_date", "end_date", "status", "jurisdiction_id"],
+        errors: [], fields: false,
+    }
+    /// Open311 GeoReport v2: one service's definition (`services/{code}.json` or `.xml`)
+    Open311Service {
+        Get "/api/open311/v2/{tenant}/services/{file}", Public,
+        path: Open311FilePath, body: (), answer: JsonOrXml => crate::open311::ServiceDefinition,
+        query: &["jurisdiction_id"], errors: [], fields: false,
+    }
+    /// Open311 GeoReport v2: one request by case number (`requests/{id}.json` or `.xml`)
+    Open311Request {
+        Get "/api/open311/v2/{tenant}/requests/{file}", Public,
+        path: Open311FilePath, body: (), answer: JsonOrXml => Vec<crate::open311::ServiceRequest>,
+        query: &["jurisdiction_id"], errors: [CaseNotFound], fields: false,
     }
     /// Published dialogues
     ListDialogues {
@@ -490,6 +512,12 @@ operations! {
         Post "/api/v1/console/{tenant}/reports/{case}/notes", Permitted(ReviewReports),
         path: CasePath, body: NewNote, answer: Json(201) => ReportNote,
         query: &[], errors: [], fields: true,
+    }
+    /// The measures that answer a report, newest first
+    ListReportMeasures {
+        Get "/api/v1/console/{tenant}/reports/{case}/measures", Permitted(ReviewReports),
+        path: CasePath, body: (), answer: Json(200) => Vec<Measure>,
+        query: &[], errors: [], fields: false,
     }
     /// Approve or reject several reports at once (each audited as if alone)
     ActOnReports {
@@ -741,8 +769,13 @@ mod tests {
         parameters_agree::<DisableModerator>();
         parameters_agree::<SetAccessCode>();
         parameters_agree::<ActOnQuestion>();
+        parameters_agree::<Open311List>();
+        parameters_agree::<Open311Service>();
+        parameters_agree::<Open311Request>();
         for operation in ALL {
-            assert!(operation.path.starts_with("/api/v1/"), "{}", operation.name);
+            // Ours, or Open311's, which is versioned by its own specification.
+            let versioned = ["/api/v1/", "/api/open311/v2/"];
+            assert!(versioned.iter().any(|v| operation.path.starts_with(v)), "{}", operation.name);
             assert!(operation.parameter_names().count() <= MAX_PARAMETERS);
         }
     }
@@ -764,6 +797,12 @@ mod tests {
             panic!("vote not found")
         };
         assert_eq!((op.name, values), ("Vote", vec!["demo", "3", "7"]));
+        let Lookup::Found(op, values) = find("GET", "/api/open311/v2/demo/requests.xml") else { panic!() };
+        assert_eq!((op.name, values), ("Open311List", vec!["demo", "requests.xml"]));
+        let Lookup::Found(op, _) = find("GET", "/api/open311/v2/demo/requests/2026-0042.json") else {
+            panic!()
+        };
+        assert_eq!(op.name, "Open311Request");
         let Lookup::Found(op, _) = find("GET", "/api/v1/console/demo/export.csv") else { panic!() };
         assert_eq!(op.name, "ExportCsv");
         let Lookup::Found(op, values) = find("GET", "/api/v1/console/session") else { panic!() };

@@ -88,6 +88,71 @@ pub struct GroupPath {
     pub group: ReporterGroup,
 }
 
+/// An Open311 listing: `services` or `requests`, as JSON or XML (`requests.xml`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Open311Path {
+    pub tenant: String,
+    pub resource: Open311Resource,
+    pub format: crate::open311::Format,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Open311Resource {
+    Services,
+    Requests,
+}
+
+/// One Open311 service or request by its code or id, as JSON or XML (`2026-0042.json`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Open311FilePath {
+    pub tenant: String,
+    pub name: String,
+    pub format: crate::open311::Format,
+}
+
+fn extension(format: crate::open311::Format) -> &'static str {
+    match format {
+        crate::open311::Format::Json => "json",
+        crate::open311::Format::Xml => "xml",
+    }
+}
+
+impl PathParams for Open311Path {
+    const NAMES: &'static [&'static str] = &["tenant", "resource"];
+
+    fn parse(values: &[&str]) -> Result<Self, ErrorCode> {
+        let (name, format) = crate::open311::Format::split(values[1]).ok_or(ErrorCode::NotFound)?;
+        let resource = match name {
+            "services" => Open311Resource::Services,
+            "requests" => Open311Resource::Requests,
+            _ => return Err(ErrorCode::NotFound),
+        };
+        Ok(Self { tenant: tenant(values[0]), resource, format })
+    }
+
+    fn values(&self) -> Vec<String> {
+        let name = match self.resource {
+            Open311Resource::Services => "services",
+            Open311Resource::Requests => "requests",
+        };
+        vec![self.tenant.clone(), format!("{name}.{}", extension(self.format))]
+    }
+}
+
+impl PathParams for Open311FilePath {
+    const NAMES: &'static [&'static str] = &["tenant", "file"];
+
+    fn parse(values: &[&str]) -> Result<Self, ErrorCode> {
+        let file = percent_decode(values[1]).ok_or(ErrorCode::NotFound)?;
+        let (name, format) = crate::open311::Format::split(&file).ok_or(ErrorCode::NotFound)?;
+        Ok(Self { tenant: tenant(values[0]), name: name.to_string(), format })
+    }
+
+    fn values(&self) -> Vec<String> {
+        vec![self.tenant.clone(), format!("{}.{}", self.name, extension(self.format))]
+    }
+}
+
 fn tenant(value: &str) -> String {
     value.to_string()
 }

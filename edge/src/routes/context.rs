@@ -214,6 +214,8 @@ fn download(operation: &Operation, response: Response, file_name: &str) -> Resul
 fn respond<T: Serialize>(operation: &Operation, reply: Reply<T>) -> Result<Response, ApiError> {
     let success = |value: &T| match operation.success {
         Success::Json(status) => Ok(http::json(status, value)),
+        // Open311's handlers answer in the asked format themselves; JSON is what is left.
+        Success::JsonOrXml => Ok(http::json(200, value)),
         Success::Empty(status) => Ok(Response::empty()?.with_status(status)),
         Success::File(_) | Success::WebSocket => {
             Err(ApiError::Internal(format!("{}: a file or WebSocket answered as JSON", operation.name)))

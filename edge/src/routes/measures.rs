@@ -1,7 +1,7 @@
 //! The municipality's measures: coordinators list them, add them and follow them up.
 
-use tryggve_core::api::operations::{AddMeasure, ListMeasures, UpdateMeasure};
-use tryggve_core::api::path::{MeasurePath, TenantPath};
+use tryggve_core::api::operations::{AddMeasure, ListMeasures, ListReportMeasures, UpdateMeasure};
+use tryggve_core::api::path::{CasePath, MeasurePath, TenantPath};
 use tryggve_core::field_error::{FieldError, FieldErrorCode};
 use tryggve_core::measure::{Measure, MeasureDraft};
 
@@ -35,6 +35,14 @@ async fn checked(
 impl Handler for ListMeasures {
     async fn handle(cx: &mut Cx<'_>, path: TenantPath, _: ()) -> Result<Reply<Vec<Measure>>, ApiError> {
         Ok(Reply::Done(store::measures::list(cx.db, &path.tenant).await?))
+    }
+}
+
+/// `GET /api/v1/console/{tenant}/reports/{case}/measures`: what the report's case view lists.
+impl Handler for ListReportMeasures {
+    async fn handle(cx: &mut Cx<'_>, path: CasePath, _: ()) -> Result<Reply<Vec<Measure>>, ApiError> {
+        let report = super::notes::report_id(cx, &path).await?;
+        Ok(Reply::Done(store::measures::linked(cx.db, &path.tenant, report).await?))
     }
 }
 

@@ -11,6 +11,7 @@ mod exports;
 mod filtered;
 mod measures;
 mod notes;
+mod open311;
 mod reports;
 mod review;
 mod settings;
@@ -140,6 +141,10 @@ async fn dispatch(id: OperationId, cx: Cx<'_>, values: Vec<&str>) -> Result<Resp
         OperationId::ActOnReports => cx.serve::<ActOnReports>(values).await,
         OperationId::ListReportNotes => cx.serve::<ListReportNotes>(values).await,
         OperationId::AddReportNote => cx.serve::<AddReportNote>(values).await,
+        OperationId::ListReportMeasures => cx.serve::<ListReportMeasures>(values).await,
+        OperationId::Open311List => cx.serve::<Open311List>(values).await,
+        OperationId::Open311Service => cx.serve::<Open311Service>(values).await,
+        OperationId::Open311Request => cx.serve::<Open311Request>(values).await,
         OperationId::ReadDashboard => cx.serve::<ReadDashboard>(values).await,
         OperationId::ExportCsv => cx.serve::<ExportCsv>(values).await,
         OperationId::ExportExcelCsv => cx.serve::<ExportExcelCsv>(values).await,

@@ -8,8 +8,8 @@ use super::{Cx, Handler, Reply};
 use crate::error::ApiError;
 use crate::{clock, store};
 
-/// The row id of report `path.case`.
-async fn report_id(cx: &Cx<'_>, path: &CasePath) -> Result<i64, ApiError> {
+/// The row id of report `path.case` (what its notes and measures hang on).
+pub(super) async fn report_id(cx: &Cx<'_>, path: &CasePath) -> Result<i64, ApiError> {
     let read = store::reports::find_for_review(cx.db, &path.tenant, path.case).await?;
     read.map(|r| r.id).ok_or(ApiError::CaseNotFound)
 }

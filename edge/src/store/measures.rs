@@ -66,6 +66,17 @@ pub async fn list(db: &D1Database, tenant: &str) -> Result<Vec<Measure>, ApiErro
     rows.into_iter().map(MeasureRow::measure).collect()
 }
 
+/// The measures that answer report `report` (a row id), newest first.
+pub async fn linked(db: &D1Database, tenant: &str, report: i64) -> Result<Vec<Measure>, ApiError> {
+    let sql = format!(
+        "{SELECT} WHERE m.tenant_id = ?1 AND m.id IN \
+         (SELECT measure_id FROM measure_reports WHERE report_id = ?2) ORDER BY m.id DESC"
+    );
+    let rows: Vec<MeasureRow> =
+        db.prepare(sql).bind(&[tenant.into(), (report as f64).into()])?.all().await?.results()?;
+    rows.into_iter().map(MeasureRow::measure).collect()
+}
+
 pub async fn find(db: &D1Database, tenant: &str, id: i64) -> Result<Option<Measure>, ApiError> {
     let sql = format!("{SELECT} WHERE m.tenant_id = ?1 AND m.id = ?2");
     let row: Option<MeasureRow> =

@@ -5,6 +5,7 @@ pub mod dialogues;
 pub mod measures;
 pub mod moderators;
 pub mod notes;
+pub mod open311;
 pub mod rate;
 pub mod reports;
 pub mod review_list;

@@ -3,8 +3,9 @@ use leptos::task::spawn_local;
 use tryggve_core::console::SessionInfo;
 use tryggve_core::i18n::I18n;
 use tryggve_core::measure::{Measure, MeasureDraft, MeasureKind, MeasureStatus};
-use tryggve_core::Area;
+use tryggve_core::{Area, LatLng, MapConfig};
 
+use super::measure_place::MeasurePlace;
 use crate::api;
 use crate::components::units::Units;
 
@@ -15,6 +16,7 @@ pub fn MeasureForm(
     session: SessionInfo,
     editing: RwSignal<Option<Measure>>,
     areas: Vec<Area>,
+    map: MapConfig,
     on_saved: Callback<Measure>,
 ) -> impl IntoView {
     let i18n = expect_context::<I18n>();
@@ -23,6 +25,7 @@ pub fn MeasureForm(
     let (title, kind, status, area, unit) = (text(), text(), text(), text(), text());
     let (planned, started, done, cost, public_text, reports) =
         (text(), text(), text(), text(), text(), text());
+    let place = RwSignal::new(None::<LatLng>);
     let notice = RwSignal::new(String::new());
     // The fields show the measure chosen for editing, or a new planned one.
     Effect::new(move |_| {
@@ -32,6 +35,7 @@ pub fn MeasureForm(
         kind.set(d.as_ref().map_or(MeasureKind::Lighting, |d| d.kind).id().to_string());
         status.set(d.as_ref().map_or(MeasureStatus::Planned, |d| d.status).id().to_string());
         area.set(or_empty(d.as_ref().and_then(|d| d.area.clone())));
+        place.set(d.as_ref().and_then(|d| d.place));
         unit.set(or_empty(d.as_ref().and_then(|d| d.unit.map(|u| u.to_string()))));
         planned.set(or_empty(d.as_ref().and_then(|d| d.planned_on.clone())));
         started.set(or_empty(d.as_ref().and_then(|d| d.started_on.clone())));
@@ -51,7 +55,7 @@ pub fn MeasureForm(
             kind: MeasureKind::from_id(&kind.get_untracked()).unwrap_or(MeasureKind::Other),
             status: MeasureStatus::from_id(&status.get_untracked()).unwrap_or(MeasureStatus::Planned),
             area: optional(area),
-            place: None,
+            place: place.get_untracked(),
             unit: optional(unit).and_then(|u| u.parse().ok()),
             planned_on: optional(planned),
             started_on: optional(started),
@@ -132,6 +136,7 @@ pub fn MeasureForm(
                     </div>
                 </div>
             </fieldset>
+            <MeasurePlace config=map place />
             <fieldset>
                 <legend>{i18n.t("console-measure-when")}</legend>
                 <div class="choices">

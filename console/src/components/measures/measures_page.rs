@@ -92,6 +92,6 @@ pub fn MeasuresPage(session: SessionInfo, config: TenantConfig) -> impl IntoView
                 </tbody>
             </table>
         </TableBox>
-        <MeasureForm session editing areas=config.areas.clone() on_saved=Callback::new(move |_| reload()) />
+        <MeasureForm session editing areas=config.areas.clone() map=config.map.clone() on_saved=Callback::new(move |_| reload()) />
     }
 }

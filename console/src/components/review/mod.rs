@@ -4,6 +4,7 @@
 mod bulk_actions;
 mod report_detail;
 mod report_list;
+mod report_measures;
 mod report_notes;
 mod review_map;
 mod review_page;

@@ -9,6 +9,7 @@ use tryggve_core::questionnaire::{text_in, AnswerValue, Answers, Question, Quest
 use tryggve_core::review::{ModeratedReport, ReviewAction};
 use tryggve_core::ReportStatus;
 
+use super::report_measures::ReportMeasures;
 use super::report_notes::ReportNotes;
 use crate::api;
 use crate::components::units::Units;
@@ -332,6 +333,7 @@ pub fn ReportDetail(
                 {line(Section::Merge)}
             </fieldset>
             })}
+            <ReportMeasures case=case.clone() session=session.clone() />
             <ReportNotes case=case.clone() session=session.clone() />
         </section>
     }
