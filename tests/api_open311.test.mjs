@@ -5,8 +5,8 @@
 // apply; bad filters get GeoReport's own 400 errors; a report not on the public map is not found.
 import { before, test } from "node:test";
 import assert from "node:assert/strict";
-import { EDGE, goodReport, post } from "./support/edge.mjs";
-import { call, login } from "./support/console.mjs";
+import { EDGE, goodReport, post, query } from "./support/edge.mjs";
+import { ACCOUNTS, call, login } from "./support/console.mjs";
 
 const TENANT = "oppenby";
 const ADMIN = { tenant: TENANT, email: "admin@oppenby.example", password: "oppenby-admin-lösen" };
@@ -132,4 +132,66 @@ test("requests: the standard filters, and GeoReport's own errors for filters it 
   assert.match(badXml.text, /<errors><error><code>400<\/code><description>start_date: a W3C date or date-time<\/description><\/error><\/errors>/);
   assert.equal((await get("requests.csv")).response.status, 404);
   assert.equal((await fetch(`${EDGE}/api/open311/v2/atlantis/services.json`)).status, 404);
+});
+
+test("a system with a key of its own sends a report in; a wrong or stopped key is refused in GeoReport's words", async () => {
+  const admin = await login(ADMIN);
+  const added = await call(admin, "POST", `/api/v1/console/${TENANT}/integrations`, { name: "  Felanmälan  " });
+  assert.equal(added.response.status, 201, added.text);
+  const { integration, api_key: key } = added.json;
+  assert.equal(integration.name, "Felanmälan");
+  assert.match(key, /^[0-9a-f]{64}$/);
+  const taken = await call(admin, "POST", `/api/v1/console/${TENANT}/integrations`, { name: "Felanmälan" });
+  assert.deepEqual([taken.response.status, taken.json.error.field, taken.json.error.code], [422, "name", "already_exists"]);
+  const moderator = await login(ACCOUNTS.moderator);
+  assert.equal((await call(moderator, "GET", "/api/v1/console/demo/integrations")).response.status, 403, "admins only");
+
+  const send = (fields, file = "requests.json") => fetch(`${BASE}/${file}`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams(fields).toString(),
+  });
+  const form = { api_key: key, service_code: "graffiti", lat: "58.0338", long: "12.8084", description: "Klotter på elskåpet",
+    email: "anmalare@example.se", first_name: "Kim", last_name: "Svensson", phone: "070-1234567", device_id: "abc" };
+  const sent = await send(form);
+  assert.equal(sent.status, 201);
+  assert.match(sent.headers.get("content-type"), /^application\/json/);
+  const [received] = await sent.json();
+  assert.match(received.service_request_id, /^\d{4}-\d{4,}$/);
+  assert.equal(received.service_notice, "Tack. Rapporten är mottagen och granskas innan den visas på kartan.");
+  const { json: stored } = await call(admin, "GET", `/api/v1/console/${TENANT}/reports/${received.service_request_id}`);
+  assert.deepEqual([stored.category, stored.description, stored.contact_email, stored.status, stored.visibility],
+    ["graffiti", "Klotter på elskåpet", "anmalare@example.se", "new", "pending"]);
+  const [year, seq] = received.service_request_id.split("-").map(Number);
+  const [row] = query(`SELECT * FROM reports WHERE tenant_id = '${TENANT}' AND case_year = ${year} AND case_seq = ${seq}`);
+  assert.equal(row.integration_id, integration.id);
+  assert.doesNotMatch(JSON.stringify(row), /Kim|Svensson|070-1234567/, "names and phone numbers are not kept");
+  assert.equal((await get(`requests/${received.service_request_id}.json`)).response.status, 404, "public only once approved");
+
+  const xml = await send(form, "requests.xml");
+  assert.equal(xml.status, 201);
+  assert.match(await xml.text(), /<service_requests><request><service_request_id>\d{4}-\d{4,}<\/service_request_id><service_notice>Tack\. /);
+
+  const wrong = await send({ ...form, api_key: "0".repeat(64) });
+  assert.equal(wrong.status, 403);
+  assert.deepEqual(await wrong.json(), [{ code: 403, description: "api_key is not valid for this municipality" }]);
+  const bad = await send({ ...form, service_code: "glass" });
+  assert.deepEqual([bad.status, await bad.json()], [400, [{ code: 400, description: "service_code: unknown_category" }]]);
+  const nowhere = await send({ ...form, lat: "" });
+  assert.equal(nowhere.status, 400);
+  const asJson = await fetch(`${BASE}/requests.json`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(form) });
+  assert.equal(asJson.status, 415);
+  const otherTenant = await fetch(`${EDGE}/api/open311/v2/demo/requests.json`, {
+    method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(form).toString() });
+  assert.equal(otherTenant.status, 403, "a key is its own municipality's");
+
+  const revoked = await call(admin, "POST", `/api/v1/console/${TENANT}/integrations/${integration.id}/revoke`);
+  assert.equal(revoked.response.status, 200);
+  assert.ok(revoked.json.revoked_at);
+  assert.equal(revoked.json.reports, 2);
+  assert.equal((await send(form)).status, 403, "a stopped key sends nothing more");
+  const { json: audit } = await call(admin, "GET", `/api/v1/console/${TENANT}/audit`);
+  assert.deepEqual(audit.filter((e) => e.action.startsWith("integration.")).map((e) => [e.action, e.subject]),
+    [["integration.revoke", `integration ${integration.id}`], ["integration.add", `integration ${integration.id}`]]);
+  assert.doesNotMatch(JSON.stringify(audit), new RegExp(key), "the key is in no log");
 });

@@ -17,7 +17,7 @@ test("the OpenAPI document is served, and every operation in it exists at the ed
     const url = path
       .replace("{tenant}", "demo").replace("{case}", "2026-0001").replace("{dialogue}", "1")
       .replace("{question}", "1").replace("{email}", "nobody%40demo.tryggve.se")
-      .replace("{resource}", "services.json").replace("services/{file}", "services/graffiti.json")
+      .replace("{resource}", method === "post" ? "requests.json" : "services.json").replace("services/{file}", "services/graffiti.json")
       .replace("{file}", "2026-0001.json");
     const answer = await fetch(EDGE + url, {
       method: method.toUpperCase(),

@@ -6,9 +6,9 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
-import { EDGE, goodReport, post } from "./support/edge.mjs";
+import { goodReport, post } from "./support/edge.mjs";
 import { call, login } from "./support/console.mjs";
-import { axeViolations, launch, screenshotPath } from "./support/browser.mjs";
+import { axeViolations, consoleAs as openConsole, launch, screenshotPath, sideways } from "./support/browser.mjs";
 
 const TENANT = "radsby";
 const ADMIN = { tenant: TENANT, email: "admin@radsby.example", password: "radsby-admin-lösen" };
@@ -18,20 +18,10 @@ before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 async function consoleAs(viewport) {
-  const context = await browser.newContext({ locale: "sv-SE", viewport });
-  await context.route("https://tile.openstreetmap.org/**", (r) => r.fulfill({ status: 200, body: "" }));
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto(`${EDGE}/console/`);
-  await page.getByLabel("Kommun (kod)").fill(TENANT);
-  await page.getByLabel("E-postadress").fill(ADMIN.email);
-  await page.getByLabel("Lösenord").fill(ADMIN.password);
-  await page.getByRole("button", { name: "Logga in" }).click();
-  await page.getByRole("heading", { name: "Granskningskarta" }).waitFor();
-  await page.locator("nav.pages").getByRole("button", { name: "Trygghetsrapport", exact: true }).click();
-  await page.getByRole("heading", { name: "Trygghetsrapport", level: 1 }).waitFor();
-  return { context, page, errors };
+  const opened = await openConsole(browser, ADMIN, viewport);
+  await opened.page.locator("nav.pages").getByRole("button", { name: "Trygghetsrapport", exact: true }).click();
+  await opened.page.getByRole("heading", { name: "Trygghetsrapport", level: 1 }).waitFor();
+  return opened;
 }
 
 /** The rows of the table named `caption`, as [label, number]. */
@@ -116,14 +106,8 @@ for (const [width, height] of [[1920, 1080], [390, 844]]) {
     const { context, page } = await consoleAs({ width, height });
     await page.locator("figure.chart img").first().waitFor();
     await page.screenshot({ path: screenshotPath(`console-council-report-${width}x${height}.png`), fullPage: true });
-    const { sideways, widest } = await page.evaluate(() => {
-      const overflow = document.documentElement.scrollWidth - document.documentElement.clientWidth;
-      const edge = document.documentElement.clientWidth + 1;
-      const wide = [...document.querySelectorAll("body *")].filter((e) =>
-        e.getBoundingClientRect().right > edge && !(e.parentElement.getBoundingClientRect().right > edge));
-      return { sideways: overflow, widest: wide.slice(0, 5).map((e) => `${e.tagName}.${e.className}`).join(" ") };
-    });
-    assert.ok(sideways <= 1, `the page scrolls ${sideways} px sideways (${widest})`);
+    const { by, widest } = await sideways(page);
+    assert.ok(by <= 1, `the page scrolls ${by} px sideways (${widest})`);
     assert.deepEqual(await axeViolations(page, [["body"]]), []);
     await context.close();
   });

@@ -5,9 +5,9 @@
 // is clean, and the page reads at a desktop, a wide screen and on a phone.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { EDGE, goodReport, post, query } from "./support/edge.mjs";
+import { goodReport, post, query } from "./support/edge.mjs";
 import { call, login } from "./support/console.mjs";
-import { axeViolations, launch, screenshotPath } from "./support/browser.mjs";
+import { axeViolations, consoleAs as openConsole, launch, screenshotPath, sideways } from "./support/browser.mjs";
 
 const TENANT = "tidby";
 const ADMIN = { tenant: TENANT, email: "admin@tidby.example", password: "tidby-admin-lösen" };
@@ -16,20 +16,7 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-async function consoleAs(viewport) {
-  const context = await browser.newContext({ locale: "sv-SE", viewport });
-  await context.route("https://tile.openstreetmap.org/**", (r) => r.fulfill({ status: 200, body: "" }));
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto(`${EDGE}/console/`);
-  await page.getByLabel("Kommun (kod)").fill(TENANT);
-  await page.getByLabel("E-postadress").fill(ADMIN.email);
-  await page.getByLabel("Lösenord").fill(ADMIN.password);
-  await page.getByRole("button", { name: "Logga in" }).click();
-  await page.getByRole("heading", { name: "Granskningskarta" }).waitFor();
-  return { context, page, errors };
-}
+const consoleAs = (viewport) => openConsole(browser, ADMIN, viewport);
 
 const toPage = async (page, name) => {
   await page.locator("nav.pages").getByRole("button", { name, exact: true }).click();
@@ -98,8 +85,8 @@ for (const [width, height] of [[1920, 1080], [390, 844]]) {
     await toPage(page, "Lägesbild");
     await page.getByRole("table", { name: "Handläggningstid per enhet" }).waitFor();
     await page.screenshot({ path: screenshotPath(`console-follow-up-${width}x${height}.png`), fullPage: true });
-    const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    assert.ok(sideways <= 1, `the page scrolls ${sideways} px sideways`);
+    const { by, widest } = await sideways(page);
+    assert.ok(by <= 1, `the page scrolls ${by} px sideways (${widest})`);
     assert.deepEqual(await axeViolations(page, [["body"]]), []);
     await context.close();
   });

@@ -11,11 +11,12 @@ use tryggve_core::api::operations::{
     ReadSettings, RemoveAccessCode, ResetModeratorPassword, SaveSettings, SetAccessCode, Success,
 };
 use tryggve_core::api::operations::{
-    AddMeasure, AddReportNote, AddUnit, ListMeasures, ListReportMeasures, ListReportNotes, ListUnits,
-    ReadUnitQueue, UpdateMeasure, UpdateUnit,
+    AddIntegration, AddMeasure, AddReportNote, AddUnit, ListIntegrations, ListMeasures, ListReportMeasures,
+    ListReportNotes, ListUnits, ReadUnitQueue, RevokeIntegration, UpdateMeasure, UpdateUnit,
 };
 use tryggve_core::api::path::{
-    AccountPath, CasePath, DialoguePath, GroupPath, MeasurePath, QuestionPath, TenantPath, UnitPath,
+    AccountPath, CasePath, DialoguePath, GroupPath, IntegrationPath, MeasurePath, QuestionPath, TenantPath,
+    UnitPath,
 };
 use tryggve_core::api::{self, Endpoint, ErrorBody, ErrorCode};
 use tryggve_core::bulk_review::{BulkOutcome, BulkReview};
@@ -26,6 +27,7 @@ use tryggve_core::console::{
 use tryggve_core::dialogue::{
     DialogueAction, DialogueDetails, ModeratedDialogue, ModeratedQuestion, PublicDialogue, QuestionAction,
 };
+use tryggve_core::integration::{Integration, IntegrationDraft, NewIntegration};
 use tryggve_core::measure::{Measure, MeasureDraft};
 use tryggve_core::moderation::Role;
 use tryggve_core::note::{NewNote, ReportNote};
@@ -178,6 +180,19 @@ pub async fn save_settings(
 
 pub async fn access_codes(tenant: &str) -> Result<Vec<AccessCodeState>, ApiError> {
     call::<ListAccessCodes>(&tenant_path(tenant), None, &(), None).await
+}
+
+pub async fn integrations(tenant: &str) -> Result<Vec<Integration>, ApiError> {
+    call::<ListIntegrations>(&tenant_path(tenant), None, &(), None).await
+}
+
+pub async fn add_integration(tenant: &str, csrf: &str, name: String) -> Result<NewIntegration, ApiError> {
+    call::<AddIntegration>(&tenant_path(tenant), None, &IntegrationDraft { name }, Some(csrf)).await
+}
+
+pub async fn revoke_integration(tenant: &str, csrf: &str, id: i64) -> Result<Integration, ApiError> {
+    let path = IntegrationPath { tenant: tenant.to_string(), integration: id };
+    call::<RevokeIntegration>(&path, None, &(), Some(csrf)).await
 }
 
 /// Sets (`Some`) or removes a reporter group's access code.

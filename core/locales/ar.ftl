@@ -217,3 +217,4 @@ measure-status-started = بدأ
 measure-status-done = اكتمل
 measure-status-cancelled = أُلغي
 open311-group = السلامة
+open311-received = شكرًا. تم استلام البلاغ وستتم مراجعته قبل عرضه على الخريطة.

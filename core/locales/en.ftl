@@ -230,3 +230,4 @@ measure-status-started = Started
 measure-status-done = Done
 measure-status-cancelled = Cancelled
 open311-group = Safety
+open311-received = Thank you. The report is received and is reviewed before it is shown on the map.

@@ -217,3 +217,4 @@ measure-status-started = Aloitettu
 measure-status-done = Valmis
 measure-status-cancelled = Peruttu
 open311-group = Turvallisuus
+open311-received = Kiitos. Ilmoitus on vastaanotettu, ja se tarkistetaan ennen kuin se näytetään kartalla.

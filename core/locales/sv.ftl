@@ -230,3 +230,4 @@ measure-status-started = Påbörjad
 measure-status-done = Klar
 measure-status-cancelled = Inställd
 open311-group = Trygghet
+open311-received = Tack. Rapporten är mottagen och granskas innan den visas på kartan.

@@ -22,6 +22,7 @@ pub mod field_error;
 pub mod follow_up;
 pub mod geo;
 pub mod i18n;
+pub mod integration;
 pub mod live;
 pub mod local_time;
 pub mod measure;

@@ -5,9 +5,10 @@
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::parse_day;
+use crate::field_error::FieldError;
 use crate::geo::{coarsen, LatLng};
 use crate::public::PUBLIC_CELL_METRES;
-use crate::report::{parse_case_number, ReportStatus};
+use crate::report::{parse_case_number, ReportDraft, ReportStatus};
 
 /// The answer's format, from the file name's extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -222,6 +223,85 @@ fn w3c_day(value: &str) -> Option<String> {
     (rest.is_empty() || rest.starts_with('T')).then(|| day.to_string())
 }
 
+/// What a `POST requests` sends (form-encoded), read into the widget's report draft: the
+/// municipality's rules then check it as they check a resident's. Names, phone numbers and
+/// device ids the specification allows are not kept (they are not needed to fix a place);
+/// `email` is kept as the contact address, as a resident's would be.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PostedRequest {
+    pub api_key: String,
+    pub draft: ReportDraft,
+}
+
+impl PostedRequest {
+    pub fn from_form<'a>(
+        tenant: &str,
+        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Result<PostedRequest, Refusal> {
+        let mut api_key = String::new();
+        let mut draft = ReportDraft { tenant: Some(tenant.to_string()), ..Default::default() };
+        let number = |key: &str, value: &str| {
+            value
+                .trim()
+                .parse::<f64>()
+                .ok()
+                .filter(|n| n.is_finite())
+                .ok_or_else(|| Refusal::bad(&format!("{key}: a number")))
+        };
+        for (key, value) in pairs {
+            match key {
+                "api_key" => api_key = value.trim().to_string(),
+                "service_code" => draft.category = Some(value.trim().to_string()).filter(|c| !c.is_empty()),
+                "lat" => draft.lat = Some(number(key, value)?),
+                "long" => draft.lng = Some(number(key, value)?),
+                "description" => draft.description = value.to_string(),
+                "email" => draft.contact_email = Some(value.trim().to_string()).filter(|e| !e.is_empty()),
+                _ => {}
+            }
+        }
+        if api_key.is_empty() {
+            return Err(Refusal { code: 403, description: "api_key is required".into() });
+        }
+        if draft.lat.is_none() || draft.lng.is_none() {
+            return Err(Refusal::bad("lat and long are required (addresses are not looked up)"));
+        }
+        Ok(PostedRequest { api_key, draft })
+    }
+}
+
+/// The refusal of a report the municipality's rules turned down, naming the field as
+/// GeoReport names it.
+pub fn refused_field(error: &FieldError) -> Refusal {
+    let field = match error.field {
+        "category" => "service_code",
+        "lng" => "long",
+        "contact_email" => "email",
+        other => other,
+    };
+    Refusal::bad(&format!("{field}: {}", error.code.id()))
+}
+
+/// The answer to a request taken in: its id, and what the municipality says of it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct Received {
+    pub service_request_id: String,
+    pub service_notice: String,
+}
+
+impl Received {
+    pub fn xml(&self) -> String {
+        xml_list(
+            "service_requests",
+            "request",
+            &[vec![
+                ("service_request_id", self.service_request_id.clone()),
+                ("service_notice", self.service_notice.clone()),
+            ]],
+        )
+    }
+}
+
 /// Text as XML character data (also in attributes).
 pub fn xml_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -390,6 +470,31 @@ mod tests {
         assert_eq!((request.lat, request.lng), (public.lat, public.lng));
         assert_ne!((request.lat, request.lng), (58.0337, 12.8083));
         assert_eq!((request.status.as_str(), request.status_notes), ("open", None));
+    }
+
+    #[test]
+    fn a_posted_request_becomes_a_report_draft_without_names_or_phones() {
+        let form = "api_key=k3y&service_code=graffiti&lat=58.0337&long=12.8083&description=Klotter&email=a%40b.se&first_name=Kim&phone=070";
+        let pairs: Vec<(&str, &str)> = form.split('&').filter_map(|p| p.split_once('=')).collect();
+        let posted = PostedRequest::from_form("demo", pairs).unwrap();
+        assert_eq!(posted.api_key, "k3y");
+        let d = posted.draft;
+        assert_eq!(
+            (d.tenant.as_deref(), d.category.as_deref(), d.lat, d.lng),
+            (Some("demo"), Some("graffiti"), Some(58.0337), Some(12.8083))
+        );
+        assert_eq!(d.description, "Klotter");
+        assert_eq!(d.contact_email.as_deref(), Some("a%40b.se"), "decoding is the caller's");
+        assert!(!format!("{d:?}").contains("Kim") && !format!("{d:?}").contains("070"));
+        assert_eq!(PostedRequest::from_form("demo", [("lat", "1"), ("long", "2")]).unwrap_err().code, 403);
+        assert_eq!(PostedRequest::from_form("demo", [("api_key", "k"), ("lat", "1")]).unwrap_err().code, 400);
+        assert_eq!(
+            PostedRequest::from_form("demo", [("api_key", "k"), ("lat", "norr")]).unwrap_err().code,
+            400
+        );
+        let refusal =
+            refused_field(&FieldError::new("category", crate::field_error::FieldErrorCode::UnknownCategory));
+        assert_eq!(refusal.description, "service_code: unknown_category");
     }
 
     #[test]

@@ -60,18 +60,22 @@ fn responses(operation: &Operation, answer: Value, error: &Value) -> Value {
                 "application/json": { "schema": answer },
                 "application/xml": { "schema": { "type": "string" } },
             });
-            responses.insert(
-                "200".into(),
-                json!({ "description": "As JSON or XML, by the extension", "content": content }),
-            );
+            let (status, refusals) = match operation.method.as_str() {
+                "POST" => ("201", &["400", "403"][..]),
+                _ => ("200", &["400"][..]),
+            };
+            let described = json!({ "description": "As JSON or XML, by the extension", "content": content });
+            responses.insert(status.into(), described);
             // GeoReport's own errors, in the request's format.
             let errors = json!({ "type": "array", "items": { "type": "object", "required": ["code", "description"],
                 "properties": { "code": { "type": "integer" }, "description": { "type": "string" } } } });
             let content = json!({ "application/json": { "schema": errors }, "application/xml": { "schema": { "type": "string" } } });
-            responses.insert(
-                "400".into(),
-                json!({ "description": "A filter GeoReport v2 cannot read", "content": content }),
-            );
+            for refusal in refusals {
+                let description =
+                    "GeoReport v2's own error: a field it cannot read (400) or a wrong api_key (403)";
+                responses
+                    .insert(refusal.to_string(), json!({ "description": description, "content": content }));
+            }
         }
         Success::WebSocket => {
             responses.insert("101".into(), json!({ "description": "Switching to the WebSocket protocol" }));
@@ -119,6 +123,14 @@ pub fn document() -> Value {
         };
         if let Some(security) = security {
             entry["security"] = security;
+        }
+        if operation.success == Success::JsonOrXml && operation.method.as_str() == "POST" {
+            // GeoReport posts forms, not JSON.
+            let field = json!({ "type": "string" });
+            let form = json!({ "type": "object", "required": ["api_key", "service_code", "lat", "long"], "properties": {
+                "api_key": field, "service_code": field, "lat": { "type": "number" }, "long": { "type": "number" },
+                "description": field, "email": field } });
+            entry["requestBody"] = json!({ "required": true, "content": { "application/x-www-form-urlencoded": { "schema": form } } });
         }
         if let Some(body) = body {
             entry["requestBody"] =

@@ -22,6 +22,21 @@ pub async fn read_json<T: DeserializeOwned>(req: &mut Request, max_bytes: usize)
     serde_json::from_slice(&bytes).map_err(|e| ApiError::InvalidJson(e.to_string()))
 }
 
+/// A form's fields (`application/x-www-form-urlencoded`, as Open311 posts), decoded; the body
+/// at most `max_bytes`.
+pub async fn read_form(req: &mut Request, max_bytes: usize) -> Result<Vec<(String, String)>, ApiError> {
+    let content_type = req.headers().get("content-type").ok().flatten().unwrap_or_default();
+    if !content_type.to_ascii_lowercase().starts_with("application/x-www-form-urlencoded") {
+        return Err(ApiError::UnsupportedMediaType);
+    }
+    let declared = req.headers().get("content-length").ok().flatten().and_then(|l| l.parse::<usize>().ok());
+    if declared.is_some_and(|n| n > max_bytes) {
+        return Err(ApiError::BodyTooLarge);
+    }
+    let bytes = read_at_most(req.inner(), max_bytes).await?;
+    Ok(form_urlencoded::parse(&bytes).map(|(k, v)| (k.into_owned(), v.into_owned())).collect())
+}
+
 /// The body, read as it arrives and given up as soon as it passes `max_bytes`: a body sent
 /// without Content-Length (chunked) is never read whole before the limit, and a sender that
 /// stops sending in the middle of a too-large body gets its 413 at once.

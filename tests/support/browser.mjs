@@ -77,3 +77,33 @@ export function screenshotPath(name) {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   return path.join(ARTIFACTS, name);
 }
+
+/**
+ * A console logged in as `account` ({ tenant, email, password }) at `viewport`, on the review
+ * (the page an admin starts on), tiles answered empty; `errors` collects the page's uncaught errors.
+ */
+export async function consoleAs(browser, account, viewport) {
+  const context = await browser.newContext({ locale: "sv-SE", viewport });
+  await context.route("https://tile.openstreetmap.org/**", (r) => r.fulfill({ status: 200, body: "" }));
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`${EDGE}/console/`);
+  await page.getByLabel("Kommun (kod)").fill(account.tenant);
+  await page.getByLabel("E-postadress").fill(account.email);
+  await page.getByLabel("Lösenord").fill(account.password);
+  await page.getByRole("button", { name: "Logga in" }).click();
+  await page.getByRole("heading", { name: "Granskningskarta" }).waitFor();
+  return { context, page, errors };
+}
+
+/** How far the page scrolls sideways, and the outermost elements that stick out (for the message). */
+export async function sideways(page) {
+  return page.evaluate(() => {
+    const overflow = document.documentElement.scrollWidth - document.documentElement.clientWidth;
+    const edge = document.documentElement.clientWidth + 1;
+    const wide = [...document.querySelectorAll("body *")].filter((e) =>
+      e.getBoundingClientRect().right > edge && !(e.parentElement.getBoundingClientRect().right > edge));
+    return { by: overflow, widest: wide.slice(0, 5).map((e) => `${e.tagName}.${e.className}`).join(" ") };
+  });
+}

@@ -239,6 +239,7 @@ fn test_fixtures(examples_port: u16) -> Result<String> {
         ("tidby", "Tidby kommun"),
         ("radsby", "Rådsby kommun"),
         ("oppenby", "Öppenby kommun"),
+        ("kopplingsby", "Kopplingsby kommun"),
     ] {
         let mut tenant = TenantConfig::demo();
         tenant.id = id.into();

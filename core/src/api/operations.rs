@@ -10,8 +10,8 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use super::path::{
-    percent_encode, AccountPath, CasePath, DialoguePath, GroupPath, MeasurePath, Open311FilePath,
-    Open311Path, PathParams, QuestionPath, TenantPath, UnitPath,
+    percent_encode, AccountPath, CasePath, DialoguePath, GroupPath, IntegrationPath, MeasurePath,
+    Open311FilePath, Open311Path, PathParams, QuestionPath, TenantPath, UnitPath,
 };
 use super::{ErrorCode, FileBytes, MAX_BODY_BYTES};
 use crate::bulk_review::{BulkOutcome, BulkReview};
@@ -24,6 +24,7 @@ use crate::dialogue::{
     ModeratedQuestion, OwnQuestion, Participation, PublicDialogue, PublicQuestion, QuestionAction,
     QuestionDraft,
 };
+use crate::integration::{Integration, IntegrationDraft, NewIntegration};
 use crate::measure::{Measure, MeasureDraft};
 use crate::moderation::Permission;
 use crate::note::{NewNote, ReportNote};
@@ -255,6 +256,7 @@ impl Body for BulkReview {}
 impl Body for NewModerator {}
 impl Body for RoleChange {}
 impl Body for UnitDraft {}
+impl Body for IntegrationDraft {}
 impl Body for NewNote {}
 impl Body for MeasureDraft {}
 impl Body for NewAccessCode {}
@@ -398,6 +400,12 @@ operations! {
         path: Open311Path, body: (), answer: JsonOrXml => serde_json::Value,
         query: &["service_request_id", "service_code", "start_date", "end_date", "status", "jurisdiction_id"],
         errors: [], fields: false,
+    }
+    /// Open311 GeoReport v2: a system with its own key sends a report in (`requests.json` or `.xml`, form-encoded: `api_key`, `service_code`, `lat`, `long`, `description`, `email`); the municipality's rules check it as a resident's report; names and phone numbers are not kept
+    Open311Send {
+        Post "/api/open311/v2/{tenant}/{resource}", Public,
+        path: Open311Path, body: (), answer: JsonOrXml => Vec<crate::open311::Received>,
+        query: &["jurisdiction_id"], errors: [RateLimited], fields: false,
     }
     /// Open311 GeoReport v2: one service's definition (`services/{code}.json` or `.xml`)
     Open311Service {
@@ -555,6 +563,24 @@ operations! {
         Get "/api/v1/console/{tenant}/export.geojson", Permitted(ExportReports),
         path: TenantPath, body: (), answer: File("application/geo+json") => serde_json::Value,
         query: REPORT_FILTERS, errors: [UnknownTenant], fields: true,
+    }
+    /// The systems that send reports in over Open311, with how many each has sent (admins)
+    ListIntegrations {
+        Get "/api/v1/console/{tenant}/integrations", Permitted(ConfigureTenant),
+        path: TenantPath, body: (), answer: Json(200) => Vec<Integration>,
+        query: &[], errors: [UnknownTenant], fields: false,
+    }
+    /// Add an integration: its key is answered once, never again (audited)
+    AddIntegration {
+        Post "/api/v1/console/{tenant}/integrations", Permitted(ConfigureTenant),
+        path: TenantPath, body: IntegrationDraft, answer: Json(201) => NewIntegration,
+        query: &[], errors: [UnknownTenant], fields: true,
+    }
+    /// Stop an integration's key: it sends nothing more (audited)
+    RevokeIntegration {
+        Post "/api/v1/console/{tenant}/integrations/{integration}/revoke", Permitted(ConfigureTenant),
+        path: IntegrationPath, body: (), answer: Json(200) => Integration,
+        query: &[], errors: [UnknownTenant], fields: false,
     }
     /// The municipality's units, in the order they were defined
     ListUnits {

@@ -81,6 +81,13 @@ pub struct MeasurePath {
     pub measure: i64,
 }
 
+/// An integration (a system that sends reports in over Open311) of a municipality.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IntegrationPath {
+    pub tenant: String,
+    pub integration: i64,
+}
+
 /// A reporter group that needs an access code.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GroupPath {
@@ -224,6 +231,18 @@ impl PathParams for UnitPath {
 
     fn values(&self) -> Vec<String> {
         vec![self.tenant.clone(), self.unit.to_string()]
+    }
+}
+
+impl PathParams for IntegrationPath {
+    const NAMES: &'static [&'static str] = &["tenant", "integration"];
+
+    fn parse(values: &[&str]) -> Result<Self, ErrorCode> {
+        Ok(Self { tenant: tenant(values[0]), integration: id(values[1], ErrorCode::NotFound)? })
+    }
+
+    fn values(&self) -> Vec<String> {
+        vec![self.tenant.clone(), self.integration.to_string()]
     }
 }
 

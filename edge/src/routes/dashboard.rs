@@ -6,8 +6,9 @@ use tryggve_core::field_error::{FieldError, FieldErrorCode};
 use tryggve_core::measure_effect::{self, MeasureEffect};
 use tryggve_core::moderation::Permission;
 use tryggve_core::questionnaire::{self, QuestionKind};
+use tryggve_core::review::ReportFilter;
 use tryggve_core::shared_report::{SharedReport, MAX_SHARED_REPORTS};
-use tryggve_core::stats::{self, DashboardAnswer};
+use tryggve_core::stats::{self, Count, DashboardAnswer};
 use tryggve_core::time_to_fix::TimeToFix;
 use tryggve_core::unit::Unit;
 
@@ -52,28 +53,11 @@ impl Handler for ReadDashboard {
         let counted =
             store::situation::count(cx.db, &path.tenant, &filter, &single_choices, &category, &now).await?;
         let units = store::units::list(cx.db, &path.tenant).await?;
-        let measures = store::measures::list(cx.db, &path.tenant).await?;
-        let selected = measure_effect::selected(&measures, &filter);
-        let followed = measure_effect::followed(&selected, &now[..10]);
-        let places: Vec<_> =
-            followed.iter().map(|(_, around, windows)| (around.clone(), windows.clone())).collect();
-        let found = store::situation::near(cx.db, &path.tenant, &filter, &places).await?;
-        let measure_effects = followed
-            .iter()
-            .zip(&found)
-            .map(|((m, around, windows), reports)| {
-                MeasureEffect::count(
-                    m,
-                    around,
-                    windows,
-                    reports.iter().map(|(at, when)| (*at, when.as_str())),
-                )
-            })
-            .collect();
+        let (measures, measure_effects) = measures_followed(cx, &path.tenant, &filter, &now[..10]).await?;
         Ok(Reply::Done(DashboardAnswer {
             time_to_fix: TimeToFix::of(&counted.hours, &units, &config.categories),
             units: units.iter().map(Unit::name).collect(),
-            measures: measure_effect::by_status(selected),
+            measures,
             measure_effects,
             rejected_included,
             dashboard: counted.tally.dashboard(&config.areas, &config.categories),
@@ -84,6 +68,30 @@ impl Handler for ReadDashboard {
             areas: config.areas,
         }))
     }
+}
+
+/// The measures the filter reaches by status, and what followed the most recently done ones
+/// (the reports around each, read for its windows only).
+async fn measures_followed(
+    cx: &Cx<'_>,
+    tenant: &str,
+    filter: &ReportFilter,
+    today: &str,
+) -> Result<(Vec<Count>, Vec<MeasureEffect>), ApiError> {
+    let measures = store::measures::list(cx.db, tenant).await?;
+    let selected = measure_effect::selected(&measures, filter);
+    let followed = measure_effect::followed(&selected, today);
+    let places: Vec<_> =
+        followed.iter().map(|(_, around, windows)| (around.clone(), windows.clone())).collect();
+    let found = store::situation::near(cx.db, tenant, filter, &places).await?;
+    let effects = followed
+        .iter()
+        .zip(&found)
+        .map(|((m, around, windows), reports)| {
+            MeasureEffect::count(m, around, windows, reports.iter().map(|(at, when)| (*at, when.as_str())))
+        })
+        .collect();
+    Ok((measure_effect::by_status(selected), effects))
 }
 
 /// `GET /api/v1/console/{tenant}/shared-reports?<filters>`: the approved reports as observers

@@ -9,6 +9,7 @@ mod dialogue_console;
 mod dialogues;
 mod exports;
 mod filtered;
+mod integrations;
 mod measures;
 mod notes;
 mod open311;
@@ -143,6 +144,10 @@ async fn dispatch(id: OperationId, cx: Cx<'_>, values: Vec<&str>) -> Result<Resp
         OperationId::AddReportNote => cx.serve::<AddReportNote>(values).await,
         OperationId::ListReportMeasures => cx.serve::<ListReportMeasures>(values).await,
         OperationId::Open311List => cx.serve::<Open311List>(values).await,
+        OperationId::Open311Send => cx.serve::<Open311Send>(values).await,
+        OperationId::ListIntegrations => cx.serve::<ListIntegrations>(values).await,
+        OperationId::AddIntegration => cx.serve::<AddIntegration>(values).await,
+        OperationId::RevokeIntegration => cx.serve::<RevokeIntegration>(values).await,
         OperationId::Open311Service => cx.serve::<Open311Service>(values).await,
         OperationId::Open311Request => cx.serve::<Open311Request>(values).await,
         OperationId::ReadDashboard => cx.serve::<ReadDashboard>(values).await,

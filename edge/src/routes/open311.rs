@@ -1,19 +1,22 @@
 //! Open311 GeoReport v2 for fault-report systems: the categories as services and the approved
 //! reports as requests, as the public map shows them, in JSON or XML (see `tryggve_core::open311`).
 
-use tryggve_core::api::operations::{Open311List, Open311Request, Open311Service};
+use tryggve_core::api::operations::{Open311List, Open311Request, Open311Send, Open311Service};
 use tryggve_core::api::path::{Open311FilePath, Open311Path, Open311Resource};
+use tryggve_core::api::MAX_BODY_BYTES;
 use tryggve_core::i18n::{I18n, Locale};
 use tryggve_core::open311::{
-    self, Format, Refusal, RequestQuery, Service, ServiceDefinition, ServiceRequest, DEFAULT_DAYS,
+    self, Format, PostedRequest, Received, Refusal, RequestQuery, Service, ServiceDefinition, ServiceRequest,
+    DEFAULT_DAYS,
 };
-use tryggve_core::report::parse_case_number;
-use tryggve_core::TenantConfig;
+use tryggve_core::report::{case_number, parse_case_number};
+use tryggve_core::{validate_report, TenantConfig};
 use worker::Response;
 
 use super::{Cx, Handler, Reply};
+use crate::client::ClientKey;
 use crate::error::ApiError;
-use crate::{clock, store};
+use crate::{clock, http, limits, store, token};
 
 /// `body` (already JSON or XML) with `status`, in `format`'s media type.
 fn answer(format: Format, status: u16, body: String) -> Result<Response, ApiError> {
@@ -137,5 +140,62 @@ impl Handler for Open311Request {
             return Err(ApiError::CaseNotFound);
         }
         Ok(Reply::Passed(requests_answer(path.format, &found)?))
+    }
+}
+
+/// Reports one integration may send in an hour (a fault-report app relays many residents).
+const REPORTS_PER_HOUR: u32 = 1_000;
+
+/// `POST /api/open311/v2/{tenant}/requests.json|xml` (form-encoded): a report from a system
+/// with a key of its own, checked by the municipality's rules as a resident's report is, routed
+/// and numbered the same way. Answers `[{"service_request_id", "service_notice"}]`.
+impl Handler for Open311Send {
+    async fn handle(cx: &mut Cx<'_>, path: Open311Path, _: ()) -> Result<Reply<Vec<Received>>, ApiError> {
+        if path.resource != Open311Resource::Requests {
+            return Err(ApiError::MethodNotAllowed { allowed: "GET".into() });
+        }
+        let config = config(cx, &path.tenant).await?;
+        let form = http::read_form(cx.req(), MAX_BODY_BYTES).await?;
+        let posted =
+            match PostedRequest::from_form(&config.id, form.iter().map(|(k, v)| (k.as_str(), v.as_str()))) {
+                Ok(posted) => posted,
+                Err(refusal) => return Ok(Reply::Passed(refused(path.format, &refusal)?)),
+            };
+        let db = cx.db;
+        let Some(integration) =
+            store::integrations::by_key(db, &config.id, &token::hash(&posted.api_key)).await?
+        else {
+            let refusal =
+                Refusal { code: 403, description: "api_key is not valid for this municipality".into() };
+            return Ok(Reply::Passed(refused(path.format, &refusal)?));
+        };
+        let report = match validate_report(&posted.draft, &config) {
+            Ok(report) => report,
+            Err(errors) => {
+                return Ok(Reply::Passed(refused(path.format, &open311::refused_field(&errors[0]))?))
+            }
+        };
+        let created_at = clock::now_iso();
+        let key = format!("open311:{integration}");
+        let limit = ClientKey { today: key.clone(), yesterday: key };
+        limits::take(db, &limit, REPORTS_PER_HOUR, &created_at).await?;
+        let year: i32 =
+            created_at[..4].parse().map_err(|_| ApiError::Internal(format!("clock: {created_at}")))?;
+        // The system follows its reports through GET requests: the follow-up code is not needed.
+        let unused_code = token::hash(&token::new_token()?);
+        let seq =
+            super::reports::file(db, &config, &report, (year, &created_at), &unused_code, Some(integration))
+                .await?;
+        let received = Received {
+            service_request_id: case_number(year, seq),
+            service_notice: I18n::new(Locale::Sv).t("open311-received"),
+        };
+        let body = match path.format {
+            Format::Json => {
+                serde_json::to_string(&[&received]).map_err(|e| ApiError::Internal(e.to_string()))?
+            }
+            Format::Xml => received.xml(),
+        };
+        Ok(Reply::Passed(answer(path.format, 201, body)?))
     }
 }

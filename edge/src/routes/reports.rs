@@ -95,13 +95,8 @@ async fn create(cx: &mut Cx<'_>, draft: ReportDraft) -> Result<Reply<ReportRecei
         // The right code was no guess.
         limits::give_back(db, guess).await?;
     }
-    let area = area_key(&tenant.areas, report.location);
-    // Routed by the municipality's rules as it arrives (none: a moderator routes it).
-    let units = store::units::list(db, &tenant.id).await?;
-    let place = Some(area).filter(|area| *area != OUTSIDE_AREAS);
-    let unit = unit::route(&units, &report.category, place).map(|unit| unit.id);
     let token_hash = token::hash(&followup_token);
-    match store::reports::insert(db, &report, year, &token_hash, &created_at, (area, unit)).await {
+    match file(db, &tenant, &report, (year, &created_at), &token_hash, None).await {
         Ok(seq) => Ok(Reply::Done(ReportReceipt { case_number: case_number(year, seq), followup_token })),
         Err(e) => {
             // Not stored, so not counted. Two copies of one retry may have raced: the other one
@@ -116,6 +111,24 @@ async fn create(cx: &mut Cx<'_>, draft: ReportDraft) -> Result<Reply<ReportRecei
             }
         }
     }
+}
+
+/// Stores a checked report in its area, routed by the municipality's rules as it arrives (no
+/// unit: a moderator routes it); `integration` is the system it came in through, if any. Its
+/// sequence number in the year.
+pub(super) async fn file(
+    db: &worker::D1Database,
+    tenant: &tryggve_core::TenantConfig,
+    report: &NewReport,
+    (year, created_at): (i32, &str),
+    token_hash: &str,
+    integration: Option<i64>,
+) -> Result<u32, ApiError> {
+    let area = area_key(&tenant.areas, report.location);
+    let units = store::units::list(db, &tenant.id).await?;
+    let place = Some(area).filter(|area| *area != OUTSIDE_AREAS);
+    let unit = unit::route(&units, &report.category, place).map(|unit| unit.id);
+    store::reports::insert(db, report, year, token_hash, created_at, (area, unit), integration).await
 }
 
 /// The answer to a report sent again: 200 with the first receipt, if the code matches.

@@ -37,7 +37,7 @@ impl Handler for AddUnit {
         let now = clock::now_iso();
         let entry = store::audit::NewEntry::by(admin, "unit.add", "unit ", &now)
             .change(String::new(), store::audit::json(&draft));
-        let audit = store::audit::record_for_new_row(db, &entry)?;
+        let audit = store::audit::record_for_inserted_row(db, &entry)?;
         let id = store::units::insert(db, &path.tenant, &draft, &now, audit).await?.ok_or_else(name_taken)?;
         Ok(Reply::Done(Unit { id, draft }))
     }

@@ -55,6 +55,12 @@ pub fn record_for_new_row(db: &D1Database, entry: &NewEntry) -> Result<D1Prepare
     insert(db, entry, "?4 || last_insert_rowid()", "")
 }
 
+/// Like [`record_for_new_row`], after an insert that may do nothing (`ON CONFLICT DO NOTHING`):
+/// recorded only if it added the row, so that a refused name leaves no entry naming another row.
+pub fn record_for_inserted_row(db: &D1Database, entry: &NewEntry) -> Result<D1PreparedStatement, ApiError> {
+    insert(db, entry, "?4 || last_insert_rowid()", "WHERE changes() > 0")
+}
+
 /// Like [`record`], for a change made by the statement just before it in the same batch only
 /// under a condition: recorded only if that statement changed a row.
 pub fn record_if_changed(db: &D1Database, entry: &NewEntry) -> Result<D1PreparedStatement, ApiError> {

@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod dialogues;
+pub mod integrations;
 pub mod measures;
 pub mod moderators;
 pub mod notes;

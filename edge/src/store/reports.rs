@@ -26,11 +26,12 @@ pub async fn insert(
     followup_token_hash: &str,
     created_at: &str,
     (area, unit): (&str, Option<i64>),
+    integration: Option<i64>,
 ) -> Result<u32, ApiError> {
     let sql = "INSERT INTO reports (tenant_id, case_year, case_seq, followup_token_hash, lat, lng, \
                category, times, description, contact_email, status, created_at, idempotency_key, answers, answer_texts, reporter_group, \
-               cell_x, cell_y, area_id, unit_id) \
-               SELECT ?1, ?2, COALESCE(MAX(case_seq), 0) + 1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'new', ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18 \
+               cell_x, cell_y, area_id, unit_id, integration_id) \
+               SELECT ?1, ?2, COALESCE(MAX(case_seq), 0) + 1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'new', ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19 \
                FROM reports WHERE tenant_id = ?1 AND case_year = ?2 \
                RETURNING case_seq";
     let email = report.contact_email.as_deref().map_or(JsValue::NULL, JsValue::from);
@@ -55,6 +56,7 @@ pub async fn insert(
         cell.1.into(),
         area.into(),
         unit.map_or(JsValue::NULL, |id| (id as f64).into()),
+        integration.map_or(JsValue::NULL, |id| (id as f64).into()),
     ];
     let inserted: Vec<Inserted> = db.prepare(sql).bind(&args)?.all().await?.results()?;
     inserted

@@ -12,7 +12,7 @@ use tryggve_core::time_to_fix::human_hours;
 use tryggve_core::TenantConfig;
 
 use crate::api;
-use crate::components::dashboard::{CountChart, CountTable, EffectTable, HandlingTable};
+use crate::components::dashboard::{unit_label, CountChart, CountTable, EffectTable, HandlingTable};
 
 /// The council report: what residents reported over a period and in an area, where, how fast it
 /// was fixed and what the municipality did, for the safety council and the politicians. Printed
@@ -157,13 +157,7 @@ fn ReportBody(
             (format!("{} ({:.4}, {:.4})", area_name(area), h.lat, h.lng), h.count)
         })
         .collect();
-    let units = answer.units.clone();
-    let unit_name = move |key: &str| match key {
-        OUTSIDE_AREAS => i18n.t("console-unit-none"),
-        _ => {
-            units.iter().find(|u| u.id.to_string() == key).map_or_else(|| key.to_string(), |u| u.name.clone())
-        }
-    };
+    let unit_name = unit_label(answer.units.clone(), i18n);
     let within: Vec<(String, u32)> =
         t.by_unit.iter().filter_map(|h| Some((unit_name(&h.key), h.within_target_percent()?))).collect();
     let fixed: u32 = t.by_category.iter().map(|h| h.fixed.count).sum();

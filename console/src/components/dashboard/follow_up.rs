@@ -4,6 +4,7 @@ use tryggve_core::i18n::I18n;
 use tryggve_core::measure_effect::MeasureEffect;
 use tryggve_core::stats::{DashboardAnswer, OUTSIDE_AREAS};
 use tryggve_core::time_to_fix::{human_hours, Handling, Spread};
+use tryggve_core::unit::UnitName;
 
 use super::count_table::CountTable;
 use crate::components::table_box::TableBox;
@@ -16,13 +17,7 @@ pub fn FollowUp(answer: DashboardAnswer) -> impl IntoView {
     let names = expect_context::<CategoryNames>();
     let t = &answer.time_to_fix;
     let category = move |key: &str| names.name(key, &i18n);
-    let units = answer.units.clone();
-    let unit = move |key: &str| match key {
-        OUTSIDE_AREAS => i18n.t("console-unit-none"),
-        _ => {
-            units.iter().find(|u| u.id.to_string() == key).map_or_else(|| key.to_string(), |u| u.name.clone())
-        }
-    };
+    let unit = unit_label(answer.units.clone(), i18n);
     let backlog: Vec<(String, u32)> =
         t.backlog.iter().map(|c| (i18n.t(&format!("console-backlog-{}", c.key)), c.count)).collect();
     let measures: Vec<(String, u32)> =
@@ -37,6 +32,19 @@ pub fn FollowUp(answer: DashboardAnswer) -> impl IntoView {
             <CountTable caption=i18n.t("console-measures-by-status") label_header=i18n.t("console-status") rows=measures />
         </div>
         <EffectTable effects=answer.measure_effects.clone() />
+    }
+}
+
+/// A unit's name from the key the follow-up counts it under (its id, or "-" for none).
+pub fn unit_label(
+    units: Vec<UnitName>,
+    i18n: I18n,
+) -> impl Fn(&str) -> String + Clone + Send + Sync + 'static {
+    move |key: &str| match key {
+        OUTSIDE_AREAS => i18n.t("console-unit-none"),
+        _ => {
+            units.iter().find(|u| u.id.to_string() == key).map_or_else(|| key.to_string(), |u| u.name.clone())
+        }
     }
 }
 

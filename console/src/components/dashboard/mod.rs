@@ -12,5 +12,5 @@ mod shared_reports_page;
 pub use count_chart::CountChart;
 pub use count_table::CountTable;
 pub use dashboard_page::DashboardPage;
-pub use follow_up::{EffectTable, HandlingTable};
+pub use follow_up::{unit_label, EffectTable, HandlingTable};
 pub use shared_reports_page::SharedReportsPage;

@@ -3,6 +3,7 @@
 mod areas_editor;
 mod areas_map;
 mod categories_editor;
+mod integrations_editor;
 mod not_published_editor;
 mod questionnaire_editor;
 mod reporter_groups_editor;

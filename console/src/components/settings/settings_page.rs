@@ -11,6 +11,7 @@ use wasm_bindgen::JsCast;
 
 use super::areas_editor::AreasEditor;
 use super::categories_editor::CategoriesEditor;
+use super::integrations_editor::IntegrationsEditor;
 use super::not_published_editor::NotPublishedEditor;
 use super::questionnaire_editor::QuestionnaireEditor;
 use super::reporter_groups_editor::ReporterGroupsEditor;
@@ -245,6 +246,7 @@ fn SettingsForm(
                 }))
                 tenant csrf notice
             />
+            <IntegrationsEditor tenant csrf />
         }
     };
     let theme = move || {
