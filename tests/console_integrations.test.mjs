@@ -31,6 +31,7 @@ test("an admin adds a fault-report system, its key works once shown, and stoppin
   const key = await section.locator(".integration-key").textContent();
   assert.match(key, /^[0-9a-f]{64}$/);
   const row = section.getByRole("row", { name: /Felanmälan/ });
+  await row.waitFor();
   assert.deepEqual((await row.getByRole("cell").allTextContents()).slice(1, 3), ["0", "Aktivt"]);
   assert.deepEqual(await axeViolations(page, [["body"]]), [], "the integrations pass axe-core");
   await page.screenshot({ path: screenshotPath("console-integrations-1280x900.png"), fullPage: true });
@@ -50,7 +51,10 @@ test("an admin adds a fault-report system, its key works once shown, and stoppin
   assert.equal((await send()).status, 403);
   await page.reload();
   await page.getByRole("navigation", { name: "Delar av inställningarna" }).getByRole("button", { name: /^Moderering/ }).click();
-  assert.deepEqual((await section.getByRole("row", { name: /Felanmälan/ }).getByRole("cell").allTextContents()).slice(1, 3), ["1", "Stoppat"],
+  // The list arrives after the page: wait for the row before reading it.
+  const reloaded = section.getByRole("row", { name: /Felanmälan/ });
+  await reloaded.getByRole("cell", { name: "Stoppat", exact: true }).waitFor();
+  assert.deepEqual((await reloaded.getByRole("cell").allTextContents()).slice(1, 3), ["1", "Stoppat"],
     "the report it sent is counted; the key is not shown again");
   assert.equal(await section.locator(".integration-key").count(), 0);
   assert.deepEqual(errors, []);

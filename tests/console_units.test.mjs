@@ -5,8 +5,8 @@
 // on the units page and the case, at a desktop and on a phone.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { EDGE, goodReport, post } from "./support/edge.mjs";
-import { axeViolations, launch, screenshotPath } from "./support/browser.mjs";
+import { goodReport, post } from "./support/edge.mjs";
+import { axeViolations, consoleAs as openConsole, launch, screenshotPath } from "./support/browser.mjs";
 
 const ADMIN = { email: "admin@ruttby.example", password: "ruttby-admin-lösen" };
 
@@ -14,20 +14,7 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-async function consoleAs({ email, password }, viewport) {
-  const context = await browser.newContext({ locale: "sv-SE", viewport });
-  await context.route("https://tile.openstreetmap.org/**", (r) => r.fulfill({ status: 200, body: "" }));
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto(`${EDGE}/console/`);
-  await page.getByLabel("Kommun (kod)").fill("ruttby");
-  await page.getByLabel("E-postadress").fill(email);
-  await page.getByLabel("Lösenord").fill(password);
-  await page.getByRole("button", { name: "Logga in" }).click();
-  await page.getByRole("heading", { name: "Granskningskarta" }).waitFor();
-  return { context, page, errors };
-}
+const consoleAs = ({ email, password }, viewport) => openConsole(browser, { tenant: "ruttby", email, password }, viewport);
 
 test("an admin defines a unit; a new report goes to it, the review names and filters it, and a moderator routes it on", async () => {
   const { context, page, errors } = await consoleAs(ADMIN, { width: 1280, height: 900 });

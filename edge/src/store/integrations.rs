@@ -57,13 +57,7 @@ pub async fn insert(
     let sql = "INSERT INTO integrations (tenant_id, name, key_hash, created_at) VALUES (?1, ?2, ?3, ?4) \
                ON CONFLICT (tenant_id, name) DO NOTHING RETURNING id";
     let insert = db.prepare(sql).bind(&[tenant.into(), name.into(), key_hash.into(), now.into()])?;
-    let results = db.batch(vec![insert, audit]).await?;
-    #[derive(Deserialize)]
-    struct Inserted {
-        id: i64,
-    }
-    let inserted: Vec<Inserted> = results.first().map(|r| r.results()).transpose()?.unwrap_or_default();
-    Ok(inserted.first().map(|row| row.id))
+    super::insert_returning_id(db, insert, audit).await
 }
 
 /// Stops integration `id`'s key (once: a second stop keeps the first time), `audit` in the same batch.

@@ -14,3 +14,19 @@ pub mod review_map;
 pub mod situation;
 pub mod tenants;
 pub mod units;
+
+/// Runs `insert` (an `INSERT … ON CONFLICT DO NOTHING RETURNING id`) and `audit` in one batch:
+/// the new row's id, or `None` when the insert met its conflict and added nothing.
+pub async fn insert_returning_id(
+    db: &worker::D1Database,
+    insert: worker::D1PreparedStatement,
+    audit: worker::D1PreparedStatement,
+) -> Result<Option<i64>, crate::error::ApiError> {
+    #[derive(serde::Deserialize)]
+    struct Inserted {
+        id: i64,
+    }
+    let results = db.batch(vec![insert, audit]).await?;
+    let inserted: Vec<Inserted> = results.first().map(|r| r.results()).transpose()?.unwrap_or_default();
+    Ok(inserted.first().map(|row| row.id))
+}

@@ -78,13 +78,7 @@ pub async fn insert(
         json(&unit.targets).into(),
         now.into(),
     ])?;
-    let results = db.batch(vec![insert, audit]).await?;
-    #[derive(Deserialize)]
-    struct Inserted {
-        id: i64,
-    }
-    let inserted: Vec<Inserted> = results.first().map(|r| r.results()).transpose()?.unwrap_or_default();
-    Ok(inserted.first().map(|row| row.id))
+    super::insert_returning_id(db, insert, audit).await
 }
 
 /// Replaces unit `id`'s definition, with `audit` in the same batch; false when another unit of
