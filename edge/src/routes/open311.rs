@@ -30,8 +30,10 @@ fn refused(format: Format, refusal: &Refusal) -> Result<Response, ApiError> {
     answer(format, refusal.code, open311::errors(format, refusal))
 }
 
+/// The municipality's configuration from this isolate's copy (the public access check has just
+/// read it fresh): not a second D1 read on every Open311 request.
 async fn config(cx: &Cx<'_>, tenant: &str) -> Result<TenantConfig, ApiError> {
-    store::tenants::config(cx.db, tenant).await?.ok_or(ApiError::UnknownTenant { in_body: false })
+    crate::tenant_cache::config(cx.db, tenant).await?.ok_or(ApiError::UnknownTenant { in_body: false })
 }
 
 /// The services: every category the municipality offers, named as its form names them.
