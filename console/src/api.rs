@@ -11,12 +11,13 @@ use tryggve_core::api::operations::{
     ReadSettings, RemoveAccessCode, ResetModeratorPassword, SaveSettings, SetAccessCode, Success,
 };
 use tryggve_core::api::operations::{
-    AddIntegration, AddMeasure, AddReportNote, AddUnit, ListIntegrations, ListMeasures, ListReportMeasures,
-    ListReportNotes, ListUnits, ReadUnitQueue, RevokeIntegration, UpdateMeasure, UpdateUnit,
+    AddIntegration, AddMeasure, AddReportNote, AddUnit, AddWebhook, ListIntegrations, ListMeasures,
+    ListReportMeasures, ListReportNotes, ListUnits, ListWebhookDeliveries, ListWebhooks, ReadUnitQueue,
+    RevokeIntegration, RevokeWebhook, UpdateMeasure, UpdateUnit,
 };
 use tryggve_core::api::path::{
     AccountPath, CasePath, DialoguePath, GroupPath, IntegrationPath, MeasurePath, QuestionPath, TenantPath,
-    UnitPath,
+    UnitPath, WebhookPath,
 };
 use tryggve_core::api::{self, Endpoint, ErrorBody, ErrorCode};
 use tryggve_core::bulk_review::{BulkOutcome, BulkReview};
@@ -42,6 +43,7 @@ use tryggve_core::shared_report::SharedReport;
 use tryggve_core::stats::DashboardAnswer;
 use tryggve_core::unit::{Unit, UnitDraft};
 use tryggve_core::unit_queue::UnitQueue;
+use tryggve_core::webhook::{Delivery, NewWebhook, Webhook, WebhookDraft};
 use tryggve_core::TenantConfig;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -188,6 +190,23 @@ pub async fn integrations(tenant: &str) -> Result<Vec<Integration>, ApiError> {
 
 pub async fn add_integration(tenant: &str, csrf: &str, name: String) -> Result<NewIntegration, ApiError> {
     call::<AddIntegration>(&tenant_path(tenant), None, &IntegrationDraft { name }, Some(csrf)).await
+}
+
+pub async fn webhooks(tenant: &str) -> Result<Vec<Webhook>, ApiError> {
+    call::<ListWebhooks>(&tenant_path(tenant), None, &(), None).await
+}
+
+pub async fn add_webhook(tenant: &str, csrf: &str, draft: &WebhookDraft) -> Result<NewWebhook, ApiError> {
+    call::<AddWebhook>(&tenant_path(tenant), None, draft, Some(csrf)).await
+}
+
+pub async fn revoke_webhook(tenant: &str, csrf: &str, id: i64) -> Result<Webhook, ApiError> {
+    let path = WebhookPath { tenant: tenant.to_string(), webhook: id };
+    call::<RevokeWebhook>(&path, None, &(), Some(csrf)).await
+}
+
+pub async fn webhook_deliveries(tenant: &str) -> Result<Vec<Delivery>, ApiError> {
+    call::<ListWebhookDeliveries>(&tenant_path(tenant), None, &(), None).await
 }
 
 pub async fn revoke_integration(tenant: &str, csrf: &str, id: i64) -> Result<Integration, ApiError> {
@@ -372,9 +391,10 @@ pub async fn change_role(
     csrf: &str,
     email: &str,
     role: Role,
+    unit: Option<i64>,
 ) -> Result<ModeratorView, ApiError> {
     let path = AccountPath { tenant: tenant.to_string(), email: email.to_string() };
-    call::<ChangeModeratorRole>(&path, None, &RoleChange { role }, Some(csrf)).await
+    call::<ChangeModeratorRole>(&path, None, &RoleChange { role, unit }, Some(csrf)).await
 }
 
 pub async fn reset_password(tenant: &str, csrf: &str, email: &str) -> Result<PasswordReset, ApiError> {

@@ -48,6 +48,7 @@ answer-optional = (اختياري)
 error-invalid-access-code = رمز الوصول غير صحيح. اسأل من أعطاك الرمز، أو أبلغ بصفتك مقيمًا.
 error-low-contrast = تباين اللون مع الأبيض منخفض جدًا (المطلوب 4.5:1 على الأقل).
 error-invalid-viewport = عرض الخريطة غير صالح.
+error-insecure-url = يجب أن يبدأ العنوان بـ https:// (و http:// فقط إلى localhost للاختبار).
 reporter-group-label = أُبلغ بصفتي
 reporter-group-resident = مقيم
 reporter-group-staff = موظف في البلدية

@@ -47,6 +47,7 @@ answer-optional = (optional)
 error-invalid-access-code = The access code is not right. Ask whoever gave you the code, or report as a resident.
 error-low-contrast = The colour has too little contrast against white (at least 4.5:1 is required).
 error-invalid-viewport = The map view is not valid.
+error-insecure-url = The address must start with https:// (http:// only to localhost, for testing).
 reporter-group-label = I am reporting as
 reporter-group-resident = Resident
 reporter-group-staff = Municipal staff
@@ -110,6 +111,7 @@ role-admin = administrator
 role-moderator = moderator
 role-responder = responder
 role-observer = observer
+role-unit = unit member
 
 # Follow-up for the resident
 followup-link = Follow your case (keep the link)

@@ -48,6 +48,7 @@ answer-optional = (vapaaehtoinen)
 error-invalid-access-code = Käyttökoodi ei ole oikea. Kysy koodin antajalta tai ilmoita asukkaana.
 error-low-contrast = Värin kontrasti valkoista vasten on liian pieni (vähintään 4,5:1).
 error-invalid-viewport = Karttanäkymä ei kelpaa.
+error-insecure-url = Osoitteen on alettava https:// (http:// vain localhostiin testausta varten).
 reporter-group-label = Ilmoitan
 reporter-group-resident = Asukkaana
 reporter-group-staff = Kunnan henkilöstönä

@@ -47,6 +47,7 @@ answer-optional = (frivilligt)
 error-invalid-access-code = Åtkomstkoden stämmer inte. Fråga den som gav dig koden, eller rapportera som invånare.
 error-low-contrast = Färgen har för låg kontrast mot vitt (minst 4,5:1 krävs).
 error-invalid-viewport = Kartutsnittet är ogiltigt.
+error-insecure-url = Adressen måste börja med https:// (http:// bara till localhost, för test).
 reporter-group-label = Jag rapporterar som
 reporter-group-resident = Invånare
 reporter-group-staff = Kommunens personal
@@ -110,6 +111,7 @@ role-admin = administratör
 role-moderator = moderator
 role-responder = svarare
 role-observer = observatör
+role-unit = enhetsmedarbetare
 
 # Uppföljning för invånaren
 followup-link = Följ ditt ärende (spara länken)

@@ -26,6 +26,9 @@ pub struct SessionInfo {
     pub name: String,
     pub email: String,
     pub role: Role,
+    /// A unit's member: the unit (by id) whose cases they work on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<i64>,
     pub csrf_token: String,
     /// An admin reset the password: until its owner chooses a new one, the console shows only
     /// the password change, and the edge refuses everything else (403 `password_change_required`).
@@ -103,6 +106,9 @@ pub struct ModeratorView {
     pub email: String,
     pub name: String,
     pub role: Role,
+    /// A unit's member: their unit (by id).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<i64>,
     pub disabled: bool,
     /// Holds a temporary password from an admin, not yet changed by its owner.
     #[serde(default)]
@@ -115,6 +121,26 @@ pub struct ModeratorView {
 #[serde(deny_unknown_fields)]
 pub struct RoleChange {
     pub role: Role,
+    /// The unit, for the role `unit` (required there, left out for the others).
+    #[serde(default)]
+    pub unit: Option<i64>,
+}
+
+impl RoleChange {
+    /// The change with its unit as the role has it, or the problem (a unit's member without one).
+    pub fn validated(&self) -> Result<RoleChange, FieldError> {
+        Ok(RoleChange { role: self.role, unit: unit_of(self.role, self.unit)? })
+    }
+}
+
+/// The unit an account of `role` names: required for a unit's member, none for the others
+/// (whatever was sent). Whether the unit exists is for the edge to check.
+fn unit_of(role: Role, unit: Option<i64>) -> Result<Option<i64>, FieldError> {
+    match (role.has_unit(), unit) {
+        (true, None) => Err(FieldError::new("unit", FieldErrorCode::Required)),
+        (true, unit) => Ok(unit),
+        (false, _) => Ok(None),
+    }
 }
 
 /// A reset password: the account, and the temporary password, shown to the admin this once
@@ -135,6 +161,9 @@ pub struct NewModerator {
     pub email: String,
     pub name: String,
     pub role: Role,
+    /// The unit, for the role `unit` (required there, left out for the others).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<i64>,
     pub password: String,
 }
 
@@ -157,7 +186,8 @@ impl NewModerator {
         if !(MIN_PASSWORD_CHARS..=MAX_PASSWORD_CHARS).contains(&self.password.chars().count()) {
             return Err(FieldError::new("password", FieldErrorCode::WeakPassword));
         }
-        Ok(NewModerator { email, name, role: self.role, password: self.password.clone() })
+        let unit = unit_of(self.role, self.unit)?;
+        Ok(NewModerator { email, name, role: self.role, unit, password: self.password.clone() })
     }
 }
 
@@ -366,8 +396,22 @@ mod tests {
             email: " Kim@Kommun.se ".into(),
             name: " Kim Karlsson ".into(),
             role: Role::Moderator,
+            unit: None,
             password: "tolv tecken!".into(),
         }
+    }
+
+    #[test]
+    fn a_units_member_names_the_unit_and_no_one_else_does() {
+        let member = NewModerator { role: Role::Unit, unit: Some(2), ..account() };
+        assert_eq!(member.validated().unwrap().unit, Some(2));
+        let without = NewModerator { role: Role::Unit, unit: None, ..account() };
+        assert_eq!(without.validated().unwrap_err().field, "unit");
+        let moderator = NewModerator { unit: Some(2), ..account() };
+        assert_eq!(moderator.validated().unwrap().unit, None, "a moderator works on every unit's cases");
+        assert_eq!(RoleChange { role: Role::Unit, unit: None }.validated().unwrap_err().field, "unit");
+        let back = RoleChange { role: Role::Observer, unit: Some(2) }.validated().unwrap();
+        assert_eq!(back.unit, None);
     }
 
     #[test]

@@ -28,10 +28,11 @@ pub enum FieldErrorCode {
     InvalidAccessCode,
     LowContrast,
     InvalidViewport,
+    InsecureUrl,
 }
 
 impl FieldErrorCode {
-    pub const ALL: [FieldErrorCode; 20] = [
+    pub const ALL: [FieldErrorCode; 21] = [
         Self::Required,
         Self::NotOnEarth,
         Self::OutsideArea,
@@ -52,6 +53,7 @@ impl FieldErrorCode {
         Self::InvalidAccessCode,
         Self::LowContrast,
         Self::InvalidViewport,
+        Self::InsecureUrl,
     ];
 
     pub fn id(self) -> &'static str {
@@ -76,6 +78,7 @@ impl FieldErrorCode {
             Self::InvalidAccessCode => "invalid_access_code",
             Self::LowContrast => "low_contrast",
             Self::InvalidViewport => "invalid_viewport",
+            Self::InsecureUrl => "insecure_url",
         }
     }
 
@@ -110,6 +113,9 @@ impl FieldErrorCode {
             Self::LowContrast => "The colour needs a contrast of at least 4.5:1 against white (WCAG AA).",
             Self::InvalidViewport => {
                 "Give bbox as west,south,east,north in degrees and zoom as a whole number from 0 to 22."
+            }
+            Self::InsecureUrl => {
+                "The address must start with https:// and name a host (http:// only to localhost, for testing)."
             }
         }
     }

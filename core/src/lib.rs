@@ -59,6 +59,7 @@ pub mod time_to_fix;
 pub mod unit;
 pub mod unit_queue;
 pub mod validation;
+pub mod webhook;
 
 pub use category::Category;
 pub use field_error::{FieldError, FieldErrorCode};

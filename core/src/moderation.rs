@@ -18,6 +18,10 @@ pub enum Role {
     /// Reads the lägesbild and the approved reports, never contact details or unpublished text:
     /// partners in the safety council (police, housing companies).
     Observer,
+    /// A member of one unit (street and parks, property, social services): works the cases
+    /// routed to it — reads them, writes internal notes, names who handles them, moves their
+    /// status on — and sees nothing else. The account names its unit.
+    Unit,
 }
 
 /// Something a console user may try to do. Every console route names one.
@@ -35,10 +39,13 @@ pub enum Permission {
     AnswerQuestions,
     /// Read the lägesbild (counts, hot spots) and the approved reports as partners see them.
     ViewSituation,
+    /// Open a case, read and write its internal notes, name who handles it and move its
+    /// status on; a unit's member only on the cases routed to their unit.
+    HandleCases,
 }
 
 impl Role {
-    pub const ALL: [Role; 4] = [Self::Admin, Self::Moderator, Self::Responder, Self::Observer];
+    pub const ALL: [Role; 5] = [Self::Admin, Self::Moderator, Self::Responder, Self::Observer, Self::Unit];
 
     pub fn id(self) -> &'static str {
         match self {
@@ -46,6 +53,7 @@ impl Role {
             Self::Moderator => "moderator",
             Self::Responder => "responder",
             Self::Observer => "observer",
+            Self::Unit => "unit",
         }
     }
 
@@ -60,11 +68,50 @@ impl Role {
             Self::Moderator => {
                 matches!(
                     permission,
-                    ReviewReports | ExportReports | ModerateDialogues | AnswerQuestions | ViewSituation
+                    ReviewReports
+                        | ExportReports
+                        | ModerateDialogues
+                        | AnswerQuestions
+                        | ViewSituation
+                        | HandleCases
                 )
             }
             Self::Responder => matches!(permission, AnswerQuestions),
             Self::Observer => matches!(permission, ViewSituation),
+            Self::Unit => matches!(permission, HandleCases),
+        }
+    }
+
+    /// Whether this role's accounts belong to a unit (and must name it).
+    pub fn has_unit(self) -> bool {
+        self == Self::Unit
+    }
+}
+
+/// Which cases an account works on: every case of its municipality, or only those routed to
+/// its unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CaseScope {
+    All,
+    Unit(i64),
+}
+
+impl CaseScope {
+    /// The scope of an account with `role` (and, for a unit's member, `unit`); `None` for a
+    /// unit's member without a unit, who works on nothing.
+    pub fn of(role: Role, unit: Option<i64>) -> Option<CaseScope> {
+        match (role.has_unit(), unit) {
+            (false, _) => Some(Self::All),
+            (true, Some(unit)) => Some(Self::Unit(unit)),
+            (true, None) => None,
+        }
+    }
+
+    /// Whether a case routed to `unit` (or to none) is within this scope.
+    pub fn covers(self, unit: Option<i64>) -> bool {
+        match self {
+            Self::All => true,
+            Self::Unit(own) => unit == Some(own),
         }
     }
 }
@@ -193,6 +240,7 @@ mod tests {
             ModerateDialogues,
             AnswerQuestions,
             ViewSituation,
+            HandleCases,
         ];
         assert!(all.iter().all(|p| Role::Admin.allows(*p)));
         assert!(Role::Moderator.allows(ReviewReports) && Role::Moderator.allows(ExportReports));
@@ -205,10 +253,25 @@ mod tests {
         assert_eq!(all.iter().filter(|p| Role::Observer.allows(**p)).count(), 1, "an observer only reads");
         assert!(Role::Observer.allows(ViewSituation) && !Role::Observer.allows(ReviewReports));
         assert!(!Role::Observer.allows(ExportReports), "exports carry what observers may not see");
+        assert_eq!(all.iter().filter(|p| Role::Unit.allows(**p)).count(), 1, "a unit's member only handles");
+        assert!(Role::Unit.allows(HandleCases) && Role::Moderator.allows(HandleCases));
+        assert!(!Role::Observer.allows(HandleCases) && !Role::Responder.allows(HandleCases));
+        assert!(Role::Unit.has_unit() && !Role::Moderator.has_unit());
         for role in Role::ALL {
             assert_eq!(Role::from_id(role.id()), Some(role));
         }
         assert_eq!(Role::from_id("root"), None);
+    }
+
+    #[test]
+    fn a_units_member_works_on_its_units_cases_only() {
+        let scope = CaseScope::of(Role::Unit, Some(3)).unwrap();
+        assert!(scope.covers(Some(3)));
+        assert!(!scope.covers(Some(4)) && !scope.covers(None), "another unit's, or not routed");
+        assert_eq!(CaseScope::of(Role::Unit, None), None, "a member without a unit works on nothing");
+        let all = CaseScope::of(Role::Moderator, None).unwrap();
+        assert!(all.covers(None) && all.covers(Some(4)));
+        assert_eq!(CaseScope::of(Role::Admin, Some(3)), Some(CaseScope::All));
     }
 
     #[test]

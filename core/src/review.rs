@@ -54,6 +54,13 @@ pub enum ReviewAction {
 }
 
 impl ReviewAction {
+    /// Whether the action is part of handling a case (what a unit's member may do: move its
+    /// status on, name who handles it) rather than reviewing it (publishing, turning down,
+    /// redacting, merging, routing, recategorising, dating the event).
+    pub fn is_handling(&self) -> bool {
+        matches!(self, Self::SetStatus { .. } | Self::Assign { .. })
+    }
+
     /// The name written to the audit log.
     pub fn audit_name(&self) -> &'static str {
         match self {
@@ -462,6 +469,20 @@ mod tests {
         assert_eq!(routed, ReviewState { unit: Some(3), ..fresh() });
         let unrouted = routed.apply(&ReviewAction::Route { unit: None }, "2026-0001").unwrap();
         assert_eq!(unrouted, fresh());
+    }
+
+    #[test]
+    fn handling_is_the_status_and_the_assignee_only() {
+        let status =
+            ReviewAction::SetStatus { status: ReportStatus::Resolved, public_comment: String::new() };
+        assert!(status.is_handling());
+        assert!(ReviewAction::Assign { assignee: "Eva".into() }.is_handling());
+        assert!(!ReviewAction::Approve { publish_description: true }.is_handling());
+        assert!(!ReviewAction::Route { unit: None }.is_handling());
+        assert!(!ReviewAction::Recategorise { category: "graffiti".into() }.is_handling());
+        assert!(
+            !ReviewAction::Redact { description: String::new(), answer_texts: BTreeMap::new() }.is_handling()
+        );
     }
 
     #[test]

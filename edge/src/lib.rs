@@ -18,6 +18,7 @@ mod session;
 mod store;
 mod tenant_cache;
 mod token;
+mod webhooks;
 
 use std::future::Future;
 use std::sync::{Arc, Mutex};
@@ -32,8 +33,9 @@ use worker::{event, web_sys, worker_sys, Env, ScheduleContext, ScheduledEvent};
 /// wasm-bindgen's executor. The executor's promise and microtask were a fifth of the CPU time of
 /// a configuration request (V8 profile).
 #[wasm_bindgen]
-pub fn fetch(req: web_sys::Request, env: Env, _ctx: worker_sys::Context) -> js_sys::Promise {
-    let mut answer = Box::pin(async move { web_sys::Response::from(routes::handle(req, env).await) });
+pub fn fetch(req: web_sys::Request, env: Env, ctx: worker_sys::Context) -> js_sys::Promise {
+    let ctx = worker::Context::new(ctx);
+    let mut answer = Box::pin(async move { web_sys::Response::from(routes::handle(req, env, ctx).await) });
     // The first poll's waker passes wake-ups on to the executor's, once there is one: a future
     // that keeps the waker of its first poll only (such as `worker::Delay`) still wakes the
     // request up.
@@ -77,14 +79,19 @@ impl Wake for ForwardWaker {
     }
 }
 
-/// The daily cron trigger (see `[triggers]` in wrangler.toml): the retention job.
+/// The cron triggers (see `[triggers]` in wrangler.toml): each minute, the webhook deliveries
+/// that are due; each night, the retention job.
 #[event(scheduled)]
-async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
-    let outcome = match env.d1("DB") {
-        Ok(db) => retention::purge(&db).await,
-        Err(e) => Err(e.into()),
+async fn scheduled(event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
+    let db = match routes::database(&env) {
+        Ok(db) => db,
+        Err(e) => return worker::console_error!("no database for the cron: {e:?}"),
+    };
+    let (job, outcome) = match event.cron().as_str() {
+        webhooks::CRON => ("webhook deliveries", webhooks::deliver_due(&db).await),
+        _ => ("retention job", retention::purge(&db).await),
     };
     if let Err(e) = outcome {
-        worker::console_error!("retention job failed: {e:?}");
+        worker::console_error!("{job} failed: {e:?}");
     }
 }

@@ -2,12 +2,15 @@
 //! retention period (reports' contact e-mail, follow-up code, text, assignee and internal notes; questions' display names
 //! and participant hashes, the text of those pending or rejected, and the individual votes of
 //! closed dialogues; the audit log's copies of changed records), and expired sessions, login
-//! records and rate-limit events go too.
+//! records and rate-limit events go too, and webhook deliveries (whose bodies may carry personal
+//! data for a hook that takes it) a month after they were delivered or given up.
 
 use crate::error::ApiError;
 use crate::{clock, store};
 
 const MINUTES_PER_DAY: i64 = 24 * 60;
+/// How long the console's delivery log keeps a finished delivery.
+const DELIVERY_LOG_DAYS: i64 = 30;
 
 pub async fn purge(db: &worker::D1Database) -> Result<(), ApiError> {
     let now = clock::now_iso();
@@ -37,5 +40,6 @@ pub async fn purge(db: &worker::D1Database) -> Result<(), ApiError> {
     let window = clock::iso_in_minutes(-MINUTES_PER_DAY);
     db.prepare("DELETE FROM login_failures WHERE at <= ?1").bind(&[window.as_str().into()])?.run().await?;
     store::rate::forget_before(db, &window).await?;
+    store::webhooks::forget_before(db, &clock::iso_in_minutes(-DELIVERY_LOG_DAYS * MINUTES_PER_DAY)).await?;
     Ok(())
 }

@@ -79,10 +79,11 @@ export function screenshotPath(name) {
 }
 
 /**
- * A console logged in as `account` ({ tenant, email, password }) at `viewport`, on the review
- * (the page an admin starts on), tiles answered empty; `errors` collects the page's uncaught errors.
+ * A console logged in as `account` ({ tenant, email, password }) at `viewport`, on the page it
+ * starts on (`landing`: the review, where an admin starts), tiles answered empty; `errors` collects
+ * the page's uncaught errors.
  */
-export async function consoleAs(browser, account, viewport) {
+export async function consoleAs(browser, account, viewport, landing = "Granskningskarta") {
   const context = await browser.newContext({ locale: "sv-SE", viewport });
   await context.route("https://tile.openstreetmap.org/**", (r) => r.fulfill({ status: 200, body: "" }));
   const page = await context.newPage();
@@ -93,7 +94,7 @@ export async function consoleAs(browser, account, viewport) {
   await page.getByLabel("E-postadress").fill(account.email);
   await page.getByLabel("Lösenord").fill(account.password);
   await page.getByRole("button", { name: "Logga in" }).click();
-  await page.getByRole("heading", { name: "Granskningskarta" }).waitFor();
+  await page.getByRole("heading", { name: landing, level: 1 }).waitFor();
   return { context, page, errors };
 }
 

@@ -240,6 +240,9 @@ fn test_fixtures(examples_port: u16) -> Result<String> {
         ("radsby", "Rådsby kommun"),
         ("oppenby", "Öppenby kommun"),
         ("kopplingsby", "Kopplingsby kommun"),
+        ("medlemsby", "Medlemsby kommun"),
+        ("hookby", "Hookby kommun"),
+        ("krokby", "Krokby kommun"),
     ] {
         let mut tenant = TenantConfig::demo();
         tenant.id = id.into();

@@ -53,7 +53,8 @@ impl Page {
     /// What the page needs; `None` for pages every moderator has.
     fn permission(self) -> Option<Permission> {
         match self {
-            Self::Review | Self::Queues | Self::Measures => Some(Permission::ReviewReports),
+            Self::Review | Self::Measures => Some(Permission::ReviewReports),
+            Self::Queues => Some(Permission::HandleCases),
             Self::Dashboard | Self::CouncilReport | Self::Shared => Some(Permission::ViewSituation),
             Self::Dialogues => Some(Permission::AnswerQuestions),
             Self::Accounts => Some(Permission::ManageModerators),
@@ -120,9 +121,9 @@ pub fn Workspace(session: SessionInfo) -> impl IntoView {
     // Only the pages this role may use.
     let role = session.role;
     let pages: Vec<Page> = Page::ALL.into_iter().filter(|p| p.shown_to(role)).collect();
-    // Reviewers start on the review, observers on the lägesbild, responders (who answer in
-    // dialogues) on the dialogues.
-    let first = [Page::Review, Page::Dashboard, Page::Dialogues]
+    // Reviewers start on the review, a unit's members on their queue, observers on the
+    // lägesbild, responders (who answer in dialogues) on the dialogues.
+    let first = [Page::Review, Page::Queues, Page::Dashboard, Page::Dialogues]
         .into_iter()
         .find(|p| p.shown_to(role))
         .unwrap_or(Page::Account);
@@ -137,6 +138,8 @@ pub fn Workspace(session: SessionInfo) -> impl IntoView {
     // Only reviewers search the reports' texts: the edge refuses a search from anyone else
     // (also one in a link someone else sent).
     let may_search = role.allows(Permission::ReviewReports);
+    // Reviewers open a case in the review; a unit's member, beneath their queue.
+    let case_page = if may_search { Page::Review } else { Page::Queues };
     let mut opened_filter = opened_with.filter.clone();
     opened_filter.q = opened_filter.q.filter(|_| may_search);
     let filter = RwSignal::new(opened_filter);
@@ -153,7 +156,7 @@ pub fn Workspace(session: SessionInfo) -> impl IntoView {
             tenant: tenant.clone(),
             view: page.get().id().to_string(),
             filter: filter.get(),
-            case: case.get().filter(|_| page.get() == Page::Review),
+            case: case.get().filter(|_| page.get() == case_page),
         };
         address.show(written.is_none());
     });
@@ -166,10 +169,11 @@ pub fn Workspace(session: SessionInfo) -> impl IntoView {
             }
         }
     });
-    // The units, for those who route reports (the review's filter and each case); none for
-    // the others, or when they cannot be read (the review still works, without them).
+    // The units, for those who route reports (the review's filter and each case) or work on
+    // a unit's cases (their own unit); none for the others, or when they cannot be read (the
+    // review still works, without them).
     let units = RwSignal::new(None::<Vec<Unit>>);
-    if role.allows(Permission::ReviewReports) {
+    if role.allows(Permission::HandleCases) {
         let tenant = session.tenant.clone();
         spawn_local(async move { units.set(Some(api::units(&tenant).await.unwrap_or_default())) });
     } else {
@@ -201,12 +205,13 @@ pub fn Workspace(session: SessionInfo) -> impl IntoView {
                     <ReviewPage session=session.clone() filter selected=case config=config.clone() />
                 }.into_any(),
                 Page::Queues => {
-                    // A case opens in the review, whatever its filter was (the case is shown beside it).
+                    // A case opens in the review, whatever its filter was (the case is shown
+                    // beside it); a unit's member's beneath the queue.
                     let open_case = Callback::new(move |c: String| {
                         case.set(Some(c));
-                        page.set(Page::Review);
+                        set_if_changed(page, case_page);
                     });
-                    view! { <UnitQueuePage session=session.clone() areas=config.areas.clone() open_case /> }.into_any()
+                    view! { <UnitQueuePage session=session.clone() config=config.clone() case open_case /> }.into_any()
                 }
                 Page::Measures => view! { <MeasuresPage session=session.clone() config=config.clone() /> }.into_any(),
                 Page::Dashboard => view! {

@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use super::path::{
     percent_encode, AccountPath, CasePath, DialoguePath, GroupPath, IntegrationPath, MeasurePath,
-    Open311FilePath, Open311Path, PathParams, QuestionPath, TenantPath, UnitPath,
+    Open311FilePath, Open311Path, PathParams, QuestionPath, TenantPath, UnitPath, WebhookPath,
 };
 use super::{ErrorCode, FileBytes, MAX_BODY_BYTES};
 use crate::bulk_review::{BulkOutcome, BulkReview};
@@ -38,6 +38,7 @@ use crate::shared_report::SharedReport;
 use crate::stats::DashboardAnswer;
 use crate::unit::{Unit, UnitDraft};
 use crate::unit_queue::UnitQueue;
+use crate::webhook::{Delivery, NewWebhook, Webhook, WebhookDraft};
 use crate::{ReportDraft, ReportReceipt, ReportView, TenantConfig};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -259,6 +260,7 @@ impl Body for UnitDraft {}
 impl Body for IntegrationDraft {}
 impl Body for NewNote {}
 impl Body for MeasureDraft {}
+impl Body for WebhookDraft {}
 impl Body for NewAccessCode {}
 impl Body for DialogueDetails {}
 impl Body for DialogueAction {}
@@ -342,8 +344,8 @@ macro_rules! operations {
 
 use Access::{ConsolePage, FollowUp, Moderator, Participant, Permitted, Public};
 use Permission::{
-    AnswerQuestions, ConfigureTenant, ExportReports, ManageModerators, ModerateDialogues, ReadAudit,
-    ReviewReports, ViewSituation,
+    AnswerQuestions, ConfigureTenant, ExportReports, HandleCases, ManageModerators, ModerateDialogues,
+    ReadAudit, ReviewReports, ViewSituation,
 };
 use Success::{Empty, File, Json, JsonOrXml, WebSocket};
 
@@ -497,33 +499,33 @@ operations! {
         path: TenantPath, body: (), answer: Json(200) => ReviewMap,
         query: REVIEW_MAP, errors: [UnknownTenant], fields: true,
     }
-    /// One report for review
+    /// One report for review (a unit's member: one routed to their unit, without the resident's contact)
     ReadReport {
-        Get "/api/v1/console/{tenant}/reports/{case}", Permitted(ReviewReports),
+        Get "/api/v1/console/{tenant}/reports/{case}", Permitted(HandleCases),
         path: CasePath, body: (), answer: Json(200) => ModeratedReport,
         query: &[], errors: [], fields: false,
     }
-    /// Approve, reject, set status, redact, merge, route to a unit, change the category, name who handles it, set the event's time
+    /// Approve, reject, set status, redact, merge, route to a unit, change the category, name who handles it, set the event's time (a unit's member: the status and who handles it, on their unit's cases)
     ActOnReport {
-        Post "/api/v1/console/{tenant}/reports/{case}/actions", Permitted(ReviewReports),
+        Post "/api/v1/console/{tenant}/reports/{case}/actions", Permitted(HandleCases),
         path: CasePath, body: ReviewAction, answer: Json(200) => ModeratedReport,
         query: &[], errors: [ChangedMeanwhile], fields: true,
     }
     /// The internal notes on a report, oldest first
     ListReportNotes {
-        Get "/api/v1/console/{tenant}/reports/{case}/notes", Permitted(ReviewReports),
+        Get "/api/v1/console/{tenant}/reports/{case}/notes", Permitted(HandleCases),
         path: CasePath, body: (), answer: Json(200) => Vec<ReportNote>,
         query: &[], errors: [], fields: false,
     }
     /// Add an internal note to a report (never shown to residents; audited)
     AddReportNote {
-        Post "/api/v1/console/{tenant}/reports/{case}/notes", Permitted(ReviewReports),
+        Post "/api/v1/console/{tenant}/reports/{case}/notes", Permitted(HandleCases),
         path: CasePath, body: NewNote, answer: Json(201) => ReportNote,
         query: &[], errors: [], fields: true,
     }
     /// The measures that answer a report, newest first
     ListReportMeasures {
-        Get "/api/v1/console/{tenant}/reports/{case}/measures", Permitted(ReviewReports),
+        Get "/api/v1/console/{tenant}/reports/{case}/measures", Permitted(HandleCases),
         path: CasePath, body: (), answer: Json(200) => Vec<Measure>,
         query: &[], errors: [], fields: false,
     }
@@ -582,9 +584,33 @@ operations! {
         path: IntegrationPath, body: (), answer: Json(200) => Integration,
         query: &[], errors: [UnknownTenant], fields: false,
     }
-    /// The municipality's units, in the order they were defined
+    /// The municipality's webhooks (admins)
+    ListWebhooks {
+        Get "/api/v1/console/{tenant}/webhooks", Permitted(ConfigureTenant),
+        path: TenantPath, body: (), answer: Json(200) => Vec<Webhook>,
+        query: &[], errors: [UnknownTenant], fields: false,
+    }
+    /// Register a webhook: https (http only to localhost), its events, whether it takes personal data; its signing secret is answered once (audited)
+    AddWebhook {
+        Post "/api/v1/console/{tenant}/webhooks", Permitted(ConfigureTenant),
+        path: TenantPath, body: WebhookDraft, answer: Json(201) => NewWebhook,
+        query: &[], errors: [UnknownTenant], fields: true,
+    }
+    /// Stop a webhook: nothing more is delivered to it, not even what was waiting (audited)
+    RevokeWebhook {
+        Post "/api/v1/console/{tenant}/webhooks/{webhook}/revoke", Permitted(ConfigureTenant),
+        path: WebhookPath, body: (), answer: Json(200) => Webhook,
+        query: &[], errors: [UnknownTenant], fields: false,
+    }
+    /// The delivery log: the latest 200 deliveries, newest first, with their attempts and state
+    ListWebhookDeliveries {
+        Get "/api/v1/console/{tenant}/webhook-deliveries", Permitted(ConfigureTenant),
+        path: TenantPath, body: (), answer: Json(200) => Vec<Delivery>,
+        query: &[], errors: [UnknownTenant], fields: false,
+    }
+    /// The municipality's units, in the order they were defined (a unit's member: their own)
     ListUnits {
-        Get "/api/v1/console/{tenant}/units", Permitted(ReviewReports),
+        Get "/api/v1/console/{tenant}/units", Permitted(HandleCases),
         path: TenantPath, body: (), answer: Json(200) => Vec<Unit>,
         query: &[], errors: [UnknownTenant], fields: false,
     }
@@ -594,9 +620,9 @@ operations! {
         path: TenantPath, body: UnitDraft, answer: Json(201) => Unit,
         query: &[], errors: [UnknownTenant], fields: true,
     }
-    /// A unit's open reports: those past their target first, then the oldest (at most 500; the total says how many are open)
+    /// A unit's open reports: those past their target first, then the oldest (at most 500; the total says how many are open); a unit's member reads their own unit's
     ReadUnitQueue {
-        Get "/api/v1/console/{tenant}/units/{unit}/queue", Permitted(ReviewReports),
+        Get "/api/v1/console/{tenant}/units/{unit}/queue", Permitted(HandleCases),
         path: UnitPath, body: (), answer: Json(200) => UnitQueue,
         query: &[], errors: [UnknownTenant], fields: false,
     }
@@ -798,6 +824,7 @@ mod tests {
         parameters_agree::<Open311List>();
         parameters_agree::<Open311Service>();
         parameters_agree::<Open311Request>();
+        parameters_agree::<RevokeWebhook>();
         for operation in ALL {
             // Ours, or Open311's, which is versioned by its own specification.
             let versioned = ["/api/v1/", "/api/open311/v2/"];

@@ -88,6 +88,13 @@ pub struct IntegrationPath {
     pub integration: i64,
 }
 
+/// A webhook of a municipality.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WebhookPath {
+    pub tenant: String,
+    pub webhook: i64,
+}
+
 /// A reporter group that needs an access code.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GroupPath {
@@ -243,6 +250,18 @@ impl PathParams for IntegrationPath {
 
     fn values(&self) -> Vec<String> {
         vec![self.tenant.clone(), self.integration.to_string()]
+    }
+}
+
+impl PathParams for WebhookPath {
+    const NAMES: &'static [&'static str] = &["tenant", "webhook"];
+
+    fn parse(values: &[&str]) -> Result<Self, ErrorCode> {
+        Ok(Self { tenant: tenant(values[0]), webhook: id(values[1], ErrorCode::NotFound)? })
+    }
+
+    fn values(&self) -> Vec<String> {
+        vec![self.tenant.clone(), self.webhook.to_string()]
     }
 }
 

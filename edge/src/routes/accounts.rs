@@ -30,6 +30,16 @@ async fn other_account(
     store::moderators::find(cx.db, &path.tenant, &path.email).await?.ok_or(ApiError::NotFound)
 }
 
+/// 422 on `unit` unless `unit` (if any) is one of the tenant's units.
+async fn known_unit(cx: &Cx<'_>, tenant: &str, unit: Option<i64>) -> Result<(), ApiError> {
+    match unit {
+        Some(id) if store::units::find(cx.db, tenant, id).await?.is_none() => {
+            Err(ApiError::Invalid(FieldError::new("unit", FieldErrorCode::InvalidChoice)))
+        }
+        _ => Ok(()),
+    }
+}
+
 /// Stores `change` of the account `before` (now `after`), audited as `action`.
 async fn change_account(
     cx: &Cx<'_>,
@@ -60,14 +70,16 @@ impl Handler for AddModerator {
         path: TenantPath,
         body: NewModerator,
     ) -> Result<Reply<ModeratorView>, ApiError> {
-        let (db, admin) = (cx.db, cx.moderator()?);
         let account = body.validated().map_err(ApiError::Invalid)?;
+        known_unit(cx, &path.tenant, account.unit).await?;
+        let (db, admin) = (cx.db, cx.moderator()?);
         let hash = password::hash(&account.password, &token::random_bytes(16)?)
             .map_err(|_| ApiError::Invalid(FieldError::new("password", FieldErrorCode::WeakPassword)))?;
         let view = ModeratorView {
             email: account.email.clone(),
             name: account.name.clone(),
             role: account.role,
+            unit: account.unit,
             disabled: false,
             must_change_password: false,
         };
@@ -108,19 +120,21 @@ impl Handler for EnableModerator {
     }
 }
 
-/// `POST /api/v1/console/{tenant}/moderators/{email}/role` with a [`RoleChange`]: the account's
-/// sessions end, and it logs in again under the new role.
+/// `POST /api/v1/console/{tenant}/moderators/{email}/role` with a [`RoleChange`] (and the unit,
+/// for a unit's member): the account's sessions end, and it logs in again under the new role.
 impl Handler for ChangeModeratorRole {
     async fn handle(
         cx: &mut Cx<'_>,
         path: AccountPath,
         body: RoleChange,
     ) -> Result<Reply<ModeratorView>, ApiError> {
+        let change = body.validated().map_err(ApiError::Invalid)?;
         let admin = cx.moderator()?.clone();
         let before = other_account(cx, &admin, &path).await?;
-        let after = ModeratorView { role: body.role, ..before.clone() };
-        change_account(cx, &admin, "moderator.role", (&before, &after), AccountChange::Role(body.role))
-            .await?;
+        known_unit(cx, &path.tenant, change.unit).await?;
+        let after = ModeratorView { role: change.role, unit: change.unit, ..before.clone() };
+        let stored = AccountChange::Role(change.role, change.unit);
+        change_account(cx, &admin, "moderator.role", (&before, &after), stored).await?;
         Ok(Reply::Done(after))
     }
 }

@@ -65,12 +65,16 @@ pub(crate) struct Cx<'a> {
     /// A public operation's municipality, as the widget receives it (checked to exist and to
     /// allow the caller's origin).
     tenant_json: Option<Rc<str>>,
+    /// The database again, for work that outlives the handler (see [`Cx::after`]).
+    shared_db: Rc<D1Database>,
+    /// The request's context: keeps it alive for work after the answer.
+    ctx: &'a worker::Context,
 }
 
 impl<'a> Cx<'a> {
     pub fn new(
         raw: web_sys::Request,
-        db: &'a D1Database,
+        (db, ctx): (&'a Rc<D1Database>, &'a worker::Context),
         env: &'a Env,
         caller: &'a Caller,
         target: RequestTarget<'a>,
@@ -87,7 +91,19 @@ impl<'a> Cx<'a> {
             moderator: None,
             code: None,
             tenant_json: None,
+            shared_db: db.clone(),
+            ctx,
         }
+    }
+
+    /// Runs `work` with the database after the answer has gone (the runtime keeps the request
+    /// alive until it ends): what the caller need not wait for, such as webhook deliveries.
+    pub fn after<F, Fut>(&self, work: F)
+    where
+        F: FnOnce(Rc<D1Database>) -> Fut,
+        Fut: std::future::Future<Output = ()> + 'static,
+    {
+        self.ctx.wait_until(work(self.shared_db.clone()));
     }
 
     /// The request, for headers and body.

@@ -3,11 +3,12 @@
 use tryggve_core::api::operations::{AddMeasure, ListMeasures, ListReportMeasures, UpdateMeasure};
 use tryggve_core::api::path::{CasePath, MeasurePath, TenantPath};
 use tryggve_core::field_error::{FieldError, FieldErrorCode};
-use tryggve_core::measure::{Measure, MeasureDraft};
+use tryggve_core::measure::{Measure, MeasureDraft, MeasureStatus};
+use tryggve_core::webhook::WebhookEvent;
 
 use super::{Cx, Handler, Reply};
 use crate::error::ApiError;
-use crate::{clock, store, tenant_cache};
+use crate::{clock, store, tenant_cache, webhooks};
 
 /// The draft checked against the tenant (its areas, its map), with the row ids of the reports
 /// it names and the unit it names found among the tenant's.
@@ -46,6 +47,17 @@ impl Handler for ListReportMeasures {
     }
 }
 
+/// Tells the webhooks that `measure` (saved from `before`; none: new) is done, if it just was.
+/// A measure carries no personal data: every hook is told the same.
+async fn tell_if_done(cx: &Cx<'_>, tenant: &str, before: Option<MeasureStatus>, measure: &Measure) {
+    if !WebhookEvent::measure_done(before, measure.draft.status) {
+        return;
+    }
+    let data = serde_json::to_value(measure).unwrap_or_default();
+    let deliveries = webhooks::announce(cx.db, tenant, WebhookEvent::MeasureDone, |_| data.clone()).await;
+    cx.after(|db| webhooks::deliver(db, deliveries));
+}
+
 /// `POST /api/v1/console/{tenant}/measures` with a [`MeasureDraft`]: 201 with the measure.
 impl Handler for AddMeasure {
     async fn handle(
@@ -60,7 +72,9 @@ impl Handler for AddMeasure {
             .change(String::new(), store::audit::json(&draft));
         let audit = store::audit::record_for_new_row(db, &entry)?;
         let id = store::measures::insert(db, &path.tenant, &draft, &ids, &now, audit).await?;
-        Ok(Reply::Done(Measure { id, draft }))
+        let measure = Measure { id, draft };
+        tell_if_done(cx, &path.tenant, None, &measure).await;
+        Ok(Reply::Done(measure))
     }
 }
 
@@ -82,6 +96,7 @@ impl Handler for UpdateMeasure {
             .change(store::audit::json(&before), store::audit::json(&after));
         let audit = store::audit::record(db, &entry)?;
         store::measures::update(db, &path.tenant, path.measure, &after.draft, &ids, &now, audit).await?;
+        tell_if_done(cx, &path.tenant, Some(before.draft.status), &after).await;
         Ok(Reply::Done(after))
     }
 }

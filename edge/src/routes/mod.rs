@@ -18,6 +18,7 @@ mod review;
 mod settings;
 mod tenants;
 mod units;
+mod webhooks;
 
 use std::cell::OnceCell;
 use std::rc::Rc;
@@ -75,7 +76,7 @@ thread_local! {
     static DATABASE: OnceCell<Rc<D1Database>> = const { OnceCell::new() };
 }
 
-fn database(env: &Env) -> worker::Result<Rc<D1Database>> {
+pub(crate) fn database(env: &Env) -> worker::Result<Rc<D1Database>> {
     if let Some(db) = DATABASE.with(|cell| cell.get().cloned()) {
         return Ok(db);
     }
@@ -84,7 +85,7 @@ fn database(env: &Env) -> worker::Result<Rc<D1Database>> {
     Ok(db)
 }
 
-pub async fn handle(raw: web_sys::Request, env: Env) -> Response {
+pub async fn handle(raw: web_sys::Request, env: Env, ctx: worker::Context) -> Response {
     let url = raw.url();
     let Some(target) = RequestTarget::parse(&url) else { return http::error(&ApiError::NotFound) };
     let caller = Caller::of(&raw, &target);
@@ -96,7 +97,7 @@ pub async fn handle(raw: web_sys::Request, env: Env) -> Response {
     let answer = match (method.as_str(), operations::find(&method, target.path)) {
         ("OPTIONS", _) => preflight(&db, &caller).await,
         (_, Lookup::Found(operation, values)) => {
-            let cx = Cx::new(raw, &db, &env, &caller, target, operation);
+            let cx = Cx::new(raw, (&db, &ctx), &env, &caller, target, operation);
             dispatch(operation.id, cx, values).await
         }
         (_, Lookup::WrongMethod(allowed)) => {
@@ -148,6 +149,10 @@ async fn dispatch(id: OperationId, cx: Cx<'_>, values: Vec<&str>) -> Result<Resp
         OperationId::ListIntegrations => cx.serve::<ListIntegrations>(values).await,
         OperationId::AddIntegration => cx.serve::<AddIntegration>(values).await,
         OperationId::RevokeIntegration => cx.serve::<RevokeIntegration>(values).await,
+        OperationId::ListWebhooks => cx.serve::<ListWebhooks>(values).await,
+        OperationId::AddWebhook => cx.serve::<AddWebhook>(values).await,
+        OperationId::RevokeWebhook => cx.serve::<RevokeWebhook>(values).await,
+        OperationId::ListWebhookDeliveries => cx.serve::<ListWebhookDeliveries>(values).await,
         OperationId::Open311Service => cx.serve::<Open311Service>(values).await,
         OperationId::Open311Request => cx.serve::<Open311Request>(values).await,
         OperationId::ReadDashboard => cx.serve::<ReadDashboard>(values).await,

@@ -8,10 +8,13 @@ use super::{Cx, Handler, Reply};
 use crate::error::ApiError;
 use crate::{clock, store};
 
-/// The row id of report `path.case` (what its notes and measures hang on).
+/// The row id of report `path.case` (what its notes and measures hang on), if the moderator
+/// works on it (a unit's member: a case of their unit; else 403).
 pub(super) async fn report_id(cx: &Cx<'_>, path: &CasePath) -> Result<i64, ApiError> {
     let read = store::reports::find_for_review(cx.db, &path.tenant, path.case).await?;
-    read.map(|r| r.id).ok_or(ApiError::CaseNotFound)
+    let read = read.ok_or(ApiError::CaseNotFound)?;
+    cx.moderator()?.require_case(read.report.review.unit)?;
+    Ok(read.id)
 }
 
 /// `GET /api/v1/console/{tenant}/reports/{case}/notes`

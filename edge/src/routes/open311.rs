@@ -186,7 +186,7 @@ impl Handler for Open311Send {
         // The system follows its reports through GET requests: the follow-up code is not needed.
         let unused_code = token::hash(&token::new_token()?);
         let seq =
-            super::reports::file(db, &config, &report, (year, &created_at), &unused_code, Some(integration))
+            super::reports::file(cx, &config, &report, (year, &created_at), &unused_code, Some(integration))
                 .await?;
         let received = Received {
             service_request_id: case_number(year, seq),

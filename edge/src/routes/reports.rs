@@ -12,7 +12,7 @@ use tryggve_core::{validate_report, NewReport, ReportDraft, ReportReceipt, Repor
 use super::{Cx, Handler, Reply};
 use crate::error::ApiError;
 use crate::public_cache::{self, Subject};
-use crate::{client, clock, human, limits, secrets, store, token};
+use crate::{client, clock, human, limits, secrets, store, token, webhooks};
 
 /// `POST /api/v1/reports`: a resident reports a place. Answers 201 with the case number and
 /// the follow-up code, which is shown once and stored only as a hash.
@@ -96,7 +96,7 @@ async fn create(cx: &mut Cx<'_>, draft: ReportDraft) -> Result<Reply<ReportRecei
         limits::give_back(db, guess).await?;
     }
     let token_hash = token::hash(&followup_token);
-    match file(db, &tenant, &report, (year, &created_at), &token_hash, None).await {
+    match file(cx, &tenant, &report, (year, &created_at), &token_hash, None).await {
         Ok(seq) => Ok(Reply::Done(ReportReceipt { case_number: case_number(year, seq), followup_token })),
         Err(e) => {
             // Not stored, so not counted. Two copies of one retry may have raced: the other one
@@ -114,21 +114,26 @@ async fn create(cx: &mut Cx<'_>, draft: ReportDraft) -> Result<Reply<ReportRecei
 }
 
 /// Stores a checked report in its area, routed by the municipality's rules as it arrives (no
-/// unit: a moderator routes it); `integration` is the system it came in through, if any. Its
-/// sequence number in the year.
+/// unit: a moderator routes it), and tells the webhooks; `integration` is the system it came in
+/// through, if any. Its sequence number in the year.
 pub(super) async fn file(
-    db: &worker::D1Database,
+    cx: &Cx<'_>,
     tenant: &tryggve_core::TenantConfig,
     report: &NewReport,
     (year, created_at): (i32, &str),
     token_hash: &str,
     integration: Option<i64>,
 ) -> Result<u32, ApiError> {
+    let db = cx.db;
     let area = area_key(&tenant.areas, report.location);
     let units = store::units::list(db, &tenant.id).await?;
     let place = Some(area).filter(|area| *area != OUTSIDE_AREAS);
     let unit = unit::route(&units, &report.category, place).map(|unit| unit.id);
-    store::reports::insert(db, report, year, token_hash, created_at, (area, unit), integration).await
+    let seq =
+        store::reports::insert(db, report, year, token_hash, created_at, (area, unit), integration).await?;
+    let deliveries = webhooks::announce_filed(db, &tenant.id, (year, seq)).await;
+    cx.after(|db| webhooks::deliver(db, deliveries));
+    Ok(seq)
 }
 
 /// The answer to a report sent again: 200 with the first receipt, if the code matches.

@@ -13,13 +13,14 @@ use tryggve_core::report::{case_number, parse_case_number};
 use tryggve_core::report_list::ReportPage;
 use tryggve_core::review::{ModeratedReport, ReviewAction};
 use tryggve_core::review_map::ReviewMap;
+use tryggve_core::webhook::WebhookEvent;
 
 use super::filtered::{self, selection, Reach};
 use super::{Cx, Handler, Reply};
 use crate::error::ApiError;
 use crate::moderator::Moderator;
 use crate::public_cache::{self, Subject};
-use crate::{clock, store, tenant_cache};
+use crate::{clock, store, tenant_cache, webhooks};
 use worker::D1Database;
 
 /// `GET /api/v1/console/{tenant}/reports?status=&visibility=&category=&from=&to=&area=&q=&order=&after=`:
@@ -30,11 +31,19 @@ impl Handler for ListReports {
     }
 }
 
-/// `GET /api/v1/console/{tenant}/reports/{case}`
+/// `GET /api/v1/console/{tenant}/reports/{case}`: a unit's member reads their unit's cases only,
+/// without the resident's e-mail address.
 impl Handler for ReadReport {
     async fn handle(cx: &mut Cx<'_>, path: CasePath, _: ()) -> Result<Reply<ModeratedReport>, ApiError> {
         let read = store::reports::find_for_review(cx.db, &path.tenant, path.case).await?;
-        Ok(Reply::Done(read.ok_or(ApiError::CaseNotFound)?.report))
+        let mut report = read.ok_or(ApiError::CaseNotFound)?.report;
+        let moderator = cx.moderator()?;
+        moderator.require_case(report.review.unit)?;
+        // A unit fixes the place; the resident's address is for those who review.
+        if moderator.own_unit().is_some() {
+            report.contact_email = None;
+        }
+        Ok(Reply::Done(report))
     }
 }
 
@@ -47,7 +56,7 @@ impl Handler for ActOnReport {
         action: ReviewAction,
     ) -> Result<Reply<ModeratedReport>, ApiError> {
         let moderator = cx.moderator()?;
-        let report = act(cx.db, &path.tenant, moderator, path.case, &action).await?;
+        let report = act(cx, &path.tenant, moderator, path.case, &action).await?;
         public_cache::changed(&path.tenant, Subject::Map).await?;
         Ok(Reply::Done(report))
     }
@@ -68,7 +77,7 @@ impl Handler for ActOnReports {
         let mut outcome = BulkOutcome::default();
         let mut failure = None;
         for case in cases {
-            match act(cx.db, &path.tenant, moderator, case, &action).await {
+            match act(cx, &path.tenant, moderator, case, &action).await {
                 Ok(report) => outcome.done.push(report),
                 // A failure of ours stops here (what was done stays done, and audited).
                 Err(e) if e.status() >= 500 => {
@@ -125,15 +134,22 @@ async fn referenced(db: &D1Database, tenant: &str, action: &ReviewAction) -> Res
     }
 }
 
-/// Takes `action` on report `case`: checked by core, stored with its audit entry.
+/// Takes `action` on report `case`: checked by core, stored with its audit entry, and told to
+/// the webhooks that want it (published, routed, its status moved).
 async fn act(
-    db: &D1Database,
+    cx: &Cx<'_>,
     tenant: &str,
     moderator: &Moderator,
     case: (i32, u32),
     action: &ReviewAction,
 ) -> Result<ModeratedReport, ApiError> {
+    let db = cx.db;
     let read = store::reports::find_for_review(db, tenant, case).await?.ok_or(ApiError::CaseNotFound)?;
+    // A unit's member handles their unit's cases; reviewing them is for moderators.
+    moderator.require_case(read.report.review.unit)?;
+    if moderator.own_unit().is_some() && !action.is_handling() {
+        return Err(ApiError::Forbidden);
+    }
     let merge_target = referenced(db, tenant, action).await?;
     let mut report = read.report.clone();
     let next = report.review.apply(action, &report.case_number).map_err(ApiError::Invalid)?;
@@ -141,7 +157,15 @@ async fn act(
     let entry = store::audit::NewEntry::by(moderator, action.audit_name(), &report.case_number, &now)
         .change(store::audit::json(&report.review), store::audit::json(&next));
     store::reports::update_review(db, tenant, &read, &next, merge_target, &entry).await?;
+    let events = WebhookEvent::of_review(&report.review, &next);
     report.review = next;
+    let mut deliveries = Vec::new();
+    for event in events {
+        deliveries.extend(
+            webhooks::announce(db, tenant, event, |personal| webhooks::report_data(&report, personal)).await,
+        );
+    }
+    cx.after(|db| webhooks::deliver(db, deliveries));
     Ok(report)
 }
 

@@ -21,10 +21,14 @@ fn name_taken() -> ApiError {
     ApiError::Invalid(FieldError::new("name", FieldErrorCode::AlreadyExists))
 }
 
-/// `GET /api/v1/console/{tenant}/units`
+/// `GET /api/v1/console/{tenant}/units`: a unit's member gets their own only.
 impl Handler for ListUnits {
     async fn handle(cx: &mut Cx<'_>, path: TenantPath, _: ()) -> Result<Reply<Vec<Unit>>, ApiError> {
-        Ok(Reply::Done(store::units::list(cx.db, &path.tenant).await?))
+        let mut units = store::units::list(cx.db, &path.tenant).await?;
+        if let Some(own) = cx.moderator()?.own_unit() {
+            units.retain(|u| u.id == own);
+        }
+        Ok(Reply::Done(units))
     }
 }
 
@@ -62,9 +66,11 @@ impl Handler for UpdateUnit {
     }
 }
 
-/// `GET /api/v1/console/{tenant}/units/{unit}/queue`: the unit's open reports, overdue first.
+/// `GET /api/v1/console/{tenant}/units/{unit}/queue`: the unit's open reports, overdue first
+/// (a unit's member: their own unit's only).
 impl Handler for ReadUnitQueue {
     async fn handle(cx: &mut Cx<'_>, path: UnitPath, _: ()) -> Result<Reply<UnitQueue>, ApiError> {
+        cx.moderator()?.require_case(Some(path.unit))?;
         let unit = store::units::find(cx.db, &path.tenant, path.unit).await?.ok_or(ApiError::NotFound)?;
         let (open, total) = store::units::open_reports(cx.db, &path.tenant, path.unit).await?;
         Ok(Reply::Done(UnitQueue::of(unit, open, total, &clock::now_iso())))

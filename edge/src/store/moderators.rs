@@ -28,14 +28,15 @@ struct SessionRow {
     email: String,
     display_name: String,
     role: String,
+    unit_id: Option<f64>,
     csrf_token: String,
     must_change_password: f64,
 }
 
 /// The moderator whose unexpired session has this hash.
 pub async fn by_session(db: &D1Database, id_hash: &str, now: &str) -> Result<Option<Moderator>, ApiError> {
-    let sql = "SELECT m.id, m.tenant_id, t.name AS tenant_name, m.email, m.display_name, m.role, s.csrf_token, \
-               m.must_change_password \
+    let sql = "SELECT m.id, m.tenant_id, t.name AS tenant_name, m.email, m.display_name, m.role, m.unit_id, \
+               s.csrf_token, m.must_change_password \
                FROM sessions s JOIN moderators m ON m.id = s.moderator_id JOIN tenants t ON t.id = m.tenant_id \
                WHERE s.id_hash = ?1 AND s.expires_at > ?2 AND m.disabled_at IS NULL";
     let row: Option<SessionRow> = db.prepare(sql).bind(&[id_hash.into(), now.into()])?.first(None).await?;
@@ -51,6 +52,7 @@ pub async fn by_session(db: &D1Database, id_hash: &str, now: &str) -> Result<Opt
                 name: r.display_name,
                 email: r.email,
                 role,
+                unit: r.unit_id.map(|u| u as i64),
                 csrf_token: r.csrf_token,
                 must_change_password: r.must_change_password != 0.0,
             },
@@ -197,13 +199,15 @@ struct AccountRow {
     email: String,
     display_name: String,
     role: String,
+    unit_id: Option<f64>,
     disabled_at: Option<String>,
     must_change_password: f64,
 }
 
 /// The tenant's accounts, enabled first, by name.
 pub async fn list(db: &D1Database, tenant: &str) -> Result<Vec<ModeratorView>, ApiError> {
-    let sql = "SELECT email, display_name, role, disabled_at, must_change_password FROM moderators WHERE tenant_id = ?1 \
+    let sql = "SELECT email, display_name, role, unit_id, disabled_at, must_change_password FROM moderators \
+               WHERE tenant_id = ?1 \
                ORDER BY disabled_at IS NOT NULL, display_name";
     let rows: Vec<AccountRow> = db.prepare(sql).bind(&[tenant.into()])?.all().await?.results()?;
     Ok(rows
@@ -211,6 +215,7 @@ pub async fn list(db: &D1Database, tenant: &str) -> Result<Vec<ModeratorView>, A
         .filter_map(|r| {
             Some(ModeratorView {
                 role: Role::from_id(&r.role)?,
+                unit: r.unit_id.map(|u| u as i64),
                 email: r.email,
                 name: r.display_name,
                 disabled: r.disabled_at.is_some(),
@@ -234,12 +239,14 @@ pub async fn insert(
     if found.is_some() {
         return Ok(false);
     }
-    let sql = "INSERT INTO moderators (tenant_id, email, display_name, role, password_hash) VALUES (?1, ?2, ?3, ?4, ?5)";
+    let sql = "INSERT INTO moderators (tenant_id, email, display_name, role, unit_id, password_hash) \
+               VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
     let insert = db.prepare(sql).bind(&[
         tenant.into(),
         account.email.as_str().into(),
         account.name.as_str().into(),
         account.role.id().into(),
+        account.unit.map_or(wasm_bindgen::JsValue::NULL, |u| (u as f64).into()),
         password_hash.into(),
     ])?;
     db.batch(vec![insert, audit]).await?;
@@ -282,7 +289,8 @@ pub enum AccountChange<'a> {
     /// From this time on.
     Disable(&'a str),
     Enable,
-    Role(Role),
+    /// The role, and the unit of a unit's member.
+    Role(Role, Option<i64>),
     /// A temporary password's hash: its owner must choose their own at the next login.
     TemporaryPassword(&'a str),
 }
@@ -306,9 +314,14 @@ pub async fn change(
         AccountChange::Enable => {
             ("UPDATE moderators SET disabled_at = NULL WHERE tenant_id = ?1 AND email = ?2", account.to_vec())
         }
-        AccountChange::Role(role) => (
-            "UPDATE moderators SET role = ?3 WHERE tenant_id = ?1 AND email = ?2",
-            vec![tenant.clone(), email.clone(), role.id().into()],
+        AccountChange::Role(role, unit) => (
+            "UPDATE moderators SET role = ?3, unit_id = ?4 WHERE tenant_id = ?1 AND email = ?2",
+            vec![
+                tenant.clone(),
+                email.clone(),
+                role.id().into(),
+                unit.map_or(wasm_bindgen::JsValue::NULL, |u| (u as f64).into()),
+            ],
         ),
         AccountChange::TemporaryPassword(hash) => (
             "UPDATE moderators SET password_hash = ?3, must_change_password = 1 WHERE tenant_id = ?1 AND email = ?2",

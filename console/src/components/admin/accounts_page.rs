@@ -3,19 +3,69 @@ use leptos::task::spawn_local;
 use tryggve_core::console::{ModeratorView, NewModerator, SessionInfo};
 use tryggve_core::i18n::I18n;
 use tryggve_core::moderation::Role;
+use tryggve_core::unit::Unit;
 
 use crate::api;
 use crate::components::table_box::TableBox;
 
-/// The roles in the order an admin chooses among them: the usual one first.
+/// The roles without a unit in the order an admin chooses among them: the usual one first.
+/// A unit's members come after them, one choice per unit.
 const ROLES: [Role; 4] = [Role::Moderator, Role::Responder, Role::Observer, Role::Admin];
+
+/// What an account does: a role, and for a unit's member, the unit. One choice in the form.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Duty {
+    role: Role,
+    unit: Option<i64>,
+}
+
+impl Duty {
+    fn of(account: &ModeratorView) -> Duty {
+        Duty { role: account.role, unit: account.unit }
+    }
+
+    /// The choices: every role without a unit, then a member of each unit.
+    fn choices(units: &[Unit]) -> Vec<Duty> {
+        let roles = ROLES.map(|role| Duty { role, unit: None });
+        roles.into_iter().chain(units.iter().map(|u| Duty { role: Role::Unit, unit: Some(u.id) })).collect()
+    }
+
+    /// The option's value: the role's id, or `unit-<id>`.
+    fn value(self) -> String {
+        match self.unit {
+            Some(id) => format!("unit-{id}"),
+            None => self.role.id().to_string(),
+        }
+    }
+
+    fn from_value(value: &str) -> Option<Duty> {
+        match value.strip_prefix("unit-") {
+            Some(id) => Some(Duty { role: Role::Unit, unit: Some(id.parse().ok()?) }),
+            None => Some(Duty { role: Role::from_id(value)?, unit: None }),
+        }
+    }
+
+    /// In words: the role, or the unit's member ("medarbetare på Gatu- och parkenheten").
+    fn label(self, units: &[Unit], i18n: &I18n) -> String {
+        match self.unit {
+            Some(id) => {
+                let name = units
+                    .iter()
+                    .find(|u| u.id == id)
+                    .map_or_else(|| id.to_string(), |u| u.draft.name.clone());
+                i18n.t_with("console-role-unit-member", &[("unit", &name)])
+            }
+            None => i18n.t(&format!("role-{}", self.role.id())),
+        }
+    }
+}
 
 /// What an admin does to another's account.
 #[derive(Debug, Clone, Copy)]
 enum AccountAction {
     Disable,
     Enable,
-    Role(Role),
+    Role(Duty),
     ResetPassword,
 }
 
@@ -26,15 +76,18 @@ pub fn AccountsPage(session: SessionInfo) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let accounts = RwSignal::new(Vec::<ModeratorView>::new());
     let notice = RwSignal::new(String::new());
-    let (email, name, role, password) = (
+    let (email, name, duty, password) = (
         RwSignal::new(String::new()),
         RwSignal::new(String::new()),
-        RwSignal::new("moderator".to_string()),
+        RwSignal::new(Duty { role: Role::Moderator, unit: None }),
         RwSignal::new(String::new()),
     );
     let tenant = StoredValue::new(session.tenant.clone());
     let csrf = StoredValue::new(session.csrf_token.clone());
     let me = session.email.clone();
+    // The units, for their members' accounts (without them, the roles without a unit).
+    let units = RwSignal::new(Vec::<Unit>::new());
+    spawn_local(async move { units.set(api::units(&tenant.get_value()).await.unwrap_or_default()) });
 
     let reload = move || {
         spawn_local(async move {
@@ -51,7 +104,8 @@ pub fn AccountsPage(session: SessionInfo) -> impl IntoView {
         let account = NewModerator {
             email: email.get_untracked(),
             name: name.get_untracked(),
-            role: Role::from_id(&role.get_untracked()).unwrap_or(Role::Moderator),
+            role: duty.get_untracked().role,
+            unit: duty.get_untracked().unit,
             password: password.get_untracked(),
         };
         spawn_local(async move {
@@ -77,7 +131,7 @@ pub fn AccountsPage(session: SessionInfo) -> impl IntoView {
                 AccountAction::Enable => {
                     api::enable_moderator(&tenant, &csrf, &target).await.map(|_| "console-account-enabled")
                 }
-                AccountAction::Role(role) => api::change_role(&tenant, &csrf, &target, role)
+                AccountAction::Role(duty) => api::change_role(&tenant, &csrf, &target, duty.role, duty.unit)
                     .await
                     .map(|_| "console-account-role-changed"),
                 AccountAction::ResetPassword => {
@@ -121,7 +175,8 @@ pub fn AccountsPage(session: SessionInfo) -> impl IntoView {
                     {move || accounts.get().into_iter().map(|a| {
                         let own = a.email == me;
                         let email = StoredValue::new(a.email.clone());
-                        let chosen = RwSignal::new(a.role);
+                        let chosen = RwSignal::new(Duty::of(&a));
+                        let units = units.get();
                         let named = |key: &str| i18n.t_with(key, &[("email", &a.email)]);
                         let state = match (a.disabled, a.must_change_password) {
                             (true, _) => i18n.t("console-disabled"),
@@ -129,15 +184,15 @@ pub fn AccountsPage(session: SessionInfo) -> impl IntoView {
                             (false, false) => i18n.t("console-active"),
                         };
                         let role_cell = if own {
-                            view! { {i18n.t(&format!("role-{}", a.role.id()))} }.into_any()
+                            view! { {Duty::of(&a).label(&units, &i18n)} }.into_any()
                         } else {
                             let id = format!("role-of-{}", a.email.replace(|c: char| !c.is_ascii_alphanumeric(), "-"));
                             view! {
                                 <span class="role-change">
                                     <select id=id.clone() aria-label=named("console-role-of")
-                                        on:change=move |ev| if let Some(r) = Role::from_id(&event_target_value(&ev)) { chosen.set(r) }>
-                                        {ROLES.map(|r| view! {
-                                            <option value=r.id() selected=r == a.role>{i18n.t(&format!("role-{}", r.id()))}</option>
+                                        on:change=move |ev| if let Some(d) = Duty::from_value(&event_target_value(&ev)) { chosen.set(d) }>
+                                        {Duty::choices(&units).into_iter().map(|d| view! {
+                                            <option value=d.value() selected=d == Duty::of(&a)>{d.label(&units, &i18n)}</option>
                                         }).collect_view()}
                                     </select>
                                     <button type="button" aria-label=named("console-change-role-named")
@@ -186,10 +241,13 @@ pub fn AccountsPage(session: SessionInfo) -> impl IntoView {
             <label for="new-email">{i18n.t("console-email")}</label>
             <input id="new-email" type="email" required on:input=move |ev| email.set(event_target_value(&ev)) />
             <label for="new-role">{i18n.t("console-role")}</label>
-            <select id="new-role" on:change=move |ev| role.set(event_target_value(&ev))>
-                {ROLES.map(|r| view! {
-                    <option value=r.id() selected=r == Role::Moderator>{i18n.t(&format!("role-{}", r.id()))}</option>
-                }).collect_view()}
+            <select id="new-role" on:change=move |ev| if let Some(d) = Duty::from_value(&event_target_value(&ev)) { duty.set(d) }>
+                {move || {
+                    let units = units.get();
+                    Duty::choices(&units).into_iter().map(|d| view! {
+                        <option value=d.value() selected=move || duty.get() == d>{d.label(&units, &i18n)}</option>
+                    }).collect_view()
+                }}
             </select>
             <label for="new-password">{i18n.t("console-first-password")}</label>
             <input id="new-password" type="password" autocomplete="new-password" minlength="12" required

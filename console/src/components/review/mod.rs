@@ -9,4 +9,5 @@ mod report_notes;
 mod review_map;
 mod review_page;
 
+pub use report_detail::{ActionOutcome, ReportDetail};
 pub use review_page::ReviewPage;

@@ -4,7 +4,7 @@ use tryggve_core::category::CategoryNames;
 use tryggve_core::console::SessionInfo;
 use tryggve_core::i18n::I18n;
 use tryggve_core::local_time::{human, human_local};
-use tryggve_core::moderation::RejectionReason;
+use tryggve_core::moderation::{Permission, RejectionReason};
 use tryggve_core::questionnaire::{text_in, AnswerValue, Answers, Question, QuestionKind};
 use tryggve_core::review::{ModeratedReport, ReviewAction};
 use tryggve_core::ReportStatus;
@@ -112,6 +112,8 @@ pub fn ReportDetail(
     // turned down or merged any more.
     let merged = review.merged_into.is_some();
     let closed = review.status == ReportStatus::Closed;
+    // A unit's member handles the case (its status, who does it, notes); the rest is review.
+    let reviews = session.role.allows(Permission::ReviewReports);
 
     let publish_text = RwSignal::new(review.description_public);
     let reason = RwSignal::new(RejectionReason::PersonalData.id().to_string());
@@ -213,7 +215,7 @@ pub fn ReportDetail(
     let answers = answer_lines(&questionnaire, &report.all_answers(), i18n.locale.tag());
     view! {
         <section class="detail" aria-labelledby="detail-title">
-            <h2 id="detail-title">{i18n.t_with("console-case-title", &[("case", &case)])}</h2>
+            <h2 id="detail-title" tabindex="-1">{i18n.t_with("console-case-title", &[("case", &case)])}</h2>
             <dl>
                 <dt>{i18n.t("console-category")}</dt><dd class="category">{names.name(&review.category, &i18n)}</dd>
                 {review.original_category.clone().map(|first| view! {
@@ -230,14 +232,17 @@ pub fn ReportDetail(
                 <dt>{i18n.t("console-assignee")}</dt><dd class="assignee">{if review.assignee.is_empty() { dash() } else { review.assignee.clone() }}</dd>
                 <dt>{i18n.t("console-visibility")}</dt><dd class="visibility">{i18n.t(&review.visibility.label_key())}</dd>
                 <dt>{i18n.t("console-description")}</dt><dd class="description">{if review.description.is_empty() { dash() } else { review.description.clone() }}</dd>
-                <dt>{i18n.t("console-contact")}</dt><dd>{report.contact_email.clone().unwrap_or_else(dash)}</dd>
+                // A unit's member is not given the resident's address (the edge leaves it out).
+                {reviews.then(|| view! {
+                    <dt>{i18n.t("console-contact")}</dt><dd>{report.contact_email.clone().unwrap_or_else(dash)}</dd>
+                })}
                 <dt>{i18n.t("console-reporter-group")}</dt><dd class="reporter-group">{i18n.t(&report.reporter_group.label_key())}</dd>
                 {answers.into_iter().map(|(question, answer)| view! { <dt>{question}</dt><dd class="answer">{answer}</dd> }).collect_view()}
                 <dt>{i18n.t("console-public-comment")}</dt><dd class="public-comment">{if review.public_comment.is_empty() { dash() } else { review.public_comment.clone() }}</dd>
                 {review.merged_into.clone().map(|target| view! { <dt>{i18n.t("console-merged-into")}</dt><dd>{target}</dd> })}
             </dl>
 
-            {(!merged && !closed).then(|| view! {
+            {(reviews && !merged && !closed).then(|| view! {
             <fieldset>
                 <legend>{i18n.t("console-publish")}</legend>
                 <label class="choice"><input type="checkbox" id="publish-text" prop:checked=move || publish_text.get()
@@ -262,7 +267,11 @@ pub fn ReportDetail(
                 <legend>{i18n.t("console-set-status")}</legend>
                 <label for="next-status">{i18n.t("console-new-status")}</label>
                 <select id="next-status" on:change=move |ev| next_status.set(event_target_value(&ev))>
-                    {next_statuses.iter().map(|s| view! { <option value=s.id()>{i18n.t(&s.label_key())}</option> }).collect_view()}
+                    // Shown as the signal holds it: a select drawn anew keeps no choice of the last case's.
+                    {next_statuses.iter().map(|s| {
+                        let id = s.id();
+                        view! { <option value=id prop:selected=move || next_status.get() == id>{i18n.t(&s.label_key())}</option> }
+                    }).collect_view()}
                 </select>
                 <label for="public-comment">{i18n.t("console-public-comment-label")}</label>
                 <textarea id="public-comment" rows="3" on:input=move |ev| comment.set(event_target_value(&ev))></textarea>
@@ -271,7 +280,7 @@ pub fn ReportDetail(
             </fieldset>
             })}
 
-            {(!units.0.is_empty()).then(|| view! {
+            {(reviews && !units.0.is_empty()).then(|| view! {
             <fieldset>
                 <legend>{i18n.t("console-route")}</legend>
                 <label for="route-unit">{i18n.t("console-unit")}</label>
@@ -288,6 +297,7 @@ pub fn ReportDetail(
 
             <fieldset>
                 <legend>{i18n.t("console-handling")}</legend>
+                {reviews.then(|| view! {
                 <label for="new-category">{i18n.t("console-new-category")}</label>
                 <select id="new-category" on:change=move |ev| category_choice.set(event_target_value(&ev))>
                     {categories.iter().map(|id| view! {
@@ -296,18 +306,22 @@ pub fn ReportDetail(
                 </select>
                 <button type="button" on:click=recategorise>{i18n.t("console-recategorise")}</button>
                 {line(Section::Category)}
+                })}
                 <label for="assignee">{i18n.t("console-assignee-label")}</label>
                 <input id="assignee" maxlength="100" prop:value=move || assignee.get()
                     on:input=move |ev| assignee.set(event_target_value(&ev)) />
                 <button type="button" on:click=assign>{i18n.t("console-assign")}</button>
                 {line(Section::Assignee)}
+                {reviews.then(|| view! {
                 <label for="event-at">{i18n.t("console-event-at-label")}</label>
                 <input id="event-at" type="datetime-local" prop:value=move || event_at.get()
                     on:input=move |ev| event_at.set(event_target_value(&ev)) />
                 <button type="button" on:click=set_event_time>{i18n.t("console-set-event-at")}</button>
                 {line(Section::EventTime)}
+                })}
             </fieldset>
 
+            {reviews.then(|| view! {
             <fieldset>
                 <legend>{i18n.t("console-redact")}</legend>
                 <label for="redacted-text">{i18n.t("console-redact-label")}</label>
@@ -323,8 +337,9 @@ pub fn ReportDetail(
                 <button type="button" on:click=redact>{i18n.t("console-redact-button")}</button>
                 {line(Section::Redact)}
             </fieldset>
+            })}
 
-            {(!merged && !closed).then(|| view! {
+            {(reviews && !merged && !closed).then(|| view! {
             <fieldset>
                 <legend>{i18n.t("console-merge")}</legend>
                 <label for="merge-target">{i18n.t("console-merge-label")}</label>

@@ -8,5 +8,7 @@ mod not_published_editor;
 mod questionnaire_editor;
 mod reporter_groups_editor;
 mod settings_page;
+mod webhook_deliveries;
+mod webhooks_editor;
 
 pub use settings_page::SettingsPage;

@@ -15,6 +15,7 @@ use super::integrations_editor::IntegrationsEditor;
 use super::not_published_editor::NotPublishedEditor;
 use super::questionnaire_editor::QuestionnaireEditor;
 use super::reporter_groups_editor::ReporterGroupsEditor;
+use super::webhooks_editor::WebhooksEditor;
 use crate::api::{self, ApiError};
 
 /// Loads the settings, lets an admin edit them and saves them whole. The edge checks
@@ -247,6 +248,7 @@ fn SettingsForm(
                 tenant csrf notice
             />
             <IntegrationsEditor tenant csrf />
+            <WebhooksEditor tenant csrf />
         }
     };
     let theme = move || {

@@ -1,5 +1,6 @@
 //! The municipality's units: who takes which reports, where, and how fast they aim to fix them.
 
+mod queue_case;
 mod unit_form;
 mod unit_queue_page;
 mod units_page;

@@ -4,18 +4,26 @@ use tryggve_core::category::CategoryNames;
 use tryggve_core::console::SessionInfo;
 use tryggve_core::i18n::I18n;
 use tryggve_core::local_time::human;
+use tryggve_core::moderation::Permission;
 use tryggve_core::time_to_fix::human_hours;
 use tryggve_core::unit_queue::UnitQueue;
-use tryggve_core::Area;
+use tryggve_core::TenantConfig;
 
+use super::queue_case::QueueCase;
 use super::Units;
 use crate::api;
 use crate::components::table_box::TableBox;
 
 /// A unit's queue: its open reports, those past their target first, then the oldest. A case
-/// opens in the review.
+/// opens in the review (`open_case`); a unit's member, who has none, sees it beneath the queue
+/// (`case`, the one opened).
 #[component]
-pub fn UnitQueuePage(session: SessionInfo, areas: Vec<Area>, open_case: Callback<String>) -> impl IntoView {
+pub fn UnitQueuePage(
+    session: SessionInfo,
+    config: TenantConfig,
+    case: RwSignal<Option<String>>,
+    open_case: Callback<String>,
+) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let names = StoredValue::new(expect_context::<CategoryNames>());
     let units = expect_context::<Units>().0;
@@ -23,7 +31,10 @@ pub fn UnitQueuePage(session: SessionInfo, areas: Vec<Area>, open_case: Callback
     let queue = RwSignal::new(None::<UnitQueue>);
     let failed = RwSignal::new(String::new());
     let tenant = StoredValue::new(session.tenant.clone());
+    // Bumped to read the queue again (a case changed beneath it).
+    let loads = RwSignal::new(0u32);
     Effect::new(move |_| {
+        loads.track();
         let Some(unit) = chosen.get() else { return };
         spawn_local(async move {
             match api::unit_queue(&tenant.get_value(), unit).await {
@@ -35,7 +46,10 @@ pub fn UnitQueuePage(session: SessionInfo, areas: Vec<Area>, open_case: Callback
             }
         });
     });
-    let areas = StoredValue::new(areas);
+    let areas = StoredValue::new(config.areas.clone());
+    let reviews = session.role.allows(Permission::ReviewReports);
+    let opened = move || case.get().filter(|_| !reviews);
+    let case_changed = Callback::new(move |()| loads.update(|n| *n += 1));
     let area_name = move |id: &Option<String>| match id {
         Some(id) => {
             areas.with_value(|all| all.iter().find(|a| &a.id == id).map_or(id.clone(), |a| a.name.clone()))
@@ -94,8 +108,9 @@ pub fn UnitQueuePage(session: SessionInfo, areas: Vec<Area>, open_case: Callback
                         {q.reports.into_iter().map(|r| {
                             let case = r.report.case_number.clone();
                             let target = r.target_hours.map_or_else(|| "–".to_string(), |h| i18n.t_with("console-age-hours", &[("hours", &h.to_string())]));
+                            let open = r.report.case_number.clone();
                             view! {
-                                <tr class:overdue=r.overdue>
+                                <tr class:overdue=r.overdue aria-current=move || (opened().as_ref() == Some(&open)).then_some("true")>
                                     <td class="case"><button type="button" class="link" on:click=move |_| open_case.run(case.clone())>{r.report.case_number.clone()}</button></td>
                                     <td class="queue-state">{i18n.t(if r.overdue { "console-queue-overdue" } else { "console-queue-on-time" })}</td>
                                     <td>{age(r.age_hours)}</td>
@@ -111,6 +126,9 @@ pub fn UnitQueuePage(session: SessionInfo, areas: Vec<Area>, open_case: Callback
                     </tbody>
                 </table>
             </TableBox>
+        })}
+        {move || opened().map(|c| view! {
+            <QueueCase session=session.clone() case=c config=config.clone() on_changed=case_changed />
         })}
     }
 }
