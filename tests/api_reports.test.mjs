@@ -176,8 +176,10 @@ function* megabytes(n) {
 
 test("a body without Content-Length is read only up to the route's limit: 413 at once, even when the sender stops", async () => {
   const before = query("SELECT COUNT(*) AS n FROM reports")[0].n;
-  // 1 MB and then nothing more, the connection left open: answered at once, not when the rest comes.
-  const stalled = await raw("POST", "/api/v1/reports", { chunks: [...megabytes(1)].slice(0, -1), stall: true });
+  // 64 kB (over the limit) and then nothing more, the connection left open: answered at once, not
+  // when the rest comes. (It was 1 MB: the edge then closed with most of it unread, and TCP's reset
+  // sometimes took the 413 with it — twice in CI. The large body is the flood's case below.)
+  const stalled = await raw("POST", "/api/v1/reports", { chunks: [...megabytes(1)].slice(0, 2), stall: true });
   assert.equal(stalled.answer?.status, 413);
   assert.equal(stalled.answer.json.error.code, "body_too_large");
   // 200 MB offered: the edge stops taking it long before the end (it used to read it all, 325 MB

@@ -15,9 +15,10 @@ use tryggve_core::api::operations::{
     ListReportMeasures, ListReportNotes, ListUnits, ListWebhookDeliveries, ListWebhooks, ReadUnitQueue,
     RevokeIntegration, RevokeWebhook, UpdateMeasure, UpdateUnit,
 };
+use tryggve_core::api::operations::{AddWalk, ListWalks, MoveWalk, SetWalkCode, UpdateWalk};
 use tryggve_core::api::path::{
     AccountPath, CasePath, DialoguePath, GroupPath, IntegrationPath, MeasurePath, QuestionPath, TenantPath,
-    UnitPath, WebhookPath,
+    UnitPath, WalkPath, WebhookPath,
 };
 use tryggve_core::api::{self, Endpoint, ErrorBody, ErrorCode};
 use tryggve_core::bulk_review::{BulkOutcome, BulkReview};
@@ -43,6 +44,7 @@ use tryggve_core::shared_report::SharedReport;
 use tryggve_core::stats::DashboardAnswer;
 use tryggve_core::unit::{Unit, UnitDraft};
 use tryggve_core::unit_queue::UnitQueue;
+use tryggve_core::walk::{Walk, WalkDraft, WalkState, WalkStateChange};
 use tryggve_core::webhook::{Delivery, NewWebhook, Webhook, WebhookDraft};
 use tryggve_core::TenantConfig;
 
@@ -190,6 +192,30 @@ pub async fn integrations(tenant: &str) -> Result<Vec<Integration>, ApiError> {
 
 pub async fn add_integration(tenant: &str, csrf: &str, name: String) -> Result<NewIntegration, ApiError> {
     call::<AddIntegration>(&tenant_path(tenant), None, &IntegrationDraft { name }, Some(csrf)).await
+}
+
+pub async fn walks(tenant: &str) -> Result<Vec<Walk>, ApiError> {
+    call::<ListWalks>(&tenant_path(tenant), None, &(), None).await
+}
+
+pub async fn add_walk(tenant: &str, csrf: &str, draft: &WalkDraft) -> Result<Walk, ApiError> {
+    call::<AddWalk>(&tenant_path(tenant), None, draft, Some(csrf)).await
+}
+
+fn walk_path(tenant: &str, walk: i64) -> WalkPath {
+    WalkPath { tenant: tenant.to_string(), walk }
+}
+
+pub async fn update_walk(tenant: &str, csrf: &str, walk: i64, draft: &WalkDraft) -> Result<Walk, ApiError> {
+    call::<UpdateWalk>(&walk_path(tenant, walk), None, draft, Some(csrf)).await
+}
+
+pub async fn move_walk(tenant: &str, csrf: &str, walk: i64, state: WalkState) -> Result<Walk, ApiError> {
+    call::<MoveWalk>(&walk_path(tenant, walk), None, &WalkStateChange { state }, Some(csrf)).await
+}
+
+pub async fn set_walk_code(tenant: &str, csrf: &str, walk: i64, code: String) -> Result<Walk, ApiError> {
+    call::<SetWalkCode>(&walk_path(tenant, walk), None, &NewAccessCode { code }, Some(csrf)).await
 }
 
 pub async fn webhooks(tenant: &str) -> Result<Vec<Webhook>, ApiError> {

@@ -59,6 +59,7 @@ pub mod time_to_fix;
 pub mod unit;
 pub mod unit_queue;
 pub mod validation;
+pub mod walk;
 pub mod webhook;
 
 pub use category::Category;

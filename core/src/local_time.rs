@@ -67,8 +67,29 @@ pub fn human_span(start: &str, end: &str, i18n: &I18n) -> String {
     }
 }
 
+/// Whether `local` is a wall-clock time as the console's forms write it (`YYYY-MM-DDTHH:MM`).
+pub fn is_local(local: &str) -> bool {
+    parse_local(local).is_some()
+}
+
+/// The UTC instant of a Stockholm wall-clock time (`YYYY-MM-DDTHH:MM`) as `YYYY-MM-DDTHH:MM:00Z`.
+/// In the autumn's repeated hour the first (summer) one; a time in the spring's skipped hour is
+/// read as winter time.
+pub fn utc_of_local(local: &str) -> Option<String> {
+    let t = parse_local(local)?;
+    let wall = days_from_civil(t.year, t.month, t.day) * MINUTES_A_DAY + i64::from(t.hour * 60 + t.minute);
+    let summer = wall - 120;
+    let utc = if is_summer_time(summer, t.year) { summer } else { wall - 60 };
+    let (year, month, day) = civil_from_days(utc.div_euclid(MINUTES_A_DAY));
+    let of_day = utc.rem_euclid(MINUTES_A_DAY);
+    Some(format!("{year:04}-{month:02}-{day:02}T{:02}:{:02}:00Z", of_day / 60, of_day % 60))
+}
+
 fn parse_local(local: &str) -> Option<LocalTime> {
     let (year, month, day) = parse_day(local)?;
+    if day > crate::calendar::days_in_month(year as i32, month) {
+        return None;
+    }
     if local.len() != 16 || local.as_bytes()[10] != b'T' || local.get(13..14) != Some(":") {
         return None;
     }
@@ -124,6 +145,31 @@ mod tests {
     fn local(timestamp: &str) -> (i64, u32, u32, u32, u32) {
         let t = LocalTime::from_utc(timestamp).unwrap();
         (t.year, t.month, t.day, t.hour, t.minute)
+    }
+
+    #[test]
+    fn a_wall_clock_time_goes_back_to_utc() {
+        assert_eq!(utc_of_local("2026-12-10T18:00").as_deref(), Some("2026-12-10T17:00:00Z"));
+        assert_eq!(utc_of_local("2026-06-10T18:00").as_deref(), Some("2026-06-10T16:00:00Z"));
+        assert_eq!(utc_of_local("2027-01-01T00:30").as_deref(), Some("2026-12-31T23:30:00Z"));
+        // 29 March 2026: 02:00 becomes 03:00; 25 October 2026: 03:00 becomes 02:00 again.
+        assert_eq!(utc_of_local("2026-03-29T03:30").as_deref(), Some("2026-03-29T01:30:00Z"));
+        assert_eq!(utc_of_local("2026-03-29T01:30").as_deref(), Some("2026-03-29T00:30:00Z"));
+        assert_eq!(
+            utc_of_local("2026-10-25T02:30").as_deref(),
+            Some("2026-10-25T00:30:00Z"),
+            "the first 02:30"
+        );
+        assert_eq!(utc_of_local("2026-10-25T04:00").as_deref(), Some("2026-10-25T03:00:00Z"));
+        for timestamp in ["2026-12-10T17:00:00Z", "2026-06-10T16:00:00Z", "2026-10-25T03:00:00Z"] {
+            let t = LocalTime::from_utc(timestamp).unwrap();
+            let local = format!("{:04}-{:02}-{:02}T{:02}:{:02}", t.year, t.month, t.day, t.hour, t.minute);
+            assert_eq!(utc_of_local(&local).as_deref(), Some(timestamp), "there and back");
+        }
+        assert_eq!(utc_of_local("2026-02-30T18:00"), None);
+        assert!(
+            is_local("2026-12-10T18:00") && !is_local("2026-12-10 18:00") && !is_local("2026-12-10T24:00")
+        );
     }
 
     #[test]

@@ -82,6 +82,16 @@ pub fn access_code_hash(
     hex(&mac.finalize().into_bytes())
 }
 
+/// The hash a walk's code is stored and compared as: like an access code's, an HMAC-SHA256
+/// under the deployment's pepper, bound to its tenant and walk.
+pub fn walk_code_hash(pepper: &str, tenant: &str, walk: i64, code: &str) -> String {
+    use hmac::{Hmac, Mac};
+    let mut mac =
+        Hmac::<sha2::Sha256>::new_from_slice(pepper.as_bytes()).expect("HMAC takes a key of any length");
+    mac.update(format!("walk-code:{tenant}:{walk}:{}", code.trim()).as_bytes());
+    hex(&mac.finalize().into_bytes())
+}
+
 /// How codes set before the pepper were stored: a plain SHA-256. Such a hash is still taken
 /// once, by [`check_access_code`], and then stored anew under the pepper.
 fn unpeppered_access_code_hash(tenant: &str, group: crate::reporter::ReporterGroup, code: &str) -> String {
@@ -125,6 +135,20 @@ pub fn check_access_code(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_walk_code_is_bound_to_its_walk_and_the_pepper() {
+        let hash = super::walk_code_hash("peppar", "demo", 7, " Kvällspromenad ");
+        assert_eq!(hash, super::walk_code_hash("peppar", "demo", 7, "Kvällspromenad"), "typed with spaces");
+        assert_ne!(hash, super::walk_code_hash("peppar", "demo", 8, "Kvällspromenad"), "another walk");
+        assert_ne!(
+            hash,
+            super::walk_code_hash("peppar", "grannby", 7, "Kvällspromenad"),
+            "another municipality"
+        );
+        assert_ne!(hash, super::walk_code_hash("salt", "demo", 7, "Kvällspromenad"), "another pepper");
+        assert_eq!(hash.len(), 64);
+    }
+
     #[test]
     fn a_temporary_password_is_readable_random_and_within_the_policy() {
         let random: [u8; TEMPORARY_BYTES] = std::array::from_fn(|i| (i * 37 + 11) as u8);

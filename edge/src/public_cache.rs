@@ -35,6 +35,8 @@ pub enum Subject {
     Map,
     /// The published dialogues and their approved questions.
     Dialogues,
+    /// The announced safety walks.
+    Walks,
 }
 
 impl Subject {
@@ -42,6 +44,7 @@ impl Subject {
         match self {
             Self::Map => "map",
             Self::Dialogues => "dialogues",
+            Self::Walks => "walks",
         }
     }
 
@@ -49,7 +52,7 @@ impl Subject {
     /// live dialogue (the live room sends them as they change), so its snapshot is kept briefly.
     pub fn lifetime_s(self) -> u32 {
         match self {
-            Self::Map => 60,
+            Self::Map | Self::Walks => 60,
             Self::Dialogues => 10,
         }
     }

@@ -243,6 +243,7 @@ fn test_fixtures(examples_port: u16) -> Result<String> {
         ("medlemsby", "Medlemsby kommun"),
         ("hookby", "Hookby kommun"),
         ("krokby", "Krokby kommun"),
+        ("vandringsby", "Vandringsby kommun"),
     ] {
         let mut tenant = TenantConfig::demo();
         tenant.id = id.into();

@@ -17,6 +17,7 @@ use super::report_filters::ReportFilters;
 use super::review::ReviewPage;
 use super::settings::SettingsPage;
 use super::units::{UnitQueuePage, Units, UnitsPage};
+use super::walks::WalksPage;
 use crate::address::{on_back_or_forward, Address};
 use crate::api;
 
@@ -27,6 +28,8 @@ enum Page {
     Queues,
     /// The register of measures.
     Measures,
+    /// Safety walks: planned, walked, followed up.
+    Walks,
     Dashboard,
     /// The lägesbild and its follow-up as a document to print.
     CouncilReport,
@@ -53,7 +56,7 @@ impl Page {
     /// What the page needs; `None` for pages every moderator has.
     fn permission(self) -> Option<Permission> {
         match self {
-            Self::Review | Self::Measures => Some(Permission::ReviewReports),
+            Self::Review | Self::Measures | Self::Walks => Some(Permission::ReviewReports),
             Self::Queues => Some(Permission::HandleCases),
             Self::Dashboard | Self::CouncilReport | Self::Shared => Some(Permission::ViewSituation),
             Self::Dialogues => Some(Permission::AnswerQuestions),
@@ -64,10 +67,11 @@ impl Page {
         }
     }
 
-    const ALL: [Page; 12] = [
+    const ALL: [Page; 13] = [
         Page::Review,
         Page::Queues,
         Page::Measures,
+        Page::Walks,
         Page::Dashboard,
         Page::CouncilReport,
         Page::Shared,
@@ -85,6 +89,7 @@ impl Page {
             Self::Review => "review",
             Self::Queues => "queues",
             Self::Measures => "measures",
+            Self::Walks => "walks",
             Self::Dashboard => "dashboard",
             Self::CouncilReport => "council-report",
             Self::Shared => "shared",
@@ -102,6 +107,7 @@ impl Page {
             Self::Review => "console-review-title",
             Self::Queues => "console-queues-title",
             Self::Measures => "console-measures-title",
+            Self::Walks => "console-walks-title",
             Self::Dashboard => "console-dashboard-title",
             Self::CouncilReport => "console-council-title",
             Self::Shared => "console-shared-title",
@@ -214,6 +220,7 @@ pub fn Workspace(session: SessionInfo) -> impl IntoView {
                     view! { <UnitQueuePage session=session.clone() config=config.clone() case open_case /> }.into_any()
                 }
                 Page::Measures => view! { <MeasuresPage session=session.clone() config=config.clone() /> }.into_any(),
+                Page::Walks => view! { <WalksPage session=session.clone() config=config.clone() /> }.into_any(),
                 Page::Dashboard => view! {
                     <ReportFilters filter categories=config.all_categories() areas=config.areas.clone() may_search />
                     <DashboardPage session=session.clone() filter config=config.clone() />

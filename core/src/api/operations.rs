@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use super::path::{
     percent_encode, AccountPath, CasePath, DialoguePath, GroupPath, IntegrationPath, MeasurePath,
-    Open311FilePath, Open311Path, PathParams, QuestionPath, TenantPath, UnitPath, WebhookPath,
+    Open311FilePath, Open311Path, PathParams, QuestionPath, TenantPath, UnitPath, WalkPath, WebhookPath,
 };
 use super::{ErrorCode, FileBytes, MAX_BODY_BYTES};
 use crate::bulk_review::{BulkOutcome, BulkReview};
@@ -38,6 +38,7 @@ use crate::shared_report::SharedReport;
 use crate::stats::DashboardAnswer;
 use crate::unit::{Unit, UnitDraft};
 use crate::unit_queue::UnitQueue;
+use crate::walk::{PublicWalk, Walk, WalkDraft, WalkStateChange};
 use crate::webhook::{Delivery, NewWebhook, Webhook, WebhookDraft};
 use crate::{ReportDraft, ReportReceipt, ReportView, TenantConfig};
 
@@ -261,6 +262,8 @@ impl Body for IntegrationDraft {}
 impl Body for NewNote {}
 impl Body for MeasureDraft {}
 impl Body for WebhookDraft {}
+impl Body for WalkDraft {}
+impl Body for WalkStateChange {}
 impl Body for NewAccessCode {}
 impl Body for DialogueDetails {}
 impl Body for DialogueAction {}
@@ -463,6 +466,18 @@ operations! {
         path: DialoguePath, body: (), answer: WebSocket => (),
         query: &[], errors: [UpgradeRequired, RateLimited, TooManyConnections], fields: false,
     }
+    /// The safety walks residents are told of (planned or under way), the soonest first; cached for up to a minute
+    ListPublicWalks {
+        Get "/api/v1/tenants/{tenant}/walks", Public,
+        path: TenantPath, body: (), answer: Json(200) => Vec<PublicWalk>,
+        query: &[], errors: [UnknownTenant, RateLimited], fields: false,
+    }
+    /// An announced walk as an iCalendar file, for residents' calendars
+    ReadWalkCalendar {
+        Get "/api/v1/tenants/{tenant}/walks/{walk}/calendar.ics", Public,
+        path: WalkPath, body: (), answer: File("text/calendar") => String,
+        query: &[], errors: [UnknownTenant], fields: false,
+    }
     /// A moderator logs in (sets the session cookie)
     LogIn {
         Post "/api/v1/console/login", ConsolePage,
@@ -583,6 +598,36 @@ operations! {
         Post "/api/v1/console/{tenant}/integrations/{integration}/revoke", Permitted(ConfigureTenant),
         path: IntegrationPath, body: (), answer: Json(200) => Integration,
         query: &[], errors: [UnknownTenant], fields: false,
+    }
+    /// The municipality's safety walks, the soonest first
+    ListWalks {
+        Get "/api/v1/console/{tenant}/walks", Permitted(ReviewReports),
+        path: TenantPath, body: (), answer: Json(200) => Vec<Walk>,
+        query: &[], errors: [UnknownTenant], fields: false,
+    }
+    /// Plan a safety walk: title, area, start (Swedish time), meeting point, route, organiser, invited organisations, a text for residents (audited)
+    AddWalk {
+        Post "/api/v1/console/{tenant}/walks", Permitted(ReviewReports),
+        path: TenantPath, body: WalkDraft, answer: Json(201) => Walk,
+        query: &[], errors: [UnknownTenant], fields: true,
+    }
+    /// Change a walk's plan (audited)
+    UpdateWalk {
+        Put "/api/v1/console/{tenant}/walks/{walk}", Permitted(ReviewReports),
+        path: WalkPath, body: WalkDraft, answer: Json(200) => Walk,
+        query: &[], errors: [UnknownTenant], fields: true,
+    }
+    /// Start, end, publish the protocol of (or take it back), or cancel a walk; 422 on `state` for a move it cannot make (audited)
+    MoveWalk {
+        Post "/api/v1/console/{tenant}/walks/{walk}/state", Permitted(ReviewReports),
+        path: WalkPath, body: WalkStateChange, answer: Json(200) => Walk,
+        query: &[], errors: [UnknownTenant, ChangedMeanwhile], fields: true,
+    }
+    /// Set the participants' walk code (10–100 characters; stored as an HMAC under the pepper; audited without the code)
+    SetWalkCode {
+        Put "/api/v1/console/{tenant}/walks/{walk}/code", Permitted(ReviewReports),
+        path: WalkPath, body: NewAccessCode, answer: Json(200) => Walk,
+        query: &[], errors: [UnknownTenant], fields: true,
     }
     /// The municipality's webhooks (admins)
     ListWebhooks {
@@ -825,6 +870,8 @@ mod tests {
         parameters_agree::<Open311Service>();
         parameters_agree::<Open311Request>();
         parameters_agree::<RevokeWebhook>();
+        parameters_agree::<MoveWalk>();
+        parameters_agree::<ReadWalkCalendar>();
         for operation in ALL {
             // Ours, or Open311's, which is versioned by its own specification.
             let versioned = ["/api/v1/", "/api/open311/v2/"];

@@ -88,6 +88,13 @@ pub struct IntegrationPath {
     pub integration: i64,
 }
 
+/// A safety walk of a municipality.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WalkPath {
+    pub tenant: String,
+    pub walk: i64,
+}
+
 /// A webhook of a municipality.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WebhookPath {
@@ -250,6 +257,18 @@ impl PathParams for IntegrationPath {
 
     fn values(&self) -> Vec<String> {
         vec![self.tenant.clone(), self.integration.to_string()]
+    }
+}
+
+impl PathParams for WalkPath {
+    const NAMES: &'static [&'static str] = &["tenant", "walk"];
+
+    fn parse(values: &[&str]) -> Result<Self, ErrorCode> {
+        Ok(Self { tenant: tenant(values[0]), walk: id(values[1], ErrorCode::NotFound)? })
+    }
+
+    fn values(&self) -> Vec<String> {
+        vec![self.tenant.clone(), self.walk.to_string()]
     }
 }
 

@@ -18,6 +18,7 @@ mod review;
 mod settings;
 mod tenants;
 mod units;
+mod walks;
 mod webhooks;
 
 use std::cell::OnceCell;
@@ -149,6 +150,13 @@ async fn dispatch(id: OperationId, cx: Cx<'_>, values: Vec<&str>) -> Result<Resp
         OperationId::ListIntegrations => cx.serve::<ListIntegrations>(values).await,
         OperationId::AddIntegration => cx.serve::<AddIntegration>(values).await,
         OperationId::RevokeIntegration => cx.serve::<RevokeIntegration>(values).await,
+        OperationId::ListWalks => cx.serve::<ListWalks>(values).await,
+        OperationId::AddWalk => cx.serve::<AddWalk>(values).await,
+        OperationId::UpdateWalk => cx.serve::<UpdateWalk>(values).await,
+        OperationId::MoveWalk => cx.serve::<MoveWalk>(values).await,
+        OperationId::SetWalkCode => cx.serve::<SetWalkCode>(values).await,
+        OperationId::ListPublicWalks => cx.serve::<ListPublicWalks>(values).await,
+        OperationId::ReadWalkCalendar => cx.serve::<ReadWalkCalendar>(values).await,
         OperationId::ListWebhooks => cx.serve::<ListWebhooks>(values).await,
         OperationId::AddWebhook => cx.serve::<AddWebhook>(values).await,
         OperationId::RevokeWebhook => cx.serve::<RevokeWebhook>(values).await,

@@ -14,6 +14,7 @@ pub mod review_map;
 pub mod situation;
 pub mod tenants;
 pub mod units;
+pub mod walks;
 pub mod webhooks;
 
 /// Runs `insert` (an `INSERT … ON CONFLICT DO NOTHING RETURNING id`) and `audit` in one batch:

@@ -5,8 +5,8 @@ use tryggve_core::i18n::I18n;
 use tryggve_core::measure::{Measure, MeasureDraft, MeasureKind, MeasureStatus};
 use tryggve_core::{Area, LatLng, MapConfig};
 
-use super::measure_place::MeasurePlace;
 use crate::api;
+use crate::components::place_picker::PlacePicker;
 use crate::components::units::Units;
 
 /// Adds a measure, or changes the one being edited. The reports it answers are typed as case
@@ -136,7 +136,8 @@ pub fn MeasureForm(
                     </div>
                 </div>
             </fieldset>
-            <MeasurePlace config=map place />
+            <PlacePicker config=map place legend=i18n.t("console-measure-place") hint=i18n.t("console-measure-place-hint")
+                map_label=i18n.t("console-measure-place-map") />
             <fieldset>
                 <legend>{i18n.t("console-measure-when")}</legend>
                 <div class="choices">

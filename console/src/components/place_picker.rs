@@ -7,11 +7,21 @@ use tryggve_core::i18n::I18n;
 use tryggve_core::{LatLng, MapConfig};
 use wasm_bindgen::JsValue;
 
-/// Where a measure is, as a point on the map. A click on the map sets it; by keyboard, the map
+/// A place chosen on the map (where a measure is, where a walk meets). A click on the map sets it; by keyboard, the map
 /// pans with the arrow keys once it has focus and a button sets the place at its centre, which
 /// a ring marks. The place is said in words beside the map, never by the pin alone.
 #[component]
-pub fn MeasurePlace(config: MapConfig, place: RwSignal<Option<LatLng>>) -> impl IntoView {
+pub fn PlacePicker(
+    config: MapConfig,
+    place: RwSignal<Option<LatLng>>,
+    /// The fieldset's legend, its hint and the map's name, in the words of what is placed.
+    legend: String,
+    hint: String,
+    map_label: String,
+    /// Whether the place may be left out (then it can be taken away again).
+    #[prop(optional)]
+    required: bool,
+) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let container = NodeRef::<Div>::new();
     // Leaflet objects are not `Send`: kept here, never in signals.
@@ -52,7 +62,7 @@ pub fn MeasurePlace(config: MapConfig, place: RwSignal<Option<LatLng>>) -> impl 
             *drawn.borrow_mut() = Some((map, pin));
         }
     });
-    // The pin follows the place: set, moved, or taken away (also when another measure is opened).
+    // The pin follows the place: set, moved, or taken away (also when another measure or walk is opened).
     Effect::new({
         let drawn = send_wrapper::SendWrapper::new(drawn.clone());
         move |_| {
@@ -93,16 +103,16 @@ pub fn MeasurePlace(config: MapConfig, place: RwSignal<Option<LatLng>>) -> impl 
     };
     view! {
         <fieldset class="measure-place">
-            <legend>{i18n.t("console-measure-place")}</legend>
-            <p class="hint">{i18n.t("console-measure-place-hint")}</p>
-            <div class="place-map" role="region" aria-label=i18n.t("console-measure-place-map")>
+            <legend>{legend}</legend>
+            <p class="hint">{hint}</p>
+            <div class="place-map" role="region" aria-label=map_label>
                 <div node_ref=container></div>
                 <span class="crosshair" aria-hidden="true"></span>
             </div>
             <p class="place-said" role="status" aria-live="polite">{said}</p>
             <div class="buttons">
                 <button type="button" on:click=at_centre>{i18n.t("console-measure-place-set")}</button>
-                {move || place.with(Option::is_some).then(|| view! {
+                {move || (!required && place.with(Option::is_some)).then(|| view! {
                     <button type="button" on:click=move |_| place.set(None)>{i18n.t("console-measure-place-clear")}</button>
                 })}
             </div>
