@@ -74,6 +74,19 @@ test("a planned walk is announced with a calendar file, walked, and its protocol
   assert.equal(listed.has_code, true);
   assert.ok(!JSON.stringify(listed).includes("Kvällspromenad"));
 
+  // A participant joins with the code; a wrong one is refused in words.
+  const join = (code, ip = "192.0.2.91") => fetch(`${EDGE}/api/v1/tenants/${TENANT}/walks/${walk.id}/join`, {
+    method: "POST", headers: { "content-type": "application/json", "cf-connecting-ip": ip }, body: JSON.stringify({ code }),
+  });
+  const joined = await join(" Kvällspromenad-2026 ");
+  assert.equal(joined.status, 200);
+  const joinedWalk = await joined.json();
+  assert.deepEqual([joinedWalk.id, joinedWalk.title], [walk.id, "Trygghetsvandring i centrum"]);
+  const wrong = await join("Morgonpromenad-2026");
+  assert.equal(wrong.status, 422);
+  const refusedCode = (await wrong.json()).error;
+  assert.deepEqual([refusedCode.field, refusedCode.code], ["code", "invalid_access_code"]);
+
   const move = (state) => call(admin, "POST", `${BASE}/walks/${walk.id}/state`, { state });
   const refused = await move("done");
   assert.equal(refused.response.status, 422, "a walk is walked before it is done");
@@ -82,6 +95,7 @@ test("a planned walk is announced with a calendar file, walked, and its protocol
   assert.equal((await announced()).find((w) => w.id === walk.id).state, "under_way", "the announcement follows");
   assert.equal((await move("done")).json.state, "done");
   assert.equal((await announced()).some((w) => w.id === walk.id), false, "a walk walked is no longer announced");
+  assert.equal((await join("Kvällspromenad-2026")).status, 404, "nothing to join once it is done");
   assert.equal((await fetch(`${EDGE}/api/v1/tenants/${TENANT}/walks/${walk.id}/calendar.ics`)).status, 404);
   assert.equal((await move("cancelled")).response.status, 422, "a walk done is not cancelled");
   assert.equal((await move("protocol_published")).json.state, "protocol_published");
@@ -95,6 +109,26 @@ test("a planned walk is announced with a calendar file, walked, and its protocol
   assert.deepEqual(audit.map((e) => e.action).sort(),
     ["walk.add", "walk.code", "walk.state", "walk.state", "walk.state", "walk.state", "walk.update"]);
   assert.ok(!JSON.stringify(audit).includes("Kvällspromenad"), "the audit log says the code was set, never what");
+});
+
+test("guessing a walk's code is limited per client, and a right code is not counted", async () => {
+  const walk = (await call(admin, "POST", `${BASE}/walks`, plan({ title: "Gissningsvandring" }))).json;
+  assert.equal((await call(admin, "PUT", `${BASE}/walks/${walk.id}/code`, { code: "rätt-kod-för-vandringen" })).response.status, 200);
+  const join = (code, ip) => fetch(`${EDGE}/api/v1/tenants/${TENANT}/walks/${walk.id}/join`, {
+    method: "POST", headers: { "content-type": "application/json", "cf-connecting-ip": ip }, body: JSON.stringify({ code }),
+  });
+  for (let i = 0; i < 5; i++) assert.equal((await join("rätt-kod-för-vandringen", "192.0.2.92")).status, 200, "right codes are not counted");
+  for (let i = 0; i < 10; i++) assert.equal((await join(`gissning-nummer-${i}`, "192.0.2.92")).status, 422);
+  const limited = await join("gissning-nummer-11", "192.0.2.92");
+  assert.equal(limited.status, 429);
+  assert.ok(Number(limited.headers.get("retry-after")) > 0);
+  assert.equal((await join("rätt-kod-för-vandringen", "192.0.2.92")).status, 429, "not even the right code, for an hour");
+  assert.equal((await join("rätt-kod-för-vandringen", "192.0.2.93")).status, 200, "another client is not held back");
+  const uncoded = (await call(admin, "POST", `${BASE}/walks`, plan({ title: "Utan kod" }))).json;
+  const none = await fetch(`${EDGE}/api/v1/tenants/${TENANT}/walks/${uncoded.id}/join`, {
+    method: "POST", headers: { "content-type": "application/json", "cf-connecting-ip": "192.0.2.94" }, body: JSON.stringify({ code: "vilken-kod-som-helst" }),
+  });
+  assert.equal(none.status, 422, "a walk without a code takes none");
 });
 
 test("bad plans are clear 4xx errors, and only the municipality's coordinators plan", async () => {

@@ -478,6 +478,12 @@ operations! {
         path: WalkPath, body: (), answer: File("text/calendar") => String,
         query: &[], errors: [UnknownTenant], fields: false,
     }
+    /// A participant joins a walk with its code: the walk if the code is right (422 `invalid_access_code` on `code` if not; at most 10 wrong codes an hour per client, then 429)
+    JoinWalk {
+        Post "/api/v1/tenants/{tenant}/walks/{walk}/join", Public,
+        path: WalkPath, body: NewAccessCode, answer: Json(200) => PublicWalk,
+        query: &[], errors: [UnknownTenant, RateLimited], fields: true,
+    }
     /// A moderator logs in (sets the session cookie)
     LogIn {
         Post "/api/v1/console/login", ConsolePage,

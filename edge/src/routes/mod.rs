@@ -157,6 +157,7 @@ async fn dispatch(id: OperationId, cx: Cx<'_>, values: Vec<&str>) -> Result<Resp
         OperationId::SetWalkCode => cx.serve::<SetWalkCode>(values).await,
         OperationId::ListPublicWalks => cx.serve::<ListPublicWalks>(values).await,
         OperationId::ReadWalkCalendar => cx.serve::<ReadWalkCalendar>(values).await,
+        OperationId::JoinWalk => cx.serve::<JoinWalk>(values).await,
         OperationId::ListWebhooks => cx.serve::<ListWebhooks>(values).await,
         OperationId::AddWebhook => cx.serve::<AddWebhook>(values).await,
         OperationId::RevokeWebhook => cx.serve::<RevokeWebhook>(values).await,

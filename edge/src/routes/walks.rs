@@ -2,7 +2,7 @@
 //! residents see the announced ones and take each into their calendar.
 
 use tryggve_core::api::operations::{
-    AddWalk, ListPublicWalks, ListWalks, MoveWalk, ReadWalkCalendar, SetWalkCode, UpdateWalk,
+    AddWalk, JoinWalk, ListPublicWalks, ListWalks, MoveWalk, ReadWalkCalendar, SetWalkCode, UpdateWalk,
 };
 use tryggve_core::api::path::{TenantPath, WalkPath};
 use tryggve_core::field_error::{FieldError, FieldErrorCode};
@@ -14,7 +14,7 @@ use tryggve_core::TenantConfig;
 use super::{Cx, Handler, Reply};
 use crate::error::ApiError;
 use crate::public_cache::{self, Subject};
-use crate::{clock, secrets, store};
+use crate::{client, clock, limits, secrets, store};
 
 /// The draft checked against the municipality (its areas and map).
 async fn validated(cx: &Cx<'_>, tenant: &str, draft: &WalkDraft) -> Result<WalkDraft, ApiError> {
@@ -146,5 +146,38 @@ impl Handler for ReadWalkCalendar {
         let ics = walk::calendar(&public(&walk, &config), &config.name, &path.tenant, &clock::now_iso())
             .ok_or_else(|| ApiError::Internal(format!("walk {} has no time", walk.id)))?;
         Ok(Reply::File { body: ics.into_bytes(), file_name: format!("trygghetsvandring-{}.ics", walk.id) })
+    }
+}
+
+/// Wrong walk codes a client may send to one municipality in an hour (as access codes).
+const WALK_CODE_TRIES_PER_HOUR: u32 = 10;
+
+/// `POST /api/v1/tenants/{tenant}/walks/{walk}/join` with `{"code"}`: the announced walk, if
+/// the code is its participants'. Every try counts against a small hourly limit per client, and
+/// a right one is given back, so that codes cannot be guessed at speed.
+impl Handler for JoinWalk {
+    async fn handle(
+        cx: &mut Cx<'_>,
+        path: WalkPath,
+        body: NewAccessCode,
+    ) -> Result<Reply<PublicWalk>, ApiError> {
+        let config = cx.tenant_config(&path.tenant).await?;
+        let walk = found(cx, &path).await?;
+        if !walk.state.is_public() {
+            return Err(ApiError::NotFound);
+        }
+        let (db, env) = (cx.db, cx.env);
+        let guesses = client::key(cx.req(), env, &format!("walk-code:{}", path.tenant))?;
+        let now = clock::now_iso();
+        let guess = limits::take(db, &guesses, WALK_CODE_TRIES_PER_HOUR, &now).await?;
+        let pepper = secrets::required(env, secrets::ACCESS_CODE_PEPPER)?;
+        let typed = password::walk_code_hash(&pepper, &path.tenant, path.walk, &body.code);
+        let stored = store::walks::code_hash(db, &path.tenant, path.walk).await?;
+        if !stored.is_some_and(|hash| tryggve_core::secret::same(&hash, &typed)) {
+            return Err(ApiError::Invalid(FieldError::new("code", FieldErrorCode::InvalidAccessCode)));
+        }
+        // The right code was no guess.
+        limits::give_back(db, guess).await?;
+        Ok(Reply::Done(public(&walk, &config)))
     }
 }

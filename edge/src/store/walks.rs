@@ -159,3 +159,11 @@ pub async fn set_code(
         .await?;
     Ok(())
 }
+
+/// Walk `id`'s code hash, if it has one.
+pub async fn code_hash(db: &D1Database, tenant: &str, id: i64) -> Result<Option<String>, ApiError> {
+    let sql = "SELECT code_hash FROM walks WHERE tenant_id = ?1 AND id = ?2";
+    let found: Option<Option<String>> =
+        db.prepare(sql).bind(&[tenant.into(), number(id)])?.first(Some("code_hash")).await?;
+    Ok(found.flatten())
+}
