@@ -24,35 +24,39 @@ const CLAIM_MINUTES: i64 = 2;
 /// How long the receiver has to answer.
 const TIMEOUT_MS: u32 = 10_000;
 
-/// Stores a delivery of `event` for each of the tenant's hooks that wants it, its data made by
-/// `data` (given whether the hook takes personal data); the ids to send. The change the event
-/// tells of is already stored: a failure here is logged, not answered as the request's failure.
+/// Stores a delivery of each of `events` (in order) for each of the tenant's hooks that wants
+/// it, its data made by `data` (given whether the hook takes personal data); the ids to send.
+/// The change the events tell of is already stored: a failure here is logged, not answered as
+/// the request's failure.
 pub async fn announce(
     db: &D1Database,
     tenant: &str,
-    event: WebhookEvent,
+    events: &[WebhookEvent],
     data: impl Fn(bool) -> serde_json::Value,
 ) -> Vec<String> {
+    if events.is_empty() {
+        return Vec::new();
+    }
     let stored = async {
-        let hooks = store::webhooks::subscribers(db, tenant, event).await?;
-        stored(db, tenant, event, hooks, data).await
+        let hooks = store::webhooks::subscribers(db, tenant, events).await?;
+        stored(db, tenant, events, &hooks, data).await
     };
-    logged(tenant, event, stored.await)
+    logged(tenant, stored.await)
 }
 
 /// [`announce`] for report `case` just filed: read back for its data only if a hook wants it.
 pub async fn announce_filed(db: &D1Database, tenant: &str, case: (i32, u32)) -> Vec<String> {
-    let event = WebhookEvent::ReportCreated;
+    let events = [WebhookEvent::ReportCreated];
     let stored = async {
-        let hooks = store::webhooks::subscribers(db, tenant, event).await?;
+        let hooks = store::webhooks::subscribers(db, tenant, &events).await?;
         if hooks.is_empty() {
             return Ok(Vec::new());
         }
         let read = store::reports::find_for_review(db, tenant, case).await?;
         let report = read.ok_or_else(|| ApiError::Internal("a report just filed is missing".into()))?.report;
-        stored(db, tenant, event, hooks, |personal| report_data(&report, personal)).await
+        stored(db, tenant, &events, &hooks, |personal| report_data(&report, personal)).await
     };
-    logged(tenant, event, stored.await)
+    logged(tenant, stored.await)
 }
 
 /// A report as a hook is told of it, as JSON.
@@ -60,9 +64,9 @@ pub fn report_data(report: &ModeratedReport, personal_data: bool) -> serde_json:
     serde_json::to_value(ReportData::of(report, personal_data)).unwrap_or_default()
 }
 
-fn logged(tenant: &str, event: WebhookEvent, stored: Result<Vec<String>, ApiError>) -> Vec<String> {
+fn logged(tenant: &str, stored: Result<Vec<String>, ApiError>) -> Vec<String> {
     stored.unwrap_or_else(|e| {
-        worker::console_error!("webhook {} for {tenant} not stored: {e:?}", event.id());
+        worker::console_error!("webhooks for {tenant} not stored: {e:?}");
         Vec::new()
     })
 }
@@ -70,25 +74,24 @@ fn logged(tenant: &str, event: WebhookEvent, stored: Result<Vec<String>, ApiErro
 async fn stored(
     db: &D1Database,
     tenant: &str,
-    event: WebhookEvent,
-    hooks: Vec<store::webhooks::Subscriber>,
+    events: &[WebhookEvent],
+    hooks: &[store::webhooks::Subscriber],
     data: impl Fn(bool) -> serde_json::Value,
 ) -> Result<Vec<String>, ApiError> {
-    if hooks.is_empty() {
-        return Ok(Vec::new());
-    }
     let now = clock::now_iso();
-    let mut deliveries = Vec::with_capacity(hooks.len());
-    for hook in hooks {
-        let message = WebhookMessage {
-            id: token::new_token()?,
-            event,
-            occurred_at: now.clone(),
-            tenant: tenant.to_string(),
-            data: data(hook.personal_data != 0.0),
-        };
-        let body = serde_json::to_string(&message).map_err(|e| ApiError::Internal(e.to_string()))?;
-        deliveries.push(NewDelivery { id: message.id, webhook: hook.id, event, body });
+    let mut deliveries = Vec::new();
+    for &event in events {
+        for hook in hooks.iter().filter(|h| h.events.contains(&event)) {
+            let message = WebhookMessage {
+                id: token::new_token()?,
+                event,
+                occurred_at: now.clone(),
+                tenant: tenant.to_string(),
+                data: data(hook.personal_data),
+            };
+            let body = serde_json::to_string(&message).map_err(|e| ApiError::Internal(e.to_string()))?;
+            deliveries.push(NewDelivery { id: message.id, webhook: hook.id, event, body });
+        }
     }
     store::webhooks::insert_deliveries(db, tenant, &deliveries, &now).await?;
     Ok(deliveries.into_iter().map(|d| d.id).collect())

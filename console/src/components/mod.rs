@@ -10,6 +10,7 @@ mod place_picker;
 mod report_filters;
 mod review;
 mod settings;
+mod shown_once;
 mod table_box;
 mod units;
 mod walks;

@@ -54,7 +54,7 @@ async fn tell_if_done(cx: &Cx<'_>, tenant: &str, before: Option<MeasureStatus>, 
         return;
     }
     let data = serde_json::to_value(measure).unwrap_or_default();
-    let deliveries = webhooks::announce(cx.db, tenant, WebhookEvent::MeasureDone, |_| data.clone()).await;
+    let deliveries = webhooks::announce(cx.db, tenant, &[WebhookEvent::MeasureDone], |_| data.clone()).await;
     cx.after(|db| webhooks::deliver(db, deliveries));
 }
 

@@ -159,12 +159,8 @@ async fn act(
     store::reports::update_review(db, tenant, &read, &next, merge_target, &entry).await?;
     let events = WebhookEvent::of_review(&report.review, &next);
     report.review = next;
-    let mut deliveries = Vec::new();
-    for event in events {
-        deliveries.extend(
-            webhooks::announce(db, tenant, event, |personal| webhooks::report_data(&report, personal)).await,
-        );
-    }
+    let deliveries =
+        webhooks::announce(db, tenant, &events, |personal| webhooks::report_data(&report, personal)).await;
     cx.after(|db| webhooks::deliver(db, deliveries));
     Ok(report)
 }

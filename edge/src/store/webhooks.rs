@@ -93,22 +93,38 @@ pub async fn revoke(
     Ok(())
 }
 
-/// A hook told of an event: its id and whether it takes personal data.
-#[derive(Deserialize)]
+/// A working hook: its id, whether it takes personal data, and what it is told of.
 pub struct Subscriber {
     pub id: i64,
-    pub personal_data: f64,
+    pub personal_data: bool,
+    pub events: Vec<WebhookEvent>,
 }
 
-/// The tenant's working hooks that are told of `event`.
+/// The tenant's working hooks told of any of `events` (one read, whatever their number).
 pub async fn subscribers(
     db: &D1Database,
     tenant: &str,
-    event: WebhookEvent,
+    events: &[WebhookEvent],
 ) -> Result<Vec<Subscriber>, ApiError> {
-    let sql = "SELECT id, personal_data FROM webhooks WHERE tenant_id = ?1 AND revoked_at IS NULL \
-               AND EXISTS (SELECT 1 FROM json_each(webhooks.events) WHERE value = ?2)";
-    Ok(db.prepare(sql).bind(&[tenant.into(), event.id().into()])?.all().await?.results()?)
+    #[derive(Deserialize)]
+    struct Row {
+        id: i64,
+        personal_data: f64,
+        events: String,
+    }
+    let sql = "SELECT id, personal_data, events FROM webhooks WHERE tenant_id = ?1 AND revoked_at IS NULL";
+    let rows: Vec<Row> = db.prepare(sql).bind(&[tenant.into()])?.all().await?.results()?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|r| {
+            let wanted: Vec<WebhookEvent> = serde_json::from_str(&r.events).ok()?;
+            wanted.iter().any(|e| events.contains(e)).then_some(Subscriber {
+                id: r.id,
+                personal_data: r.personal_data != 0.0,
+                events: wanted,
+            })
+        })
+        .collect())
 }
 
 /// A delivery to be stored: its id, hook, event and body.

@@ -7,6 +7,7 @@ use tryggve_core::integration::{Integration, INTEGRATION_NAME_MAX_CHARS};
 use tryggve_core::local_time::human;
 
 use crate::api::{self, ApiError};
+use crate::components::shown_once::ShownOnce;
 use crate::components::table_box::TableBox;
 
 /// The systems that send reports in over Open311 (a fault-report app): each with a key of its
@@ -94,11 +95,8 @@ pub fn IntegrationsEditor(tenant: StoredValue<String>, csrf: StoredValue<String>
                 </TableBox>
             })}
             {move || shown_key.get().map(|(for_name, key)| view! {
-                <div class="temporary-password" role="status">
-                    <p>{i18n.t_with("console-integration-key-for", &[("name", &for_name)])}</p>
-                    <p><code class="integration-key">{key}</code></p>
-                    <p class="hint">{i18n.t("console-integration-key-hint")}</p>
-                </div>
+                <ShownOnce intro=i18n.t_with("console-integration-key-for", &[("name", &for_name)]) secret=key
+                    hint=i18n.t("console-integration-key-hint") code_class="integration-key" />
             })}
             <form on:submit=add>
                 <label for="integration-name">{i18n.t("console-integration-name")}</label>

@@ -6,6 +6,7 @@ use tryggve_core::webhook::{Webhook, WebhookDraft, WebhookEvent, URL_MAX_CHARS};
 
 use super::webhook_deliveries::WebhookDeliveries;
 use crate::api;
+use crate::components::shown_once::ShownOnce;
 use crate::components::table_box::TableBox;
 
 /// The municipality's webhooks: an address, the events it is told of and whether it takes
@@ -101,11 +102,8 @@ pub fn WebhooksEditor(tenant: StoredValue<String>, csrf: StoredValue<String>) ->
                 </TableBox>
             })}
             {move || shown_secret.get().map(|(for_url, secret)| view! {
-                <div class="temporary-password" role="status">
-                    <p>{i18n.t_with("console-webhook-secret-for", &[("url", &for_url)])}</p>
-                    <p><code class="webhook-secret">{secret}</code></p>
-                    <p class="hint">{i18n.t("console-webhook-secret-hint")}</p>
-                </div>
+                <ShownOnce intro=i18n.t_with("console-webhook-secret-for", &[("url", &for_url)]) secret
+                    hint=i18n.t("console-webhook-secret-hint") code_class="webhook-secret" />
             })}
             <form class="webhook-form" on:submit=add>
                 <label for="webhook-url">{i18n.t("console-webhook-url")}</label>
