@@ -68,6 +68,14 @@ row("  a page in another language adds its words (brotli)", `≤ ${kb(Math.max(.
   row("  where the form's wasm goes, by crate", `${crates.length} crates`, `${top}; ${crates.length - 10} others ${share(rest)}`);
 }
 row("Live dialogue's wasm, loaded instead (brotli)", kb(dialogueWasm.brotli), `raw ${kb(dialogueWasm.raw)}`);
+{
+  // A page with <tryggve-walk>: the list and the walk logger, with its own Leaflet (lines added).
+  const walkFiles = ["tryggve.js", "tryggve_walk.js", "tryggve_walk_bg.wasm", "tryggve.css", "leaflet-walk.js", "leaflet.css", ...images];
+  const walk = compressed(walkFiles);
+  const walkWasm = compressed(["tryggve_walk_bg.wasm"]);
+  const lines = compressed(["leaflet-walk.js"]).brotli - compressed(["leaflet-esm.js"]).brotli;
+  row("Walk logger, everything it loads (brotli)", kb(walk.brotli), `wasm ${kb(walkWasm.brotli)}; its Leaflet ${kb(lines)} more than the form's (lines)`);
+}
 const workerWasm = fs.readFileSync(path.join(root, "edge/build/index_bg.wasm"));
 const workerJs = fs.readFileSync(path.join(root, "edge/build/index.js"));
 row("Worker script (gzip)", kb(zlib.gzipSync(Buffer.concat([workerWasm, workerJs]), { level: 9 }).length), `raw ${kb(workerWasm.length + workerJs.length)}`, "≤ 3 MB (free) / 10 MB");

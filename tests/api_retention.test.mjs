@@ -25,6 +25,12 @@ test("personal data older than the retention period is purged; newer reports and
   query(`INSERT INTO audit_log (tenant_id, moderator_id, action, subject, before, after, at)
     VALUES ('demo', NULL, 'report.redact', 'idag-0001', '{"description":"Text från idag"}', '{}', '${new Date().toISOString()}')`);
 
+  // A safety walk of 2019 whose point's note named someone.
+  query(`INSERT INTO walks (id, tenant_id, title, area, starts_at, meeting_lat, meeting_lng, state, created_at, updated_at)
+    VALUES (919, 'demo', 'Vandring 2019', 'centrum', '2019-06-01T18:00', 58.0337, 12.8083, 'done', '2019-05-01T10:00:00.000Z', '2019-06-01T20:00:00.000Z')`);
+  query(`INSERT INTO walk_points (tenant_id, walk_id, idempotency_key, lat, lng, category, note, unsafe_level, logged_at, updated_at)
+    VALUES ('demo', 919, 'retention-walk-point-2019', 58.0338, 12.8084, 'dark_spot', 'Per på nummer 3 vet', 4, '2019-06-01T18:20:00.000Z', '2019-06-01T18:20:00.000Z')`);
+
   const oldCase = `${EDGE}/api/v1/tenants/demo/reports/2019-0001`;
   const auth = { headers: { authorization: `Bearer ${code}` } };
   assert.equal((await fetch(oldCase, auth)).status, 200, "followed up before the job");
@@ -47,6 +53,8 @@ test("personal data older than the retention period is purged; newer reports and
   const [redaction] = query("SELECT * FROM audit_log WHERE tenant_id = 'demo' AND subject = '2019-0001' AND action = 'report.redact'");
   assert.deepEqual([redaction.before, redaction.after], [null, null], "the audit log's copy of the text goes too");
   assert.deepEqual([redaction.action, redaction.at], ["report.redact", "2019-06-02T10:00:00.000Z"], "who did what, and when, stays");
+  const [walkPoint] = query("SELECT note, category, unsafe_level FROM walk_points WHERE tenant_id = 'demo' AND walk_id = 919");
+  assert.deepEqual(walkPoint, { note: "", category: "dark_spot", unsafe_level: 4 }, "a walk point's note goes; what the protocol counts stays");
   const [today] = query("SELECT before FROM audit_log WHERE tenant_id = 'demo' AND subject = 'idag-0001'");
   assert.equal(today.before, '{"description":"Text från idag"}', "newer entries keep their copies");
 
@@ -61,6 +69,7 @@ test("personal data older than the retention period is purged; newer reports and
   assert.equal(entry.moderator, null);
   assert.match(entry.after, /"purged_reports":1/);
   assert.match(entry.after, /"purged_audit_entries":1/);
+  assert.match(entry.after, /"purged_walk_notes":1/);
 
   const again = await fetch(`${EDGE}/__scheduled?cron=17+2+*+*+*`);
   assert.equal(again.status, 200);

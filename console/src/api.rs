@@ -11,14 +11,17 @@ use tryggve_core::api::operations::{
     ReadSettings, RemoveAccessCode, ResetModeratorPassword, SaveSettings, SetAccessCode, Success,
 };
 use tryggve_core::api::operations::{
+    ActOnWalkPoint, AddWalk, EditWalkPoint, ListReviewedWalkPoints, ListWalks, MoveWalk, ReadWalkProtocol,
+    SetWalkCode, UpdateWalk,
+};
+use tryggve_core::api::operations::{
     AddIntegration, AddMeasure, AddReportNote, AddUnit, AddWebhook, ListIntegrations, ListMeasures,
     ListReportMeasures, ListReportNotes, ListUnits, ListWebhookDeliveries, ListWebhooks, ReadUnitQueue,
     RevokeIntegration, RevokeWebhook, UpdateMeasure, UpdateUnit,
 };
-use tryggve_core::api::operations::{AddWalk, ListWalks, MoveWalk, SetWalkCode, UpdateWalk};
 use tryggve_core::api::path::{
     AccountPath, CasePath, DialoguePath, GroupPath, IntegrationPath, MeasurePath, QuestionPath, TenantPath,
-    UnitPath, WalkPath, WebhookPath,
+    UnitPath, WalkPath, WalkPointPath, WebhookPath,
 };
 use tryggve_core::api::{self, Endpoint, ErrorBody, ErrorCode};
 use tryggve_core::bulk_review::{BulkOutcome, BulkReview};
@@ -45,6 +48,8 @@ use tryggve_core::stats::DashboardAnswer;
 use tryggve_core::unit::{Unit, UnitDraft};
 use tryggve_core::unit_queue::UnitQueue;
 use tryggve_core::walk::{Walk, WalkDraft, WalkState, WalkStateChange};
+use tryggve_core::walk_protocol::WalkProtocol;
+use tryggve_core::walk_review::{ReviewedWalkPoint, WalkPointAction, WalkPointEdit};
 use tryggve_core::webhook::{Delivery, NewWebhook, Webhook, WebhookDraft};
 use tryggve_core::TenantConfig;
 
@@ -218,6 +223,41 @@ pub async fn set_walk_code(tenant: &str, csrf: &str, walk: i64, code: String) ->
     call::<SetWalkCode>(&walk_path(tenant, walk), None, &NewAccessCode { code }, Some(csrf)).await
 }
 
+pub async fn walk_points(tenant: &str, walk: i64) -> Result<Vec<ReviewedWalkPoint>, ApiError> {
+    call::<ListReviewedWalkPoints>(&walk_path(tenant, walk), None, &(), None).await
+}
+
+fn walk_point_path(tenant: &str, walk: i64, point: i64) -> WalkPointPath {
+    WalkPointPath { tenant: tenant.to_string(), walk, point }
+}
+
+pub async fn edit_walk_point(
+    tenant: &str,
+    csrf: &str,
+    (walk, point): (i64, i64),
+    edit: &WalkPointEdit,
+) -> Result<ReviewedWalkPoint, ApiError> {
+    call::<EditWalkPoint>(&walk_point_path(tenant, walk, point), None, edit, Some(csrf)).await
+}
+
+pub async fn act_on_walk_point(
+    tenant: &str,
+    csrf: &str,
+    (walk, point): (i64, i64),
+    action: &WalkPointAction,
+) -> Result<ReviewedWalkPoint, ApiError> {
+    call::<ActOnWalkPoint>(&walk_point_path(tenant, walk, point), None, action, Some(csrf)).await
+}
+
+pub async fn walk_protocol(tenant: &str, walk: i64) -> Result<WalkProtocol, ApiError> {
+    call::<ReadWalkProtocol>(&walk_path(tenant, walk), None, &(), None).await
+}
+
+/// The address of a walk's protocol as a file (`ExportWalkProtocolCsv` or `…GeoJson`).
+pub fn walk_protocol_url(tenant: &str, walk: i64, export: &Operation) -> String {
+    export.url_path(&walk_path(tenant, walk))
+}
+
 pub async fn webhooks(tenant: &str) -> Result<Vec<Webhook>, ApiError> {
     call::<ListWebhooks>(&tenant_path(tenant), None, &(), None).await
 }
@@ -273,10 +313,16 @@ pub async fn reports(
     call::<ListReports>(&tenant_path(tenant), Some(query), &(), None).await
 }
 
-/// The reports `filter` selects in `view`, one by one or in clusters.
-pub async fn review_map(tenant: &str, filter: &ReportFilter, view: &Viewport) -> Result<ReviewMap, ApiError> {
+/// The reports `filter` selects in `view`, one by one or in clusters, and with `walks` the
+/// safety walks' points there.
+pub async fn review_map(
+    tenant: &str,
+    filter: &ReportFilter,
+    view: &Viewport,
+    walks: bool,
+) -> Result<ReviewMap, ApiError> {
     let b = view.bbox;
-    let query = format!(
+    let mut query = format!(
         "{}&bbox={:.6},{:.6},{:.6},{:.6}&zoom={}",
         filter.to_query(),
         b.west,
@@ -285,6 +331,9 @@ pub async fn review_map(tenant: &str, filter: &ReportFilter, view: &Viewport) ->
         b.north,
         view.zoom
     );
+    if walks {
+        query += "&walks=include";
+    }
     call::<ReadReviewMap>(&tenant_path(tenant), Some(query), &(), None).await
 }
 

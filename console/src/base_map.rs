@@ -42,6 +42,10 @@ pub fn base_map(
     };
     if let Ok(observer) = web_sys::ResizeObserver::new(resized.as_ref().unchecked_ref()) {
         observer.observe(div);
+        // A map drawn anew (a protocol after a change) is removed while its element may still
+        // be in the page for a moment: Leaflet fails on a removed map, so it stops listening.
+        let stop = Closure::<dyn Fn(JsValue)>::new(move |_| observer.disconnect());
+        map.unchecked_ref::<leaflet::Evented>().on("unload", &stop.into_js_value());
     }
     // Lives as long as the map's element; dropped with the page.
     resized.forget();

@@ -60,6 +60,12 @@ pub mod unit;
 pub mod unit_queue;
 pub mod validation;
 pub mod walk;
+pub mod walk_dark_spots;
+#[cfg(feature = "passwords")]
+pub mod walk_pass;
+pub mod walk_point;
+pub mod walk_protocol;
+pub mod walk_review;
 pub mod webhook;
 
 pub use category::Category;

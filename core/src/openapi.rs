@@ -118,7 +118,7 @@ pub fn document() -> Value {
         });
         let security = match operation.access {
             Access::Public | Access::ConsolePage => None,
-            Access::FollowUp | Access::Participant => Some(json!([{ "bearer": [] }])),
+            Access::FollowUp | Access::Participant | Access::Walker => Some(json!([{ "bearer": [] }])),
             Access::Moderator | Access::Permitted(_) => Some(json!([{ "session": [] }])),
         };
         if let Some(security) = security {

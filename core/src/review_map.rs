@@ -29,6 +29,23 @@ pub struct ReviewCluster {
     pub count: u64,
 }
 
+/// A point a safety walk logged, shown beside the reports when the coordinator asks for them
+/// (`walks=include`): its category, and which walk and point it is.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct WalkMarker {
+    pub lat: f64,
+    pub lng: f64,
+    pub category: crate::walk_point::WalkCategory,
+    pub walk: i64,
+    pub walk_title: String,
+    pub point: i64,
+}
+
+/// The most walk points one answer carries (a municipality walks a few times a year, a walk
+/// logs some dozens).
+pub const WALK_MARKER_LIMIT: u32 = 1_000;
+
 /// The answer for one viewport: either `reports` or `clusters`, never both.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
@@ -37,6 +54,9 @@ pub struct ReviewMap {
     pub total: u64,
     pub clusters: Vec<ReviewCluster>,
     pub reports: Vec<ReviewMarker>,
+    /// Kept points of safety walks in view (of walks in the filter's period), when asked for.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub walk_points: Vec<WalkMarker>,
 }
 
 impl ReviewMap {
@@ -58,11 +78,11 @@ impl ReviewMap {
                 ReviewCluster { lat: c.sum_lat / n, lng: c.sum_lng / n, count: c.count }
             })
             .collect();
-        Some(Self { total, clusters, reports: Vec::new() })
+        Some(Self { total, clusters, ..Self::default() })
     }
 
     pub fn from_reports(reports: Vec<ReviewMarker>) -> Self {
-        Self { total: reports.len() as u64, clusters: Vec::new(), reports }
+        Self { total: reports.len() as u64, reports, ..Self::default() }
     }
 }
 

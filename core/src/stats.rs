@@ -188,6 +188,9 @@ pub struct DashboardAnswer {
     /// Whether reports turned down as no case (duplicates, off topic, outside) are counted.
     #[serde(default)]
     pub rejected_included: bool,
+    /// The dark spots safety walks of the period found, by area, each with its walk and point.
+    #[serde(default)]
+    pub walk_dark_spots: Vec<crate::walk_dark_spots::AreaWalkSpots>,
 }
 
 /// One area's reports of one category: what a safety walk's compilation lists.

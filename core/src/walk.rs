@@ -152,6 +152,44 @@ impl WalkDraft {
     }
 }
 
+/// A planned route read from GeoJSON as a GIS program or a route planner exports it: a
+/// `LineString`, a `Feature` with one, or a `FeatureCollection` whose first line is the route
+/// (points and other shapes in it are passed over). Coordinates are RFC 7946's, longitude
+/// first; each must lie on the earth. The route is then checked as a drawn one is (see
+/// [`WalkDraft::validated`]).
+pub fn route_from_geojson(geojson: &serde_json::Value) -> Result<Vec<LatLng>, FieldError> {
+    let refused = |code| FieldError::new("route", code);
+    let line = match geojson.get("type").and_then(|t| t.as_str()) {
+        Some("LineString") => Some(geojson),
+        Some("Feature") => geojson.get("geometry").filter(|g| g["type"] == "LineString"),
+        Some("FeatureCollection") => geojson
+            .get("features")
+            .and_then(|f| f.as_array())
+            .and_then(|features| features.iter().map(|f| &f["geometry"]).find(|g| g["type"] == "LineString")),
+        _ => None,
+    };
+    let coordinates = line
+        .and_then(|l| l.get("coordinates"))
+        .and_then(|c| c.as_array())
+        .ok_or(refused(FieldErrorCode::InvalidChoice))?;
+    if coordinates.len() > WALK_ROUTE_MAX_POINTS {
+        return Err(refused(FieldErrorCode::TooLong));
+    }
+    coordinates
+        .iter()
+        .map(|position| {
+            let number = |i: usize| position.get(i).and_then(|v| v.as_f64());
+            let point = number(1).zip(number(0)).map(|(lat, lng)| LatLng::new(lat, lng));
+            point.filter(|p| p.is_on_earth()).ok_or(refused(FieldErrorCode::NotOnEarth))
+        })
+        .collect()
+}
+
+/// How long a route is, in whole metres along its points.
+pub fn route_metres(route: &[LatLng]) -> u32 {
+    route.windows(2).map(|pair| crate::geo::distance_m(pair[0], pair[1])).sum::<f64>().round() as u32
+}
+
 /// A walk of the municipality, as the console shows it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
@@ -198,6 +236,15 @@ pub struct PublicWalk {
     pub organisations: String,
     pub description: String,
     pub state: WalkState,
+}
+
+/// A participant who joined with the walk's code: the walk, and the pass their phone shows with
+/// each point it logs (see [`crate::walk_pass`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct JoinedWalk {
+    pub walk: PublicWalk,
+    pub pass: String,
 }
 
 /// A coordinator moves a walk on.
@@ -396,5 +443,47 @@ mod tests {
         assert!(!unfolded.contains("\nTa med"), "no raw newline inside a value");
         let bad = PublicWalk { starts_at: "snart".into(), ..public };
         assert_eq!(calendar(&bad, "Demo kommun", "demo", "2026-12-05T09:00:00Z"), None);
+    }
+
+    #[test]
+    fn a_route_is_read_from_geojson_longitude_first() {
+        use serde_json::json;
+        let line = json!({ "type": "LineString", "coordinates": [[12.81, 58.03], [12.82, 58.04]] });
+        assert_eq!(
+            route_from_geojson(&line).unwrap(),
+            vec![LatLng::new(58.03, 12.81), LatLng::new(58.04, 12.82)]
+        );
+        let feature = json!({ "type": "Feature", "properties": {}, "geometry": line });
+        assert_eq!(route_from_geojson(&feature).unwrap().len(), 2);
+        let collection = json!({ "type": "FeatureCollection", "features": [
+            { "type": "Feature", "geometry": { "type": "Point", "coordinates": [12.8, 58.0] } },
+            { "type": "Feature", "geometry": line },
+        ] });
+        assert_eq!(route_from_geojson(&collection).unwrap()[1], LatLng::new(58.04, 12.82));
+        let field = |v: serde_json::Value| route_from_geojson(&v).unwrap_err();
+        assert_eq!(
+            field(json!({ "type": "Point", "coordinates": [12.8, 58.0] })).code,
+            FieldErrorCode::InvalidChoice
+        );
+        assert_eq!(
+            field(json!({ "type": "LineString", "coordinates": [[212.8, 58.0], [12.8, 58.0]] })).code,
+            FieldErrorCode::NotOnEarth
+        );
+        assert_eq!(
+            field(json!({ "type": "LineString", "coordinates": [["x", 58.0]] })).code,
+            FieldErrorCode::NotOnEarth
+        );
+        let long: Vec<[f64; 2]> = vec![[12.8, 58.0]; WALK_ROUTE_MAX_POINTS + 1];
+        assert_eq!(field(json!({ "type": "LineString", "coordinates": long })).code, FieldErrorCode::TooLong);
+        assert_eq!(field(json!("nej")).field, "route");
+    }
+
+    #[test]
+    fn a_routes_length_is_summed_along_its_points() {
+        let start = LatLng::new(58.0, 12.8);
+        // A thousandth of a degree of latitude is about 111 m.
+        let route = [start, LatLng::new(58.001, 12.8), LatLng::new(58.002, 12.8)];
+        assert!((221..=224).contains(&route_metres(&route)), "{}", route_metres(&route));
+        assert_eq!(route_metres(&[start]), 0);
     }
 }

@@ -56,10 +56,14 @@ pub enum ApiError {
     CaseNotFound,
     #[error("No such dialogue in this municipality.")]
     DialogueNotFound,
+    #[error("No such safety walk, or not one residents are shown.")]
+    WalkNotFound,
     #[error("No such question in this dialogue.")]
     QuestionNotFound,
     #[error("This dialogue does not take questions or votes now.")]
     DialogueNotOpen,
+    #[error("This walk is not under way: points are logged from its start to its end.")]
+    WalkNotUnderWay,
     #[error("You have already voted for this question.")]
     AlreadyVoted,
     #[error("This address takes WebSocket connections only.")]
@@ -88,8 +92,9 @@ impl ApiError {
             | Self::ReportNotFound
             | Self::CaseNotFound
             | Self::DialogueNotFound
+            | Self::WalkNotFound
             | Self::QuestionNotFound => 404,
-            Self::DialogueNotOpen | Self::AlreadyVoted => 409,
+            Self::DialogueNotOpen | Self::WalkNotUnderWay | Self::AlreadyVoted => 409,
             Self::UpgradeRequired => 426,
             Self::TooManyAttempts { .. } | Self::RateLimited { .. } | Self::TooManyConnections => 429,
             Self::IdempotencyConflict | Self::ChangedMeanwhile => 409,
@@ -129,8 +134,10 @@ impl ApiError {
             Self::TooManyConnections => ErrorCode::TooManyConnections,
             Self::CaseNotFound => ErrorCode::CaseNotFound,
             Self::DialogueNotFound => ErrorCode::DialogueNotFound,
+            Self::WalkNotFound => ErrorCode::WalkNotFound,
             Self::QuestionNotFound => ErrorCode::QuestionNotFound,
             Self::DialogueNotOpen => ErrorCode::DialogueNotOpen,
+            Self::WalkNotUnderWay => ErrorCode::WalkNotUnderWay,
             Self::AlreadyVoted => ErrorCode::AlreadyVoted,
             Self::UpgradeRequired => ErrorCode::UpgradeRequired,
             Self::IdempotencyConflict => ErrorCode::IdempotencyConflict,
@@ -146,6 +153,7 @@ impl ApiError {
             ErrorCode::CaseNotFound => Self::CaseNotFound,
             ErrorCode::ReportNotFound => Self::ReportNotFound,
             ErrorCode::DialogueNotFound => Self::DialogueNotFound,
+            ErrorCode::WalkNotFound => Self::WalkNotFound,
             ErrorCode::QuestionNotFound => Self::QuestionNotFound,
             _ => Self::NotFound,
         }

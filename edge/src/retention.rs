@@ -1,5 +1,6 @@
 //! The daily privacy job (cron trigger): personal data is kept only as long as the tenant's
-//! retention period (reports' contact e-mail, follow-up code, text, assignee and internal notes; questions' display names
+//! retention period (reports' contact e-mail, follow-up code, text, assignee and internal notes;
+//! safety walk points' notes; questions' display names
 //! and participant hashes, the text of those pending or rejected, and the individual votes of
 //! closed dialogues; the audit log's copies of changed records), and expired sessions, login
 //! records and rate-limit events go too, and webhook deliveries (whose bodies may carry personal
@@ -20,7 +21,8 @@ pub async fn purge(db: &worker::D1Database) -> Result<(), ApiError> {
         let (questions, votes) = store::dialogues::purge_before(db, &tenant.id, &cutoff).await?;
         let audited = store::audit::purge_before(db, &tenant.id, &cutoff).await?;
         let notes = store::notes::purge_before(db, &tenant.id, &cutoff).await?;
-        if purged > 0 || questions > 0 || votes > 0 || audited > 0 || notes > 0 {
+        let walk_notes = store::walk_points::purge_before(db, &tenant.id, &cutoff).await?;
+        if purged > 0 || questions > 0 || votes > 0 || audited > 0 || notes > 0 || walk_notes > 0 {
             // On the record, like every change to reports: by no moderator, with the count.
             let entry = store::audit::NewEntry {
                 tenant: &tenant.id,
@@ -29,7 +31,7 @@ pub async fn purge(db: &worker::D1Database) -> Result<(), ApiError> {
                 subject: &format!("created before {cutoff}"),
                 before: String::new(),
                 after: format!(
-                    "{{\"purged_reports\":{purged},\"purged_questions\":{questions},\"purged_votes\":{votes},\"purged_audit_entries\":{audited},\"purged_notes\":{notes}}}"
+                    "{{\"purged_reports\":{purged},\"purged_questions\":{questions},\"purged_votes\":{votes},\"purged_audit_entries\":{audited},\"purged_notes\":{notes},\"purged_walk_notes\":{walk_notes}}}"
                 ),
                 at: &now,
             };

@@ -1,6 +1,7 @@
-//! The live room of one dialogue: a Durable Object that holds the participants' WebSockets and
-//! passes every public change on to all of them. It keeps no state of its own: the dialogue
-//! lives in D1, and a browser that (re)connects loads a snapshot over HTTP and merges.
+//! The live room of one dialogue or safety walk: a Durable Object that holds the participants'
+//! WebSockets and passes every public change on to all of them. It keeps no state of its own:
+//! the dialogue or walk lives in D1, and a browser that (re)connects loads a snapshot over HTTP
+//! and merges.
 //!
 //! The sockets use the hibernation API: while nothing happens the object is evicted from memory
 //! and the connections stay open, so a room of a thousand silent listeners costs nothing.
@@ -12,7 +13,6 @@
 //! room reset (see `websocket_message`). How many sockets one client may hold open here is
 //! capped too; how often it may open one is limited by the worker before it gets here.
 
-use tryggve_core::dialogue::LiveEvent;
 use tryggve_core::live::{
     shut_out_left_secs, Admission, Offence, LIVE_PING, LIVE_PONG, POLICY_CLOSE, SHUT_OUT_MS,
 };
@@ -198,9 +198,21 @@ fn worker_sys_pair(
 /// docs/deploy.md), if the deployment restricts them to one.
 pub const JURISDICTION: &str = "DATA_JURISDICTION";
 
-/// The room of `dialogue` in `tenant`.
-pub fn stub(env: &Env, tenant: &str, dialogue: i64) -> Result<worker::Stub> {
-    rooms(env)?.get_by_name(&format!("{tenant}/{dialogue}"))
+/// Which live room: a dialogue's, or a safety walk's (the same kind of object: it passes on
+/// what it is sent and keeps nothing).
+#[derive(Debug, Clone, Copy)]
+pub enum Live {
+    Dialogue(i64),
+    Walk(i64),
+}
+
+/// The room of `live` in `tenant`. A dialogue's room keeps the name it has always had.
+pub fn stub(env: &Env, tenant: &str, live: Live) -> Result<worker::Stub> {
+    let name = match live {
+        Live::Dialogue(dialogue) => format!("{tenant}/{dialogue}"),
+        Live::Walk(walk) => format!("{tenant}/walk/{walk}"),
+    };
+    rooms(env)?.get_by_name(&name)
 }
 
 /// The rooms' namespace, restricted to the deployment's jurisdiction when it names one
@@ -219,7 +231,7 @@ fn rooms(env: &Env) -> Result<worker::ObjectNamespace> {
 
 /// Passes `events` to everyone in the room. A failure is logged, not returned: the change is
 /// stored, and browsers catch up from a snapshot when they reconnect or resynchronise.
-pub async fn broadcast(env: &Env, tenant: &str, dialogue: i64, events: &[LiveEvent]) {
+pub async fn broadcast<E: serde::Serialize>(env: &Env, tenant: &str, live: Live, events: &[E]) {
     if events.is_empty() {
         return;
     }
@@ -228,11 +240,11 @@ pub async fn broadcast(env: &Env, tenant: &str, dialogue: i64, events: &[LiveEve
         let mut init = worker::RequestInit::new();
         init.with_method(worker::Method::Post).with_body(Some(body.into()));
         let request = Request::new_with_init("https://room/broadcast", &init)?;
-        stub(env, tenant, dialogue)?.fetch_with_request(request).await?;
+        stub(env, tenant, live)?.fetch_with_request(request).await?;
         Ok::<(), ApiError>(())
     }
     .await;
     if let Err(e) = outcome {
-        worker::console_error!("broadcast to {tenant}/{dialogue} failed: {e}");
+        worker::console_error!("broadcast to {tenant} {live:?} failed: {e}");
     }
 }

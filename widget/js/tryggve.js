@@ -2,6 +2,7 @@
 //   <script src="https://EDGE/widget/tryggve.js" defer></script>
 //   <tryggve-report tenant="demo"></tryggve-report>
 //   <tryggve-dialog tenant="demo" dialogue="1"></tryggve-dialog>   (without `dialogue`: a list)
+//   <tryggve-walk tenant="demo"></tryggve-walk>                      (safety walks and their logger)
 // It defines the custom elements and loads the WebAssembly widget once, from the same place
 // this script came from. It adds nothing to the host page but the elements' shadow roots: the
 // report form's Leaflet is a module of its own, so a page's global `L` is neither read nor
@@ -26,7 +27,8 @@
   // needs is asked for at once, when the first element appears, instead of each piece once the
   // one before it has arrived: the WebAssembly with its JavaScript glue, Leaflet, the
   // stylesheets (the shadow root's links then find them in the cache) and the configuration.
-  // Each element has a WebAssembly module of its own (`tryggve_report`, `tryggve_dialog`).
+  // Each element has a WebAssembly module of its own (`tryggve_report`, `tryggve_dialog`,
+  // `tryggve_walk`).
   const modules = new Map();
   function loadModule(name) {
     if (!modules.has(name)) {
@@ -56,12 +58,13 @@
     return primary.find((tag) => SPOKEN.includes(tag)) || "sv";
   }
 
-  // The report form's glue imports Leaflet itself; asked for here at the same time as the glue
+  // A map's glue imports its Leaflet itself (the report form's `leaflet-esm.js`, the walk
+  // logger's `leaflet-walk.js`, which adds lines); asked for here at the same time as the glue
   // (the same URL, so the browser loads and runs it once) instead of after it.
-  let leaflet;
-  function loadLeaflet() {
-    if (!leaflet) leaflet = import(assets + "leaflet-esm.js");
-    return leaflet;
+  const leaflets = new Map();
+  function loadLeaflet(file) {
+    if (!leaflets.has(file)) leaflets.set(file, import(assets + file));
+    return leaflets.get(file);
   }
 
   // The report form's frame, drawn as soon as our stylesheet is here (one round trip after this
@@ -140,8 +143,9 @@
   }
 
   // One element class per widget; `module` names its WebAssembly module and `mount` the
-  // function there that draws it.
-  function defineElement(name, module, mount, needsMap) {
+  // function there that draws it; `leaflet` the Leaflet its glue imports, if any; `frame`
+  // whether the loader draws the report form's frame while it loads.
+  function defineElement(name, module, mount, { leaflet, frame }) {
     if (customElements.get(name)) return;
     customElements.define(name, class extends HTMLElement {
       connectedCallback() {
@@ -151,14 +155,17 @@
         const language = widgetLanguage(this);
         if (language !== "sv") warm("locales/" + language + ".ftl");
         const tenant = this.getAttribute("tenant");
-        if (!needsMap) warm("tryggve.css");
-        if (needsMap) {
+        if (!frame) {
+          warm("tryggve.css");
+          if (leaflet) warm("leaflet.css");
+        }
+        if (frame) {
           // Taken (once) by the report widget instead of asking again.
           const config = tenant ? fetch(edge + CONFIG_PATH.replace("{tenant}", encodeURIComponent(tenant))) : Promise.reject();
           if (tenant) this.tryggveConfig = config;
           drawFrame(this, language, config);
         }
-        Promise.all([loadModule(module), needsMap ? loadLeaflet() : null])
+        Promise.all([loadModule(module), leaflet ? loadLeaflet(leaflet) : null])
           .then(([module]) => module[mount](this, edge, assets))
           .catch((error) => {
             this.tryggveMounted = false;
@@ -169,6 +176,7 @@
     });
   }
 
-  defineElement("tryggve-report", "tryggve_report", "mount_report", true);
-  defineElement("tryggve-dialog", "tryggve_dialog", "mount_dialog", false);
+  defineElement("tryggve-report", "tryggve_report", "mount_report", { leaflet: "leaflet-esm.js", frame: true });
+  defineElement("tryggve-dialog", "tryggve_dialog", "mount_dialog", { leaflet: null, frame: false });
+  defineElement("tryggve-walk", "tryggve_walk", "mount_walk", { leaflet: "leaflet-walk.js", frame: false });
 })();

@@ -4,10 +4,11 @@
 use gloo_net::http::{Method, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 use tryggve_core::api::operations::{
-    AskQuestion, Body, FollowReport, IssueParticipantCode, JoinLive, ListDialogues, ReadConfig, ReadDialogue,
-    ReadParticipation, ReadPublicMap, SendReport, Vote,
+    AskQuestion, Body, FollowReport, IssueParticipantCode, JoinLive, JoinWalk, JoinWalkLive, ListDialogues,
+    ListPublicWalks, ListWalkPoints, LogWalkPoint, ReadConfig, ReadDialogue, ReadParticipation,
+    ReadPublicMap, ReadWalkCalendar, SendReport, Vote,
 };
-use tryggve_core::api::path::{CasePath, DialoguePath, QuestionPath, TenantPath};
+use tryggve_core::api::path::{CasePath, DialoguePath, QuestionPath, TenantPath, WalkPath};
 use tryggve_core::api::{self, Endpoint, ErrorBody, ErrorCode};
 use tryggve_core::dialogue::{
     DialogueSnapshot, IssuedParticipant, OwnQuestion, Participation, PublicDialogue, PublicQuestion,
@@ -15,6 +16,9 @@ use tryggve_core::dialogue::{
 };
 use tryggve_core::public_map::{PublicMap, Viewport};
 use tryggve_core::report::parse_case_number;
+use tryggve_core::reporter::NewAccessCode;
+use tryggve_core::walk::{JoinedWalk, PublicWalk};
+use tryggve_core::walk_point::{WalkPoint, WalkPointDraft};
 use tryggve_core::{ReportDraft, ReportReceipt, ReportView, TenantConfig};
 use wasm_bindgen::JsCast;
 
@@ -178,11 +182,56 @@ impl Edge {
 
     /// The WebSocket address of the dialogue's live room.
     pub fn live_url(&self, tenant: &str, id: i64) -> String {
-        let url = self.live_http_url(tenant, id);
-        match url.strip_prefix("https://") {
-            Some(rest) => format!("wss://{rest}"),
-            None => url.replacen("http://", "ws://", 1),
-        }
+        websocket_url(&self.live_http_url(tenant, id))
+    }
+}
+
+fn walk_path(tenant: &str, walk: i64) -> WalkPath {
+    WalkPath { tenant: tenant.to_string(), walk }
+}
+
+/// Safety walks: the announced ones, and logging points as a participant (with the walk's pass).
+impl Edge {
+    pub async fn walks(&self, tenant: &str) -> Result<Vec<PublicWalk>, ApiError> {
+        self.call::<ListPublicWalks>(&tenant_path(tenant), None, &(), None).await
+    }
+
+    /// The address of an announced walk's calendar file.
+    pub fn walk_calendar_url(&self, tenant: &str, walk: i64) -> String {
+        self.url::<ReadWalkCalendar>(&walk_path(tenant, walk))
+    }
+
+    pub async fn join_walk(&self, tenant: &str, walk: i64, code: &str) -> Result<JoinedWalk, ApiError> {
+        let body = NewAccessCode { code: code.to_string() };
+        self.call::<JoinWalk>(&walk_path(tenant, walk), None, &body, None).await
+    }
+
+    pub async fn walk_points(&self, tenant: &str, walk: i64, pass: &str) -> Result<Vec<WalkPoint>, ApiError> {
+        self.call::<ListWalkPoints>(&walk_path(tenant, walk), None, &(), Some(pass)).await
+    }
+
+    pub async fn log_walk_point(
+        &self,
+        tenant: &str,
+        walk: i64,
+        pass: &str,
+        point: &WalkPointDraft,
+    ) -> Result<WalkPoint, ApiError> {
+        self.call::<LogWalkPoint>(&walk_path(tenant, walk), None, point, Some(pass)).await
+    }
+
+    /// The walk's live room over HTTP (asked why a handshake failed) and as a WebSocket.
+    pub fn walk_live_urls(&self, tenant: &str, walk: i64) -> (String, String) {
+        let http = self.url::<JoinWalkLive>(&walk_path(tenant, walk));
+        (http.clone(), websocket_url(&http))
+    }
+}
+
+/// `url` (http or https) as a WebSocket address.
+fn websocket_url(url: &str) -> String {
+    match url.strip_prefix("https://") {
+        Some(rest) => format!("wss://{rest}"),
+        None => url.replacen("http://", "ws://", 1),
     }
 }
 

@@ -38,3 +38,16 @@ pub fn time_range(locale: Locale, starts_at: &str, ends_at: &str) -> String {
 pub fn moment(locale: Locale, iso: &str) -> String {
     format(&Date::new(&iso.into()), locale, &[("dateStyle", "medium"), ("timeStyle", "short")])
 }
+
+/// A moment in the municipality's own time (`YYYY-MM-DDTHH:MM`, as a walk's start), in full:
+/// "torsdag 10 december 2026 18:00".
+pub fn local_moment(locale: Locale, local: &str) -> String {
+    // Without a zone, read as the browser's local time: the municipality's own, for its residents.
+    format(&Date::new(&local.into()), locale, &[("dateStyle", "full"), ("timeStyle", "short")])
+}
+
+/// A moment stored as ISO 8601 UTC, as the time of day in Sweden: "18:42" (a walk happens
+/// there, whatever zone the phone is set to).
+pub fn time_of_day(locale: Locale, iso: &str) -> String {
+    format(&Date::new(&iso.into()), locale, &[("timeStyle", "short"), ("timeZone", "Europe/Stockholm")])
+}

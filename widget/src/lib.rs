@@ -1,9 +1,13 @@
 //! The resident-facing widget. A small JavaScript loader (`widget/js/tryggve.js`) defines the
-//! custom elements and calls [`mount_report`] for each `<tryggve-report>` and [`mount_dialog`]
-//! for each `<tryggve-dialog>`; everything the resident sees is rendered here, inside the
-//! element's own Shadow DOM. The build makes a module with each (features `report` and
-//! `dialogue`); what one of them does not use is left out of it.
-#![cfg_attr(not(all(feature = "report", feature = "dialogue")), allow(dead_code, unused_imports))]
+//! custom elements and calls [`mount_report`] for each `<tryggve-report>`, [`mount_dialog`]
+//! for each `<tryggve-dialog>` and [`mount_walk`] for each `<tryggve-walk>`; everything the
+//! resident sees is rendered here, inside the element's own Shadow DOM. The build makes a module
+//! with each (features `report`, `dialogue` and `walk`); what one of them does not use is left
+//! out of it.
+#![cfg_attr(
+    not(all(feature = "report", feature = "dialogue", feature = "walk")),
+    allow(dead_code, unused_imports)
+)]
 
 mod api;
 mod components;
@@ -11,10 +15,12 @@ mod embed;
 mod format;
 mod live;
 mod locales;
+mod map_base;
 mod outbox;
 mod participant;
 mod turnstile;
 mod typed;
+mod walk_outbox;
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -23,6 +29,7 @@ use web_sys::HtmlElement;
 use crate::api::Edge;
 use crate::components::dialogue::DialogueWidget;
 use crate::components::report::ReportWidget;
+use crate::components::walk::WalkWidget;
 use crate::locales::LocaleFiles;
 
 /// Mounts the report form into `host` (a `<tryggve-report>` element).
@@ -62,6 +69,25 @@ pub async fn mount_dialog(host: HtmlElement, edge: String, assets: String) -> Re
     mount_to(root, move || {
         provide_context(files);
         view! { <DialogueWidget edge tenant dialogue presenter locale theme /> }
+    })
+    .forget();
+    Ok(())
+}
+
+/// Mounts the municipality's safety walks into `host` (a `<tryggve-walk tenant="…">`): the
+/// announced walks, and for a participant with the walk's code, the walk logger.
+#[cfg(feature = "walk")]
+#[wasm_bindgen]
+pub async fn mount_walk(host: HtmlElement, edge: String, assets: String) -> Result<(), JsValue> {
+    let tenant = host.get_attribute("tenant").unwrap_or_else(|| "demo".into());
+    let (root, theme, frame) = embed::prepare_shadow_root(&host, &assets, true).await?;
+    frame.reveal();
+    let files = LocaleFiles::new(&assets);
+    let locale = RwSignal::new(files.first_locale(embed::locale_for(&host)).await);
+    let edge = Edge::new(edge);
+    mount_to(root, move || {
+        provide_context(files);
+        view! { <WalkWidget edge tenant locale theme /> }
     })
     .forget();
     Ok(())

@@ -1,4 +1,5 @@
-//! The live line to a dialogue's room at the edge: a WebSocket that delivers every public change.
+//! The live line to a room at the edge (a dialogue's or a safety walk's): a WebSocket that
+//! delivers every public change.
 //! When the line drops it is opened again (with growing pauses, `tryggve_core::live`), and every
 //! (re)opening is reported so that the view can load a snapshot and catch up on what it missed.
 //! While open it pings now and then, so that no proxy closes a quiet line, and a line whose ping
@@ -9,7 +10,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use tryggve_core::dialogue::LiveEvent;
+use serde::de::DeserializeOwned;
 use tryggve_core::i18n::I18n;
 use tryggve_core::live::{Ending, NextTry, Reconnection, LIVE_PING, LIVE_PONG, PING_EVERY_MS};
 use wasm_bindgen::prelude::*;
@@ -31,10 +32,11 @@ pub enum Connection {
 }
 
 impl Connection {
-    pub fn message(self, i18n: &I18n) -> String {
+    /// What the resident is told; `live_key` says what following live means here.
+    pub fn message(self, i18n: &I18n, live_key: &str) -> String {
         match self {
             Self::Connecting => i18n.t("dialogue-connecting"),
-            Self::Live => i18n.t("dialogue-connected"),
+            Self::Live => i18n.t(live_key),
             Self::Reconnecting => i18n.t("dialogue-reconnecting"),
             Self::Refused { too_many, minutes } => i18n.t_with(
                 if too_many { "dialogue-too-many" } else { "dialogue-refused" },
@@ -58,7 +60,8 @@ struct Inner {
     url: String,
     /// The same address over HTTP: asked why, after a failed handshake.
     admission_url: String,
-    on_events: Box<dyn Fn(Vec<LiveEvent>)>,
+    /// Reads a message of the room's and passes on its events.
+    on_message: Box<dyn Fn(&str)>,
     on_state: Box<dyn Fn(Connection)>,
     current: RefCell<Option<Socket>>,
     /// Counts the sockets opened, so that a ping loop knows when its socket was replaced.
@@ -76,16 +79,23 @@ struct Inner {
 pub struct LiveLine(Rc<Inner>);
 
 impl LiveLine {
-    pub fn open(
+    /// Opens a line whose room sends JSON arrays of `E`.
+    pub fn open<E: DeserializeOwned + 'static>(
         url: String,
         admission_url: String,
-        on_events: impl Fn(Vec<LiveEvent>) + 'static,
+        on_events: impl Fn(Vec<E>) + 'static,
         on_state: impl Fn(Connection) + 'static,
     ) -> Self {
+        // Anything else (a message from a newer edge) is not for us.
+        let on_message = move |text: &str| {
+            if let Ok(events) = serde_json::from_str::<Vec<E>>(text) {
+                on_events(events);
+            }
+        };
         let line = Self(Rc::new(Inner {
             url,
             admission_url,
-            on_events: Box::new(on_events),
+            on_message: Box::new(on_message),
             on_state: Box::new(on_state),
             current: RefCell::new(None),
             generation: Cell::new(0),
@@ -130,10 +140,7 @@ impl LiveLine {
                     inner.pong.set(true);
                     return;
                 }
-                // Anything else (a message from a newer edge) is not for us.
-                if let Ok(events) = serde_json::from_str::<Vec<LiveEvent>>(&text) {
-                    (inner.on_events)(events);
-                }
+                (inner.on_message)(&text);
             }
         });
         let on_close = Closure::<dyn FnMut(CloseEvent)>::new(move |event: CloseEvent| {

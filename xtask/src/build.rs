@@ -47,8 +47,9 @@ const BROWSER_RUSTFLAGS: &str =
 enum LeafletBinding {
     /// The page's global `L` (the console, which is our own page), or none is used.
     Global,
-    /// The module's own import of `leaflet-esm.js`: the widget lives in others' pages.
-    Imported,
+    /// The module's own import of a Leaflet module beside it (`leaflet-esm.js`, or the walk
+    /// logger's `leaflet-walk.js`): the widget lives in others' pages.
+    Imported(&'static str),
 }
 
 /// Builds `crate_name` for wasm32 (with only `features`, if any are named), binds it for the
@@ -93,8 +94,8 @@ fn wasm_module(
         tools.node_command(&tools.wasm_opt).arg("-Oz").args(WASM_FEATURES).arg(&wasm).arg("-o").arg(&wasm),
     )?;
     let glue = out.join(format!("{out_name}.js"));
-    if leaflet == LeafletBinding::Imported {
-        import_leaflet(&glue)?;
+    if let LeafletBinding::Imported(module) = leaflet {
+        import_leaflet(&glue, module)?;
     }
     // The glue is an ES module that names the wasm's imports; minifying keeps those names.
     minify(tools, &glue, &["--format=esm"])
@@ -102,7 +103,7 @@ fn wasm_module(
 
 /// Binds the glue's `L` to our own Leaflet module: an import at the top of a module shadows the
 /// global of the same name, so every `L.Map`, `L.marker`… in the glue is ours.
-fn import_leaflet(glue: &Path) -> Result {
+fn import_leaflet(glue: &Path, module: &str) -> Result {
     let source = fs::read_to_string(glue).map_err(|e| format!("{}: {e}", glue.display()))?;
     if !source.contains("L.Map") {
         return Err(format!(
@@ -110,12 +111,14 @@ fn import_leaflet(glue: &Path) -> Result {
             glue.display()
         ));
     }
-    let bound = format!("import * as L from \"./{LEAFLET_MODULE}\";\n{source}");
+    let bound = format!("import * as L from \"./{module}\";\n{source}");
     fs::write(glue, bound).map_err(|e| format!("{}: {e}", glue.display()))
 }
 
 /// The widget's Leaflet, an ES module beside its glue (see `widget/js/leaflet-module.js`).
 const LEAFLET_MODULE: &str = "leaflet-esm.js";
+/// The walk logger's, with lines (see `widget/js/leaflet-walk.js`).
+const LEAFLET_WALK_MODULE: &str = "leaflet-walk.js";
 
 /// Shrinks a script or stylesheet in place (its source, with comments, stays in the
 /// repository): what residents download on weak connections carries no comments or indentation.
@@ -149,9 +152,12 @@ fn console(tools: &Tools) -> Result {
 fn widget(tools: &Tools) -> Result {
     let root = root();
     let out = root.join("dist/public/widget");
-    // One module per element: the report form's, and the live dialogue's.
-    wasm_module(tools, "tryggve-widget", &["report"], ("tryggve_report", LeafletBinding::Imported), &out)?;
+    // One module per element: the report form's, the live dialogue's and the walk logger's.
+    let report = ("tryggve_report", LeafletBinding::Imported(LEAFLET_MODULE));
+    wasm_module(tools, "tryggve-widget", &["report"], report, &out)?;
     wasm_module(tools, "tryggve-widget", &["dialogue"], ("tryggve_dialog", LeafletBinding::Global), &out)?;
+    let walk = ("tryggve_walk", LeafletBinding::Imported(LEAFLET_WALK_MODULE));
+    wasm_module(tools, "tryggve-widget", &["walk"], walk, &out)?;
     loader(&root.join("widget/js/tryggve.js"), &out.join("tryggve.js"))?;
     minify(tools, &out.join("tryggve.js"), &[])?;
     copy(&root.join("widget/assets/tryggve.css"), &out.join("tryggve.css"))?;
@@ -162,7 +168,8 @@ fn widget(tools: &Tools) -> Result {
         let file = format!("{}.ftl", locale.tag());
         copy(&root.join("core/locales").join(&file), &out.join("locales").join(&file))?;
     }
-    leaflet_module(tools, &out.join(LEAFLET_MODULE))?;
+    leaflet_module(tools, "widget/js/leaflet-module.js", &out.join(LEAFLET_MODULE))?;
+    leaflet_module(tools, "widget/js/leaflet-walk.js", &out.join(LEAFLET_WALK_MODULE))?;
     let leaflet = root.join("node_modules/leaflet/dist");
     copy(&leaflet.join("leaflet.css"), &out.join("leaflet.css"))?;
     minify(tools, &out.join("leaflet.css"), &[])?;
@@ -180,15 +187,10 @@ fn leaflet_for_the_console(tools: &Tools, out: &Path) -> Result {
     bundle_leaflet(tools, "console/leaflet-console.js", &["--format=iife", "--global-name=L"], out)
 }
 
-/// The widget's parts (`widget/js/leaflet-module.js`) as an ES module, which the widget binds
-/// without a global `L`.
-fn leaflet_module(tools: &Tools, out: &Path) -> Result {
-    bundle_leaflet(
-        tools,
-        "widget/js/leaflet-module.js",
-        &["--format=esm", "--supported:import-meta=true"],
-        out,
-    )
+/// The widget's parts (`entry`: `widget/js/leaflet-module.js`, or the walk logger's with lines)
+/// as an ES module, which the widget binds without a global `L`.
+fn leaflet_module(tools: &Tools, entry: &str, out: &Path) -> Result {
+    bundle_leaflet(tools, entry, &["--format=esm", "--supported:import-meta=true"], out)
 }
 
 /// Bundles and shrinks the Leaflet `entry` (with Leaflet's notice kept) into `out`.
@@ -209,11 +211,13 @@ const LEAFLET_NOTICE: &str = "/* @preserve Leaflet 1.9.4 (the parts Tryggve uses
     for interactive maps. https://leafletjs.com (c) 2010-2023 Vladimir Agafonkin, (c) 2010-2011 \
     CloudMade. BSD 2-Clause License. */";
 
-/// The demo page and the headers the assets layer adds to static files.
+/// The demo pages and the headers the assets layer adds to static files.
 fn static_pages() -> Result {
     let root = root();
     let public = root.join("dist/public");
-    copy(&root.join("index.html"), &public.join("index.html"))?;
+    for page in ["index.html", "walks.html"] {
+        copy(&root.join(page), &public.join(page))?;
+    }
     // The embedding examples, also served by the demo at /examples/ (there from the edge's own origin).
     for example in [
         "plain.html",
@@ -245,9 +249,12 @@ const HEADERS: &str = "\
   X-Frame-Options: DENY
   Cache-Control: no-store
 
-# The demo page and the edge's copies of the embedding examples share the console's origin:
+# The demo pages and the edge's copies of the embedding examples share the console's origin:
 # no inline script may run there (an injected one could act with a moderator's session).
 /
+  Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'
+
+/walks*
   Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'
 
 /examples/*

@@ -29,8 +29,11 @@ pub enum ErrorCode {
     TooManyConnections,
     CaseNotFound,
     DialogueNotFound,
+    WalkNotFound,
     QuestionNotFound,
     DialogueNotOpen,
+    /// A point for a safety walk that is not under way (409).
+    WalkNotUnderWay,
     AlreadyVoted,
     UpgradeRequired,
     IdempotencyConflict,
@@ -44,7 +47,7 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// Every code but the field errors and [`ErrorCode::Unknown`].
-    pub const PLAIN: [ErrorCode; 28] = [
+    pub const PLAIN: [ErrorCode; 30] = [
         Self::InvalidJson,
         Self::UnsupportedMediaType,
         Self::BodyTooLarge,
@@ -65,8 +68,10 @@ impl ErrorCode {
         Self::TooManyConnections,
         Self::CaseNotFound,
         Self::DialogueNotFound,
+        Self::WalkNotFound,
         Self::QuestionNotFound,
         Self::DialogueNotOpen,
+        Self::WalkNotUnderWay,
         Self::AlreadyVoted,
         Self::UpgradeRequired,
         Self::IdempotencyConflict,
@@ -98,8 +103,10 @@ impl ErrorCode {
             Self::TooManyConnections => "too_many_connections",
             Self::CaseNotFound => "case_not_found",
             Self::DialogueNotFound => "dialogue_not_found",
+            Self::WalkNotFound => "walk_not_found",
             Self::QuestionNotFound => "question_not_found",
             Self::DialogueNotOpen => "dialogue_not_open",
+            Self::WalkNotUnderWay => "walk_not_under_way",
             Self::AlreadyVoted => "already_voted",
             Self::UpgradeRequired => "upgrade_required",
             Self::IdempotencyConflict => "idempotency_conflict",

@@ -11,7 +11,8 @@ use serde::Serialize;
 
 use super::path::{
     percent_encode, AccountPath, CasePath, DialoguePath, GroupPath, IntegrationPath, MeasurePath,
-    Open311FilePath, Open311Path, PathParams, QuestionPath, TenantPath, UnitPath, WalkPath, WebhookPath,
+    Open311FilePath, Open311Path, PathParams, QuestionPath, TenantPath, UnitPath, WalkPath, WalkPointPath,
+    WebhookPath,
 };
 use super::{ErrorCode, FileBytes, MAX_BODY_BYTES};
 use crate::bulk_review::{BulkOutcome, BulkReview};
@@ -38,7 +39,10 @@ use crate::shared_report::SharedReport;
 use crate::stats::DashboardAnswer;
 use crate::unit::{Unit, UnitDraft};
 use crate::unit_queue::UnitQueue;
-use crate::walk::{PublicWalk, Walk, WalkDraft, WalkStateChange};
+use crate::walk::{JoinedWalk, PublicWalk, Walk, WalkDraft, WalkStateChange};
+use crate::walk_point::{WalkPoint, WalkPointDraft};
+use crate::walk_protocol::WalkProtocol;
+use crate::walk_review::{ReviewedWalkPoint, WalkPointAction, WalkPointEdit};
 use crate::webhook::{Delivery, NewWebhook, Webhook, WebhookDraft};
 use crate::{ReportDraft, ReportReceipt, ReportView, TenantConfig};
 
@@ -70,6 +74,9 @@ pub enum Access {
     FollowUp,
     /// A dialogue's participant: `Authorization: Bearer <participant code>`.
     Participant,
+    /// A safety walk's participant: `Authorization: Bearer <walk pass>`, the pass joining the
+    /// walk with its code gave (checked against the walk by the handler).
+    Walker,
     /// The console's own pages, before anyone has logged in.
     ConsolePage,
     /// Any logged-in moderator (the session cookie; for changes the `X-CSRF-Token` header too).
@@ -188,10 +195,10 @@ impl Operation {
         let mut codes = self.errors.to_vec();
         let has_tenant = self.parameter_names().any(|name| name == "tenant");
         match self.access {
-            Access::Public | Access::FollowUp | Access::Participant if has_tenant => {
+            Access::Public | Access::FollowUp | Access::Participant | Access::Walker if has_tenant => {
                 codes.extend([UnknownTenant, OriginNotAllowed])
             }
-            Access::Public | Access::FollowUp | Access::Participant => {}
+            Access::Public | Access::FollowUp | Access::Participant | Access::Walker => {}
             Access::ConsolePage => codes.push(OriginNotAllowed),
             Access::Moderator => codes.extend([OriginNotAllowed, NotLoggedIn]),
             Access::Permitted(_) => {
@@ -199,7 +206,7 @@ impl Operation {
             }
         }
         match self.access {
-            Access::FollowUp => codes.push(MissingToken),
+            Access::FollowUp | Access::Walker => codes.push(MissingToken),
             Access::Participant => codes.push(MissingParticipant),
             _ if self.requires_csrf() => codes.push(CsrfMismatch),
             _ => {}
@@ -210,6 +217,8 @@ impl Operation {
                 ("case", _) => CaseNotFound,
                 ("dialogue", _) => DialogueNotFound,
                 ("question", _) => QuestionNotFound,
+                ("walk", _) => WalkNotFound,
+                ("point", _) => NotFound,
                 ("email" | "group", _) => NotFound,
                 _ => continue,
             });
@@ -264,6 +273,9 @@ impl Body for MeasureDraft {}
 impl Body for WebhookDraft {}
 impl Body for WalkDraft {}
 impl Body for WalkStateChange {}
+impl Body for WalkPointDraft {}
+impl Body for WalkPointEdit {}
+impl Body for WalkPointAction {}
 impl Body for NewAccessCode {}
 impl Body for DialogueDetails {}
 impl Body for DialogueAction {}
@@ -345,7 +357,7 @@ macro_rules! operations {
     };
 }
 
-use Access::{ConsolePage, FollowUp, Moderator, Participant, Permitted, Public};
+use Access::{ConsolePage, FollowUp, Moderator, Participant, Permitted, Public, Walker};
 use Permission::{
     AnswerQuestions, ConfigureTenant, ExportReports, HandleCases, ManageModerators, ModerateDialogues,
     ReadAudit, ReviewReports, ViewSituation,
@@ -361,7 +373,7 @@ const REPORT_FILTERS: &[&str] =
 
 /// The review filters and the part of the map in view.
 const REVIEW_MAP: &[&str] =
-    &["status", "visibility", "category", "from", "to", "area", "group", "q", "bbox", "zoom"];
+    &["status", "visibility", "category", "from", "to", "area", "group", "q", "bbox", "zoom", "walks"];
 
 /// The review list's filters, its order and where its page starts (`after`, a token from the
 /// previous page).
@@ -478,11 +490,35 @@ operations! {
         path: WalkPath, body: (), answer: File("text/calendar") => String,
         query: &[], errors: [UnknownTenant], fields: false,
     }
-    /// A participant joins a walk with its code: the walk if the code is right (422 `invalid_access_code` on `code` if not; at most 10 wrong codes an hour per client, then 429)
+    /// A participant joins a walk with its code: the walk and a pass for logging points if the code is right (422 `invalid_access_code` on `code` if not; at most 10 wrong codes an hour per client, then 429)
     JoinWalk {
         Post "/api/v1/tenants/{tenant}/walks/{walk}/join", Public,
-        path: WalkPath, body: NewAccessCode, answer: Json(200) => PublicWalk,
+        path: WalkPath, body: NewAccessCode, answer: Json(200) => JoinedWalk,
         query: &[], errors: [UnknownTenant, RateLimited], fields: true,
+    }
+    /// The points the walk's participants have logged, in the order they were logged
+    ListWalkPoints {
+        Get "/api/v1/tenants/{tenant}/walks/{walk}/points", Walker,
+        path: WalkPath, body: (), answer: Json(200) => Vec<WalkPoint>,
+        query: &[], errors: [], fields: false,
+    }
+    /// A participant logs a point while the walk is under way (409 `walk_not_under_way` before or after); sent again with the same `idempotency_key`, it is answered 200 and stored once
+    LogWalkPoint {
+        Post "/api/v1/tenants/{tenant}/walks/{walk}/points", Walker,
+        path: WalkPath, body: WalkPointDraft, answer: Json(201) => WalkPoint,
+        query: &[], errors: [WalkNotUnderWay, RateLimited, IdempotencyConflict], fields: true,
+    }
+    /// WebSocket: `[{"type":"points_changed","count"}]` when the walk's participants log a point (`Upgrade: websocket`). Without `Upgrade`: 426 if this client's handshake would be accepted now, 429 (with Retry-After) if refused
+    JoinWalkLive {
+        Get "/api/v1/tenants/{tenant}/walks/{walk}/live", Public,
+        path: WalkPath, body: (), answer: WebSocket => (),
+        query: &[], errors: [UpgradeRequired, RateLimited, TooManyConnections], fields: false,
+    }
+    /// A walk's published protocol, as residents see it (404 until the coordinator publishes it)
+    ReadPublicWalkProtocol {
+        Get "/api/v1/tenants/{tenant}/walks/{walk}/protocol", Public,
+        path: WalkPath, body: (), answer: Json(200) => WalkProtocol,
+        query: &[], errors: [UnknownTenant], fields: false,
     }
     /// A moderator logs in (sets the session cookie)
     LogIn {
@@ -634,6 +670,42 @@ operations! {
         Put "/api/v1/console/{tenant}/walks/{walk}/code", Permitted(ReviewReports),
         path: WalkPath, body: NewAccessCode, answer: Json(200) => Walk,
         query: &[], errors: [UnknownTenant], fields: true,
+    }
+    /// Every point a walk's participants logged, whatever a coordinator made of it (kept, rejected, merged), in the order logged
+    ListReviewedWalkPoints {
+        Get "/api/v1/console/{tenant}/walks/{walk}/points", Permitted(ReviewReports),
+        path: WalkPath, body: (), answer: Json(200) => Vec<ReviewedWalkPoint>,
+        query: &[], errors: [UnknownTenant], fields: false,
+    }
+    /// Correct a point: its place, category, note, how unsafe it felt (audited)
+    EditWalkPoint {
+        Put "/api/v1/console/{tenant}/walks/{walk}/points/{point}", Permitted(ReviewReports),
+        path: WalkPointPath, body: WalkPointEdit, answer: Json(200) => ReviewedWalkPoint,
+        query: &[], errors: [UnknownTenant], fields: true,
+    }
+    /// Reject a point, keep it, or merge it into another kept point of the walk (422 on `into` otherwise; audited)
+    ActOnWalkPoint {
+        Post "/api/v1/console/{tenant}/walks/{walk}/points/{point}/actions", Permitted(ReviewReports),
+        path: WalkPointPath, body: WalkPointAction, answer: Json(200) => ReviewedWalkPoint,
+        query: &[], errors: [UnknownTenant], fields: true,
+    }
+    /// The walk's protocol: its facts and its kept points by area, then category with the dark spots first
+    ReadWalkProtocol {
+        Get "/api/v1/console/{tenant}/walks/{walk}/protocol", Permitted(ReviewReports),
+        path: WalkPath, body: (), answer: Json(200) => WalkProtocol,
+        query: &[], errors: [UnknownTenant], fields: false,
+    }
+    /// The protocol's points as CSV for Excel (UTF-8 with BOM, `;`, formulas neutralised)
+    ExportWalkProtocolCsv {
+        Get "/api/v1/console/{tenant}/walks/{walk}/protocol.csv", Permitted(ReviewReports),
+        path: WalkPath, body: (), answer: File("text/csv") => String,
+        query: &[], errors: [UnknownTenant], fields: false,
+    }
+    /// The protocol's points and route as GeoJSON
+    ExportWalkProtocolGeoJson {
+        Get "/api/v1/console/{tenant}/walks/{walk}/protocol.geojson", Permitted(ReviewReports),
+        path: WalkPath, body: (), answer: File("application/geo+json") => serde_json::Value,
+        query: &[], errors: [UnknownTenant], fields: false,
     }
     /// The municipality's webhooks (admins)
     ListWebhooks {
@@ -878,6 +950,9 @@ mod tests {
         parameters_agree::<RevokeWebhook>();
         parameters_agree::<MoveWalk>();
         parameters_agree::<ReadWalkCalendar>();
+        parameters_agree::<LogWalkPoint>();
+        parameters_agree::<JoinWalkLive>();
+        parameters_agree::<ActOnWalkPoint>();
         for operation in ALL {
             // Ours, or Open311's, which is versioned by its own specification.
             let versioned = ["/api/v1/", "/api/open311/v2/"];

@@ -95,6 +95,14 @@ pub struct WalkPath {
     pub walk: i64,
 }
 
+/// A point logged on a safety walk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WalkPointPath {
+    pub tenant: String,
+    pub walk: i64,
+    pub point: i64,
+}
+
 /// A webhook of a municipality.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WebhookPath {
@@ -264,11 +272,27 @@ impl PathParams for WalkPath {
     const NAMES: &'static [&'static str] = &["tenant", "walk"];
 
     fn parse(values: &[&str]) -> Result<Self, ErrorCode> {
-        Ok(Self { tenant: tenant(values[0]), walk: id(values[1], ErrorCode::NotFound)? })
+        Ok(Self { tenant: tenant(values[0]), walk: id(values[1], ErrorCode::WalkNotFound)? })
     }
 
     fn values(&self) -> Vec<String> {
         vec![self.tenant.clone(), self.walk.to_string()]
+    }
+}
+
+impl PathParams for WalkPointPath {
+    const NAMES: &'static [&'static str] = &["tenant", "walk", "point"];
+
+    fn parse(values: &[&str]) -> Result<Self, ErrorCode> {
+        Ok(Self {
+            tenant: tenant(values[0]),
+            walk: id(values[1], ErrorCode::WalkNotFound)?,
+            point: id(values[2], ErrorCode::NotFound)?,
+        })
+    }
+
+    fn values(&self) -> Vec<String> {
+        vec![self.tenant.clone(), self.walk.to_string(), self.point.to_string()]
     }
 }
 

@@ -157,7 +157,7 @@ impl<'a> Cx<'a> {
         // Every template with a municipality names it first.
         let tenant = operation.parameter_names().next().filter(|name| *name == "tenant").map(|_| values[0]);
         match operation.access {
-            Access::Public | Access::FollowUp | Access::Participant => {
+            Access::Public | Access::FollowUp | Access::Participant | Access::Walker => {
                 if let Some(tenant) = tenant {
                     self.tenant_json = Some(self.public_tenant(tenant).await?);
                 }
@@ -170,6 +170,11 @@ impl<'a> Cx<'a> {
             Access::Public | Access::ConsolePage => {}
             Access::FollowUp => {
                 self.code = Some(http::bearer_token(self.req()).ok_or(ApiError::MissingToken)?);
+            }
+            Access::Walker => {
+                // Its form here; whether it is the walk's, in the handler (which reads the walk).
+                let pass = http::bearer_token(self.req()).filter(|p| tryggve_core::walk_pass::is_pass(p));
+                self.code = Some(pass.ok_or(ApiError::MissingToken)?);
             }
             Access::Participant => {
                 // Only a code this edge issued for this municipality: made-up ones count nothing.

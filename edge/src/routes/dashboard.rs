@@ -11,6 +11,7 @@ use tryggve_core::shared_report::{SharedReport, MAX_SHARED_REPORTS};
 use tryggve_core::stats::{self, Count, DashboardAnswer};
 use tryggve_core::time_to_fix::TimeToFix;
 use tryggve_core::unit::Unit;
+use tryggve_core::walk_dark_spots;
 
 use super::filtered::{filtered, selection, Reach};
 use super::{Cx, Handler, Reply};
@@ -54,12 +55,19 @@ impl Handler for ReadDashboard {
             store::situation::count(cx.db, &path.tenant, &filter, &single_choices, &category, &now).await?;
         let units = store::units::list(cx.db, &path.tenant).await?;
         let (measures, measure_effects) = measures_followed(cx, &path.tenant, &filter, &now[..10]).await?;
+        let period = (filter.from.as_deref(), filter.to.as_deref());
+        let spots = store::walk_points::dark_spots(cx.db, &path.tenant, period).await?;
+        let mut walk_dark_spots = walk_dark_spots::by_area(&config.areas, spots);
+        if let Some(area) = &filter.area {
+            walk_dark_spots.retain(|g| &g.area == area);
+        }
         Ok(Reply::Done(DashboardAnswer {
             time_to_fix: TimeToFix::of(&counted.hours, &units, &config.categories),
             units: units.iter().map(Unit::name).collect(),
             measures,
             measure_effects,
             rejected_included,
+            walk_dark_spots,
             dashboard: counted.tally.dashboard(&config.areas, &config.categories),
             compilation: stats::compile_by_area(&config.areas, counted.compilation),
             compilation_category: category,

@@ -142,7 +142,13 @@ async fn act(
     let saved = store::dialogues::save(db, tenant, &next, store::audit::record(db, &entry)?, &now).await?;
     public_cache::changed(tenant, Subject::Dialogues).await?;
     if saved.state.is_public() {
-        room::broadcast(cx.env, tenant, saved.id, &[LiveEvent::Dialogue { dialogue: saved.clone() }]).await;
+        room::broadcast(
+            cx.env,
+            tenant,
+            room::Live::Dialogue(saved.id),
+            &[LiveEvent::Dialogue { dialogue: saved.clone() }],
+        )
+        .await;
     }
     Ok(Reply::Done(saved))
 }
@@ -228,7 +234,7 @@ async fn act_on_question(
     }
     public_cache::changed(tenant, Subject::Dialogues).await?;
     if dialogue.state.is_public() {
-        room::broadcast(cx.env, tenant, dialogue.id, &events).await;
+        room::broadcast(cx.env, tenant, room::Live::Dialogue(dialogue.id), &events).await;
     }
     let updated = store::dialogues::question(db, tenant, dialogue.id, current.id)
         .await?

@@ -12,11 +12,12 @@ use tryggve_core::dialogue::{
     QuestionDraft, QuestionStatus,
 };
 use tryggve_core::participant_code;
-use worker::{D1Database, Request};
+use worker::D1Database;
 
 use super::{Cx, Handler, Reply};
 use crate::error::ApiError;
 use crate::public_cache::{self, Subject};
+use crate::room::Live;
 use crate::{client, clock, human, limits, room, secrets, store, token};
 
 /// A published dialogue (drafts do not exist for residents).
@@ -150,7 +151,7 @@ impl Handler for Vote {
         // A snapshot read after one's own vote counts it.
         public_cache::changed(tenant, Subject::Dialogues).await?;
         let event = tryggve_core::dialogue::LiveEvent::Question { question: counted.clone() };
-        room::broadcast(env, tenant, dialogue.id, &[event]).await;
+        room::broadcast(env, tenant, Live::Dialogue(dialogue.id), &[event]).await;
         Ok(Reply::Done(counted))
     }
 }
@@ -167,34 +168,10 @@ impl Handler for ReadParticipation {
 }
 
 /// `GET /api/v1/tenants/{tenant}/dialogues/{dialogue}/live` (WebSocket): joins the dialogue's
-/// live room. The page's origin must be one the tenant allows, like every other cross-origin
-/// call; a client opens only so many lines an hour, and holds only so many in one room (the room
-/// counts those). Without `Upgrade` the same checks say whether a handshake would be refused now
-/// (429) or accepted (426: use a WebSocket): a browser cannot read why one failed, so it asks.
+/// live room (see [`super::live`]).
 impl Handler for JoinLive {
     async fn handle(cx: &mut Cx<'_>, path: DialoguePath, _: ()) -> Result<Reply<()>, ApiError> {
-        let (db, env, tenant) = (cx.db, cx.env, path.tenant.as_str());
-        let config = cx.tenant_config(tenant).await?;
-        let dialogue = public_dialogue(cx.db, tenant, path.dialogue).await?;
-        let req = cx.req();
-        let upgrade = req.headers().get("upgrade").ok().flatten().unwrap_or_default();
-        let joining = upgrade.eq_ignore_ascii_case("websocket");
-        let client = client::key(req, env, &format!("live:{tenant}"))?;
-        let (per_hour, now) = (config.limits.live_joins_per_hour, clock::now_iso());
-        match joining {
-            true => _ = limits::take(db, &client, per_hour, &now).await?,
-            false => limits::check(db, &client, per_hour, &now).await?,
-        }
-        // A request of our own to the room, with the client's keys and cap in headers of ours
-        // (the incoming request's headers cannot be changed).
-        let headers = req.headers().clone();
-        headers.set(room::CLIENT_HEADER, &client.today)?;
-        headers.set(room::CLIENT_YESTERDAY_HEADER, &client.yesterday)?;
-        headers.set(room::CAP_HEADER, &config.limits.live_connections_per_client.to_string())?;
-        let mut init = worker::RequestInit::new();
-        init.with_method(worker::Method::Get).with_headers(headers);
-        let forwarded = Request::new_with_init(req.url()?.as_str(), &init)?;
-        let answer = room::stub(env, tenant, dialogue.id)?.fetch_with_request(forwarded).await?;
-        Ok(Reply::Passed(answer))
+        let dialogue = public_dialogue(cx.db, &path.tenant, path.dialogue).await?;
+        super::live::join(cx, &path.tenant, Live::Dialogue(dialogue.id)).await
     }
 }

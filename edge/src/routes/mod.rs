@@ -10,6 +10,7 @@ mod dialogues;
 mod exports;
 mod filtered;
 mod integrations;
+mod live;
 mod measures;
 mod notes;
 mod open311;
@@ -18,6 +19,8 @@ mod review;
 mod settings;
 mod tenants;
 mod units;
+mod walk_points;
+mod walk_review;
 mod walks;
 mod webhooks;
 
@@ -155,9 +158,19 @@ async fn dispatch(id: OperationId, cx: Cx<'_>, values: Vec<&str>) -> Result<Resp
         OperationId::UpdateWalk => cx.serve::<UpdateWalk>(values).await,
         OperationId::MoveWalk => cx.serve::<MoveWalk>(values).await,
         OperationId::SetWalkCode => cx.serve::<SetWalkCode>(values).await,
+        OperationId::ListReviewedWalkPoints => cx.serve::<ListReviewedWalkPoints>(values).await,
+        OperationId::EditWalkPoint => cx.serve::<EditWalkPoint>(values).await,
+        OperationId::ActOnWalkPoint => cx.serve::<ActOnWalkPoint>(values).await,
+        OperationId::ReadWalkProtocol => cx.serve::<ReadWalkProtocol>(values).await,
+        OperationId::ExportWalkProtocolCsv => cx.serve::<ExportWalkProtocolCsv>(values).await,
+        OperationId::ExportWalkProtocolGeoJson => cx.serve::<ExportWalkProtocolGeoJson>(values).await,
         OperationId::ListPublicWalks => cx.serve::<ListPublicWalks>(values).await,
         OperationId::ReadWalkCalendar => cx.serve::<ReadWalkCalendar>(values).await,
         OperationId::JoinWalk => cx.serve::<JoinWalk>(values).await,
+        OperationId::ListWalkPoints => cx.serve::<ListWalkPoints>(values).await,
+        OperationId::LogWalkPoint => cx.serve::<LogWalkPoint>(values).await,
+        OperationId::JoinWalkLive => cx.serve::<JoinWalkLive>(values).await,
+        OperationId::ReadPublicWalkProtocol => cx.serve::<ReadPublicWalkProtocol>(values).await,
         OperationId::ListWebhooks => cx.serve::<ListWebhooks>(values).await,
         OperationId::AddWebhook => cx.serve::<AddWebhook>(values).await,
         OperationId::RevokeWebhook => cx.serve::<RevokeWebhook>(values).await,

@@ -176,12 +176,26 @@ impl Handler for ReadReviewMap {
         let pairs: Vec<_> = form_urlencoded::parse(query.as_bytes()).collect();
         let viewport = Viewport::from_query(pairs.iter().map(|(k, v)| (k.as_ref(), v.as_ref())), whole_map)
             .map_err(ApiError::Invalid)?;
+        // Safety walks' points beside the reports, when asked for (`walks=include`).
+        let with_walks = match pairs.iter().find(|(k, _)| k == "walks").map(|(_, v)| v.as_ref()) {
+            None | Some("") => false,
+            Some("include") => true,
+            Some(_) => {
+                return Err(ApiError::Invalid(FieldError::new("walks", FieldErrorCode::InvalidChoice)))
+            }
+        };
         let cells = store::review_map::cells(db, tenant, &filter, &viewport.bbox, viewport.level()).await?;
-        if let Some(clusters) = ReviewMap::from_cells(&viewport, cells) {
-            return Ok(Reply::Done(clusters));
+        let mut shown = match ReviewMap::from_cells(&viewport, cells) {
+            Some(clusters) => clusters,
+            None => ReviewMap::from_reports(
+                store::review_map::markers(db, tenant, &filter, &viewport.bbox, MARKER_LIMIT).await?,
+            ),
+        };
+        if with_walks {
+            let period = (filter.from.as_deref(), filter.to.as_deref());
+            shown.walk_points = store::walk_points::in_view(db, tenant, &viewport.bbox, period).await?;
         }
-        let markers = store::review_map::markers(db, tenant, &filter, &viewport.bbox, MARKER_LIMIT).await?;
-        Ok(Reply::Done(ReviewMap::from_reports(markers)))
+        Ok(Reply::Done(shown))
     }
 }
 

@@ -8,7 +8,8 @@ use tryggve_core::api::path::{TenantPath, WalkPath};
 use tryggve_core::field_error::{FieldError, FieldErrorCode};
 use tryggve_core::password;
 use tryggve_core::reporter::{is_acceptable_code, NewAccessCode};
-use tryggve_core::walk::{self, PublicWalk, Walk, WalkDraft, WalkStateChange};
+use tryggve_core::walk::{self, JoinedWalk, PublicWalk, Walk, WalkDraft, WalkStateChange};
+use tryggve_core::walk_pass;
 use tryggve_core::TenantConfig;
 
 use super::{Cx, Handler, Reply};
@@ -22,7 +23,7 @@ async fn validated(cx: &Cx<'_>, tenant: &str, draft: &WalkDraft) -> Result<WalkD
 }
 
 async fn found(cx: &Cx<'_>, path: &WalkPath) -> Result<Walk, ApiError> {
-    store::walks::find(cx.db, &path.tenant, path.walk).await?.ok_or(ApiError::NotFound)
+    store::walks::find(cx.db, &path.tenant, path.walk).await?.ok_or(ApiError::WalkNotFound)
 }
 
 /// Residents' view of a walk, its area by name.
@@ -141,7 +142,7 @@ impl Handler for ReadWalkCalendar {
         let config = cx.tenant_config(&path.tenant).await?;
         let walk = found(cx, &path).await?;
         if !walk.state.is_public() {
-            return Err(ApiError::NotFound);
+            return Err(ApiError::WalkNotFound);
         }
         let ics = walk::calendar(&public(&walk, &config), &config.name, &path.tenant, &clock::now_iso())
             .ok_or_else(|| ApiError::Internal(format!("walk {} has no time", walk.id)))?;
@@ -152,19 +153,19 @@ impl Handler for ReadWalkCalendar {
 /// Wrong walk codes a client may send to one municipality in an hour (as access codes).
 const WALK_CODE_TRIES_PER_HOUR: u32 = 10;
 
-/// `POST /api/v1/tenants/{tenant}/walks/{walk}/join` with `{"code"}`: the announced walk, if
-/// the code is its participants'. Every try counts against a small hourly limit per client, and
+/// `POST /api/v1/tenants/{tenant}/walks/{walk}/join` with `{"code"}`: the announced walk and a
+/// pass for logging points (see `tryggve_core::walk_pass`), if the code is its participants'. Every try counts against a small hourly limit per client, and
 /// a right one is given back, so that codes cannot be guessed at speed.
 impl Handler for JoinWalk {
     async fn handle(
         cx: &mut Cx<'_>,
         path: WalkPath,
         body: NewAccessCode,
-    ) -> Result<Reply<PublicWalk>, ApiError> {
+    ) -> Result<Reply<JoinedWalk>, ApiError> {
         let config = cx.tenant_config(&path.tenant).await?;
         let walk = found(cx, &path).await?;
         if !walk.state.is_public() {
-            return Err(ApiError::NotFound);
+            return Err(ApiError::WalkNotFound);
         }
         let (db, env) = (cx.db, cx.env);
         let guesses = client::key(cx.req(), env, &format!("walk-code:{}", path.tenant))?;
@@ -178,6 +179,8 @@ impl Handler for JoinWalk {
         }
         // The right code was no guess.
         limits::give_back(db, guess).await?;
-        Ok(Reply::Done(public(&walk, &config)))
+        let key = secrets::required(env, secrets::PARTICIPANT_KEY)?;
+        let pass = walk_pass::issue(&key, &path.tenant, walk.id, &typed);
+        Ok(Reply::Done(JoinedWalk { walk: public(&walk, &config), pass }))
     }
 }

@@ -14,6 +14,7 @@ pub mod review_map;
 pub mod situation;
 pub mod tenants;
 pub mod units;
+pub mod walk_points;
 pub mod walks;
 pub mod webhooks;
 

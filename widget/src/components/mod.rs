@@ -1,9 +1,12 @@
+mod connection_status;
 pub mod dialogue;
 mod honeypot;
 mod human_check;
 mod language_switcher;
 pub mod report;
+pub mod walk;
 
+pub use connection_status::ConnectionStatus;
 pub use honeypot::Honeypot;
 pub use human_check::HumanCheck;
 pub use language_switcher::LanguageSwitcher;

@@ -5,7 +5,7 @@ use tryggve_core::api::Endpoint;
 use tryggve_core::charts::Direction;
 use tryggve_core::console::SessionInfo;
 use tryggve_core::i18n::I18n;
-use tryggve_core::local_time::human_month;
+use tryggve_core::local_time::{human_day, human_month};
 use tryggve_core::moderation::Permission;
 use tryggve_core::review::ReportFilter;
 use tryggve_core::stats::{Count, DashboardAnswer, OUTSIDE_AREAS};
@@ -146,6 +146,27 @@ pub fn DashboardPage(
                                 <td class="count">{g.cases.len()}</td>
                                 <td>{if g.cases.is_empty() { "–".to_string() } else { g.cases.join(", ") }}</td>
                             </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+                <h3>{i18n.t("console-walk-spots")}</h3>
+                <table class="compilation walk-spots">
+                    <caption>{i18n.t("console-walk-spots-caption")}</caption>
+                    <thead><tr><th scope="col">{i18n.t("console-area")}</th><th scope="col">{i18n.t("console-count-header")}</th><th scope="col">{i18n.t("console-walk-spots-source")}</th></tr></thead>
+                    <tbody>
+                        {a.walk_dark_spots.iter().map(|g| {
+                            let sources: Vec<String> = g.spots.iter().map(|s| i18n.t_with("console-walk-spots-point", &[
+                                ("walk", &s.walk_title),
+                                ("day", &human_day(s.walk_starts_at.get(..10).unwrap_or_default(), &i18n)),
+                                ("point", &s.point.to_string()),
+                            ])).collect();
+                            view! {
+                                <tr>
+                                    <th scope="row">{area_name(&a.areas, &g.area)}</th>
+                                    <td class="count">{g.spots.len()}</td>
+                                    <td>{if sources.is_empty() { "–".to_string() } else { sources.join("; ") }}</td>
+                                </tr>
+                            }
                         }).collect_view()}
                     </tbody>
                 </table>

@@ -1,8 +1,9 @@
 //! Every report the review filter selects, on a map. The map asks the edge for the part in
 //! view each time it is moved or the filter changes: a few reports come one by one, as markers
 //! that open the report (Enter or a click); many come as clusters with their number, which zoom
-//! in (Enter or a click). It opens on the whole municipality. A sentence under the map says
-//! what it shows, for those who do not see it.
+//! in (Enter or a click). It opens on the whole municipality. The safety walks' points can be
+//! shown beside the reports. A sentence under the map says what it shows, for those who do not
+//! see it.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -27,6 +28,7 @@ use crate::api;
 struct Drawn {
     map: leaflet::Map,
     layer: leaflet::LayerGroup,
+    walks: leaflet::LayerGroup,
 }
 
 #[component]
@@ -45,6 +47,7 @@ pub fn ReviewMap(
     let viewport = RwSignal::new(None::<Viewport>);
     let answer = RwSignal::new(None::<ReviewMapAnswer>);
     let message = RwSignal::new(String::new());
+    let with_walks = RwSignal::new(false);
     // Answers can arrive out of order when the map is moved quickly: only the newest counts.
     let asked = StoredValue::new(0u32);
 
@@ -62,23 +65,26 @@ pub fn ReviewMap(
             ));
             let layer = leaflet::LayerGroup::new();
             layer.add_to(&map);
+            let walks = leaflet::LayerGroup::new();
+            walks.add_to(&map);
             viewport.set(Some(view_of(&map)));
             map.on_move_end(Box::new({
                 let map = map.clone();
                 move |_| viewport.set(Some(view_of(&map)))
             }));
-            *drawn.borrow_mut() = Some(Drawn { map, layer });
+            *drawn.borrow_mut() = Some(Drawn { map, layer, walks });
         }
     });
 
     Effect::new(move |_| {
         loads.track();
         let (current, Some(view)) = (filter.get(), viewport.get()) else { return };
+        let walks = with_walks.get();
         asked.update_value(|n| *n += 1);
         let this = asked.get_value();
         let tenant = tenant.clone();
         spawn_local(async move {
-            let found = api::review_map(&tenant, &current, &view).await;
+            let found = api::review_map(&tenant, &current, &view, walks).await;
             if viewport.is_disposed() || asked.get_value() != this {
                 return;
             }
@@ -102,11 +108,20 @@ pub fn ReviewMap(
             for cluster in &found.clusters {
                 drawn.layer.add_layer(&cluster_marker(cluster, &drawn.map, i18n));
             }
+            drawn.walks.clear_layers();
+            for point in &found.walk_points {
+                drawn.walks.add_layer(&walk_marker(point));
+            }
         });
     });
 
     // Leaflet's classes go on the inner element, which has no `class` of ours to be set over them.
     view! {
+        <label class="check map-layer">
+            <input type="checkbox" prop:checked=move || with_walks.get()
+                on:change=move |ev| with_walks.set(event_target_checked(&ev)) />
+            " "{i18n.t("console-map-walks")}
+        </label>
         <div class="review-map" role="region" aria-label=i18n.t("console-map")>
             <div node_ref=container></div>
         </div>
@@ -126,7 +141,33 @@ fn view_of(map: &leaflet::Map) -> Viewport {
 
 fn summary(i18n: &I18n, found: &ReviewMapAnswer) -> String {
     let key = if found.clusters.is_empty() { "console-map-shows" } else { "console-map-clusters" };
-    i18n.t_count(key, found.total, &[])
+    let reports = i18n.t_count(key, found.total, &[]);
+    match found.walk_points.len() {
+        0 => reports,
+        n => format!("{reports} {}", i18n.t_count("console-map-walk-points", n as u64, &[])),
+    }
+}
+
+/// A safety walk's point: a small square-ish ring in the walk logger's colours (dark spots dark),
+/// under the reports' markers; the list of the walk's points is in Vandringar.
+fn walk_marker(point: &tryggve_core::review_map::WalkMarker) -> leaflet::CircleMarker {
+    let style = leaflet::PathOptions::new();
+    let (stroke, fill) = match point.category {
+        tryggve_core::walk_point::WalkCategory::DarkSpot => ("#1a1a1a", "#3b3b3b"),
+        _ => ("#5a2d82", "#8e5cc2"),
+    };
+    style.set_color(stroke.into());
+    style.set_fill_color(fill.into());
+    style.set_fill_opacity(0.5);
+    style.set_dash_array("3 3".into());
+    style.set_weight(2.0);
+    style.set_interactive(false);
+    let circle = leaflet::CircleMarker::new_with_options(
+        &leaflet::LatLng::new(point.lat, point.lng),
+        &JsValue::from(style),
+    );
+    circle.set_radius(7.0);
+    circle
 }
 
 /// A report's marker: focusable, named by its case and category; Enter or a click opens it.

@@ -5,6 +5,7 @@ use tryggve_core::i18n::I18n;
 use tryggve_core::walk::{Walk, WalkDraft, WALK_DESCRIPTION_MAX_CHARS, WALK_TITLE_MAX_CHARS};
 use tryggve_core::{LatLng, TenantConfig};
 
+use super::route_picker::RoutePicker;
 use crate::api;
 use crate::components::place_picker::PlacePicker;
 
@@ -22,6 +23,7 @@ pub fn WalkForm(
     let (title, area, starts_at, organiser, organisations, description, code) =
         (text(), text(), text(), text(), text(), text(), text());
     let meeting = RwSignal::new(None::<LatLng>);
+    let route = RwSignal::new(Vec::<LatLng>::new());
     let notice = RwSignal::new(String::new());
     let first_area = config.areas.first().map(|a| a.id.clone()).unwrap_or_default();
     // The fields show the walk chosen for editing, or a new one in the first area.
@@ -31,6 +33,7 @@ pub fn WalkForm(
         area.set(d.as_ref().map_or_else(|| first_area.clone(), |d| d.area.clone()));
         starts_at.set(d.as_ref().map(|d| d.starts_at.clone()).unwrap_or_default());
         meeting.set(d.as_ref().map(|d| d.meeting_point));
+        route.set(d.as_ref().map(|d| d.route.clone()).unwrap_or_default());
         organiser.set(d.as_ref().map(|d| d.organiser.clone()).unwrap_or_default());
         organisations.set(d.as_ref().map(|d| d.organisations.clone()).unwrap_or_default());
         description.set(d.map(|d| d.description).unwrap_or_default());
@@ -50,8 +53,7 @@ pub fn WalkForm(
             area: area.get_untracked(),
             starts_at: starts_at.get_untracked(),
             meeting_point,
-            // The route is kept as planned; it is not drawn in this form.
-            route: before.as_ref().map(|w| w.draft.route.clone()).unwrap_or_default(),
+            route: route.get_untracked(),
             organiser: organiser.get_untracked(),
             organisations: organisations.get_untracked(),
             description: description.get_untracked(),
@@ -118,6 +120,7 @@ pub fn WalkForm(
             </fieldset>
             <PlacePicker config=config.map.clone() place=meeting required=true legend=i18n.t("console-walk-meeting")
                 hint=i18n.t("console-walk-meeting-hint") map_label=i18n.t("console-walk-meeting-map") />
+            <RoutePicker config=config.map.clone() route />
             <label for="walk-organiser">{i18n.t("console-walk-organiser")}</label>
             <input id="walk-organiser" maxlength="100" prop:value=move || organiser.get()
                 on:input=move |ev| organiser.set(event_target_value(&ev)) />

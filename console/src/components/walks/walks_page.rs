@@ -7,6 +7,7 @@ use tryggve_core::walk::{Walk, WalkState};
 use tryggve_core::TenantConfig;
 
 use super::walk_form::WalkForm;
+use super::walk_review::WalkReview;
 use crate::api;
 use crate::components::table_box::TableBox;
 
@@ -26,6 +27,8 @@ pub fn WalksPage(session: SessionInfo, config: TenantConfig) -> impl IntoView {
     let walks = RwSignal::new(Vec::<Walk>::new());
     let notice = RwSignal::new(String::new());
     let editing = RwSignal::new(None::<Walk>);
+    // The walk whose points and protocol are open below the table.
+    let reviewing = RwSignal::new(None::<Walk>);
     let (tenant, csrf) =
         (StoredValue::new(session.tenant.clone()), StoredValue::new(session.csrf_token.clone()));
     let reload = move || {
@@ -56,10 +59,12 @@ pub fn WalksPage(session: SessionInfo, config: TenantConfig) -> impl IntoView {
         areas.with_value(|all| all.iter().find(|a| a.id == id).map_or(id.to_string(), |a| a.name.clone()))
     };
 
+    let (review_session, review_config) = (session.clone(), config.clone());
     view! {
-        <h1>{i18n.t("console-walks-title")}</h1>
-        <p class="lead">{i18n.t("console-walks-lead")}</p>
-        <p class="notice" role="status" aria-live="polite">{move || notice.get()}</p>
+        <h1 class="no-print">{i18n.t("console-walks-title")}</h1>
+        <p class="lead no-print">{i18n.t("console-walks-lead")}</p>
+        <p class="notice no-print" role="status" aria-live="polite">{move || notice.get()}</p>
+        <div class="no-print">
         <TableBox label=i18n.t("console-walks-title")>
             <table class="reports walks">
                 <caption>{i18n.t("console-walks")}</caption>
@@ -94,6 +99,11 @@ pub fn WalksPage(session: SessionInfo, config: TenantConfig) -> impl IntoView {
                                                 editing.set(Some(chosen.get_value()));
                                                 crate::focus::focus_by_id("walk-title");
                                             }>{i18n.t("console-unit-edit")}</button>
+                                        <button type="button" aria-label=i18n.t_with("console-walk-review-named", &[("title", &title)])
+                                            on:click=move |_| {
+                                                reviewing.set(Some(chosen.get_value()));
+                                                crate::focus::focus_by_id("walk-review-title");
+                                            }>{i18n.t("console-walk-review")}</button>
                                         {nexts.into_iter().map(|to| {
                                             let key = move_key(w.state, to);
                                             let named = i18n.t_with(&format!("{key}-named"), &[("title", &title)]);
@@ -109,6 +119,10 @@ pub fn WalksPage(session: SessionInfo, config: TenantConfig) -> impl IntoView {
                 </tbody>
             </table>
         </TableBox>
-        <WalkForm session editing config on_saved=Callback::new(move |_| reload()) />
+        </div>
+        {move || reviewing.get().map(|walk| view! { <WalkReview session=review_session.clone() config=review_config.clone() walk /> })}
+        <div class="no-print">
+            <WalkForm session editing config on_saved=Callback::new(move |_| reload()) />
+        </div>
     }
 }

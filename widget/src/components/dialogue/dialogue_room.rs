@@ -12,11 +12,11 @@ use tryggve_core::i18n::I18n;
 use wasm_bindgen::JsCast;
 
 use super::ask_form::{AskFields, AskForm, Asking};
-use super::connection_status::ConnectionStatus;
 use super::dialogue_header::DialogueHeader;
 use super::my_questions::MyQuestions;
 use super::question_list::QuestionList;
 use crate::api::{ApiError, Edge};
+use crate::components::ConnectionStatus;
 use crate::live::{Connection, LiveLine};
 use crate::participant;
 
@@ -147,7 +147,7 @@ pub fn DialogueRoom(
                 .then(|| view! { <p role="status">{i18n.t("loading")}</p> })}
             <Show when=move || live.with(Option::is_some)>
                 <DialogueHeader dialogue=Signal::derive(move || live.with(|l| l.as_ref().map(|l| l.dialogue.clone())).unwrap_or_default()) />
-                <ConnectionStatus connection />
+                <ConnectionStatus connection live_key="dialogue-connected" />
                 <AskForm asking=asking.clone() rules=rules.clone() site_key=site_key.clone() fields open on_asked />
                 <MyQuestions mine />
                 <p class="notice" role="status" aria-live="polite">{move || notice.get()}</p>

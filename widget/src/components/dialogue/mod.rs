@@ -2,7 +2,6 @@
 //! questions with votes and answers, all kept up to date through the live line.
 
 mod ask_form;
-mod connection_status;
 mod dialogue_header;
 mod dialogue_list;
 mod dialogue_room;

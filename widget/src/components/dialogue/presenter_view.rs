@@ -9,8 +9,8 @@ use send_wrapper::SendWrapper;
 use tryggve_core::dialogue::{LiveDialogue, LiveEvent, PublicQuestion};
 use tryggve_core::i18n::I18n;
 
-use super::connection_status::ConnectionStatus;
 use crate::api::{ApiError, Edge};
+use crate::components::ConnectionStatus;
 use crate::live::{Connection, LiveLine};
 
 /// How many waiting questions fit below the current one at a size readable across a room.
@@ -77,7 +77,7 @@ pub fn PresenterView(edge: Edge, tenant: String, id: i64) -> impl IntoView {
             <Show when=move || screen.with(Option::is_some)>
                 <header class="presenter-head">
                     <h2>{title}</h2>
-                    <ConnectionStatus connection />
+                    <ConnectionStatus connection live_key="dialogue-connected" />
                 </header>
                 <section class="presenter-now" aria-labelledby="presenter-now-title">
                     <h3 id="presenter-now-title">{i18n.t("now-answering")}</h3>

@@ -11,6 +11,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use tryggve_core::public_map::{PublicMap, Viewport, MAX_ZOOM};
 use tryggve_core::{BBox, LatLng, MapConfig};
+
+use crate::map_base::{base_map, to_leaflet, PlaceMarker};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -23,37 +25,17 @@ const LOCATED_ZOOM: f64 = 17.0;
 /// `Rc<RefCell<…>>` owned by this component, never in a signal.
 struct Leaflet {
     map: leaflet::Map,
-    marker: Option<leaflet::Marker>,
-    marker_alt: String,
+    pin: PlaceMarker,
     /// Approved reports of others, drawn as circles under the pin.
     public: leaflet::LayerGroup,
 }
 
 impl Leaflet {
     fn new(container: &web_sys::HtmlElement, config: &MapConfig, i18n: I18n) -> Option<Self> {
-        let options = leaflet::MapOptions::new();
-        // Our own zoom buttons below: Leaflet's are named in English whatever the page speaks.
-        options.set_zoom_control(false);
-        options.set_center(to_leaflet(config.center));
-        options.set_zoom(f64::from(config.zoom));
-        options.set_max_bounds(to_leaflet_bounds(config.bounds));
-        options.set_max_bounds_viscosity(1.0);
-        // Scrolling the host page must scroll the page, not zoom our map.
-        options.set_scroll_wheel_zoom(false);
-        options.set_keyboard(true);
-        options.set_keyboard_pan_delta(60.0);
-        let map = leaflet::Map::new_with_element(container, &options).ok()?;
-        let mut zoom = leaflet::ZoomOptions::new();
-        zoom.set_zoom_in_title(&i18n.t("map-zoom-in"));
-        zoom.set_zoom_out_title(&i18n.t("map-zoom-out"));
-        leaflet::Zoom::new(&zoom).add_to(&map);
-        let tile_options = leaflet::TileLayerOptions::new();
-        tile_options.set_attribution(config.attribution_html());
-        tile_options.set_max_zoom(19.0);
-        leaflet::TileLayer::new_options(&config.tile_url, &tile_options).add_to(&map);
+        let map = base_map(container, config, (config.center, f64::from(config.zoom)), true, i18n)?;
         let public = leaflet::LayerGroup::new();
         public.add_to(&map);
-        Some(Self { map, marker: None, marker_alt: i18n.t("marker-alt"), public })
+        Some(Self { map, pin: PlaceMarker::new(i18n.t("marker-alt")), public })
     }
 
     /// Approved reports as small circles; clusters as larger ones with their number. None of
@@ -84,23 +66,7 @@ impl Leaflet {
     }
 
     fn show_pin(&mut self, pin: Option<LatLng>) {
-        match (pin, &self.marker) {
-            (Some(point), Some(marker)) => marker.set_lat_lng(&to_leaflet(point)),
-            (Some(point), None) => {
-                let options = leaflet::MarkerOptions::new();
-                options.set_alt(self.marker_alt.clone());
-                // The pin is moved with the map controls, not focused itself.
-                options.set_keyboard(false);
-                let marker = leaflet::Marker::new_with_options(&to_leaflet(point), &options);
-                marker.add_to(&self.map);
-                self.marker = Some(marker);
-            }
-            (None, Some(marker)) => {
-                marker.remove();
-                self.marker = None;
-            }
-            (None, None) => {}
-        }
+        self.pin.show(&self.map, pin);
     }
 
     fn center(&self) -> LatLng {
@@ -141,14 +107,6 @@ fn cluster_label_options() -> leaflet::TooltipOptions {
     // Styled in tryggve.css; TooltipOptions has no setter for it.
     let _ = js_sys::Reflect::set(&options, &"className".into(), &"cluster-count".into());
     options
-}
-
-fn to_leaflet(point: LatLng) -> leaflet::LatLng {
-    leaflet::LatLng::new(point.lat, point.lng)
-}
-
-fn to_leaflet_bounds(b: BBox) -> leaflet::LatLngBounds {
-    leaflet::LatLngBounds::new(&leaflet::LatLng::new(b.south, b.west), &leaflet::LatLng::new(b.north, b.east))
 }
 
 /// Six decimals is ~0.1 m: more precision than a pin can mean.

@@ -1,4 +1,5 @@
-//! Whether the page is following the dialogue live, said in words (and to screen readers).
+//! Whether the page is following a dialogue or a walk live, said in words (and to screen
+//! readers).
 
 use leptos::prelude::*;
 use tryggve_core::i18n::I18n;
@@ -6,7 +7,11 @@ use tryggve_core::i18n::I18n;
 use crate::live::Connection;
 
 #[component]
-pub fn ConnectionStatus(connection: RwSignal<Connection>) -> impl IntoView {
+pub fn ConnectionStatus(
+    connection: RwSignal<Connection>,
+    /// What following live means here (`dialogue-connected`, `walk-connected`).
+    live_key: &'static str,
+) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let class = move || match connection.get() {
         Connection::Live => "connection live",
@@ -15,7 +20,7 @@ pub fn ConnectionStatus(connection: RwSignal<Connection>) -> impl IntoView {
     view! {
         <p class=class role="status" aria-live="polite">
             <span class="dot" aria-hidden="true"></span>
-            {move || connection.get().message(&i18n)}
+            {move || connection.get().message(&i18n, live_key)}
         </p>
     }
 }
