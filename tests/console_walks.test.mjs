@@ -179,7 +179,7 @@ test("after the walk the coordinator rejects, merges and corrects points, and pr
   // The lägesbild lists the walk's dark spots beside the reports', with where they came from.
   await page.locator("nav.pages").getByRole("button", { name: "Lägesbild", exact: true }).click();
   const spots = page.getByRole("table", { name: "Mörka platser som trygghetsvandringar under perioden hittade, per område" });
-  await spots.getByText(new RegExp(`Vandring längs ån \\(3 dec\\. 2026\\), punkt ${dark}`)).waitFor();
+  await spots.getByText(new RegExp(`Vandring längs ån \\(3 dec\\. 2026\\), punkt ${dark} \\(Ärende \\d{4}-\\d{4}\\)`)).waitFor();
   await page.screenshot({ path: screenshotPath("console-walk-spots-lagesbild-1280x900.png"), fullPage: true });
   await page.locator("nav.pages").getByRole("button", { name: "Vandringar", exact: true }).click();
   await page.getByRole("row", { name: /Vandring längs ån/ }).getByRole("button", { name: "Punkter och protokoll för Vandring längs ån" }).click();

@@ -16,6 +16,10 @@ pub struct WalkSpot {
     /// When the walk started, the municipality's own time `YYYY-MM-DDTHH:MM`.
     pub walk_starts_at: String,
     pub point: i64,
+    /// The case number of the report the point became, if it did (the same place is then
+    /// counted among the reports too).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub report: Option<String>,
 }
 
 /// The dark spots walks found in one area (`area` the area's id, or "-" outside them all).
@@ -55,6 +59,7 @@ mod tests {
             walk_title: "Kvällsvandring".into(),
             walk_starts_at: "2026-12-10T18:00".into(),
             point,
+            report: None,
         }
     }
 

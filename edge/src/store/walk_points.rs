@@ -236,6 +236,8 @@ struct SpotRow {
     walk: i64,
     title: String,
     starts_at: String,
+    report_year: Option<f64>,
+    report_seq: Option<f64>,
 }
 
 /// The kept dark spots of `tenant`'s walks that started within `from`–`to` (dates, inclusive,
@@ -245,8 +247,10 @@ pub async fn dark_spots(
     tenant: &str,
     (from, to): (Option<&str>, Option<&str>),
 ) -> Result<Vec<(LatLng, WalkSpot)>, ApiError> {
-    let sql = "SELECT p.id, p.lat, p.lng, w.id AS walk, w.title, w.starts_at FROM walk_points p \
+    let sql = "SELECT p.id, p.lat, p.lng, w.id AS walk, w.title, w.starts_at, r.case_year AS report_year, \
+               r.case_seq AS report_seq FROM walk_points p \
                JOIN walks w ON w.id = p.walk_id AND w.tenant_id = p.tenant_id \
+               LEFT JOIN reports r ON r.id = p.report_id \
                WHERE p.tenant_id = ?1 AND p.state = 'kept' AND p.category = 'dark_spot' \
                AND (?2 IS NULL OR substr(w.starts_at, 1, 10) >= ?2) AND (?3 IS NULL OR substr(w.starts_at, 1, 10) <= ?3) \
                ORDER BY w.starts_at, p.id";
@@ -256,8 +260,14 @@ pub async fn dark_spots(
     Ok(rows
         .into_iter()
         .map(|r| {
-            let spot =
-                WalkSpot { walk: r.walk, walk_title: r.title, walk_starts_at: r.starts_at, point: r.id };
+            let report = r.report_year.zip(r.report_seq).map(|(y, s)| case_number(y as i32, s as u32));
+            let spot = WalkSpot {
+                walk: r.walk,
+                walk_title: r.title,
+                walk_starts_at: r.starts_at,
+                point: r.id,
+                report,
+            };
             (LatLng::new(r.lat, r.lng), spot)
         })
         .collect())

@@ -155,11 +155,17 @@ pub fn DashboardPage(
                     <thead><tr><th scope="col">{i18n.t("console-area")}</th><th scope="col">{i18n.t("console-count-header")}</th><th scope="col">{i18n.t("console-walk-spots-source")}</th></tr></thead>
                     <tbody>
                         {a.walk_dark_spots.iter().map(|g| {
-                            let sources: Vec<String> = g.spots.iter().map(|s| i18n.t_with("console-walk-spots-point", &[
-                                ("walk", &s.walk_title),
-                                ("day", &human_day(s.walk_starts_at.get(..10).unwrap_or_default(), &i18n)),
-                                ("point", &s.point.to_string()),
-                            ])).collect();
+                            let sources: Vec<String> = g.spots.iter().map(|s| {
+                                let source = i18n.t_with("console-walk-spots-point", &[
+                                    ("walk", &s.walk_title),
+                                    ("day", &human_day(s.walk_starts_at.get(..10).unwrap_or_default(), &i18n)),
+                                    ("point", &s.point.to_string()),
+                                ]);
+                                match &s.report {
+                                    Some(case) => format!("{source} ({})", i18n.t_with("console-walk-point-reported", &[("case", case)])),
+                                    None => source,
+                                }
+                            }).collect();
                             view! {
                                 <tr>
                                     <th scope="row">{area_name(&a.areas, &g.area)}</th>

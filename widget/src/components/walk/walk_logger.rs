@@ -199,6 +199,13 @@ pub fn WalkLogger(
         },
     );
     let line = SendWrapper::new(line);
+    // A walk that has ended has no room to follow: the line stops instead of trying again.
+    let ended = line.clone();
+    Effect::new(move |_| {
+        if !state.get().is_public() {
+            ended.stop();
+        }
+    });
     on_cleanup(move || {
         line.stop();
         if let Some(window) = web_sys::window() {
