@@ -3,7 +3,8 @@
 // contexts at 390×844 with emulated geolocation moving along the route) join with the walk's
 // code; each logs points in two taps; one is offline for part of the walk and sends what it
 // logged once it is back; every point is stored exactly once and appears live on the other
-// phones. The list and the logger are clean under axe, and looked at at three sizes.
+// phones. Once its protocol is published, residents read it there. The list, the logger and
+// the protocol are clean under axe, and looked at at three sizes.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { EDGE } from "./support/edge.mjs";
@@ -191,4 +192,22 @@ test("the list and the logger at a desk's sizes", async () => {
     assert.deepEqual(p.errors, []);
     await p.context.close();
   }
+});
+
+test("a published protocol is shown to residents on the walks page, without participants' notes", async () => {
+  for (const state of ["done", "protocol_published"]) {
+    assert.equal((await call(admin, "POST", `/api/v1/console/demo/walks/${walk.id}/state`, { state })).response.status, 200);
+  }
+  const p = await phone(route[0]);
+  const item = p.widget.locator(".walk-item").filter({ hasText: TITLE });
+  await p.widget.getByRole("heading", { name: "Protokoll från tidigare vandringar" }).waitFor();
+  assert.equal(await item.getByRole("button", { name: "Delta med kod" }).count(), 0, "a walk walked takes no participants");
+  await item.getByRole("button", { name: "Visa protokollet" }).click();
+  await item.getByText("Vandringen hittade 4 platser, varav 1 mörka.").waitFor();
+  await item.getByText("Mörk plats, belysning: 1 (otrygghet 4 av 5)").waitFor();
+  assert.doesNotMatch(await item.textContent(), /Trasig lampa/, "participants' notes stay in the console");
+  assert.deepEqual(await axeViolations(p.page, [["tryggve-walk"]]), [], "the published protocol passes axe-core");
+  await p.page.screenshot({ path: screenshotPath("walk-protocol-public-390.png"), fullPage: true });
+  assert.deepEqual(p.errors, []);
+  await p.context.close();
 });

@@ -6,7 +6,7 @@ use serde::de::DeserializeOwned;
 use tryggve_core::api::operations::{
     AskQuestion, Body, FollowReport, IssueParticipantCode, JoinLive, JoinWalk, JoinWalkLive, ListDialogues,
     ListPublicWalks, ListWalkPoints, LogWalkPoint, ReadConfig, ReadDialogue, ReadParticipation,
-    ReadPublicMap, ReadWalkCalendar, SendReport, Vote,
+    ReadPublicMap, ReadPublicWalkProtocol, ReadWalkCalendar, SendReport, Vote,
 };
 use tryggve_core::api::path::{CasePath, DialoguePath, QuestionPath, TenantPath, WalkPath};
 use tryggve_core::api::{self, Endpoint, ErrorBody, ErrorCode};
@@ -19,6 +19,7 @@ use tryggve_core::report::parse_case_number;
 use tryggve_core::reporter::NewAccessCode;
 use tryggve_core::walk::{JoinedWalk, PublicWalk};
 use tryggve_core::walk_point::{WalkPoint, WalkPointDraft};
+use tryggve_core::walk_protocol::WalkProtocol;
 use tryggve_core::{ReportDraft, ReportReceipt, ReportView, TenantConfig};
 use wasm_bindgen::JsCast;
 
@@ -194,6 +195,11 @@ fn walk_path(tenant: &str, walk: i64) -> WalkPath {
 impl Edge {
     pub async fn walks(&self, tenant: &str) -> Result<Vec<PublicWalk>, ApiError> {
         self.call::<ListPublicWalks>(&tenant_path(tenant), None, &(), None).await
+    }
+
+    /// A walk's published protocol (what residents are shown of it).
+    pub async fn walk_protocol(&self, tenant: &str, walk: i64) -> Result<WalkProtocol, ApiError> {
+        self.call::<ReadPublicWalkProtocol>(&walk_path(tenant, walk), None, &(), None).await
     }
 
     /// The address of an announced walk's calendar file.

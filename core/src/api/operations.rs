@@ -478,7 +478,7 @@ operations! {
         path: DialoguePath, body: (), answer: WebSocket => (),
         query: &[], errors: [UpgradeRequired, RateLimited, TooManyConnections], fields: false,
     }
-    /// The safety walks residents are told of (planned or under way), the soonest first; cached for up to a minute
+    /// The safety walks residents are told of (planned or under way, and those whose protocol is published), the soonest first; cached for up to a minute
     ListPublicWalks {
         Get "/api/v1/tenants/{tenant}/walks", Public,
         path: TenantPath, body: (), answer: Json(200) => Vec<PublicWalk>,
@@ -683,7 +683,7 @@ operations! {
         path: WalkPointPath, body: WalkPointEdit, answer: Json(200) => ReviewedWalkPoint,
         query: &[], errors: [UnknownTenant], fields: true,
     }
-    /// Reject a point, keep it, or merge it into another kept point of the walk (422 on `into` otherwise; audited)
+    /// Reject a point, keep it, merge it into another kept point of the walk (422 on `into` otherwise), or make a kept point a case of the register (`{"action":"report","category"}`: a new report in review, once per point; 422 on `category` or `action` otherwise); audited
     ActOnWalkPoint {
         Post "/api/v1/console/{tenant}/walks/{walk}/points/{point}/actions", Permitted(ReviewReports),
         path: WalkPointPath, body: WalkPointAction, answer: Json(200) => ReviewedWalkPoint,

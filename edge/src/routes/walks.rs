@@ -123,7 +123,7 @@ impl Handler for SetWalkCode {
 }
 
 /// `GET /api/v1/tenants/{tenant}/walks`: the walks residents are told of (planned or under
-/// way), the soonest first. Cached as the public map is.
+/// way, and those whose protocol is published), the soonest first. Cached as the public map is.
 impl Handler for ListPublicWalks {
     async fn handle(cx: &mut Cx<'_>, path: TenantPath, _: ()) -> Result<Reply<Vec<PublicWalk>>, ApiError> {
         let (db, tenant) = (cx.db, path.tenant.as_str());

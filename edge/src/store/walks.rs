@@ -61,10 +61,13 @@ pub async fn list(db: &D1Database, tenant: &str) -> Result<Vec<Walk>, ApiError> 
     rows.into_iter().map(Row::into_walk).collect()
 }
 
-/// The tenant's walks residents are told of (planned or under way), the soonest first.
+/// The tenant's walks residents are told of (planned or under way, and those whose protocol is
+/// published), the soonest first.
 pub async fn announced(db: &D1Database, tenant: &str) -> Result<Vec<Walk>, ApiError> {
-    let sql =
-        format!("{SELECT} WHERE tenant_id = ?1 AND state IN ('planned', 'under_way') ORDER BY starts_at, id");
+    let sql = format!(
+        "{SELECT} WHERE tenant_id = ?1 AND state IN ('planned', 'under_way', 'protocol_published') \
+         ORDER BY starts_at, id"
+    );
     let rows: Vec<Row> = db.prepare(sql).bind(&[tenant.into()])?.all().await?.results()?;
     rows.into_iter().map(Row::into_walk).collect()
 }

@@ -7,6 +7,7 @@ use tryggve_core::i18n::I18n;
 use tryggve_core::walk::{JoinedWalk, PublicWalk, WalkState};
 
 use super::join_form::JoinForm;
+use super::protocol_view::ProtocolView;
 use crate::api::Edge;
 use crate::format;
 
@@ -27,8 +28,57 @@ pub fn WalkList(edge: Edge, tenant: String, on_joined: Callback<JoinedWalk>) -> 
         {move || match walks.get() {
             None => view! { <p role="status">{i18n.t("loading")}</p> }.into_any(),
             Some(Err(())) => view! { <p role="alert">{i18n.t("walk-list-failed")}</p> }.into_any(),
-            Some(Ok(list)) if list.is_empty() => view! { <p>{i18n.t("walk-list-empty")}</p> }.into_any(),
-            Some(Ok(list)) => view! {
+            Some(Ok(all)) => {
+                let (list, published): (Vec<PublicWalk>, Vec<PublicWalk>) = all.into_iter().partition(|w| w.state.is_public());
+                let upcoming = match list.is_empty() {
+                    true => view! { <p>{i18n.t("walk-list-empty")}</p> }.into_any(),
+                    false => upcoming_list(list, edge.clone(), tenant.clone(), joining, on_joined, i18n).into_any(),
+                };
+                let protocols = (!published.is_empty()).then(|| {
+                    protocol_list(published, edge.clone(), tenant.clone(), i18n)
+                });
+                view! { {upcoming} {protocols} }.into_any()
+            }
+        }}
+    }
+}
+
+/// Walks whose protocol is published, the latest first, each opened on request.
+fn protocol_list(mut published: Vec<PublicWalk>, edge: Edge, tenant: String, i18n: I18n) -> impl IntoView {
+    published.reverse();
+    let open = RwSignal::new(None::<i64>);
+    view! {
+        <h3 class="walk-protocols-title">{i18n.t("walk-protocols-title")}</h3>
+        <ul class="walk-list">
+            {published.into_iter().map(|walk| {
+                let (edge, tenant, id) = (edge.clone(), tenant.clone(), walk.id);
+                view! {
+                    <li class="walk-item">
+                        <h4>{walk.title.clone()}</h4>
+                        <p class="walk-when">{format::local_moment(i18n.locale, &walk.starts_at)}</p>
+                        <p>{i18n.t_with("walk-area", &[("area", &walk.area_name)])}</p>
+                        <button type="button" aria-expanded=move || (open.get() == Some(id)).to_string()
+                            on:click=move |_| open.update(|o| *o = if *o == Some(id) { None } else { Some(id) })>
+                            {i18n.t("walk-protocol-show")}
+                        </button>
+                        {move || (open.get() == Some(id)).then(|| view! { <ProtocolView edge=edge.clone() tenant=tenant.clone() walk=id /> })}
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+}
+
+/// The walks planned or under way, the soonest first.
+fn upcoming_list(
+    list: Vec<PublicWalk>,
+    edge: Edge,
+    tenant: String,
+    joining: RwSignal<Option<i64>>,
+    on_joined: Callback<JoinedWalk>,
+    i18n: I18n,
+) -> impl IntoView {
+    view! {
                 <ul class="walk-list">
                     {list.into_iter().map(|walk| {
                         let (edge, tenant) = (edge.clone(), tenant.clone());
@@ -69,7 +119,5 @@ pub fn WalkList(edge: Edge, tenant: String, on_joined: Callback<JoinedWalk>) -> 
                         }
                     }).collect_view()}
                 </ul>
-            }.into_any(),
-        }}
     }
 }
