@@ -3,6 +3,10 @@
 //! console's language — Leaflet names its own "Zoom in" and "Zoom out" in English whatever the
 //! page speaks, and a screen reader reads those names.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use leptos::prelude::on_cleanup;
 use tryggve_core::i18n::I18n;
 use tryggve_core::MapConfig;
 use wasm_bindgen::prelude::*;
@@ -50,4 +54,21 @@ pub fn base_map(
     // Lives as long as the map's element; dropped with the page.
     resized.forget();
     Some(map)
+}
+
+/// Where a component keeps what it drew (its map, and the layers it changes later), emptied and
+/// the map removed when the component goes: a component drawn again in the same element (new
+/// filters, a changed protocol) needs a new map, since Leaflet refuses a second one in an
+/// element that has one, and a map of a page that was left must stop listening.
+pub fn drawing<T: 'static>(map_of: fn(&T) -> &leaflet::Map) -> Rc<RefCell<Option<T>>> {
+    let drawn: Rc<RefCell<Option<T>>> = Rc::default();
+    on_cleanup({
+        let drawn = send_wrapper::SendWrapper::new(drawn.clone());
+        move || {
+            if let Some(drawn) = drawn.borrow_mut().take() {
+                map_of(&drawn).remove();
+            }
+        }
+    });
+    drawn
 }

@@ -25,15 +25,8 @@ pub fn PlacePicker(
     let i18n = expect_context::<I18n>();
     let container = NodeRef::<Div>::new();
     // Leaflet objects are not `Send`: kept here, never in signals.
-    let drawn: Rc<RefCell<Option<(leaflet::Map, leaflet::CircleMarker)>>> = Rc::default();
-    on_cleanup({
-        let drawn = send_wrapper::SendWrapper::new(drawn.clone());
-        move || {
-            if let Some((map, _)) = drawn.borrow_mut().take() {
-                map.remove();
-            }
-        }
-    });
+    let drawn: Rc<RefCell<Option<(leaflet::Map, leaflet::CircleMarker)>>> =
+        crate::base_map::drawing(|(map, _)| map);
     container.on_load({
         let drawn = drawn.clone();
         move |div| {

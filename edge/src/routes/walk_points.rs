@@ -20,8 +20,8 @@ const POINTS_PER_HOUR: u32 = 300;
 /// The walk, if the caller's pass is one joining it with its current code gave (401 if not:
 /// the phone asks for the code again).
 async fn joined(cx: &Cx<'_>, path: &WalkPath) -> Result<Walk, ApiError> {
-    let walk = store::walks::find(cx.db, &path.tenant, path.walk).await?.ok_or(ApiError::WalkNotFound)?;
-    let code_hash = store::walks::code_hash(cx.db, &path.tenant, path.walk).await?;
+    let (walk, code_hash) =
+        store::walks::find_with_code(cx.db, &path.tenant, path.walk).await?.ok_or(ApiError::WalkNotFound)?;
     let key = secrets::required(cx.env, secrets::PARTICIPANT_KEY)?;
     let pass = cx.code()?;
     match code_hash {

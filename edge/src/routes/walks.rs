@@ -27,7 +27,7 @@ async fn found(cx: &Cx<'_>, path: &WalkPath) -> Result<Walk, ApiError> {
 }
 
 /// Residents' view of a walk, its area by name.
-fn public(walk: &Walk, config: &TenantConfig) -> PublicWalk {
+pub(super) fn public(walk: &Walk, config: &TenantConfig) -> PublicWalk {
     let area =
         config.areas.iter().find(|a| a.id == walk.draft.area).map_or(walk.draft.area.as_str(), |a| &a.name);
     walk.public(area)
@@ -163,17 +163,17 @@ impl Handler for JoinWalk {
         body: NewAccessCode,
     ) -> Result<Reply<JoinedWalk>, ApiError> {
         let config = cx.tenant_config(&path.tenant).await?;
-        let walk = found(cx, &path).await?;
+        let (db, env) = (cx.db, cx.env);
+        let (walk, stored) =
+            store::walks::find_with_code(db, &path.tenant, path.walk).await?.ok_or(ApiError::WalkNotFound)?;
         if !walk.state.is_public() {
             return Err(ApiError::WalkNotFound);
         }
-        let (db, env) = (cx.db, cx.env);
         let guesses = client::key(cx.req(), env, &format!("walk-code:{}", path.tenant))?;
         let now = clock::now_iso();
         let guess = limits::take(db, &guesses, WALK_CODE_TRIES_PER_HOUR, &now).await?;
         let pepper = secrets::required(env, secrets::ACCESS_CODE_PEPPER)?;
         let typed = password::walk_code_hash(&pepper, &path.tenant, path.walk, &body.code);
-        let stored = store::walks::code_hash(db, &path.tenant, path.walk).await?;
         if !stored.is_some_and(|hash| tryggve_core::secret::same(&hash, &typed)) {
             return Err(ApiError::Invalid(FieldError::new("code", FieldErrorCode::InvalidAccessCode)));
         }

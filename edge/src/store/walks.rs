@@ -12,8 +12,8 @@ fn number(value: i64) -> JsValue {
     JsValue::from(value as f64)
 }
 
-const SELECT: &str = "SELECT id, title, area, starts_at, meeting_lat, meeting_lng, route, organiser, \
-                      organisations, description, state, code_hash IS NOT NULL AS has_code FROM walks";
+const COLUMNS: &str = "id, title, area, starts_at, meeting_lat, meeting_lng, route, organiser, \
+                       organisations, description, state, code_hash IS NOT NULL AS has_code";
 
 #[derive(Deserialize)]
 struct Row {
@@ -29,6 +29,9 @@ struct Row {
     description: String,
     state: String,
     has_code: f64,
+    /// Read only where a participant's code or pass is checked.
+    #[serde(default)]
+    code_hash: Option<String>,
 }
 
 impl Row {
@@ -56,7 +59,7 @@ impl Row {
 
 /// The tenant's walks, the soonest first.
 pub async fn list(db: &D1Database, tenant: &str) -> Result<Vec<Walk>, ApiError> {
-    let sql = format!("{SELECT} WHERE tenant_id = ?1 ORDER BY starts_at, id");
+    let sql = format!("SELECT {COLUMNS} FROM walks WHERE tenant_id = ?1 ORDER BY starts_at, id");
     let rows: Vec<Row> = db.prepare(sql).bind(&[tenant.into()])?.all().await?.results()?;
     rows.into_iter().map(Row::into_walk).collect()
 }
@@ -65,7 +68,7 @@ pub async fn list(db: &D1Database, tenant: &str) -> Result<Vec<Walk>, ApiError> 
 /// published), the soonest first.
 pub async fn announced(db: &D1Database, tenant: &str) -> Result<Vec<Walk>, ApiError> {
     let sql = format!(
-        "{SELECT} WHERE tenant_id = ?1 AND state IN ('planned', 'under_way', 'protocol_published') \
+        "SELECT {COLUMNS} FROM walks WHERE tenant_id = ?1 AND state IN ('planned', 'under_way', 'protocol_published') \
          ORDER BY starts_at, id"
     );
     let rows: Vec<Row> = db.prepare(sql).bind(&[tenant.into()])?.all().await?.results()?;
@@ -73,9 +76,25 @@ pub async fn announced(db: &D1Database, tenant: &str) -> Result<Vec<Walk>, ApiEr
 }
 
 pub async fn find(db: &D1Database, tenant: &str, id: i64) -> Result<Option<Walk>, ApiError> {
-    let sql = format!("{SELECT} WHERE tenant_id = ?1 AND id = ?2");
+    let sql = format!("SELECT {COLUMNS} FROM walks WHERE tenant_id = ?1 AND id = ?2");
     let row: Option<Row> = db.prepare(sql).bind(&[tenant.into(), number(id)])?.first(None).await?;
     row.map(Row::into_walk).transpose()
+}
+
+/// Walk `id` and its code's hash (if it has a code), in one read: what checking a participant's
+/// code or pass needs.
+pub async fn find_with_code(
+    db: &D1Database,
+    tenant: &str,
+    id: i64,
+) -> Result<Option<(Walk, Option<String>)>, ApiError> {
+    let sql = format!("SELECT {COLUMNS}, code_hash FROM walks WHERE tenant_id = ?1 AND id = ?2");
+    let row: Option<Row> = db.prepare(sql).bind(&[tenant.into(), number(id)])?.first(None).await?;
+    row.map(|mut row| {
+        let hash = row.code_hash.take();
+        row.into_walk().map(|walk| (walk, hash))
+    })
+    .transpose()
 }
 
 fn draft_values(draft: &WalkDraft) -> Result<[JsValue; 9], ApiError> {
@@ -161,12 +180,4 @@ pub async fn set_code(
     db.batch(vec![db.prepare(sql).bind(&[tenant.into(), number(id), hash.into(), now.into()])?, audit])
         .await?;
     Ok(())
-}
-
-/// Walk `id`'s code hash, if it has one.
-pub async fn code_hash(db: &D1Database, tenant: &str, id: i64) -> Result<Option<String>, ApiError> {
-    let sql = "SELECT code_hash FROM walks WHERE tenant_id = ?1 AND id = ?2";
-    let found: Option<Option<String>> =
-        db.prepare(sql).bind(&[tenant.into(), number(id)])?.first(Some("code_hash")).await?;
-    Ok(found.flatten())
 }

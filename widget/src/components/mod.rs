@@ -1,3 +1,4 @@
+mod configured_frame;
 mod connection_status;
 pub mod dialogue;
 mod honeypot;
@@ -6,6 +7,7 @@ mod language_switcher;
 pub mod report;
 pub mod walk;
 
+pub use configured_frame::ConfiguredFrame;
 pub use connection_status::ConnectionStatus;
 pub use honeypot::Honeypot;
 pub use human_check::HumanCheck;

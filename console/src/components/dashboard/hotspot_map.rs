@@ -14,17 +14,9 @@ pub fn HotspotMap(config: MapConfig, hotspots: Vec<HotSpot>) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let container = NodeRef::<Div>::new();
     // Leaflet objects are not `Send`: kept here, never in signals.
-    let drawn: Rc<RefCell<Option<leaflet::Map>>> = Rc::default();
     // New filters draw the dashboard again in the same elements: this map goes with the old
     // drawing, since Leaflet refuses to make a second map in an element that has one.
-    on_cleanup({
-        let drawn = send_wrapper::SendWrapper::new(drawn.clone());
-        move || {
-            if let Some(map) = drawn.borrow_mut().take() {
-                map.remove();
-            }
-        }
-    });
+    let drawn: Rc<RefCell<Option<leaflet::Map>>> = crate::base_map::drawing(|map| map);
     container.on_load(move |div| {
         let Some(map) = crate::base_map::base_map(&div, &config, f64::from(config.zoom) - 1.0, i18n) else {
             return;

@@ -43,6 +43,8 @@ pub fn ReviewMap(
     let i18n = expect_context::<I18n>();
     let names = StoredValue::new(expect_context::<CategoryNames>());
     let container = NodeRef::<Div>::new();
+    // Not removed when the page is left (unlike the other maps, see `base_map::drawing`): the
+    // review map may be moving to new reports then, and Leaflet fails on a map removed mid-move.
     let drawn: Rc<RefCell<Option<Drawn>>> = Rc::default();
     let viewport = RwSignal::new(None::<Viewport>);
     let answer = RwSignal::new(None::<ReviewMapAnswer>);

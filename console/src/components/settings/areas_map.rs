@@ -34,15 +34,7 @@ struct Drawn {
 pub fn AreasMap(config: MapConfig, areas: RwSignal<Vec<Area>>) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let container = NodeRef::<Div>::new();
-    let drawn: Rc<RefCell<Option<Drawn>>> = Rc::default();
-    on_cleanup({
-        let drawn = send_wrapper::SendWrapper::new(drawn.clone());
-        move || {
-            if let Some(d) = drawn.borrow_mut().take() {
-                d.map.remove();
-            }
-        }
-    });
+    let drawn: Rc<RefCell<Option<Drawn>>> = crate::base_map::drawing(|d| &d.map);
     container.on_load({
         let drawn = drawn.clone();
         move |div| {

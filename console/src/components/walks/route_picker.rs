@@ -19,15 +19,8 @@ pub fn RoutePicker(config: MapConfig, route: RwSignal<Vec<LatLng>>) -> impl Into
     let container = NodeRef::<Div>::new();
     let problem = RwSignal::new(None::<String>);
     // Leaflet objects are not `Send`: kept here, never in signals.
-    let drawn: Rc<RefCell<Option<(leaflet::Map, leaflet::Polyline)>>> = Rc::default();
-    on_cleanup({
-        let drawn = send_wrapper::SendWrapper::new(drawn.clone());
-        move || {
-            if let Some((map, _)) = drawn.borrow_mut().take() {
-                map.remove();
-            }
-        }
-    });
+    let drawn: Rc<RefCell<Option<(leaflet::Map, leaflet::Polyline)>>> =
+        crate::base_map::drawing(|(map, _)| map);
     container.on_load({
         let drawn = drawn.clone();
         move |div| {

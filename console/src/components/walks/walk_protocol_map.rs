@@ -15,16 +15,8 @@ use wasm_bindgen::JsValue;
 pub fn WalkProtocolMap(config: MapConfig, protocol: WalkProtocol) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let container = NodeRef::<Div>::new();
-    let drawn: Rc<RefCell<Option<leaflet::Map>>> = Rc::default();
     // A new protocol (after a change) draws the map again in new elements: this one goes.
-    on_cleanup({
-        let drawn = send_wrapper::SendWrapper::new(drawn.clone());
-        move || {
-            if let Some(map) = drawn.borrow_mut().take() {
-                map.remove();
-            }
-        }
-    });
+    let drawn: Rc<RefCell<Option<leaflet::Map>>> = crate::base_map::drawing(|map| map);
     container.on_load(move |div| {
         let Some(map) = crate::base_map::base_map(&div, &config, 15.0, i18n) else {
             return;
