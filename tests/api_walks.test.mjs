@@ -357,6 +357,10 @@ test("after the walk a coordinator corrects, rejects and merges points, and the 
   assert.equal(shown.points, 3);
   assert.equal(shown.walk.organiser, "", "no names for residents");
   assert.ok(!JSON.stringify(shown).includes("Mörkt i tunneln"), "participants' notes stay in the console");
+  for (const place of shown.areas.flatMap((a) => a.categories.flatMap((c) => c.points))) {
+    const keys = Object.keys(place).filter((k) => k !== "unsafe_level").sort();
+    assert.deepEqual(keys, ["category", "marked_by", "position"], "a place says where, what and how often, nothing else");
+  }
 
   const observer = await login(ACCOUNTS.observer);
   assert.equal((await call(observer, "GET", `/api/v1/console/demo/walks/${walk.id}/points`)).response.status, 403);

@@ -208,6 +208,12 @@ test("a published protocol is shown to residents on the walks page, without part
   assert.doesNotMatch(await item.textContent(), /Trasig lampa/, "participants' notes stay in the console");
   assert.deepEqual(await axeViolations(p.page, [["tryggve-walk"]]), [], "the published protocol passes axe-core");
   await p.page.screenshot({ path: screenshotPath("walk-protocol-public-390.png"), fullPage: true });
+  // The map draws the route, the meeting point and the four places; closing the protocol removes it.
+  const map = item.getByRole("region", { name: "Karta över vandringens väg och de 4 platserna" });
+  await map.waitFor();
+  assert.equal(await map.locator(".leaflet-overlay-pane path").count(), 6, "route, meeting point and four places");
+  await item.getByRole("button", { name: "Visa protokollet" }).click();
+  assert.equal(await map.count(), 0, "closed, the protocol and its map are gone");
   assert.deepEqual(p.errors, []);
   await p.context.close();
 });

@@ -12,6 +12,7 @@ use crate::spreadsheet::{Cell, Sheet};
 use crate::walk::PublicWalk;
 use crate::walk_point::{WalkCategory, WalkPoint};
 use crate::walk_review::{ReviewedWalkPoint, WalkPointState};
+use crate::LatLng;
 
 /// A kept point as the protocol lists it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -26,32 +27,56 @@ pub struct ProtocolPoint {
     pub report: Option<String>,
 }
 
+/// A kept point as residents read it in a published protocol: where, what and how unsafe it
+/// felt; never the participant's note (which may name people) nor anything that tells phones
+/// apart.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct PublicPlace {
+    pub position: LatLng,
+    pub category: WalkCategory,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unsafe_level: Option<u8>,
+    pub marked_by: u32,
+}
+
 /// The points of one category within one area.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
-pub struct CategorySection {
+pub struct CategorySection<P = ProtocolPoint> {
     pub category: WalkCategory,
-    pub points: Vec<ProtocolPoint>,
+    pub points: Vec<P>,
 }
 
 /// The points within one of the municipality's areas (or outside them all: `area` empty).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
-pub struct AreaSection {
+pub struct AreaSection<P = ProtocolPoint> {
     pub area: String,
     pub area_name: String,
     pub dark_spots: u32,
-    pub categories: Vec<CategorySection>,
+    pub categories: Vec<CategorySection<P>>,
 }
 
+/// The protocol as coordinators work with it (`P` = [`ProtocolPoint`]) or as residents read it
+/// once published (`P` = [`PublicPlace`], see [`WalkProtocol::for_residents`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
-pub struct WalkProtocol {
+pub struct WalkProtocol<P = ProtocolPoint> {
     pub walk: PublicWalk,
     /// Kept points (merged ones are counted in `marked_by`; rejected ones are left out).
     pub points: u32,
     pub dark_spots: u32,
-    pub areas: Vec<AreaSection>,
+    pub areas: Vec<AreaSection<P>>,
+}
+
+impl<P> WalkProtocol<P> {
+    /// Every kept point with its area, in the protocol's order.
+    pub fn rows(&self) -> impl Iterator<Item = (&AreaSection<P>, &P)> {
+        self.areas
+            .iter()
+            .flat_map(|a| a.categories.iter().flat_map(move |c| c.points.iter().map(move |p| (a, p))))
+    }
 }
 
 impl WalkProtocol {
@@ -100,25 +125,34 @@ impl WalkProtocol {
     }
 
     /// The protocol as residents read it once published: the places, categories and how unsafe
-    /// they felt, without participants' notes (which may mention people) or the organiser's name.
-    pub fn for_residents(mut self) -> Self {
-        self.walk.organiser.clear();
-        for area in &mut self.areas {
-            for section in &mut area.categories {
-                for point in &mut section.points {
-                    point.point.note.clear();
-                    point.point.idempotency_key.clear();
-                }
-            }
-        }
-        self
-    }
-
-    /// Every kept point with its area's name, in the protocol's order.
-    pub fn rows(&self) -> impl Iterator<Item = (&AreaSection, &ProtocolPoint)> {
-        self.areas
-            .iter()
-            .flat_map(|a| a.categories.iter().flat_map(move |c| c.points.iter().map(move |p| (a, p))))
+    /// they felt, without participants' notes (which may mention people), the points' keys and
+    /// times, the cases they became, or the organiser's name.
+    pub fn for_residents(self) -> WalkProtocol<PublicPlace> {
+        let place = |p: ProtocolPoint| PublicPlace {
+            position: p.point.position,
+            category: p.point.category,
+            unsafe_level: p.point.unsafe_level,
+            marked_by: p.marked_by,
+        };
+        let areas = self
+            .areas
+            .into_iter()
+            .map(|area| AreaSection {
+                area: area.area,
+                area_name: area.area_name,
+                dark_spots: area.dark_spots,
+                categories: area
+                    .categories
+                    .into_iter()
+                    .map(|c| CategorySection {
+                        category: c.category,
+                        points: c.points.into_iter().map(place).collect(),
+                    })
+                    .collect(),
+            })
+            .collect();
+        let walk = PublicWalk { organiser: String::new(), ..self.walk };
+        WalkProtocol { walk, points: self.points, dark_spots: self.dark_spots, areas }
     }
 
     /// The protocol's points as a GeoJSON FeatureCollection (RFC 7946: longitude first), with
@@ -314,7 +348,9 @@ mod tests {
         let public = WalkProtocol::of(walk(), &[kept], &config.areas).for_residents();
         assert_eq!(public.walk.organiser, "");
         let (_, only) = public.rows().next().unwrap();
-        assert_eq!((only.point.note.as_str(), only.point.idempotency_key.as_str()), ("", ""));
+        assert_eq!((only.category, only.marked_by), (WalkCategory::DarkSpot, 1));
+        let text = serde_json::to_string(&public).unwrap();
+        assert!(!text.contains("Anna") && !text.contains("idempotency_key"), "{text}");
         assert_eq!(public.points, 1);
     }
 

@@ -19,7 +19,7 @@ use tryggve_core::report::parse_case_number;
 use tryggve_core::reporter::NewAccessCode;
 use tryggve_core::walk::{JoinedWalk, PublicWalk};
 use tryggve_core::walk_point::{WalkPoint, WalkPointDraft};
-use tryggve_core::walk_protocol::WalkProtocol;
+use tryggve_core::walk_protocol::{PublicPlace, WalkProtocol};
 use tryggve_core::{ReportDraft, ReportReceipt, ReportView, TenantConfig};
 use wasm_bindgen::JsCast;
 
@@ -198,7 +198,11 @@ impl Edge {
     }
 
     /// A walk's published protocol (what residents are shown of it).
-    pub async fn walk_protocol(&self, tenant: &str, walk: i64) -> Result<WalkProtocol, ApiError> {
+    pub async fn walk_protocol(
+        &self,
+        tenant: &str,
+        walk: i64,
+    ) -> Result<WalkProtocol<PublicPlace>, ApiError> {
         self.call::<ReadPublicWalkProtocol>(&walk_path(tenant, walk), None, &(), None).await
     }
 

@@ -41,7 +41,7 @@ use crate::unit::{Unit, UnitDraft};
 use crate::unit_queue::UnitQueue;
 use crate::walk::{JoinedWalk, PublicWalk, Walk, WalkDraft, WalkStateChange};
 use crate::walk_point::{WalkPoint, WalkPointDraft};
-use crate::walk_protocol::WalkProtocol;
+use crate::walk_protocol::{PublicPlace, WalkProtocol};
 use crate::walk_review::{ReviewedWalkPoint, WalkPointAction, WalkPointEdit};
 use crate::webhook::{Delivery, NewWebhook, Webhook, WebhookDraft};
 use crate::{ReportDraft, ReportReceipt, ReportView, TenantConfig};
@@ -517,7 +517,7 @@ operations! {
     /// A walk's published protocol, as residents see it (404 until the coordinator publishes it)
     ReadPublicWalkProtocol {
         Get "/api/v1/tenants/{tenant}/walks/{walk}/protocol", Public,
-        path: WalkPath, body: (), answer: Json(200) => WalkProtocol,
+        path: WalkPath, body: (), answer: Json(200) => WalkProtocol<PublicPlace>,
         query: &[], errors: [UnknownTenant], fields: false,
     }
     /// A moderator logs in (sets the session cookie)

@@ -10,7 +10,7 @@ use tryggve_core::api::path::{WalkPath, WalkPointPath};
 use tryggve_core::i18n::{I18n, Locale};
 use tryggve_core::report::case_number;
 use tryggve_core::walk::{Walk, WalkState};
-use tryggve_core::walk_protocol::WalkProtocol;
+use tryggve_core::walk_protocol::{PublicPlace, WalkProtocol};
 use tryggve_core::walk_review::{report_of, ReviewedWalkPoint, WalkPointAction, WalkPointEdit};
 
 use super::{Cx, Handler, Reply};
@@ -22,15 +22,15 @@ async fn found_walk(cx: &Cx<'_>, tenant: &str, walk: i64) -> Result<Walk, ApiErr
     store::walks::find(cx.db, tenant, walk).await?.ok_or(ApiError::WalkNotFound)
 }
 
-/// The walk's points and the one the path names.
+/// The walk, its points and the one the path names.
 async fn found_point(
     cx: &Cx<'_>,
     path: &WalkPointPath,
-) -> Result<(Vec<ReviewedWalkPoint>, ReviewedWalkPoint), ApiError> {
-    found_walk(cx, &path.tenant, path.walk).await?;
+) -> Result<(Walk, Vec<ReviewedWalkPoint>, ReviewedWalkPoint), ApiError> {
+    let walk = found_walk(cx, &path.tenant, path.walk).await?;
     let points = store::walk_points::reviewed(cx.db, &path.tenant, path.walk).await?;
     let point = points.iter().find(|p| p.point.id == path.point).cloned().ok_or(ApiError::NotFound)?;
-    Ok((points, point))
+    Ok((walk, points, point))
 }
 
 /// `GET /api/v1/console/{tenant}/walks/{walk}/points`
@@ -53,7 +53,7 @@ impl Handler for EditWalkPoint {
         edit: WalkPointEdit,
     ) -> Result<Reply<ReviewedWalkPoint>, ApiError> {
         let config = cx.tenant_config(&path.tenant).await?;
-        let (_, before) = found_point(cx, &path).await?;
+        let (_, _, before) = found_point(cx, &path).await?;
         let edited = edit.applied_to(&before.point, &config).map_err(ApiError::Invalid)?;
         let after = ReviewedWalkPoint { point: edited, ..before.clone() };
         let (db, moderator, now) = (cx.db, cx.moderator()?, clock::now_iso());
@@ -75,10 +75,10 @@ impl Handler for ActOnWalkPoint {
         path: WalkPointPath,
         action: WalkPointAction,
     ) -> Result<Reply<ReviewedWalkPoint>, ApiError> {
-        let (points, before) = found_point(cx, &path).await?;
+        let (walk, points, before) = found_point(cx, &path).await?;
         let name = match &action {
             WalkPointAction::Report { category } => {
-                return Ok(Reply::Done(report(cx, &path, &before, category).await?))
+                return Ok(Reply::Done(report(cx, &path, &walk, &before, category).await?))
             }
             WalkPointAction::Reject => "walk_point.reject",
             WalkPointAction::Keep => "walk_point.keep",
@@ -108,16 +108,14 @@ impl Handler for ActOnWalkPoint {
 async fn report(
     cx: &mut Cx<'_>,
     path: &WalkPointPath,
+    walk: &Walk,
     point: &ReviewedWalkPoint,
     category: &str,
 ) -> Result<ReviewedWalkPoint, ApiError> {
     let config = cx.tenant_config(&path.tenant).await?;
-    let walk = found_walk(cx, &path.tenant, path.walk).await?;
-    let area =
-        config.areas.iter().find(|a| a.id == walk.draft.area).map_or(walk.draft.area.as_str(), |a| &a.name);
-    let public = walk.public(area);
-    let report = report_of(point, &public, category, &config, &I18n::new(Locale::Sv))
-        .map_err(|refused| ApiError::Invalid(refused.field_error()))?;
+    let report =
+        report_of(point, &super::walks::public(walk, &config), category, &config, &I18n::new(Locale::Sv))
+            .map_err(|refused| ApiError::Invalid(refused.field_error()))?;
     let now = clock::now_iso();
     let key = report.idempotency_key.clone().unwrap_or_default();
     let (year, seq) = match store::reports::find_by_idempotency_key(cx.db, &path.tenant, &key).await? {
@@ -145,9 +143,7 @@ async fn report(
 async fn protocol(cx: &Cx<'_>, tenant: &str, walk: &Walk) -> Result<WalkProtocol, ApiError> {
     let config = cx.tenant_config(tenant).await?;
     let points = store::walk_points::reviewed(cx.db, tenant, walk.id).await?;
-    let area =
-        config.areas.iter().find(|a| a.id == walk.draft.area).map_or(walk.draft.area.as_str(), |a| &a.name);
-    Ok(WalkProtocol::of(walk.public(area), &points, &config.areas))
+    Ok(WalkProtocol::of(super::walks::public(walk, &config), &points, &config.areas))
 }
 
 /// `GET /api/v1/console/{tenant}/walks/{walk}/protocol`
@@ -194,9 +190,13 @@ impl Handler for ExportWalkProtocolGeoJson {
 }
 
 /// `GET /api/v1/tenants/{tenant}/walks/{walk}/protocol`: a published protocol, for residents
-/// (without participants' notes or the organiser's name).
+/// (places, categories and levels only: see [`WalkProtocol::for_residents`]).
 impl Handler for ReadPublicWalkProtocol {
-    async fn handle(cx: &mut Cx<'_>, path: WalkPath, _: ()) -> Result<Reply<WalkProtocol>, ApiError> {
+    async fn handle(
+        cx: &mut Cx<'_>,
+        path: WalkPath,
+        _: (),
+    ) -> Result<Reply<WalkProtocol<PublicPlace>>, ApiError> {
         let walk = found_walk(cx, &path.tenant, path.walk).await?;
         if walk.state != WalkState::ProtocolPublished {
             return Err(ApiError::WalkNotFound);

@@ -5,6 +5,7 @@ mod join_form;
 mod joined;
 mod point_form;
 mod point_list;
+mod protocol_map;
 mod protocol_view;
 mod walk_list;
 mod walk_logger;

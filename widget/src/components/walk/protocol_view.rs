@@ -5,15 +5,17 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use tryggve_core::i18n::I18n;
-use tryggve_core::walk_protocol::WalkProtocol;
+use tryggve_core::walk_protocol::{PublicPlace, WalkProtocol};
+use tryggve_core::MapConfig;
 
+use super::protocol_map::ProtocolMap;
 use crate::api::Edge;
 
 #[component]
-pub fn ProtocolView(edge: Edge, tenant: String, walk: i64) -> impl IntoView {
+pub fn ProtocolView(edge: Edge, tenant: String, map: MapConfig, walk: i64) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     // None while loading; Some(Err) if it failed.
-    let protocol = RwSignal::new(None::<Result<WalkProtocol, ()>>);
+    let protocol = RwSignal::new(None::<Result<WalkProtocol<PublicPlace>, ()>>);
     spawn_local(async move { protocol.set(Some(edge.walk_protocol(&tenant, walk).await.map_err(|_| ()))) });
     move || match protocol.get() {
         None => view! { <p role="status">{i18n.t("loading")}</p> }.into_any(),
@@ -23,9 +25,11 @@ pub fn ProtocolView(edge: Edge, tenant: String, walk: i64) -> impl IntoView {
                 "walk-protocol-summary",
                 &[("points", &p.points.to_string()), ("dark", &p.dark_spots.to_string())],
             );
+            let drawn = view! { <ProtocolMap config=map.clone() protocol=p.clone() /> };
             view! {
                 <div class="walk-protocol">
                     <p class="walk-when">{summary}</p>
+                    {drawn}
                     {p.areas.into_iter().map(|area| {
                         let name = match area.area.is_empty() {
                             true => i18n.t("walk-protocol-outside"),
@@ -36,7 +40,7 @@ pub fn ProtocolView(edge: Edge, tenant: String, walk: i64) -> impl IntoView {
                             <ul>
                                 {area.categories.into_iter().map(|section| {
                                     let what = i18n.t(&section.category.label_key("walk-category"));
-                                    let levels: Vec<String> = section.points.iter().filter_map(|p| p.point.unsafe_level).map(|l| l.to_string()).collect();
+                                    let levels: Vec<String> = section.points.iter().filter_map(|p| p.unsafe_level).map(|l| l.to_string()).collect();
                                     let level = (!levels.is_empty())
                                         .then(|| i18n.t_with("walk-protocol-levels", &[("levels", &levels.join(", "))]));
                                     view! {

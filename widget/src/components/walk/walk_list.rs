@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use tryggve_core::i18n::I18n;
 use tryggve_core::walk::{JoinedWalk, PublicWalk, WalkState};
+use tryggve_core::MapConfig;
 
 use super::join_form::JoinForm;
 use super::protocol_view::ProtocolView;
@@ -12,7 +13,12 @@ use crate::api::Edge;
 use crate::format;
 
 #[component]
-pub fn WalkList(edge: Edge, tenant: String, on_joined: Callback<JoinedWalk>) -> impl IntoView {
+pub fn WalkList(
+    edge: Edge,
+    tenant: String,
+    map: MapConfig,
+    on_joined: Callback<JoinedWalk>,
+) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     // None while loading; Some(Err) if it failed.
     let walks = RwSignal::new(None::<Result<Vec<PublicWalk>, ()>>);
@@ -35,7 +41,7 @@ pub fn WalkList(edge: Edge, tenant: String, on_joined: Callback<JoinedWalk>) -> 
                     false => upcoming_list(list, edge.clone(), tenant.clone(), joining, on_joined, i18n).into_any(),
                 };
                 let protocols = (!published.is_empty()).then(|| {
-                    protocol_list(published, edge.clone(), tenant.clone(), i18n)
+                    protocol_list(published, edge.clone(), tenant.clone(), map.clone(), i18n)
                 });
                 view! { {upcoming} {protocols} }.into_any()
             }
@@ -44,14 +50,20 @@ pub fn WalkList(edge: Edge, tenant: String, on_joined: Callback<JoinedWalk>) -> 
 }
 
 /// Walks whose protocol is published, the latest first, each opened on request.
-fn protocol_list(mut published: Vec<PublicWalk>, edge: Edge, tenant: String, i18n: I18n) -> impl IntoView {
+fn protocol_list(
+    mut published: Vec<PublicWalk>,
+    edge: Edge,
+    tenant: String,
+    map: MapConfig,
+    i18n: I18n,
+) -> impl IntoView {
     published.reverse();
     let open = RwSignal::new(None::<i64>);
     view! {
         <h3 class="walk-protocols-title">{i18n.t("walk-protocols-title")}</h3>
         <ul class="walk-list">
             {published.into_iter().map(|walk| {
-                let (edge, tenant, id) = (edge.clone(), tenant.clone(), walk.id);
+                let (edge, tenant, map, id) = (edge.clone(), tenant.clone(), map.clone(), walk.id);
                 view! {
                     <li class="walk-item">
                         <h4>{walk.title.clone()}</h4>
@@ -61,7 +73,7 @@ fn protocol_list(mut published: Vec<PublicWalk>, edge: Edge, tenant: String, i18
                             on:click=move |_| open.update(|o| *o = if *o == Some(id) { None } else { Some(id) })>
                             {i18n.t("walk-protocol-show")}
                         </button>
-                        {move || (open.get() == Some(id)).then(|| view! { <ProtocolView edge=edge.clone() tenant=tenant.clone() walk=id /> })}
+                        {move || (open.get() == Some(id)).then(|| view! { <ProtocolView edge=edge.clone() tenant=tenant.clone() map=map.clone() walk=id /> })}
                     </li>
                 }
             }).collect_view()}

@@ -16,7 +16,7 @@ use tryggve_core::{LatLng, MapConfig};
 use crate::map_base::{base_map, to_leaflet, PlaceMarker};
 
 /// Zoom that shows a few streets around the group.
-const WALK_ZOOM: f64 = 16.0;
+pub const WALK_ZOOM: f64 = 16.0;
 
 /// The Leaflet objects: JavaScript objects (not `Send`), owned by this component in an
 /// `Rc<RefCell<…>>`, never in a signal.
@@ -29,7 +29,7 @@ struct Leaflet {
 
 /// Dark spots drawn dark (what the walk is mostly looking for), the rest in the widget's purple;
 /// both readable against map tiles, told apart by the list beside the map too.
-fn point_circle(point: LatLng, category: WalkCategory, waiting: bool) -> leaflet::CircleMarker {
+pub fn point_circle(point: LatLng, category: WalkCategory, waiting: bool) -> leaflet::CircleMarker {
     let style = leaflet::PathOptions::new();
     let (stroke, fill) = match category {
         WalkCategory::DarkSpot => ("#1a1a1a", "#3b3b3b"),
@@ -46,6 +46,34 @@ fn point_circle(point: LatLng, category: WalkCategory, waiting: bool) -> leaflet
     circle
 }
 
+/// The planned route, dashed in blue (`None` without one).
+pub fn route_line(route: &[LatLng]) -> Option<leaflet::Polyline> {
+    if route.len() < 2 {
+        return None;
+    }
+    let line: js_sys::Array = route.iter().map(|p| wasm_bindgen::JsValue::from(to_leaflet(*p))).collect();
+    let style = leaflet::PolylineOptions::new();
+    style.set_color("#0b5394".into());
+    style.set_weight(5.0);
+    style.set_dash_array("10 8".into());
+    style.set_interactive(false);
+    Some(leaflet::Polyline::new_with_options(&line, &style))
+}
+
+/// The meeting point: a white dot ringed in the route's blue.
+pub fn meeting_marker(at: LatLng) -> leaflet::CircleMarker {
+    let style = leaflet::PathOptions::new();
+    style.set_color("#0b5394".into());
+    style.set_fill_color("#ffffff".into());
+    style.set_fill_opacity(1.0);
+    style.set_weight(4.0);
+    style.set_interactive(false);
+    let meeting =
+        leaflet::CircleMarker::new_with_options(&to_leaflet(at), &wasm_bindgen::JsValue::from(style));
+    meeting.set_radius(7.0);
+    meeting
+}
+
 impl Leaflet {
     fn new(
         container: &web_sys::HtmlElement,
@@ -54,30 +82,11 @@ impl Leaflet {
         i18n: I18n,
     ) -> Option<Self> {
         let map = base_map(container, config, (walk.meeting_point, WALK_ZOOM), false, i18n)?;
-        if walk.route.len() > 1 {
-            let line: js_sys::Array =
-                walk.route.iter().map(|p| wasm_bindgen::JsValue::from(to_leaflet(*p))).collect();
-            let style = leaflet::PolylineOptions::new();
-            style.set_color("#0b5394".into());
-            style.set_weight(5.0);
-            style.set_dash_array("10 8".into());
-            style.set_interactive(false);
-            let route = leaflet::Polyline::new_with_options(&line, &style);
+        if let Some(route) = route_line(&walk.route) {
             route.add_to(&map);
             map.fit_bounds(&route.get_bounds());
         }
-        let meeting = leaflet::PathOptions::new();
-        meeting.set_color("#0b5394".into());
-        meeting.set_fill_color("#ffffff".into());
-        meeting.set_fill_opacity(1.0);
-        meeting.set_weight(4.0);
-        meeting.set_interactive(false);
-        let meeting = leaflet::CircleMarker::new_with_options(
-            &to_leaflet(walk.meeting_point),
-            &wasm_bindgen::JsValue::from(meeting),
-        );
-        meeting.set_radius(7.0);
-        meeting.add_to(&map);
+        meeting_marker(walk.meeting_point).add_to(&map);
         let points = leaflet::LayerGroup::new();
         points.add_to(&map);
         let own = leaflet::LayerGroup::new();
