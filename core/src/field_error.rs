@@ -29,10 +29,11 @@ pub enum FieldErrorCode {
     LowContrast,
     InvalidViewport,
     InsecureUrl,
+    SelfIntersecting,
 }
 
 impl FieldErrorCode {
-    pub const ALL: [FieldErrorCode; 21] = [
+    pub const ALL: [FieldErrorCode; 22] = [
         Self::Required,
         Self::NotOnEarth,
         Self::OutsideArea,
@@ -54,6 +55,7 @@ impl FieldErrorCode {
         Self::LowContrast,
         Self::InvalidViewport,
         Self::InsecureUrl,
+        Self::SelfIntersecting,
     ];
 
     pub fn id(self) -> &'static str {
@@ -79,6 +81,7 @@ impl FieldErrorCode {
             Self::LowContrast => "low_contrast",
             Self::InvalidViewport => "invalid_viewport",
             Self::InsecureUrl => "insecure_url",
+            Self::SelfIntersecting => "self_intersecting",
         }
     }
 
@@ -117,6 +120,7 @@ impl FieldErrorCode {
             Self::InsecureUrl => {
                 "The address must start with https:// and name a host (http:// only to localhost, for testing)."
             }
+            Self::SelfIntersecting => "A ring of this polygon crosses or touches itself; correct it in the GIS program.",
         }
     }
 }

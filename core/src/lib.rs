@@ -25,6 +25,7 @@ pub mod i18n;
 pub mod integration;
 pub mod live;
 pub mod local_time;
+pub mod map_layer;
 pub mod measure;
 pub mod measure_effect;
 pub mod moderation;

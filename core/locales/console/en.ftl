@@ -23,6 +23,7 @@ console-error-changed-meanwhile = The case was changed meanwhile, by someone els
 console-error-export-too-large = An .xlsx file holds at most 20,000 reports. Choose CSV for Excel, which holds them all, or narrower filters.
 console-error-invalid-date = Write dates as YYYY-MM-DD.
 console-error-insecure-url = The address must start with https:// (http:// only to localhost, for testing).
+console-error-self-intersecting = A ring of the polygon crosses or touches itself. Correct it in the GIS program.
 console-review-title = Review map
 console-filters = Filters
 console-all = All

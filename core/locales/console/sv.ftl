@@ -23,6 +23,7 @@ console-error-changed-meanwhile = Ärendet har ändrats under tiden, av någon a
 console-error-export-too-large = En .xlsx-fil rymmer högst 20 000 rapporter. Välj CSV för Excel, som rymmer alla, eller smalare filter.
 console-error-invalid-date = Skriv datum som ÅÅÅÅ-MM-DD.
 console-error-insecure-url = Adressen måste börja med https:// (http:// bara till localhost, för test).
+console-error-self-intersecting = En ring i polygonen korsar eller rör vid sig själv. Rätta den i GIS-programmet.
 console-review-title = Granskningskarta
 console-filters = Filter
 console-all = Alla
