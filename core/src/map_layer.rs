@@ -14,8 +14,9 @@ use crate::geo::{LatLng, Polygon};
 pub const MAX_UPLOAD_BYTES: usize = 5 * 1024 * 1024;
 /// Features in one layer.
 pub const MAX_FEATURES: usize = 10_000;
-/// Corners in one layer, all features together: what a phone draws without stalling.
-pub const MAX_CORNERS: usize = 100_000;
+/// Corners in one layer, all features together: what a phone draws without stalling, and
+/// what fits one stored row (D1 keeps rows under 2 MB; a corner is ~35 bytes stored).
+pub const MAX_CORNERS: usize = 40_000;
 /// Corners in one ring: each ring is checked for crossing itself, pair of edges by pair, so a
 /// ring is kept to what that check does within a request's time. GIS programs simplify an
 /// outline to this in one step.
@@ -62,6 +63,55 @@ impl LayerColour {
             Self::Purple => "#cc79a7",
             Self::Black => "#1a1a1a",
         }
+    }
+}
+
+/// What an admin uploads: the layer's name, its colour, whether residents may see it, and the
+/// GeoJSON file as it came from the GIS program.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct LayerUpload {
+    pub name: String,
+    pub colour: LayerColour,
+    /// Shown in the resident widget too (otherwise only in the console).
+    #[serde(default)]
+    pub public: bool,
+    pub geojson: Value,
+}
+
+/// A checked layer: what is stored and drawn.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct LayerDraft {
+    pub name: String,
+    pub colour: LayerColour,
+    pub public: bool,
+    pub features: Vec<LayerFeature>,
+}
+
+/// A stored layer of the municipality.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct MapLayer {
+    pub id: i64,
+    #[serde(flatten)]
+    pub draft: LayerDraft,
+}
+
+impl LayerUpload {
+    /// The layer, or the first thing wrong with the upload.
+    pub fn validated(&self) -> Result<LayerDraft, LayerRefused> {
+        let name = crate::text::clean(&self.name).split_whitespace().collect::<Vec<_>>().join(" ");
+        let refused = |code| LayerRefused { path: "name".into(), code };
+        if name.is_empty() {
+            return Err(refused(FieldErrorCode::Required));
+        }
+        if crate::text::char_len(&name) > MAX_NAME_CHARS {
+            return Err(refused(FieldErrorCode::TooLong));
+        }
+        let features = features_from_geojson(&self.geojson)?;
+        Ok(LayerDraft { name, colour: self.colour, public: self.public, features })
     }
 }
 
@@ -370,6 +420,26 @@ mod tests {
             "geometry": { "type": "Point", "coordinates": [12.8, 58.0] } });
         let name = &features_from_geojson(&feature).unwrap()[0].name;
         assert!(!name.contains('\n'), "{name}");
+    }
+
+    #[test]
+    fn an_upload_needs_a_name_and_a_layer() {
+        let upload = |name: &str| LayerUpload {
+            name: name.into(),
+            colour: LayerColour::Orange,
+            public: true,
+            geojson: json!({ "type": "Point", "coordinates": [12.8, 58.0] }),
+        };
+        let layer = upload("  Gatubelysning\n Centrum ").validated().unwrap();
+        assert_eq!((layer.name.as_str(), layer.features.len()), ("Gatubelysning Centrum", 1));
+        assert_eq!(
+            upload(" ").validated().unwrap_err(),
+            LayerRefused { path: "name".into(), code: FieldErrorCode::Required }
+        );
+        assert_eq!(upload(&"x".repeat(121)).validated().unwrap_err().code, FieldErrorCode::TooLong);
+        let typo: Result<LayerUpload, _> =
+            serde_json::from_value(json!({ "name": "x", "colour": "red", "geojson": {} }));
+        assert!(typo.is_err(), "only the palette's colours");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use thiserror::Error;
 use tryggve_core::api::{ErrorBody, ErrorCode, MAX_BODY_BYTES};
 use tryggve_core::field_error::FieldError;
+use tryggve_core::map_layer::LayerRefused;
 use tryggve_core::settings::SettingsError;
 
 #[derive(Debug, Error)]
@@ -26,6 +27,8 @@ pub enum ApiError {
     Invalid(FieldError),
     #[error("{}", .0.code.english())]
     InvalidSetting(SettingsError),
+    #[error("{}", .0.code.english())]
+    InvalidLayer(LayerRefused),
     #[error("This page's origin may not use this municipality's Tryggve.")]
     OriginNotAllowed,
     #[error("Send the follow-up code as `Authorization: Bearer <code>`.")]
@@ -105,6 +108,7 @@ impl ApiError {
             Self::UnknownTenant { in_body: true }
             | Self::Invalid(_)
             | Self::InvalidSetting(_)
+            | Self::InvalidLayer(_)
             | Self::ExportTooLarge { .. } => 422,
             Self::Internal(_) => 500,
         }
@@ -121,6 +125,7 @@ impl ApiError {
             Self::UnknownTenant { .. } => ErrorCode::UnknownTenant,
             Self::Invalid(e) => ErrorCode::Field(e.code),
             Self::InvalidSetting(e) => ErrorCode::Field(e.code),
+            Self::InvalidLayer(e) => ErrorCode::Field(e.code),
             Self::OriginNotAllowed => ErrorCode::OriginNotAllowed,
             Self::MissingToken => ErrorCode::MissingToken,
             Self::MissingParticipant => ErrorCode::MissingParticipant,
@@ -163,6 +168,7 @@ impl ApiError {
         match self {
             Self::Invalid(e) => Some(e.field),
             Self::InvalidSetting(e) => Some(&e.path),
+            Self::InvalidLayer(e) => Some(&e.path),
             Self::UnknownTenant { in_body: true } => Some("tenant"),
             _ => None,
         }

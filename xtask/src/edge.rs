@@ -244,6 +244,7 @@ fn test_fixtures(examples_port: u16) -> Result<String> {
         ("hookby", "Hookby kommun"),
         ("krokby", "Krokby kommun"),
         ("vandringsby", "Vandringsby kommun"),
+        ("lagerby", "Lagerby kommun"),
     ] {
         let mut tenant = TenantConfig::demo();
         tenant.id = id.into();

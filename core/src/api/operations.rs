@@ -10,7 +10,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use super::path::{
-    percent_encode, AccountPath, CasePath, DialoguePath, GroupPath, IntegrationPath, MeasurePath,
+    percent_encode, AccountPath, CasePath, DialoguePath, GroupPath, IntegrationPath, LayerPath, MeasurePath,
     Open311FilePath, Open311Path, PathParams, QuestionPath, TenantPath, UnitPath, WalkPath, WalkPointPath,
     WebhookPath,
 };
@@ -26,6 +26,7 @@ use crate::dialogue::{
     QuestionDraft,
 };
 use crate::integration::{Integration, IntegrationDraft, NewIntegration};
+use crate::map_layer::{LayerUpload, MapLayer, MAX_UPLOAD_BYTES};
 use crate::measure::{Measure, MeasureDraft};
 use crate::moderation::Permission;
 use crate::note::{NewNote, ReportNote};
@@ -280,6 +281,10 @@ impl Body for NewAccessCode {}
 impl Body for DialogueDetails {}
 impl Body for DialogueAction {}
 impl Body for QuestionAction {}
+impl Body for LayerUpload {
+    /// A layer is a GIS file.
+    const MAX_BYTES: usize = MAX_UPLOAD_BYTES;
+}
 impl Body for TenantSettings {
     /// Settings carry the areas' polygons.
     const MAX_BYTES: usize = MAX_SETTINGS_BYTES;
@@ -514,6 +519,12 @@ operations! {
         path: WalkPath, body: (), answer: WebSocket => (),
         query: &[], errors: [UpgradeRequired, RateLimited, TooManyConnections], fields: false,
     }
+    /// The municipality's map layers residents may see (street lighting, safe routes, …), in the order they were added
+    ListPublicMapLayers {
+        Get "/api/v1/tenants/{tenant}/layers", Public,
+        path: TenantPath, body: (), answer: Json(200) => Vec<MapLayer>,
+        query: &[], errors: [UnknownTenant], fields: false,
+    }
     /// A walk's published protocol, as residents see it (404 until the coordinator publishes it)
     ReadPublicWalkProtocol {
         Get "/api/v1/tenants/{tenant}/walks/{walk}/protocol", Public,
@@ -646,6 +657,24 @@ operations! {
         Get "/api/v1/console/{tenant}/walks", Permitted(ReviewReports),
         path: TenantPath, body: (), answer: Json(200) => Vec<Walk>,
         query: &[], errors: [UnknownTenant], fields: false,
+    }
+    /// The municipality's map layers, public or not, in the order they were added
+    ListMapLayers {
+        Get "/api/v1/console/{tenant}/layers", Permitted(ReviewReports),
+        path: TenantPath, body: (), answer: Json(200) => Vec<MapLayer>,
+        query: &[], errors: [UnknownTenant], fields: false,
+    }
+    /// Add a map layer from a GeoJSON file (admins, audited): points, lines and polygons; 422 with the place in the file (`geojson.features[3].geometry`) for wrong types, coordinates out of range or a ring crossing itself, 413 over 5 MB; nothing is stored unless all of it is right
+    AddMapLayer {
+        Post "/api/v1/console/{tenant}/layers", Permitted(ConfigureTenant),
+        path: TenantPath, body: LayerUpload, answer: Json(201) => MapLayer,
+        query: &[], errors: [UnknownTenant], fields: true,
+    }
+    /// Remove a map layer (admins, audited)
+    RemoveMapLayer {
+        Delete "/api/v1/console/{tenant}/layers/{layer}", Permitted(ConfigureTenant),
+        path: LayerPath, body: (), answer: Empty(204) => (),
+        query: &[], errors: [], fields: false,
     }
     /// Plan a safety walk: title, area, start (Swedish time), meeting point, route, organiser, invited organisations, a text for residents (audited)
     AddWalk {

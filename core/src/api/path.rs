@@ -74,6 +74,13 @@ pub struct UnitPath {
     pub unit: i64,
 }
 
+/// A map layer of a municipality.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LayerPath {
+    pub tenant: String,
+    pub layer: i64,
+}
+
 /// A measure of a municipality.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MeasurePath {
@@ -253,6 +260,18 @@ impl PathParams for UnitPath {
 
     fn values(&self) -> Vec<String> {
         vec![self.tenant.clone(), self.unit.to_string()]
+    }
+}
+
+impl PathParams for LayerPath {
+    const NAMES: &'static [&'static str] = &["tenant", "layer"];
+
+    fn parse(values: &[&str]) -> Result<Self, ErrorCode> {
+        Ok(Self { tenant: tenant(values[0]), layer: id(values[1], ErrorCode::NotFound)? })
+    }
+
+    fn values(&self) -> Vec<String> {
+        vec![self.tenant.clone(), self.layer.to_string()]
     }
 }
 

@@ -11,6 +11,7 @@ mod exports;
 mod filtered;
 mod integrations;
 mod live;
+mod map_layers;
 mod measures;
 mod notes;
 mod open311;
@@ -182,6 +183,10 @@ async fn dispatch(id: OperationId, cx: Cx<'_>, values: Vec<&str>) -> Result<Resp
         OperationId::ExportExcelCsv => cx.serve::<ExportExcelCsv>(values).await,
         OperationId::ExportXlsx => cx.serve::<ExportXlsx>(values).await,
         OperationId::ExportGeoJson => cx.serve::<ExportGeoJson>(values).await,
+        OperationId::ListMapLayers => cx.serve::<ListMapLayers>(values).await,
+        OperationId::ListPublicMapLayers => cx.serve::<ListPublicMapLayers>(values).await,
+        OperationId::AddMapLayer => cx.serve::<AddMapLayer>(values).await,
+        OperationId::RemoveMapLayer => cx.serve::<RemoveMapLayer>(values).await,
         OperationId::ListUnits => cx.serve::<ListUnits>(values).await,
         OperationId::AddUnit => cx.serve::<AddUnit>(values).await,
         OperationId::UpdateUnit => cx.serve::<UpdateUnit>(values).await,

@@ -3,6 +3,7 @@
 pub mod audit;
 pub mod dialogues;
 pub mod integrations;
+pub mod map_layers;
 pub mod measures;
 pub mod moderators;
 pub mod notes;
