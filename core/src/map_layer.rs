@@ -102,7 +102,7 @@ pub struct MapLayer {
 impl LayerUpload {
     /// The layer, or the first thing wrong with the upload.
     pub fn validated(&self) -> Result<LayerDraft, LayerRefused> {
-        let name = crate::text::clean(&self.name).split_whitespace().collect::<Vec<_>>().join(" ");
+        let name = crate::text::one_line(&self.name);
         let refused = |code| LayerRefused { path: "name".into(), code };
         if name.is_empty() {
             return Err(refused(FieldErrorCode::Required));
@@ -207,7 +207,7 @@ fn name_of(feature: &Value) -> String {
         .iter()
         .find_map(|k| props.get(k).and_then(Value::as_str))
         // One line (it labels a place), shown as text wherever it is shown.
-        .map(|n| crate::text::clean(n).split_whitespace().collect::<Vec<_>>().join(" "))
+        .map(crate::text::one_line)
         .map(|n| n.chars().take(MAX_NAME_CHARS).collect())
         .unwrap_or_default()
 }

@@ -172,7 +172,7 @@ impl MeasureDraft {
     /// area must be the municipality's, the place within its map, the days real and in order
     /// (planned or started, then done), and a done measure must say when.
     pub fn validated(&self, config: &TenantConfig) -> Result<MeasureDraft, FieldError> {
-        let title = text::clean(&self.title).split_whitespace().collect::<Vec<_>>().join(" ");
+        let title = text::one_line(&self.title);
         if title.is_empty() {
             return Err(FieldError::new("title", FieldErrorCode::Required));
         }

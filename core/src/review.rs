@@ -197,7 +197,7 @@ impl ReviewState {
             }
             ReviewAction::Assign { assignee } => {
                 // A name on one line.
-                let cleaned = text::clean(assignee).split_whitespace().collect::<Vec<_>>().join(" ");
+                let cleaned = text::one_line(assignee);
                 if text::char_len(&cleaned) > ASSIGNEE_MAX_CHARS {
                     return Err(FieldError::new("assignee", FieldErrorCode::TooLong));
                 }

@@ -23,6 +23,12 @@ fn nfc(text: &str) -> impl Iterator<Item = char> + '_ {
     text.chars()
 }
 
+/// `text` cleaned and made one line (runs of white space, line breaks included, become one
+/// space): for names that label something, such as a map layer or a place on it.
+pub fn one_line(text: &str) -> String {
+    clean(text).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// The length the rules count: Unicode scalar values, so "å" counts as one whatever its input form.
 pub fn char_len(text: &str) -> usize {
     text.chars().count()

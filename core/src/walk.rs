@@ -104,8 +104,7 @@ impl WalkDraft {
     /// municipality's, the time real, the meeting point and every point of the route within its
     /// map, and the texts within their lengths.
     pub fn validated(&self, config: &TenantConfig) -> Result<WalkDraft, FieldError> {
-        let one_line = |s: &str| text::clean(s).split_whitespace().collect::<Vec<_>>().join(" ");
-        let title = one_line(&self.title);
+        let title = text::one_line(&self.title);
         if title.is_empty() {
             return Err(FieldError::new("title", FieldErrorCode::Required));
         }
@@ -117,7 +116,7 @@ impl WalkDraft {
             }
         };
         too_long("title", &title, WALK_TITLE_MAX_CHARS)?;
-        let organiser = one_line(&self.organiser);
+        let organiser = text::one_line(&self.organiser);
         too_long("organiser", &organiser, WALK_NAME_MAX_CHARS)?;
         let organisations = text::clean(&self.organisations);
         too_long("organisations", &organisations, WALK_ORGANISATIONS_MAX_CHARS)?;

@@ -3,6 +3,10 @@
 //! whatever the page speaks), no zooming by the wheel (scrolling the host page scrolls the page),
 //! panning by keyboard; and the marker of the place being chosen.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use leptos::prelude::on_cleanup;
 use tryggve_core::i18n::I18n;
 use tryggve_core::{LatLng, MapConfig};
 
@@ -45,6 +49,21 @@ pub fn base_map(
     tiles.set_max_zoom(19.0);
     leaflet::TileLayer::new_options(&config.tile_url, &tiles).add_to(&map);
     Some(map)
+}
+
+/// Where a component keeps the map it draws once its element is there: the map is removed
+/// (its listeners too) when the component goes, e.g. when a protocol is closed.
+pub fn map_of_component() -> Rc<RefCell<Option<leaflet::Map>>> {
+    let drawn: Rc<RefCell<Option<leaflet::Map>>> = Rc::default();
+    on_cleanup({
+        let drawn = send_wrapper::SendWrapper::new(drawn.clone());
+        move || {
+            if let Some(map) = drawn.borrow_mut().take() {
+                map.remove();
+            }
+        }
+    });
+    drawn
 }
 
 /// The marker of the place being chosen (the report's pin, a walk point's place), named for

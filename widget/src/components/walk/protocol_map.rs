@@ -2,9 +2,6 @@
 //! (dark spots dark, the rest purple, as on the logger). It repeats what the list beside it
 //! says, so it is a labelled region a screen reader can pass.
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
 use leptos::html::Div;
 use leptos::prelude::*;
 use tryggve_core::i18n::I18n;
@@ -12,22 +9,14 @@ use tryggve_core::walk_protocol::{PublicPlace, WalkProtocol};
 use tryggve_core::MapConfig;
 
 use super::walk_map::{meeting_marker, point_circle, route_line, WALK_ZOOM};
-use crate::map_base::{base_map, to_leaflet};
+use crate::map_base::{base_map, map_of_component, to_leaflet};
 
 #[component]
 pub fn ProtocolMap(config: MapConfig, protocol: WalkProtocol<PublicPlace>) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let container = NodeRef::<Div>::new();
-    let drawn: Rc<RefCell<Option<leaflet::Map>>> = Rc::default();
-    // Closing the protocol removes its elements: the map goes with them (its listeners too).
-    on_cleanup({
-        let drawn = send_wrapper::SendWrapper::new(drawn.clone());
-        move || {
-            if let Some(map) = drawn.borrow_mut().take() {
-                map.remove();
-            }
-        }
-    });
+    // Closing the protocol removes its elements: the map goes with them.
+    let drawn = map_of_component();
     let label = i18n.t_with("walk-protocol-map", &[("points", &protocol.points.to_string())]);
     container.on_load(move |div| {
         let meeting = protocol.walk.meeting_point;
