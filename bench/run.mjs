@@ -67,6 +67,8 @@ row("  a page in another language adds its words (brotli)", `≤ ${kb(Math.max(.
   const rest = crates.slice(10).reduce((sum, [, n]) => sum + n, 0);
   row("  where the form's wasm goes, by crate", `${crates.length} crates`, `${top}; ${crates.length - 10} others ${share(rest)}`);
 }
+// Drawn only when the municipality has a public layer with a line or an area (map_layers.rs).
+row("  Leaflet's lines and areas, loaded with such a layer (brotli)", kb(compressed(["leaflet-vectors.js"]).brotli), "not in the first load");
 row("Live dialogue's wasm, loaded instead (brotli)", kb(dialogueWasm.brotli), `raw ${kb(dialogueWasm.raw)}`);
 {
   // A page with <tryggve-walk>: the list and the walk logger, with its own Leaflet (lines added).

@@ -54,7 +54,13 @@ test("an admin uploads lighting and a safe route; residents see only the public 
 
   const all = await stored();
   assert.deepEqual(all.map((l) => [l.name, l.colour, l.public]), [["Gatubelysning", "orange", false], ["Trygga stråk", "blue", true]]);
-  assert.deepEqual((await publicLayers()).map((l) => l.name), ["Trygga stråk"], "the lighting is the console's only");
+  const residents = await publicLayers();
+  assert.deepEqual(residents.map((l) => l.name), ["Trygga stråk"], "the lighting is the console's only");
+  // Residents get plain [lat, lng] lists, without the features' names.
+  assert.deepEqual(residents[0], {
+    id: safe.json.id, name: "Trygga stråk", colour: "blue", points: [], areas: [],
+    lines: [safe.json.features[0].points.map((p) => [p.lat, p.lng])],
+  });
 
   // Removed, it is gone for everyone; removing it again is a 404.
   const removed = await call(admin, "DELETE", `${BASE}/${safe.json.id}`);

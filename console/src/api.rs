@@ -15,13 +15,13 @@ use tryggve_core::api::operations::{
     SetWalkCode, UpdateWalk,
 };
 use tryggve_core::api::operations::{
-    AddIntegration, AddMeasure, AddReportNote, AddUnit, AddWebhook, ListIntegrations, ListMeasures,
-    ListReportMeasures, ListReportNotes, ListUnits, ListWebhookDeliveries, ListWebhooks, ReadUnitQueue,
-    RevokeIntegration, RevokeWebhook, UpdateMeasure, UpdateUnit,
+    AddIntegration, AddMapLayer, AddMeasure, AddReportNote, AddUnit, AddWebhook, ListIntegrations,
+    ListMapLayers, ListMeasures, ListReportMeasures, ListReportNotes, ListUnits, ListWebhookDeliveries,
+    ListWebhooks, ReadUnitQueue, RemoveMapLayer, RevokeIntegration, RevokeWebhook, UpdateMeasure, UpdateUnit,
 };
 use tryggve_core::api::path::{
-    AccountPath, CasePath, DialoguePath, GroupPath, IntegrationPath, MeasurePath, QuestionPath, TenantPath,
-    UnitPath, WalkPath, WalkPointPath, WebhookPath,
+    AccountPath, CasePath, DialoguePath, GroupPath, IntegrationPath, LayerPath, MeasurePath, QuestionPath,
+    TenantPath, UnitPath, WalkPath, WalkPointPath, WebhookPath,
 };
 use tryggve_core::api::{self, Endpoint, ErrorBody, ErrorCode};
 use tryggve_core::bulk_review::{BulkOutcome, BulkReview};
@@ -33,6 +33,7 @@ use tryggve_core::dialogue::{
     DialogueAction, DialogueDetails, ModeratedDialogue, ModeratedQuestion, PublicDialogue, QuestionAction,
 };
 use tryggve_core::integration::{Integration, IntegrationDraft, NewIntegration};
+use tryggve_core::map_layer::{LayerUpload, MapLayer};
 use tryggve_core::measure::{Measure, MeasureDraft};
 use tryggve_core::moderation::Role;
 use tryggve_core::note::{NewNote, ReportNote};
@@ -269,6 +270,19 @@ pub async fn add_webhook(tenant: &str, csrf: &str, draft: &WebhookDraft) -> Resu
 pub async fn revoke_webhook(tenant: &str, csrf: &str, id: i64) -> Result<Webhook, ApiError> {
     let path = WebhookPath { tenant: tenant.to_string(), webhook: id };
     call::<RevokeWebhook>(&path, None, &(), Some(csrf)).await
+}
+
+pub async fn map_layers(tenant: &str) -> Result<Vec<MapLayer>, ApiError> {
+    call::<ListMapLayers>(&tenant_path(tenant), None, &(), None).await
+}
+
+pub async fn add_map_layer(tenant: &str, csrf: &str, upload: &LayerUpload) -> Result<MapLayer, ApiError> {
+    call::<AddMapLayer>(&tenant_path(tenant), None, upload, Some(csrf)).await
+}
+
+pub async fn remove_map_layer(tenant: &str, csrf: &str, layer: i64) -> Result<(), ApiError> {
+    let path = LayerPath { tenant: tenant.to_string(), layer };
+    call::<RemoveMapLayer>(&path, None, &(), Some(csrf)).await
 }
 
 pub async fn webhook_deliveries(tenant: &str) -> Result<Vec<Delivery>, ApiError> {

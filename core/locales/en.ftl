@@ -128,6 +128,7 @@ followup-not-published = The report is not shown on the public map. Reason: { $r
 time-unspecified = Not given
 
 # Public map in the widget
+layers-legend = Map layers
 public-show = Show places others have reported
 public-count = { $count } approved reports are shown on the map and in the list below.
 public-failed = Reported places could not be loaded right now.

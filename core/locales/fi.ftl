@@ -113,6 +113,7 @@ followup-not-found = Asiaa ei löytynyt. Tarkista linkki.
 followup-merged = Ilmoituksesi koskee samaa asiaa kuin asia { $case }, jota kunta jo käsittelee. Ilmoitukset on yhdistetty, ja tässä näet asian { $case } tilanteen.
 followup-not-published = Ilmoitusta ei näytetä julkisella kartalla. Syy: { $reason }. Kunta on silti vastaanottanut sen.
 
+layers-legend = Karttatasot
 public-show = Näytä paikat, joista muut ovat ilmoittaneet
 public-count = { $count } hyväksyttyä ilmoitusta näytetään kartalla ja alla olevassa luettelossa.
 public-failed = Ilmoitettuja paikkoja ei voitu hakea juuri nyt.

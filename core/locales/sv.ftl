@@ -128,6 +128,7 @@ followup-not-published = Rapporten visas inte på den öppna kartan. Skäl: { $r
 time-unspecified = Inte angivet
 
 # Publika kartan i widgeten
+layers-legend = Kartlager
 public-show = Visa platser som andra har rapporterat
 public-count = { $count } godkända rapporter visas på kartan och i listan nedan.
 public-failed = Rapporterade platser kunde inte hämtas just nu.

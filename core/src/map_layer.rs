@@ -53,6 +53,10 @@ impl LayerColour {
         }
     }
 
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.id() == id)
+    }
+
     /// The colour as CSS and Leaflet take it.
     pub fn hex(self) -> &'static str {
         match self {
@@ -112,6 +116,109 @@ impl LayerUpload {
         }
         let features = features_from_geojson(&self.geojson)?;
         Ok(LayerDraft { name, colour: self.colour, public: self.public, features })
+    }
+}
+
+/// A corner or place as residents' layers carry it: `[lat, lng]`.
+pub type Corner = [f64; 2];
+
+/// A public layer as residents get it: its shapes as plain lists of `[lat, lng]`, without the
+/// features' names or anything else. Short to send to a phone, and cheap for the widget to read
+/// (the console's type, with a tag on each shape, costs the report form's download several
+/// kilobytes of reading code).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct PublicLayer {
+    pub id: i64,
+    pub name: String,
+    pub colour: LayerColour,
+    /// Places, each a dot.
+    #[serde(default)]
+    pub points: Vec<Corner>,
+    /// Lines, each its corners in order.
+    #[serde(default)]
+    pub lines: Vec<Vec<Corner>>,
+    /// Areas, each its rings: the outline first, then its holes.
+    #[serde(default)]
+    pub areas: Vec<Vec<Vec<Corner>>>,
+}
+
+impl MapLayer {
+    /// The layer as residents get it (see [`PublicLayer`]).
+    pub fn for_residents(&self) -> PublicLayer {
+        let corner = |p: &LatLng| [p.lat, p.lng];
+        let mut layer = PublicLayer {
+            id: self.id,
+            name: self.draft.name.clone(),
+            colour: self.draft.colour,
+            points: Vec::new(),
+            lines: Vec::new(),
+            areas: Vec::new(),
+        };
+        for feature in &self.draft.features {
+            match &feature.shape {
+                Shape::Point { at } => layer.points.push(corner(at)),
+                Shape::Line { points } => layer.lines.push(points.iter().map(corner).collect()),
+                Shape::Polygon { polygon } => {
+                    layer.areas.push(polygon.rings.iter().map(|r| r.iter().map(corner).collect()).collect())
+                }
+            }
+        }
+        layer
+    }
+}
+
+/// What a layer's features are: the console's list says it ("120 punkter") and a legend draws
+/// the symbol of what most of them are (a dot, a line, an area).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ShapeCounts {
+    pub points: usize,
+    pub lines: usize,
+    pub areas: usize,
+}
+
+/// The symbol a legend shows for a layer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ShapeKind {
+    Point,
+    Line,
+    Area,
+}
+
+impl ShapeKind {
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Point => "point",
+            Self::Line => "line",
+            Self::Area => "area",
+        }
+    }
+}
+
+impl ShapeCounts {
+    /// What most features are; lines before points and areas before lines when as many.
+    pub fn main_kind(self) -> ShapeKind {
+        if self.areas >= self.lines && self.areas >= self.points && self.areas > 0 {
+            ShapeKind::Area
+        } else if self.lines >= self.points && self.lines > 0 {
+            ShapeKind::Line
+        } else {
+            ShapeKind::Point
+        }
+    }
+}
+
+impl LayerDraft {
+    pub fn shape_counts(&self) -> ShapeCounts {
+        let mut counts = ShapeCounts::default();
+        for feature in &self.features {
+            match feature.shape {
+                Shape::Point { .. } => counts.points += 1,
+                Shape::Line { .. } => counts.lines += 1,
+                Shape::Polygon { .. } => counts.areas += 1,
+            }
+        }
+        counts
     }
 }
 
@@ -325,6 +432,53 @@ mod tests {
     fn code(value: Value) -> (String, FieldErrorCode) {
         let refused = features_from_geojson(&value).unwrap_err();
         (refused.path, refused.code)
+    }
+
+    #[test]
+    fn a_layer_is_counted_by_shape_and_shown_by_what_most_features_are() {
+        let upload = |geometries: Vec<Value>| LayerUpload {
+            name: "Lager".into(),
+            colour: LayerColour::Blue,
+            public: false,
+            geojson: json!({ "type": "FeatureCollection", "features": geometries.into_iter()
+                .map(|g| json!({ "type": "Feature", "properties": {}, "geometry": g }))
+                .collect::<Vec<_>>() }),
+        };
+        let point = json!({ "type": "Point", "coordinates": [12.8, 58.0] });
+        let line = json!({ "type": "LineString", "coordinates": [[12.8, 58.0], [12.81, 58.01]] });
+        let area = json!({ "type": "Polygon", "coordinates": [[[12.8, 58.0], [12.81, 58.0], [12.81, 58.01], [12.8, 58.0]]] });
+        let layer = |g| upload(g).validated().map(|d| d.shape_counts());
+        let three_points_one_line = layer(vec![point.clone(), point.clone(), point.clone(), line.clone()]);
+        let counts = three_points_one_line.unwrap();
+        assert_eq!(counts, ShapeCounts { points: 3, lines: 1, areas: 0 });
+        assert_eq!(counts.main_kind(), ShapeKind::Point);
+        assert_eq!(layer(vec![line.clone(), point.clone()]).unwrap().main_kind(), ShapeKind::Line);
+        assert_eq!(layer(vec![area, line, point]).unwrap().main_kind(), ShapeKind::Area);
+    }
+
+    #[test]
+    fn residents_get_a_layer_as_plain_lists_without_the_features_names() {
+        let upload = LayerUpload {
+            name: "Trygga stråk".into(),
+            colour: LayerColour::Green,
+            public: true,
+            geojson: json!({ "type": "FeatureCollection", "features": [
+                { "type": "Feature", "properties": { "name": "Stolpe 1" },
+                  "geometry": { "type": "Point", "coordinates": [12.8, 58.0] } },
+                { "type": "Feature", "properties": { "name": "Stråket" },
+                  "geometry": { "type": "LineString", "coordinates": [[12.8, 58.0], [12.81, 58.01]] } },
+                { "type": "Feature", "properties": {}, "geometry": { "type": "Polygon",
+                  "coordinates": [[[12.8, 58.0], [12.81, 58.0], [12.81, 58.01], [12.8, 58.0]]] } },
+            ] }),
+        };
+        let layer = MapLayer { id: 7, draft: upload.validated().unwrap() };
+        let public = layer.for_residents();
+        assert_eq!(public.points, vec![[58.0, 12.8]]);
+        assert_eq!(public.lines, vec![vec![[58.0, 12.8], [58.01, 12.81]]]);
+        assert_eq!(public.areas[0][0].len(), 3, "the ring without its closing corner, as stored");
+        let sent = serde_json::to_string(&public).unwrap();
+        assert!(!sent.contains("Stolpe") && !sent.contains("Stråket\""), "{sent}");
+        assert_eq!(serde_json::from_str::<PublicLayer>(&sent).unwrap(), public);
     }
 
     #[test]

@@ -166,7 +166,8 @@
           drawFrame(this, language, config);
         }
         Promise.all([loadModule(module), leaflet ? loadLeaflet(leaflet) : null])
-          .then(([module]) => module[mount](this, edge, assets))
+          // `loadLeaflet` too: the report form loads Leaflet's lines and areas when a layer has them.
+          .then(([module]) => module[mount](this, edge, assets, loadLeaflet))
           .catch((error) => {
             this.tryggveMounted = false;
             console.error("Tryggve could not start:", error);

@@ -5,8 +5,8 @@ use gloo_net::http::{Method, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 use tryggve_core::api::operations::{
     AskQuestion, Body, FollowReport, IssueParticipantCode, JoinLive, JoinWalk, JoinWalkLive, ListDialogues,
-    ListPublicWalks, ListWalkPoints, LogWalkPoint, ReadConfig, ReadDialogue, ReadParticipation,
-    ReadPublicMap, ReadPublicWalkProtocol, ReadWalkCalendar, SendReport, Vote,
+    ListPublicMapLayers, ListPublicWalks, ListWalkPoints, LogWalkPoint, ReadConfig, ReadDialogue,
+    ReadParticipation, ReadPublicMap, ReadPublicWalkProtocol, ReadWalkCalendar, SendReport, Vote,
 };
 use tryggve_core::api::path::{CasePath, DialoguePath, QuestionPath, TenantPath, WalkPath};
 use tryggve_core::api::{self, Endpoint, ErrorBody, ErrorCode};
@@ -117,6 +117,21 @@ impl Edge {
         let query =
             format!("bbox={:.5},{:.5},{:.5},{:.5}&zoom={}", b.west, b.south, b.east, b.north, viewport.zoom);
         self.call::<ReadPublicMap>(&tenant_path(tenant), Some(query), &(), None).await
+    }
+
+    /// The municipality's layers that residents may see (core's `PublicLayer`s), as the browser
+    /// parsed them: their coordinates go to Leaflet as the `[lat, lng]` arrays they are, and
+    /// reading them into Rust types first would cost the report form's download kilobytes of
+    /// code (see `map_layers`).
+    pub async fn public_layers(&self, tenant: &str) -> Result<js_sys::Array, ApiError> {
+        let url = self.url::<ListPublicMapLayers>(&tenant_path(tenant));
+        let response = RequestBuilder::new(&url).send().await.map_err(|_| ApiError::Network)?;
+        if !response.ok() {
+            return Err(read::<()>(response).await.err().unwrap_or(ApiError::Network));
+        }
+        let parsed = web_sys::Response::from(response).json().map_err(|_| ApiError::Network)?;
+        let layers = wasm_bindgen_futures::JsFuture::from(parsed).await.map_err(|_| ApiError::Network)?;
+        layers.dyn_into().map_err(|_| ApiError::Network)
     }
 
     /// The author's view of their report: status and what the municipality did.

@@ -16,6 +16,7 @@ mod format;
 mod live;
 mod locales;
 mod map_base;
+mod map_layers;
 mod outbox;
 mod participant;
 mod turnstile;
@@ -33,16 +34,23 @@ use crate::components::walk::WalkWidget;
 use crate::locales::LocaleFiles;
 
 /// Mounts the report form into `host` (a `<tryggve-report>` element).
-/// `edge` is the origin the script came from; `assets` is the URL of the widget's files.
+/// `edge` is the origin the script came from; `assets` is the URL of the widget's files;
+/// `load_leaflet` the loader's way to load a further part of our Leaflet (lines and areas).
 #[cfg(feature = "report")]
 #[wasm_bindgen]
-pub async fn mount_report(host: HtmlElement, edge: String, assets: String) -> Result<(), JsValue> {
+pub async fn mount_report(
+    host: HtmlElement,
+    edge: String,
+    assets: String,
+    load_leaflet: js_sys::Function,
+) -> Result<(), JsValue> {
     let tenant = host.get_attribute("tenant").unwrap_or_else(|| "demo".into());
     let preloaded = embed::take_preloaded_config(&host);
     let (root, theme, frame) = embed::prepare_shadow_root(&host, &assets, true).await?;
     let files = LocaleFiles::new(&assets);
     let locale = RwSignal::new(files.first_locale(embed::locale_for(&host)).await);
     let edge = Edge::new(edge);
+    map_layers::keep_leaflet_loader(load_leaflet);
     mount_to(root, move || {
         provide_context(files);
         view! { <ReportWidget edge tenant locale theme preloaded frame /> }

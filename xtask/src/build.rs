@@ -119,6 +119,9 @@ fn import_leaflet(glue: &Path, module: &str) -> Result {
 const LEAFLET_MODULE: &str = "leaflet-esm.js";
 /// The walk logger's, with lines (see `widget/js/leaflet-walk.js`).
 const LEAFLET_WALK_MODULE: &str = "leaflet-walk.js";
+/// Lines and areas for the report form's map, loaded only when a layer has them (see
+/// [`leaflet_vectors`]).
+const LEAFLET_VECTORS_MODULE: &str = "leaflet-vectors.js";
 
 /// Shrinks a script or stylesheet in place (its source, with comments, stays in the
 /// repository): what residents download on weak connections carries no comments or indentation.
@@ -170,6 +173,7 @@ fn widget(tools: &Tools) -> Result {
     }
     leaflet_module(tools, "widget/js/leaflet-module.js", &out.join(LEAFLET_MODULE))?;
     leaflet_module(tools, "widget/js/leaflet-walk.js", &out.join(LEAFLET_WALK_MODULE))?;
+    leaflet_vectors(tools, &out.join(LEAFLET_VECTORS_MODULE))?;
     let leaflet = root.join("node_modules/leaflet/dist");
     copy(&leaflet.join("leaflet.css"), &out.join("leaflet.css"))?;
     minify(tools, &out.join("leaflet.css"), &[])?;
@@ -191,6 +195,54 @@ fn leaflet_for_the_console(tools: &Tools, out: &Path) -> Result {
 /// as an ES module, which the widget binds without a global `L`.
 fn leaflet_module(tools: &Tools, entry: &str, out: &Path) -> Result {
     bundle_leaflet(tools, entry, &["--format=esm", "--supported:import-meta=true"], out)
+}
+
+/// Leaflet's `Polyline` and `Polygon` as a module that extends the report form's Leaflet
+/// (`leaflet-esm.js`) instead of bringing its own: the map's layers must be of the same Leaflet
+/// as the map (each copy numbers its objects from 1, and a map keeps its layers by number). The
+/// two source files are taken as they are, with their imports of Leaflet's inner files made one
+/// import of what `leaflet-esm.js` exports; the report form loads it the first time a municipality's
+/// layer has a line or an area, so that a form without layers never downloads it.
+fn leaflet_vectors(tools: &Tools, out: &Path) -> Result {
+    // Every import the two files have, and none other: if Leaflet changes them, the build says so.
+    const IMPORTS: [&str; 13] = [
+        "import {Path} from './Path';",
+        "import * as Util from '../../core/Util';",
+        "import * as LineUtil from '../../geometry/LineUtil';",
+        "import {LatLng, toLatLng} from '../../geo/LatLng';",
+        "import {LatLngBounds} from '../../geo/LatLngBounds';",
+        "import {Bounds} from '../../geometry/Bounds';",
+        "import {Point} from '../../geometry/Point';",
+        "import {Polyline} from './Polyline';",
+        "import {LatLng} from '../../geo/LatLng';",
+        "import * as LineUtil from '../../geometry/LineUtil';",
+        "import {Point} from '../../geometry/Point';",
+        "import {Bounds} from '../../geometry/Bounds';",
+        "import * as PolyUtil from '../../geometry/PolyUtil';",
+    ];
+    let header = format!(
+        "import {{ Path, Util, LineUtil, PolyUtil, LatLng, latLng as toLatLng, LatLngBounds, Bounds, Point }} \
+         from \"./{LEAFLET_MODULE}\";\n"
+    );
+    let mut source = header;
+    let vector = root().join("node_modules/leaflet/src/layer/vector");
+    for file in ["Polyline.js", "Polygon.js"] {
+        let path = vector.join(file);
+        let text = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        for line in text.lines() {
+            if line.trim_start().starts_with("import ") {
+                if !IMPORTS.contains(&line.trim()) {
+                    return Err(format!("{}: an import Tryggve does not expect: {line}", path.display()));
+                }
+                continue;
+            }
+            source.push_str(line);
+            source.push('\n');
+        }
+    }
+    fs::create_dir_all(out.parent().unwrap_or(out)).map_err(|e| e.to_string())?;
+    fs::write(out, format!("{LEAFLET_NOTICE}\n{source}")).map_err(|e| format!("{}: {e}", out.display()))?;
+    minify(tools, out, &["--format=esm", "--legal-comments=inline"])
 }
 
 /// Bundles and shrinks the Leaflet `entry` (with Leaflet's notice kept) into `out`.

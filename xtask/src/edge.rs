@@ -245,6 +245,7 @@ fn test_fixtures(examples_port: u16) -> Result<String> {
         ("krokby", "Krokby kommun"),
         ("vandringsby", "Vandringsby kommun"),
         ("lagerby", "Lagerby kommun"),
+        ("kartby", "Kartby kommun"),
     ] {
         let mut tenant = TenantConfig::demo();
         tenant.id = id.into();

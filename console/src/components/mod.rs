@@ -5,6 +5,7 @@ mod dashboard;
 mod dialogue;
 mod file_download;
 mod login_form;
+mod map_layers;
 mod measures;
 mod place_picker;
 mod report_filters;

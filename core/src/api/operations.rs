@@ -26,7 +26,7 @@ use crate::dialogue::{
     QuestionDraft,
 };
 use crate::integration::{Integration, IntegrationDraft, NewIntegration};
-use crate::map_layer::{LayerUpload, MapLayer, MAX_UPLOAD_BYTES};
+use crate::map_layer::{LayerUpload, MapLayer, PublicLayer, MAX_UPLOAD_BYTES};
 use crate::measure::{Measure, MeasureDraft};
 use crate::moderation::Permission;
 use crate::note::{NewNote, ReportNote};
@@ -519,10 +519,10 @@ operations! {
         path: WalkPath, body: (), answer: WebSocket => (),
         query: &[], errors: [UpgradeRequired, RateLimited, TooManyConnections], fields: false,
     }
-    /// The municipality's map layers residents may see (street lighting, safe routes, …), in the order they were added
+    /// The municipality's map layers residents may see (street lighting, safe routes, …), in the order they were added: each with its places, lines and areas as [lat, lng] lists
     ListPublicMapLayers {
         Get "/api/v1/tenants/{tenant}/layers", Public,
-        path: TenantPath, body: (), answer: Json(200) => Vec<MapLayer>,
+        path: TenantPath, body: (), answer: Json(200) => Vec<PublicLayer>,
         query: &[], errors: [UnknownTenant], fields: false,
     }
     /// A walk's published protocol, as residents see it (404 until the coordinator publishes it)

@@ -3,7 +3,7 @@
 
 use tryggve_core::api::operations::{AddMapLayer, ListMapLayers, ListPublicMapLayers, RemoveMapLayer};
 use tryggve_core::api::path::{LayerPath, TenantPath};
-use tryggve_core::map_layer::{LayerUpload, MapLayer};
+use tryggve_core::map_layer::{LayerUpload, MapLayer, PublicLayer};
 
 use super::{Cx, Handler, Reply};
 use crate::error::ApiError;
@@ -17,11 +17,12 @@ impl Handler for ListMapLayers {
     }
 }
 
-/// `GET /api/v1/tenants/{tenant}/layers`: the public ones.
+/// `GET /api/v1/tenants/{tenant}/layers`: the public ones, as residents get them.
 impl Handler for ListPublicMapLayers {
-    async fn handle(cx: &mut Cx<'_>, path: TenantPath, _: ()) -> Result<Reply<Vec<MapLayer>>, ApiError> {
+    async fn handle(cx: &mut Cx<'_>, path: TenantPath, _: ()) -> Result<Reply<Vec<PublicLayer>>, ApiError> {
         cx.tenant_config(&path.tenant).await?;
-        Ok(Reply::Done(store::map_layers::list(cx.db, &path.tenant, true).await?))
+        let layers = store::map_layers::list(cx.db, &path.tenant, true).await?;
+        Ok(Reply::Done(layers.iter().map(MapLayer::for_residents).collect()))
     }
 }
 

@@ -18,6 +18,7 @@ use super::follow_up::FollowUp;
 use super::hotspot_map::HotspotMap;
 use crate::api;
 use crate::components::file_download::FileDownload;
+use crate::components::map_layers::{LayerToggles, ShownLayers};
 
 /// The lägesbild under the current filters.
 #[component]
@@ -32,6 +33,7 @@ pub fn DashboardPage(
     let compile = RwSignal::new("dark-spot".to_string());
     let rejected_included = RwSignal::new(false);
     let tenant = session.tenant.clone();
+    let layers = ShownLayers::load(tenant.clone());
 
     Effect::new({
         let tenant = tenant.clone();
@@ -124,8 +126,9 @@ pub fn DashboardPage(
                     <AnswerTables questionnaire=a.questionnaire.clone() answers=a.answers.clone() />
                 })}
                 <h2>{i18n.t("console-hotspots")}</h2>
+                <LayerToggles shown=layers />
                 <div class="hotspots">
-                    <HotspotMap config=config.map.clone() hotspots=d.hotspots.clone() />
+                    <HotspotMap config=config.map.clone() hotspots=d.hotspots.clone() layers />
                     <CountTable caption=i18n.t("console-hotspots-table") label_header=i18n.t("console-position") rows=hotspot_rows />
                 </div>
                 <h2>{i18n.t("console-compilation")}</h2>

@@ -23,12 +23,15 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::api;
+use crate::components::map_layers::{LayerToggles, ShownLayers};
 
 /// Leaflet's objects (not `Send`: kept here, never in signals).
 struct Drawn {
     map: leaflet::Map,
     layer: leaflet::LayerGroup,
     walks: leaflet::LayerGroup,
+    /// The municipality's layers the legend shows, beneath the rest.
+    shown: leaflet::LayerGroup,
 }
 
 #[component]
@@ -50,6 +53,7 @@ pub fn ReviewMap(
     let answer = RwSignal::new(None::<ReviewMapAnswer>);
     let message = RwSignal::new(String::new());
     let with_walks = RwSignal::new(false);
+    let layers = ShownLayers::load(tenant.clone());
     // Answers can arrive out of order when the map is moved quickly: only the newest counts.
     let asked = StoredValue::new(0u32);
 
@@ -65,6 +69,8 @@ pub fn ReviewMap(
                 &leaflet::LatLng::new(b.south, b.west),
                 &leaflet::LatLng::new(b.north, b.east),
             ));
+            let shown = leaflet::LayerGroup::new();
+            shown.add_to(&map);
             let layer = leaflet::LayerGroup::new();
             layer.add_to(&map);
             let walks = leaflet::LayerGroup::new();
@@ -74,7 +80,7 @@ pub fn ReviewMap(
                 let map = map.clone();
                 move |_| viewport.set(Some(view_of(&map)))
             }));
-            *drawn.borrow_mut() = Some(Drawn { map, layer, walks });
+            *drawn.borrow_mut() = Some(Drawn { map, layer, walks, shown });
         }
     });
 
@@ -99,6 +105,18 @@ pub fn ReviewMap(
             }
         });
     });
+    // Once the map is there (its viewport is known), and again when the layers arrive or one
+    // is toggled.
+    Effect::new({
+        let drawn = drawn.clone();
+        move |_| {
+            if viewport.with(Option::is_some) {
+                if let Some(drawn) = drawn.borrow().as_ref() {
+                    layers.draw(&drawn.shown);
+                }
+            }
+        }
+    });
     Effect::new(move |_| {
         answer.with(|found| {
             let drawn = drawn.borrow();
@@ -119,11 +137,14 @@ pub fn ReviewMap(
 
     // Leaflet's classes go on the inner element, which has no `class` of ours to be set over them.
     view! {
-        <label class="check map-layer">
-            <input type="checkbox" prop:checked=move || with_walks.get()
-                on:change=move |ev| with_walks.set(event_target_checked(&ev)) />
-            " "{i18n.t("console-map-walks")}
-        </label>
+        <div class="map-options">
+            <label class="check map-layer">
+                <input type="checkbox" prop:checked=move || with_walks.get()
+                    on:change=move |ev| with_walks.set(event_target_checked(&ev)) />
+                " "{i18n.t("console-map-walks")}
+            </label>
+            <LayerToggles shown=layers />
+        </div>
         <div class="review-map" role="region" aria-label=i18n.t("console-map")>
             <div node_ref=container></div>
         </div>

@@ -17,6 +17,7 @@ use super::questionnaire_editor::QuestionnaireEditor;
 use super::reporter_groups_editor::ReporterGroupsEditor;
 use super::webhooks_editor::WebhooksEditor;
 use crate::api::{self, ApiError};
+use crate::components::map_layers::LayersEditor;
 
 /// Loads the settings, lets an admin edit them and saves them whole. The edge checks
 /// everything again and names the first problem; the page then moves focus to that field.
@@ -221,6 +222,7 @@ fn SettingsForm(
                 <label for="settings-attribution">{i18n.t("console-settings-attribution")}</label>
                 <input id="settings-attribution" prop:value=attribution on:input=set_attribution />
             </fieldset>
+            <LayersEditor tenant csrf />
         }
     };
     let moderation = move || {

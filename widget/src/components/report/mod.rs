@@ -1,6 +1,7 @@
 //! Reporting an unsafe place: the map with its pin, the questions, and the receipt.
 
 mod follow_up;
+mod layer_legend;
 mod pin_map;
 mod public_reports;
 mod questionnaire_fields;

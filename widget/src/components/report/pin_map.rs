@@ -13,6 +13,7 @@ use tryggve_core::public_map::{PublicMap, Viewport, MAX_ZOOM};
 use tryggve_core::{BBox, LatLng, MapConfig};
 
 use crate::map_base::{base_map, to_leaflet, PlaceMarker};
+use crate::map_layers::PublicLayers;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -28,14 +29,18 @@ struct Leaflet {
     pin: PlaceMarker,
     /// Approved reports of others, drawn as circles under the pin.
     public: leaflet::LayerGroup,
+    /// The municipality's public layers the resident has not hidden, under everything else.
+    layers: leaflet::LayerGroup,
 }
 
 impl Leaflet {
     fn new(container: &web_sys::HtmlElement, config: &MapConfig, i18n: I18n) -> Option<Self> {
         let map = base_map(container, config, (config.center, f64::from(config.zoom)), true, i18n)?;
+        let layers = leaflet::LayerGroup::new();
+        layers.add_to(&map);
         let public = leaflet::LayerGroup::new();
         public.add_to(&map);
-        Some(Self { map, pin: PlaceMarker::new(i18n.t("marker-alt")), public })
+        Some(Self { map, pin: PlaceMarker::new(i18n.t("marker-alt")), public, layers })
     }
 
     /// Approved reports as small circles; clusters as larger ones with their number. None of
@@ -137,6 +142,8 @@ pub fn PinMap(
     public: Signal<PublicMap>,
     /// Set to what the map shows whenever the resident pans or zooms.
     viewport: RwSignal<Option<Viewport>>,
+    /// The municipality's public layers (named in the legend beside the map).
+    layers: PublicLayers,
 ) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let container = NodeRef::<Div>::new();
@@ -195,6 +202,18 @@ pub fn PinMap(
                     l.show_public(shown);
                 }
             });
+        }
+    });
+
+    // The layers as the legend says, once the map is there (its viewport is known).
+    Effect::new({
+        let leaflet = leaflet.clone();
+        move |_| {
+            if viewport.with(Option::is_some) {
+                if let Some(l) = leaflet.borrow().as_ref() {
+                    layers.draw(&l.layers);
+                }
+            }
         }
     });
 

@@ -12,12 +12,14 @@ use tryggve_core::validation::DESCRIPTION_MAX_CHARS;
 use tryggve_core::{validate_report, LatLng, ReportDraft, ReportReceipt, TenantConfig, TimeOfDay};
 use wasm_bindgen::JsCast;
 
+use super::layer_legend::LayerLegend;
 use super::pin_map::PinMap;
 use super::public_reports::PublicReports;
 use super::questionnaire_fields::{first_control_id, QuestionnaireFields};
 use super::reporter_fields::ReporterFields;
 use crate::api::{ApiError, Edge};
 use crate::components::{Honeypot, HumanCheck};
+use crate::map_layers::PublicLayers;
 use crate::outbox;
 use crate::typed;
 use tryggve_core::i18n::I18n;
@@ -181,6 +183,8 @@ pub fn ReportForm(
     let public_map = RwSignal::new(PublicMap::default());
     let viewport = RwSignal::new(None);
     let edge_for_public = edge.clone();
+    let edge_for_layers = edge.clone();
+    let layers = PublicLayers::new();
     let tenant_id = config.id.clone();
     let rules = StoredValue::new(config.clone());
     // Sends a prepared draft in the background (retrying while the connection is down, see
@@ -326,7 +330,8 @@ pub fn ReportForm(
 
     view! {
         <form node_ref=form class="report-form" novalidate on:submit=on_submit>
-            <PinMap config=config.map.clone() pin=fields.pin error=error_for(&["lat", "lng"]) public=public_map.into() viewport=viewport />
+            <PinMap config=config.map.clone() pin=fields.pin error=error_for(&["lat", "lng"]) public=public_map.into() viewport=viewport layers />
+            <LayerLegend edge=edge_for_layers tenant=config.id.clone() layers />
             {config.public_map.then(|| view! {
                 <PublicReports edge=edge_for_public tenant=config.id.clone() viewport=viewport.into() map=public_map />
             })}
