@@ -140,6 +140,11 @@ test("ask → moderate → live to everyone → vote → now answering → answe
     "Svar från Maja Moderator, Trygghetssamordnare");
 
   await listener.page.screenshot({ path: screenshotPath("dialogue-resident.png"), fullPage: true });
+  for (const [name, size] of [["1920", { width: 1920, height: 1080 }], ["390", { width: 390, height: 844 }]]) {
+    await listener.page.setViewportSize(size);
+    await listener.page.screenshot({ path: screenshotPath(`dialogue-resident-${name}.png`), fullPage: true });
+  }
+  await listener.page.setViewportSize({ width: 1280, height: 720 });
   await console_.screenshot({ path: screenshotPath("dialogue-console.png"), fullPage: true });
   assert.deepEqual(await axeViolations(asker.page, [["tryggve-dialog"]]), [], "the dialogue widget passes axe-core");
   assert.deepEqual(await axeViolations(console_, [["body"]]), [], "the console's dialogue page passes axe-core");

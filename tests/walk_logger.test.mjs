@@ -216,4 +216,16 @@ test("a published protocol is shown to residents on the walks page, without part
   assert.equal(await map.count(), 0, "closed, the protocol and its map are gone");
   assert.deepEqual(p.errors, []);
   await p.context.close();
+
+  // At a desk's sizes: the protocol with its map, the whole route in view.
+  for (const viewport of [{ width: 1280, height: 900 }, { width: 1920, height: 1080 }]) {
+    const d = await phone(route[0], { viewport });
+    const shown = d.widget.locator(".walk-item").filter({ hasText: TITLE });
+    await shown.getByRole("button", { name: "Visa protokollet" }).click();
+    await shown.getByRole("region", { name: "Karta över vandringens väg och de 4 platserna" }).locator(".leaflet-overlay-pane path").nth(5).waitFor();
+    await shown.scrollIntoViewIfNeeded();
+    await d.page.screenshot({ path: screenshotPath(`walk-protocol-public-${viewport.width}.png`), fullPage: true });
+    assert.deepEqual(d.errors, []);
+    await d.context.close();
+  }
 });
