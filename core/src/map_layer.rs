@@ -457,6 +457,21 @@ mod tests {
     }
 
     #[test]
+    fn the_stylesheets_draw_the_legend_in_the_palette_s_colours() {
+        // The legends' symbols are coloured by class (no inline styles under a strict CSP).
+        let sheets = [
+            include_str!("../../widget/assets/tryggve.css"),
+            include_str!("../../console/assets/console.css"),
+        ];
+        for sheet in sheets {
+            for colour in LayerColour::ALL {
+                let rule = format!(".layer-colour-{} {{ --layer: {}; }}", colour.id(), colour.hex());
+                assert!(sheet.contains(&rule), "{rule}");
+            }
+        }
+    }
+
+    #[test]
     fn residents_get_a_layer_as_plain_lists_without_the_features_names() {
         let upload = LayerUpload {
             name: "Trygga stråk".into(),

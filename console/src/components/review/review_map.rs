@@ -57,6 +57,7 @@ pub fn ReviewMap(
     // Answers can arrive out of order when the map is moved quickly: only the newest counts.
     let asked = StoredValue::new(0u32);
 
+    let drawn_once = RwSignal::new(false);
     container.on_load({
         let drawn = drawn.clone();
         move |div| {
@@ -81,6 +82,7 @@ pub fn ReviewMap(
                 move |_| viewport.set(Some(view_of(&map)))
             }));
             *drawn.borrow_mut() = Some(Drawn { map, layer, walks, shown });
+            drawn_once.set(true);
         }
     });
 
@@ -105,12 +107,11 @@ pub fn ReviewMap(
             }
         });
     });
-    // Once the map is there (its viewport is known), and again when the layers arrive or one
-    // is toggled.
+    // Once the map is there, and again when the layers arrive or one is toggled (not on each pan).
     Effect::new({
         let drawn = drawn.clone();
         move |_| {
-            if viewport.with(Option::is_some) {
+            if drawn_once.get() {
                 if let Some(drawn) = drawn.borrow().as_ref() {
                     layers.draw(&drawn.shown);
                 }

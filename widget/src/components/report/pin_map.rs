@@ -165,6 +165,7 @@ pub fn PinMap(
         announcement.set(format!("{} {}", i18n.t(how_key), position_text(point)));
     };
 
+    let drawn_once = RwSignal::new(false);
     container.on_load({
         let leaflet = leaflet.clone();
         move |div| {
@@ -191,6 +192,7 @@ pub fn PinMap(
             public.with_untracked(|p| created.show_public(p));
             viewport.set(Some(created.viewport()));
             *leaflet.borrow_mut() = Some(created);
+            drawn_once.set(true);
         }
     });
 
@@ -205,11 +207,11 @@ pub fn PinMap(
         }
     });
 
-    // The layers as the legend says, once the map is there (its viewport is known).
+    // The layers as the legend says, once the map is there (not again on each pan).
     Effect::new({
         let leaflet = leaflet.clone();
         move |_| {
-            if viewport.with(Option::is_some) {
+            if drawn_once.get() {
                 if let Some(l) = leaflet.borrow().as_ref() {
                     layers.draw(&l.layers);
                 }
