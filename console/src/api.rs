@@ -16,8 +16,9 @@ use tryggve_core::api::operations::{
 };
 use tryggve_core::api::operations::{
     AddIntegration, AddMapLayer, AddMeasure, AddReportNote, AddUnit, AddWebhook, ListIntegrations,
-    ListMapLayers, ListMeasures, ListReportMeasures, ListReportNotes, ListUnits, ListWebhookDeliveries,
-    ListWebhooks, ReadUnitQueue, RemoveMapLayer, RevokeIntegration, RevokeWebhook, UpdateMeasure, UpdateUnit,
+    ListMapLayers, ListMeasures, ListPoliceEvents, ListReportMeasures, ListReportNotes, ListUnits,
+    ListWebhookDeliveries, ListWebhooks, ReadUnitQueue, RemoveMapLayer, RevokeIntegration, RevokeWebhook,
+    UpdateMeasure, UpdateUnit,
 };
 use tryggve_core::api::path::{
     AccountPath, CasePath, DialoguePath, GroupPath, IntegrationPath, LayerPath, MeasurePath, QuestionPath,
@@ -37,6 +38,7 @@ use tryggve_core::map_layer::{LayerUpload, MapLayer};
 use tryggve_core::measure::{Measure, MeasureDraft};
 use tryggve_core::moderation::Role;
 use tryggve_core::note::{NewNote, ReportNote};
+use tryggve_core::police_event::PoliceEvent;
 use tryggve_core::public_map::Viewport;
 use tryggve_core::report::parse_case_number;
 use tryggve_core::report_list::{encode_query_value, ReportPage};
@@ -274,6 +276,10 @@ pub async fn revoke_webhook(tenant: &str, csrf: &str, id: i64) -> Result<Webhook
 
 pub async fn map_layers(tenant: &str) -> Result<Vec<MapLayer>, ApiError> {
     call::<ListMapLayers>(&tenant_path(tenant), None, &(), None).await
+}
+
+pub async fn police_events(tenant: &str) -> Result<Vec<PoliceEvent>, ApiError> {
+    call::<ListPoliceEvents>(&tenant_path(tenant), None, &(), None).await
 }
 
 pub async fn add_map_layer(tenant: &str, csrf: &str, upload: &LayerUpload) -> Result<MapLayer, ApiError> {

@@ -12,6 +12,7 @@ use serde_json::Value;
 
 use crate::calendar::{days_from_civil, parse_day, utc_minutes};
 use crate::geo::{area_of, Area, LatLng};
+use crate::map_layer::{LayerColour, LayerDraft, LayerFeature, MapLayer, Shape};
 
 /// How many days of events a municipality keeps unless it says otherwise.
 pub const DEFAULT_DAYS: u16 = 90;
@@ -22,6 +23,58 @@ pub const MAX_DAYS: u16 = 400;
 pub const POLICE_SITE: &str = "https://polisen.se";
 /// A summary or name longer than this is cut (the feed's are a sentence or two).
 const MAX_TEXT_CHARS: usize = 500;
+
+/// The police's feed, asked for one location name at a time (`?locationname=Vårgårda`).
+pub const DEFAULT_FEED_URL: &str = "https://polisen.se/api/events";
+/// Location names a municipality may ask for (its own name and its larger towns).
+pub const MAX_LOCATIONS: usize = 10;
+const MAX_LOCATION_CHARS: usize = 60;
+
+/// What a municipality asks of the police's feed: which location names, how many days back it
+/// keeps, and where the feed is (the police's own, or a
+/// mirror the municipality runs).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct PoliceFeedSettings {
+    /// Location names as the police use them ("Vårgårda"); none: the feed is not asked.
+    pub locations: Vec<String>,
+    pub days: u16,
+    pub url: String,
+}
+
+impl Default for PoliceFeedSettings {
+    fn default() -> Self {
+        Self { locations: Vec::new(), days: DEFAULT_DAYS, url: DEFAULT_FEED_URL.into() }
+    }
+}
+
+impl PoliceFeedSettings {
+    /// The settings cleaned (names on one line, the address trimmed), or the first thing wrong,
+    /// by its field under `config.police`.
+    pub fn validated(&self) -> Result<Self, (&'static str, crate::field_error::FieldErrorCode)> {
+        use crate::field_error::FieldErrorCode::*;
+        let locations: Vec<String> =
+            self.locations.iter().map(|l| crate::text::one_line(l)).filter(|l| !l.is_empty()).collect();
+        if locations.len() > MAX_LOCATIONS || locations.iter().any(|l| l.chars().count() > MAX_LOCATION_CHARS)
+        {
+            return Err(("locations", TooLong));
+        }
+        if !(1..=MAX_DAYS).contains(&self.days) {
+            return Err(("days", InvalidChoice));
+        }
+        let url = self.url.trim().to_string();
+        if url.contains(['?', '#']) || !crate::webhook::is_allowed_url(&url) {
+            return Err(("url", InsecureUrl));
+        }
+        Ok(Self { locations, days: self.days, url })
+    }
+
+    /// Where the events of `location` are asked for.
+    pub fn request_url(&self, location: &str) -> String {
+        format!("{}?locationname={}", self.url, crate::api::path::percent_encode(location))
+    }
+}
 
 /// An event as kept and shown: checked, its time in UTC, its link whole.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -155,6 +208,23 @@ pub fn kept_since(now: &str, days: u16) -> Option<String> {
     Some(format!("{y:04}-{m:02}-{d:02}{}", now.get(10..)?))
 }
 
+/// The id the console gives the police's events when it draws them as one of its layers (the
+/// municipality's own layers have positive ids).
+pub const EVENTS_LAYER_ID: i64 = -1;
+
+/// The events as a layer of dots named by their type, drawn and toggled as the municipality's
+/// own layers are.
+pub fn events_layer(events: &[PoliceEvent], name: String) -> MapLayer {
+    let features = events
+        .iter()
+        .map(|e| LayerFeature { shape: Shape::Point { at: e.position }, name: e.kind.clone() })
+        .collect();
+    MapLayer {
+        id: EVENTS_LAYER_ID,
+        draft: LayerDraft { name, colour: LayerColour::Black, public: false, features },
+    }
+}
+
 /// Events counted per area (by the municipality's areas; `None` outside them) and month.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
@@ -247,6 +317,39 @@ mod tests {
     }
 
     #[test]
+    fn a_municipality_s_feed_settings_are_checked() {
+        let settings =
+            PoliceFeedSettings { locations: vec![" Vårgårda\n".into(), "".into()], ..Default::default() };
+        let checked = settings.validated().unwrap();
+        assert_eq!(checked.locations, vec!["Vårgårda".to_string()]);
+        assert_eq!(
+            checked.request_url("Vårgårda"),
+            "https://polisen.se/api/events?locationname=V%C3%A5rg%C3%A5rda"
+        );
+        let wrong = |s: PoliceFeedSettings| s.validated().unwrap_err().0;
+        assert_eq!(wrong(PoliceFeedSettings { days: 0, ..Default::default() }), "days");
+        assert_eq!(wrong(PoliceFeedSettings { days: MAX_DAYS + 1, ..Default::default() }), "days");
+        assert_eq!(
+            wrong(PoliceFeedSettings { url: "http://polisen.se/api/events".into(), ..Default::default() }),
+            "url"
+        );
+        assert_eq!(
+            wrong(PoliceFeedSettings {
+                url: "https://polisen.se/api/events?x=1".into(),
+                ..Default::default()
+            }),
+            "url"
+        );
+        assert_eq!(
+            wrong(PoliceFeedSettings { locations: vec!["Ort".into(); 11], ..Default::default() }),
+            "locations"
+        );
+        let local =
+            PoliceFeedSettings { url: "http://127.0.0.1:4000/api/events".into(), ..Default::default() };
+        assert!(local.validated().is_ok(), "a feed on this machine, under test");
+    }
+
+    #[test]
     fn the_last_days_are_kept() {
         let now = "2026-12-05T12:00:00.000Z";
         assert!(is_recent("2026-11-28T20:36:00Z", now, 30));
@@ -254,6 +357,19 @@ mod tests {
         assert!(is_recent("2026-07-01T22:15:00Z", now, 160));
         assert_eq!(kept_since(now, 30).as_deref(), Some("2026-11-05T12:00:00.000Z"));
         assert_eq!(kept_since("2026-03-01T00:00:00Z", 1).as_deref(), Some("2026-02-28T00:00:00Z"));
+    }
+
+    #[test]
+    fn the_events_are_a_layer_of_dots_named_by_their_type() {
+        let events = read_feed(SAMPLE).unwrap().events;
+        let layer = events_layer(&events, "Polisens händelser".into());
+        assert_eq!(layer.id, EVENTS_LAYER_ID);
+        assert_eq!(
+            layer.draft.shape_counts(),
+            crate::map_layer::ShapeCounts { points: 2, lines: 0, areas: 0 }
+        );
+        assert_eq!(layer.draft.features[1].name, "Rån");
+        assert_eq!(layer.draft.features[1].shape, Shape::Point { at: LatLng::new(58.05, 12.80) });
     }
 
     #[test]

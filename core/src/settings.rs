@@ -199,6 +199,11 @@ pub fn check_settings(
     }
     config.not_published_texts.retain(|_, texts| !texts.is_empty());
 
+    match config.police.validated() {
+        Ok(police) => config.police = police,
+        Err((field, code)) => errors.push(error(format!("config.police.{field}"), code)),
+    }
+
     let corners: usize =
         config.areas.iter().flat_map(|a| &a.polygons).flat_map(|p| &p.rings).map(Vec::len).sum();
     if config.areas.len() > MAX_AREAS || corners > MAX_AREA_CORNERS {

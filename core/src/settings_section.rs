@@ -9,7 +9,7 @@ use crate::settings::TenantSettings;
 pub enum SettingsSection {
     /// Name, languages, the dialogues' rules, the pages that may embed the widget.
     General,
-    /// Centre, zoom, bounds, tiles and their attribution.
+    /// Centre, zoom, bounds, tiles and their attribution; the police's events beside them.
     Map,
     /// Which categories, in which order, and their names.
     Categories,
@@ -69,7 +69,10 @@ impl SettingsSection {
                 i.dialogue_rules = f.dialogue_rules.clone();
                 into.origins = from.origins.clone();
             }
-            Self::Map => i.map = f.map.clone(),
+            Self::Map => {
+                i.map = f.map.clone();
+                i.police = f.police.clone();
+            }
             Self::Categories => {
                 i.categories = f.categories.clone();
                 i.category_names = f.category_names.clone();
@@ -137,6 +140,7 @@ mod tests {
         c.dialogue_rules = "Var snäll.".into();
         s.origins = vec!["https://ny.example.se".into()];
         c.map.center = LatLng::new(58.0, 12.9);
+        c.police.locations = vec!["Vårgårda".into()];
         c.categories = vec!["graffiti".into()];
         c.category_names
             .0

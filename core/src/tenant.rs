@@ -107,6 +107,10 @@ pub struct TenantConfig {
     /// it offers. Shown in the follow-up beside the standard sentence.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub not_published_texts: BTreeMap<RejectionReason, Texts>,
+    /// The police's recent events beside the reports: which location names, how long kept,
+    /// and where the feed is (see `police_event`).
+    #[serde(default)]
+    pub police: crate::police_event::PoliceFeedSettings,
 }
 
 fn yes() -> bool {
@@ -248,6 +252,7 @@ impl TenantConfig {
                     "Vi visar inte rapporter som nämner enskilda personer. Gäller det ett pågående brott, ring 112.".to_string(),
                 )]),
             )]),
+            police: Default::default(),
             retention_days: DEFAULT_RETENTION_DAYS,
             // The demo is shown to many people at once (and tested from one address).
             limits: Limits {

@@ -9,6 +9,7 @@ mod http;
 mod human;
 mod limits;
 mod moderator;
+mod police;
 mod public_cache;
 mod retention;
 mod room;
@@ -80,7 +81,7 @@ impl Wake for ForwardWaker {
 }
 
 /// The cron triggers (see `[triggers]` in wrangler.toml): each minute, the webhook deliveries
-/// that are due; each night, the retention job.
+/// that are due; each hour, the police's events; each night, the retention job.
 #[event(scheduled)]
 async fn scheduled(event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
     let db = match routes::database(&env) {
@@ -89,6 +90,7 @@ async fn scheduled(event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
     };
     let (job, outcome) = match event.cron().as_str() {
         webhooks::CRON => ("webhook deliveries", webhooks::deliver_due(&db).await),
+        police::CRON => ("police events", police::import_all(&db, &police::HttpFeed).await),
         _ => ("retention job", retention::purge(&db).await),
     };
     if let Err(e) = outcome {

@@ -246,6 +246,7 @@ fn test_fixtures(examples_port: u16) -> Result<String> {
         ("vandringsby", "Vandringsby kommun"),
         ("lagerby", "Lagerby kommun"),
         ("kartby", "Kartby kommun"),
+        ("polisby", "Polisby kommun"),
     ] {
         let mut tenant = TenantConfig::demo();
         tenant.id = id.into();

@@ -30,6 +30,7 @@ use crate::map_layer::{LayerUpload, MapLayer, PublicLayer, MAX_UPLOAD_BYTES};
 use crate::measure::{Measure, MeasureDraft};
 use crate::moderation::Permission;
 use crate::note::{NewNote, ReportNote};
+use crate::police_event::PoliceEvent;
 use crate::public_map::PublicMap;
 use crate::report_list::ReportPage;
 use crate::reporter::{AccessCodeState, NewAccessCode};
@@ -662,6 +663,12 @@ operations! {
     ListMapLayers {
         Get "/api/v1/console/{tenant}/layers", Permitted(ReviewReports),
         path: TenantPath, body: (), answer: Json(200) => Vec<MapLayer>,
+        query: &[], errors: [UnknownTenant], fields: false,
+    }
+    /// The police's recent events the municipality keeps (fetched hourly for its location names), the newest first
+    ListPoliceEvents {
+        Get "/api/v1/console/{tenant}/police-events", Permitted(ReviewReports),
+        path: TenantPath, body: (), answer: Json(200) => Vec<PoliceEvent>,
         query: &[], errors: [UnknownTenant], fields: false,
     }
     /// Add a map layer from a GeoJSON file (admins, audited): points, lines and polygons; 422 with the place in the file (`geojson.features[3].geometry`) for wrong types, coordinates out of range or a ring crossing itself, 413 over 5 MB; nothing is stored unless all of it is right

@@ -15,6 +15,7 @@ mod map_layers;
 mod measures;
 mod notes;
 mod open311;
+mod police_events;
 mod reports;
 mod review;
 mod settings;
@@ -184,6 +185,7 @@ async fn dispatch(id: OperationId, cx: Cx<'_>, values: Vec<&str>) -> Result<Resp
         OperationId::ExportXlsx => cx.serve::<ExportXlsx>(values).await,
         OperationId::ExportGeoJson => cx.serve::<ExportGeoJson>(values).await,
         OperationId::ListMapLayers => cx.serve::<ListMapLayers>(values).await,
+        OperationId::ListPoliceEvents => cx.serve::<ListPoliceEvents>(values).await,
         OperationId::ListPublicMapLayers => cx.serve::<ListPublicMapLayers>(values).await,
         OperationId::AddMapLayer => cx.serve::<AddMapLayer>(values).await,
         OperationId::RemoveMapLayer => cx.serve::<RemoveMapLayer>(values).await,

@@ -7,6 +7,7 @@ use tryggve_core::console::SessionInfo;
 use tryggve_core::i18n::I18n;
 use tryggve_core::local_time::{human_day, human_month};
 use tryggve_core::moderation::Permission;
+use tryggve_core::police_event::counts_by_area_and_month;
 use tryggve_core::review::ReportFilter;
 use tryggve_core::stats::{Count, DashboardAnswer, OUTSIDE_AREAS};
 use tryggve_core::TenantConfig;
@@ -33,7 +34,7 @@ pub fn DashboardPage(
     let compile = RwSignal::new("dark-spot".to_string());
     let rejected_included = RwSignal::new(false);
     let tenant = session.tenant.clone();
-    let layers = ShownLayers::load(tenant.clone());
+    let layers = ShownLayers::load(tenant.clone(), i18n.t("console-police-events"));
 
     Effect::new({
         let tenant = tenant.clone();
@@ -131,6 +132,21 @@ pub fn DashboardPage(
                     <HotspotMap config=config.map.clone() hotspots=d.hotspots.clone() layers />
                     <CountTable caption=i18n.t("console-hotspots-table") label_header=i18n.t("console-position") rows=hotspot_rows />
                 </div>
+                {let areas = a.areas.clone(); move || {
+                    let events = layers.police_events.get();
+                    (!events.is_empty()).then(|| {
+                        let rows = counts_by_area_and_month(&events, &areas)
+                            .into_iter()
+                            .map(|c| {
+                                let place = c.area.as_deref().map_or_else(|| i18n.t("console-outside-areas"), |k| area_name(&areas, k));
+                                (format!("{place}, {}", human_month(&c.month, &i18n)), c.count)
+                            })
+                            .collect::<Vec<_>>();
+                        view! {
+                            <CountTable caption=i18n.t("console-police-events-by-area") label_header=i18n.t("console-police-events-where") rows />
+                        }
+                    })
+                }}
                 <h2>{i18n.t("console-compilation")}</h2>
                 <label for="compile-category">{i18n.t("console-category")}</label>
                 <select id="compile-category" on:change=move |ev| compile.set(event_target_value(&ev))>

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use tryggve_core::map_layer::MapLayer;
+use tryggve_core::police_event::{events_layer, PoliceEvent};
 
 use super::layer_drawing::layer_group;
 use crate::api;
@@ -11,17 +12,28 @@ use crate::api;
 pub struct ShownLayers {
     pub layers: RwSignal<Vec<MapLayer>>,
     pub hidden: RwSignal<Vec<i64>>,
+    /// The police's events as they came (the lägesbild counts them too).
+    pub police_events: RwSignal<Vec<PoliceEvent>>,
 }
 
 impl ShownLayers {
-    /// Asks the edge for the layers; until they come (or if they cannot), there are none.
-    pub fn load(tenant: String) -> Self {
-        let shown = Self { layers: RwSignal::new(Vec::new()), hidden: RwSignal::new(Vec::new()) };
+    /// Asks the edge for the layers and the police's events (drawn as one more layer, named
+    /// `events_name`); until they come (or if they cannot), there are none.
+    pub fn load(tenant: String, events_name: String) -> Self {
+        let shown = Self {
+            layers: RwSignal::new(Vec::new()),
+            hidden: RwSignal::new(Vec::new()),
+            police_events: RwSignal::new(Vec::new()),
+        };
         spawn_local(async move {
-            if let Ok(found) = api::map_layers(&tenant).await {
-                if !shown.layers.is_disposed() {
-                    shown.layers.set(found);
-                }
+            let mut found = api::map_layers(&tenant).await.unwrap_or_default();
+            let events = api::police_events(&tenant).await.unwrap_or_default();
+            if !events.is_empty() {
+                found.push(events_layer(&events, events_name));
+            }
+            if !shown.layers.is_disposed() {
+                shown.layers.set(found);
+                shown.police_events.set(events);
             }
         });
         shown

@@ -53,7 +53,7 @@ pub fn ReviewMap(
     let answer = RwSignal::new(None::<ReviewMapAnswer>);
     let message = RwSignal::new(String::new());
     let with_walks = RwSignal::new(false);
-    let layers = ShownLayers::load(tenant.clone());
+    let layers = ShownLayers::load(tenant.clone(), i18n.t("console-police-events"));
     // Answers can arrive out of order when the map is moved quickly: only the newest counts.
     let asked = StoredValue::new(0u32);
 

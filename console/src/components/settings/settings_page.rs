@@ -131,9 +131,19 @@ fn SettingsForm(
     let text = move |get: fn(&TenantConfig) -> String, set: fn(&mut TenantConfig, String)| {
         (move || config.with(get), move |ev| config.update(|c| set(c, event_target_value(&ev))))
     };
+    // A part's number fields; the police feed's days are drawn in their own fieldset.
     let number_input = move |part: SettingsSection| {
         number_fields.with_value(|all| {
-            all.iter().filter(|n| n.section == part).map(|n| n.view(config, i18n)).collect_view()
+            let shown = |n: &&NumberField| n.section == part && !n.id.starts_with(POLICE_FIELDS);
+            all.iter().filter(shown).map(|n| n.view(config, i18n)).collect_view()
+        })
+    };
+    let police_numbers = move || {
+        number_fields.with_value(|all| {
+            all.iter()
+                .filter(|n| n.id.starts_with(POLICE_FIELDS))
+                .map(|n| n.view(config, i18n))
+                .collect_view()
         })
     };
     // A memo: the question editors redraw only when the languages change, not on every keystroke
@@ -210,6 +220,7 @@ fn SettingsForm(
         }
     };
     let map = move || {
+        let (police_url, set_police_url) = text(|c| c.police.url.clone(), |c, v| c.police.url = v);
         let (tiles, set_tiles) = text(|c| c.map.tile_url.clone(), |c, v| c.map.tile_url = v);
         let (attribution, set_attribution) =
             text(|c| c.map.attribution.clone(), |c, v| c.map.attribution = v);
@@ -221,6 +232,17 @@ fn SettingsForm(
                 <input id="settings-tiles" prop:value=tiles on:input=set_tiles />
                 <label for="settings-attribution">{i18n.t("console-settings-attribution")}</label>
                 <input id="settings-attribution" prop:value=attribution on:input=set_attribution />
+            </fieldset>
+            <fieldset class="police-feed">
+                <legend>{i18n.t("console-settings-police")}</legend>
+                <p class="hint" id="settings-police-hint">{i18n.t("console-settings-police-hint")}</p>
+                <label for="settings-police-locations">{i18n.t("console-settings-police-locations")}</label>
+                <textarea id="settings-police-locations" rows="2" aria-describedby="settings-police-hint"
+                    prop:value=move || config.with(|c| c.police.locations.join("\n"))
+                    on:change=move |ev| config.update(|c| c.police.locations = event_target_value(&ev).lines().map(String::from).collect())></textarea>
+                <div class="grid">{police_numbers()}</div>
+                <label for="settings-police-url">{i18n.t("console-settings-police-url")}</label>
+                <input id="settings-police-url" type="url" prop:value=police_url on:input=set_police_url />
             </fieldset>
             <LayersEditor tenant csrf />
         }
@@ -335,6 +357,9 @@ fn SettingsForm(
     }
 }
 
+/// The ids of the police feed's number fields (drawn apart from the map's).
+const POLICE_FIELDS: &str = "settings-police-";
+
 /// A number field of the settings form: where it is, what is typed in it, and where its value
 /// is. It keeps what is typed ("58," on the way to "58,5"); the configuration takes each value
 /// that reads as a number.
@@ -438,6 +463,13 @@ fn number_fields(config: RwSignal<TenantConfig>) -> Vec<NumberField> {
             Map,
             |c| c.map.bounds.east,
             |c, v| c.map.bounds.east = v,
+        ),
+        field(
+            "settings-police-days",
+            "console-settings-police-days",
+            Map,
+            |c| c.police.days.into(),
+            |c, v| c.police.days = if (0.0..=f64::from(u16::MAX)).contains(&v) { v as u16 } else { 0 },
         ),
         field(
             "settings-retention",
@@ -627,6 +659,9 @@ fn field_id(path: &str, questions: &[Question]) -> String {
         ("config.limits.live_joins_per_hour", "settings-limit-live-joins"),
         ("config.areas", "settings-areas"),
         ("config.reporter_groups", "settings-reporter-groups"),
+        ("config.police.locations", "settings-police-locations"),
+        ("config.police.days", "settings-police-days"),
+        ("config.police.url", "settings-police-url"),
         ("config.theme.accent", "settings-accent"),
         ("config.theme.font", "settings-font"),
         ("config.theme.radius_px", "settings-radius"),

@@ -1,0 +1,117 @@
+//! The hourly import of the police's recent events (see `tryggve_core::police_event`). For each
+//! municipality with location names, the feed is asked once per name; what it answers is read
+//! in core, the events of the municipality's last days are kept (an event sent again replaces
+//! its earlier version) and older ones removed. A feed that fails or answers something else is
+//! logged and changes nothing; the next run tries again.
+
+use tryggve_core::police_event::{is_recent, kept_since, read_feed, PoliceFeedSettings};
+use tryggve_core::TenantConfig;
+use worker::{D1Database, Fetch, Headers, Method, Request, RequestInit};
+
+use crate::error::ApiError;
+use crate::{clock, store};
+
+/// The cron (in wrangler.toml) that imports the events: hourly, at seven past.
+pub const CRON: &str = "7 * * * *";
+/// How long the feed has to answer.
+const TIMEOUT_MS: u32 = 15_000;
+
+/// Where the events come from: the police's feed over the network, or in a test, anything that
+/// answers its text for an address.
+pub trait EventFeed {
+    /// The feed's answer for `url`, or why there is none.
+    async fn fetch(&self, url: &str) -> Result<String, FeedFailed>;
+}
+
+pub enum FeedFailed {
+    /// No answer (the network, a time-out).
+    Unreachable,
+    /// An answer other than 200.
+    Status(u16),
+}
+
+impl FeedFailed {
+    /// What the log says.
+    fn reason(&self) -> String {
+        match self {
+            Self::Unreachable => "no answer".into(),
+            Self::Status(status) => format!("status {status}"),
+        }
+    }
+}
+
+/// The feed over HTTP, as configured per municipality (the police's own by default).
+pub struct HttpFeed;
+
+impl EventFeed for HttpFeed {
+    async fn fetch(&self, url: &str) -> Result<String, FeedFailed> {
+        let headers = Headers::new();
+        headers.set("accept", "application/json").map_err(|_| FeedFailed::Unreachable)?;
+        headers.set("user-agent", "Tryggve-PoliceEvents/1").map_err(|_| FeedFailed::Unreachable)?;
+        let mut init = RequestInit::new();
+        init.with_method(Method::Get).with_headers(headers);
+        let request = Request::new_with_init(url, &init).map_err(|_| FeedFailed::Unreachable)?;
+        let signal = worker::web_sys::AbortSignal::timeout_with_u32(TIMEOUT_MS);
+        let mut response = Fetch::Request(request)
+            .send_with_signal(&signal.into())
+            .await
+            .map_err(|_| FeedFailed::Unreachable)?;
+        match response.status_code() {
+            200 => response.text().await.map_err(|_| FeedFailed::Unreachable),
+            status => Err(FeedFailed::Status(status)),
+        }
+    }
+}
+
+/// Imports every municipality's events; one that fails is logged and the others go on.
+pub async fn import_all(db: &D1Database, feed: &impl EventFeed) -> Result<(), ApiError> {
+    let now = clock::now_iso();
+    for tenant in store::tenants::all(db).await? {
+        if let Err(e) = import(db, feed, &tenant, &now).await {
+            worker::console_error!("police events for {}: {e:?}", tenant.id);
+        }
+    }
+    Ok(())
+}
+
+async fn import(
+    db: &D1Database,
+    feed: &impl EventFeed,
+    tenant: &TenantConfig,
+    now: &str,
+) -> Result<(), ApiError> {
+    let settings: &PoliceFeedSettings = &tenant.police;
+    if settings.locations.is_empty() {
+        return Ok(());
+    }
+    for location in &settings.locations {
+        let answer = match feed.fetch(&settings.request_url(location)).await {
+            Ok(answer) => answer,
+            Err(e) => {
+                worker::console_warn!("police feed for {} ({location}) failed: {}", tenant.id, e.reason());
+                continue;
+            }
+        };
+        let read = match read_feed(&answer) {
+            Ok(read) => read,
+            Err(e) => {
+                worker::console_warn!("police feed for {} ({location}) refused: {e:?}", tenant.id);
+                continue;
+            }
+        };
+        if read.skipped > 0 {
+            worker::console_warn!(
+                "police feed for {} ({location}): {} items were not events",
+                tenant.id,
+                read.skipped
+            );
+        }
+        let recent: Vec<_> =
+            read.events.into_iter().filter(|e| is_recent(&e.occurred_at, now, settings.days)).collect();
+        store::police_events::keep(db, &tenant.id, &recent, now).await?;
+    }
+    if let Some(since) = kept_since(now, settings.days) {
+        store::police_events::remove_before(db, &tenant.id, &since).await?;
+    }
+    Ok(())
+}
