@@ -7,7 +7,6 @@ use tryggve_core::console::SessionInfo;
 use tryggve_core::i18n::I18n;
 use tryggve_core::local_time::{human_day, human_month};
 use tryggve_core::moderation::Permission;
-use tryggve_core::police_event::counts_by_area_and_month;
 use tryggve_core::review::ReportFilter;
 use tryggve_core::stats::{Count, DashboardAnswer, OUTSIDE_AREAS};
 use tryggve_core::TenantConfig;
@@ -17,6 +16,7 @@ use super::count_chart::CountChart;
 use super::count_table::CountTable;
 use super::follow_up::FollowUp;
 use super::hotspot_map::HotspotMap;
+use super::police_counts::PoliceCounts;
 use crate::api;
 use crate::components::file_download::FileDownload;
 use crate::components::map_layers::{LayerToggles, ShownLayers};
@@ -132,21 +132,7 @@ pub fn DashboardPage(
                     <HotspotMap config=config.map.clone() hotspots=d.hotspots.clone() layers />
                     <CountTable caption=i18n.t("console-hotspots-table") label_header=i18n.t("console-position") rows=hotspot_rows />
                 </div>
-                {let areas = a.areas.clone(); move || {
-                    let events = layers.police_events.get();
-                    (!events.is_empty()).then(|| {
-                        let rows = counts_by_area_and_month(&events, &areas)
-                            .into_iter()
-                            .map(|c| {
-                                let place = c.area.as_deref().map_or_else(|| i18n.t("console-outside-areas"), |k| area_name(&areas, k));
-                                (format!("{place}, {}", human_month(&c.month, &i18n)), c.count)
-                            })
-                            .collect::<Vec<_>>();
-                        view! {
-                            <CountTable caption=i18n.t("console-police-events-by-area") label_header=i18n.t("console-police-events-where") rows />
-                        }
-                    })
-                }}
+                <PoliceCounts events=layers.police_events.into() areas=a.areas.clone() />
                 <h2>{i18n.t("console-compilation")}</h2>
                 <label for="compile-category">{i18n.t("console-category")}</label>
                 <select id="compile-category" on:change=move |ev| compile.set(event_target_value(&ev))>

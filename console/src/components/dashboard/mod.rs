@@ -7,6 +7,7 @@ mod count_table;
 mod dashboard_page;
 mod follow_up;
 mod hotspot_map;
+mod police_counts;
 mod shared_reports_page;
 
 pub use count_chart::CountChart;
