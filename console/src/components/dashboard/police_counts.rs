@@ -1,0 +1,31 @@
+use leptos::prelude::*;
+use tryggve_core::i18n::I18n;
+use tryggve_core::local_time::human_month;
+use tryggve_core::police_event::{counts_by_area_and_month, PoliceEvent};
+use tryggve_core::Area;
+
+use super::count_table::CountTable;
+
+/// The police's events the municipality keeps, counted per area and month beside the reports'
+/// figures (all kept events: the lägesbild's filters are the reports'). Nothing while there
+/// are none.
+#[component]
+pub fn PoliceCounts(events: Signal<Vec<PoliceEvent>>, areas: Vec<Area>) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    move || {
+        let events = events.get();
+        (!events.is_empty()).then(|| {
+            let rows = counts_by_area_and_month(&events, &areas)
+                .into_iter()
+                .map(|c| {
+                    let area = c.area.as_deref().and_then(|id| areas.iter().find(|a| a.id == id));
+                    let place = area.map_or_else(|| i18n.t("console-outside-areas"), |a| a.name.clone());
+                    (format!("{place}, {}", human_month(&c.month, &i18n)), c.count)
+                })
+                .collect::<Vec<_>>();
+            view! {
+                <CountTable caption=i18n.t("console-police-events-by-area") label_header=i18n.t("console-police-events-where") rows />
+            }
+        })
+    }
+}
