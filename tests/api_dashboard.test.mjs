@@ -84,7 +84,7 @@ test("CSV and GeoJSON exports hold the filtered reports with stable columns and 
   assert.match(csv.headers.get("content-disposition"), /^attachment; filename="tryggve-grannby-\d{4}-\d{2}-\d{2}\.csv"$/);
   const text = await csv.text();
   const [header, ...rows] = text.trimEnd().split("\r\n");
-  assert.equal(header, "case_number,created_at,category,times,status,visibility,area,lat,lng,description,public_comment,merged_into,reporter_group,answers");
+  assert.equal(header, "case_number,created_at,category,times,status,visibility,area,lat,lng,description,public_comment,merged_into,reporter_group,place,answers");
   assert.deepEqual(rows.map((r) => r.split(",")[0]).sort(), [cases.a, cases.b, cases.d].sort());
   assert.ok(rows.every((r) => r.split(",")[6] === "centrum" || r.includes(",centrum,")));
   assert.doesNotMatch(text, /@example\.se/);

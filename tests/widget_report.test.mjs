@@ -149,8 +149,9 @@ test("by keyboard alone: pan the map with arrows, place the pin, fill in, send",
   await tabUntil(page, () => document.querySelector("tryggve-report").shadowRoot.activeElement?.id === "place-pin");
   await page.keyboard.press("Enter");
   const status = widget.locator("#pin-status");
+  // Said at once by its position, then in words: the demo has no geocoder, so by its area.
   await status.filter({ hasText: "Nålen är satt i kartans mitt." }).waitFor();
-  assert.match(await status.textContent(), /Vald plats: 58\.\d{5}, 12\.\d{5}\./);
+  await status.filter({ hasText: /Vald plats: (Centrum|Norra|Södra)\.$/ }).waitFor();
   assert.equal(await status.getAttribute("aria-live"), "polite");
 
   await tabUntil(page, () => document.querySelector("tryggve-report").shadowRoot.activeElement?.id === "category");
@@ -224,8 +225,8 @@ test("'use my location' puts the pin at the device's position", async () => {
     permissions: ["geolocation"],
   });
   await widget.getByRole("button", { name: "Använd min position" }).click();
-  await widget.locator("#pin-status").filter({ hasText: "Nålen är satt på din position." }).waitFor();
-  assert.match(await widget.locator("#pin-status").textContent(), /58\.04100, 12\.79900/);
+  await widget.locator("#pin-status").filter({ hasText: "Nålen är satt på din position. Vald plats: Norra." }).waitFor();
+  assert.equal(await widget.locator(".leaflet-marker-icon").count(), 1);
   await context.close();
   const far = await openPage(browser, undefined, {
     geolocation: { latitude: 59.3293, longitude: 18.0686 },

@@ -17,7 +17,7 @@ use crate::report::times_to_column;
 use crate::review::ModeratedReport;
 use crate::spreadsheet::{Cell, Sheet};
 
-pub const COLUMNS: [&str; 14] = [
+pub const COLUMNS: [&str; 15] = [
     "case_number",
     "created_at",
     "category",
@@ -31,12 +31,13 @@ pub const COLUMNS: [&str; 14] = [
     "public_comment",
     "merged_into",
     "reporter_group",
+    "place",
     // The questionnaire's answers as a JSON object keyed by question id (last, so that the
     // columns before it keep their places).
     "answers",
 ];
 
-fn values(r: &ModeratedReport, areas: &[Area]) -> [String; 14] {
+fn values(r: &ModeratedReport, areas: &[Area]) -> [String; 15] {
     let area = area_of(areas, LatLng::new(r.lat, r.lng)).map(|a| a.id.clone()).unwrap_or_default();
     [
         r.case_number.clone(),
@@ -52,6 +53,7 @@ fn values(r: &ModeratedReport, areas: &[Area]) -> [String; 14] {
         r.review.public_comment.clone(),
         r.review.merged_into.clone().unwrap_or_default(),
         r.reporter_group.id().to_string(),
+        r.place.clone().unwrap_or_default(),
         match r.all_answers() {
             all if all.is_empty() => String::new(),
             all => serde_json::to_string(&all).unwrap_or_default(),
@@ -181,6 +183,7 @@ impl SheetLayout {
             Cell::text(&review.public_comment),
             Cell::text(review.merged_into.clone().unwrap_or_default()),
             Cell::text(i18n.t(&r.reporter_group.label_key())),
+            Cell::text(r.place.clone().unwrap_or_default()),
         ];
         let asked = self
             .questions
@@ -192,7 +195,7 @@ impl SheetLayout {
 }
 
 /// The fixed columns of [`reports_sheet`], as locale keys.
-const SHEET_COLUMNS: [&str; 14] = [
+const SHEET_COLUMNS: [&str; 15] = [
     "console-export-case-number",
     "console-export-received",
     "console-export-category",
@@ -207,6 +210,7 @@ const SHEET_COLUMNS: [&str; 14] = [
     "console-export-public-comment",
     "console-export-merged-into",
     "console-export-reporter-group",
+    "console-export-place",
 ];
 
 /// Coordinates to the metre, as the machine export writes them.
@@ -276,6 +280,7 @@ pub(crate) mod tests {
             answers: Default::default(),
             reporter_group: Default::default(),
             area: None,
+            place: Some("Storgatan, Centrum".into()),
             case_number: "2026-0042".into(),
             lat: 58.0337,
             lng: 12.8083,
@@ -306,9 +311,9 @@ pub(crate) mod tests {
         let mut lines = out.split("\r\n");
         assert_eq!(
             lines.next(),
-            Some("case_number,created_at,category,times,status,visibility,area,lat,lng,description,public_comment,merged_into,reporter_group,answers")
+            Some("case_number,created_at,category,times,status,visibility,area,lat,lng,description,public_comment,merged_into,reporter_group,place,answers")
         );
-        assert!(out.contains("2026-0042,2026-11-22T10:00:00.000Z,graffiti,\"evening,night\",in_progress,approved,,58.033700,12.808300,\"Klotter, \"\"tags\"\" och\nmer\",Sanerat,,resident,\r\n"));
+        assert!(out.contains("2026-0042,2026-11-22T10:00:00.000Z,graffiti,\"evening,night\",in_progress,approved,,58.033700,12.808300,\"Klotter, \"\"tags\"\" och\nmer\",Sanerat,,resident,\"Storgatan, Centrum\",\r\n"));
         assert!(out.contains(",\"'=HYPERLINK(\"\"x\"\")\","), "formulas are defused: {out}");
         assert!(!out.contains("hemlig@example.se"));
         assert_eq!(field("-12.5"), "-12.5", "negative numbers stay numbers");
@@ -367,7 +372,7 @@ pub(crate) mod tests {
         let sheet =
             reports_sheet(&[answered, rejected], &[], &[lit], &Default::default(), &I18n::new(Locale::Sv));
         assert_eq!(sheet.columns[..3], ["Ärende", "Inkom", "Kategori"]);
-        assert_eq!(sheet.columns[14..], ["Är platsen upplyst?", "Borttagen fråga (old)"]);
+        assert_eq!(sheet.columns[14..], ["Plats", "Är platsen upplyst?", "Borttagen fråga (old)"]);
         let row = &sheet.rows[0];
         assert_eq!(row.len(), sheet.columns.len());
         assert_eq!(row[1], Cell::time("2026-11-22T10:00:00.000Z"));
@@ -383,7 +388,10 @@ pub(crate) mod tests {
         assert_eq!(row[6], Cell::Empty);
         assert_eq!(row[8], Cell::Number(58.0337));
         assert_eq!(row[13], Cell::text("Invånare"));
-        assert_eq!(row[14..], [Cell::text("Nej, Delvis"), Cell::Number(4.0)]);
+        assert_eq!(
+            row[14..],
+            [Cell::text("Storgatan, Centrum"), Cell::text("Nej, Delvis"), Cell::Number(4.0)]
+        );
         assert_eq!(sheet.rows[1][5..7], [Cell::text("Avvisad"), Cell::text("Personuppgifter")]);
         assert!(!format!("{sheet:?}").contains("hemlig@example.se"));
     }

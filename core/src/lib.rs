@@ -37,6 +37,7 @@ pub mod openapi;
 pub mod participant_code;
 #[cfg(feature = "passwords")]
 pub mod password;
+pub mod place_name;
 pub mod police_event;
 pub mod public;
 pub mod public_map;

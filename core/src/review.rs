@@ -234,6 +234,9 @@ pub struct ModeratedReport {
     /// arrives and again when the areas change, so the list filters on it in SQL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub area: Option<String>,
+    /// Where it is in words, as named when it arrived ("Storgatan, Centrum"; see `place_name`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
     #[serde(flatten)]
     pub review: ReviewState,
 }

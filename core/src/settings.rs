@@ -203,6 +203,10 @@ pub fn check_settings(
         Ok(police) => config.police = police,
         Err((field, code)) => errors.push(error(format!("config.police.{field}"), code)),
     }
+    match config.geocoder.validated() {
+        Ok(geocoder) => config.geocoder = geocoder,
+        Err((field, code)) => errors.push(error(format!("config.geocoder.{field}"), code)),
+    }
 
     let corners: usize =
         config.areas.iter().flat_map(|a| &a.polygons).flat_map(|p| &p.rings).map(Vec::len).sum();

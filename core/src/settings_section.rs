@@ -72,6 +72,7 @@ impl SettingsSection {
             Self::Map => {
                 i.map = f.map.clone();
                 i.police = f.police.clone();
+                i.geocoder = f.geocoder.clone();
             }
             Self::Categories => {
                 i.categories = f.categories.clone();
@@ -141,6 +142,7 @@ mod tests {
         s.origins = vec!["https://ny.example.se".into()];
         c.map.center = LatLng::new(58.0, 12.9);
         c.police.locations = vec!["Vårgårda".into()];
+        c.geocoder.url = "https://geo.example".into();
         c.categories = vec!["graffiti".into()];
         c.category_names
             .0

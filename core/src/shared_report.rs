@@ -70,6 +70,7 @@ mod tests {
             answers: Default::default(),
             reporter_group: ReporterGroup::Staff,
             area: Some("centrum".into()),
+            place: None,
             case_number: "2026-0042".into(),
             lat: 58.03371,
             lng: 12.80832,

@@ -23,6 +23,9 @@ pub struct HotSpot {
     pub lat: f64,
     pub lng: f64,
     pub count: u32,
+    /// The place most of its reports were named by when they arrived ("Storgatan, Centrum").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -69,6 +72,8 @@ pub struct Tally {
     pub by_time_of_day: Vec<Count>,
     /// The [`MAX_HOTSPOTS`] busiest cells at [`HOTSPOT_LEVEL`] as (column, row, count).
     pub hot_cells: Vec<(u32, u32, u32)>,
+    /// Of the hot cells' reports, how many were named by each place: (column, row, place, count).
+    pub hot_places: Vec<(u32, u32, String, u32)>,
 }
 
 impl Tally {
@@ -86,6 +91,15 @@ impl Tally {
         let mut hot_cells: Vec<_> = cells.into_iter().map(|((x, y), n)| (x, y, n)).collect();
         hot_cells.sort_by(|a, b| b.2.cmp(&a.2).then(a.1.cmp(&b.1)).then(a.0.cmp(&b.0)));
         hot_cells.truncate(MAX_HOTSPOTS);
+        let mut places = BTreeMap::<(u32, u32, &str), u32>::new();
+        for r in reports {
+            let (x, y) = cell_of(LatLng::new(r.lat, r.lng), HOTSPOT_LEVEL);
+            if let Some(place) = r.place.as_deref().filter(|_| hot_cells.iter().any(|c| (c.0, c.1) == (x, y)))
+            {
+                *places.entry((x, y, place)).or_default() += 1;
+            }
+        }
+        let hot_places = places.into_iter().map(|((x, y, place), n)| (x, y, place.to_string(), n)).collect();
         Self {
             by_category: count(reports.iter().map(|r| r.review.category.as_str())),
             by_area: count(reports.iter().map(|r| area_key(areas, LatLng::new(r.lat, r.lng)))),
@@ -97,6 +111,7 @@ impl Tally {
                 false => r.times.iter().map(|t| t.id()).collect(),
             })),
             hot_cells,
+            hot_places,
         }
     }
 
@@ -116,7 +131,7 @@ impl Tally {
             .iter()
             .map(|&(x, y, count)| {
                 let centre = cell_centre(x, y, HOTSPOT_LEVEL);
-                HotSpot { lat: centre.lat, lng: centre.lng, count }
+                HotSpot { lat: centre.lat, lng: centre.lng, count, place: self.most_named(x, y) }
             })
             .collect();
         hotspots.sort_by(|a, b| {
@@ -134,6 +149,17 @@ impl Tally {
             by_reporter_group: in_order(ReporterGroup::ALL.iter().map(|g| g.id()), &self.by_reporter_group),
             hotspots,
         }
+    }
+}
+
+impl Tally {
+    /// The place most reports of cell (`x`, `y`) were named by (the first by name on a tie).
+    fn most_named(&self, x: u32, y: u32) -> Option<String> {
+        self.hot_places
+            .iter()
+            .filter(|(px, py, _, _)| (*px, *py) == (x, y))
+            .max_by(|a, b| a.3.cmp(&b.3).then(b.2.cmp(&a.2)))
+            .map(|(_, _, place, _)| place.clone())
     }
 }
 
@@ -274,6 +300,7 @@ mod tests {
             answers: Default::default(),
             reporter_group: Default::default(),
             area: None,
+            place: None,
             case_number: format!("2026-{n:04}"),
             lat,
             lng,
@@ -371,6 +398,28 @@ mod tests {
             "within half a cell's diagonal (about 300 m cells)"
         );
         assert_eq!(d.hotspots.iter().map(|h| h.count).sum::<u32>(), 11);
+    }
+
+    #[test]
+    fn a_hot_spot_is_named_by_most_of_its_reports() {
+        let mut reports = fixture();
+        for (n, place) in [(10, "Storgatan, Centrum"), (11, "Storgatan, Centrum"), (12, "Ågatan, Centrum")] {
+            let mut named = report(
+                n,
+                58.0301 + f64::from(n) * 1e-5,
+                12.8099,
+                "drugs",
+                &[],
+                "2026-11-22",
+                ReportStatus::New,
+            );
+            named.place = Some(place.into());
+            reports.push(named);
+        }
+        let d = Tally::of(&reports, &areas()).dashboard(&areas(), &[]);
+        assert_eq!(d.hotspots[0].count, 4);
+        assert_eq!(d.hotspots[0].place.as_deref(), Some("Storgatan, Centrum"));
+        assert!(d.hotspots[1..].iter().all(|h| h.place.is_none()), "unnamed reports name no hot spot");
     }
 
     #[test]

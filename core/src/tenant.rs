@@ -111,6 +111,14 @@ pub struct TenantConfig {
     /// and where the feed is (see `police_event`).
     #[serde(default)]
     pub police: crate::police_event::PoliceFeedSettings,
+    /// The Nominatim-compatible service that names the places of reports (see `place_name`);
+    /// asked by the edge only, so it is not sent to the widget.
+    #[serde(default, skip_serializing_if = "is_unconfigured")]
+    pub geocoder: crate::place_name::GeocoderSettings,
+}
+
+fn is_unconfigured(geocoder: &crate::place_name::GeocoderSettings) -> bool {
+    !geocoder.is_configured()
 }
 
 fn yes() -> bool {
@@ -199,6 +207,7 @@ impl TenantConfig {
     pub fn for_widget(&self) -> TenantConfig {
         let mut public = self.clone();
         public.areas.iter_mut().for_each(|a| a.polygons.clear());
+        public.geocoder = Default::default();
         public
     }
 
@@ -253,6 +262,7 @@ impl TenantConfig {
                 )]),
             )]),
             police: Default::default(),
+            geocoder: Default::default(),
             retention_days: DEFAULT_RETENTION_DAYS,
             // The demo is shown to many people at once (and tested from one address).
             limits: Limits {

@@ -9,6 +9,8 @@ mod http;
 mod human;
 mod limits;
 mod moderator;
+mod outside;
+mod places;
 mod police;
 mod public_cache;
 mod retention;

@@ -6,9 +6,10 @@
 
 use tryggve_core::police_event::{is_recent, kept_since, read_feed, PoliceFeedSettings};
 use tryggve_core::TenantConfig;
-use worker::{D1Database, Fetch, Headers, Method, Request, RequestInit};
+use worker::D1Database;
 
 use crate::error::ApiError;
+use crate::outside::{self, Unanswered};
 use crate::{clock, store};
 
 /// The cron (in wrangler.toml) that imports the events: hourly, at seven past.
@@ -20,46 +21,15 @@ const TIMEOUT_MS: u32 = 15_000;
 /// answers its text for an address.
 pub trait EventFeed {
     /// The feed's answer for `url`, or why there is none.
-    async fn fetch(&self, url: &str) -> Result<String, FeedFailed>;
-}
-
-pub enum FeedFailed {
-    /// No answer (the network, a time-out).
-    Unreachable,
-    /// An answer other than 200.
-    Status(u16),
-}
-
-impl FeedFailed {
-    /// What the log says.
-    fn reason(&self) -> String {
-        match self {
-            Self::Unreachable => "no answer".into(),
-            Self::Status(status) => format!("status {status}"),
-        }
-    }
+    async fn fetch(&self, url: &str) -> Result<String, Unanswered>;
 }
 
 /// The feed over HTTP, as configured per municipality (the police's own by default).
 pub struct HttpFeed;
 
 impl EventFeed for HttpFeed {
-    async fn fetch(&self, url: &str) -> Result<String, FeedFailed> {
-        let headers = Headers::new();
-        headers.set("accept", "application/json").map_err(|_| FeedFailed::Unreachable)?;
-        headers.set("user-agent", "Tryggve-PoliceEvents/1").map_err(|_| FeedFailed::Unreachable)?;
-        let mut init = RequestInit::new();
-        init.with_method(Method::Get).with_headers(headers);
-        let request = Request::new_with_init(url, &init).map_err(|_| FeedFailed::Unreachable)?;
-        let signal = worker::web_sys::AbortSignal::timeout_with_u32(TIMEOUT_MS);
-        let mut response = Fetch::Request(request)
-            .send_with_signal(&signal.into())
-            .await
-            .map_err(|_| FeedFailed::Unreachable)?;
-        match response.status_code() {
-            200 => response.text().await.map_err(|_| FeedFailed::Unreachable),
-            status => Err(FeedFailed::Status(status)),
-        }
+    async fn fetch(&self, url: &str) -> Result<String, Unanswered> {
+        outside::get_text(url, "Tryggve-PoliceEvents/1", TIMEOUT_MS).await
     }
 }
 

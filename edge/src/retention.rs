@@ -4,7 +4,8 @@
 //! and participant hashes, the text of those pending or rejected, and the individual votes of
 //! closed dialogues; the audit log's copies of changed records), and expired sessions, login
 //! records and rate-limit events go too, and webhook deliveries (whose bodies may carry personal
-//! data for a hook that takes it) a month after they were delivered or given up.
+//! data for a hook that takes it) a month after they were delivered or given up, and the
+//! geocoder's cached answers (searches residents typed among them) after a month.
 
 use crate::error::ApiError;
 use crate::{clock, store};
@@ -12,6 +13,8 @@ use crate::{clock, store};
 const MINUTES_PER_DAY: i64 = 24 * 60;
 /// How long the console's delivery log keeps a finished delivery.
 const DELIVERY_LOG_DAYS: i64 = 30;
+/// How long a geocoder's answer is kept (streets are renamed now and then, too).
+const PLACE_NAME_DAYS: i64 = 30;
 
 pub async fn purge(db: &worker::D1Database) -> Result<(), ApiError> {
     let now = clock::now_iso();
@@ -43,5 +46,6 @@ pub async fn purge(db: &worker::D1Database) -> Result<(), ApiError> {
     db.prepare("DELETE FROM login_failures WHERE at <= ?1").bind(&[window.as_str().into()])?.run().await?;
     store::rate::forget_before(db, &window).await?;
     store::webhooks::forget_before(db, &clock::iso_in_minutes(-DELIVERY_LOG_DAYS * MINUTES_PER_DAY)).await?;
+    store::place_names::forget_before(db, &clock::iso_in_minutes(-PLACE_NAME_DAYS * MINUTES_PER_DAY)).await?;
     Ok(())
 }

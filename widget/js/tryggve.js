@@ -119,8 +119,16 @@
       map.append(status);
       const mapFrame = el("div", "map-frame");
       mapFrame.append(map);
+      // The place search's stand-in: its label and an inert field of the same size.
+      const search = el("div", "place-search waiting");
+      search.setAttribute("aria-hidden", "true");
+      const searchField = el("div", "combo");
+      const searchInput = el("input");
+      searchInput.disabled = true;
+      searchField.append(searchInput);
+      search.append(el("label", "", words.search), searchField);
       const pinMap = el("div", "pin-map");
-      pinMap.append(el("p", "hint", words.mapHelp), mapFrame);
+      pinMap.append(el("p", "hint", words.mapHelp), search, mapFrame);
       section.append(el("h2", "", words.title), el("p", "intro", words.intro), pinMap, el("div", "form-waiting"));
       frame.append(section);
       root.append(frame);

@@ -5,8 +5,9 @@ use gloo_net::http::{Method, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 use tryggve_core::api::operations::{
     AskQuestion, Body, FollowReport, IssueParticipantCode, JoinLive, JoinWalk, JoinWalkLive, ListDialogues,
-    ListPublicMapLayers, ListPublicWalks, ListWalkPoints, LogWalkPoint, ReadConfig, ReadDialogue,
-    ReadParticipation, ReadPublicMap, ReadPublicWalkProtocol, ReadWalkCalendar, SendReport, Vote,
+    ListPublicMapLayers, ListPublicWalks, ListWalkPoints, LogWalkPoint, NamePlace, ReadConfig, ReadDialogue,
+    ReadParticipation, ReadPublicMap, ReadPublicWalkProtocol, ReadWalkCalendar, SearchPlaces, SendReport,
+    Vote,
 };
 use tryggve_core::api::path::{CasePath, DialoguePath, QuestionPath, TenantPath, WalkPath};
 use tryggve_core::api::{self, Endpoint, ErrorBody, ErrorCode};
@@ -14,6 +15,7 @@ use tryggve_core::dialogue::{
     DialogueSnapshot, IssuedParticipant, OwnQuestion, Participation, PublicDialogue, PublicQuestion,
     QuestionDraft,
 };
+use tryggve_core::place_name::{FoundPlace, PlaceName};
 use tryggve_core::public_map::{PublicMap, Viewport};
 use tryggve_core::report::parse_case_number;
 use tryggve_core::reporter::NewAccessCode;
@@ -132,6 +134,18 @@ impl Edge {
         let parsed = web_sys::Response::from(response).json().map_err(|_| ApiError::Network)?;
         let layers = wasm_bindgen_futures::JsFuture::from(parsed).await.map_err(|_| ApiError::Network)?;
         layers.dyn_into().map_err(|_| ApiError::Network)
+    }
+
+    /// Where `point` is in words, as the edge names it (see `place_name`).
+    pub async fn place_name(&self, tenant: &str, point: tryggve_core::LatLng) -> Result<PlaceName, ApiError> {
+        let query = format!("lat={:.6}&lng={:.6}", point.lat, point.lng);
+        self.call::<NamePlace>(&tenant_path(tenant), Some(query), &(), None).await
+    }
+
+    /// Places whose name or address holds `query`, within the municipality's map.
+    pub async fn search_places(&self, tenant: &str, query: &str) -> Result<Vec<FoundPlace>, ApiError> {
+        let query = format!("q={}", tryggve_core::api::path::percent_encode(query));
+        self.call::<SearchPlaces>(&tenant_path(tenant), Some(query), &(), None).await
     }
 
     /// The author's view of their report: status and what the municipality did.

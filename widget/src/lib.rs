@@ -19,6 +19,7 @@ mod map_base;
 mod map_layers;
 mod outbox;
 mod participant;
+mod place_names;
 mod turnstile;
 mod typed;
 mod walk_outbox;

@@ -350,6 +350,7 @@ fn loader(from: &Path, to: &Path) -> Result {
                 "title": t("report-title"),
                 "intro": t("report-intro"),
                 "mapHelp": t("map-help"),
+                "search": t("place-search-label"),
                 "loading": t("map-loading"),
                 "language": t("language-label"),
                 "name": locale.native_name(),

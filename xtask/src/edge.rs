@@ -247,6 +247,7 @@ fn test_fixtures(examples_port: u16) -> Result<String> {
         ("lagerby", "Lagerby kommun"),
         ("kartby", "Kartby kommun"),
         ("polisby", "Polisby kommun"),
+        ("ortby", "Ortby kommun"),
     ] {
         let mut tenant = TenantConfig::demo();
         tenant.id = id.into();

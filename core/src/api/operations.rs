@@ -30,6 +30,7 @@ use crate::map_layer::{LayerUpload, MapLayer, PublicLayer, MAX_UPLOAD_BYTES};
 use crate::measure::{Measure, MeasureDraft};
 use crate::moderation::Permission;
 use crate::note::{NewNote, ReportNote};
+use crate::place_name::{FoundPlace, PlaceName};
 use crate::police_event::PoliceEvent;
 use crate::public_map::PublicMap;
 use crate::report_list::ReportPage;
@@ -525,6 +526,18 @@ operations! {
         Get "/api/v1/tenants/{tenant}/layers", Public,
         path: TenantPath, body: (), answer: Json(200) => Vec<PublicLayer>,
         query: &[], errors: [UnknownTenant], fields: false,
+    }
+    /// The name of the place at a position (`lat`, `lng`, within the municipality's map): the street by the municipality's geocoder with the area ("Storgatan, Centrum"), else its own named places, else none. The edge asks the geocoder (positions rounded to about 10 m) and caches its answers, so no third party sees who asks
+    NamePlace {
+        Get "/api/v1/tenants/{tenant}/place-name", Public,
+        path: TenantPath, body: (), answer: Json(200) => PlaceName,
+        query: &["lat", "lng"], errors: [UnknownTenant], fields: true,
+    }
+    /// Places whose name or address holds `q` (3–100 characters) within the municipality's map, at most 6: the geocoder's, then the municipality's areas and named map features
+    SearchPlaces {
+        Get "/api/v1/tenants/{tenant}/places", Public,
+        path: TenantPath, body: (), answer: Json(200) => Vec<FoundPlace>,
+        query: &["q"], errors: [UnknownTenant, RateLimited], fields: true,
     }
     /// A walk's published protocol, as residents see it (404 until the coordinator publishes it)
     ReadPublicWalkProtocol {

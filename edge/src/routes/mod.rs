@@ -15,6 +15,7 @@ mod map_layers;
 mod measures;
 mod notes;
 mod open311;
+mod places;
 mod police_events;
 mod reports;
 mod review;
@@ -187,6 +188,8 @@ async fn dispatch(id: OperationId, cx: Cx<'_>, values: Vec<&str>) -> Result<Resp
         OperationId::ListMapLayers => cx.serve::<ListMapLayers>(values).await,
         OperationId::ListPoliceEvents => cx.serve::<ListPoliceEvents>(values).await,
         OperationId::ListPublicMapLayers => cx.serve::<ListPublicMapLayers>(values).await,
+        OperationId::NamePlace => cx.serve::<NamePlace>(values).await,
+        OperationId::SearchPlaces => cx.serve::<SearchPlaces>(values).await,
         OperationId::AddMapLayer => cx.serve::<AddMapLayer>(values).await,
         OperationId::RemoveMapLayer => cx.serve::<RemoveMapLayer>(values).await,
         OperationId::ListUnits => cx.serve::<ListUnits>(values).await,

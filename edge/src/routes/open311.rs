@@ -185,9 +185,10 @@ impl Handler for Open311Send {
             created_at[..4].parse().map_err(|_| ApiError::Internal(format!("clock: {created_at}")))?;
         // The system follows its reports through GET requests: the follow-up code is not needed.
         let unused_code = token::hash(&token::new_token()?);
-        let seq =
-            super::reports::file(cx, &config, &report, (year, &created_at), &unused_code, Some(integration))
-                .await?;
+        let asks = format!("open311-place:{integration}");
+        let asker = ClientKey { today: asks.clone(), yesterday: asks };
+        let from = (Some(integration), &asker);
+        let seq = super::reports::file(cx, &config, &report, (year, &created_at), &unused_code, from).await?;
         let received = Received {
             service_request_id: case_number(year, seq),
             service_notice: I18n::new(Locale::Sv).t("open311-received"),

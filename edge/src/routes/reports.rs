@@ -10,9 +10,10 @@ use tryggve_core::unit;
 use tryggve_core::{validate_report, NewReport, ReportDraft, ReportReceipt, ReportView};
 
 use super::{Cx, Handler, Reply};
+use crate::client::ClientKey;
 use crate::error::ApiError;
 use crate::public_cache::{self, Subject};
-use crate::{client, clock, human, limits, secrets, store, token, webhooks};
+use crate::{client, clock, human, limits, places, secrets, store, token, webhooks};
 
 /// `POST /api/v1/reports`: a resident reports a place. Answers 201 with the case number and
 /// the follow-up code, which is shown once and stored only as a hash.
@@ -96,7 +97,8 @@ async fn create(cx: &mut Cx<'_>, draft: ReportDraft) -> Result<Reply<ReportRecei
         limits::give_back(db, guess).await?;
     }
     let token_hash = token::hash(&followup_token);
-    match file(cx, &tenant, &report, (year, &created_at), &token_hash, None).await {
+    let asker = client::key(cx.req(), env, &format!("place:{}", tenant.id))?;
+    match file(cx, &tenant, &report, (year, &created_at), &token_hash, (None, &asker)).await {
         Ok(seq) => Ok(Reply::Done(ReportReceipt { case_number: case_number(year, seq), followup_token })),
         Err(e) => {
             // Not stored, so not counted. Two copies of one retry may have raced: the other one
@@ -115,22 +117,32 @@ async fn create(cx: &mut Cx<'_>, draft: ReportDraft) -> Result<Reply<ReportRecei
 
 /// Stores a checked report in its area, routed by the municipality's rules as it arrives (no
 /// unit: a moderator routes it), and tells the webhooks; `integration` is the system it came in
-/// through, if any. Its sequence number in the year.
+/// through, if any; `asker` who sent it, for the limit on asking the geocoder its place's name.
+/// Its sequence number in the year.
 pub(super) async fn file(
     cx: &Cx<'_>,
     tenant: &tryggve_core::TenantConfig,
     report: &NewReport,
     (year, created_at): (i32, &str),
     token_hash: &str,
-    integration: Option<i64>,
+    (integration, asker): (Option<i64>, &ClientKey),
 ) -> Result<u32, ApiError> {
     let db = cx.db;
     let area = area_key(&tenant.areas, report.location);
     let units = store::units::list(db, &tenant.id).await?;
-    let place = Some(area).filter(|area| *area != OUTSIDE_AREAS);
-    let unit = unit::route(&units, &report.category, place).map(|unit| unit.id);
+    let in_area = Some(area).filter(|area| *area != OUTSIDE_AREAS);
+    let unit = unit::route(&units, &report.category, in_area).map(|unit| unit.id);
+    // Named as it arrives (the widget asked the same a moment ago, so it is cached). A name that
+    // cannot be found is no reason to lose the report.
+    let named =
+        places::name_at(db, tenant, report.location, &places::HttpGeocoder, places::Asker { key: asker });
+    let place = named.await.unwrap_or_else(|e| {
+        worker::console_warn!("no place name for a report of {}: {e:?}", tenant.id);
+        None
+    });
+    let stored_as = (area, unit, place.as_deref());
     let seq =
-        store::reports::insert(db, report, year, token_hash, created_at, (area, unit), integration).await?;
+        store::reports::insert(db, report, year, token_hash, created_at, stored_as, integration).await?;
     let deliveries = webhooks::announce_filed(db, &tenant.id, (year, seq)).await;
     cx.after(|db| webhooks::deliver(db, deliveries));
     Ok(seq)

@@ -49,6 +49,10 @@ impl Handler for SaveSettings {
             store::review_list::unplace_all(db, tenant).await?;
             store::review_list::place_unplaced(db, tenant, &settings.config.areas).await?;
         }
+        if settings.config.geocoder != before.config.geocoder {
+            // Another geocoder names places its own way; none is asked for the old one's answers.
+            store::place_names::forget_all(db, tenant).await?;
+        }
         Ok(Reply::Done(settings))
     }
 }

@@ -125,7 +125,10 @@ async fn report(
             // Nobody follows it with a code: the municipality entered it. The hash of a code
             // that is never shown.
             let token_hash = token::hash(&token::new_token()?);
-            (year, super::reports::file(cx, &config, &report, (year, &now), &token_hash, None).await?)
+            let env = cx.env;
+            let asker = crate::client::key(cx.req(), env, &format!("place:{}", config.id))?;
+            let from = (None, &asker);
+            (year, super::reports::file(cx, &config, &report, (year, &now), &token_hash, from).await?)
         }
     };
     let case = case_number(year, seq);

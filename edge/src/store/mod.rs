@@ -8,6 +8,7 @@ pub mod measures;
 pub mod moderators;
 pub mod notes;
 pub mod open311;
+pub mod place_names;
 pub mod police_events;
 pub mod rate;
 pub mod reports;

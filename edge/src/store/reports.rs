@@ -25,13 +25,13 @@ pub async fn insert(
     year: i32,
     followup_token_hash: &str,
     created_at: &str,
-    (area, unit): (&str, Option<i64>),
+    (area, unit, place): (&str, Option<i64>, Option<&str>),
     integration: Option<i64>,
 ) -> Result<u32, ApiError> {
     let sql = "INSERT INTO reports (tenant_id, case_year, case_seq, followup_token_hash, lat, lng, \
                category, times, description, contact_email, status, created_at, idempotency_key, answers, answer_texts, reporter_group, \
-               cell_x, cell_y, area_id, unit_id, integration_id) \
-               SELECT ?1, ?2, COALESCE(MAX(case_seq), 0) + 1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'new', ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19 \
+               cell_x, cell_y, area_id, unit_id, integration_id, place) \
+               SELECT ?1, ?2, COALESCE(MAX(case_seq), 0) + 1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'new', ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20 \
                FROM reports WHERE tenant_id = ?1 AND case_year = ?2 \
                RETURNING case_seq";
     let email = report.contact_email.as_deref().map_or(JsValue::NULL, JsValue::from);
@@ -57,6 +57,7 @@ pub async fn insert(
         area.into(),
         unit.map_or(JsValue::NULL, |id| (id as f64).into()),
         integration.map_or(JsValue::NULL, |id| (id as f64).into()),
+        place.map_or(JsValue::NULL, JsValue::from),
     ];
     let inserted: Vec<Inserted> = db.prepare(sql).bind(&args)?.all().await?.results()?;
     inserted
@@ -142,7 +143,7 @@ const PURGE_BATCH: usize = 100;
 pub(super) const COLUMNS: &str = "id, case_year, case_seq, followup_token_hash, lat, lng, category, times, description, \
                        contact_email, status, visibility, rejection_reason, public_comment, description_public, \
                        merged_into, created_at, answers, answer_texts, reporter_group, revision, area_id, unit_id, \
-                       original_category, assignee, event_at";
+                       original_category, assignee, event_at, place";
 
 #[derive(Deserialize)]
 pub(super) struct ReportRow {
@@ -172,6 +173,7 @@ pub(super) struct ReportRow {
     original_category: Option<String>,
     assignee: String,
     event_at: Option<String>,
+    place: Option<String>,
 }
 
 impl ReportRow {
@@ -212,6 +214,7 @@ impl ReportRow {
             contact_email: self.contact_email,
             created_at: self.created_at,
             area: self.area_id.filter(|id| id != OUTSIDE_AREAS),
+            place: self.place,
             review,
         };
         (self.id, report)

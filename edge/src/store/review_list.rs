@@ -76,7 +76,7 @@ pub(super) fn matching(tenant: &str, filter: &ReportFilter) -> Query {
             let p = q.arg(like_anywhere(&text));
             q.and(format!(
                 "(description LIKE {p} ESCAPE '\\' OR public_comment LIKE {p} ESCAPE '\\' \
-                 OR answer_texts LIKE {p} ESCAPE '\\')"
+                 OR answer_texts LIKE {p} ESCAPE '\\' OR place LIKE {p} ESCAPE '\\')"
             ));
         }
         None => {}

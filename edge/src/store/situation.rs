@@ -44,6 +44,7 @@ pub async fn count(
         answers_statement(db, tenant, filter, single_choices)?,
         compile_statement(db, tenant, filter, compile)?,
         hours_statement(db, tenant, filter, now)?,
+        hot_places_statement(db, tenant, filter)?,
     ];
     let mut results = db.batch(statements).await?.into_iter();
     let mut next = || results.next().ok_or(ApiError::Internal("a result of the batch is missing".into()));
@@ -51,8 +52,11 @@ pub async fn count(
     let answered: Vec<Answered> = next()?.results()?;
     let cases: Vec<Case> = next()?.results()?;
     let hours: Vec<Hours> = next()?.results()?;
+    let named: Vec<Named> = next()?.results()?;
+    let mut tally = tally_of(counted);
+    tally.hot_places = named.into_iter().map(|n| (n.cx, n.cy, n.place, n.n)).collect();
     Ok(Situation {
-        tally: tally_of(counted),
+        tally,
         answers: answered.into_iter().filter_map(Answered::into_tally).collect(),
         compilation: cases
             .into_iter()
@@ -95,6 +99,31 @@ fn tally_statement(
            WHERE instr(',' || f.times || ',', ',' || t.value || ',') > 0 GROUP BY 2 \
          UNION ALL SELECT * FROM (SELECT 'cell', cx || ',' || cy, COUNT(*) AS n FROM f GROUP BY cx, cy \
            ORDER BY n DESC, cy, cx LIMIT {most})",
+        q.sql
+    );
+    Ok(db.prepare(sql).bind(&q.args)?)
+}
+
+/// How many reports of a hot cell were named by one place.
+#[derive(Deserialize)]
+struct Named {
+    cx: u32,
+    cy: u32,
+    place: String,
+    n: u32,
+}
+
+/// The places the reports of the busiest cells (as the tally finds them) were named by.
+fn hot_places_statement(
+    db: &D1Database,
+    tenant: &str,
+    filter: &ReportFilter,
+) -> Result<worker::D1PreparedStatement, ApiError> {
+    let mut q = matching(tenant, filter);
+    let shift = MAX_LEVEL - HOTSPOT_LEVEL;
+    let most = q.arg(MAX_HOTSPOTS as u32);
+    let sql = format!(
+        "WITH f AS MATERIALIZED (SELECT cell_x >> {shift} AS cx, cell_y >> {shift} AS cy, place            FROM reports WHERE {}),          hot AS (SELECT cx, cy FROM f GROUP BY cx, cy ORDER BY COUNT(*) DESC, cy, cx LIMIT {most})          SELECT f.cx AS cx, f.cy AS cy, f.place AS place, COUNT(*) AS n FROM f JOIN hot ON f.cx = hot.cx AND f.cy = hot.cy            WHERE f.place IS NOT NULL GROUP BY f.cx, f.cy, f.place",
         q.sql
     );
     Ok(db.prepare(sql).bind(&q.args)?)

@@ -110,7 +110,7 @@ pub fn DashboardPage(
             let month = |k: &str| human_month(k, &i18n);
             let group = |k: &str| i18n.t(&format!("reporter-group-{k}"));
             let hotspot_rows: Vec<(String, u32)> = d.hotspots.iter().take(10)
-                .map(|h| (format!("{:.4}, {:.4}", h.lat, h.lng), h.count)).collect();
+                .map(|h| (h.place.clone().unwrap_or_else(|| format!("{:.4}, {:.4}", h.lat, h.lng)), h.count)).collect();
             view! {
                 <div class="chart-grid">
                     <CountChart caption=i18n.t("console-by-category") label_header=i18n.t("console-category") rows=labelled(&d.by_category, &category) />
@@ -130,7 +130,7 @@ pub fn DashboardPage(
                 <LayerToggles shown=layers />
                 <div class="hotspots">
                     <HotspotMap config=config.map.clone() hotspots=d.hotspots.clone() layers />
-                    <CountTable caption=i18n.t("console-hotspots-table") label_header=i18n.t("console-position") rows=hotspot_rows />
+                    <CountTable caption=i18n.t("console-hotspots-table") label_header=i18n.t("console-place") rows=hotspot_rows />
                 </div>
                 <PoliceCounts events=layers.police_events.into() areas=a.areas.clone() />
                 <h2>{i18n.t("console-compilation")}</h2>

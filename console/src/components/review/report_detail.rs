@@ -226,6 +226,9 @@ pub fn ReportDetail(
                 })}
                 <dt>{i18n.t("console-times")}</dt><dd>{if times.is_empty() { dash() } else { times }}</dd>
                 <dt>{i18n.t("console-received")}</dt><dd>{human(&report.created_at, &i18n)}</dd>
+                {report.place.clone().map(|place| view! {
+                    <dt>{i18n.t("console-place")}</dt><dd class="place">{place}</dd>
+                })}
                 <dt>{i18n.t("console-position")}</dt><dd>{format!("{:.5}, {:.5}", report.lat, report.lng)}</dd>
                 <dt>{i18n.t("console-status")}</dt><dd class="status">{i18n.t(&review.status.label_key())}</dd>
                 <dt>{i18n.t("console-unit")}</dt><dd class="unit">{review.unit.map_or_else(|| i18n.t("console-unit-none"), |id| units.name(id))}</dd>

@@ -89,7 +89,7 @@ pub fn ReportList(
                         |o| match o { ReportOrder::Newest => Some("descending"), ReportOrder::Oldest => Some("ascending"), _ => None },
                         |o| if o == ReportOrder::Newest { ReportOrder::Oldest } else { ReportOrder::Newest })}
                     {sorting("console-category", |o| (o == ReportOrder::Category).then_some("ascending"), |_| ReportOrder::Category)}
-                    <th scope="col">{i18n.t("console-area")}</th>
+                    <th scope="col">{i18n.t("console-place")}</th>
                     <th scope="col">{i18n.t("console-short-description")}</th>
                     {sorting("console-status", |o| (o == ReportOrder::Status).then_some("ascending"), |_| ReportOrder::Status)}
                     <th scope="col">{i18n.t("console-visibility")}</th>
@@ -118,7 +118,7 @@ pub fn ReportList(
                                 on:click=move |_| selected.set(Some(case.clone()))>{r.case_number.clone()}</button></td>
                             <td>{human(&r.created_at, &i18n)}</td>
                             <td>{names.with_value(|n| n.name(&r.review.category, &i18n))}</td>
-                            <td>{area_name(&r.area)}</td>
+                            <td>{r.place.clone().unwrap_or_else(|| area_name(&r.area))}</td>
                             <td class="excerpt">{excerpt(&r.review.description, DESCRIPTION_START)}</td>
                             <td>{i18n.t(&r.review.status.label_key())}</td>
                             <td>{i18n.t(&r.review.visibility.label_key())}</td>

@@ -221,6 +221,7 @@ fn SettingsForm(
     };
     let map = move || {
         let (police_url, set_police_url) = text(|c| c.police.url.clone(), |c, v| c.police.url = v);
+        let (geocoder, set_geocoder) = text(|c| c.geocoder.url.clone(), |c, v| c.geocoder.url = v);
         let (tiles, set_tiles) = text(|c| c.map.tile_url.clone(), |c, v| c.map.tile_url = v);
         let (attribution, set_attribution) =
             text(|c| c.map.attribution.clone(), |c, v| c.map.attribution = v);
@@ -243,6 +244,13 @@ fn SettingsForm(
                 <div class="grid">{police_numbers()}</div>
                 <label for="settings-police-url">{i18n.t("console-settings-police-url")}</label>
                 <input id="settings-police-url" type="url" prop:value=police_url on:input=set_police_url />
+            </fieldset>
+            <fieldset class="geocoder">
+                <legend>{i18n.t("console-settings-geocoder")}</legend>
+                <p class="hint" id="settings-geocoder-hint">{i18n.t("console-settings-geocoder-hint")}</p>
+                <label for="settings-geocoder-url">{i18n.t("console-settings-geocoder-url")}</label>
+                <input id="settings-geocoder-url" type="url" aria-describedby="settings-geocoder-hint"
+                    prop:value=geocoder on:input=set_geocoder />
             </fieldset>
             <LayersEditor tenant csrf />
         }
@@ -662,6 +670,7 @@ fn field_id(path: &str, questions: &[Question]) -> String {
         ("config.police.locations", "settings-police-locations"),
         ("config.police.days", "settings-police-days"),
         ("config.police.url", "settings-police-url"),
+        ("config.geocoder.url", "settings-geocoder-url"),
         ("config.theme.accent", "settings-accent"),
         ("config.theme.font", "settings-font"),
         ("config.theme.radius_px", "settings-radius"),

@@ -3,6 +3,7 @@
 mod follow_up;
 mod layer_legend;
 mod pin_map;
+mod place_search;
 mod public_reports;
 mod questionnaire_fields;
 mod receipt;

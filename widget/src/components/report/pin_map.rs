@@ -1,6 +1,7 @@
 //! The map where the resident puts the pin: by click or tap, by "use my location", or by
-//! keyboard alone (arrow keys pan the focused map, then "place the pin at the map centre").
-//! Every placement is announced in a live region.
+//! keyboard alone (arrow keys pan the focused map, then "place the pin at the map centre"),
+//! after a search for an address has moved the map there, if the resident likes. Every
+//! placement is announced in a live region, with the place's name once the edge has said it.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -12,8 +13,10 @@ use leptos::task::spawn_local;
 use tryggve_core::public_map::{PublicMap, Viewport, MAX_ZOOM};
 use tryggve_core::{BBox, LatLng, MapConfig};
 
+use super::place_search::PlaceSearch;
 use crate::map_base::{base_map, to_leaflet, PlaceMarker};
 use crate::map_layers::PublicLayers;
+use crate::place_names::PlaceNames;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -144,6 +147,8 @@ pub fn PinMap(
     viewport: RwSignal<Option<Viewport>>,
     /// The municipality's public layers (named in the legend beside the map).
     layers: PublicLayers,
+    /// Where a pin is in words, and places by name.
+    names: PlaceNames,
 ) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let container = NodeRef::<Div>::new();
@@ -159,10 +164,27 @@ pub fn PinMap(
     let leaflet: Rc<RefCell<Option<Leaflet>>> = Rc::default();
     let bounds = config.bounds;
 
-    let place = move |point: LatLng, how_key: &str| {
+    let search_names = names.clone();
+    let names = StoredValue::new(names);
+    let place = move |point: LatLng, how_key: &'static str| {
         let point = rounded(point);
         pin.set(Some(point));
         announcement.set(format!("{} {}", i18n.t(how_key), position_text(point)));
+        // Then the same in words, unless the pin has moved on meanwhile (or the map was drawn
+        // again, in another language: then its signals are gone, and so is the question).
+        let names = names.get_value();
+        spawn_local(async move {
+            let Some(name) = names.name_at(point).await else {
+                return;
+            };
+            if pin.try_get_untracked() == Some(Some(point)) {
+                announcement.try_set(format!(
+                    "{} {}",
+                    i18n.t(how_key),
+                    i18n.t_with("pin-place", &[("place", &name)])
+                ));
+            }
+        });
     };
 
     let drawn_once = RwSignal::new(false);
@@ -240,6 +262,17 @@ pub fn PinMap(
         }
     };
 
+    let show_found = Callback::new({
+        // Callbacks must be Send; the map never leaves this thread.
+        let leaflet = send_wrapper::SendWrapper::new(leaflet.clone());
+        move |found: tryggve_core::place_name::FoundPlace| {
+            if let Some(l) = leaflet.borrow().as_ref() {
+                l.map.set_view(&to_leaflet(LatLng::new(found.lat, found.lng)), LOCATED_ZOOM);
+            }
+            announcement.set(i18n.t_with("place-search-shown", &[("place", &found.name)]));
+        }
+    });
+
     let use_my_location = move |_| {
         locating.set(true);
         announcement.set(i18n.t("locating"));
@@ -263,6 +296,7 @@ pub fn PinMap(
     view! {
         <div class="pin-map">
             <p id="map-help" class="hint">{i18n.t("map-help")}</p>
+            <PlaceSearch names=search_names on_chosen=show_found />
             <div class="map-frame">
                 <div
                     node_ref=container

@@ -21,6 +21,7 @@ use crate::api::{ApiError, Edge};
 use crate::components::{Honeypot, HumanCheck};
 use crate::map_layers::PublicLayers;
 use crate::outbox;
+use crate::place_names::PlaceNames;
 use crate::typed;
 use tryggve_core::i18n::I18n;
 
@@ -330,7 +331,7 @@ pub fn ReportForm(
 
     view! {
         <form node_ref=form class="report-form" novalidate on:submit=on_submit>
-            <PinMap config=config.map.clone() pin=fields.pin error=error_for(&["lat", "lng"]) public=public_map.into() viewport=viewport layers />
+            <PinMap config=config.map.clone() pin=fields.pin error=error_for(&["lat", "lng"]) public=public_map.into() viewport=viewport layers names=PlaceNames::new(edge.get_value(), config.id.clone()) />
             <LayerLegend edge=edge_for_layers tenant=config.id.clone() layers />
             {config.public_map.then(|| view! {
                 <PublicReports edge=edge_for_public tenant=config.id.clone() viewport=viewport.into() map=public_map />
