@@ -15,7 +15,7 @@ use tryggve_core::dialogue::{
     DialogueSnapshot, IssuedParticipant, OwnQuestion, Participation, PublicDialogue, PublicQuestion,
     QuestionDraft,
 };
-use tryggve_core::place_name::{FoundPlace, PlaceName};
+use tryggve_core::place_name::FoundPlace;
 use tryggve_core::public_map::{PublicMap, Viewport};
 use tryggve_core::report::parse_case_number;
 use tryggve_core::reporter::NewAccessCode;
@@ -127,25 +127,48 @@ impl Edge {
     /// code (see `map_layers`).
     pub async fn public_layers(&self, tenant: &str) -> Result<js_sys::Array, ApiError> {
         let url = self.url::<ListPublicMapLayers>(&tenant_path(tenant));
-        let response = RequestBuilder::new(&url).send().await.map_err(|_| ApiError::Network)?;
-        if !response.ok() {
-            return Err(read::<()>(response).await.err().unwrap_or(ApiError::Network));
-        }
-        let parsed = web_sys::Response::from(response).json().map_err(|_| ApiError::Network)?;
-        let layers = wasm_bindgen_futures::JsFuture::from(parsed).await.map_err(|_| ApiError::Network)?;
-        layers.dyn_into().map_err(|_| ApiError::Network)
+        parsed_by_browser(&url).await?.dyn_into().map_err(|_| ApiError::Network)
     }
 
-    /// Where `point` is in words, as the edge names it (see `place_name`).
-    pub async fn place_name(&self, tenant: &str, point: tryggve_core::LatLng) -> Result<PlaceName, ApiError> {
-        let query = format!("lat={:.6}&lng={:.6}", point.lat, point.lng);
-        self.call::<NamePlace>(&tenant_path(tenant), Some(query), &(), None).await
+    /// The name of the place at `point` (core's `PlaceName`), if the edge knows one. Read from
+    /// the browser's parse, as the layers are: serde's reading of each answer type costs the
+    /// report form kilobytes.
+    pub async fn place_name(
+        &self,
+        tenant: &str,
+        point: tryggve_core::LatLng,
+    ) -> Result<Option<String>, ApiError> {
+        let url = format!(
+            "{}?lat={:.6}&lng={:.6}",
+            self.url::<NamePlace>(&tenant_path(tenant)),
+            point.lat,
+            point.lng
+        );
+        let answer = parsed_by_browser(&url).await?;
+        Ok(js_sys::Reflect::get(&answer, &"name".into()).ok().and_then(|name| name.as_string()))
     }
 
-    /// Places whose name or address holds `query`, within the municipality's map.
+    /// Places whose name or address holds `query` (core's `FoundPlace`s), within the
+    /// municipality's map; read as [`Self::place_name`] is.
     pub async fn search_places(&self, tenant: &str, query: &str) -> Result<Vec<FoundPlace>, ApiError> {
-        let query = format!("q={}", tryggve_core::api::path::percent_encode(query));
-        self.call::<SearchPlaces>(&tenant_path(tenant), Some(query), &(), None).await
+        let url = format!(
+            "{}?q={}",
+            self.url::<SearchPlaces>(&tenant_path(tenant)),
+            tryggve_core::api::path::percent_encode(query)
+        );
+        let answer: js_sys::Array =
+            parsed_by_browser(&url).await?.dyn_into().map_err(|_| ApiError::Network)?;
+        let field = |place: &wasm_bindgen::JsValue, key: &str| js_sys::Reflect::get(place, &key.into()).ok();
+        Ok(answer
+            .iter()
+            .filter_map(|place| {
+                Some(FoundPlace {
+                    name: field(&place, "name")?.as_string()?,
+                    lat: field(&place, "lat")?.as_f64()?,
+                    lng: field(&place, "lng")?.as_f64()?,
+                })
+            })
+            .collect())
     }
 
     /// The author's view of their report: status and what the municipality did.
@@ -272,6 +295,16 @@ fn websocket_url(url: &str) -> String {
         Some(rest) => format!("wss://{rest}"),
         None => url.replacen("http://", "ws://", 1),
     }
+}
+
+/// A GET's answer as the browser's `JSON.parse` made it, or the edge's refusal.
+async fn parsed_by_browser(url: &str) -> Result<wasm_bindgen::JsValue, ApiError> {
+    let response = RequestBuilder::new(url).send().await.map_err(|_| ApiError::Network)?;
+    if !response.ok() {
+        return Err(read::<()>(response).await.err().unwrap_or(ApiError::Network));
+    }
+    let parsed = web_sys::Response::from(response).json().map_err(|_| ApiError::Network)?;
+    wasm_bindgen_futures::JsFuture::from(parsed).await.map_err(|_| ApiError::Network)
 }
 
 async fn read<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {

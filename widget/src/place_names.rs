@@ -22,7 +22,7 @@ impl PlaceNames {
 
     /// Where `point` is in words, if the edge knows (offline, or nothing named there: `None`).
     pub async fn name_at(&self, point: LatLng) -> Option<String> {
-        self.edge.place_name(&self.tenant, point).await.ok()?.name
+        self.edge.place_name(&self.tenant, point).await.ok()?
     }
 
     pub async fn search(&self, query: &str) -> Result<Vec<FoundPlace>, ApiError> {
