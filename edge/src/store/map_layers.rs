@@ -20,8 +20,7 @@ struct Row {
 impl Row {
     fn into_layer(self) -> Result<MapLayer, ApiError> {
         let broken = |what: &str| ApiError::Internal(format!("map layer {}: {what}", self.id));
-        let colour: LayerColour =
-            serde_json::from_value(self.colour.as_str().into()).map_err(|_| broken("colour"))?;
+        let colour = LayerColour::from_id(&self.colour).ok_or_else(|| broken("colour"))?;
         let features = serde_json::from_str(&self.features).map_err(|_| broken("features"))?;
         Ok(MapLayer {
             id: self.id,

@@ -9,7 +9,7 @@ use super::ShownLayers;
 pub fn LayerToggles(shown: ShownLayers) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     move || {
-        let layers = shown.layers.get();
+        let layers = shown.all();
         (!layers.is_empty()).then(|| {
             view! {
                 <fieldset class="layer-toggles">

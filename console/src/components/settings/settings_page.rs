@@ -131,21 +131,15 @@ fn SettingsForm(
     let text = move |get: fn(&TenantConfig) -> String, set: fn(&mut TenantConfig, String)| {
         (move || config.with(get), move |ev| config.update(|c| set(c, event_target_value(&ev))))
     };
-    // A part's number fields; the police feed's days are drawn in their own fieldset.
-    let number_input = move |part: SettingsSection| {
+    // The number fields of a part's fieldset.
+    let numbers_in = move |part: SettingsSection, fieldset: Fieldset| {
         number_fields.with_value(|all| {
-            let shown = |n: &&NumberField| n.section == part && !n.id.starts_with(POLICE_FIELDS);
+            let shown = |n: &&NumberField| n.section == part && n.fieldset == fieldset;
             all.iter().filter(shown).map(|n| n.view(config, i18n)).collect_view()
         })
     };
-    let police_numbers = move || {
-        number_fields.with_value(|all| {
-            all.iter()
-                .filter(|n| n.id.starts_with(POLICE_FIELDS))
-                .map(|n| n.view(config, i18n))
-                .collect_view()
-        })
-    };
+    let number_input = move |part: SettingsSection| numbers_in(part, Fieldset::Main);
+    let police_numbers = move || numbers_in(SettingsSection::Map, Fieldset::PoliceFeed);
     // A memo: the question editors redraw only when the languages change, not on every keystroke
     // elsewhere in the form.
     let languages = Memo::new(move |_| config.with(|c| c.languages.clone()));
@@ -365,8 +359,14 @@ fn SettingsForm(
     }
 }
 
-/// The ids of the police feed's number fields (drawn apart from the map's).
-const POLICE_FIELDS: &str = "settings-police-";
+/// The fieldset of a part that a number field is drawn in.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Fieldset {
+    /// The part's own.
+    Main,
+    /// Inställningar → Karta → Polisens händelser.
+    PoliceFeed,
+}
 
 /// A number field of the settings form: where it is, what is typed in it, and where its value
 /// is. It keeps what is typed ("58," on the way to "58,5"); the configuration takes each value
@@ -375,6 +375,7 @@ struct NumberField {
     id: &'static str,
     key: &'static str,
     section: SettingsSection,
+    fieldset: Fieldset,
     typed: RwSignal<String>,
     get: fn(&TenantConfig) -> f64,
     set: fn(&mut TenantConfig, f64),
@@ -417,6 +418,7 @@ fn number_fields(config: RwSignal<TenantConfig>) -> Vec<NumberField> {
         id,
         key,
         section,
+        fieldset: Fieldset::Main,
         typed: RwSignal::new(config.with_untracked(get).to_string()),
         get,
         set,
@@ -472,13 +474,16 @@ fn number_fields(config: RwSignal<TenantConfig>) -> Vec<NumberField> {
             |c| c.map.bounds.east,
             |c, v| c.map.bounds.east = v,
         ),
-        field(
-            "settings-police-days",
-            "console-settings-police-days",
-            Map,
-            |c| c.police.days.into(),
-            |c, v| c.police.days = if (0.0..=f64::from(u16::MAX)).contains(&v) { v as u16 } else { 0 },
-        ),
+        NumberField {
+            fieldset: Fieldset::PoliceFeed,
+            ..field(
+                "settings-police-days",
+                "console-settings-police-days",
+                Map,
+                |c| c.police.days.into(),
+                |c, v| c.police.days = if (0.0..=f64::from(u16::MAX)).contains(&v) { v as u16 } else { 0 },
+            )
+        },
         field(
             "settings-retention",
             "console-settings-retention",
