@@ -95,6 +95,15 @@ test("without a geocoder, places are named by the municipality's own areas, and 
   assert.equal(inCentrum.status, 200);
   assert.deepEqual(await inCentrum.json(), { name: "Centrum" });
   assert.deepEqual(await (await nameOf(58.10, 12.60)).json(), { name: null }, "outside every area: no name");
+  // Named features of the municipality's layers name a place within 150 m; only public layers,
+  // since the name is said to residents.
+  const point = (name, lng, lat) => ({ type: "Feature", properties: { name }, geometry: { type: "Point", coordinates: [lng, lat] } });
+  for (const [name, isPublic, feature] of [["Skolor", true, point("Ortby skola", 12.8200, 58.0300)], ["Kameror", false, point("Kamera 7", 12.8000, 58.0300)]]) {
+    const added = await call(admin, "POST", `/api/v1/console/${TENANT}/layers`, { name, colour: "blue", public: isPublic, geojson: { type: "FeatureCollection", features: [feature] } });
+    assert.equal(added.response.status, 201, added.text);
+  }
+  assert.deepEqual(await (await nameOf(58.0305, 12.8200)).json(), { name: "Ortby skola, Centrum" }, "55 m from the school");
+  assert.deepEqual(await (await nameOf(58.0305, 12.8000)).json(), { name: "Centrum" }, "a console-only layer names nothing");
   // Bad positions: a 422 naming the field, never a 5xx.
   for (const [q, field, code] of [["lat=59.33&lng=18.07", "lat", "outside_area"], ["lat=x&lng=12.8", "lat", "required"], ["lng=12.8", "lat", "required"], ["lat=95&lng=12.8", "lat", "not_on_earth"]]) {
     const refused = await fetch(`${EDGE}/api/v1/tenants/${TENANT}/place-name?${q}`);

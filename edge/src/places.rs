@@ -57,7 +57,9 @@ pub async fn name_at(
     if street.is_some() {
         return Ok(place_name(street.as_deref(), area_of(&config.areas, point).map(|a| a.name.as_str())));
     }
-    let layers = store::map_layers::list(db, &config.id, false).await?;
+    // Only the layers residents may see: the name is said to a resident, and a console-only
+    // layer's names (camera posts, say) are not for them.
+    let layers = store::map_layers::list(db, &config.id, true).await?;
     Ok(own_place_name(point, &config.areas, &layers))
 }
 
