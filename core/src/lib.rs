@@ -55,6 +55,7 @@ pub mod settings_section;
 pub mod shared_report;
 pub mod spreadsheet;
 pub mod stats;
+pub mod survey;
 pub mod tenant;
 pub mod text;
 pub mod theme;

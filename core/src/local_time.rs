@@ -50,6 +50,11 @@ impl LocalTime {
     }
 }
 
+/// The Swedish date (`YYYY-MM-DD`) of a UTC timestamp: the day a Swedish calendar shows then.
+pub fn local_day(timestamp: &str) -> Option<String> {
+    LocalTime::from_utc(timestamp).map(|t| format!("{:04}-{:02}-{:02}", t.year, t.month, t.day))
+}
+
 /// A wall-clock time as the console's forms write it (`YYYY-MM-DDTHH:MM`, the municipality's
 /// own time, as a dialogue's start and end), as a person reads it; else as it is.
 pub fn human_local(local: &str, i18n: &I18n) -> String {

@@ -248,6 +248,7 @@ fn test_fixtures(examples_port: u16) -> Result<String> {
         ("kartby", "Kartby kommun"),
         ("polisby", "Polisby kommun"),
         ("ortby", "Ortby kommun"),
+        ("matby", "Mätby kommun"),
     ] {
         let mut tenant = TenantConfig::demo();
         tenant.id = id.into();

@@ -40,6 +40,7 @@ use crate::review_map::ReviewMap;
 use crate::settings::{TenantSettings, MAX_SETTINGS_BYTES};
 use crate::shared_report::SharedReport;
 use crate::stats::DashboardAnswer;
+use crate::survey::{OpenSurvey, RoundDraft, RoundResults, SurveyAnswerDraft, SurveyAnswered, SurveyRound};
 use crate::unit::{Unit, UnitDraft};
 use crate::unit_queue::UnitQueue;
 use crate::walk::{JoinedWalk, PublicWalk, Walk, WalkDraft, WalkStateChange};
@@ -275,6 +276,8 @@ impl Body for NewNote {}
 impl Body for MeasureDraft {}
 impl Body for WebhookDraft {}
 impl Body for WalkDraft {}
+impl Body for RoundDraft {}
+impl Body for SurveyAnswerDraft {}
 impl Body for WalkStateChange {}
 impl Body for WalkPointDraft {}
 impl Body for WalkPointEdit {}
@@ -539,6 +542,24 @@ operations! {
         path: TenantPath, body: (), answer: Json(200) => Vec<FoundPlace>,
         query: &["q"], errors: [UnknownTenant, RateLimited], fields: true,
     }
+    /// The perceived-safety survey's round open today, if any (`{"round": null}` between rounds)
+    ReadSurvey {
+        Get "/api/v1/tenants/{tenant}/survey", Public,
+        path: TenantPath, body: (), answer: Json(200) => OpenSurvey,
+        query: &[], errors: [UnknownTenant], fields: false,
+    }
+    /// A resident answers the open round (201): the area they live in, how safe they would feel out alone late in the evening, how often they worry about crime, how big the round's problems are, their age band if asked; `device` is a random key the device keeps for the round: a second answer from it is refused (422 on `device`, `already_exists`), and the client's answers are limited as reports are
+    AnswerSurvey {
+        Post "/api/v1/tenants/{tenant}/survey/answers", Public,
+        path: TenantPath, body: SurveyAnswerDraft, answer: Json(201) => SurveyAnswered,
+        query: &[], errors: [UnknownTenant, RateLimited], fields: true,
+    }
+    /// The survey's results, every round that has opened, the newest first: per area (the whole municipality under `*` first) the number of answers and, with at least 10, the share who feel unsafe, the share who worry, each problem's index (1 no problem … 4 a big problem) and their mean
+    ReadSurveyResults {
+        Get "/api/v1/tenants/{tenant}/survey/results", Public,
+        path: TenantPath, body: (), answer: Json(200) => Vec<RoundResults>,
+        query: &[], errors: [UnknownTenant], fields: false,
+    }
     /// A walk's published protocol, as residents see it (404 until the coordinator publishes it)
     ReadPublicWalkProtocol {
         Get "/api/v1/tenants/{tenant}/walks/{walk}/protocol", Public,
@@ -695,6 +716,18 @@ operations! {
         Delete "/api/v1/console/{tenant}/layers/{layer}", Permitted(ConfigureTenant),
         path: LayerPath, body: (), answer: Empty(204) => (),
         query: &[], errors: [], fields: false,
+    }
+    /// The perceived-safety survey's rounds, the newest first
+    ListSurveyRounds {
+        Get "/api/v1/console/{tenant}/survey-rounds", Permitted(ReviewReports),
+        path: TenantPath, body: (), answer: Json(200) => Vec<SurveyRound>,
+        query: &[], errors: [UnknownTenant], fields: false,
+    }
+    /// Plan a round of the survey (admins, audited): its name, the days it is open (Swedish dates) and its problems (ids kept across rounds keep them comparable)
+    AddSurveyRound {
+        Post "/api/v1/console/{tenant}/survey-rounds", Permitted(ConfigureTenant),
+        path: TenantPath, body: RoundDraft, answer: Json(201) => SurveyRound,
+        query: &[], errors: [UnknownTenant], fields: true,
     }
     /// Plan a safety walk: title, area, start (Swedish time), meeting point, route, organiser, invited organisations, a text for residents (audited)
     AddWalk {

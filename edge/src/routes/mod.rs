@@ -20,6 +20,7 @@ mod police_events;
 mod reports;
 mod review;
 mod settings;
+mod surveys;
 mod tenants;
 mod units;
 mod walk_points;
@@ -190,6 +191,11 @@ async fn dispatch(id: OperationId, cx: Cx<'_>, values: Vec<&str>) -> Result<Resp
         OperationId::ListPublicMapLayers => cx.serve::<ListPublicMapLayers>(values).await,
         OperationId::NamePlace => cx.serve::<NamePlace>(values).await,
         OperationId::SearchPlaces => cx.serve::<SearchPlaces>(values).await,
+        OperationId::ReadSurvey => cx.serve::<ReadSurvey>(values).await,
+        OperationId::AnswerSurvey => cx.serve::<AnswerSurvey>(values).await,
+        OperationId::ReadSurveyResults => cx.serve::<ReadSurveyResults>(values).await,
+        OperationId::ListSurveyRounds => cx.serve::<ListSurveyRounds>(values).await,
+        OperationId::AddSurveyRound => cx.serve::<AddSurveyRound>(values).await,
         OperationId::AddMapLayer => cx.serve::<AddMapLayer>(values).await,
         OperationId::RemoveMapLayer => cx.serve::<RemoveMapLayer>(values).await,
         OperationId::ListUnits => cx.serve::<ListUnits>(values).await,

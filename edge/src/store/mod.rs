@@ -15,6 +15,7 @@ pub mod reports;
 pub mod review_list;
 pub mod review_map;
 pub mod situation;
+pub mod surveys;
 pub mod tenants;
 pub mod units;
 pub mod walk_points;
