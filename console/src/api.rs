@@ -3,6 +3,7 @@
 
 use gloo_net::http::{Method, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
+use tryggve_core::api::operations::ReadSurveyResults;
 use tryggve_core::api::operations::{
     ActOnDialogue, ActOnQuestion, ActOnReport, ActOnReports, AddModerator, Body, ChangeModeratorRole,
     ChangePassword, CreateDialogue, DisableModerator, EnableModerator, ListAccessCodes, ListAllDialogues,
@@ -276,6 +277,11 @@ pub async fn revoke_webhook(tenant: &str, csrf: &str, id: i64) -> Result<Webhook
 
 pub async fn map_layers(tenant: &str) -> Result<Vec<MapLayer>, ApiError> {
     call::<ListMapLayers>(&tenant_path(tenant), None, &(), None).await
+}
+
+/// The survey's results (public: what everyone may see, suppressed where too few answered).
+pub async fn survey_results(tenant: &str) -> Result<Vec<tryggve_core::survey::RoundResults>, ApiError> {
+    call::<ReadSurveyResults>(&tenant_path(tenant), None, &(), None).await
 }
 
 pub async fn police_events(tenant: &str) -> Result<Vec<PoliceEvent>, ApiError> {

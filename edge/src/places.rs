@@ -36,109 +36,102 @@ impl Geocoder for HttpGeocoder {
     }
 }
 
-/// Who asks, for the limit on asking the geocoder.
-pub struct Asker<'a> {
-    pub key: &'a ClientKey,
+/// The place names of one municipality, for one client (whose questions to the geocoder are
+/// limited).
+pub struct Places<'a, G: Geocoder> {
+    pub db: &'a D1Database,
+    pub config: &'a TenantConfig,
+    pub geocoder: &'a G,
+    pub asker: &'a ClientKey,
 }
 
-/// The name of the place at `point`: the geocoder's street and the area ("Storgatan,
-/// Centrum"), or by the municipality's own names, or none.
-pub async fn name_at(
-    db: &D1Database,
-    config: &TenantConfig,
-    point: LatLng,
-    geocoder: &impl Geocoder,
-    asker: Asker<'_>,
-) -> Result<Option<String>, ApiError> {
-    let street = match config.geocoder.is_configured() {
-        true => street_at(db, config, point, geocoder, asker).await?,
-        false => None,
-    };
-    if street.is_some() {
-        return Ok(place_name(street.as_deref(), area_of(&config.areas, point).map(|a| a.name.as_str())));
+impl<G: Geocoder> Places<'_, G> {
+    /// The name of the place at `point`: the geocoder's street and the area ("Storgatan,
+    /// Centrum"), or by the municipality's own names, or none.
+    pub async fn name_at(&self, point: LatLng) -> Result<Option<String>, ApiError> {
+        let config = self.config;
+        let street = match config.geocoder.is_configured() {
+            true => self.street_at(point).await?,
+            false => None,
+        };
+        if street.is_some() {
+            return Ok(place_name(street.as_deref(), area_of(&config.areas, point).map(|a| a.name.as_str())));
+        }
+        // Only the layers residents may see: the name is said to a resident, and a console-only
+        // layer's names (camera posts, say) are not for them.
+        let layers = store::map_layers::list(self.db, &config.id, true).await?;
+        Ok(own_place_name(point, &config.areas, &layers))
     }
-    // Only the layers residents may see: the name is said to a resident, and a console-only
-    // layer's names (camera posts, say) are not for them.
-    let layers = store::map_layers::list(db, &config.id, true).await?;
-    Ok(own_place_name(point, &config.areas, &layers))
-}
 
-/// The street at `point` as the geocoder names it: cached, or asked (within the asker's limit).
-async fn street_at(
-    db: &D1Database,
-    config: &TenantConfig,
-    point: LatLng,
-    geocoder: &impl Geocoder,
-    asker: Asker<'_>,
-) -> Result<Option<String>, ApiError> {
-    let key = reverse_key(point);
-    if let Some(cached) = store::place_names::cached(db, &config.id, Asked::Reverse, &key).await? {
-        return Ok(serde_json::from_str::<PlaceName>(&cached).ok().and_then(|p| p.name));
+    /// Places matching `query` (already checked by `search_key`): the geocoder's first, then the
+    /// municipality's own, at most `MAX_FOUND`.
+    pub async fn search(&self, query: &str) -> Result<Vec<FoundPlace>, ApiError> {
+        let config = self.config;
+        let mut found = match (config.geocoder.is_configured(), search_key(query)) {
+            (true, Some(key)) => self.search_geocoder(&key).await?,
+            _ => Vec::new(),
+        };
+        let layers = store::map_layers::list(self.db, &config.id, true).await?;
+        for own in own_places_matching(query, &config.areas, &layers) {
+            if found.iter().all(|f| f.name != own.name) {
+                found.push(own);
+            }
+        }
+        found.truncate(MAX_FOUND);
+        Ok(found)
     }
-    let now = clock::now_iso();
-    if limits::take(db, asker.key, ASKS_PER_HOUR, &now).await.is_err() {
-        return Ok(None);
-    }
-    let answer = match geocoder.ask(&config.geocoder.reverse_url(point)).await {
-        Ok(answer) => answer,
-        Err(e) => {
-            worker::console_warn!("geocoder of {} (reverse) failed: {}", config.id, e.reason());
+
+    /// The street at `point` as the geocoder names it: cached, or asked (within the asker's
+    /// limit; past it, none).
+    async fn street_at(&self, point: LatLng) -> Result<Option<String>, ApiError> {
+        let key = reverse_key(point);
+        if let Some(cached) = self.cached(Asked::Reverse, &key).await? {
+            return Ok(serde_json::from_str::<PlaceName>(&cached).ok().and_then(|p| p.name));
+        }
+        if limits::take(self.db, self.asker, ASKS_PER_HOUR, &clock::now_iso()).await.is_err() {
             return Ok(None);
         }
-    };
-    // Not JSON: nothing is known there, which is kept like an answer without a street.
-    let street = serde_json::from_str(&answer).ok().as_ref().and_then(street_of);
-    let kept = serde_json::to_string(&PlaceName { name: street.clone() })
-        .map_err(|e| ApiError::Internal(e.to_string()))?;
-    store::place_names::keep(db, &config.id, Asked::Reverse, &key, &kept, &now).await?;
-    Ok(street)
-}
+        let Some(answer) = self.ask(&self.config.geocoder.reverse_url(point)).await else {
+            return Ok(None);
+        };
+        // Not JSON: nothing is known there, which is kept like an answer without a street.
+        let street = serde_json::from_str(&answer).ok().as_ref().and_then(street_of);
+        self.keep(Asked::Reverse, &key, &PlaceName { name: street.clone() }).await?;
+        Ok(street)
+    }
 
-/// Places matching `query` (already checked by `search_key`): the geocoder's first, then the
-/// municipality's own, at most `MAX_FOUND`.
-pub async fn search(
-    db: &D1Database,
-    config: &TenantConfig,
-    query: &str,
-    geocoder: &impl Geocoder,
-    asker: Asker<'_>,
-) -> Result<Vec<FoundPlace>, ApiError> {
-    let mut found = match (config.geocoder.is_configured(), search_key(query)) {
-        (true, Some(key)) => search_geocoder(db, config, &key, geocoder, asker).await?,
-        _ => Vec::new(),
-    };
-    let layers = store::map_layers::list(db, &config.id, true).await?;
-    for own in own_places_matching(query, &config.areas, &layers) {
-        if found.iter().all(|f| f.name != own.name) {
-            found.push(own);
+    async fn search_geocoder(&self, key: &str) -> Result<Vec<FoundPlace>, ApiError> {
+        if let Some(cached) = self.cached(Asked::Search, key).await? {
+            return Ok(serde_json::from_str(&cached).unwrap_or_default());
         }
-    }
-    found.truncate(MAX_FOUND);
-    Ok(found)
-}
-
-async fn search_geocoder(
-    db: &D1Database,
-    config: &TenantConfig,
-    key: &str,
-    geocoder: &impl Geocoder,
-    asker: Asker<'_>,
-) -> Result<Vec<FoundPlace>, ApiError> {
-    if let Some(cached) = store::place_names::cached(db, &config.id, Asked::Search, key).await? {
-        return Ok(serde_json::from_str(&cached).unwrap_or_default());
-    }
-    let now = clock::now_iso();
-    limits::take(db, asker.key, ASKS_PER_HOUR, &now).await?;
-    let answer = match geocoder.ask(&config.geocoder.search_url(key, &config.map.bounds)).await {
-        Ok(answer) => answer,
-        Err(e) => {
-            worker::console_warn!("geocoder of {} (search) failed: {}", config.id, e.reason());
+        limits::take(self.db, self.asker, ASKS_PER_HOUR, &clock::now_iso()).await?;
+        let bounds = &self.config.map.bounds;
+        let Some(answer) = self.ask(&self.config.geocoder.search_url(key, bounds)).await else {
             return Ok(Vec::new());
+        };
+        let found: Vec<FoundPlace> =
+            serde_json::from_str(&answer).map(|a| found_places(&a, bounds)).unwrap_or_default();
+        self.keep(Asked::Search, key, &found).await?;
+        Ok(found)
+    }
+
+    /// The geocoder's answer to `url`, or none (logged: the next question asks again).
+    async fn ask(&self, url: &str) -> Option<String> {
+        match self.geocoder.ask(url).await {
+            Ok(answer) => Some(answer),
+            Err(e) => {
+                worker::console_warn!("geocoder of {} failed: {}", self.config.id, e.reason());
+                None
+            }
         }
-    };
-    let found =
-        serde_json::from_str(&answer).map(|a| found_places(&a, &config.map.bounds)).unwrap_or_default();
-    let kept = serde_json::to_string(&found).map_err(|e| ApiError::Internal(e.to_string()))?;
-    store::place_names::keep(db, &config.id, Asked::Search, key, &kept, &now).await?;
-    Ok(found)
+    }
+
+    async fn cached(&self, asked: Asked, key: &str) -> Result<Option<String>, ApiError> {
+        store::place_names::cached(self.db, &self.config.id, asked, key).await
+    }
+
+    async fn keep(&self, asked: Asked, key: &str, answer: &impl serde::Serialize) -> Result<(), ApiError> {
+        let kept = serde_json::to_string(answer).map_err(|e| ApiError::Internal(e.to_string()))?;
+        store::place_names::keep(self.db, &self.config.id, asked, key, &kept, &clock::now_iso()).await
+    }
 }

@@ -9,7 +9,7 @@ use tryggve_core::place_name::{position_from_query, search_key, FoundPlace, Plac
 use super::{Cx, Handler, Reply};
 use crate::client;
 use crate::error::ApiError;
-use crate::places::{self, Asker, HttpGeocoder};
+use crate::places::{HttpGeocoder, Places};
 
 /// `GET /api/v1/tenants/{tenant}/place-name?lat=…&lng=…`
 impl Handler for NamePlace {
@@ -21,7 +21,8 @@ impl Handler for NamePlace {
                 .map_err(ApiError::Invalid)?;
         let env = cx.env;
         let key = client::key(cx.req(), env, &format!("place:{}", config.id))?;
-        let name = places::name_at(cx.db, &config, point, &HttpGeocoder, Asker { key: &key }).await?;
+        let places = Places { db: cx.db, config: &config, geocoder: &HttpGeocoder, asker: &key };
+        let name = places.name_at(point).await?;
         Ok(Reply::Done(PlaceName { name }))
     }
 }
@@ -41,7 +42,8 @@ impl Handler for SearchPlaces {
         }
         let env = cx.env;
         let key = client::key(cx.req(), env, &format!("place:{}", config.id))?;
-        let found = places::search(cx.db, &config, &query, &HttpGeocoder, Asker { key: &key }).await?;
+        let places = Places { db: cx.db, config: &config, geocoder: &HttpGeocoder, asker: &key };
+        let found = places.search(&query).await?;
         Ok(Reply::Done(found))
     }
 }

@@ -134,9 +134,8 @@ pub(super) async fn file(
     let unit = unit::route(&units, &report.category, in_area).map(|unit| unit.id);
     // Named as it arrives (the widget asked the same a moment ago, so it is cached). A name that
     // cannot be found is no reason to lose the report.
-    let named =
-        places::name_at(db, tenant, report.location, &places::HttpGeocoder, places::Asker { key: asker });
-    let place = named.await.unwrap_or_else(|e| {
+    let places = places::Places { db, config: tenant, geocoder: &places::HttpGeocoder, asker };
+    let place = places.name_at(report.location).await.unwrap_or_else(|e| {
         worker::console_warn!("no place name for a report of {}: {e:?}", tenant.id);
         None
     });

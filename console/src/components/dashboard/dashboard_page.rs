@@ -17,6 +17,7 @@ use super::count_table::CountTable;
 use super::follow_up::FollowUp;
 use super::hotspot_map::HotspotMap;
 use super::police_counts::PoliceCounts;
+use super::survey_results::SurveyResults;
 use crate::api;
 use crate::components::file_download::FileDownload;
 use crate::components::map_layers::{LayerToggles, ShownLayers};
@@ -35,6 +36,7 @@ pub fn DashboardPage(
     let rejected_included = RwSignal::new(false);
     let tenant = session.tenant.clone();
     let layers = ShownLayers::load(tenant.clone(), i18n.t("console-police-events"));
+    let (survey_tenant, survey_areas) = (tenant.clone(), config.areas.clone());
 
     Effect::new({
         let tenant = tenant.clone();
@@ -184,5 +186,7 @@ pub fn DashboardPage(
                 <FollowUp answer=a.clone() />
             }
         })}
+        // Not under the reports' filters: the survey is its own measurement.
+        <SurveyResults tenant=survey_tenant areas=survey_areas />
     }
 }

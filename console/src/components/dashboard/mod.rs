@@ -9,6 +9,7 @@ mod follow_up;
 mod hotspot_map;
 mod police_counts;
 mod shared_reports_page;
+mod survey_results;
 
 pub use count_chart::CountChart;
 pub use count_table::CountTable;

@@ -4,12 +4,14 @@
 // device (a second answer from the same device is refused and not counted), only with the
 // municipality's areas and the round's problems; the results are per area with the whole
 // municipality first, figures counted as NTU does, and none for an area with fewer than 10
-// answers. Planning is for admins; answering and results are public.
-import { before, test } from "node:test";
+// answers. Planning is for admins; answering and results are public. The lägesbild shows the
+// latest round per area beside the reports, with the round before for comparison (Chromium).
+import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import crypto from "node:crypto";
-import { EDGE, post } from "./support/edge.mjs";
+import { EDGE, post, query } from "./support/edge.mjs";
 import { ACCOUNTS, call, login } from "./support/console.mjs";
+import { axeViolations, consoleAs, launch, screenshotPath, sideways } from "./support/browser.mjs";
 
 const TENANT = "matby";
 const ADMIN = { tenant: TENANT, email: "admin@matby.example", password: "matby-admin-lösen" };
@@ -20,7 +22,12 @@ const device = () => crypto.randomBytes(16).toString("hex");
 
 let admin;
 let round;
-before(async () => { admin = await login(ADMIN); });
+let browser;
+before(async () => {
+  admin = await login(ADMIN);
+  browser = await launch();
+});
+after(async () => { await browser?.close(); });
 
 const standardProblems = [
   { id: "littering", text: { sv: "Nedskräpning" } },
@@ -113,4 +120,32 @@ test("results per area, the whole municipality first; an area under 10 answers s
   // The whole: 7 of 22 unsafe; graffiti (13 × 4 + 9 × 1) / 22.
   assert.equal(by["*"].figures.unsafe_share, 31.8);
   assert.equal(by["*"].figures.problem_index, 2.8);
+});
+
+test("the lägesbild shows the latest round per area beside the reports, and the round before", async () => {
+  // Last autumn's round, closed, with ten answers from Centrum, all feeling very unsafe.
+  const questions = JSON.stringify({ problems: standardProblems, ask_age: false }).replaceAll("'", "''");
+  query(`INSERT INTO survey_rounds (tenant_id, name, opens_on, closes_on, questions, created_at)
+    VALUES ('${TENANT}', 'Hösten 2026', '${day(-200)}', '${day(-170)}', '${questions}', '${new Date().toISOString()}')`);
+  const [{ id: autumn }] = query(`SELECT id FROM survey_rounds WHERE tenant_id = '${TENANT}' AND name = 'Hösten 2026'`);
+  const rows = Array.from({ length: 10 }, (_, i) => `('${TENANT}', ${autumn}, 'höst-${i}', 'centrum', 'very_unsafe', NULL, '{}', NULL, '${new Date().toISOString()}')`);
+  query(`INSERT INTO survey_answers (tenant_id, round_id, device_hash, area_id, safety, worry, problems, age, answered_at) VALUES ${rows.join(",")}`);
+
+  for (const [name, viewport] of [["1280x900", { width: 1280, height: 900 }], ["1920x1080", { width: 1920, height: 1080 }], ["390x844", { width: 390, height: 844 }]]) {
+    const { context, page, errors } = await consoleAs(browser, ADMIN, viewport);
+    await page.locator("nav.pages").getByRole("button", { name: "Lägesbild", exact: true }).click();
+    const table = page.getByRole("table", { name: "Trygghetsmätningen Våren 2027, per område" });
+    await table.waitFor();
+    const cells = async (row) => (await table.getByRole("row", { name: new RegExp(`^${row}`) }).first().locator("th, td").allTextContents()).map((c) => c.trim());
+    assert.deepEqual(await cells("Hela kommunen"), ["Hela kommunen", "22", "31,8", "30,8", "2,8", "100,0"]);
+    assert.deepEqual(await cells("Centrum"), ["Centrum", "13", "53,8", "30,8", "4,0", "100,0"]);
+    assert.deepEqual(await cells("Norra"), ["Norra", "9", "–", "–", "–", "–"], "nine answers: no figures");
+    assert.ok((await table.locator("th").allTextContents()).includes("Otrygga, Hösten 2026 (%)"));
+    assert.equal((await sideways(page)).by, 0, `no sideways scrolling at ${name}`);
+    if (name === "1280x900") assert.deepEqual(await axeViolations(page, [["body"]]), []);
+    await table.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath(`console-survey-lagesbild-${name}.png`) });
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
 });
