@@ -123,7 +123,7 @@ test("a page with aggressive global CSS does not reach into the widget", async (
 });
 
 test("the demo pages and the edge's own copies of the examples run no inline script (they share the console's origin)", async () => {
-  for (const path of ["/", "/walks.html", "/examples/plain.html", "/examples/own-leaflet.html"]) {
+  for (const path of ["/", "/walks.html", "/survey.html", "/examples/plain.html", "/examples/own-leaflet.html"]) {
     const response = await fetch(EDGE + path);
     assert.equal(response.status, 200, path);
     const policy = response.headers.get("content-security-policy") ?? "";

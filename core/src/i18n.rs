@@ -180,6 +180,24 @@ impl I18n {
         }
         grouped
     }
+
+    /// `value` with `places` decimals in the locale's way: `23,5` in Swedish and Finnish,
+    /// `23.5` in English and Arabic (thousands grouped as [`I18n::number`] does).
+    pub fn decimal(&self, value: f64, places: usize) -> String {
+        let written = format!("{:.places$}", value.abs());
+        let (whole, fraction) = written.split_once('.').unwrap_or((&written, ""));
+        let point = match self.locale {
+            Locale::Sv | Locale::Fi => ',',
+            Locale::En | Locale::Ar => '.',
+        };
+        let sign =
+            if value < 0.0 && written.bytes().any(|b| b.is_ascii_digit() && b != b'0') { "-" } else { "" };
+        let whole = self.number(whole.parse().unwrap_or(0));
+        match fraction.is_empty() {
+            true => format!("{sign}{whole}"),
+            false => format!("{sign}{whole}{point}{fraction}"),
+        }
+    }
 }
 
 /// `key = value` per line; `#` starts a comment. Malformed lines are skipped here and
@@ -242,6 +260,19 @@ mod tests {
         assert_eq!(sv.number(1_234_567), "1\u{a0}234\u{a0}567");
         assert_eq!(sv.number(999), "999");
         assert_eq!(I18n::new(Locale::En).number(1234), "1,234");
+    }
+
+    #[test]
+    fn decimals_use_the_language_s_point() {
+        let sv = I18n::new(Locale::Sv);
+        assert_eq!(sv.decimal(23.46, 1), "23,5");
+        assert_eq!(sv.decimal(2.0, 1), "2,0");
+        assert_eq!(sv.decimal(1234.5, 1), "1\u{a0}234,5");
+        assert_eq!(sv.decimal(-3.5, 1), "-3,5");
+        assert_eq!(sv.decimal(-0.01, 1), "0,0");
+        assert_eq!(sv.decimal(7.6, 0), "8");
+        assert_eq!(I18n::new(Locale::En).decimal(23.5, 1), "23.5");
+        assert_eq!(I18n::new(Locale::Ar).decimal(3.25, 2), "3.25");
     }
 
     #[test]

@@ -165,6 +165,26 @@ pub enum AgeBand {
     From80,
 }
 
+impl AgeBand {
+    pub const ALL: [AgeBand; 5] =
+        [Self::From16To24, Self::From25To44, Self::From45To64, Self::From65To79, Self::From80];
+
+    /// As it is sent and kept (`16-24` … `80-`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::From16To24 => "16-24",
+            Self::From25To44 => "25-44",
+            Self::From45To64 => "45-64",
+            Self::From65To79 => "65-79",
+            Self::From80 => "80-",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|v| v.id() == id)
+    }
+}
+
 /// One thing whose size as a problem the survey asks about. The id stays while the words
 /// change (comparable across rounds); a different thing is a new id.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -782,5 +802,25 @@ mod tests {
         let (before, after) = before_and_after(&rounds, "centrum", "2026-11-15").unwrap();
         assert_eq!((before.round, after.round), (1, 3));
         assert_eq!(before_and_after(&rounds, "centrum", "2027-06-01"), None, "no round after yet");
+    }
+
+    /// The ids the element sends as form values are the ones the API reads.
+    #[test]
+    fn answer_ids_are_their_json() {
+        let json = |v: serde_json::Value| v.as_str().unwrap().to_string();
+        for v in Safety::ALL {
+            assert_eq!(json(serde_json::to_value(v).unwrap()), v.id());
+            assert_eq!(Safety::from_id(v.id()), Some(v));
+        }
+        for v in Worry::ALL {
+            assert_eq!(json(serde_json::to_value(v).unwrap()), v.id());
+        }
+        for v in Problem::ALL {
+            assert_eq!(json(serde_json::to_value(v).unwrap()), v.id());
+        }
+        for v in AgeBand::ALL {
+            assert_eq!(json(serde_json::to_value(v).unwrap()), v.id());
+            assert_eq!(AgeBand::from_id(v.id()), Some(v));
+        }
     }
 }

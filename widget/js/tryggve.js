@@ -3,6 +3,7 @@
 //   <tryggve-report tenant="demo"></tryggve-report>
 //   <tryggve-dialog tenant="demo" dialogue="1"></tryggve-dialog>   (without `dialogue`: a list)
 //   <tryggve-walk tenant="demo"></tryggve-walk>                      (safety walks and their logger)
+//   <tryggve-survey tenant="demo"></tryggve-survey>                  (the safety survey; view="results": its results)
 // It defines the custom elements and loads the WebAssembly widget once, from the same place
 // this script came from. It adds nothing to the host page but the elements' shadow roots: the
 // report form's Leaflet is a module of its own, so a page's global `L` is neither read nor
@@ -28,7 +29,7 @@
   // one before it has arrived: the WebAssembly with its JavaScript glue, Leaflet, the
   // stylesheets (the shadow root's links then find them in the cache) and the configuration.
   // Each element has a WebAssembly module of its own (`tryggve_report`, `tryggve_dialog`,
-  // `tryggve_walk`).
+  // `tryggve_walk`, `tryggve_survey`).
   const modules = new Map();
   function loadModule(name) {
     if (!modules.has(name)) {
@@ -188,4 +189,5 @@
   defineElement("tryggve-report", "tryggve_report", "mount_report", { leaflet: "leaflet-esm.js", frame: true });
   defineElement("tryggve-dialog", "tryggve_dialog", "mount_dialog", { leaflet: null, frame: false });
   defineElement("tryggve-walk", "tryggve_walk", "mount_walk", { leaflet: "leaflet-walk.js", frame: false });
+  defineElement("tryggve-survey", "tryggve_survey", "mount_survey", { leaflet: null, frame: false });
 })();

@@ -4,10 +4,10 @@
 use gloo_net::http::{Method, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 use tryggve_core::api::operations::{
-    AskQuestion, Body, FollowReport, IssueParticipantCode, JoinLive, JoinWalk, JoinWalkLive, ListDialogues,
-    ListPublicMapLayers, ListPublicWalks, ListWalkPoints, LogWalkPoint, NamePlace, ReadConfig, ReadDialogue,
-    ReadParticipation, ReadPublicMap, ReadPublicWalkProtocol, ReadWalkCalendar, SearchPlaces, SendReport,
-    Vote,
+    AnswerSurvey, AskQuestion, Body, FollowReport, IssueParticipantCode, JoinLive, JoinWalk, JoinWalkLive,
+    ListDialogues, ListPublicMapLayers, ListPublicWalks, ListWalkPoints, LogWalkPoint, NamePlace, ReadConfig,
+    ReadDialogue, ReadParticipation, ReadPublicMap, ReadPublicWalkProtocol, ReadSurvey, ReadSurveyResults,
+    ReadWalkCalendar, SearchPlaces, SendReport, Vote,
 };
 use tryggve_core::api::path::{CasePath, DialoguePath, QuestionPath, TenantPath, WalkPath};
 use tryggve_core::api::{self, Endpoint, ErrorBody, ErrorCode};
@@ -19,6 +19,7 @@ use tryggve_core::place_name::FoundPlace;
 use tryggve_core::public_map::{PublicMap, Viewport};
 use tryggve_core::report::parse_case_number;
 use tryggve_core::reporter::NewAccessCode;
+use tryggve_core::survey::{OpenSurvey, RoundResults, SurveyAnswerDraft, SurveyAnswered};
 use tryggve_core::walk::{JoinedWalk, PublicWalk};
 use tryggve_core::walk_point::{WalkPoint, WalkPointDraft};
 use tryggve_core::walk_protocol::{PublicPlace, WalkProtocol};
@@ -286,6 +287,25 @@ impl Edge {
     pub fn walk_live_urls(&self, tenant: &str, walk: i64) -> (String, String) {
         let http = self.url::<JoinWalkLive>(&walk_path(tenant, walk));
         (http.clone(), websocket_url(&http))
+    }
+}
+
+/// The perceived-safety survey: the round open today, answering it, and every round's results.
+impl Edge {
+    pub async fn open_survey(&self, tenant: &str) -> Result<OpenSurvey, ApiError> {
+        self.call::<ReadSurvey>(&tenant_path(tenant), None, &(), None).await
+    }
+
+    pub async fn answer_survey(
+        &self,
+        tenant: &str,
+        answer: &SurveyAnswerDraft,
+    ) -> Result<SurveyAnswered, ApiError> {
+        self.call::<AnswerSurvey>(&tenant_path(tenant), None, answer, None).await
+    }
+
+    pub async fn survey_results(&self, tenant: &str) -> Result<Vec<RoundResults>, ApiError> {
+        self.call::<ReadSurveyResults>(&tenant_path(tenant), None, &(), None).await
     }
 }
 

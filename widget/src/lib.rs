@@ -1,11 +1,11 @@
 //! The resident-facing widget. A small JavaScript loader (`widget/js/tryggve.js`) defines the
 //! custom elements and calls [`mount_report`] for each `<tryggve-report>`, [`mount_dialog`]
-//! for each `<tryggve-dialog>` and [`mount_walk`] for each `<tryggve-walk>`; everything the
-//! resident sees is rendered here, inside the element's own Shadow DOM. The build makes a module
-//! with each (features `report`, `dialogue` and `walk`); what one of them does not use is left
-//! out of it.
+//! for each `<tryggve-dialog>`, [`mount_walk`] for each `<tryggve-walk>` and [`mount_survey`] for
+//! each `<tryggve-survey>`; everything the resident sees is rendered here, inside the element's
+//! own Shadow DOM. The build makes a module with each (features `report`, `dialogue`, `walk` and
+//! `survey`); what one of them does not use is left out of it.
 #![cfg_attr(
-    not(all(feature = "report", feature = "dialogue", feature = "walk")),
+    not(all(feature = "report", feature = "dialogue", feature = "walk", feature = "survey")),
     allow(dead_code, unused_imports)
 )]
 
@@ -31,6 +31,7 @@ use web_sys::HtmlElement;
 use crate::api::Edge;
 use crate::components::dialogue::DialogueWidget;
 use crate::components::report::ReportWidget;
+use crate::components::survey::SurveyWidget;
 use crate::components::walk::WalkWidget;
 use crate::locales::LocaleFiles;
 
@@ -97,6 +98,26 @@ pub async fn mount_walk(host: HtmlElement, edge: String, assets: String) -> Resu
     mount_to(root, move || {
         provide_context(files);
         view! { <WalkWidget edge tenant locale theme /> }
+    })
+    .forget();
+    Ok(())
+}
+
+/// Mounts the perceived-safety survey into `host` (a `<tryggve-survey tenant="…">`): the open
+/// round's questions above the published results; with `view="results"`, the results alone.
+#[cfg(feature = "survey")]
+#[wasm_bindgen]
+pub async fn mount_survey(host: HtmlElement, edge: String, assets: String) -> Result<(), JsValue> {
+    let tenant = host.get_attribute("tenant").unwrap_or_else(|| "demo".into());
+    let results_only = host.get_attribute("view").is_some_and(|v| v.trim() == "results");
+    let (root, theme, frame) = embed::prepare_shadow_root(&host, &assets, false).await?;
+    frame.reveal();
+    let files = LocaleFiles::new(&assets);
+    let locale = RwSignal::new(files.first_locale(embed::locale_for(&host)).await);
+    let edge = Edge::new(edge);
+    mount_to(root, move || {
+        provide_context(files);
+        view! { <SurveyWidget edge tenant locale theme results_only /> }
     })
     .forget();
     Ok(())

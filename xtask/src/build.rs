@@ -155,12 +155,14 @@ fn console(tools: &Tools) -> Result {
 fn widget(tools: &Tools) -> Result {
     let root = root();
     let out = root.join("dist/public/widget");
-    // One module per element: the report form's, the live dialogue's and the walk logger's.
+    // One module per element: the report form's, the live dialogue's, the walk logger's and the
+    // survey's.
     let report = ("tryggve_report", LeafletBinding::Imported(LEAFLET_MODULE));
     wasm_module(tools, "tryggve-widget", &["report"], report, &out)?;
     wasm_module(tools, "tryggve-widget", &["dialogue"], ("tryggve_dialog", LeafletBinding::Global), &out)?;
     let walk = ("tryggve_walk", LeafletBinding::Imported(LEAFLET_WALK_MODULE));
     wasm_module(tools, "tryggve-widget", &["walk"], walk, &out)?;
+    wasm_module(tools, "tryggve-widget", &["survey"], ("tryggve_survey", LeafletBinding::Global), &out)?;
     loader(&root.join("widget/js/tryggve.js"), &out.join("tryggve.js"))?;
     minify(tools, &out.join("tryggve.js"), &[])?;
     copy(&root.join("widget/assets/tryggve.css"), &out.join("tryggve.css"))?;
@@ -267,7 +269,7 @@ const LEAFLET_NOTICE: &str = "/* @preserve Leaflet 1.9.4 (the parts Tryggve uses
 fn static_pages() -> Result {
     let root = root();
     let public = root.join("dist/public");
-    for page in ["index.html", "walks.html"] {
+    for page in ["index.html", "walks.html", "survey.html"] {
         copy(&root.join(page), &public.join(page))?;
     }
     // The embedding examples, also served by the demo at /examples/ (there from the edge's own origin).
@@ -307,6 +309,9 @@ const HEADERS: &str = "\
   Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'
 
 /walks*
+  Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'
+
+/survey*
   Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'
 
 /examples/*

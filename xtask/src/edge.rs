@@ -249,6 +249,7 @@ fn test_fixtures(examples_port: u16) -> Result<String> {
         ("polisby", "Polisby kommun"),
         ("ortby", "Ortby kommun"),
         ("matby", "Mätby kommun"),
+        ("svarby", "Svarby kommun"),
     ] {
         let mut tenant = TenantConfig::demo();
         tenant.id = id.into();

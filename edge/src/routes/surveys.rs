@@ -52,8 +52,7 @@ impl Handler for ReadSurvey {
     async fn handle(cx: &mut Cx<'_>, path: TenantPath, _: ()) -> Result<Reply<OpenSurvey>, ApiError> {
         cx.tenant_config(&path.tenant).await?;
         let today = today()?;
-        let rounds = store::surveys::rounds(cx.db, &path.tenant).await?;
-        Ok(Reply::Done(OpenSurvey { round: rounds.into_iter().find(|r| r.is_open(&today)) }))
+        Ok(Reply::Done(OpenSurvey { round: store::surveys::open_round(cx.db, &path.tenant, &today).await? }))
     }
 }
 
@@ -66,10 +65,9 @@ impl Handler for AnswerSurvey {
     ) -> Result<Reply<SurveyAnswered>, ApiError> {
         let config = cx.tenant_config(&path.tenant).await?;
         let today = today()?;
-        let rounds = store::surveys::rounds(cx.db, &config.id).await?;
-        let round = rounds
-            .into_iter()
-            .find(|r| r.id == draft.round && r.is_open(&today))
+        let round = store::surveys::open_round(cx.db, &config.id, &today)
+            .await?
+            .filter(|r| r.id == draft.round)
             .ok_or(ApiError::Invalid(FieldError::new("round", FieldErrorCode::InvalidChoice)))?;
         let answer = draft.checked(&round, &config.areas).map_err(ApiError::Invalid)?;
         let env = cx.env;

@@ -36,6 +36,15 @@ pub async fn rounds(db: &D1Database, tenant: &str) -> Result<Vec<SurveyRound>, A
     rows.into_iter().map(RoundRow::into_round).collect()
 }
 
+/// The round open on `today` (a Swedish date), if any: the latest to open of those whose days
+/// include it.
+pub async fn open_round(db: &D1Database, tenant: &str, today: &str) -> Result<Option<SurveyRound>, ApiError> {
+    let sql = "SELECT id, name, opens_on, closes_on, questions FROM survey_rounds \
+               WHERE tenant_id = ?1 AND opens_on <= ?2 AND closes_on >= ?2 ORDER BY opens_on DESC, id DESC LIMIT 1";
+    let row: Option<RoundRow> = db.prepare(sql).bind(&[tenant.into(), today.into()])?.first(None).await?;
+    row.map(RoundRow::into_round).transpose()
+}
+
 /// Stores a new round with its `audit` entry; its id.
 pub async fn insert(
     db: &D1Database,
@@ -71,11 +80,6 @@ pub async fn answer(
     answer: &SurveyAnswer,
     now: &str,
 ) -> Result<bool, ApiError> {
-    #[derive(Deserialize)]
-    struct Kept {
-        #[allow(dead_code)]
-        id: f64,
-    }
     let sql = "INSERT INTO survey_answers (tenant_id, round_id, device_hash, area_id, safety, worry, problems, age, answered_at) \
                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (round_id, device_hash) DO NOTHING RETURNING id";
     let problems = serde_json::to_string(&answer.problems).map_err(|e| ApiError::Internal(e.to_string()))?;
@@ -92,7 +96,8 @@ pub async fn answer(
         age.map_or(JsValue::NULL, JsValue::from),
         now.into(),
     ];
-    let kept: Vec<Kept> = db.prepare(sql).bind(&values)?.all().await?.results()?;
+    // A row comes back only when it was kept; what it says does not matter.
+    let kept: Vec<serde::de::IgnoredAny> = db.prepare(sql).bind(&values)?.all().await?.results()?;
     Ok(!kept.is_empty())
 }
 

@@ -5,6 +5,7 @@ mod honeypot;
 mod human_check;
 mod language_switcher;
 pub mod report;
+pub mod survey;
 pub mod walk;
 
 pub use configured_frame::ConfiguredFrame;

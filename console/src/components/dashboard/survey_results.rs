@@ -20,11 +20,7 @@ pub fn SurveyResults(tenant: String, areas: Vec<Area>) -> impl IntoView {
             rounds.try_set(found);
         }
     });
-    let decimal = move |value: Option<f64>| match value {
-        Some(v) if i18n.locale.tag() == "en" => format!("{v:.1}"),
-        Some(v) => format!("{v:.1}").replace('.', ","),
-        None => "–".to_string(),
-    };
+    let decimal = move |value: Option<f64>| value.map_or_else(|| "–".to_string(), |v| i18n.decimal(v, 1));
     let name_of = move |id: &str| match id {
         WHOLE_MUNICIPALITY => i18n.t("console-survey-whole"),
         id => areas.iter().find(|a| a.id == id).map_or_else(|| id.to_string(), |a| a.name.clone()),
