@@ -3,7 +3,6 @@
 
 use gloo_net::http::{Method, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
-use tryggve_core::api::operations::ReadSurveyResults;
 use tryggve_core::api::operations::{
     ActOnDialogue, ActOnQuestion, ActOnReport, ActOnReports, AddModerator, Body, ChangeModeratorRole,
     ChangePassword, CreateDialogue, DisableModerator, EnableModerator, ListAccessCodes, ListAllDialogues,
@@ -21,6 +20,7 @@ use tryggve_core::api::operations::{
     ListWebhookDeliveries, ListWebhooks, ReadUnitQueue, RemoveMapLayer, RevokeIntegration, RevokeWebhook,
     UpdateMeasure, UpdateUnit,
 };
+use tryggve_core::api::operations::{AddSurveyRound, ListSurveyRounds, ReadSurveyResults};
 use tryggve_core::api::path::{
     AccountPath, CasePath, DialoguePath, GroupPath, IntegrationPath, LayerPath, MeasurePath, QuestionPath,
     TenantPath, UnitPath, WalkPath, WalkPointPath, WebhookPath,
@@ -49,6 +49,7 @@ use tryggve_core::review_map::ReviewMap;
 use tryggve_core::settings::TenantSettings;
 use tryggve_core::shared_report::SharedReport;
 use tryggve_core::stats::DashboardAnswer;
+use tryggve_core::survey::{RoundDraft, RoundResults, SurveyRound};
 use tryggve_core::unit::{Unit, UnitDraft};
 use tryggve_core::unit_queue::UnitQueue;
 use tryggve_core::walk::{Walk, WalkDraft, WalkState, WalkStateChange};
@@ -280,8 +281,16 @@ pub async fn map_layers(tenant: &str) -> Result<Vec<MapLayer>, ApiError> {
 }
 
 /// The survey's results (public: what everyone may see, suppressed where too few answered).
-pub async fn survey_results(tenant: &str) -> Result<Vec<tryggve_core::survey::RoundResults>, ApiError> {
+pub async fn survey_results(tenant: &str) -> Result<Vec<RoundResults>, ApiError> {
     call::<ReadSurveyResults>(&tenant_path(tenant), None, &(), None).await
+}
+
+pub async fn survey_rounds(tenant: &str) -> Result<Vec<SurveyRound>, ApiError> {
+    call::<ListSurveyRounds>(&tenant_path(tenant), None, &(), None).await
+}
+
+pub async fn add_survey_round(tenant: &str, csrf: &str, draft: &RoundDraft) -> Result<SurveyRound, ApiError> {
+    call::<AddSurveyRound>(&tenant_path(tenant), None, draft, Some(csrf)).await
 }
 
 pub async fn police_events(tenant: &str) -> Result<Vec<PoliceEvent>, ApiError> {

@@ -270,6 +270,47 @@ impl SurveyQuestions {
     }
 }
 
+impl SurveyQuestions {
+    /// What a new round starts from: the latest round's questions (so that its problems keep
+    /// their ids and stay comparable), or the police's usual list for the first round.
+    pub fn for_next_round(rounds: &[SurveyRound]) -> Self {
+        rounds
+            .iter()
+            .max_by(|a, b| a.draft.opens_on.cmp(&b.draft.opens_on).then(a.id.cmp(&b.id)))
+            .map_or_else(Self::standard, |latest| latest.draft.questions.clone())
+    }
+}
+
+/// An id for a new problem item, made from its Swedish words (`"Mörka gångtunnlar"` →
+/// `morka_gangtunnlar`), unlike every id in `taken` (a number is added if needed).
+pub fn new_problem_id(words: &str, taken: &[&str]) -> String {
+    let mut id = String::new();
+    for c in words.to_lowercase().chars() {
+        let c = match c {
+            'å' | 'ä' | 'á' | 'à' => 'a',
+            'ö' | 'ó' | 'ò' => 'o',
+            'é' | 'è' => 'e',
+            'ü' => 'u',
+            c if c.is_ascii_lowercase() || c.is_ascii_digit() => c,
+            _ => '_',
+        };
+        if c != '_' || !id.is_empty() && !id.ends_with('_') {
+            id.push(c);
+        }
+    }
+    let mut base: String = id.trim_end_matches('_').chars().take(32).collect();
+    if base.is_empty() {
+        base = "problem".into();
+    }
+    let mut candidate = base.clone();
+    let mut n = 2;
+    while taken.contains(&candidate.as_str()) {
+        candidate = format!("{base}_{n}");
+        n += 1;
+    }
+    candidate
+}
+
 /// A round as the coordinator plans it: its name, the days it is open (Swedish dates, both
 /// included) and its questions.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -802,6 +843,30 @@ mod tests {
         let (before, after) = before_and_after(&rounds, "centrum", "2026-11-15").unwrap();
         assert_eq!((before.round, after.round), (1, 3));
         assert_eq!(before_and_after(&rounds, "centrum", "2027-06-01"), None, "no round after yet");
+    }
+
+    #[test]
+    fn a_new_round_keeps_the_last_round_s_problems_and_new_items_get_new_ids() {
+        assert_eq!(SurveyQuestions::for_next_round(&[]), SurveyQuestions::standard());
+        let mut spring = round(2, "2027-03-01", "2027-04-30");
+        spring.draft.questions.problems.truncate(2);
+        let autumn = round(1, "2026-09-01", "2026-10-31");
+        let next = SurveyQuestions::for_next_round(&[autumn, spring.clone()]);
+        assert_eq!(next, spring.draft.questions, "the latest to open, whatever the order");
+        assert_eq!(new_problem_id("Mörka gångtunnlar!", &[]), "morka_gangtunnlar");
+        assert_eq!(new_problem_id("  Klotter ", &["klotter"]), "klotter_2");
+        assert_eq!(new_problem_id("Klotter", &["klotter", "klotter_2"]), "klotter_3");
+        assert_eq!(new_problem_id("؟؟", &[]), "problem");
+        let long = new_problem_id(&"a".repeat(100), &[]);
+        assert_eq!(long.len(), 32);
+        let valid = SurveyQuestions {
+            problems: vec![ProblemItem {
+                id: new_problem_id("Ögon på gatan", &[]),
+                text: Texts::from([("sv".into(), "Ögon".into())]),
+            }],
+            ask_age: false,
+        };
+        assert!(valid.validated().is_ok(), "a made id is a valid id");
     }
 
     /// The ids the element sends as form values are the ones the API reads.

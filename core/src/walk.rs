@@ -71,6 +71,11 @@ impl WalkState {
     pub fn is_public(self) -> bool {
         matches!(self, Self::Planned | Self::UnderWay)
     }
+
+    /// Whether the walk has been walked (what a before-and-after compares around).
+    pub fn is_walked(self) -> bool {
+        matches!(self, Self::Done | Self::ProtocolPublished)
+    }
 }
 
 /// A walk as a coordinator plans it.
@@ -403,6 +408,8 @@ mod tests {
         assert!(!Done.can_move_to(Cancelled) && !Cancelled.can_move_to(Planned));
         assert!(!UnderWay.can_move_to(Planned));
         assert!(Planned.is_public() && UnderWay.is_public() && !Cancelled.is_public() && !Done.is_public());
+        assert!(Done.is_walked() && ProtocolPublished.is_walked());
+        assert!(!Planned.is_walked() && !UnderWay.is_walked() && !Cancelled.is_walked());
         for state in WalkState::ALL {
             assert_eq!(WalkState::from_id(state.id()), Some(state));
             assert!(!state.can_move_to(state), "{state:?} to itself");

@@ -12,6 +12,7 @@ mod report_filters;
 mod review;
 mod settings;
 mod shown_once;
+mod survey;
 mod table_box;
 mod units;
 mod walks;

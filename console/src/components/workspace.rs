@@ -16,6 +16,7 @@ use super::measures::MeasuresPage;
 use super::report_filters::ReportFilters;
 use super::review::ReviewPage;
 use super::settings::SettingsPage;
+use super::survey::SurveyPage;
 use super::units::{UnitQueuePage, Units, UnitsPage};
 use super::walks::WalksPage;
 use crate::address::{on_back_or_forward, Address};
@@ -30,6 +31,8 @@ enum Page {
     Measures,
     /// Safety walks: planned, walked, followed up.
     Walks,
+    /// The safety survey's rounds: planned, and their results before and after measures.
+    Survey,
     Dashboard,
     /// The lägesbild and its follow-up as a document to print.
     CouncilReport,
@@ -56,7 +59,7 @@ impl Page {
     /// What the page needs; `None` for pages every moderator has.
     fn permission(self) -> Option<Permission> {
         match self {
-            Self::Review | Self::Measures | Self::Walks => Some(Permission::ReviewReports),
+            Self::Review | Self::Measures | Self::Walks | Self::Survey => Some(Permission::ReviewReports),
             Self::Queues => Some(Permission::HandleCases),
             Self::Dashboard | Self::CouncilReport | Self::Shared => Some(Permission::ViewSituation),
             Self::Dialogues => Some(Permission::AnswerQuestions),
@@ -67,11 +70,12 @@ impl Page {
         }
     }
 
-    const ALL: [Page; 13] = [
+    const ALL: [Page; 14] = [
         Page::Review,
         Page::Queues,
         Page::Measures,
         Page::Walks,
+        Page::Survey,
         Page::Dashboard,
         Page::CouncilReport,
         Page::Shared,
@@ -90,6 +94,7 @@ impl Page {
             Self::Queues => "queues",
             Self::Measures => "measures",
             Self::Walks => "walks",
+            Self::Survey => "survey",
             Self::Dashboard => "dashboard",
             Self::CouncilReport => "council-report",
             Self::Shared => "shared",
@@ -108,6 +113,7 @@ impl Page {
             Self::Queues => "console-queues-title",
             Self::Measures => "console-measures-title",
             Self::Walks => "console-walks-title",
+            Self::Survey => "console-survey-title",
             Self::Dashboard => "console-dashboard-title",
             Self::CouncilReport => "console-council-title",
             Self::Shared => "console-shared-title",
@@ -221,6 +227,7 @@ pub fn Workspace(session: SessionInfo) -> impl IntoView {
                 }
                 Page::Measures => view! { <MeasuresPage session=session.clone() config=config.clone() /> }.into_any(),
                 Page::Walks => view! { <WalksPage session=session.clone() config=config.clone() /> }.into_any(),
+                Page::Survey => view! { <SurveyPage session=session.clone() config=config.clone() /> }.into_any(),
                 Page::Dashboard => view! {
                     <ReportFilters filter categories=config.all_categories() areas=config.areas.clone() may_search />
                     <DashboardPage session=session.clone() filter config=config.clone() />
