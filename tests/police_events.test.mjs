@@ -6,7 +6,8 @@
 // an event and an event older than the days kept; an event sent again, updated, replaces its
 // earlier version; a feed that fails or answers something else changes nothing. In the console
 // (Chromium) the events are a layer of the review map and the lägesbild's map, with their own
-// toggle, and the lägesbild counts them per area and month.
+// toggle, and the lägesbild counts them per area and month. Residents see the events' places on
+// the report form's map only once the admin ticks that in the settings.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
@@ -66,13 +67,13 @@ const stored = async () => {
 
 test("the admin names the location; the cron imports the recent events, one row per event", async () => {
   const { json: settings } = await call(admin, "GET", SETTINGS);
-  assert.deepEqual(settings.config.police, { locations: [], days: 90, url: "https://polisen.se/api/events" });
+  assert.deepEqual(settings.config.police, { locations: [], days: 90, url: "https://polisen.se/api/events", public: false });
   // Asked before anything is configured: nothing is fetched.
   await runCron();
   assert.deepEqual(asked, []);
   assert.deepEqual(await stored(), []);
 
-  settings.config.police = { locations: [" Vårgårda "], days: 90, url: feedUrl };
+  settings.config.police = { locations: [" Vårgårda "], days: 90, url: feedUrl, public: false };
   const saved = await call(admin, "PUT", SETTINGS, settings);
   assert.equal(saved.response.status, 200, saved.text);
   assert.deepEqual(saved.json.config.police.locations, ["Vårgårda"]);
@@ -176,4 +177,64 @@ test("the console shows the events on its maps and counts them per area and mont
   } finally {
     await browser.close();
   }
+});
+
+test("residents see the events' places on the form's map once the admin shows them, with a legend that hides them", async () => {
+  const layers = async () => (await fetch(`${EDGE}/api/v1/tenants/${TENANT}/layers`)).json();
+  assert.deepEqual((await layers()).filter((l) => l.id === -1), [], "not until the municipality says so");
+  const browser = await launch();
+  try {
+    // The admin ticks it in the settings.
+    const settingsPage = await consoleAs(browser, ADMIN, { width: 1280, height: 900 });
+    await settingsPage.page.locator("nav.pages").getByRole("button", { name: "Inställningar", exact: true }).click();
+    await settingsPage.page.getByRole("navigation", { name: "Delar av inställningarna" }).getByRole("button", { name: /^Karta/ }).click();
+    await settingsPage.page.getByRole("group", { name: "Polisens händelser" }).getByLabel("Visa händelsernas platser för invånarna", { exact: false }).check();
+    await settingsPage.page.getByRole("button", { name: "Spara inställningarna" }).click();
+    await settingsPage.page.locator(".save-outcome").getByText("Inställningarna är sparade.", { exact: false }).waitFor();
+    await settingsPage.context.close();
+    const shown = (await layers()).at(-1);
+    const places = (await stored()).map((e) => [e.position.lat, e.position.lng]);
+    assert.equal(places.length, 2);
+    assert.deepEqual(shown, { id: -1, name: "Polisens händelser, senaste 90 dagarna", colour: "black", points: places, lines: [], areas: [] },
+      "only where they happened: no text, no link");
+
+    const PAGE = `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Polisby kommun</title></head>
+<body><main><h1>Polisby kommun</h1><tryggve-report tenant="${TENANT}"></tryggve-report></main>
+<script src="/widget/tryggve.js" defer></script></body></html>`;
+    for (const [name, viewport] of [["1280x900", { width: 1280, height: 900 }], ["390x844", { width: 390, height: 844 }]]) {
+      const context = await browser.newContext({ locale: "sv-SE", viewport });
+      await context.route("https://tile.openstreetmap.org/**", (r) => r.fulfill({ status: 200, body: "" }));
+      await context.route(`${EDGE}/polisby.html`, (r) => r.fulfill({ status: 200, contentType: "text/html", body: PAGE }));
+      const page = await context.newPage();
+      const errors = [];
+      page.on("pageerror", (e) => errors.push(e.message));
+      const outside = [];
+      page.on("request", (r) => { const url = new URL(r.url()); if (url.origin !== EDGE && url.hostname !== "tile.openstreetmap.org") outside.push(r.url()); });
+      await page.goto(`${EDGE}/polisby.html`);
+      const widget = page.locator("tryggve-report");
+      const legend = widget.getByRole("group", { name: "Kartlager" });
+      const toggle = legend.getByLabel("Polisens händelser, senaste 90 dagarna");
+      await toggle.waitFor();
+      const dots = widget.locator('.leaflet-overlay-pane path[fill="#1a1a1a"]');
+      await dots.first().waitFor();
+      assert.equal(await dots.count(), 2, "one dot per event");
+      await toggle.uncheck();
+      assert.equal(await dots.count(), 0, "hidden");
+      await toggle.check();
+      await dots.first().waitFor();
+      assert.deepEqual(await axeViolations(page), [], `the form with the events' legend passes axe-core at ${name}`);
+      await widget.locator(".map-frame").scrollIntoViewIfNeeded();
+      await page.screenshot({ path: screenshotPath(`widget-police-events-${name}.png`) });
+      assert.deepEqual(outside, [], "nothing asked of anyone but the edge and the tiles");
+      assert.deepEqual(errors, []);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  // Unticked again: gone from residents' maps.
+  const { json: settings } = await call(admin, "GET", SETTINGS);
+  settings.config.police.public = false;
+  assert.equal((await call(admin, "PUT", SETTINGS, settings)).response.status, 200);
+  assert.deepEqual((await layers()).filter((l) => l.id === -1), []);
 });

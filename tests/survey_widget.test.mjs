@@ -210,3 +210,16 @@ test("the results: a chart and a table per area, figures only from 10 answers, t
     await context.close();
   }
 });
+
+test("a round that closes while the form is open says so, and keeps nothing", async () => {
+  const { context, widget, errors } = await surveyPage("", "#survey-send");
+  await widget.getByLabel("Vilket område bor du i?").selectOption({ label: "Södra" });
+  await widget.getByText("Ganska otrygg", { exact: true }).click();
+  const before = stored().length;
+  query(`UPDATE survey_rounds SET opens_on = '${day(-3)}', closes_on = '${day(-2)}' WHERE id = ${round.id}`);
+  await widget.getByRole("button", { name: "Skicka svaren" }).click();
+  await widget.getByRole("alert").getByText("Omgången har stängt, så svaren kunde inte tas emot.", { exact: false }).waitFor();
+  assert.equal(stored().length, before, "nothing kept");
+  assert.deepEqual(errors, []);
+  await context.close();
+});

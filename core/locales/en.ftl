@@ -367,3 +367,4 @@ survey-worried = Often worried about crime (%)
 survey-chart-caption = Share who feel unsafe out alone late in the evening, { $round }
 survey-trend = Change between rounds
 survey-trend-caption = Change in { $area }, round by round
+survey-round-closed = The round has closed, so your answers could not be accepted. Reload the page to see whether a new round has opened.

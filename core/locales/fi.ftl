@@ -353,3 +353,4 @@ survey-worried = Usein huolissaan rikoksista (%)
 survey-chart-caption = Osuus, joka tuntee olonsa turvattomaksi yksin ulkona myöhään illalla, { $round }
 survey-trend = Muutos kierrosten välillä
 survey-trend-caption = Muutos: { $area }, kierros kierrokselta
+survey-round-closed = Kierros on päättynyt, joten vastauksia ei voitu ottaa vastaan. Lataa sivu uudelleen nähdäksesi, onko uusi kierros alkanut.

@@ -367,3 +367,4 @@ survey-worried = Oroar sig ofta för brott (%)
 survey-chart-caption = Andel som känner sig otrygga ute ensamma sent en kväll, { $round }
 survey-trend = Utvecklingen mellan omgångarna
 survey-trend-caption = Utvecklingen i { $area }, omgång för omgång
+survey-round-closed = Omgången har stängt, så svaren kunde inte tas emot. Ladda om sidan för att se om en ny omgång har öppnat.

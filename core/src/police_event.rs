@@ -12,7 +12,7 @@ use serde_json::Value;
 
 use crate::calendar::{days_from_civil, parse_day, utc_minutes};
 use crate::geo::{area_of, Area, LatLng};
-use crate::map_layer::{LayerColour, LayerDraft, LayerFeature, MapLayer, Shape};
+use crate::map_layer::{LayerColour, LayerDraft, LayerFeature, MapLayer, PublicLayer, Shape};
 
 /// How many days of events a municipality keeps unless it says otherwise.
 pub const DEFAULT_DAYS: u16 = 90;
@@ -41,11 +41,14 @@ pub struct PoliceFeedSettings {
     pub locations: Vec<String>,
     pub days: u16,
     pub url: String,
+    /// Whether residents see the events on the report form's map, as a layer of their own
+    /// (the console always does).
+    pub public: bool,
 }
 
 impl Default for PoliceFeedSettings {
     fn default() -> Self {
-        Self { locations: Vec::new(), days: DEFAULT_DAYS, url: DEFAULT_FEED_URL.into() }
+        Self { locations: Vec::new(), days: DEFAULT_DAYS, url: DEFAULT_FEED_URL.into(), public: false }
     }
 }
 
@@ -67,7 +70,7 @@ impl PoliceFeedSettings {
         if url.contains(['?', '#']) || !crate::webhook::is_allowed_url(&url) {
             return Err(("url", InsecureUrl));
         }
-        Ok(Self { locations, days: self.days, url })
+        Ok(Self { locations, days: self.days, url, public: self.public })
     }
 
     /// Where the events of `location` are asked for.
@@ -225,6 +228,12 @@ pub fn events_layer(events: &[PoliceEvent], name: String) -> MapLayer {
     }
 }
 
+/// The events as residents see them, when the municipality shows them: a layer of dots that
+/// says how far back it reaches. Only where each happened; its text stays in the console.
+pub fn public_events_layer(events: &[PoliceEvent], days: u16) -> PublicLayer {
+    events_layer(events, format!("Polisens händelser, senaste {days} dagarna")).for_residents()
+}
+
 /// Events counted per area (by the municipality's areas; `None` outside them) and month.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
@@ -322,6 +331,9 @@ mod tests {
             PoliceFeedSettings { locations: vec![" Vårgårda\n".into(), "".into()], ..Default::default() };
         let checked = settings.validated().unwrap();
         assert_eq!(checked.locations, vec!["Vårgårda".to_string()]);
+        assert!(!checked.public, "residents do not see the events until the municipality says so");
+        let shown = PoliceFeedSettings { public: true, ..Default::default() }.validated().unwrap();
+        assert!(shown.public);
         assert_eq!(
             checked.request_url("Vårgårda"),
             "https://polisen.se/api/events?locationname=V%C3%A5rg%C3%A5rda"
@@ -370,6 +382,10 @@ mod tests {
         );
         assert_eq!(layer.draft.features[1].name, "Rån");
         assert_eq!(layer.draft.features[1].shape, Shape::Point { at: LatLng::new(58.05, 12.80) });
+        let public = public_events_layer(&events, 30);
+        assert_eq!(public.name, "Polisens händelser, senaste 30 dagarna");
+        assert_eq!(public.points, vec![[58.0337, 12.8083], [58.05, 12.80]]);
+        assert!(public.lines.is_empty() && public.areas.is_empty());
     }
 
     #[test]

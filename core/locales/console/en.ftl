@@ -815,3 +815,4 @@ console-survey-ask-age = Ask the age band (answering is optional)
 console-survey-plan-save = Plan the round
 console-survey-planned-named = The round { $round } is planned.
 console-survey-closes-before-opens = Closes cannot be before Opens.
+console-settings-police-public = Show the events' places to residents, as a layer of its own on the form's map

@@ -815,3 +815,4 @@ console-survey-ask-age = Fråga om åldersgrupp (frivilligt att svara)
 console-survey-plan-save = Planera omgången
 console-survey-planned-named = Omgången { $round } är planerad.
 console-survey-closes-before-opens = Stänger kan inte vara före Öppnar.
+console-settings-police-public = Visa händelsernas platser för invånarna, som ett eget lager på kartan i formuläret

@@ -524,7 +524,7 @@ operations! {
         path: WalkPath, body: (), answer: WebSocket => (),
         query: &[], errors: [UpgradeRequired, RateLimited, TooManyConnections], fields: false,
     }
-    /// The municipality's map layers residents may see (street lighting, safe routes, …), in the order they were added: each with its places, lines and areas as [lat, lng] lists
+    /// The municipality's map layers residents may see (street lighting, safe routes, …), in the order they were added: each with its places, lines and areas as [lat, lng] lists; last, when the municipality shows them to residents (`config.police.public`), the police's recent events as dots (id -1)
     ListPublicMapLayers {
         Get "/api/v1/tenants/{tenant}/layers", Public,
         path: TenantPath, body: (), answer: Json(200) => Vec<PublicLayer>,

@@ -4,6 +4,7 @@
 use tryggve_core::api::operations::{AddMapLayer, ListMapLayers, ListPublicMapLayers, RemoveMapLayer};
 use tryggve_core::api::path::{LayerPath, TenantPath};
 use tryggve_core::map_layer::{LayerUpload, MapLayer, PublicLayer};
+use tryggve_core::police_event::public_events_layer;
 
 use super::{Cx, Handler, Reply};
 use crate::error::ApiError;
@@ -20,9 +21,17 @@ impl Handler for ListMapLayers {
 /// `GET /api/v1/tenants/{tenant}/layers`: the public ones, as residents get them.
 impl Handler for ListPublicMapLayers {
     async fn handle(cx: &mut Cx<'_>, path: TenantPath, _: ()) -> Result<Reply<Vec<PublicLayer>>, ApiError> {
-        cx.tenant_config(&path.tenant).await?;
+        let config = cx.tenant_config(&path.tenant).await?;
         let layers = store::map_layers::list(cx.db, &path.tenant, true).await?;
-        Ok(Reply::Done(layers.iter().map(MapLayer::for_residents).collect()))
+        let mut shown: Vec<PublicLayer> = layers.iter().map(MapLayer::for_residents).collect();
+        // The police's events, last, when the municipality shows them to residents.
+        if config.police.public {
+            let events = store::police_events::list(cx.db, &config.id).await?;
+            if !events.is_empty() {
+                shown.push(public_events_layer(&events, config.police.days));
+            }
+        }
+        Ok(Reply::Done(shown))
     }
 }
 

@@ -238,6 +238,12 @@ fn SettingsForm(
                 <div class="grid">{police_numbers()}</div>
                 <label for="settings-police-url">{i18n.t("console-settings-police-url")}</label>
                 <input id="settings-police-url" type="url" prop:value=police_url on:input=set_police_url />
+                <label class="check" for="settings-police-public">
+                    <input type="checkbox" id="settings-police-public"
+                        prop:checked=move || config.with(|c| c.police.public)
+                        on:change=move |ev| config.update(|c| c.police.public = event_target_checked(&ev)) />
+                    {i18n.t("console-settings-police-public")}
+                </label>
             </fieldset>
             <fieldset class="geocoder">
                 <legend>{i18n.t("console-settings-geocoder")}</legend>

@@ -142,9 +142,16 @@ fn RoundForm(
                     phase.try_set(if ours { Phase::Answered } else { Phase::AnsweredBefore });
                     on_answered.run(());
                 }
-                Err(ApiError::Rejected { code: ErrorCode::Field(code), field: Some(field), .. }) => {
+                Err(ApiError::Rejected { code: ErrorCode::Field(code), field: Some(field), .. })
+                    if ["area", "safety", "worry", "age"].contains(&field.as_str()) =>
+                {
                     phase.try_set(Phase::Answering);
                     show_error(field, i18n.t(&code.message_key()));
+                }
+                // The round closed (or another opened) while the form was open.
+                Err(ApiError::Rejected { field: Some(field), .. }) if field == "round" => {
+                    phase.try_set(Phase::Answering);
+                    alert.try_set(Some(i18n.t("survey-round-closed")));
                 }
                 Err(ApiError::Rejected { .. }) => {
                     phase.try_set(Phase::Answering);
