@@ -6,7 +6,7 @@
 // an event and an event older than the days kept; an event sent again, updated, replaces its
 // earlier version; a feed that fails or answers something else changes nothing. In the console
 // (Chromium) the events are a layer of the review map and the lägesbild's map, with their own
-// toggle, and the lägesbild counts them per area and month. Residents see the events' places on
+// toggle, and the lägesbild counts them per area and month (within its period and area). Residents see the events' places on
 // the report form's map only once the admin ticks that in the settings.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
@@ -156,6 +156,15 @@ test("the console shows the events on its maps and counts them per area and mont
     const rows = await table.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
     // The vandalism in Centrum, the robbery in Norra: two rows of one each, whatever the months.
     assert.deepEqual(rows.map((r) => [r[0].split(",")[0], r[1]]), [["Centrum", "1"], ["Norra", "1"]]);
+    // The lägesbild's area applies to the events too.
+    await page.locator("form.filters").getByLabel("Område").selectOption("norra");
+    await page.waitForFunction(() => {
+      const table = [...document.querySelectorAll("table")].find((t) => /Polisens händelser per område och månad/.test(t.caption?.textContent ?? ""));
+      return table && [...table.querySelectorAll("tbody tr")].every((tr) => tr.children[0].textContent.startsWith("Norra"));
+    });
+    assert.equal(await table.locator("tbody tr").count(), 1, "only the robbery in Norra");
+    await page.locator("form.filters").getByLabel("Område").selectOption("");
+    await table.locator("tbody tr").nth(1).waitFor();
     assert.deepEqual(await axeViolations(page, [["body"]]), [], "the lägesbild with the police's events passes axe-core");
     await table.scrollIntoViewIfNeeded();
     await page.screenshot({ path: screenshotPath("console-police-events-lagesbild-1280x900.png") });

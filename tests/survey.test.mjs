@@ -9,7 +9,8 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import crypto from "node:crypto";
-import { EDGE, post, query } from "./support/edge.mjs";
+import { EDGE, post } from "./support/edge.mjs";
+import { closedRound, day } from "./support/survey.mjs";
 import { ACCOUNTS, call, login } from "./support/console.mjs";
 import { axeViolations, consoleAs, launch, screenshotPath, sideways } from "./support/browser.mjs";
 
@@ -17,7 +18,6 @@ const TENANT = "matby";
 const ADMIN = { tenant: TENANT, email: "admin@matby.example", password: "matby-admin-lösen" };
 const ROUNDS = `/api/v1/console/${TENANT}/survey-rounds`;
 const ANSWERS = `/api/v1/tenants/${TENANT}/survey/answers`;
-const day = (offset) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 const device = () => crypto.randomBytes(16).toString("hex");
 
 let admin;
@@ -124,12 +124,7 @@ test("results per area, the whole municipality first; an area under 10 answers s
 
 test("the lägesbild shows the latest round per area beside the reports, and the round before", async () => {
   // Last autumn's round, closed, with ten answers from Centrum, all feeling very unsafe.
-  const questions = JSON.stringify({ problems: standardProblems, ask_age: false }).replaceAll("'", "''");
-  query(`INSERT INTO survey_rounds (tenant_id, name, opens_on, closes_on, questions, created_at)
-    VALUES ('${TENANT}', 'Hösten 2026', '${day(-200)}', '${day(-170)}', '${questions}', '${new Date().toISOString()}')`);
-  const [{ id: autumn }] = query(`SELECT id FROM survey_rounds WHERE tenant_id = '${TENANT}' AND name = 'Hösten 2026'`);
-  const rows = Array.from({ length: 10 }, (_, i) => `('${TENANT}', ${autumn}, 'höst-${i}', 'centrum', 'very_unsafe', NULL, '{}', NULL, '${new Date().toISOString()}')`);
-  query(`INSERT INTO survey_answers (tenant_id, round_id, device_hash, area_id, safety, worry, problems, age, answered_at) VALUES ${rows.join(",")}`);
+  closedRound(TENANT, "Hösten 2026");
 
   for (const [name, viewport] of [["1280x900", { width: 1280, height: 900 }], ["1920x1080", { width: 1920, height: 1080 }], ["390x844", { width: 390, height: 844 }]]) {
     const { context, page, errors } = await consoleAs(browser, ADMIN, viewport);

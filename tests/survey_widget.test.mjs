@@ -9,13 +9,13 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import crypto from "node:crypto";
 import { EDGE, post, query } from "./support/edge.mjs";
+import { closedRound, day } from "./support/survey.mjs";
 import { call, login } from "./support/console.mjs";
 import { axeViolations, launch, screenshotPath, sideways } from "./support/browser.mjs";
 
 const TENANT = "svarby";
 const ADMIN = { tenant: TENANT, email: "admin@svarby.example", password: "svarby-admin-lösen" };
 const ANSWERS = `/api/v1/tenants/${TENANT}/survey/answers`;
-const day = (offset) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 let browser;
 let round;
@@ -166,12 +166,7 @@ test("the results: a chart and a table per area, figures only from 10 answers, t
   }
   for (let i = 0; i < 2; i++) assert.equal((await post(ANSWERS, answer("norra", "very_safe"))).response.status, 201);
   // Last autumn's round, closed, with ten answers from Centrum, all very unsafe.
-  const questions = JSON.stringify({ problems: [{ id: "graffiti", text: { sv: "Klotter" } }], ask_age: false });
-  query(`INSERT INTO survey_rounds (tenant_id, name, opens_on, closes_on, questions, created_at)
-    VALUES ('${TENANT}', 'Hösten 2026', '${day(-200)}', '${day(-170)}', '${questions}', '${new Date().toISOString()}')`);
-  const [{ id: autumn }] = query(`SELECT id FROM survey_rounds WHERE tenant_id = '${TENANT}' AND name = 'Hösten 2026'`);
-  const rows = Array.from({ length: 10 }, (_, i) => `('${TENANT}', ${autumn}, 'höst-${i}', 'centrum', 'very_unsafe', NULL, '{}', NULL, '${new Date().toISOString()}')`);
-  query(`INSERT INTO survey_answers (tenant_id, round_id, device_hash, area_id, safety, worry, problems, age, answered_at) VALUES ${rows.join(",")}`);
+  closedRound(TENANT, "Hösten 2026");
 
   for (const [name, viewport] of [["1280x900", { width: 1280, height: 900 }], ["1920x1080", { width: 1920, height: 1080 }], ["390x844", { width: 390, height: 844 }]]) {
     const { context, page, widget, errors, thirdParty } = await surveyPage('view="results"', "table", { viewport });

@@ -13,6 +13,7 @@ use serde_json::Value;
 use crate::calendar::{days_from_civil, parse_day, utc_minutes};
 use crate::geo::{area_of, Area, LatLng};
 use crate::map_layer::{LayerColour, LayerDraft, LayerFeature, MapLayer, PublicLayer, Shape};
+use crate::review::ReportFilter;
 
 /// How many days of events a municipality keeps unless it says otherwise.
 pub const DEFAULT_DAYS: u16 = 90;
@@ -234,6 +235,31 @@ pub fn public_events_layer(events: &[PoliceEvent], days: u16) -> PublicLayer {
     events_layer(events, format!("Polisens händelser, senaste {days} dagarna")).for_residents()
 }
 
+/// The events within the lägesbild's period and area (its other filters are the reports'
+/// own: category, status, …): `from` and `to` are Swedish days, both included; the area is an
+/// area's id, or `-` for outside every area.
+pub fn within_filter<'a>(
+    events: &'a [PoliceEvent],
+    filter: &ReportFilter,
+    areas: &[Area],
+) -> Vec<&'a PoliceEvent> {
+    events
+        .iter()
+        .filter(|event| {
+            let day = crate::local_time::local_day(&event.occurred_at).unwrap_or_default();
+            let in_period = filter.from.as_ref().is_none_or(|from| day.as_str() >= from.as_str())
+                && filter.to.as_ref().is_none_or(|to| day.as_str() <= to.as_str());
+            let area = area_of(areas, event.position).map(|a| a.id.as_str());
+            let in_area = match filter.area.as_deref() {
+                None => true,
+                Some("-") => area.is_none(),
+                Some(wanted) => area == Some(wanted),
+            };
+            in_period && in_area
+        })
+        .collect()
+}
+
 /// Events counted per area (by the municipality's areas; `None` outside them) and month.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
@@ -245,7 +271,10 @@ pub struct EventCount {
 
 /// The events per area and month, areas in the municipality's order (outside last), months in
 /// order.
-pub fn counts_by_area_and_month(events: &[PoliceEvent], areas: &[Area]) -> Vec<EventCount> {
+pub fn counts_by_area_and_month<'a>(
+    events: impl IntoIterator<Item = &'a PoliceEvent>,
+    areas: &[Area],
+) -> Vec<EventCount> {
     let mut counts: Vec<EventCount> = Vec::new();
     for event in events {
         let area = area_of(areas, event.position).map(|a| a.id.clone());
@@ -402,6 +431,32 @@ mod tests {
                 EventCount { area: centrum, month: "2026-11".into(), count: 2 },
                 EventCount { area: norra, month: "2026-07".into(), count: 1 },
             ]
+        );
+    }
+
+    #[test]
+    fn events_follow_the_lagesbild_s_period_and_area() {
+        let areas = TenantConfig::demo().areas;
+        let events = read_feed(SAMPLE).unwrap().events;
+        let kinds = |filter: ReportFilter| {
+            within_filter(&events, &filter, &areas).iter().map(|e| e.kind.clone()).collect::<Vec<_>>()
+        };
+        assert_eq!(kinds(ReportFilter::default()), ["Skadegörelse", "Rån"]);
+        assert_eq!(
+            kinds(ReportFilter { area: Some("centrum".into()), ..Default::default() }),
+            ["Skadegörelse"]
+        );
+        assert!(kinds(ReportFilter { area: Some("-".into()), ..Default::default() }).is_empty());
+        // The robbery was at 00.15 on 2 July in Sweden (22.15 on 1 July in UTC): its day is Sweden's.
+        let day = |d: &str| Some(d.to_string());
+        assert_eq!(
+            kinds(ReportFilter { from: day("2026-07-02"), to: day("2026-07-02"), ..Default::default() }),
+            ["Rån"]
+        );
+        assert!(kinds(ReportFilter { to: day("2026-07-01"), ..Default::default() }).is_empty());
+        assert_eq!(
+            counts_by_area_and_month(within_filter(&events, &ReportFilter::default(), &areas), &areas).len(),
+            2
         );
     }
 }

@@ -25,6 +25,7 @@ mod typed;
 mod walk_outbox;
 
 use leptos::prelude::*;
+use tryggve_core::i18n::Locale;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
@@ -33,6 +34,7 @@ use crate::components::dialogue::DialogueWidget;
 use crate::components::report::ReportWidget;
 use crate::components::survey::SurveyWidget;
 use crate::components::walk::WalkWidget;
+use crate::embed::ThemeTarget;
 use crate::locales::LocaleFiles;
 
 /// Mounts the report form into `host` (a `<tryggve-report>` element).
@@ -61,26 +63,53 @@ pub async fn mount_report(
     Ok(())
 }
 
+/// What the dialogue, walk and survey elements start from: the municipality named by the
+/// element, its shadow root (with Leaflet's stylesheet if it draws a map) shown at once, as
+/// these elements have no frame of the loader's, the words of its language and the edge.
+struct Started {
+    tenant: String,
+    root: HtmlElement,
+    theme: ThemeTarget,
+    files: LocaleFiles,
+    locale: RwSignal<Locale>,
+    edge: Edge,
+}
+
+impl Started {
+    async fn on(host: &HtmlElement, edge: String, assets: &str, with_map: bool) -> Result<Self, JsValue> {
+        let tenant = host.get_attribute("tenant").unwrap_or_else(|| "demo".into());
+        let (root, theme, frame) = embed::prepare_shadow_root(host, assets, with_map).await?;
+        frame.reveal();
+        let files = LocaleFiles::new(assets);
+        let locale = RwSignal::new(files.first_locale(embed::locale_for(host)).await);
+        Ok(Self { tenant, root, theme, files, locale, edge: Edge::new(edge) })
+    }
+
+    /// Draws `widget` (given what the element started from) in the shadow root, for good.
+    fn mount<V: IntoView + 'static>(
+        self,
+        widget: impl FnOnce(Edge, String, RwSignal<Locale>, ThemeTarget) -> V + 'static,
+    ) {
+        let Self { tenant, root, theme, files, locale, edge } = self;
+        mount_to(root, move || {
+            provide_context(files);
+            widget(edge, tenant, locale, theme)
+        })
+        .forget();
+    }
+}
+
 /// Mounts a trygghetsdialog into `host` (a `<tryggve-dialog tenant="…" dialogue="…">`); without
 /// a `dialogue` attribute, the municipality's published dialogues are listed to choose from.
 #[cfg(feature = "dialogue")]
 #[wasm_bindgen]
 pub async fn mount_dialog(host: HtmlElement, edge: String, assets: String) -> Result<(), JsValue> {
-    let tenant = host.get_attribute("tenant").unwrap_or_else(|| "demo".into());
     let dialogue = host.get_attribute("dialogue").and_then(|d| d.trim().parse::<i64>().ok());
     // The big screen in the room (one named dialogue only; without one, the list as usual).
     let presenter = host.get_attribute("view").is_some_and(|v| v.trim() == "presenter");
-    // A dialogue has no frame of the loader's: it is shown as it is drawn.
-    let (root, theme, frame) = embed::prepare_shadow_root(&host, &assets, false).await?;
-    frame.reveal();
-    let files = LocaleFiles::new(&assets);
-    let locale = RwSignal::new(files.first_locale(embed::locale_for(&host)).await);
-    let edge = Edge::new(edge);
-    mount_to(root, move || {
-        provide_context(files);
+    Started::on(&host, edge, &assets, false).await?.mount(move |edge, tenant, locale, theme| {
         view! { <DialogueWidget edge tenant dialogue presenter locale theme /> }
-    })
-    .forget();
+    });
     Ok(())
 }
 
@@ -89,17 +118,9 @@ pub async fn mount_dialog(host: HtmlElement, edge: String, assets: String) -> Re
 #[cfg(feature = "walk")]
 #[wasm_bindgen]
 pub async fn mount_walk(host: HtmlElement, edge: String, assets: String) -> Result<(), JsValue> {
-    let tenant = host.get_attribute("tenant").unwrap_or_else(|| "demo".into());
-    let (root, theme, frame) = embed::prepare_shadow_root(&host, &assets, true).await?;
-    frame.reveal();
-    let files = LocaleFiles::new(&assets);
-    let locale = RwSignal::new(files.first_locale(embed::locale_for(&host)).await);
-    let edge = Edge::new(edge);
-    mount_to(root, move || {
-        provide_context(files);
+    Started::on(&host, edge, &assets, true).await?.mount(|edge, tenant, locale, theme| {
         view! { <WalkWidget edge tenant locale theme /> }
-    })
-    .forget();
+    });
     Ok(())
 }
 
@@ -108,17 +129,9 @@ pub async fn mount_walk(host: HtmlElement, edge: String, assets: String) -> Resu
 #[cfg(feature = "survey")]
 #[wasm_bindgen]
 pub async fn mount_survey(host: HtmlElement, edge: String, assets: String) -> Result<(), JsValue> {
-    let tenant = host.get_attribute("tenant").unwrap_or_else(|| "demo".into());
     let results_only = host.get_attribute("view").is_some_and(|v| v.trim() == "results");
-    let (root, theme, frame) = embed::prepare_shadow_root(&host, &assets, false).await?;
-    frame.reveal();
-    let files = LocaleFiles::new(&assets);
-    let locale = RwSignal::new(files.first_locale(embed::locale_for(&host)).await);
-    let edge = Edge::new(edge);
-    mount_to(root, move || {
-        provide_context(files);
+    Started::on(&host, edge, &assets, false).await?.mount(move |edge, tenant, locale, theme| {
         view! { <SurveyWidget edge tenant locale theme results_only /> }
-    })
-    .forget();
+    });
     Ok(())
 }

@@ -816,3 +816,4 @@ console-survey-plan-save = Plan the round
 console-survey-planned-named = The round { $round } is planned.
 console-survey-closes-before-opens = Closes cannot be before Opens.
 console-settings-police-public = Show the events' places to residents, as a layer of its own on the form's map
+console-police-events-filtered = The lägesbild's period and area apply to the events too; its other filters apply to the reports only.

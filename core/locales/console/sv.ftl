@@ -816,3 +816,4 @@ console-survey-plan-save = Planera omgången
 console-survey-planned-named = Omgången { $round } är planerad.
 console-survey-closes-before-opens = Stänger kan inte vara före Öppnar.
 console-settings-police-public = Visa händelsernas platser för invånarna, som ett eget lager på kartan i formuläret
+console-police-events-filtered = Lägesbildens period och område gäller också händelserna; övriga filter gäller bara rapporterna.

@@ -134,7 +134,7 @@ pub fn DashboardPage(
                     <HotspotMap config=config.map.clone() hotspots=d.hotspots.clone() layers />
                     <CountTable caption=i18n.t("console-hotspots-table") label_header=i18n.t("console-place") rows=hotspot_rows />
                 </div>
-                <PoliceCounts events=layers.police_events.into() areas=a.areas.clone() />
+                <PoliceCounts events=layers.police_events.into() filter=filter.into() areas=a.areas.clone() />
                 <h2>{i18n.t("console-compilation")}</h2>
                 <label for="compile-category">{i18n.t("console-category")}</label>
                 <select id="compile-category" on:change=move |ev| compile.set(event_target_value(&ev))>

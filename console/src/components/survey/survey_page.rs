@@ -34,12 +34,12 @@ pub fn SurveyPage(session: SessionInfo, config: TenantConfig) -> impl IntoView {
     let reload = move || {
         spawn_local(async move {
             let tenant = tenant.get_value();
-            match api::survey_rounds(&tenant).await {
+            // Both read before either is shown, so that a round never shows without its answers.
+            let (planned, counted) = (api::survey_rounds(&tenant).await, api::survey_results(&tenant).await);
+            results.try_set(counted.unwrap_or_default());
+            match planned {
                 Ok(list) => _ = rounds.try_set(list),
                 Err(e) => _ = failed.try_set(i18n.t(&e.message_key())),
-            }
-            if let Ok(list) = api::survey_results(&tenant).await {
-                results.try_set(list);
             }
         });
     };
