@@ -75,6 +75,9 @@ test("a resident answers in Swedish by keyboard; a lost reply is sent again and 
   assert.equal(await focused(page), "survey-safety-0");
   await page.keyboard.press("ArrowDown");
   assert.equal(await widget.getByRole("radio", { name: "Ganska trygg" }).isChecked(), true);
+  // Answered, the question's error goes.
+  await widget.locator("#survey-safety-error").getByText("Fyll i det här fältet.").waitFor({ state: "detached" });
+  assert.equal(await widget.getByRole("group", { name: /^Om du går ut ensam/ }).getAttribute("aria-invalid"), null);
   const klotter = widget.getByRole("group", { name: "Klotter" });
   await klotter.getByRole("radio", { name: "Litet problem" }).focus();
   await page.keyboard.press("Space");

@@ -22,7 +22,16 @@ pub fn IntegrationsEditor(tenant: StoredValue<String>, csrf: StoredValue<String>
     let message = RwSignal::new(String::new());
     spawn_local(async move {
         match api::integrations(&tenant.get_value()).await {
-            Ok(found) => list.set(found),
+            // A system added or stopped on this page before this answer came is newer than
+            // the answer: kept as it is (a slow first read used to wipe out a new row).
+            Ok(found) => list.update(|kept| {
+                for integration in found {
+                    if !kept.iter().any(|k| k.id == integration.id) {
+                        kept.push(integration);
+                    }
+                }
+                kept.sort_by_key(|i| i.id);
+            }),
             Err(e) => message.set(i18n.t(&e.message_key())),
         }
     });

@@ -99,6 +99,19 @@ fn RoundForm(
     // have them already, and its "this device has answered" is this try's own answer arriving.
     let tried = StoredValue::new(false);
     let form = NodeRef::<Form>::new();
+    // A question's error goes as soon as it is answered.
+    Effect::new(move |_| {
+        let answered = draft.with(|d| {
+            error.with_untracked(|e| match e.as_ref().map(|(field, _)| field.as_str()) {
+                Some("area") => !d.area.is_empty(),
+                Some("safety") => d.safety.is_some(),
+                _ => false,
+            })
+        });
+        if answered {
+            error.set(None);
+        }
+    });
     let error_at = move |field: &'static str| {
         Signal::derive(move || error.with(|e| e.as_ref().filter(|(f, _)| f == field).map(|(_, m)| m.clone())))
     };
