@@ -30,6 +30,10 @@ pub fn SurveyPage(session: SessionInfo, config: TenantConfig) -> impl IntoView {
     let measures = RwSignal::new(Vec::<Measure>::new());
     let walks = RwSignal::new(Vec::<Walk>::new());
     let failed = RwSignal::new(String::new());
+    // Until the rounds are first read, neither "no round yet" nor a plan from the standard
+    // problems is shown: both would be wrong for a municipality that has rounds, and edits
+    // made to such a plan would be replaced when the rounds arrive.
+    let read = RwSignal::new(false);
     let tenant = StoredValue::new(session.tenant.clone());
     let reload = move || {
         spawn_local(async move {
@@ -40,6 +44,10 @@ pub fn SurveyPage(session: SessionInfo, config: TenantConfig) -> impl IntoView {
             match planned {
                 Ok(list) => _ = rounds.try_set(list),
                 Err(e) => _ = failed.try_set(i18n.t(&e.message_key())),
+            }
+            // Set once: the planner below is drawn again whenever this changes.
+            if read.try_get_untracked() == Some(false) {
+                read.try_set(true);
             }
         });
     };
@@ -59,6 +67,9 @@ pub fn SurveyPage(session: SessionInfo, config: TenantConfig) -> impl IntoView {
 
     let round_rows = move || {
         let all = rounds.get();
+        if !read.get() {
+            return ().into_any();
+        }
         if all.is_empty() {
             return view! { <tr><td colspan="5">{i18n.t("console-survey-no-rounds")}</td></tr> }.into_any();
         }
@@ -95,9 +106,11 @@ pub fn SurveyPage(session: SessionInfo, config: TenantConfig) -> impl IntoView {
             .collect_view()
             .into_any()
     };
-    let planner = may_plan.then(|| {
-        view! { <RoundPlanner session=session.clone() rounds on_planned=Callback::new(move |()| reload()) /> }
-    });
+    let planner = move || {
+        (may_plan && read.get()).then(|| {
+            view! { <RoundPlanner session=session.clone() rounds on_planned=Callback::new(move |()| reload()) /> }
+        })
+    };
 
     view! {
         <h1>{i18n.t("console-survey-title")}</h1>
