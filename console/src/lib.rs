@@ -5,6 +5,7 @@ mod address;
 mod api;
 mod base_map;
 mod components;
+mod first_read;
 mod focus;
 
 use leptos::prelude::*;

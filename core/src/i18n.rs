@@ -181,6 +181,11 @@ impl I18n {
         grouped
     }
 
+    /// A figure with one decimal, or a dash where there is none (too few answers, no round).
+    pub fn decimal_or_dash(&self, value: Option<f64>) -> String {
+        value.map_or_else(|| "–".to_string(), |v| self.decimal(v, 1))
+    }
+
     /// `value` with `places` decimals in the locale's way: `23,5` in Swedish and Finnish,
     /// `23.5` in English and Arabic (thousands grouped as [`I18n::number`] does).
     pub fn decimal(&self, value: f64, places: usize) -> String {
@@ -273,6 +278,13 @@ mod tests {
         assert_eq!(sv.decimal(7.6, 0), "8");
         assert_eq!(I18n::new(Locale::En).decimal(23.5, 1), "23.5");
         assert_eq!(I18n::new(Locale::Ar).decimal(3.25, 2), "3.25");
+    }
+
+    #[test]
+    fn a_missing_figure_is_a_dash() {
+        let sv = I18n::new(Locale::Sv);
+        assert_eq!(sv.decimal_or_dash(Some(40.0)), "40,0");
+        assert_eq!(sv.decimal_or_dash(None), "–");
     }
 
     #[test]

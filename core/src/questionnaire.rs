@@ -15,6 +15,11 @@ use crate::text;
 /// A text in several languages, keyed by language tag (`sv`, `en`, …). Swedish is required.
 pub type Texts = BTreeMap<String, String>;
 
+/// Words in Swedish and English, as Tryggve's own defaults come (a municipality adds the rest).
+pub fn sv_en(sv: &str, en: &str) -> Texts {
+    Texts::from([("sv".to_string(), sv.to_string()), ("en".to_string(), en.to_string())])
+}
+
 pub const MAX_QUESTIONS: usize = 20;
 pub const MAX_OPTIONS: usize = 20;
 pub const QUESTION_MAX_CHARS: usize = 300;

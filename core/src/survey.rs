@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::field_error::{FieldError, FieldErrorCode};
 use crate::geo::Area;
-use crate::questionnaire::Texts;
+use crate::questionnaire::{sv_en, Texts};
 
 /// An area with fewer answers than this in a round shows only that it has too few.
 pub const MIN_ANSWERS_SHOWN: u32 = 10;
@@ -208,10 +208,7 @@ impl SurveyQuestions {
     /// The police's usual list, in Swedish and English (the other languages fall back to Swedish
     /// until the municipality writes them).
     pub fn standard() -> Self {
-        let item = |id: &str, sv: &str, en: &str| ProblemItem {
-            id: id.into(),
-            text: Texts::from([("sv".to_string(), sv.to_string()), ("en".to_string(), en.to_string())]),
-        };
+        let item = |id: &str, sv: &str, en: &str| ProblemItem { id: id.into(), text: sv_en(sv, en) };
         Self {
             problems: vec![
                 item("littering", "Nedskräpning", "Littering"),

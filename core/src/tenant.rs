@@ -284,10 +284,7 @@ impl TenantConfig {
 
 /// What a safety coordinator typically asks after the pin (optional, so a quick report stays quick).
 fn demo_questionnaire() -> Vec<Question> {
-    use crate::questionnaire::{AnswerOption, QuestionKind, Texts};
-    let texts = |sv: &str, en: &str| {
-        Texts::from([("sv".to_string(), sv.to_string()), ("en".to_string(), en.to_string())])
-    };
+    use crate::questionnaire::{sv_en as texts, AnswerOption, QuestionKind};
     let option = |id: &str, sv: &str, en: &str| AnswerOption { id: id.into(), text: texts(sv, en) };
     vec![
         Question {

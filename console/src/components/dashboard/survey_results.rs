@@ -20,7 +20,6 @@ pub fn SurveyResults(tenant: String, areas: Vec<Area>) -> impl IntoView {
             rounds.try_set(found);
         }
     });
-    let decimal = move |value: Option<f64>| value.map_or_else(|| "–".to_string(), |v| i18n.decimal(v, 1));
     let name_of = move |id: &str| match id {
         WHOLE_MUNICIPALITY => i18n.t("console-survey-whole"),
         id => areas.iter().find(|a| a.id == id).map_or_else(|| id.to_string(), |a| a.name.clone()),
@@ -30,7 +29,7 @@ pub fn SurveyResults(tenant: String, areas: Vec<Area>) -> impl IntoView {
         let (latest, before) = (all.first()?, all.get(1));
         let unsafe_before = |area: &str| {
             let result = before.and_then(|b| b.results.iter().find(|r| r.area == area));
-            decimal(result.and_then(|r| r.figures.as_ref()).and_then(|f| f.unsafe_share))
+            i18n.decimal_or_dash(result.and_then(|r| r.figures.as_ref()).and_then(|f| f.unsafe_share))
         };
         // Every cell as the text it shows, so that the view owns what it draws.
         let rows: Vec<(String, Vec<String>)> = latest
@@ -40,9 +39,9 @@ pub fn SurveyResults(tenant: String, areas: Vec<Area>) -> impl IntoView {
                 let f = r.figures.as_ref();
                 let mut cells = vec![
                     i18n.number(u64::from(r.answers)),
-                    decimal(f.and_then(|f| f.unsafe_share)),
-                    decimal(f.and_then(|f| f.worried_share)),
-                    decimal(f.and_then(|f| f.problem_index)),
+                    i18n.decimal_or_dash(f.and_then(|f| f.unsafe_share)),
+                    i18n.decimal_or_dash(f.and_then(|f| f.worried_share)),
+                    i18n.decimal_or_dash(f.and_then(|f| f.problem_index)),
                 ];
                 if before.is_some() {
                     cells.push(unsafe_before(&r.area));

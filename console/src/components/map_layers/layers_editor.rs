@@ -11,6 +11,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::api::{self, ApiError};
 use crate::components::table_box::TableBox;
+use crate::first_read::merge_first_read;
 use crate::focus::focus_by_id;
 
 /// The municipality's layers (admins): a GeoJSON file from its GIS program with a name, a
@@ -30,7 +31,8 @@ pub fn LayersEditor(tenant: StoredValue<String>, csrf: StoredValue<String>) -> i
     let message = RwSignal::new(String::new());
     spawn_local(async move {
         match api::map_layers(&tenant.get_value()).await {
-            Ok(found) => list.set(found),
+            // A layer uploaded on this page before this answer came stays as it is.
+            Ok(found) => list.update(|kept| merge_first_read(kept, found, |l| l.id)),
             Err(e) => message.set(i18n.t(&e.message_key())),
         }
     });

@@ -9,6 +9,7 @@ use tryggve_core::local_time::human;
 use crate::api::{self, ApiError};
 use crate::components::shown_once::ShownOnce;
 use crate::components::table_box::TableBox;
+use crate::first_read::merge_first_read;
 
 /// The systems that send reports in over Open311 (a fault-report app): each with a key of its
 /// own, shown once when it is added, and stopped on its own. Saved at once, not with the settings.
@@ -22,16 +23,8 @@ pub fn IntegrationsEditor(tenant: StoredValue<String>, csrf: StoredValue<String>
     let message = RwSignal::new(String::new());
     spawn_local(async move {
         match api::integrations(&tenant.get_value()).await {
-            // A system added or stopped on this page before this answer came is newer than
-            // the answer: kept as it is (a slow first read used to wipe out a new row).
-            Ok(found) => list.update(|kept| {
-                for integration in found {
-                    if !kept.iter().any(|k| k.id == integration.id) {
-                        kept.push(integration);
-                    }
-                }
-                kept.sort_by_key(|i| i.id);
-            }),
+            // A system added or stopped on this page before this answer came stays as it is.
+            Ok(found) => list.update(|kept| merge_first_read(kept, found, |i| i.id)),
             Err(e) => message.set(i18n.t(&e.message_key())),
         }
     });

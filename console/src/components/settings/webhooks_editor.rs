@@ -8,6 +8,7 @@ use super::webhook_deliveries::WebhookDeliveries;
 use crate::api;
 use crate::components::shown_once::ShownOnce;
 use crate::components::table_box::TableBox;
+use crate::first_read::merge_first_read;
 
 /// The municipality's webhooks: an address, the events it is told of and whether it takes
 /// personal data; its signing secret shown once when it is added; stopped on its own. Saved at
@@ -25,7 +26,8 @@ pub fn WebhooksEditor(tenant: StoredValue<String>, csrf: StoredValue<String>) ->
     let message = RwSignal::new(String::new());
     spawn_local(async move {
         match api::webhooks(&tenant.get_value()).await {
-            Ok(found) => list.set(found),
+            // A webhook added or revoked on this page before this answer came stays as it is.
+            Ok(found) => list.update(|kept| merge_first_read(kept, found, |h| h.id)),
             Err(e) => message.set(i18n.t(&e.message_key())),
         }
     });

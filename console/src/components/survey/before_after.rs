@@ -50,7 +50,7 @@ pub fn BeforeAfter(
                 all.iter().find(|a| a.id == id).map_or_else(|| id.to_string(), |a| a.name.clone())
             })
         };
-        let share = |v: Option<f64>| v.map_or_else(|| "–".to_string(), |v| i18n.decimal(v, 1));
+        let share = |v: Option<f64>| i18n.decimal_or_dash(v);
         let rows = done
             .into_iter()
             .map(|(what, area, day)| {

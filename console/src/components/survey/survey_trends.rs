@@ -36,7 +36,7 @@ pub fn SurveyTrends(results: RwSignal<Vec<RoundResults>>, areas: Vec<Area>) -> i
                             <tr>
                                 <th scope="row">{name}</th>
                                 {points.into_iter().map(|p| {
-                                    let shown = p.unsafe_share.map_or_else(|| "–".to_string(), |v| i18n.decimal(v, 1));
+                                    let shown = i18n.decimal_or_dash(p.unsafe_share);
                                     view! { <td class="count">{shown}</td> }
                                 }).collect_view()}
                             </tr>

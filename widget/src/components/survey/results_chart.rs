@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use tryggve_core::i18n::I18n;
 use tryggve_core::survey::RoundResults;
 
-use super::survey_results::{shown, AreaNames};
+use super::survey_results::AreaNames;
 
 #[component]
 pub fn ResultsChart(results: RoundResults, names: AreaNames) -> impl IntoView {
@@ -20,7 +20,7 @@ pub fn ResultsChart(results: RoundResults, names: AreaNames) -> impl IntoView {
             let share = r.figures.as_ref().and_then(|f| f.unsafe_share);
             let value = match (&r.figures, share) {
                 (None, _) => i18n.t("survey-too-few"),
-                (Some(_), share) => format!("{} %", shown(i18n, share)),
+                (Some(_), share) => format!("{} %", i18n.decimal_or_dash(share)),
             };
             // An SVG bar: its size is an attribute, which no page's style policy forbids.
             let width = share.unwrap_or(0.0).clamp(0.0, 100.0);

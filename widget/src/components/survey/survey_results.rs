@@ -14,11 +14,6 @@ use super::table_region::TableRegion;
 use super::trend_table::TrendTable;
 use crate::api::Edge;
 
-/// A figure as shown: one decimal in the reader's way, or a dash when there is none.
-pub fn shown(i18n: I18n, value: Option<f64>) -> String {
-    value.map_or_else(|| "–".to_string(), |v| i18n.decimal(v, 1))
-}
-
 /// An area's name by id, the whole municipality for `*`.
 #[derive(Clone)]
 pub struct AreaNames(Vec<Area>);
@@ -122,9 +117,11 @@ fn round_figures(results: RoundResults, names: AreaNames, i18n: I18n) -> impl In
         .map(|r| {
             let f = r.figures.as_ref();
             let cells = match f {
-                Some(f) => {
-                    [shown(i18n, f.unsafe_share), shown(i18n, f.worried_share), shown(i18n, f.problem_index)]
-                }
+                Some(f) => [
+                    i18n.decimal_or_dash(f.unsafe_share),
+                    i18n.decimal_or_dash(f.worried_share),
+                    i18n.decimal_or_dash(f.problem_index),
+                ],
                 None => [i18n.t("survey-too-few"), "–".into(), "–".into()],
             };
             view! {
@@ -153,7 +150,7 @@ fn round_figures(results: RoundResults, names: AreaNames, i18n: I18n) -> impl In
                         view! {
                             <tr>
                                 <th scope="row" lang=marked>{text.to_string()}</th>
-                                <td class="count">{shown(i18n, score.index)}</td>
+                                <td class="count">{i18n.decimal_or_dash(score.index)}</td>
                             </tr>
                         }
                     }).collect_view()}

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use tryggve_core::i18n::I18n;
 use tryggve_core::survey::{trend, RoundResults, WHOLE_MUNICIPALITY};
 
-use super::survey_results::{shown, AreaNames};
+use super::survey_results::AreaNames;
 use super::table_region::TableRegion;
 
 #[component]
@@ -30,7 +30,9 @@ pub fn TrendTable(rounds: Vec<RoundResults>, names: AreaNames) -> impl IntoView 
             .into_iter()
             .map(|point| {
                 let (unsafe_share, index) = match point.answers >= tryggve_core::survey::MIN_ANSWERS_SHOWN {
-                    true => (shown(i18n, point.unsafe_share), shown(i18n, point.problem_index)),
+                    true => {
+                        (i18n.decimal_or_dash(point.unsafe_share), i18n.decimal_or_dash(point.problem_index))
+                    }
                     false => (i18n.t("survey-too-few"), "–".to_string()),
                 };
                 view! {
