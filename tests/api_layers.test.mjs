@@ -41,6 +41,8 @@ const publicLayers = async () => {
 const stored = async () => (await call(admin, "GET", BASE)).json;
 
 test("an admin uploads lighting and a safe route; residents see only the public layer", async () => {
+  // Read once before: residents' answers are cached at the edge, and a change must show at once.
+  assert.deepEqual(await publicLayers(), []);
   const lighting = await call(admin, "POST", BASE, { name: "Gatubelysning", colour: "orange", public: false, geojson: lamps() });
   assert.equal(lighting.response.status, 201, lighting.text);
   assert.equal(lighting.json.features.length, 3);
@@ -56,6 +58,9 @@ test("an admin uploads lighting and a safe route; residents see only the public 
   assert.deepEqual(all.map((l) => [l.name, l.colour, l.public]), [["Gatubelysning", "orange", false], ["Trygga stråk", "blue", true]]);
   const residents = await publicLayers();
   assert.deepEqual(residents.map((l) => l.name), ["Trygga stråk"], "the lighting is the console's only");
+  const again = await fetch(`${EDGE}/api/v1/tenants/${TENANT}/layers`);
+  assert.equal(again.headers.get("x-tryggve-cache"), "hit", "the next resident's read comes from the edge cache");
+  assert.deepEqual(await again.json(), residents);
   // Residents get plain [lat, lng] lists, without the features' names.
   assert.deepEqual(residents[0], {
     id: safe.json.id, name: "Trygga stråk", colour: "blue", points: [], areas: [],

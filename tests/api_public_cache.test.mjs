@@ -99,3 +99,21 @@ test("reads that miss the cache are limited per client; what the cache holds is 
   assert.deepEqual([cached.status, cached.cache], [200, "hit"], "the cached map still reaches the limited client");
   assert.equal((await read(viewport(200), "198.51.100.34")).status, 200, "another client is not limited");
 });
+
+test("a client asking for municipalities that do not exist is limited; one that exists still answers", async () => {
+  const from = "198.51.100.35";
+  const config = async (tenant, address = from) => {
+    const response = await fetch(`${EDGE}/api/v1/tenants/${tenant}/config`, { headers: { "cf-connecting-ip": address } });
+    return { status: response.status, json: await response.json() };
+  };
+  assert.equal((await config(TENANT)).status, 200);
+  // Each made-up name is a read of D1: counted as a miss of the cache, as new viewports are.
+  const answers = [];
+  for (let n = 0; n < 230 && !answers.some((a) => a.status === 429); n++) answers.push(await config(`pahittad${n}`));
+  const first = answers.findIndex((a) => a.status === 429);
+  assert.ok(first >= 90 && first <= 210, `the first refusal came at made-up name ${first}`);
+  assert.ok(answers.slice(0, 90).every((a) => a.status === 404 && a.json.error.code === "unknown_tenant"));
+  assert.equal(answers[first].json.error.code, "rate_limited");
+  assert.equal((await config(TENANT)).status, 200, "the municipality the client came for still answers");
+  assert.equal((await config("pahittad0", "198.51.100.36")).status, 404, "another client is not limited");
+});

@@ -83,5 +83,7 @@ async fn import(
     if let Some(since) = kept_since(now, settings.days) {
         store::police_events::remove_before(db, &tenant.id, &since).await?;
     }
+    // Residents who see the events get them as they are now.
+    crate::public_cache::changed(&tenant.id, crate::public_cache::Subject::Layers).await?;
     Ok(())
 }

@@ -1,4 +1,4 @@
-//! Public reads (the public map, the dialogues and their snapshots) served from the data
+//! Public reads (the public map, the dialogues and their snapshots, walks, map layers) served from the data
 //! centre's cache (the Workers Cache API) for a short lifetime, so that a municipality's front
 //! page full of residents reads D1 a few times a minute rather than once a view.
 //!
@@ -13,7 +13,7 @@
 use std::future::Future;
 
 use serde::Serialize;
-use worker::{Cache, Response};
+use worker::{Cache, Env, Request, Response};
 
 use crate::error::ApiError;
 use crate::routes::Cx;
@@ -37,6 +37,8 @@ pub enum Subject {
     Dialogues,
     /// The announced safety walks.
     Walks,
+    /// The map layers residents see (the municipality's public ones, the police's events).
+    Layers,
 }
 
 impl Subject {
@@ -45,6 +47,7 @@ impl Subject {
             Self::Map => "map",
             Self::Dialogues => "dialogues",
             Self::Walks => "walks",
+            Self::Layers => "layers",
         }
     }
 
@@ -52,7 +55,7 @@ impl Subject {
     /// live dialogue (the live room sends them as they change), so its snapshot is kept briefly.
     pub fn lifetime_s(self) -> u32 {
         match self {
-            Self::Map | Self::Walks => 60,
+            Self::Map | Self::Walks | Self::Layers => 60,
             Self::Dialogues => 10,
         }
     }
@@ -105,14 +108,20 @@ where
         return answer(&kept.text().await?, "hit");
     }
     let env = cx.env;
-    let client = client::key(cx.req(), env, "public-read")?;
-    let limiter = env.rate_limiter("PUBLIC_READ_MISSES")?;
-    if !limiter.limit(client.today).await?.success {
-        return Err(ApiError::RateLimited { retry_after_secs: MISS_PERIOD_S });
-    }
+    count_miss(cx.req(), env).await?;
     let json = serde_json::to_string(&read.await?).map_err(|e| ApiError::Internal(e.to_string()))?;
     cache.put(key.as_str(), cached(&json, subject.lifetime_s())?).await?;
     answer(&json, "miss")
+}
+
+/// Counts a read that goes to D1 against this client's misses: refused once there are too many.
+pub async fn count_miss(req: &Request, env: &Env) -> Result<(), ApiError> {
+    let client = client::key(req, env, "public-read")?;
+    let limiter = env.rate_limiter("PUBLIC_READ_MISSES")?;
+    match limiter.limit(client.today).await?.success {
+        true => Ok(()),
+        false => Err(ApiError::RateLimited { retry_after_secs: MISS_PERIOD_S }),
+    }
 }
 
 fn answer(json: &str, outcome: &str) -> Result<Response, ApiError> {

@@ -35,6 +35,13 @@ fn fresh(fetched_at: f64) -> bool {
     js_sys::Date::now() - fetched_at < TTL_MS
 }
 
+/// Whether this isolate has read `tenant`'s configuration before (fresh or not): a tenant that
+/// exists. Reading it again is one read per tenant every [`TTL_MS`]; a name never seen may be
+/// made up, and those reads are limited per client by the caller.
+pub fn known(tenant: &str) -> bool {
+    CONFIGS.with_borrow(|c| c.contains_key(tenant))
+}
+
 /// `tenant`'s configuration, from this isolate's copy if it is fresh.
 pub async fn config(db: &D1Database, tenant: &str) -> Result<Option<TenantConfig>, ApiError> {
     kept(db, tenant, |k| k.config.clone()).await

@@ -205,8 +205,15 @@ impl<'a> Cx<'a> {
 
     /// `tenant` as the widget receives it, once the caller's origin is allowed to embed it. An
     /// invalid or unknown tenant is a 404 either way.
-    async fn public_tenant(&self, tenant: &str) -> Result<Rc<str>, ApiError> {
-        let found = match tryggve_core::tenant::is_valid_tenant_id(tenant) {
+    async fn public_tenant(&mut self, tenant: &str) -> Result<Rc<str>, ApiError> {
+        let valid = tryggve_core::tenant::is_valid_tenant_id(tenant);
+        // Names this isolate has not seen cost a read of D1 each: counted as the cache's misses,
+        // so that a client making up municipalities is refused before it runs up the bill.
+        if valid && !crate::tenant_cache::known(tenant) {
+            let env = self.env;
+            crate::public_cache::count_miss(self.req(), env).await?;
+        }
+        let found = match valid {
             true => crate::tenant_cache::config_json(self.db, tenant).await?,
             false => None,
         };

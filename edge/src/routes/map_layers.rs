@@ -8,6 +8,7 @@ use tryggve_core::police_event::public_events_layer;
 
 use super::{Cx, Handler, Reply};
 use crate::error::ApiError;
+use crate::public_cache::{self, Subject};
 use crate::store::audit::{self, NewEntry};
 use crate::{clock, store};
 
@@ -18,20 +19,25 @@ impl Handler for ListMapLayers {
     }
 }
 
-/// `GET /api/v1/tenants/{tenant}/layers`: the public ones, as residents get them.
+/// `GET /api/v1/tenants/{tenant}/layers`: the public ones, as residents get them (from the
+/// edge cache: with the police's events shown, each read would otherwise read them from D1).
 impl Handler for ListPublicMapLayers {
     async fn handle(cx: &mut Cx<'_>, path: TenantPath, _: ()) -> Result<Reply<Vec<PublicLayer>>, ApiError> {
         let config = cx.tenant_config(&path.tenant).await?;
-        let layers = store::map_layers::list(cx.db, &path.tenant, true).await?;
-        let mut shown: Vec<PublicLayer> = layers.iter().map(MapLayer::for_residents).collect();
-        // The police's events, last, when the municipality shows them to residents.
-        if config.police.public {
-            let events = store::police_events::list(cx.db, &config.id).await?;
-            if !events.is_empty() {
-                shown.push(public_events_layer(&events, config.police.days));
+        let (db, tenant) = (cx.db, path.tenant.as_str());
+        let shown = public_cache::through(cx, tenant, Subject::Layers, async move {
+            let layers = store::map_layers::list(db, tenant, true).await?;
+            let mut shown: Vec<PublicLayer> = layers.iter().map(MapLayer::for_residents).collect();
+            // The police's events, last, when the municipality shows them to residents.
+            if config.police.public {
+                let events = store::police_events::list(db, tenant).await?;
+                if !events.is_empty() {
+                    shown.push(public_events_layer(&events, config.police.days));
+                }
             }
-        }
-        Ok(Reply::Done(shown))
+            Ok(shown)
+        });
+        Ok(Reply::Passed(shown.await?))
     }
 }
 
@@ -50,6 +56,9 @@ impl Handler for AddMapLayer {
         let entry = NewEntry::by(admin, "map_layer.add", "map layer ", &now).change(String::new(), summary);
         let record = audit::record_for_new_row(db, &entry)?;
         let id = store::map_layers::insert(db, &path.tenant, &draft, &now, record).await?;
+        if draft.public {
+            public_cache::changed(&path.tenant, Subject::Layers).await?;
+        }
         Ok(Reply::Done(MapLayer { id, draft }))
     }
 }
@@ -61,7 +70,10 @@ impl Handler for RemoveMapLayer {
         let subject = format!("map layer {}", path.layer);
         let record = audit::record_if_changed(db, &NewEntry::by(admin, "map_layer.remove", &subject, &now))?;
         match store::map_layers::remove(db, &path.tenant, path.layer, record).await? {
-            true => Ok(Reply::Done(())),
+            true => {
+                public_cache::changed(&path.tenant, Subject::Layers).await?;
+                Ok(Reply::Done(()))
+            }
             false => Err(ApiError::NotFound),
         }
     }

@@ -43,6 +43,8 @@ impl Handler for SaveSettings {
         crate::tenant_cache::forget(tenant);
         // Whether the map is public, and how reports show on it, may have changed.
         public_cache::changed(tenant, Subject::Map).await?;
+        // And whether residents see the police's events, and over how many days.
+        public_cache::changed(tenant, Subject::Layers).await?;
         if settings.config.areas != before.config.areas {
             // Every report is placed in the new areas now (and any left by a failure here
             // before the next filtered read), so filters by area stay complete.
