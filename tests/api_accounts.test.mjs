@@ -119,17 +119,17 @@ test("an observer sees the lägesbild and the approved reports, never contact de
   assert.equal(observer.info.role, "observer");
   const shared = await call(observer, "GET", "/api/v1/console/demo/shared-reports");
   assert.equal(shared.response.status, 200, shared.text);
-  const byCase = new Map(shared.json.map((r) => [r.case_number, r]));
+  const byCase = new Map(shared.json.reports.map((r) => [r.case_number, r]));
   assert.equal(byCase.get(published).description, "Trasig lampa vid busshållplatsen");
   assert.ok(byCase.has(unpublished) && byCase.get(unpublished).description === undefined, "approved, text withheld");
   assert.ok(!byCase.has(pending), "not yet approved: not shared");
-  assert.ok(shared.json.every((r) => !("contact_email" in r) && !("reporter_group" in r)));
+  assert.ok(shared.json.reports.every((r) => !("contact_email" in r) && !("reporter_group" in r)));
   assert.ok(!shared.text.includes("hemlig@") && !shared.text.includes("Kalle Karlsson") && !shared.text.includes("Väntar på granskning"));
   const place = byCase.get(published);
   assert.ok(place.lat !== 58.0337 || place.lng !== 12.8083, "the public ~50 m place, not the exact one");
   const narrowed = await call(observer, "GET", "/api/v1/console/demo/shared-reports?visibility=pending");
-  assert.ok(narrowed.json.some((r) => r.case_number === published), "a filter cannot reach past approved: it stays on them");
-  assert.ok(!narrowed.json.some((r) => r.case_number === pending));
+  assert.ok(narrowed.json.reports.some((r) => r.case_number === published), "a filter cannot reach past approved: it stays on them");
+  assert.ok(!narrowed.json.reports.some((r) => r.case_number === pending));
 
   const byGroup = await call(observer, "GET", "/api/v1/console/demo/shared-reports?group=police");
   assert.deepEqual([byGroup.response.status, byGroup.json.error.field], [422, "group"], "observers are not told who sent a report");

@@ -118,3 +118,21 @@ test("a done measure: the reports around its place as long before the work as af
   const { json: norra } = await call(admin, "GET", `${DASHBOARD}?area=norra`);
   assert.deepEqual([norra.measures.map((c) => c.count), norra.measure_effects], [[0, 0, 0, 0], []]);
 });
+
+test("a measure for a whole area counts every report in the area, as long before as after", async () => {
+  const day = (d) => d.toISOString().slice(0, 10);
+  const made = await call(admin, "POST", `/api/v1/console/${TENANT}/measures`,
+    { title: "Trygghetsvärdar i Norra", kind: "other", status: "done", area: "norra", started_on: day(daysAgo(44)), done_on: day(daysAgo(40)) });
+  assert.equal(made.response.status, 201, made.text);
+  // Windows: before [−84, −44) days, after [−40, 0) days. Vandalism only, which no other test
+  // here reports, so that what is counted is these alone.
+  const inNorra = { category: "vandalism", ...FAR };
+  const at = { before1: 50, before2: 80, during: 42, after1: 20, after2: 1, tooEarly: 90 };
+  for (const days of Object.values(at)) setTimes(await send(inNorra), { created_at: daysAgo(days).toISOString() });
+  setTimes(await send({ category: "vandalism" }), { created_at: daysAgo(10).toISOString() }); // in Centrum
+
+  const { json } = await call(admin, "GET", `${DASHBOARD}?area=norra&category=vandalism`);
+  assert.deepEqual(json.measure_effects, [{
+    measure: made.json.id, title: "Trygghetsvärdar i Norra", done_on: day(daysAgo(40)), days: 40, before: 2, after: 2,
+  }]);
+});

@@ -6,7 +6,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { EDGE, query } from "./support/edge.mjs";
-import { axeViolations, launch, screenshotPath } from "./support/browser.mjs";
+import { axeViolations, consoleAs, launch, screenshotPath } from "./support/browser.mjs";
 import { call, login } from "./support/console.mjs";
 
 const TENANT = "listby";
@@ -41,14 +41,15 @@ after(async () => { await browser?.close(); });
 
 const list = (q) => call(session, "GET", `/api/v1/console/${TENANT}/reports${q}`);
 
-/** Every report the filter matches, page after page, checking each page on the way. */
-async function everyPage(filter) {
+/** Every report the filter matches, page after page (of the review list, or as `read` reads
+ * them), checking each page on the way. */
+async function everyPage(filter, read = list) {
   const seen = [];
   let next = null;
   let pages = 0;
   do {
     const glue = filter ? "&" : "?";
-    const { response, json } = await list(filter + (next ? `${glue}after=${encodeURIComponent(next)}` : ""));
+    const { response, json } = await read(filter + (next ? `${glue}after=${encodeURIComponent(next)}` : ""));
     assert.equal(response.status, 200, `${filter}: ${JSON.stringify(json)}`);
     assert.ok(json.reports.length <= 50, "a page holds at most 50 reports");
     seen.push(...json.reports);
@@ -252,5 +253,39 @@ test("on a phone the list reads without the page scrolling sideways", async () =
   const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.equal(sideways, 0);
   await page.screenshot({ path: screenshotPath("console-review-list-390.png"), fullPage: false });
+  await context.close();
+});
+
+test("an observer reaches every approved report through pages, told how many there are", async () => {
+  // The approved among them: more than a page (every second one).
+  const approved = expected((i) => i % 2 === 0);
+  query(`UPDATE reports SET visibility = 'approved' WHERE tenant_id = '${TENANT}' AND case_seq % 2 = 0`);
+  const account = { tenant: TENANT, email: "partner@listby.example", password: "ett-eget-lösenord-1" };
+  const made = await call(session, "POST", `/api/v1/console/${TENANT}/moderators`, { email: account.email, name: "Polisen i Listby", role: "observer", password: account.password });
+  assert.equal(made.response.status, 201, made.text);
+  const observer = await login(account);
+
+  const shared = await everyPage("", (q) => call(observer, "GET", `/api/v1/console/${TENANT}/shared-reports${q}`));
+  assert.deepEqual(cases(shared), approved, "each approved report once, and no other");
+  const centrum = await everyPage("?area=centrum", (q) => call(observer, "GET", `/api/v1/console/${TENANT}/shared-reports${q}`));
+  assert.deepEqual(cases(centrum), expected((i) => i % 2 === 0 && areaOf(i) === "centrum"), "filtered by area too");
+
+  // In the console: the latest page, said as such, and the rest one page at a time.
+  const { context, page, errors } = await consoleAs(browser, account, { width: 1280, height: 900 }, "Lägesbild");
+  await page.locator("nav.pages").getByRole("button", { name: "Godkända rapporter" }).click();
+  const table = page.getByRole("table", { name: /Godkända rapporter, nyast först/ });
+  const status = page.locator(".notice").filter({ hasText: "godkända rapporter visas" });
+  await status.filter({ hasText: "De 50 senaste av 80 godkända rapporter visas." }).waitFor();
+  assert.equal(await table.locator("tbody tr").count(), 50);
+  const more = page.getByRole("button", { name: "Visa fler rapporter" });
+  await more.focus();
+  await page.keyboard.press("Enter");
+  await status.filter({ hasText: /^80 godkända rapporter visas\.$/ }).waitFor();
+  assert.equal(await table.locator("tbody tr").count(), 80);
+  assert.equal(await more.count(), 0, "no button once every report is listed");
+  // Focus went to the first report added, where a keyboard user reads on.
+  await page.waitForFunction(() => document.activeElement?.textContent === "2026-0060");
+  assert.deepEqual(await axeViolations(page, [["body"]]), [], "the observer's pages pass axe-core");
+  assert.deepEqual(errors, []);
   await context.close();
 });

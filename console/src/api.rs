@@ -47,7 +47,7 @@ use tryggve_core::reporter::{AccessCodeState, NewAccessCode, ReporterGroup};
 use tryggve_core::review::{ModeratedReport, ReportFilter, ReviewAction};
 use tryggve_core::review_map::ReviewMap;
 use tryggve_core::settings::TenantSettings;
-use tryggve_core::shared_report::SharedReport;
+use tryggve_core::shared_report::SharedReportPage;
 use tryggve_core::stats::DashboardAnswer;
 use tryggve_core::survey::{RoundDraft, RoundResults, SurveyRound};
 use tryggve_core::unit::{Unit, UnitDraft};
@@ -513,8 +513,17 @@ pub async fn reset_password(tenant: &str, csrf: &str, email: &str) -> Result<Pas
 }
 
 /// The approved reports under `filter`, as observers see them.
-pub async fn shared_reports(tenant: &str, filter: &ReportFilter) -> Result<Vec<SharedReport>, ApiError> {
-    call::<ListSharedReports>(&tenant_path(tenant), Some(filter.to_query()), &(), None).await
+/// One page of the reports shared with observers: the first, or the one after the token `after`.
+pub async fn shared_reports(
+    tenant: &str,
+    filter: &ReportFilter,
+    after: Option<&str>,
+) -> Result<SharedReportPage, ApiError> {
+    let mut query = filter.to_query();
+    if let Some(after) = after {
+        query += &format!("&after={}", encode_query_value(after));
+    }
+    call::<ListSharedReports>(&tenant_path(tenant), Some(query), &(), None).await
 }
 
 pub async fn audit(tenant: &str) -> Result<Vec<AuditEntry>, ApiError> {

@@ -121,6 +121,12 @@ impl MeasureEffect {
             before += u32::from(within(at, &windows.before));
             after += u32::from(within(at, &windows.after));
         }
+        Self::of_counts(measure, windows, before, after)
+    }
+
+    /// The effect from counts already made in each window (a measure for a whole area, whose
+    /// reports are counted where they are stored rather than read one by one).
+    pub fn of_counts(measure: &Measure, windows: &Windows, before: u32, after: u32) -> MeasureEffect {
         MeasureEffect {
             measure: measure.id,
             title: measure.draft.title.clone(),

@@ -11,9 +11,18 @@ use crate::public::PUBLIC_CELL_METRES;
 use crate::report::{ReportStatus, TimeOfDay};
 use crate::review::ModeratedReport;
 
-/// The most reports one answer holds, newest first: a year of a large municipality's approved
-/// reports under a filter; the lägesbild counts them all.
-pub const MAX_SHARED_REPORTS: u32 = 500;
+/// One page of the shared reports, newest first, as the review list pages its own (its
+/// [`crate::report_list::PAGE_SIZE`]): however many the filter matches, an observer reaches
+/// every one of them, and is told how many there are.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct SharedReportPage {
+    pub reports: Vec<SharedReport>,
+    /// How many approved reports the filter matches in all.
+    pub total: u32,
+    /// The token for the next page (`after=`), if there is one.
+    pub next: Option<String>,
+}
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]

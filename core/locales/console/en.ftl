@@ -137,6 +137,7 @@ console-shared-intro = Reports the municipality approved, as partners see them: 
 console-shared-caption = Approved reports, newest first (at most 500)
 console-shared-count = { $count } approved reports shown.
 console-shared-count-one = { $count } approved report shown.
+console-shared-count-part = The latest { $shown } of { $count } approved reports are shown.
 console-shared-text = Text
 console-shared-reply = The municipality's reply
 console-shared-not-published = (not published)

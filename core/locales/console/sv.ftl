@@ -137,6 +137,7 @@ console-shared-intro = Rapporter som kommunen har godkänt, som samverkanspartne
 console-shared-caption = Godkända rapporter, nyast först (högst 500)
 console-shared-count = { $count } godkända rapporter visas.
 console-shared-count-one = { $count } godkänd rapport visas.
+console-shared-count-part = De { $shown } senaste av { $count } godkända rapporter visas.
 console-shared-text = Text
 console-shared-reply = Kommunens svar
 console-shared-not-published = (inte publicerad)

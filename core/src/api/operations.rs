@@ -38,7 +38,7 @@ use crate::reporter::{AccessCodeState, NewAccessCode};
 use crate::review::{ModeratedReport, ReviewAction};
 use crate::review_map::ReviewMap;
 use crate::settings::{TenantSettings, MAX_SETTINGS_BYTES};
-use crate::shared_report::SharedReport;
+use crate::shared_report::SharedReportPage;
 use crate::stats::DashboardAnswer;
 use crate::survey::{OpenSurvey, RoundDraft, RoundResults, SurveyAnswerDraft, SurveyAnswered, SurveyRound};
 use crate::unit::{Unit, UnitDraft};
@@ -891,11 +891,11 @@ operations! {
         path: AccountPath, body: (), answer: Json(200) => PasswordReset,
         query: &[], errors: [], fields: true,
     }
-    /// The approved reports as partners in the safety council see them: no contact details, no unpublished text, the public ~50 m place; newest first, at most 500
+    /// The approved reports as partners in the safety council see them: no contact details, no unpublished text, the public ~50 m place; newest first, a page at a time with the total (`after=` the previous page's `next`)
     ListSharedReports {
         Get "/api/v1/console/{tenant}/shared-reports", Permitted(ViewSituation),
-        path: TenantPath, body: (), answer: Json(200) => Vec<SharedReport>,
-        query: &["status", "category", "from", "to", "area"], errors: [UnknownTenant], fields: true,
+        path: TenantPath, body: (), answer: Json(200) => SharedReportPage,
+        query: &["status", "category", "from", "to", "area", "after"], errors: [UnknownTenant], fields: true,
     }
     /// The municipality's settings (admins)
     ReadSettings {

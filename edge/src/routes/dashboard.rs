@@ -7,17 +7,18 @@ use tryggve_core::measure_effect::{self, MeasureEffect};
 use tryggve_core::moderation::Permission;
 use tryggve_core::questionnaire::{self, QuestionKind};
 use tryggve_core::review::ReportFilter;
-use tryggve_core::shared_report::{SharedReport, MAX_SHARED_REPORTS};
+use tryggve_core::shared_report::{SharedReport, SharedReportPage};
 use tryggve_core::stats::{self, Count, DashboardAnswer};
 use tryggve_core::time_to_fix::TimeToFix;
 use tryggve_core::unit::Unit;
 use tryggve_core::walk_dark_spots;
 
-use super::filtered::{filtered, selection, Reach};
+use super::filtered::{self, selection, Reach};
 use super::{Cx, Handler, Reply};
 use crate::clock;
 use crate::error::ApiError;
 use crate::store;
+use crate::store::situation::Near;
 
 /// `GET /api/v1/console/{tenant}/dashboard?<filters>&compile=<category>`: counted in SQL over
 /// every report the filter selects, however many.
@@ -95,8 +96,14 @@ async fn measures_followed(
     let effects = followed
         .iter()
         .zip(&found)
-        .map(|((m, around, windows), reports)| {
-            MeasureEffect::count(m, around, windows, reports.iter().map(|(at, when)| (*at, when.as_str())))
+        .map(|((m, around, windows), near)| match near {
+            Near::Counted { before, after } => MeasureEffect::of_counts(m, windows, *before, *after),
+            Near::Reports(reports) => MeasureEffect::count(
+                m,
+                around,
+                windows,
+                reports.iter().map(|(at, when)| (*at, when.as_str())),
+            ),
         })
         .collect();
     Ok((measure_effect::by_status(selected), effects))
@@ -105,9 +112,9 @@ async fn measures_followed(
 /// `GET /api/v1/console/{tenant}/shared-reports?<filters>`: the approved reports as observers
 /// (partners in the safety council) may see them, newest first.
 impl Handler for ListSharedReports {
-    async fn handle(cx: &mut Cx<'_>, path: TenantPath, _: ()) -> Result<Reply<Vec<SharedReport>>, ApiError> {
-        let query = cx.target.query;
-        let (reports, _) = filtered(cx.db, &path.tenant, query, MAX_SHARED_REPORTS, Reach::Approved).await?;
-        Ok(Reply::Done(reports.iter().filter_map(SharedReport::of).collect()))
+    async fn handle(cx: &mut Cx<'_>, path: TenantPath, _: ()) -> Result<Reply<SharedReportPage>, ApiError> {
+        let page = filtered::page(cx.db, &path.tenant, cx.target.query, Reach::Approved).await?;
+        let reports = page.reports.iter().filter_map(SharedReport::of).collect();
+        Ok(Reply::Done(SharedReportPage { reports, total: page.total, next: page.next }))
     }
 }

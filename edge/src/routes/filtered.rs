@@ -54,8 +54,14 @@ pub async fn selection(
     query: &str,
     reach: Reach,
 ) -> Result<(ReportFilter, TenantConfig), ApiError> {
-    let (mut filter, _) = read_query(query)?;
+    let (filter, _) = read_query(query)?;
+    let mut filter = within(filter, reach)?;
     filter.order = Default::default();
+    Ok((filter, placed(db, tenant).await?))
+}
+
+/// `filter` as `reach` allows it: refused where it asks for what the caller may not choose by.
+fn within(mut filter: ReportFilter, reach: Reach) -> Result<ReportFilter, ApiError> {
     if reach != Reach::Everything && filter.q.is_some() {
         return Err(ApiError::Invalid(FieldError::new("q", FieldErrorCode::InvalidChoice)));
     }
@@ -66,21 +72,7 @@ pub async fn selection(
         }
         filter.visibility = Some(Visibility::Approved);
     }
-    Ok((filter, placed(db, tenant).await?))
-}
-
-/// The reports matching the filter in `query` within `reach`, newest first, at most `limit`,
-/// with the tenant's configuration.
-pub async fn filtered(
-    db: &D1Database,
-    tenant: &str,
-    query: &str,
-    limit: u32,
-    reach: Reach,
-) -> Result<(Vec<ModeratedReport>, TenantConfig), ApiError> {
-    let (filter, config) = selection(db, tenant, query, reach).await?;
-    let rows = store::review_list::page(db, tenant, &filter, &config.categories, None, limit).await?;
-    Ok((rows.into_iter().map(|(_, report)| report).collect(), config))
+    Ok(filter)
 }
 
 /// Where the page after the row `last` begins in `filter`'s order.
@@ -90,9 +82,11 @@ pub fn cursor_after(filter: &ReportFilter, last: &(i64, ModeratedReport), catego
     Cursor { rank, created_at: report.created_at.clone(), id: *id }
 }
 
-/// One page of the review list for the filter, order and start in `query`, with the total.
-pub async fn page(db: &D1Database, tenant: &str, query: &str) -> Result<ReportPage, ApiError> {
+/// One page of the reports that the filter in `query` selects within `reach`, in its order from
+/// its start, with the total: the review list, and the reports shared with observers.
+pub async fn page(db: &D1Database, tenant: &str, query: &str, reach: Reach) -> Result<ReportPage, ApiError> {
     let (filter, after) = read_query(query)?;
+    let filter = within(filter, reach)?;
     let config = placed(db, tenant).await?;
     // One more than a page tells whether another page follows.
     let mut rows =

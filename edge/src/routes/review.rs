@@ -27,7 +27,7 @@ use worker::D1Database;
 /// one page of the review list and how many reports match in all.
 impl Handler for ListReports {
     async fn handle(cx: &mut Cx<'_>, path: TenantPath, _: ()) -> Result<Reply<ReportPage>, ApiError> {
-        Ok(Reply::Done(filtered::page(cx.db, &path.tenant, cx.target.query).await?))
+        Ok(Reply::Done(filtered::page(cx.db, &path.tenant, cx.target.query, Reach::Everything).await?))
     }
 }
 

@@ -41,22 +41,20 @@ pub async fn count(
 ) -> Result<Situation, ApiError> {
     let statements = vec![
         tally_statement(db, tenant, filter)?,
+        spread_statement(db, tenant, filter)?,
         answers_statement(db, tenant, filter, single_choices)?,
         compile_statement(db, tenant, filter, compile)?,
         hours_statement(db, tenant, filter, now)?,
-        hot_places_statement(db, tenant, filter)?,
     ];
     let mut results = db.batch(statements).await?.into_iter();
     let mut next = || results.next().ok_or(ApiError::Internal("a result of the batch is missing".into()));
-    let counted: Vec<Counted> = next()?.results()?;
+    let mut counted: Vec<Counted> = next()?.results()?;
+    counted.extend(next()?.results::<Counted>()?);
     let answered: Vec<Answered> = next()?.results()?;
     let cases: Vec<Case> = next()?.results()?;
     let hours: Vec<Hours> = next()?.results()?;
-    let named: Vec<Named> = next()?.results()?;
-    let mut tally = tally_of(counted);
-    tally.hot_places = named.into_iter().map(|n| (n.cx, n.cy, n.place, n.n)).collect();
     Ok(Situation {
-        tally,
+        tally: tally_of(counted),
         answers: answered.into_iter().filter_map(Answered::into_tally).collect(),
         compilation: cases
             .into_iter()
@@ -66,18 +64,43 @@ pub async fn count(
     })
 }
 
-/// One key of one dimension and how many reports it has.
+/// One key of one dimension and how many reports it has (for a hot cell's place names, the
+/// name too).
 #[derive(Deserialize)]
 struct Counted {
     dim: String,
     key: Option<String>,
+    #[serde(default)]
+    place: Option<String>,
     n: u32,
 }
 
-/// Every dimension in one statement over the filtered reports read once (materialised: only
-/// the columns counted, not the texts). D1 allows few terms in a compound `SELECT`, so the
-/// plain dimensions are one term: each report joined with their names.
+/// The plain dimensions over the filtered reports read once (materialised: only the columns
+/// counted, not the texts), each grouped on its own: D1 allows five terms in a compound
+/// `SELECT`, one per dimension. (One term over each report joined with the dimensions' names
+/// sorted five rows per report: more than twice as slow at 100 000 reports.)
 fn tally_statement(
+    db: &D1Database,
+    tenant: &str,
+    filter: &ReportFilter,
+) -> Result<worker::D1PreparedStatement, ApiError> {
+    let q = matching(tenant, filter);
+    let sql = format!(
+        "WITH f AS MATERIALIZED (SELECT category, area_id, status, reporter_group, \
+           substr(created_at, 1, 10) AS day FROM reports WHERE {}) \
+         SELECT 'category' AS dim, category AS key, COUNT(*) AS n FROM f GROUP BY 2 \
+         UNION ALL SELECT 'area', area_id, COUNT(*) FROM f GROUP BY 2 \
+         UNION ALL SELECT 'status', status, COUNT(*) FROM f GROUP BY 2 \
+         UNION ALL SELECT 'group', reporter_group, COUNT(*) FROM f GROUP BY 2 \
+         UNION ALL SELECT 'day', day, COUNT(*) FROM f GROUP BY 2",
+        q.sql
+    );
+    Ok(db.prepare(sql).bind(&q.args)?)
+}
+
+/// When and where: the times of day (counted per stored combination first, a handful, then
+/// per time named), the busiest cells, and the places their reports were named by.
+fn spread_statement(
     db: &D1Database,
     tenant: &str,
     filter: &ReportFilter,
@@ -89,44 +112,25 @@ fn tally_statement(
     let times = q.arg(serde_json::to_string(&times).unwrap_or_else(|_| "[]".into()));
     let most = q.arg(MAX_HOTSPOTS as u32);
     let sql = format!(
-        "WITH f AS MATERIALIZED (SELECT category, area_id, status, reporter_group, \
-           substr(created_at, 1, 10) AS day, times, cell_x >> {shift} AS cx, cell_y >> {shift} AS cy \
-           FROM reports WHERE {}) \
-         SELECT d.value AS dim, CASE d.value WHEN 'category' THEN category WHEN 'area' THEN area_id \
-           WHEN 'status' THEN status WHEN 'group' THEN reporter_group ELSE day END AS key, COUNT(*) AS n \
-           FROM f, json_each('[\"category\",\"area\",\"status\",\"group\",\"day\"]') d GROUP BY 1, 2 \
-         UNION ALL SELECT 'time', t.value, COUNT(*) FROM f, json_each({times}) t \
-           WHERE instr(',' || f.times || ',', ',' || t.value || ',') > 0 GROUP BY 2 \
-         UNION ALL SELECT * FROM (SELECT 'cell', cx || ',' || cy, COUNT(*) AS n FROM f GROUP BY cx, cy \
-           ORDER BY n DESC, cy, cx LIMIT {most})",
+        "WITH f AS MATERIALIZED (SELECT times, cell_x >> {shift} AS cx, cell_y >> {shift} AS cy, place \
+           FROM reports WHERE {}), \
+         combined AS (SELECT times, COUNT(*) AS n FROM f GROUP BY times), \
+         hot AS MATERIALIZED (SELECT cx, cy, COUNT(*) AS n FROM f GROUP BY cx, cy \
+           ORDER BY n DESC, cy, cx LIMIT {most}) \
+         SELECT 'time' AS dim, t.value AS key, NULL AS place, SUM(combined.n) AS n \
+           FROM combined, json_each({times}) t \
+           WHERE instr(',' || combined.times || ',', ',' || t.value || ',') > 0 GROUP BY 2 \
+         UNION ALL SELECT 'cell', cx || ',' || cy, NULL, n FROM hot \
+         UNION ALL SELECT 'place', f.cx || ',' || f.cy, f.place, COUNT(*) FROM f \
+           JOIN hot ON f.cx = hot.cx AND f.cy = hot.cy WHERE f.place IS NOT NULL GROUP BY 2, 3",
         q.sql
     );
     Ok(db.prepare(sql).bind(&q.args)?)
 }
 
-/// How many reports of a hot cell were named by one place.
-#[derive(Deserialize)]
-struct Named {
-    cx: u32,
-    cy: u32,
-    place: String,
-    n: u32,
-}
-
-/// The places the reports of the busiest cells (as the tally finds them) were named by.
-fn hot_places_statement(
-    db: &D1Database,
-    tenant: &str,
-    filter: &ReportFilter,
-) -> Result<worker::D1PreparedStatement, ApiError> {
-    let mut q = matching(tenant, filter);
-    let shift = MAX_LEVEL - HOTSPOT_LEVEL;
-    let most = q.arg(MAX_HOTSPOTS as u32);
-    let sql = format!(
-        "WITH f AS MATERIALIZED (SELECT cell_x >> {shift} AS cx, cell_y >> {shift} AS cy, place            FROM reports WHERE {}),          hot AS (SELECT cx, cy FROM f GROUP BY cx, cy ORDER BY COUNT(*) DESC, cy, cx LIMIT {most})          SELECT f.cx AS cx, f.cy AS cy, f.place AS place, COUNT(*) AS n FROM f JOIN hot ON f.cx = hot.cx AND f.cy = hot.cy            WHERE f.place IS NOT NULL GROUP BY f.cx, f.cy, f.place",
-        q.sql
-    );
-    Ok(db.prepare(sql).bind(&q.args)?)
+/// A cell's column and row from its key (`"x,y"`).
+fn cell_of_key(key: &str) -> Option<(u32, u32)> {
+    key.split_once(',').and_then(|(x, y)| Some((x.parse().ok()?, y.parse().ok()?)))
 }
 
 fn tally_of(rows: Vec<Counted>) -> Tally {
@@ -144,9 +148,14 @@ fn tally_of(rows: Vec<Counted>) -> Tally {
             "day" => &mut tally.by_day,
             "time" => &mut tally.by_time_of_day,
             "cell" => {
-                let cell = key.split_once(',').and_then(|(x, y)| Some((x.parse().ok()?, y.parse().ok()?)));
-                if let Some((x, y)) = cell {
+                if let Some((x, y)) = cell_of_key(&key) {
                     tally.hot_cells.push((x, y, row.n));
+                }
+                continue;
+            }
+            "place" => {
+                if let (Some((x, y)), Some(place)) = (cell_of_key(&key), row.place) {
+                    tally.hot_places.push((x, y, place, row.n));
                 }
                 continue;
             }
@@ -275,16 +284,24 @@ fn hours_statement(
     Ok(db.prepare(sql).bind(&q.args)?)
 }
 
+/// What followed a measure, as read: counted in each window where the reports are stored (a
+/// whole area, however many), or the reports in a box around its place, one by one, for core
+/// to keep those within [`tryggve_core::measure_effect::AROUND_METRES`].
+pub enum Near {
+    Counted { before: u32, after: u32 },
+    Reports(Vec<(LatLng, String)>),
+}
+
 /// The reports `filter` selects (its category and whether only cases count; not its period)
-/// that arrived in a measure's area or in a box around its place during its windows: their
-/// positions and arrival times (core counts those around the place and in each window), at
-/// most [`NEAR_LIMIT`] (far more than a place gets in two years).
+/// that arrived in a measure's area or in a box around its place during its windows. A box
+/// around a place is a few hundred metres wide; its reports are read up to [`NEAR_LIMIT`], far
+/// more than a place gets in two years (a place that had more is said in the worker's log).
 pub async fn near(
     db: &D1Database,
     tenant: &str,
     filter: &ReportFilter,
     measures: &[(Around, Windows)],
-) -> Result<Vec<Vec<(LatLng, String)>>, ApiError> {
+) -> Result<Vec<Near>, ApiError> {
     let mut statements = Vec::new();
     for (around, windows) in measures {
         let narrowed = ReportFilter {
@@ -295,18 +312,33 @@ pub async fn near(
         let mut q = matching(tenant, &narrowed);
         let (from, to) = (q.arg(windows.before.0.as_str()), q.arg(windows.after.1.as_str()));
         q.and(format!("created_at >= {from} AND created_at < {to}"));
-        match around {
+        let sql = match around {
             Around::Area(area) => {
                 let area = q.arg(area.as_str());
                 q.and(format!("area_id = {area}"));
+                // The windows meet: before is [from, done), after is [done, to).
+                let (before_ends, after_starts) =
+                    (q.arg(windows.before.1.as_str()), q.arg(windows.after.0.as_str()));
+                format!(
+                    "SELECT 1 AS counted, NULL AS lat, NULL AS lng, NULL AS created_at, \
+                       COALESCE(SUM(created_at < {before_ends}), 0) AS n_before, \
+                       COALESCE(SUM(created_at >= {after_starts}), 0) AS n_after \
+                     FROM reports WHERE {}",
+                    q.sql
+                )
             }
             Around::Place(place) => {
                 let b = BBox::new(place.lat, place.lng, place.lat, place.lng).grown_by(AROUND_METRES);
                 let (s, w, n, e) = (q.arg(b.south), q.arg(b.west), q.arg(b.north), q.arg(b.east));
                 q.and(format!("lat BETWEEN {s} AND {n} AND lng BETWEEN {w} AND {e}"));
+                format!(
+                    "SELECT 0 AS counted, lat, lng, created_at, 0 AS n_before, 0 AS n_after \
+                     FROM reports WHERE {} LIMIT {}",
+                    q.sql,
+                    NEAR_LIMIT + 1
+                )
             }
-        }
-        let sql = format!("SELECT lat, lng, created_at FROM reports WHERE {} LIMIT {NEAR_LIMIT}", q.sql);
+        };
         statements.push(db.prepare(sql).bind(&q.args)?);
     }
     if statements.is_empty() {
@@ -314,17 +346,32 @@ pub async fn near(
     }
     #[derive(Deserialize)]
     struct Found {
-        lat: f64,
-        lng: f64,
-        created_at: String,
+        counted: u8,
+        lat: Option<f64>,
+        lng: Option<f64>,
+        created_at: Option<String>,
+        n_before: u32,
+        n_after: u32,
     }
     let mut found = Vec::new();
     for result in db.batch(statements).await? {
         let rows: Vec<Found> = result.results()?;
-        found.push(rows.into_iter().map(|r| (LatLng::new(r.lat, r.lng), r.created_at)).collect());
+        if let Some(Found { counted: 1, n_before, n_after, .. }) = rows.first() {
+            found.push(Near::Counted { before: *n_before, after: *n_after });
+            continue;
+        }
+        if rows.len() > NEAR_LIMIT as usize {
+            worker::console_warn!("{tenant}: more than {NEAR_LIMIT} reports around a measure's place");
+        }
+        let reports = rows
+            .into_iter()
+            .take(NEAR_LIMIT as usize)
+            .filter_map(|r| Some((LatLng::new(r.lat?, r.lng?), r.created_at?)))
+            .collect();
+        found.push(Near::Reports(reports));
     }
     Ok(found)
 }
 
-/// The most reports read around one measure.
+/// The most reports read around one measure's place.
 const NEAR_LIMIT: u32 = 20_000;

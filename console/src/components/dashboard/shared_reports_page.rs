@@ -10,6 +10,7 @@ use tryggve_core::TenantConfig;
 
 use crate::api;
 use crate::components::table_box::TableBox;
+use crate::focus::focus_by_id;
 
 /// The approved reports under the current filters, as partners in the safety council see them:
 /// the place to the nearest 50 m, the text only where the municipality published it, never
@@ -23,20 +24,62 @@ pub fn SharedReportsPage(
     let i18n = expect_context::<I18n>();
     let names = expect_context::<CategoryNames>();
     let reports = RwSignal::new(Vec::<SharedReport>::new());
+    let total = RwSignal::new(0_u32);
+    // Where the next page starts; none when every match is listed.
+    let next = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
     let notice = RwSignal::new(String::new());
-    let tenant = session.tenant.clone();
+    let tenant = StoredValue::new(session.tenant.clone());
+    // How many are shown, and of how many when not all are.
+    let say_count = move || {
+        let (shown, all) = (reports.with_untracked(Vec::len) as u64, u64::from(total.get_untracked()));
+        notice.set(match shown < all {
+            true => i18n.t_with(
+                "console-shared-count-part",
+                &[("shown", &i18n.number(shown)), ("count", &i18n.number(all))],
+            ),
+            false => i18n.t_count("console-shared-count", all, &[]),
+        });
+    };
     Effect::new(move |_| {
-        let (current, tenant) = (filter.get(), tenant.clone());
+        let current = filter.get();
+        busy.set(true);
         spawn_local(async move {
-            match api::shared_reports(&tenant, &current).await {
-                Ok(list) => {
-                    notice.set(i18n.t_count("console-shared-count", list.len() as u64, &[]));
-                    reports.set(list);
+            let answer = api::shared_reports(&tenant.get_value(), &current, None).await;
+            match answer {
+                Ok(page) => {
+                    reports.try_set(page.reports);
+                    total.try_set(page.total);
+                    next.try_set(page.next);
+                    say_count();
                 }
-                Err(e) => notice.set(i18n.t(&e.message_key())),
+                Err(e) => _ = notice.try_set(i18n.t(&e.message_key())),
             }
+            busy.try_set(false);
         });
     });
+    let more = move |_| {
+        let Some(after) = next.get_untracked() else { return };
+        let current = filter.get_untracked();
+        busy.set(true);
+        spawn_local(async move {
+            match api::shared_reports(&tenant.get_value(), &current, Some(&after)).await {
+                Ok(page) => {
+                    // Focus moves to the first report added, so a keyboard user reads on there.
+                    let first_added = page.reports.first().map(|r| r.case_number.clone());
+                    reports.try_update(|all| all.extend(page.reports));
+                    total.try_set(page.total);
+                    next.try_set(page.next);
+                    say_count();
+                    if let Some(case) = first_added {
+                        request_animation_frame(move || _ = focus_by_id(&row_id(&case)));
+                    }
+                }
+                Err(e) => _ = notice.try_set(i18n.t(&e.message_key())),
+            }
+            busy.try_set(false);
+        });
+    };
     let areas = StoredValue::new(config.areas.clone());
     let area_name = move |id: &Option<String>| match id {
         Some(id) => areas
@@ -66,7 +109,7 @@ pub fn SharedReportsPage(
                         let times = r.times.iter().map(|t| i18n.t(&t.label_key())).collect::<Vec<_>>().join(", ");
                         view! {
                             <tr>
-                                <th scope="row">{r.case_number.clone()}</th>
+                                <th scope="row" id=row_id(&r.case_number) tabindex="-1">{r.case_number.clone()}</th>
                                 <td>{human(&r.created_at, &i18n)}</td>
                                 <td>{names.name(&r.category, &i18n)}</td>
                                 <td>{area_name(&r.area)}</td>
@@ -80,5 +123,15 @@ pub fn SharedReportsPage(
                 </tbody>
             </table>
         </TableBox>
+        {move || next.get().is_some().then(|| view! {
+            <p class="more">
+                <button type="button" on:click=more disabled=move || busy.get()>{i18n.t("console-show-more")}</button>
+            </p>
+        })}
     }
+}
+
+/// The id of a shared report's row header, where focus goes when it is the first of a page.
+fn row_id(case: &str) -> String {
+    format!("shared-{case}")
 }
