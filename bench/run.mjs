@@ -397,14 +397,23 @@ row("  grid cells counted for the public map", `${cells}`, `levels 4–18, for $
   const before = workerdRssMb();
   let peak = before;
   const sampler = setInterval(() => { peak = Math.max(peak, workerdRssMb()); }, 20);
+  // Five in a row, one at a time (a coordinator's export takes seconds; they do not overlap).
+  const EXPORTS = 5;
   const [d1Before, cpuBefore] = [await d1Totals(), workerdCpuSeconds()];
-  const exported = await get("/api/v1/console/demo/export.csv");
+  const exports = [];
+  for (let i = 0; i < EXPORTS; i++) {
+    const exported = await get("/api/v1/console/demo/export.csv");
+    if (exported.status !== 200) throw new Error(`export: ${exported.status}`);
+    exports.push({ ms: exported.ms, bytes: exported.body.length, lines: exported.body.toString().trimEnd().split("\r\n").length - 1 });
+  }
   clearInterval(sampler);
   const d1After = await d1Totals();
-  usage.export = { cpuMs: (workerdCpuSeconds() - cpuBefore) * 1000, rowsRead: d1After.rows_read - d1Before.rows_read, rowsWritten: d1After.rows_written - d1Before.rows_written };
-  const lines = exported.body.toString().trimEnd().split("\r\n").length - 1;
-  row("Console CSV export of every report", ms(exported.ms),
-    `${lines} of ${total} reports, ${kb(exported.body.length)}; workerd's memory ${before.toFixed(0)} MB before, ${peak.toFixed(0)} MB at its peak; ${cpu(usage.export)}`,
+  const each = (value) => value / EXPORTS;
+  usage.export = { cpuMs: each((workerdCpuSeconds() - cpuBefore) * 1000), rowsRead: each(d1After.rows_read - d1Before.rows_read), rowsWritten: each(d1After.rows_written - d1Before.rows_written) };
+  const times = exports.map((e) => e.ms);
+  const complete = exports.filter((e) => e.lines === total).length;
+  row("Console CSV export of every report", `p50 ${ms(percentile(times, 50))}`,
+    `p99 ${ms(percentile(times, 99))} (${EXPORTS} in a row); ${complete} of ${EXPORTS} held all ${total} reports, ${kb(exports[0].bytes)}; workerd's memory ${before.toFixed(0)} MB before, ${peak.toFixed(0)} MB at its peak; each ${cpu(usage.export)}`,
     "complete; a worker has 128 MB");
 }
 
