@@ -277,6 +277,7 @@ test("an observer reaches every approved report through pages, told how many the
   const status = page.locator(".notice").filter({ hasText: "godkända rapporter visas" });
   await status.filter({ hasText: "De 50 senaste av 80 godkända rapporter visas." }).waitFor();
   assert.equal(await table.locator("tbody tr").count(), 50);
+  await page.screenshot({ path: screenshotPath("console-observer-paged-1280x900.png"), fullPage: false });
   const more = page.getByRole("button", { name: "Visa fler rapporter" });
   await more.focus();
   await page.keyboard.press("Enter");

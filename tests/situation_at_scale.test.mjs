@@ -104,8 +104,11 @@ function expected(reports) {
     by_time_of_day: tally(reports, (r) => (r.times ? r.times.split(",") : "unspecified")),
     by_week: tally(reports, (r) => isoWeek(r.createdAt)),
     by_month: tally(reports, (r) => r.createdAt.slice(0, 7)),
-    compilation: Object.fromEntries(["centrum", "norra", "sodra", "-"].map((area) =>
-      [area, darkSpots.filter((r) => r.area === area).map((r) => r.case)])),
+    // Each area's total and its newest 100 cases, oldest first.
+    compilation: Object.fromEntries(["centrum", "norra", "sodra", "-"].map((area) => {
+      const all = darkSpots.filter((r) => r.area === area).map((r) => r.case);
+      return [area, { total: all.length, cases: all.slice(-100) }];
+    })),
     answers: {
       "what-would-help": {
         answered: answering("what-would-help", Array.isArray).length,
@@ -137,7 +140,7 @@ function assertSituation(json, reports, what) {
   for (const key of ["by_area", "by_category", "by_status", "by_reporter_group", "by_time_of_day", "by_week", "by_month"]) {
     assert.deepEqual(counted(json[key]), want[key], `${what}: ${key}`);
   }
-  assert.deepEqual(Object.fromEntries(json.compilation.map((g) => [g.area, g.cases])), want.compilation, `${what}: compilation`);
+  assert.deepEqual(Object.fromEntries(json.compilation.map((g) => [g.area, { total: g.total, cases: g.cases }])), want.compilation, `${what}: compilation`);
   const answers = Object.fromEntries(json.answers.map((a) => [a.question, a]));
   for (const [question, summary] of Object.entries(want.answers)) {
     const got = answers[question];
@@ -157,6 +160,8 @@ function assertSituation(json, reports, what) {
 test("the lägesbild counts every report, 1 203 of them, as the rule says", async () => {
   const json = await dashboard("");
   assertSituation(json, REPORTS, "all");
+  const centrum = json.compilation.find((g) => g.area === "centrum");
+  assert.ok(centrum.total > 100 && centrum.cases.length === 100, "an area with more dark spots than are listed says how many");
   assert.deepEqual(json.by_category.map((c) => c.key).slice(0, 3), ["dark-spot", "graffiti", "vandalism"],
     "the municipality's categories in its order, zeros included");
   assert.deepEqual(json.by_area.map((c) => c.key), ["centrum", "norra", "sodra", "-"]);

@@ -219,30 +219,48 @@ pub struct DashboardAnswer {
     pub walk_dark_spots: Vec<crate::walk_dark_spots::AreaWalkSpots>,
 }
 
+/// The most case numbers one area's compilation lists: its newest (the lägesbild of years of
+/// reports would otherwise carry every case number of the category; the review list, filtered
+/// by the category and the area, pages through them all).
+pub const MAX_COMPILED_CASES: u32 = 100;
+
 /// One area's reports of one category: what a safety walk's compilation lists.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct AreaCompilation {
     /// The area's id, or "-" for reports outside every area.
     pub area: String,
+    /// How many reports of the category the area has under the filter.
+    #[serde(default)]
+    pub total: u32,
+    /// The newest [`MAX_COMPILED_CASES`] of them, oldest first.
     pub cases: Vec<String>,
 }
 
+impl AreaCompilation {
+    /// How many of the area's cases are not listed (the earlier ones).
+    pub fn not_listed(&self) -> u32 {
+        self.total.saturating_sub(self.cases.len() as u32)
+    }
+}
+
 /// The cases of one category grouped by area (configuration order, then outside), each group
-/// in the order `cases` lists them: `(area key, case number)`, oldest first as the store reads them.
+/// in the order `cases` lists them: `(area key, case number, the area's total)`, oldest first
+/// as the store reads them.
 pub fn compile_by_area(
     areas: &[Area],
-    cases: impl IntoIterator<Item = (String, String)>,
+    cases: impl IntoIterator<Item = (String, String, u32)>,
 ) -> Vec<AreaCompilation> {
     let mut groups: Vec<AreaCompilation> = areas
         .iter()
         .map(|a| a.id.as_str())
         .chain([OUTSIDE_AREAS])
-        .map(|area| AreaCompilation { area: area.to_string(), cases: Vec::new() })
+        .map(|area| AreaCompilation { area: area.to_string(), total: 0, cases: Vec::new() })
         .collect();
-    for (area, case) in cases {
+    for (area, case, total) in cases {
         if let Some(group) = groups.iter_mut().find(|g| g.area == area) {
             group.cases.push(case);
+            group.total = total;
         }
     }
     groups
@@ -430,6 +448,11 @@ mod tests {
         let cases = dark
             .iter()
             .map(|r| (area_key(&areas(), LatLng::new(r.lat, r.lng)).to_string(), r.case_number.clone()));
+        // As the store reads them: only the newest listed of "-", which has three in all.
+        let cases = cases.map(|(area, case)| {
+            let total = if area == OUTSIDE_AREAS { 3 } else { 1 };
+            (area, case, total)
+        });
         let compiled = compile_by_area(&areas(), cases);
         let got: Vec<(&str, Vec<&str>)> = compiled
             .iter()
@@ -443,6 +466,9 @@ mod tests {
                 ("-", vec!["2026-0006", "2026-0004"])
             ]
         );
+        let outside = compiled.iter().find(|g| g.area == OUTSIDE_AREAS).unwrap();
+        assert_eq!((outside.total, outside.not_listed()), (3, 1), "one earlier case not listed");
+        assert_eq!(compiled[0].not_listed(), 0);
         let at = |r: &ModeratedReport| LatLng::new(r.lat, r.lng);
         assert_eq!(area_key(&areas(), at(&fixture()[2])), "centrum");
         assert_eq!(area_key(&areas(), at(&fixture()[3])), OUTSIDE_AREAS);

@@ -10,7 +10,7 @@ use tryggve_core::public_map::MAX_LEVEL;
 use tryggve_core::questionnaire::{AnswerShape, AnswerTally};
 use tryggve_core::report::case_number;
 use tryggve_core::review::ReportFilter;
-use tryggve_core::stats::{Count, Tally, HOTSPOT_LEVEL, MAX_HOTSPOTS, OUTSIDE_AREAS};
+use tryggve_core::stats::{Count, Tally, HOTSPOT_LEVEL, MAX_COMPILED_CASES, MAX_HOTSPOTS, OUTSIDE_AREAS};
 use tryggve_core::time_to_fix::{Clock, HoursCount};
 use tryggve_core::{LatLng, ReportStatus, TimeOfDay};
 use worker::D1Database;
@@ -22,8 +22,9 @@ use crate::error::ApiError;
 pub struct Situation {
     pub tally: Tally,
     pub answers: Vec<AnswerTally>,
-    /// The cases of the compiled category, oldest first: (area key, case number).
-    pub compilation: Vec<(String, String)>,
+    /// The newest cases of the compiled category per area, oldest first: (area key, case
+    /// number, the area's total).
+    pub compilation: Vec<(String, String, u32)>,
     /// Hours to first response, to fixed, and open so far, counted per whole hour.
     pub hours: Vec<HoursCount>,
 }
@@ -58,7 +59,10 @@ pub async fn count(
         answers: answered.into_iter().filter_map(Answered::into_tally).collect(),
         compilation: cases
             .into_iter()
-            .map(|c| (c.area.unwrap_or_else(|| OUTSIDE_AREAS.into()), case_number(c.case_year, c.case_seq)))
+            .map(|c| {
+                let area = c.area.unwrap_or_else(|| OUTSIDE_AREAS.into());
+                (area, case_number(c.case_year, c.case_seq), c.total)
+            })
             .collect(),
         hours: hours.into_iter().filter_map(Hours::into_count).collect(),
     })
@@ -75,10 +79,10 @@ struct Counted {
     n: u32,
 }
 
-/// The plain dimensions over the filtered reports read once (materialised: only the columns
-/// counted, not the texts), each grouped on its own: D1 allows five terms in a compound
-/// `SELECT`, one per dimension. (One term over each report joined with the dimensions' names
-/// sorted five rows per report: more than twice as slow at 100 000 reports.)
+/// The plain dimensions in one term over the filtered reports read once (materialised: only
+/// the columns counted, not the texts): each report joined with the dimensions' names. (A term
+/// per dimension, D1 allowing five, scanned the reports five times: more rows read in the
+/// bench at 100 000 reports, for 4 % less CPU time.)
 fn tally_statement(
     db: &D1Database,
     tenant: &str,
@@ -88,11 +92,9 @@ fn tally_statement(
     let sql = format!(
         "WITH f AS MATERIALIZED (SELECT category, area_id, status, reporter_group, \
            substr(created_at, 1, 10) AS day FROM reports WHERE {}) \
-         SELECT 'category' AS dim, category AS key, COUNT(*) AS n FROM f GROUP BY 2 \
-         UNION ALL SELECT 'area', area_id, COUNT(*) FROM f GROUP BY 2 \
-         UNION ALL SELECT 'status', status, COUNT(*) FROM f GROUP BY 2 \
-         UNION ALL SELECT 'group', reporter_group, COUNT(*) FROM f GROUP BY 2 \
-         UNION ALL SELECT 'day', day, COUNT(*) FROM f GROUP BY 2",
+         SELECT d.value AS dim, CASE d.value WHEN 'category' THEN category WHEN 'area' THEN area_id \
+           WHEN 'status' THEN status WHEN 'group' THEN reporter_group ELSE day END AS key, COUNT(*) AS n \
+           FROM f, json_each('[\"category\",\"area\",\"status\",\"group\",\"day\"]') d GROUP BY 1, 2",
         q.sql
     );
     Ok(db.prepare(sql).bind(&q.args)?)
@@ -214,8 +216,11 @@ struct Case {
     area: Option<String>,
     case_year: i32,
     case_seq: u32,
+    total: u32,
 }
 
+/// The compiled category's cases per area: each area's total and its newest
+/// [`MAX_COMPILED_CASES`], oldest first.
 fn compile_statement(
     db: &D1Database,
     tenant: &str,
@@ -224,10 +229,17 @@ fn compile_statement(
 ) -> Result<worker::D1PreparedStatement, ApiError> {
     let mut q = matching(tenant, filter);
     let category = q.arg(category);
+    let most = q.arg(MAX_COMPILED_CASES);
+    // Each area's total, then its newest cases by the area's index (the same conditions, with
+    // the same placeholders, twice), so that no more than they are leave the database.
     let sql = format!(
-        "SELECT area_id AS area, case_year, case_seq FROM reports WHERE {} AND category = {category} \
-         ORDER BY created_at, case_year, case_seq",
-        q.sql
+        "WITH t AS (SELECT area_id AS area, COUNT(*) AS total FROM reports \
+           WHERE {matching} AND category = {category} GROUP BY area_id) \
+         SELECT r.area_id AS area, r.case_year, r.case_seq, t.total FROM t JOIN reports r ON r.id IN \
+           (SELECT id FROM reports WHERE {matching} AND category = {category} AND area_id IS t.area \
+             ORDER BY created_at DESC, id DESC LIMIT {most}) \
+         ORDER BY r.created_at, r.id",
+        matching = q.sql
     );
     Ok(db.prepare(sql).bind(&q.args)?)
 }

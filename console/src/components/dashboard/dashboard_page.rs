@@ -8,7 +8,7 @@ use tryggve_core::i18n::I18n;
 use tryggve_core::local_time::{human_day, human_month};
 use tryggve_core::moderation::Permission;
 use tryggve_core::review::ReportFilter;
-use tryggve_core::stats::{Count, DashboardAnswer, OUTSIDE_AREAS};
+use tryggve_core::stats::{AreaCompilation, Count, DashboardAnswer, OUTSIDE_AREAS};
 use tryggve_core::TenantConfig;
 
 use super::answer_tables::AnswerTables;
@@ -150,8 +150,8 @@ pub fn DashboardPage(
                         {a.compilation.iter().map(|g| view! {
                             <tr>
                                 <th scope="row">{area_name(&a.areas, &g.area)}</th>
-                                <td class="count">{g.cases.len()}</td>
-                                <td>{if g.cases.is_empty() { "–".to_string() } else { g.cases.join(", ") }}</td>
+                                <td class="count">{i18n.number(u64::from(g.total))}</td>
+                                <td>{listed_cases(g, &i18n)}</td>
                             </tr>
                         }).collect_view()}
                     </tbody>
@@ -188,5 +188,21 @@ pub fn DashboardPage(
         })}
         // Not under the reports' filters: the survey is its own measurement.
         <SurveyResults tenant=survey_tenant areas=survey_areas />
+    }
+}
+
+/// An area's listed cases, and how many earlier ones are not listed (the review list, filtered
+/// by the category and the area, has them all).
+fn listed_cases(group: &AreaCompilation, i18n: &I18n) -> String {
+    if group.cases.is_empty() {
+        return "–".to_string();
+    }
+    let listed = group.cases.join(", ");
+    match group.not_listed() {
+        0 => listed,
+        earlier => i18n.t_with(
+            "console-compilation-earlier",
+            &[("cases", &listed), ("count", &i18n.number(u64::from(earlier)))],
+        ),
     }
 }
