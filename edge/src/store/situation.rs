@@ -79,10 +79,11 @@ struct Counted {
     n: u32,
 }
 
-/// The plain dimensions in one term over the filtered reports read once (materialised: only
-/// the columns counted, not the texts): each report joined with the dimensions' names. (A term
-/// per dimension, D1 allowing five, scanned the reports five times: more rows read in the
-/// bench at 100 000 reports, for 4 % less CPU time.)
+/// The plain dimensions over the filtered reports read once (materialised: only the columns
+/// counted, not the texts), each grouped on its own: D1 allows five terms in a compound
+/// `SELECT`, one per dimension. (One term over each report joined with the dimensions' names
+/// sorts five rows per report: the whole lägesbild took 790 ms of CPU instead of 580 in the
+/// bench at 100 000 reports, for the same rows read.)
 fn tally_statement(
     db: &D1Database,
     tenant: &str,
@@ -92,9 +93,11 @@ fn tally_statement(
     let sql = format!(
         "WITH f AS MATERIALIZED (SELECT category, area_id, status, reporter_group, \
            substr(created_at, 1, 10) AS day FROM reports WHERE {}) \
-         SELECT d.value AS dim, CASE d.value WHEN 'category' THEN category WHEN 'area' THEN area_id \
-           WHEN 'status' THEN status WHEN 'group' THEN reporter_group ELSE day END AS key, COUNT(*) AS n \
-           FROM f, json_each('[\"category\",\"area\",\"status\",\"group\",\"day\"]') d GROUP BY 1, 2",
+         SELECT 'category' AS dim, category AS key, COUNT(*) AS n FROM f GROUP BY 2 \
+         UNION ALL SELECT 'area', area_id, COUNT(*) FROM f GROUP BY 2 \
+         UNION ALL SELECT 'status', status, COUNT(*) FROM f GROUP BY 2 \
+         UNION ALL SELECT 'group', reporter_group, COUNT(*) FROM f GROUP BY 2 \
+         UNION ALL SELECT 'day', day, COUNT(*) FROM f GROUP BY 2",
         q.sql
     );
     Ok(db.prepare(sql).bind(&q.args)?)
