@@ -341,11 +341,7 @@ pub async fn reports(
     filter: &ReportFilter,
     after: Option<&str>,
 ) -> Result<ReportPage, ApiError> {
-    let mut query = filter.to_query();
-    if let Some(after) = after {
-        query += &format!("&after={}", encode_query_value(after));
-    }
-    call::<ListReports>(&tenant_path(tenant), Some(query), &(), None).await
+    call::<ListReports>(&tenant_path(tenant), Some(page_query(filter, after)), &(), None).await
 }
 
 /// The reports `filter` selects in `view`, one by one or in clusters, and with `walks` the
@@ -519,11 +515,16 @@ pub async fn shared_reports(
     filter: &ReportFilter,
     after: Option<&str>,
 ) -> Result<SharedReportPage, ApiError> {
+    call::<ListSharedReports>(&tenant_path(tenant), Some(page_query(filter, after)), &(), None).await
+}
+
+/// The filter as a query, from the page after the token `after` if there is one.
+fn page_query(filter: &ReportFilter, after: Option<&str>) -> String {
     let mut query = filter.to_query();
     if let Some(after) = after {
         query += &format!("&after={}", encode_query_value(after));
     }
-    call::<ListSharedReports>(&tenant_path(tenant), Some(query), &(), None).await
+    query
 }
 
 pub async fn audit(tenant: &str) -> Result<Vec<AuditEntry>, ApiError> {

@@ -1,6 +1,7 @@
-//! Public reads (the public map, the dialogues and their snapshots, walks, map layers) served from the data
-//! centre's cache (the Workers Cache API) for a short lifetime, so that a municipality's front
-//! page full of residents reads D1 a few times a minute rather than once a view.
+//! Public reads (the public map, the dialogues and their snapshots, walks, map layers) served
+//! from the data centre's cache (the Workers Cache API) for a short lifetime, so that a
+//! municipality's front page full of residents reads D1 a few times a minute rather than once a
+//! view.
 //!
 //! What they show changes when a moderator acts. A change cannot delete every cached answer (one
 //! per viewport), so each answer is cached under its tenant's *generation* of that subject, and

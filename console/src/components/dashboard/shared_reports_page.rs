@@ -28,6 +28,8 @@ pub fn SharedReportsPage(
     // Where the next page starts; none when every match is listed.
     let next = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
+    // Which read is the current one: an answer to an earlier filter, arriving late, is dropped.
+    let generation = StoredValue::new(0_u64);
     let notice = RwSignal::new(String::new());
     let tenant = StoredValue::new(session.tenant.clone());
     // How many are shown, and of how many when not all are.
@@ -44,8 +46,13 @@ pub fn SharedReportsPage(
     Effect::new(move |_| {
         let current = filter.get();
         busy.set(true);
+        generation.update_value(|g| *g += 1);
+        let this = generation.get_value();
         spawn_local(async move {
             let answer = api::shared_reports(&tenant.get_value(), &current, None).await;
+            if generation.try_get_value() != Some(this) {
+                return;
+            }
             match answer {
                 Ok(page) => {
                     reports.try_set(page.reports);
@@ -62,8 +69,13 @@ pub fn SharedReportsPage(
         let Some(after) = next.get_untracked() else { return };
         let current = filter.get_untracked();
         busy.set(true);
+        let this = generation.get_value();
         spawn_local(async move {
-            match api::shared_reports(&tenant.get_value(), &current, Some(&after)).await {
+            let answer = api::shared_reports(&tenant.get_value(), &current, Some(&after)).await;
+            if generation.try_get_value() != Some(this) {
+                return;
+            }
+            match answer {
                 Ok(page) => {
                     // Focus moves to the first report added, so a keyboard user reads on there.
                     let first_added = page.reports.first().map(|r| r.case_number.clone());
