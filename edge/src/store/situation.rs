@@ -335,8 +335,7 @@ pub async fn near(
                 let (before_ends, after_starts) =
                     (q.arg(windows.before.1.as_str()), q.arg(windows.after.0.as_str()));
                 format!(
-                    "SELECT 1 AS counted, NULL AS lat, NULL AS lng, NULL AS created_at, \
-                       COALESCE(SUM(created_at < {before_ends}), 0) AS n_before, \
+                    "SELECT COALESCE(SUM(created_at < {before_ends}), 0) AS n_before, \
                        COALESCE(SUM(created_at >= {after_starts}), 0) AS n_after \
                      FROM reports WHERE {}",
                     q.sql
@@ -346,12 +345,7 @@ pub async fn near(
                 let b = BBox::new(place.lat, place.lng, place.lat, place.lng).grown_by(AROUND_METRES);
                 let (s, w, n, e) = (q.arg(b.south), q.arg(b.west), q.arg(b.north), q.arg(b.east));
                 q.and(format!("lat BETWEEN {s} AND {n} AND lng BETWEEN {w} AND {e}"));
-                format!(
-                    "SELECT 0 AS counted, lat, lng, created_at, 0 AS n_before, 0 AS n_after \
-                     FROM reports WHERE {} LIMIT {}",
-                    q.sql,
-                    NEAR_LIMIT + 1
-                )
+                format!("SELECT lat, lng, created_at FROM reports WHERE {} LIMIT {}", q.sql, NEAR_LIMIT + 1)
             }
         };
         statements.push(db.prepare(sql).bind(&q.args)?);
@@ -360,28 +354,33 @@ pub async fn near(
         return Ok(Vec::new());
     }
     #[derive(Deserialize)]
-    struct Found {
-        counted: u8,
-        lat: Option<f64>,
-        lng: Option<f64>,
-        created_at: Option<String>,
+    struct Counts {
         n_before: u32,
         n_after: u32,
     }
+    #[derive(Deserialize)]
+    struct Found {
+        lat: f64,
+        lng: f64,
+        created_at: String,
+    }
     let mut found = Vec::new();
-    for result in db.batch(statements).await? {
-        let rows: Vec<Found> = result.results()?;
-        if let Some(Found { counted: 1, n_before, n_after, .. }) = rows.first() {
-            found.push(Near::Counted { before: *n_before, after: *n_after });
+    // Each answer in the shape its measure asked for.
+    for ((around, _), result) in measures.iter().zip(db.batch(statements).await?) {
+        if let Around::Area(_) = around {
+            let counts: Vec<Counts> = result.results()?;
+            let (before, after) = counts.first().map_or((0, 0), |c| (c.n_before, c.n_after));
+            found.push(Near::Counted { before, after });
             continue;
         }
+        let rows: Vec<Found> = result.results()?;
         if rows.len() > NEAR_LIMIT as usize {
             worker::console_warn!("{tenant}: more than {NEAR_LIMIT} reports around a measure's place");
         }
         let reports = rows
             .into_iter()
             .take(NEAR_LIMIT as usize)
-            .filter_map(|r| Some((LatLng::new(r.lat?, r.lng?), r.created_at?)))
+            .map(|r| (LatLng::new(r.lat, r.lng), r.created_at))
             .collect();
         found.push(Near::Reports(reports));
     }
