@@ -250,7 +250,7 @@ fn test_fixtures(examples_port: u16) -> Result<String> {
         ("ortby", "Ortby kommun"),
         ("matby", "Mätby kommun"),
         ("svarby", "Svarby kommun"),
-        ("planby", "Planby kommun"),
+        ("importby", "Importby kommun"),
     ] {
         let mut tenant = TenantConfig::demo();
         tenant.id = id.into();

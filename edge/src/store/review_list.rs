@@ -126,24 +126,39 @@ pub async fn page(
     let mut q = matching(tenant, filter);
     let rank = rank_sql(&mut q, filter.order, categories);
     let (time, after) = if filter.order.is_oldest_first() { ("ASC", ">") } else { ("DESC", "<") };
-    if let Some(cursor) = cursor {
-        let (t, i) = (q.arg(cursor.created_at.as_str()), q.arg(cursor.id as f64));
-        let later_in_time = format!("(created_at, id) {after} ({t}, {i})");
-        match &rank {
-            Some(rank) => {
-                let r = q.arg(cursor.rank as f64);
-                q.and(format!("({rank} > {r} OR ({rank} = {r} AND {later_in_time}))"));
-            }
-            None => q.and(later_in_time),
+    let clauses = match (cursor, &rank) {
+        (None, _) => vec!["1".to_string()],
+        (Some(cursor), Some(rank)) => {
+            let (r, t, i) =
+                (q.arg(cursor.rank as f64), q.arg(cursor.created_at.as_str()), q.arg(cursor.id as f64));
+            vec![format!("({rank} > {r} OR ({rank} = {r} AND (created_at, id) {after} ({t}, {i})))")]
         }
-    }
-    let limit = q.arg(limit);
+        // In time order, the rest of the cursor's moment and then the moments after it, as two
+        // statements: SQLite seeks `(created_at, id) < (?, ?)` by the time alone, so each page
+        // in the middle of reports that share one moment (an import) read all of them again.
+        (Some(cursor), None) => {
+            let (t, i) = (q.arg(cursor.created_at.as_str()), q.arg(cursor.id as f64));
+            vec![format!("created_at = {t} AND id {after} {i}"), format!("created_at {after} {t}")]
+        }
+    };
+    // Last, so that every statement uses the last argument bound (D1 counts them by the highest).
+    let limit_arg = q.arg(limit);
     let by_rank = rank.map(|rank| format!("{rank} ASC, ")).unwrap_or_default();
-    let sql = format!(
-        "SELECT {COLUMNS} FROM reports WHERE {} ORDER BY {by_rank}created_at {time}, id {time} LIMIT {limit}",
-        q.sql
-    );
-    let rows: Vec<ReportRow> = db.prepare(sql).bind(&q.args)?.all().await?.results()?;
+    let statements = clauses
+        .into_iter()
+        .map(|clause| {
+            let sql = format!(
+                "SELECT {COLUMNS} FROM reports WHERE {} AND {clause} ORDER BY {by_rank}created_at {time}, id {time} LIMIT {limit_arg}",
+                q.sql
+            );
+            db.prepare(sql).bind(&q.args)
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut rows: Vec<ReportRow> = Vec::new();
+    for read in db.batch(statements).await? {
+        rows.extend(read.results::<ReportRow>()?);
+    }
+    rows.truncate(limit as usize);
     Ok(rows.into_iter().map(ReportRow::into_moderated).collect())
 }
 
