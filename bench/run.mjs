@@ -14,12 +14,12 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import zlib from "node:zlib";
+import { compressed, embeds, images, leafletFiles, ours, widgetDir } from "./embed-files.mjs";
 import { randomBytes } from "node:crypto";
 import { Miniflare } from "miniflare";
 import { chromium } from "playwright-core";
 
 const root = path.resolve(import.meta.dirname, "..");
-const widgetDir = path.join(root, "dist/public/widget");
 const rows = [];
 const usage = {}; // what each kind of request costs (CPU, D1 rows), for the month's bill at the end
 const row = (what, value, compared = "", target = "") => rows.push({ what, value, compared, target });
@@ -32,21 +32,9 @@ const percentile = (values, p) => {
 const median = (values) => percentile(values, 50);
 
 // ---------------------------------------------------------------- sizes
-function compressed(files) {
-  let raw = 0, gzip = 0, brotli = 0;
-  for (const file of files) {
-    const bytes = fs.readFileSync(path.join(widgetDir, file));
-    raw += bytes.length;
-    gzip += zlib.gzipSync(bytes, { level: 9 }).length;
-    brotli += zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-  }
-  return { raw, gzip, brotli };
-}
-const leafletFiles = ["leaflet-esm.js", "leaflet.css"];
-// What a page with a report form loads (a dialogue has a module of its own).
-const ours = ["tryggve.js", "tryggve_report.js", "tryggve_report_bg.wasm", "tryggve.css"];
-const images = ["images/marker-icon.png", "images/marker-shadow.png"];
-const everything = compressed([...ours, ...leafletFiles, ...images]);
+// (What each element loads is in bench/embed-files.mjs; tests/widget_size.test.mjs holds it to
+// bench/size-budget.json.)
+const everything = compressed(embeds.report);
 const leaflet = compressed(leafletFiles);
 const wasm = compressed(["tryggve_report_bg.wasm"]);
 const dialogueWasm = compressed(["tryggve_dialog_bg.wasm"]);
@@ -72,8 +60,7 @@ row("  Leaflet's lines and areas, loaded with such a layer (brotli)", kb(compres
 row("Live dialogue's wasm, loaded instead (brotli)", kb(dialogueWasm.brotli), `raw ${kb(dialogueWasm.raw)}`);
 {
   // A page with <tryggve-walk>: the list and the walk logger, with its own Leaflet (lines added).
-  const walkFiles = ["tryggve.js", "tryggve_walk.js", "tryggve_walk_bg.wasm", "tryggve.css", "leaflet-walk.js", "leaflet.css", ...images];
-  const walk = compressed(walkFiles);
+  const walk = compressed(embeds.walk);
   const walkWasm = compressed(["tryggve_walk_bg.wasm"]);
   const lines = compressed(["leaflet-walk.js"]).brotli - compressed(["leaflet-esm.js"]).brotli;
   row("Walk logger, everything it loads (brotli)", kb(walk.brotli), `wasm ${kb(walkWasm.brotli)}; its Leaflet ${kb(lines)} more than the form's (lines)`);
@@ -391,6 +378,22 @@ row("  grid cells counted for the public map", `${cells}`, `levels 4–18, for $
     usage[what] = result;
     row(`Console GET ${what} (${total} reports)`, `p99 ${ms(result.p99)}`,
       `p50 ${ms(result.p50)}; ${cpu(result)}; ${result.count} requests, ${result.failures} failed`, target);
+  }
+  {
+    // Which of the lägesbild's statements read the most rows, in one request (the whole log in
+    // target/bench/lagesbild-statements.txt), so that the next cut is aimed.
+    await fetch(`${edgeUrl}/__bench/d1/trace`);
+    const answer = await get("/api/v1/console/demo/dashboard");
+    if (answer.status !== 200) throw new Error(`lägesbild: ${answer.status}`);
+    const traced = await (await fetch(`${edgeUrl}/__bench/d1/trace`)).json();
+    const all = traced.reduce((sum, t) => sum + t.rows_read, 0);
+    // (A `|` of SQL's concatenation would end the README table's cell.)
+    const brief = (sql) => sql.replace(/\s+/g, " ").replaceAll("|", "¦").slice(0, 60);
+    fs.mkdirSync(path.join(root, "target/bench"), { recursive: true });
+    fs.writeFileSync(path.join(root, "target/bench/lagesbild-statements.txt"),
+      traced.map((t) => `${t.rows_read} rows, ${t.runs}×: ${t.sql.replace(/\s+/g, " ")}`).join("\n\n") + "\n");
+    const top = traced.slice(0, 3).map((t) => `${((t.rows_read / all) * 100).toFixed(0)} % \`${brief(t.sql)}…\``).join("; ");
+    row("  the lägesbild's statements, largest reads first", `${traced.length} statements`, `${all} rows in one request: ${top}`);
   }
   // The CSV export of every report: its time, its size, and workerd's resident memory at the
   // export's peak (sampled every 20 ms) against before.
