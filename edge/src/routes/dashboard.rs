@@ -9,7 +9,7 @@ use tryggve_core::questionnaire::{self, QuestionKind};
 use tryggve_core::review::ReportFilter;
 use tryggve_core::shared_report::{SharedReport, SharedReportPage};
 use tryggve_core::stats::{self, Count, DashboardAnswer};
-use tryggve_core::time_to_fix::TimeToFix;
+use tryggve_core::time_to_fix::{self, TimeToFix};
 use tryggve_core::unit::Unit;
 use tryggve_core::walk_dark_spots;
 
@@ -52,9 +52,11 @@ impl Handler for ReadDashboard {
             .map(|q| q.id.as_str())
             .collect();
         let now = clock::now_iso();
-        let counted =
-            store::situation::count(cx.db, &path.tenant, &filter, &single_choices, &category, &now).await?;
         let units = store::units::list(cx.db, &path.tenant).await?;
+        let targets = time_to_fix::targets_of(&units);
+        let counted =
+            store::situation::count(cx.db, &path.tenant, &filter, &single_choices, &category, &now, &targets)
+                .await?;
         let (measures, measure_effects) = measures_followed(cx, &path.tenant, &filter, &now[..10]).await?;
         let period = (filter.from.as_deref(), filter.to.as_deref());
         let spots = store::walk_points::dark_spots(cx.db, &path.tenant, period).await?;

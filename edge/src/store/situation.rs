@@ -13,7 +13,7 @@ use tryggve_core::questionnaire::{AnswerShape, AnswerTally};
 use tryggve_core::report::case_number;
 use tryggve_core::review::ReportFilter;
 use tryggve_core::stats::{Count, Tally, HOTSPOT_LEVEL, MAX_COMPILED_CASES, MAX_HOTSPOTS, OUTSIDE_AREAS};
-use tryggve_core::time_to_fix::{Clock, HoursCount};
+use tryggve_core::time_to_fix::{Clock, HoursCount, HOURLY_UNTIL};
 use tryggve_core::{LatLng, ReportStatus, TimeOfDay};
 use worker::D1Database;
 
@@ -41,13 +41,14 @@ pub async fn count(
     single_choices: &[&str],
     compile: &str,
     now: &str,
+    targets: &[u32],
 ) -> Result<Situation, ApiError> {
     let statements = vec![
         tally_statement(db, tenant, filter)?,
         spread_statement(db, tenant, filter)?,
         answers_statement(db, tenant, filter, single_choices)?,
         compile_statement(db, tenant, filter, compile)?,
-        hours_statement(db, tenant, filter, now)?,
+        hours_statement(db, tenant, filter, now, targets)?,
     ];
     let mut results = db.batch(statements).await?.into_iter();
     let mut next = || results.next().ok_or(ApiError::Internal("a result of the batch is missing".into()));
@@ -308,27 +309,40 @@ impl Hours {
 /// How many of the filtered reports took how many whole hours to a first response and to
 /// fixed, and how long the open ones have waited by `now`, per category and unit: a histogram,
 /// whatever the number of reports, from which `tryggve_core::time_to_fix` reads the medians.
+/// Counted by the hour under two days, then by the day or the greatest of `targets` reached
+/// (`time_to_fix::counted_hours`, whose rule the `CASE` below is).
 fn hours_statement(
     db: &D1Database,
     tenant: &str,
     filter: &ReportFilter,
     now: &str,
+    targets: &[u32],
 ) -> Result<worker::D1PreparedStatement, ApiError> {
     let mut q = matching(tenant, filter);
     let now = q.arg(now);
     let open: Vec<&str> =
         ReportStatus::ALL.into_iter().filter(|s| s.is_open()).map(ReportStatus::id).collect();
     let open = q.arg(serde_json::to_string(&open).unwrap_or_else(|_| "[]".into()));
+    // Asked per report only when some unit has a target.
+    let targets =
+        (!targets.is_empty()).then(|| q.arg(serde_json::to_string(targets).unwrap_or_else(|_| "[]".into())));
     let hours = |until: &str| format!("CAST((julianday({until}) - julianday(created_at)) * 24 AS INTEGER)");
     let (response, fix, waited) = (hours("first_response_at"), hours("fixed_at"), hours(&now));
+    let counted = |column: &str| {
+        let reached = targets.as_ref().map_or("0".into(), |targets| {
+            format!("coalesce((SELECT max(value) FROM json_each({targets}) WHERE value <= {column}), 0)")
+        });
+        format!("CASE WHEN {column} < {HOURLY_UNTIL} THEN {column} ELSE max({column} - {column} % 24, {reached}) END")
+    };
+    let (response_step, fix_step, waited_step) = (counted("response"), counted("fix"), counted("waited"));
     let sql = format!(
-        "WITH f AS MATERIALIZED (SELECT category, unit_id, status, created_at, first_response_at, fixed_at \
-           FROM reports WHERE {}) \
-         SELECT category, unit_id AS unit, 'response' AS clock, {response} AS hours, COUNT(*) AS n FROM f \
-           WHERE first_response_at IS NOT NULL GROUP BY 1, 2, 4 \
-         UNION ALL SELECT category, unit_id, 'fix', {fix}, COUNT(*) FROM f \
-           WHERE fixed_at IS NOT NULL GROUP BY 1, 2, 4 \
-         UNION ALL SELECT category, unit_id, 'open', {waited}, COUNT(*) FROM f \
+        "WITH f AS MATERIALIZED (SELECT category, unit_id, status, fixed_at, \
+           {response} AS response, {fix} AS fix, {waited} AS waited FROM reports WHERE {}) \
+         SELECT category, unit_id AS unit, 'response' AS clock, {response_step} AS hours, COUNT(*) AS n FROM f \
+           WHERE response IS NOT NULL GROUP BY 1, 2, 4 \
+         UNION ALL SELECT category, unit_id, 'fix', {fix_step}, COUNT(*) FROM f \
+           WHERE fix IS NOT NULL GROUP BY 1, 2, 4 \
+         UNION ALL SELECT category, unit_id, 'open', {waited_step}, COUNT(*) FROM f \
            WHERE fixed_at IS NULL AND status IN (SELECT value FROM json_each({open})) GROUP BY 1, 2, 4",
         q.sql
     );
