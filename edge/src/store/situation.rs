@@ -83,7 +83,7 @@ struct Counted {
 }
 
 /// How many of the filtered reports have one combination of category, area, status and
-/// reporter group (a few hundred at most), or were made on one day; `tally_of` reads the
+/// reporter group (at most a few thousand, however many reports), or were made on one day; `tally_of` reads the
 /// dimensions' counts from their sums.
 #[derive(Deserialize)]
 struct Combination {
