@@ -14,10 +14,10 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import zlib from "node:zlib";
-import { compressed, embeds, images, leafletFiles, ours, widgetDir } from "./embed-files.mjs";
 import { randomBytes } from "node:crypto";
 import { Miniflare } from "miniflare";
 import { chromium } from "playwright-core";
+import { compressed, embeds, images, leafletFiles, ours, widgetDir } from "./embed-files.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const rows = [];

@@ -148,7 +148,8 @@ pub async fn page(
         .into_iter()
         .map(|clause| {
             let sql = format!(
-                "SELECT {COLUMNS} FROM reports WHERE {} AND {clause} ORDER BY {by_rank}created_at {time}, id {time} LIMIT {limit_arg}",
+                "SELECT {COLUMNS} FROM reports WHERE {} AND {clause} \
+                 ORDER BY {by_rank}created_at {time}, id {time} LIMIT {limit_arg}",
                 q.sql
             );
             db.prepare(sql).bind(&q.args)

@@ -83,8 +83,8 @@ struct Counted {
 }
 
 /// How many of the filtered reports have one combination of category, area, status and
-/// reporter group (at most a few thousand, however many reports), or were made on one day; `tally_of` reads the
-/// dimensions' counts from their sums.
+/// reporter group (at most a few thousand, however many reports), or were made on one day;
+/// [`summed`] makes each dimension's counts of them.
 #[derive(Deserialize)]
 struct Combination {
     category: Option<String>,
