@@ -98,7 +98,9 @@ struct Combination {
 /// The plain dimensions: the filtered reports grouped once by their combination of the four
 /// and once by day, each dimension summed here. (Each dimension grouped on its own over the
 /// reports materialised once read 1.1 million rows at 100 000 reports, as D1 counts them, since
-/// every term read the whole materialised set again and sorted it: this reads 400 000.)
+/// every term read the whole materialised set again and sorted it: this reads 400 000.) Each
+/// term is grouped in the order of its index, `reports_tally` and `reports_day` (migration
+/// 0024), so neither is sorted.
 fn tally_statement(
     db: &D1Database,
     tenant: &str,
@@ -107,9 +109,9 @@ fn tally_statement(
     let q = matching(tenant, filter);
     let sql = format!(
         "SELECT category, area_id, status, reporter_group, NULL AS day, COUNT(*) AS n \
-           FROM reports WHERE {matching} GROUP BY 1, 2, 3, 4 \
+           FROM reports INDEXED BY reports_tally WHERE {matching} GROUP BY 1, 2, 3, 4 \
          UNION ALL SELECT NULL, NULL, NULL, NULL, substr(created_at, 1, 10), COUNT(*) \
-           FROM reports WHERE {matching} GROUP BY 5",
+           FROM reports INDEXED BY reports_day WHERE {matching} GROUP BY 5",
         matching = q.sql
     );
     Ok(db.prepare(sql).bind(&q.args)?)
@@ -148,14 +150,16 @@ fn spread_statement(
     filter: &ReportFilter,
 ) -> Result<worker::D1PreparedStatement, ApiError> {
     let mut q = matching(tenant, filter);
+    const { assert!(MAX_LEVEL - HOTSPOT_LEVEL == 2, "the index reports_cells holds cells two levels up") };
     let shift = MAX_LEVEL - HOTSPOT_LEVEL;
     // Times of day are stored comma-separated ("evening,night"); "" finds the reports naming none.
     let times: Vec<&str> = std::iter::once("").chain(TimeOfDay::ALL.map(|t| t.id())).collect();
     let times = q.arg(serde_json::to_string(&times).unwrap_or_else(|_| "[]".into()));
     let most = q.arg(MAX_HOTSPOTS as u32);
+    // Grouped in the order of the index `reports_cells` (migration 0024), which holds `cell_x >> 2`.
     let sql = format!(
         "WITH cells AS (SELECT times, cell_x >> {shift} AS cx, cell_y >> {shift} AS cy, COUNT(*) AS n \
-           FROM reports WHERE {matching} GROUP BY 1, 2, 3), \
+           FROM reports INDEXED BY reports_cells WHERE {matching} GROUP BY 2, 3, 1), \
          hot AS MATERIALIZED (SELECT cx, cy, SUM(n) AS n FROM cells GROUP BY cx, cy \
            ORDER BY n DESC, cy, cx LIMIT {most}) \
          SELECT 'time' AS dim, t.value AS key, NULL AS place, SUM(cells.n) AS n \
@@ -163,7 +167,7 @@ fn spread_statement(
            WHERE instr(',' || cells.times || ',', ',' || t.value || ',') > 0 GROUP BY 2 \
          UNION ALL SELECT 'cell', cx || ',' || cy, NULL, n FROM hot \
          UNION ALL SELECT 'place', (cell_x >> {shift}) || ',' || (cell_y >> {shift}), place, COUNT(*) \
-           FROM reports WHERE {matching} AND place IS NOT NULL \
+           FROM reports INDEXED BY reports_cells WHERE {matching} AND place IS NOT NULL \
              AND (cell_x >> {shift}, cell_y >> {shift}) IN (SELECT cx, cy FROM hot) GROUP BY 2, 3",
         matching = q.sql
     );
@@ -209,8 +213,9 @@ fn tally_of(rows: Vec<Counted>) -> Tally {
 }
 
 /// How many answered each question in each shape, and how often each option or scale step was
-/// given (over every answer, short texts as redacted: `ModeratedReport::all_answers`). Texts are counted per value only for single-choice questions (their option ids):
-/// short texts would make a group of each answer.
+/// given (over every answer, short texts as redacted: `ModeratedReport::all_answers`). Texts
+/// are counted per value only for single-choice questions (their option ids): short texts
+/// would make a group of each answer.
 #[derive(Deserialize)]
 struct Answered {
     question: String,
@@ -226,6 +231,8 @@ impl Answered {
     }
 }
 
+/// Only the reports with answers are read (the index `reports_answered` holds them by the
+/// condition written here).
 fn answers_statement(
     db: &D1Database,
     tenant: &str,
@@ -238,7 +245,7 @@ fn answers_statement(
         (AnswerShape::Text.sql_type(), AnswerShape::Choices.sql_type(), AnswerShape::Number.sql_type());
     let sql = format!(
         "WITH a AS MATERIALIZED (SELECT j.key AS question, j.type AS shape, j.value AS value \
-           FROM (SELECT json_patch(answers, answer_texts) AS given FROM reports \
+           FROM (SELECT json_patch(answers, answer_texts) AS given FROM reports INDEXED BY reports_answered \
              WHERE {} AND (answers <> '{{}}' OR answer_texts <> '{{}}')) r, json_each(r.given) j) \
          SELECT question, shape, NULL AS value, COUNT(*) AS n FROM a GROUP BY 1, 2 \
          UNION ALL SELECT question, shape, CAST(value AS TEXT), COUNT(*) FROM a \
@@ -310,7 +317,10 @@ impl Hours {
 /// fixed, and how long the open ones have waited by `now`, per category and unit: a histogram,
 /// whatever the number of reports, from which `tryggve_core::time_to_fix` reads the medians.
 /// Counted by the hour under two days, then by the day or the greatest of `targets` reached
-/// (`time_to_fix::counted_hours`, whose rule the `CASE` below is).
+/// (`time_to_fix::counted_hours`, whose rule the `CASE` below is). The hours to a response and
+/// to fixed are counted per whole hour first, in the order of their indexes
+/// (`reports_response_hours`, `reports_fix_hours`, which hold the same expressions), then per
+/// step; the open ones are read from `reports_open`.
 fn hours_statement(
     db: &D1Database,
     tenant: &str,
@@ -323,28 +333,33 @@ fn hours_statement(
     let open: Vec<&str> =
         ReportStatus::ALL.into_iter().filter(|s| s.is_open()).map(ReportStatus::id).collect();
     let open = q.arg(serde_json::to_string(&open).unwrap_or_else(|_| "[]".into()));
-    // Asked per report only when some unit has a target.
-    let targets =
-        (!targets.is_empty()).then(|| q.arg(serde_json::to_string(targets).unwrap_or_else(|_| "[]".into())));
     let hours = |until: &str| format!("CAST((julianday({until}) - julianday(created_at)) * 24 AS INTEGER)");
     let (response, fix, waited) = (hours("first_response_at"), hours("fixed_at"), hours(&now));
-    let counted = |column: &str| {
-        let reached = targets.as_ref().map_or("0".into(), |targets| {
-            format!("coalesce((SELECT max(value) FROM json_each({targets}) WHERE value <= {column}), 0)")
-        });
-        format!("CASE WHEN {column} < {HOURLY_UNTIL} THEN {column} ELSE max({column} - {column} % 24, {reached}) END")
+    // The greatest target reached by `h` hours, the targets written out (numbers, greatest
+    // first): a lookup in a bound list per report cost more than the rest of the statement.
+    let mut targets = targets.to_vec();
+    targets.sort_unstable_by(|a, b| b.cmp(a));
+    targets.dedup();
+    let reached = if targets.is_empty() {
+        "0".to_string()
+    } else {
+        let steps: String = targets.iter().map(|t| format!("WHEN h >= {t} THEN {t} ")).collect();
+        format!("CASE {steps}ELSE 0 END")
     };
-    let (response_step, fix_step, waited_step) = (counted("response"), counted("fix"), counted("waited"));
+    let step = format!("CASE WHEN h < {HOURLY_UNTIL} THEN h ELSE max(h - h % 24, {reached}) END");
     let sql = format!(
-        "WITH f AS MATERIALIZED (SELECT category, unit_id, status, fixed_at, \
-           {response} AS response, {fix} AS fix, {waited} AS waited FROM reports WHERE {}) \
-         SELECT category, unit_id AS unit, 'response' AS clock, {response_step} AS hours, COUNT(*) AS n FROM f \
-           WHERE response IS NOT NULL GROUP BY 1, 2, 4 \
-         UNION ALL SELECT category, unit_id, 'fix', {fix_step}, COUNT(*) FROM f \
-           WHERE fix IS NOT NULL GROUP BY 1, 2, 4 \
-         UNION ALL SELECT category, unit_id, 'open', {waited_step}, COUNT(*) FROM f \
-           WHERE fixed_at IS NULL AND status IN (SELECT value FROM json_each({open})) GROUP BY 1, 2, 4",
-        q.sql
+        "SELECT category, unit_id AS unit, 'response' AS clock, {step} AS hours, SUM(n) AS n FROM \
+           (SELECT category, unit_id, {response} AS h, COUNT(*) AS n \
+             FROM reports INDEXED BY reports_response_hours \
+             WHERE {matching} AND {response} IS NOT NULL GROUP BY 1, 2, 3) GROUP BY 1, 2, 4 \
+         UNION ALL SELECT category, unit_id, 'fix', {step}, SUM(n) FROM \
+           (SELECT category, unit_id, {fix} AS h, COUNT(*) AS n \
+             FROM reports INDEXED BY reports_fix_hours \
+             WHERE {matching} AND {fix} IS NOT NULL GROUP BY 1, 2, 3) GROUP BY 1, 2, 4 \
+         UNION ALL SELECT category, unit_id, 'open', {step}, COUNT(*) FROM \
+           (SELECT category, unit_id, {waited} AS h FROM reports INDEXED BY reports_open WHERE {matching} \
+             AND fixed_at IS NULL AND status IN (SELECT value FROM json_each({open}))) GROUP BY 1, 2, 4",
+        matching = q.sql
     );
     Ok(db.prepare(sql).bind(&q.args)?)
 }
