@@ -149,6 +149,14 @@ pub fn counted_hours(hours: u32, targets: &[u32]) -> u32 {
     (hours - hours % 24).max(reached)
 }
 
+/// From this many hours on, [`counted_hours`] is whole days whatever the hour within the day
+/// (past [`HOURLY_UNTIL`] and the day of every target that falls within a day), so that what
+/// waited longer can be counted per day it arrived on, without the hour of each.
+pub fn by_whole_days_from(targets: &[u32]) -> u32 {
+    let within_a_day = targets.iter().copied().filter(|t| t % 24 != 0).max().unwrap_or(0);
+    HOURLY_UNTIL.max(within_a_day.div_ceil(24) * 24)
+}
+
 /// Every target time any of `units` has, for [`counted_hours`].
 pub fn targets_of(units: &[Unit]) -> Vec<u32> {
     let mut targets: Vec<u32> = units.iter().flat_map(|u| u.draft.targets.values().copied()).collect();
@@ -288,6 +296,20 @@ mod tests {
         assert_eq!(counted_hours(47, &[]), 47, "by the hour under two days");
         assert_eq!(counted_hours(24 * 40 + 9, &[]), 24 * 40, "then by the day");
         assert_eq!(counted_hours(61, &targets), 60, "or the target reached, if later in the day");
+    }
+
+    #[test]
+    fn past_the_last_target_hours_count_as_whole_days() {
+        for targets in [vec![], vec![4, 60, 100], vec![47, 49, 1000], vec![24, 48, 72], vec![24 * 30 + 5]] {
+            let from = by_whole_days_from(&targets);
+            assert_eq!(from % 24, 0, "{targets:?}: a whole day");
+            for hours in from..from + 24 * 60 {
+                assert_eq!(counted_hours(hours, &targets), hours - hours % 24, "{targets:?}, {hours}");
+            }
+            // The first of its days that is not: the day before, with a target or by the hour.
+            let day_before = (from - 24..from).any(|h| counted_hours(h, &targets) != from - 24);
+            assert!(day_before, "{targets:?}: {from} is the first whole-day hour");
+        }
     }
 
     fn street() -> Unit {

@@ -13,7 +13,7 @@ use tryggve_core::questionnaire::{AnswerShape, AnswerTally};
 use tryggve_core::report::case_number;
 use tryggve_core::review::ReportFilter;
 use tryggve_core::stats::{Count, Tally, HOTSPOT_LEVEL, MAX_COMPILED_CASES, MAX_HOTSPOTS, OUTSIDE_AREAS};
-use tryggve_core::time_to_fix::{Clock, HoursCount, HOURLY_UNTIL};
+use tryggve_core::time_to_fix::{by_whole_days_from, Clock, HoursCount, HOURLY_UNTIL};
 use tryggve_core::{LatLng, ReportStatus, TimeOfDay};
 use worker::D1Database;
 
@@ -95,6 +95,20 @@ struct Combination {
     n: u32,
 }
 
+/// The index a count reads the reports `filter` selects by: `own`, one of the lägesbild's
+/// (migration 0024), which hold what it counts in the order it groups by and every column a
+/// filter may choose by but the area; for one area, the area's index (`reports_by_tenant_area`).
+/// The area is left out of the lägesbild's indexes since placing every report in its area (after
+/// an import, or when the areas change) would rewrite each of them: with it, placing 100 000
+/// reports took ten times as long. Named rather than left to SQLite, which has no statistics to
+/// choose by and took an area's or a period's index, or one of these for another.
+fn read_by(filter: &ReportFilter, own: &'static str) -> &'static str {
+    match filter.area {
+        Some(_) => "reports_by_tenant_area",
+        None => own,
+    }
+}
+
 /// The plain dimensions: the filtered reports grouped once by their combination of the four
 /// and once by day, each dimension summed here. (Each dimension grouped on its own over the
 /// reports materialised once read 1.1 million rows at 100 000 reports, as D1 counts them, since
@@ -107,11 +121,12 @@ fn tally_statement(
     filter: &ReportFilter,
 ) -> Result<worker::D1PreparedStatement, ApiError> {
     let q = matching(tenant, filter);
+    let (combinations, days) = (read_by(filter, "reports_tally"), read_by(filter, "reports_day"));
     let sql = format!(
         "SELECT category, area_id, status, reporter_group, NULL AS day, COUNT(*) AS n \
-           FROM reports INDEXED BY reports_tally WHERE {matching} GROUP BY 1, 2, 3, 4 \
+           FROM reports INDEXED BY {combinations} WHERE {matching} GROUP BY 1, 2, 3, 4 \
          UNION ALL SELECT NULL, NULL, NULL, NULL, substr(created_at, 1, 10), COUNT(*) \
-           FROM reports INDEXED BY reports_day WHERE {matching} GROUP BY 5",
+           FROM reports INDEXED BY {days} WHERE {matching} GROUP BY 5",
         matching = q.sql
     );
     Ok(db.prepare(sql).bind(&q.args)?)
@@ -156,10 +171,11 @@ fn spread_statement(
     let times: Vec<&str> = std::iter::once("").chain(TimeOfDay::ALL.map(|t| t.id())).collect();
     let times = q.arg(serde_json::to_string(&times).unwrap_or_else(|_| "[]".into()));
     let most = q.arg(MAX_HOTSPOTS as u32);
+    let cells = read_by(filter, "reports_cells");
     // Grouped in the order of the index `reports_cells` (migration 0024), which holds `cell_x >> 2`.
     let sql = format!(
         "WITH cells AS (SELECT times, cell_x >> {shift} AS cx, cell_y >> {shift} AS cy, COUNT(*) AS n \
-           FROM reports INDEXED BY reports_cells WHERE {matching} GROUP BY 2, 3, 1), \
+           FROM reports INDEXED BY {cells} WHERE {matching} GROUP BY 2, 3, 1), \
          hot AS MATERIALIZED (SELECT cx, cy, SUM(n) AS n FROM cells GROUP BY cx, cy \
            ORDER BY n DESC, cy, cx LIMIT {most}) \
          SELECT 'time' AS dim, t.value AS key, NULL AS place, SUM(cells.n) AS n \
@@ -167,7 +183,7 @@ fn spread_statement(
            WHERE instr(',' || cells.times || ',', ',' || t.value || ',') > 0 GROUP BY 2 \
          UNION ALL SELECT 'cell', cx || ',' || cy, NULL, n FROM hot \
          UNION ALL SELECT 'place', (cell_x >> {shift}) || ',' || (cell_y >> {shift}), place, COUNT(*) \
-           FROM reports INDEXED BY reports_cells WHERE {matching} AND place IS NOT NULL \
+           FROM reports INDEXED BY {cells} WHERE {matching} AND place IS NOT NULL \
              AND (cell_x >> {shift}, cell_y >> {shift}) IN (SELECT cx, cy FROM hot) GROUP BY 2, 3",
         matching = q.sql
     );
@@ -241,19 +257,20 @@ fn answers_statement(
 ) -> Result<worker::D1PreparedStatement, ApiError> {
     let mut q = matching(tenant, filter);
     let choices = q.arg(serde_json::to_string(single_choices).unwrap_or_else(|_| "[]".into()));
+    let answered = read_by(filter, "reports_answered");
     let (text, array, number) =
         (AnswerShape::Text.sql_type(), AnswerShape::Choices.sql_type(), AnswerShape::Number.sql_type());
     let sql = format!(
         "WITH a AS MATERIALIZED (SELECT j.key AS question, j.type AS shape, j.value AS value \
-           FROM (SELECT json_patch(answers, answer_texts) AS given FROM reports INDEXED BY reports_answered \
-             WHERE {} AND (answers <> '{{}}' OR answer_texts <> '{{}}')) r, json_each(r.given) j) \
+           FROM (SELECT json_patch(answers, answer_texts) AS given FROM reports INDEXED BY {answered} \
+             WHERE {matching} AND (answers <> '{{}}' OR answer_texts <> '{{}}')) r, json_each(r.given) j) \
          SELECT question, shape, NULL AS value, COUNT(*) AS n FROM a GROUP BY 1, 2 \
          UNION ALL SELECT question, shape, CAST(value AS TEXT), COUNT(*) FROM a \
            WHERE shape = '{number}' OR (shape = '{text}' AND question IN (SELECT value FROM json_each({choices}))) \
            GROUP BY 1, 2, 3 \
          UNION ALL SELECT a.question, a.shape, CAST(c.value AS TEXT), COUNT(*) FROM a, json_each(a.value) c \
            WHERE a.shape = '{array}' GROUP BY 1, 2, 3",
-        q.sql
+        matching = q.sql
     );
     Ok(db.prepare(sql).bind(&q.args)?)
 }
@@ -317,10 +334,16 @@ impl Hours {
 /// fixed, and how long the open ones have waited by `now`, per category and unit: a histogram,
 /// whatever the number of reports, from which `tryggve_core::time_to_fix` reads the medians.
 /// Counted by the hour under two days, then by the day or the greatest of `targets` reached
-/// (`time_to_fix::counted_hours`, whose rule the `CASE` below is). The hours to a response and
-/// to fixed are counted per whole hour first, in the order of their indexes
-/// (`reports_response_hours`, `reports_fix_hours`, which hold the same expressions), then per
-/// step; the open ones are read from `reports_open`.
+/// (`time_to_fix::counted_hours`, whose rule the `CASE` below is).
+///
+/// Nothing is sorted per report. The hours to a response and to fixed are counted per whole
+/// hour first, in the order of their indexes (`reports_response_hours`, `reports_fix_hours`,
+/// which hold the same expressions), then per step. The open reports that have waited past
+/// every target (`time_to_fix::by_whole_days_from`) are counted per category, unit and the day
+/// they arrived, in the order of `reports_waiting`: their waits on one day are a whole number of
+/// days apart by at most one (arriving later in the day than `now` is, one day less), so the
+/// least and the sum of them say how many waited each. Only the ones that came since are read
+/// one by one, from the index by time.
 fn hours_statement(
     db: &D1Database,
     tenant: &str,
@@ -335,6 +358,7 @@ fn hours_statement(
     let open = q.arg(serde_json::to_string(&open).unwrap_or_else(|_| "[]".into()));
     let hours = |until: &str| format!("CAST((julianday({until}) - julianday(created_at)) * 24 AS INTEGER)");
     let (response, fix, waited) = (hours("first_response_at"), hours("fixed_at"), hours(&now));
+    let by_days_from = by_whole_days_from(targets);
     // The greatest target reached by `h` hours, the targets written out (numbers, greatest
     // first): a lookup in a bound list per report cost more than the rest of the statement.
     let mut targets = targets.to_vec();
@@ -347,18 +371,39 @@ fn hours_statement(
         format!("CASE {steps}ELSE 0 END")
     };
     let step = format!("CASE WHEN h < {HOURLY_UNTIL} THEN h ELSE max(h - h % 24, {reached}) END");
+    let (responded, fixed, waiting, recent) = (
+        read_by(filter, "reports_response_hours"),
+        read_by(filter, "reports_fix_hours"),
+        read_by(filter, "reports_waiting"),
+        read_by(filter, "reports_by_tenant_time"),
+    );
+    let still_open = format!("fixed_at IS NULL AND status IN (SELECT value FROM json_each({open}))");
+    // An hour more than the whole days begin: a report of exactly that age is read by both
+    // parts and counted by the one its whole hours say.
+    let since = format!("strftime('%Y-%m-%dT%H:%M:%fZ', {now}, '-{} hours')", by_days_from + 1);
     let sql = format!(
-        "SELECT category, unit_id AS unit, 'response' AS clock, {step} AS hours, SUM(n) AS n FROM \
+        "WITH days AS (SELECT category, unit_id, MIN(h / 24) AS lo, COUNT(*) AS n, SUM(h / 24) AS total \
+           FROM (SELECT category, unit_id, substr(created_at, 1, 10) AS day, {waited} AS h \
+             FROM reports INDEXED BY {waiting} WHERE {matching} AND {still_open}) \
+           WHERE h >= {by_days_from} GROUP BY category, unit_id, day) \
+         SELECT category, unit_id AS unit, 'response' AS clock, {step} AS hours, SUM(n) AS n FROM \
            (SELECT category, unit_id, {response} AS h, COUNT(*) AS n \
-             FROM reports INDEXED BY reports_response_hours \
-             WHERE {matching} AND {response} IS NOT NULL GROUP BY 1, 2, 3) GROUP BY 1, 2, 4 \
+             FROM reports INDEXED BY {responded} WHERE {matching} \
+               AND first_response_at IS NOT NULL AND {response} IS NOT NULL GROUP BY 1, 2, 3) \
+           GROUP BY 1, 2, 4 \
          UNION ALL SELECT category, unit_id, 'fix', {step}, SUM(n) FROM \
            (SELECT category, unit_id, {fix} AS h, COUNT(*) AS n \
-             FROM reports INDEXED BY reports_fix_hours \
-             WHERE {matching} AND {fix} IS NOT NULL GROUP BY 1, 2, 3) GROUP BY 1, 2, 4 \
+             FROM reports INDEXED BY {fixed} WHERE {matching} \
+               AND fixed_at IS NOT NULL AND {fix} IS NOT NULL GROUP BY 1, 2, 3) \
+           GROUP BY 1, 2, 4 \
          UNION ALL SELECT category, unit_id, 'open', {step}, COUNT(*) FROM \
-           (SELECT category, unit_id, {waited} AS h FROM reports INDEXED BY reports_open WHERE {matching} \
-             AND fixed_at IS NULL AND status IN (SELECT value FROM json_each({open}))) GROUP BY 1, 2, 4",
+           (SELECT category, unit_id, {waited} AS h FROM reports INDEXED BY {recent} \
+             WHERE {matching} AND {still_open} AND created_at > {since}) \
+           WHERE h < {by_days_from} GROUP BY 1, 2, 4 \
+         UNION ALL SELECT category, unit_id, 'open', 24 * d, SUM(n) FROM \
+           (SELECT category, unit_id, lo AS d, n - (total - n * lo) AS n FROM days \
+             UNION ALL SELECT category, unit_id, lo + 1, total - n * lo FROM days WHERE total > n * lo) \
+           WHERE n > 0 GROUP BY 1, 2, 4",
         matching = q.sql
     );
     Ok(db.prepare(sql).bind(&q.args)?)
