@@ -334,7 +334,8 @@ impl Hours {
 /// fixed, and how long the open ones have waited by `now`, per category and unit: a histogram,
 /// whatever the number of reports, from which `tryggve_core::time_to_fix` reads the medians.
 /// Counted by the hour under two days, then by the day or the greatest of `targets` reached
-/// (`time_to_fix::counted_hours`, whose rule the `CASE` below is).
+/// (`time_to_fix::counted_hours`, whose rule the `CASE` below is); `targets` as
+/// `time_to_fix::targets_of` gives them, least first and each once.
 ///
 /// Nothing is sorted per report. The hours to a response and to fixed are counted per whole
 /// hour first, in the order of their indexes (`reports_response_hours`, `reports_fix_hours`,
@@ -361,13 +362,10 @@ fn hours_statement(
     let by_days_from = by_whole_days_from(targets);
     // The greatest target reached by `h` hours, the targets written out (numbers, greatest
     // first): a lookup in a bound list per report cost more than the rest of the statement.
-    let mut targets = targets.to_vec();
-    targets.sort_unstable_by(|a, b| b.cmp(a));
-    targets.dedup();
     let reached = if targets.is_empty() {
         "0".to_string()
     } else {
-        let steps: String = targets.iter().map(|t| format!("WHEN h >= {t} THEN {t} ")).collect();
+        let steps: String = targets.iter().rev().map(|t| format!("WHEN h >= {t} THEN {t} ")).collect();
         format!("CASE {steps}ELSE 0 END")
     };
     let step = format!("CASE WHEN h < {HOURLY_UNTIL} THEN h ELSE max(h - h % 24, {reached}) END");
