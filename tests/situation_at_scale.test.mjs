@@ -18,6 +18,9 @@ const ADMIN = { tenant: TENANT, email: "admin@lagesby.example", password: "lages
 const COUNT = 1203;
 // Inside the demo areas (see TenantConfig::demo), and a place in the map but outside them all.
 const PLACES = { norra: [58.055, 12.80], "-": [58.10, 12.60], centrum: [58.034, 12.808] };
+// The place nine reports in 13 at each were named by when they arrived, the others by none (a
+// rule of its own, so that no filter below keeps only unnamed ones).
+const PLACE_NAMES = { norra: "Norra torget", "-": "Skogsvägen", centrum: "Stortorget" };
 const AREAS = ["norra", "-", "centrum", "centrum"];
 const CATEGORIES = ["dark-spot", "graffiti", "drugs"];
 const STATUSES = ["new", "reviewed", "in_progress", "resolved", "closed"];
@@ -41,6 +44,7 @@ function report(i) {
   return {
     i, area, case: `2026-${String(i).padStart(4, "0")}`,
     category: CATEGORIES[i % 3], status: STATUSES[i % 5], times: TIMES[i % 6], group: GROUPS[i % 7],
+    place: i % 13 < 9 ? PLACE_NAMES[area] : null,
     // Over 91 days from 1 September, at ten in the morning UTC (so the day is the same in Stockholm).
     createdAt: new Date(Date.UTC(2026, 8, 1 + (i % 91), 10, i % 60)).toISOString(),
     answers, texts,
@@ -58,12 +62,13 @@ before(async () => {
     // The report's cell on the finest grid, as the edge stores it with every report.
     const [cellX, cellY] = [Math.floor((lng + 180) / 360 * 262144), Math.floor((lat + 90) / 180 * 262144)];
     return `('${TENANT}', 2026, ${r.i}, '', ${lat}, ${lng}, ${cellX}, ${cellY}, '${r.category}', '${r.times}',
-      'Rapport ${r.i}', NULL, '${r.status}', '${r.createdAt}', 'pending', ${json(r.answers)}, ${json(r.texts)}, '${r.group}')`;
+      'Rapport ${r.i}', NULL, '${r.status}', '${r.createdAt}', 'pending', ${json(r.answers)}, ${json(r.texts)}, '${r.group}',
+      ${r.place ? `'${r.place}'` : "NULL"})`;
   });
   // In parts: one command line holds no more than 128 KB.
   for (let start = 0; start < rows.length; start += 300) {
     query(`INSERT INTO reports (tenant_id, case_year, case_seq, followup_token_hash, lat, lng, cell_x, cell_y, category, times,
-      description, contact_email, status, created_at, visibility, answers, answer_texts, reporter_group)
+      description, contact_email, status, created_at, visibility, answers, answer_texts, reporter_group, place)
       VALUES ${rows.slice(start, start + 300).join(",")}`);
   }
   admin = await login(ADMIN);
@@ -149,10 +154,11 @@ function assertSituation(json, reports, what) {
     if (summary.mean === null) assert.equal(got.mean, null, `${what}: ${question} has no mean`);
     else if (summary.mean !== undefined) assert.ok(Math.abs(got.mean - summary.mean) < 1e-9, `${what}: ${question} mean`);
   }
-  // Three places, each in a hot-spot cell of its own: every report is in one of them.
+  // Three places, each in a hot-spot cell of its own: every report is in one of them, and each
+  // spot is named by the place its reports were named by.
   assert.deepEqual(
-    json.hotspots.map((h) => h.count).sort((a, b) => a - b),
-    Object.values(tally(reports, (r) => r.area)).sort((a, b) => a - b),
+    json.hotspots.map((h) => `${h.count} ${h.place}`).sort(),
+    Object.entries(tally(reports, (r) => r.area)).map(([area, n]) => `${n} ${PLACE_NAMES[area]}`).sort(),
     `${what}: hot spots`,
   );
 }
