@@ -39,12 +39,12 @@ fn short(label: &str) -> String {
 /// else the largest count sets it.
 pub fn bars(rows: &[(String, u32)], direction: Direction, most: Option<u32>) -> Result<String, ChartError> {
     let mut svg = String::new();
-    // One segment makes a range of no length, which plotters cannot scale: a lone bar gets an
-    // empty neighbour.
+    // One segment makes a range of no length, which plotters cannot scale: a lone bar is drawn
+    // between two empty neighbours, in the middle (with one, it stood at an end beside a gap).
     let padded: Vec<(String, u32)>;
     let rows = match rows {
         [one] => {
-            padded = vec![one.clone(), (String::new(), 0)];
+            padded = vec![(String::new(), 0), one.clone(), (String::new(), 0)];
             &padded[..]
         }
         _ => rows,
@@ -69,7 +69,14 @@ fn draw(
         Direction::Along => n - 1 - i,
         Direction::Up => i,
     };
-    let labels: Vec<String> = rows.iter().map(|(label, _)| short(label)).collect();
+    // Without tick marks a row's name would touch the axis: two no-break spaces keep it off
+    // (SVG drops ordinary ones at the end of a text).
+    let gap = match direction {
+        Direction::Along => "\u{a0}\u{a0}",
+        Direction::Up => "",
+    };
+    let labels: Vec<String> = rows.iter().map(|(label, _)| format!("{}{gap}", short(label))).collect();
+    let longest = labels.iter().map(|l| l.chars().count()).max().unwrap_or(1) as u32;
     let label_of = move |v: &SegmentValue<u32>| match v {
         SegmentValue::CenterOf(i) if *i < n => labels.get(slot(*i) as usize).cloned().unwrap_or_default(),
         _ => String::new(),
@@ -77,7 +84,6 @@ fn draw(
     let number = |v: &u32| v.to_string();
     match direction {
         Direction::Along => {
-            let longest = rows.iter().map(|(l, _)| short(l).chars().count()).max().unwrap_or(1) as u32;
             let height = 40 + 30 * n;
             let root = SVGBackend::with_string(svg, (WIDTH, height)).into_drawing_area();
             root.fill(&WHITE)?;
@@ -89,6 +95,8 @@ fn draw(
             chart
                 .configure_mesh()
                 .disable_y_mesh()
+                // The rows are named, not measured: no tick marks (none beside an empty row).
+                .set_tick_mark_size(LabelAreaPosition::Left, 0)
                 .light_line_style(TRANSPARENT)
                 .bold_line_style(GRID)
                 .axis_style(INK)
@@ -118,6 +126,7 @@ fn draw(
             chart
                 .configure_mesh()
                 .disable_x_mesh()
+                .set_tick_mark_size(LabelAreaPosition::Bottom, 0)
                 .light_line_style(TRANSPARENT)
                 .bold_line_style(GRID)
                 .axis_style(INK)
@@ -183,7 +192,7 @@ mod tests {
 
     /// The `y` of the text element reading `label`.
     fn text_y(svg: &str, label: &str) -> f64 {
-        let end = svg.find(&format!(">\n{label}\n</text>")).unwrap();
+        let end = svg.find(&format!(">\n{label}\u{a0}\u{a0}\n</text>")).unwrap();
         let tag = &svg[svg[..end].rfind("<text").unwrap()..end];
         let from = tag.find(" y=\"").unwrap() + 4;
         tag[from..from + tag[from..].find('"').unwrap()].parse().unwrap()
@@ -198,7 +207,10 @@ mod tests {
         let (big, small) = (drawn[0].2, drawn[1].2);
         assert!((big / small - 4.0).abs() < 0.2, "12 against 3, the first on top: {big} and {small}");
         assert!(text_y(&svg, "Mörk plats") < text_y(&svg, "Klotter"), "labels in the rows' order, top down");
-        assert!(svg.contains(">\nMörk plats\n<"), "labels are text in the SVG");
+        assert!(
+            svg.contains(">\nMörk plats\u{a0}\u{a0}\n<"),
+            "labels are text in the SVG, kept off the axis"
+        );
         assert!(!svg.contains("<script>"), "labels are escaped");
         assert!(svg.contains("&lt;script&gt;"));
     }
@@ -215,12 +227,19 @@ mod tests {
     }
 
     #[test]
-    fn a_lone_bar_is_drawn() {
+    fn a_lone_bar_is_drawn_in_the_middle() {
         for direction in [Direction::Along, Direction::Up] {
             let svg = bars(&[("Gatuenheten".into(), 100)], direction, Some(100)).unwrap();
             let drawn: Vec<_> = rects(&svg).into_iter().filter(|r| r.2 > 0.0 && r.3 > 0.0).collect();
             assert_eq!(drawn.len(), 1, "{direction:?}: {svg}");
-            assert!(svg.contains(">\nGatuenheten\n<"));
+            assert!(svg.contains(">\nGatuenheten"));
+            // The plot's middle across the rows: within the margins and the label areas.
+            let (x, y, w, h) = drawn[0];
+            let (middle, bar) = match direction {
+                Direction::Along => ((8.0 + (40.0 + 30.0 * 3.0 - 8.0 - 28.0)) / 2.0, y + h / 2.0),
+                Direction::Up => ((8.0 + 48.0 + (WIDTH as f64 - 8.0)) / 2.0, x + w / 2.0),
+            };
+            assert!((bar - middle).abs() < 4.0, "{direction:?}: the bar at {bar}, the middle {middle}");
         }
     }
 
