@@ -125,11 +125,11 @@ fn tally_statement(
     let mut q = matching(tenant, filter);
     let (combinations, days) = (read_by(filter, "reports_tally"), read_by(filter, "reports_day"));
     let mut in_period = String::new();
-    for (day, after) in [(&filter.from, true), (&filter.to, false)] {
-        if let Some(day) = day {
-            let p = q.arg(day.as_str());
-            in_period += &format!(" AND substr(created_at, 1, 10) {} {p}", if after { ">=" } else { "<=" });
-        }
+    if let Some(from) = &filter.from {
+        in_period += &format!(" AND substr(created_at, 1, 10) >= {}", q.arg(from.as_str()));
+    }
+    if let Some(to) = &filter.to {
+        in_period += &format!(" AND substr(created_at, 1, 10) <= {}", q.arg(to.as_str()));
     }
     let sql = format!(
         "SELECT category, area_id, status, reporter_group, NULL AS day, COUNT(*) AS n \
