@@ -18,6 +18,16 @@ pub enum Direction {
 /// The longest label drawn; the table holds the whole.
 const LABEL_MAX_CHARS: usize = 28;
 const WIDTH: u32 = 520;
+/// Around the chart, and the label areas: below it (numbers or names) and, when the bars go up,
+/// left of it (numbers).
+const MARGIN: u32 = 8;
+const BOTTOM_LABELS: u32 = 28;
+const LEFT_NUMBERS: u32 = 48;
+
+/// A chart of bars along, `rows` of them (empty ones included), is this tall.
+fn along_height(rows: u32) -> u32 {
+    40 + 30 * rows
+}
 const BAR: RGBColor = RGBColor(0x2f, 0x5f, 0x8a);
 const GRID: RGBColor = RGBColor(0xd0, 0xd4, 0xd9);
 const INK: RGBColor = RGBColor(0x1f, 0x23, 0x28);
@@ -84,12 +94,12 @@ fn draw(
     let number = |v: &u32| v.to_string();
     match direction {
         Direction::Along => {
-            let height = 40 + 30 * n;
+            let height = along_height(n);
             let root = SVGBackend::with_string(svg, (WIDTH, height)).into_drawing_area();
             root.fill(&WHITE)?;
             let mut chart = ChartBuilder::on(&root)
-                .margin(8)
-                .x_label_area_size(28)
+                .margin(MARGIN)
+                .x_label_area_size(BOTTOM_LABELS)
                 .y_label_area_size(16 + 9 * longest.max(4))
                 .build_cartesian_2d(0u32..end, (0u32..n - 1).into_segmented())?;
             chart
@@ -119,9 +129,9 @@ fn draw(
             let root = SVGBackend::with_string(svg, (WIDTH, height)).into_drawing_area();
             root.fill(&WHITE)?;
             let mut chart = ChartBuilder::on(&root)
-                .margin(8)
-                .x_label_area_size(28)
-                .y_label_area_size(48)
+                .margin(MARGIN)
+                .x_label_area_size(BOTTOM_LABELS)
+                .y_label_area_size(LEFT_NUMBERS)
                 .build_cartesian_2d((0u32..n - 1).into_segmented(), 0u32..end)?;
             chart
                 .configure_mesh()
@@ -233,12 +243,14 @@ mod tests {
             let drawn: Vec<_> = rects(&svg).into_iter().filter(|r| r.2 > 0.0 && r.3 > 0.0).collect();
             assert_eq!(drawn.len(), 1, "{direction:?}: {svg}");
             assert!(svg.contains(">\nGatuenheten"));
-            // The plot's middle across the rows: within the margins and the label areas.
+            // The plot's middle across the rows: within the margins and the label areas (a lone
+            // bar's chart has three rows).
             let (x, y, w, h) = drawn[0];
-            let (middle, bar) = match direction {
-                Direction::Along => ((8.0 + (40.0 + 30.0 * 3.0 - 8.0 - 28.0)) / 2.0, y + h / 2.0),
-                Direction::Up => ((8.0 + 48.0 + (WIDTH as f64 - 8.0)) / 2.0, x + w / 2.0),
+            let (start, end, bar) = match direction {
+                Direction::Along => (MARGIN, along_height(3) - MARGIN - BOTTOM_LABELS, y + h / 2.0),
+                Direction::Up => (MARGIN + LEFT_NUMBERS, WIDTH - MARGIN, x + w / 2.0),
             };
+            let middle = f64::from(start + end) / 2.0;
             assert!((bar - middle).abs() < 4.0, "{direction:?}: the bar at {bar}, the middle {middle}");
         }
     }
