@@ -102,15 +102,17 @@ for (const file of migrations) {
 }
 for (const statement of splitSql(fs.readFileSync(process.env.TRYGGVE_SEED_SQL, "utf8"))) await db.prepare(statement).run();
 
-/** SQL statements of a file (no semicolons inside our strings but in the seed's JSON, handled). */
+/** SQL statements of a file (no semicolons inside our strings but in the seed's JSON, handled;
+ * a trigger's body, `BEGIN … END`, is kept in its statement). */
 function splitSql(sql) {
   const statements = [];
   let current = "", quoted = false;
+  const inTrigger = () => /^CREATE\s+TRIGGER\b/i.test(current.trim()) && !/\bEND\s*$/i.test(current.trim());
   for (const line of sql.split("\n")) {
     if (!quoted && line.trim().startsWith("--")) continue;
     for (const ch of line + "\n") {
       if (ch === "'") quoted = !quoted;
-      if (ch === ";" && !quoted) {
+      if (ch === ";" && !quoted && !inTrigger()) {
         if (current.trim()) statements.push(current.trim());
         current = "";
       } else current += ch;

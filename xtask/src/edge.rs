@@ -220,7 +220,8 @@ fn test_fixtures(examples_port: u16) -> Result<String> {
     // Municipalities of their own for the tests whose admins edit settings (one through the
     // API, one in the console, from an empty questionnaire), guess access codes until locked
     // out, approve hundreds of reports, page through a long review list, edit categories,
-    // count and export more reports than a page, watch the public cache, define units, or follow measures.
+    // count and export more reports than a page, watch the public cache, define units, follow measures,
+    // or change reports under the lägesbild's kept counts.
     let mut fixtures = String::new();
     for (id, name) in [
         ("installt", "Inställd kommun"),
@@ -251,6 +252,7 @@ fn test_fixtures(examples_port: u16) -> Result<String> {
         ("matby", "Mätby kommun"),
         ("svarby", "Svarby kommun"),
         ("importby", "Importby kommun"),
+        ("rakneby", "Räkneby kommun"),
     ] {
         let mut tenant = TenantConfig::demo();
         tenant.id = id.into();

@@ -3,7 +3,9 @@
 pub mod audit;
 pub mod dialogues;
 pub mod integrations;
+pub mod kept_counts;
 pub mod map_layers;
+pub mod matching;
 pub mod measures;
 pub mod moderators;
 pub mod notes;

@@ -7,7 +7,7 @@ use tryggve_core::report::case_number;
 use tryggve_core::{LatLng, ReportStatus};
 use worker::D1Database;
 
-use super::review_list::Query;
+use super::matching::Query;
 use crate::error::ApiError;
 
 #[derive(Deserialize)]

@@ -5,92 +5,16 @@
 use std::collections::BTreeMap;
 
 use serde::Deserialize;
-use tryggve_core::moderation::RejectionReason;
-use tryggve_core::report_list::{like_anywhere, Cursor, ReportOrder, Search};
-use tryggve_core::review::{ModeratedReport, ReportFilter, UnitFilter};
+use tryggve_core::report_list::{Cursor, ReportOrder};
+use tryggve_core::review::{ModeratedReport, ReportFilter};
 use tryggve_core::stats::area_key;
 use tryggve_core::{Area, LatLng, ReportStatus};
-use wasm_bindgen::JsValue;
 use worker::D1Database;
 
+use super::kept_counts;
+use super::matching::{matching, Query};
 use super::reports::{ReportRow, COLUMNS};
 use crate::error::ApiError;
-
-/// A `WHERE` clause and its arguments, numbered `?1`, `?2`, … in the order they were added.
-pub(super) struct Query {
-    pub sql: String,
-    pub args: Vec<JsValue>,
-}
-
-impl Query {
-    /// Binds `value` and returns its placeholder.
-    pub fn arg(&mut self, value: impl Into<JsValue>) -> String {
-        self.args.push(value.into());
-        format!("?{}", self.args.len())
-    }
-
-    pub fn and(&mut self, clause: String) {
-        self.sql += " AND ";
-        self.sql += &clause;
-    }
-
-    /// `AND` the condition `clause` makes of `value`'s placeholder, if there is a value.
-    fn and_if<V: Into<JsValue>>(&mut self, value: Option<V>, clause: impl Fn(&str) -> String) {
-        if let Some(value) = value {
-            let p = self.arg(value);
-            self.and(clause(&p));
-        }
-    }
-}
-
-/// The conditions of `filter` on `tenant`'s reports.
-pub(super) fn matching(tenant: &str, filter: &ReportFilter) -> Query {
-    let mut q = Query { sql: String::new(), args: Vec::new() };
-    let tenant = q.arg(tenant);
-    q.sql = format!("tenant_id = {tenant}");
-    q.and_if(filter.status.map(|s| s.id()), |p| format!("status = {p}"));
-    q.and_if(filter.visibility.map(|v| v.id()), |p| format!("visibility = {p}"));
-    q.and_if(filter.category.as_deref(), |p| format!("category = {p}"));
-    q.and_if(filter.from.as_deref(), |p| format!("created_at >= {p}"));
-    // Inclusive: everything before the start of the next day.
-    q.and_if(filter.to.as_deref(), |p| format!("created_at < date({p}, '+1 day')"));
-    q.and_if(filter.area.as_deref(), |p| format!("area_id = {p}"));
-    q.and_if(filter.group.map(|g| g.id()), |p| format!("reporter_group = {p}"));
-    match filter.unit {
-        Some(UnitFilter::Unit(unit)) => q.and_if(Some(unit as f64), |p| format!("unit_id = {p}")),
-        Some(UnitFilter::Unrouted) => q.and("unit_id IS NULL".into()),
-        None => {}
-    }
-    if filter.cases_only {
-        let cases = q.arg(still_a_case_reasons());
-        q.and(format!(
-            "(visibility != 'rejected' OR rejection_reason IN (SELECT value FROM json_each({cases})))"
-        ));
-    }
-    match filter.search() {
-        Some(Search::Case(year, seq)) => {
-            let (y, s) = (q.arg(year), q.arg(seq));
-            q.and(format!("case_year = {y} AND case_seq = {s}"));
-        }
-        Some(Search::Text(text)) => {
-            let p = q.arg(like_anywhere(&text));
-            q.and(format!(
-                "(description LIKE {p} ESCAPE '\\' OR public_comment LIKE {p} ESCAPE '\\' \
-                 OR answer_texts LIKE {p} ESCAPE '\\' OR place LIKE {p} ESCAPE '\\')"
-            ));
-        }
-        None => {}
-    }
-    q
-}
-
-/// The reasons a report turned down is still a case (a JSON list for `json_each`): its place
-/// needs seeing to even if its words cannot be published.
-pub(super) fn still_a_case_reasons() -> String {
-    let reasons: Vec<&str> =
-        RejectionReason::ALL.into_iter().filter(|r| r.still_a_case()).map(RejectionReason::id).collect();
-    serde_json::to_string(&reasons).unwrap_or_else(|_| "[]".into())
-}
 
 /// The SQL of a report's rank in `order` (see `tryggve_core::report_list::rank`, which the
 /// cursor is made with): status in workflow order, category in the municipality's order; none
@@ -163,14 +87,24 @@ pub async fn page(
     Ok(rows.into_iter().map(ReportRow::into_moderated).collect())
 }
 
-/// How many reports `filter` matches.
+/// How many reports `filter` matches: from the kept counts when they can say (a few thousand
+/// rows instead of every matching report), else counted.
 pub async fn count(db: &D1Database, tenant: &str, filter: &ReportFilter) -> Result<u32, ApiError> {
     #[derive(Deserialize)]
     struct Counted {
         n: u32,
     }
-    let q = matching(tenant, filter);
-    let sql = format!("SELECT COUNT(*) AS n FROM reports WHERE {}", q.sql);
+    let (q, sql) = match kept_counts::combinations(tenant, filter) {
+        Some(q) => {
+            let sql = format!("SELECT max(COALESCE(SUM(n), 0), 0) AS n FROM report_counts WHERE {}", q.sql);
+            (q, sql)
+        }
+        None => {
+            let q = matching(tenant, filter);
+            let sql = format!("SELECT COUNT(*) AS n FROM reports WHERE {}", q.sql);
+            (q, sql)
+        }
+    };
     let counted: Option<Counted> = db.prepare(sql).bind(&q.args)?.first(None).await?;
     Ok(counted.map_or(0, |c| c.n))
 }

@@ -10,7 +10,7 @@ use tryggve_core::review_map::ReviewMarker;
 use tryggve_core::ReportStatus;
 use worker::D1Database;
 
-use super::review_list::{matching, Query};
+use super::matching::{matching, Query};
 use crate::error::ApiError;
 
 /// The filter's conditions and those of the box.

@@ -17,7 +17,8 @@ use tryggve_core::time_to_fix::{by_whole_days_from, Clock, HoursCount, HOURLY_UN
 use tryggve_core::{LatLng, ReportStatus, TimeOfDay};
 use worker::D1Database;
 
-use super::review_list::matching;
+use super::kept_counts::{self, chooses_cases_only};
+use super::matching::matching;
 use crate::error::ApiError;
 
 /// The lägesbild's counts under one filter.
@@ -44,7 +45,8 @@ pub async fn count(
     targets: &[u32],
 ) -> Result<Situation, ApiError> {
     let statements = vec![
-        tally_statement(db, tenant, filter)?,
+        combinations_statement(db, tenant, filter)?,
+        days_statement(db, tenant, filter)?,
         spread_statement(db, tenant, filter)?,
         answers_statement(db, tenant, filter, single_choices)?,
         compile_statement(db, tenant, filter, compile)?,
@@ -52,7 +54,9 @@ pub async fn count(
     ];
     let mut results = db.batch(statements).await?.into_iter();
     let mut next = || results.next().ok_or(ApiError::Internal("a result of the batch is missing".into()));
-    let mut counted = summed(next()?.results::<Combination>()?);
+    let mut combinations = next()?.results::<Combination>()?;
+    combinations.extend(next()?.results::<Combination>()?);
+    let mut counted = summed(combinations);
     counted.extend(next()?.results::<Counted>()?);
     let answered: Vec<Answered> = next()?.results()?;
     let cases: Vec<Case> = next()?.results()?;
@@ -109,34 +113,74 @@ fn read_by(filter: &ReportFilter, own: &'static str) -> &'static str {
     }
 }
 
-/// The plain dimensions: the filtered reports grouped once by their combination of the four
-/// and once by day, each dimension summed here. (Each dimension grouped on its own over the
-/// reports materialised once read 1.1 million rows at 100 000 reports, as D1 counts them, since
-/// every term read the whole materialised set again and sorted it.) Each term is grouped in the
-/// order of its index, `reports_tally` and `reports_day` (migration 0024), so neither is
-/// sorted: 200 000 rows, read from the indexes alone. A period is also said to the days' term
-/// by the day, which `reports_day` begins with, so it reads only the period's reports (a third of
-/// them for one year of three); `matching` says it by the time, which that index cannot seek by.
-fn tally_statement(
+/// The plain dimensions: the filtered reports' combinations of the four, and their days, each
+/// dimension summed here. Read from the counts kept as reports change (migration 0025) when
+/// the filter says nothing those tables do not hold: a few thousand rows however many reports.
+/// Otherwise counted from the indexes `reports_tally` and `reports_day` (migration 0024), in
+/// their order, so neither is sorted: a read of each report's entry in each. (Each dimension
+/// grouped on its own over the reports materialised once read 1.1 million rows at 100 000
+/// reports, as D1 counts them, since every term read the whole materialised set again.)
+fn combinations_statement(
     db: &D1Database,
     tenant: &str,
     filter: &ReportFilter,
 ) -> Result<worker::D1PreparedStatement, ApiError> {
-    let mut q = matching(tenant, filter);
-    let (combinations, days) = (read_by(filter, "reports_tally"), read_by(filter, "reports_day"));
-    let mut in_period = String::new();
-    if let Some(from) = &filter.from {
-        in_period += &format!(" AND substr(created_at, 1, 10) >= {}", q.arg(from.as_str()));
+    if let Some(q) = kept_counts::combinations(tenant, filter) {
+        let sql = format!(
+            "SELECT category, NULLIF(area_id, '') AS area_id, status, reporter_group, NULL AS day, \
+               SUM(n) AS n FROM report_counts WHERE {} GROUP BY 1, 2, 3, 4 HAVING SUM(n) > 0",
+            q.sql
+        );
+        return Ok(db.prepare(sql).bind(&q.args)?);
     }
-    if let Some(to) = &filter.to {
-        in_period += &format!(" AND substr(created_at, 1, 10) <= {}", q.arg(to.as_str()));
-    }
+    let q = matching(tenant, filter);
     let sql = format!(
         "SELECT category, area_id, status, reporter_group, NULL AS day, COUNT(*) AS n \
-           FROM reports INDEXED BY {combinations} WHERE {matching} GROUP BY 1, 2, 3, 4 \
-         UNION ALL SELECT NULL, NULL, NULL, NULL, substr(created_at, 1, 10), COUNT(*) \
-           FROM reports INDEXED BY {days} WHERE {matching}{in_period} GROUP BY 5",
-        matching = q.sql
+           FROM reports INDEXED BY {} WHERE {} GROUP BY 1, 2, 3, 4",
+        read_by(filter, "reports_tally"),
+        q.sql
+    );
+    Ok(db.prepare(sql).bind(&q.args)?)
+}
+
+/// The filtered reports per day: from the kept days (migration 0025) when the filter chooses by
+/// no more than the period and what makes a case, else from the index `reports_day`. A period
+/// is also said to the index by the day, which `reports_day` begins with, so it reads only the
+/// period's reports (a third of them for one year of three); `matching` says it by the time,
+/// which that index cannot seek by.
+fn days_statement(
+    db: &D1Database,
+    tenant: &str,
+    filter: &ReportFilter,
+) -> Result<worker::D1PreparedStatement, ApiError> {
+    let (mut q, table, day, count) = match chooses_cases_only(filter) {
+        // The period is said by the day below: the kept days have no time.
+        true => {
+            let without_period = ReportFilter { from: None, to: None, ..filter.clone() };
+            (matching(tenant, &without_period), "report_days".to_string(), "day", "SUM(n)")
+        }
+        false => {
+            let index = read_by(filter, "reports_day");
+            (
+                matching(tenant, filter),
+                format!("reports INDEXED BY {index}"),
+                "substr(created_at, 1, 10)",
+                "COUNT(*)",
+            )
+        }
+    };
+    if let Some(from) = &filter.from {
+        let from = q.arg(from.as_str());
+        q.and(format!("{day} >= {from}"));
+    }
+    if let Some(to) = &filter.to {
+        let to = q.arg(to.as_str());
+        q.and(format!("{day} <= {to}"));
+    }
+    let sql = format!(
+        "SELECT NULL AS category, NULL AS area_id, NULL AS status, NULL AS reporter_group, \
+           {day} AS day, {count} AS n FROM {table} WHERE {} GROUP BY 5 HAVING {count} > 0",
+        q.sql
     );
     Ok(db.prepare(sql).bind(&q.args)?)
 }
@@ -164,12 +208,13 @@ fn summed(combinations: Vec<Combination>) -> Vec<Counted> {
         .collect()
 }
 
-/// When and where: the times of day (counted per stored combination and cell first, then per
-/// time named), the busiest cells, and the places their reports were named by, read again only
-/// for those cells' reports: `CROSS JOIN` keeps the busiest cells the outer loop, so each is one
-/// seek in `reports_cells` (also for one area: the cells' reports are few). Left to SQLite, it
-/// read every report once per busy cell (a million rows at 100 000 reports), and an `IN` of the
-/// cells read the whole index again (100 000 rows more than the seeks).
+/// When and where: the times of day (counted per cell and stored combination of times first,
+/// kept or from the index, then per time named), the busiest cells, and the places their
+/// reports were named by, read again only for those cells' reports: `CROSS JOIN` keeps the
+/// busiest cells the outer loop, so each is one seek in `reports_cells` (also for one area: the
+/// cells' reports are few). Left to SQLite, it read every report once per busy cell (a million
+/// rows at 100 000 reports), and an `IN` of the cells read the whole index again (100 000 rows
+/// more than the seeks).
 fn spread_statement(
     db: &D1Database,
     tenant: &str,
@@ -182,11 +227,23 @@ fn spread_statement(
     let times: Vec<&str> = std::iter::once("").chain(TimeOfDay::ALL.map(|t| t.id())).collect();
     let times = q.arg(serde_json::to_string(&times).unwrap_or_else(|_| "[]".into()));
     let most = q.arg(MAX_HOTSPOTS as u32);
-    let cells = read_by(filter, "reports_cells");
-    // Grouped in the order of the index `reports_cells` (migration 0024), which holds `cell_x >> 2`.
+    // From the kept cells (migration 0025) when the filter chooses by no more than they hold
+    // (its conditions are then theirs too), else from the index `reports_cells` (0024); grouped
+    // in the order of either, both of which hold `cell_x >> 2`.
+    let kept = chooses_cases_only(filter) && filter.from.is_none() && filter.to.is_none();
+    let cells = match kept {
+        true => {
+            format!("SELECT times, cx, cy, SUM(n) AS n FROM report_cells WHERE {} GROUP BY 2, 3, 1", q.sql)
+        }
+        false => format!(
+            "SELECT times, cell_x >> {shift} AS cx, cell_y >> {shift} AS cy, COUNT(*) AS n \
+               FROM reports INDEXED BY {} WHERE {} GROUP BY 2, 3, 1",
+            read_by(filter, "reports_cells"),
+            q.sql
+        ),
+    };
     let sql = format!(
-        "WITH cells AS (SELECT times, cell_x >> {shift} AS cx, cell_y >> {shift} AS cy, COUNT(*) AS n \
-           FROM reports INDEXED BY {cells} WHERE {matching} GROUP BY 2, 3, 1), \
+        "WITH cells AS ({cells}), \
          hot AS MATERIALIZED (SELECT cx, cy, SUM(n) AS n FROM cells GROUP BY cx, cy \
            ORDER BY n DESC, cy, cx LIMIT {most}) \
          SELECT 'time' AS dim, t.value AS key, NULL AS place, SUM(cells.n) AS n \

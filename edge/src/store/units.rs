@@ -126,7 +126,7 @@ pub async fn open_reports(
         tenant.into(),
         (unit as f64).into(),
         JsValue::from(json(&open)),
-        JsValue::from(super::review_list::still_a_case_reasons()),
+        JsValue::from(super::matching::still_a_case_reasons()),
         QUEUE_LIMIT.into(),
     ];
     let matching = "FROM reports WHERE tenant_id = ?1 AND unit_id = ?2 \
