@@ -33,7 +33,8 @@ impl Query {
     }
 }
 
-/// The conditions of `filter` on `tenant`'s reports.
+/// The conditions of `filter` on `tenant`'s reports (and on the counts kept of them, whose
+/// columns have the same names: see `kept_counts`).
 pub fn matching(tenant: &str, filter: &ReportFilter) -> Query {
     let mut q = Query { sql: String::new(), args: Vec::new() };
     let tenant = q.arg(tenant);
