@@ -1,5 +1,5 @@
 // The lägesbild of a whole municipality is read from counts the database keeps as reports
-// arrive and change (migration 0025), not by counting the reports. Here ("rakneby", a
+// arrive and change (migrations 0025 and 0026), not by counting the reports. Here ("rakneby", a
 // municipality of its own) reports arrive, are routed, moved on, turned down, approved and
 // recategorised through the console, placed anew when the areas change, and removed; after each
 // step the lägesbild, unfiltered and under the filters the kept counts answer, says what the
@@ -16,6 +16,9 @@ const PLACES = [[58.055, 12.80], [58.034, 12.808], [58.10, 12.60]];
 const CATEGORIES = ["dark-spot", "graffiti", "drugs", "littering"];
 const GROUPS = ["resident", "resident", "staff", "police"];
 const TIMES = ["", "evening", "morning,night", "day", "evening,night"];
+// The place names reports were given, two in each place (every other report) and none for some,
+// so that which names a hot spot changes as reports are turned down and removed.
+const placeName = (k) => (k % 7 === 0 ? "NULL" : `'${["Storgatan", "Parkvägen", "Torget"][k % 3]}${k % 2 ? "" : " norra"}'`);
 // Last year's, so that their case numbers never meet those the residents' reports are given.
 const YEAR = 2025;
 const COUNT = 90;
@@ -31,10 +34,10 @@ before(async () => {
     const [cellX, cellY] = [Math.floor((lng + 180) / 360 * 262144), Math.floor((lat + 90) / 180 * 262144)];
     const createdAt = new Date(Date.UTC(YEAR, 9, 1 + (k % 45), 12)).toISOString();
     return `('${TENANT}', ${YEAR}, ${k + 1}, '', ${lat}, ${lng}, ${cellX}, ${cellY}, '${CATEGORIES[k % 4]}',
-      '${TIMES[k % 5]}', 'Rapport ${k + 1}', 'new', '${createdAt}', '${GROUPS[k % 4]}')`;
+      '${TIMES[k % 5]}', 'Rapport ${k + 1}', 'new', '${createdAt}', '${GROUPS[k % 4]}', ${placeName(k)})`;
   });
   query(`INSERT INTO reports (tenant_id, case_year, case_seq, followup_token_hash, lat, lng, cell_x, cell_y, category,
-    times, description, status, created_at, reporter_group) VALUES ${rows.join(",")}`);
+    times, description, status, created_at, reporter_group, place) VALUES ${rows.join(",")}`);
   const made = await call(admin, "POST", `/api/v1/console/${TENANT}/units`, {
     name: "Gatu- och parkenheten", email: "gata@rakneby.example", categories: ["graffiti"],
   });
@@ -44,7 +47,7 @@ before(async () => {
 
 /** The reports as stored, for the counts to be worked out here. */
 const stored = () =>
-  query(`SELECT category, area_id, status, reporter_group, visibility, rejection_reason, unit_id, times,
+  query(`SELECT category, area_id, status, reporter_group, visibility, rejection_reason, unit_id, times, place,
     substr(created_at, 1, 7) AS month, (cell_x >> 2) || ',' || (cell_y >> 2) AS cell FROM reports WHERE tenant_id = '${TENANT}'`);
 
 /** How many of `reports` have each value of `key`. */
@@ -52,6 +55,17 @@ function tally(reports, key) {
   const counts = {};
   for (const r of reports) counts[r[key]] = (counts[r[key]] ?? 0) + 1;
   return counts;
+}
+/** Each hot spot of `reports` as its count and the place most of them were named by (the first
+ * by name on a tie; stats::Tally::most_named), in order. */
+function hotSpots(reports) {
+  const cells = new Map();
+  for (const r of reports) cells.set(r.cell, [...(cells.get(r.cell) ?? []), r]);
+  return [...cells.values()].map((inCell) => {
+    const names = Object.entries(tally(inCell.filter((r) => r.place !== null), "place"));
+    names.sort(([a, m], [b, n]) => n - m || (a < b ? -1 : 1));
+    return `${inCell.length} ${names[0]?.[0] ?? "(no name)"}`;
+  }).sort();
 }
 /** The lägesbild's list of counts as an object, leaving out the zeros it lists for completeness. */
 const counted = (list) => Object.fromEntries(list.filter((c) => c.count > 0).map((c) => [c.key, c.count]));
@@ -95,7 +109,8 @@ async function assertCountsFollow(step) {
     const times = reports.flatMap((r) => (r.times ? r.times.split(",") : ["unspecified"]).map((time) => ({ time })));
     assert.deepEqual(counted(json.by_time_of_day), tally(times, "time"), `${what}: by_time_of_day`);
     // Three places, each a hot spot of its own.
-    assert.deepEqual(json.hotspots.map((h) => h.count).sort(), Object.values(tally(reports, "cell")).sort(), `${what}: hot spots`);
+    const spots = json.hotspots.map((h) => `${h.count} ${h.place ?? "(no name)"}`).sort();
+    assert.deepEqual(spots, hotSpots(reports), `${what}: hot spots and their names`);
   }
 }
 

@@ -1,8 +1,9 @@
-//! The counts the database keeps as reports arrive and change (migration 0025): per
+//! The counts the database keeps as reports arrive and change (migrations 0025 and 0026): per
 //! combination of everything a filter may choose by but the time and the texts
-//! (`report_counts`), and per day and per hot-spot cell with what makes a case (`report_days`,
-//! `report_cells`). A few thousand rows, however many reports; what they can answer is read
-//! from them instead of counting the reports (in SQLite a count reads every row it counts).
+//! (`report_counts`), and per day, per hot-spot cell and per place named in a cell with what
+//! makes a case (`report_days`, `report_cells`, `report_places`). A few thousand rows, however
+//! many reports; what they can answer is read from them instead of counting the reports (in
+//! SQLite a count reads every row it counts).
 
 use tryggve_core::review::{ReportFilter, UnitFilter};
 
@@ -45,4 +46,10 @@ pub fn chooses_cases_only(filter: &ReportFilter) -> bool {
     } = filter;
     let more = status.is_some() || category.is_some() || area.is_some() || group.is_some() || unit.is_some();
     !more && filter.search().is_none()
+}
+
+/// Whether the kept cells and their place names (`report_cells`, `report_places`) answer
+/// `filter`: they hold no period, so only when it names none.
+pub fn answers_cells(filter: &ReportFilter) -> bool {
+    chooses_cases_only(filter) && filter.from.is_none() && filter.to.is_none()
 }

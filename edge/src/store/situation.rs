@@ -227,24 +227,38 @@ fn spread_statement(
     let times: Vec<&str> = std::iter::once("").chain(TimeOfDay::ALL.map(|t| t.id())).collect();
     let times = q.arg(serde_json::to_string(&times).unwrap_or_else(|_| "[]".into()));
     let most = q.arg(MAX_HOTSPOTS as u32);
-    // From the kept cells (migration 0025) when the filter chooses by no more than they hold
+    // From the kept cells and place names (migrations 0025, 0026) when they answer the filter
     // (its conditions are then theirs too), else from the index `reports_cells` (0024); grouped
     // in the order of either, both of which hold `cell_x >> 2`.
-    let kept = chooses_cases_only(filter) && filter.from.is_none() && filter.to.is_none();
-    let cells = match kept {
-        true => {
-            format!("SELECT times, cx, cy, SUM(n) AS n FROM report_cells WHERE {} GROUP BY 2, 3, 1", q.sql)
-        }
-        false => format!(
-            "SELECT times, cell_x >> {shift} AS cx, cell_y >> {shift} AS cy, COUNT(*) AS n \
-               FROM reports INDEXED BY {} WHERE {} GROUP BY 2, 3, 1",
-            read_by(filter, "reports_cells"),
-            q.sql
+    let (cells, places) = match kept_counts::answers_cells(filter) {
+        true => (
+            format!("SELECT times, cx, cy, SUM(n) AS n FROM report_cells WHERE {} GROUP BY 2, 3, 1", q.sql),
+            format!(
+                "SELECT hot.cx, hot.cy, place, SUM(report_places.n) AS n \
+                   FROM hot CROSS JOIN report_places WHERE {} \
+                     AND report_places.cx = hot.cx AND report_places.cy = hot.cy GROUP BY 1, 2, 3",
+                q.sql
+            ),
+        ),
+        // `hot.cx + 0`: the cells' columns are INTEGER when kept, and a comparison with that
+        // affinity cannot seek in an index on an expression (which has none): without it, each
+        // busy cell read every report's entry (5 million rows at 100 000 reports, in the bench).
+        false => (
+            format!(
+                "SELECT times, cell_x >> {shift} AS cx, cell_y >> {shift} AS cy, COUNT(*) AS n \
+                   FROM reports INDEXED BY {} WHERE {} GROUP BY 2, 3, 1",
+                read_by(filter, "reports_cells"),
+                q.sql
+            ),
+            format!(
+                "SELECT hot.cx, hot.cy, place, COUNT(*) AS n \
+                   FROM hot CROSS JOIN reports INDEXED BY reports_cells WHERE {} \
+                     AND cell_x >> {shift} = hot.cx + 0 AND cell_y >> {shift} = hot.cy + 0 \
+                     AND place IS NOT NULL GROUP BY 1, 2, 3",
+                q.sql
+            ),
         ),
     };
-    // `hot.cx + 0`: the kept cells' columns are INTEGER, and a comparison with that affinity
-    // cannot seek in an index on an expression (which has none): without it, each busy cell
-    // read every report's entry (5 million rows at 100 000 reports, in the bench).
     let sql = format!(
         "WITH cells AS ({cells}), \
          hot AS MATERIALIZED (SELECT cx, cy, SUM(n) AS n FROM cells GROUP BY cx, cy \
@@ -253,11 +267,7 @@ fn spread_statement(
            FROM cells, json_each({times}) t \
            WHERE instr(',' || cells.times || ',', ',' || t.value || ',') > 0 GROUP BY 2 \
          UNION ALL SELECT 'cell', cx || ',' || cy, NULL, n FROM hot \
-         UNION ALL SELECT 'place', hot.cx || ',' || hot.cy, place, COUNT(*) \
-           FROM hot CROSS JOIN reports INDEXED BY reports_cells WHERE {matching} \
-             AND cell_x >> {shift} = hot.cx + 0 AND cell_y >> {shift} = hot.cy + 0 AND place IS NOT NULL \
-           GROUP BY 2, 3",
-        matching = q.sql
+         UNION ALL SELECT 'place', cx || ',' || cy, place, n FROM ({places})"
     );
     Ok(db.prepare(sql).bind(&q.args)?)
 }
@@ -412,11 +422,13 @@ impl Hours {
 /// Nothing is sorted per report. The hours to a response and to fixed are counted per whole
 /// hour first, in the order of their indexes (`reports_response_hours`, `reports_fix_hours`,
 /// which hold the same expressions), then per step. The open reports that have waited past
-/// every target (`time_to_fix::by_whole_days_from`) are counted per category, unit and the day
-/// they arrived, in the order of `reports_waiting`: their waits on one day are a whole number of
-/// days apart by at most one (arriving later in the day than `now` is, one day less), so the
-/// least and the sum of them say how many waited each. Only the ones that came since are read
-/// one by one, from the index by time.
+/// every target (`time_to_fix::by_whole_days_from`, whole days) are counted per category, unit
+/// and the day they arrived, in the order of `reports_waiting`: each has waited the whole days
+/// from that day to `now`'s, one less if it arrived later in the day than `now` is, which a
+/// comparison of the times as text says (stored as `now` is, ISO 8601 with milliseconds: a
+/// julianday() of each report took a third of the statement's time). Only the ones that came
+/// since are read one by one, from the index by time; which part reads a report, the text of
+/// its time says, so none is read by both.
 fn hours_statement(
     db: &D1Database,
     tenant: &str,
@@ -448,14 +460,16 @@ fn hours_statement(
         read_by(filter, "reports_by_tenant_time"),
     );
     let still_open = format!("fixed_at IS NULL AND status IN (SELECT value FROM json_each({open}))");
-    // An hour more than the whole days begin: a report of exactly that age is read by both
-    // parts and counted by the one its whole hours say.
-    let since = format!("strftime('%Y-%m-%dT%H:%M:%fZ', {now}, '-{} hours')", by_days_from + 1);
+    let since = format!("strftime('%Y-%m-%dT%H:%M:%fZ', {now}, '-{by_days_from} hours')");
     let sql = format!(
-        "WITH days AS (SELECT category, unit_id, MIN(h / 24) AS lo, COUNT(*) AS n, SUM(h / 24) AS total \
-           FROM (SELECT category, unit_id, substr(created_at, 1, 10) AS day, {waited} AS h \
-             FROM reports INDEXED BY {waiting} WHERE {matching} AND {still_open}) \
-           WHERE h >= {by_days_from} GROUP BY category, unit_id, day) \
+        "WITH days AS (SELECT category, unit_id, \
+             CAST(julianday(substr({now}, 1, 10)) - julianday(day) AS INTEGER) AS d, \
+             COUNT(*) AS n, SUM(late) AS late \
+           FROM (SELECT category, unit_id, substr(created_at, 1, 10) AS day, \
+               substr(created_at, 12) > substr({now}, 12) AS late \
+             FROM reports INDEXED BY {waiting} WHERE {matching} AND {still_open} \
+               AND created_at <= {since}) \
+           GROUP BY category, unit_id, day) \
          SELECT category, unit_id AS unit, 'response' AS clock, {step} AS hours, SUM(n) AS n FROM \
            (SELECT category, unit_id, {response} AS h, COUNT(*) AS n \
              FROM reports INDEXED BY {responded} WHERE {matching} \
@@ -469,10 +483,10 @@ fn hours_statement(
          UNION ALL SELECT category, unit_id, 'open', {step}, COUNT(*) FROM \
            (SELECT category, unit_id, {waited} AS h FROM reports INDEXED BY {recent} \
              WHERE {matching} AND {still_open} AND created_at > {since}) \
-           WHERE h < {by_days_from} GROUP BY 1, 2, 4 \
+           GROUP BY 1, 2, 4 \
          UNION ALL SELECT category, unit_id, 'open', 24 * d, SUM(n) FROM \
-           (SELECT category, unit_id, lo AS d, n - (total - n * lo) AS n FROM days \
-             UNION ALL SELECT category, unit_id, lo + 1, total - n * lo FROM days WHERE total > n * lo) \
+           (SELECT category, unit_id, d, n - late AS n FROM days \
+             UNION ALL SELECT category, unit_id, d - 1, late FROM days) \
            WHERE n > 0 GROUP BY 1, 2, 4",
         matching = q.sql
     );
