@@ -101,7 +101,9 @@ export function bytesByCrate(file) {
   for (let i = 0; i < count; i++) {
     let size;
     [size, at] = leb(bytes, at);
-    add(crateOf(names.get(importedFunctions + i) ?? ""), size);
+    const name = names.get(importedFunctions + i) ?? "";
+    // wasm-bindgen reads its type descriptions from these and removes them: not downloaded.
+    if (!name.startsWith("__wbindgen_describe")) add(crateOf(name), size);
     at += size;
   }
   const data = all.find((s) => s.id === 11);

@@ -82,7 +82,10 @@ impl Edge {
             request = request.header("authorization", &format!("Bearer {code}"));
         }
         let request = match <E::Body as Body>::SENT {
-            true => request.json(body),
+            true => {
+                let text = crate::json::to_text(body).ok_or(ApiError::Network)?;
+                request.header("content-type", "application/json").body(text)
+            }
             false => request.build(),
         };
         let response = request.map_err(|_| ApiError::Network)?.send().await.map_err(|_| ApiError::Network)?;
@@ -323,22 +326,29 @@ async fn parsed_by_browser(url: &str) -> Result<wasm_bindgen::JsValue, ApiError>
     if !response.ok() {
         return Err(read::<()>(response).await.err().unwrap_or(ApiError::Network));
     }
-    let parsed = web_sys::Response::from(response).json().map_err(|_| ApiError::Network)?;
-    wasm_bindgen_futures::JsFuture::from(parsed).await.map_err(|_| ApiError::Network)
+    parsed(response).await
 }
 
 async fn read<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
     if response.ok() {
-        return response.json().await.map_err(|_| ApiError::Network);
+        return parsed(response)
+            .await
+            .and_then(|value| crate::json::from_value(value).ok_or(ApiError::Network));
     }
     if response.status() == 429 || response.status() >= 500 {
         return Err(ApiError::Network);
     }
-    match response.json::<ErrorBody>().await {
-        Ok(ErrorBody { error }) => {
+    match parsed(response).await.ok().and_then(crate::json::from_value::<ErrorBody>) {
+        Some(ErrorBody { error }) => {
             Err(ApiError::Rejected { code: error.kind(), message: error.message, field: error.field })
         }
         // Not our JSON: a proxy or gateway answered. Treat it like no answer.
-        Err(_) => Err(ApiError::Network),
+        None => Err(ApiError::Network),
     }
+}
+
+/// The response's body as the browser's `JSON.parse` made it.
+async fn parsed(response: Response) -> Result<wasm_bindgen::JsValue, ApiError> {
+    let parsed = web_sys::Response::from(response).json().map_err(|_| ApiError::Network)?;
+    wasm_bindgen_futures::JsFuture::from(parsed).await.map_err(|_| ApiError::Network)
 }

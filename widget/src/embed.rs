@@ -137,12 +137,13 @@ pub fn load_event(element: &web_sys::Element) -> Promise {
 
 /// Tells the host page something happened: a `CustomEvent` that bubbles out of the shadow root
 /// (`composed`), so that listeners on the `<tryggve-…>` element or the document receive it.
-/// The detail carries no personal data and no follow-up code.
-pub fn announce(from: &web_sys::Element, name: &str, detail: &serde_json::Value) {
+/// The detail, one field (`{ key: value }`), carries no personal data and no follow-up code.
+pub fn announce(from: &web_sys::Element, name: &str, (key, value): (&str, wasm_bindgen::JsValue)) {
     let init = web_sys::CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);
-    if let Ok(detail) = js_sys::JSON::parse(&detail.to_string()) {
+    let detail = js_sys::Object::new();
+    if js_sys::Reflect::set(&detail, &key.into(), &value).is_ok() {
         init.set_detail(&detail);
     }
     if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {

@@ -13,6 +13,7 @@ mod api;
 mod components;
 mod embed;
 mod format;
+mod json;
 mod live;
 mod locales;
 mod map_base;

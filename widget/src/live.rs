@@ -88,7 +88,7 @@ impl LiveLine {
     ) -> Self {
         // Anything else (a message from a newer edge) is not for us.
         let on_message = move |text: &str| {
-            if let Ok(events) = serde_json::from_str::<Vec<E>>(text) {
+            if let Some(events) = crate::json::from_text::<Vec<E>>(text) {
                 on_events(events);
             }
         };

@@ -93,7 +93,7 @@ fn secret_storage() -> Option<web_sys::Storage> {
 /// The submission waiting in `slot`, if any, with its secret if this tab still has it.
 pub fn pending<T: Outgoing>(slot: &str) -> Option<T> {
     let text = storage()?.get_item(slot).ok()??;
-    let mut draft: T = serde_json::from_str(&text).ok()?;
+    let mut draft: T = crate::json::from_text(&text)?;
     if let Some(secret) = secret_storage().and_then(|s| s.get_item(slot).ok().flatten()) {
         draft.put_secret(secret);
     }
@@ -110,7 +110,7 @@ fn keep<T: Outgoing + Clone>(slot: &str, draft: &T) {
             None => secrets.remove_item(slot),
         };
     }
-    if let (Some(storage), Ok(text)) = (storage(), serde_json::to_string(&kept)) {
+    if let (Some(storage), Some(text)) = (storage(), crate::json::to_text(&kept)) {
         let _ = storage.set_item(slot, &text);
     }
 }

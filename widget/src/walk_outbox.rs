@@ -34,16 +34,16 @@ pub fn new_key() -> String {
 /// The points waiting in `slot`, oldest first.
 pub fn waiting(slot: &str) -> Vec<WalkPointDraft> {
     let text = storage().and_then(|s| s.get_item(slot).ok().flatten());
-    text.and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default()
+    text.and_then(|t| crate::json::from_text(&t)).unwrap_or_default()
 }
 
 fn save(slot: &str, points: &[WalkPointDraft]) {
     let Some(storage) = storage() else { return };
     let _ = match points.is_empty() {
         true => storage.remove_item(slot),
-        false => match serde_json::to_string(points) {
-            Ok(text) => storage.set_item(slot, &text),
-            Err(_) => return,
+        false => match crate::json::to_text(points) {
+            Some(text) => storage.set_item(slot, &text),
+            None => return,
         },
     };
 }

@@ -104,8 +104,9 @@ pub fn AskForm(
                     notice.set(i18n.t("question-sent"));
                     fields.clear();
                     if let Some(area) = textarea.get_untracked() {
-                        let detail = serde_json::json!({ "dialogue": a.dialogue });
-                        crate::embed::announce(&area, "tryggve:question-asked", &detail);
+                        // A number to the page, as JSON would have it (an i64 would become a BigInt).
+                        let detail = ("dialogue", (a.dialogue as f64).into());
+                        crate::embed::announce(&area, "tryggve:question-asked", detail);
                     }
                     on_asked.run(own);
                 }

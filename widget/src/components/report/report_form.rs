@@ -212,8 +212,8 @@ pub fn ReportForm(
                 Some(Ok(receipt)) => {
                     waiting_for_code.set_value(None);
                     if let Some(form) = form.get_untracked() {
-                        let detail = serde_json::json!({ "case_number": receipt.case_number });
-                        crate::embed::announce(&form, "tryggve:report-submitted", &detail);
+                        let detail = ("case_number", receipt.case_number.as_str().into());
+                        crate::embed::announce(&form, "tryggve:report-submitted", detail);
                     }
                     on_sent.run(receipt)
                 }

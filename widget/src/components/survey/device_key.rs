@@ -22,7 +22,7 @@ fn slot(tenant: &str, round: i64) -> String {
 pub fn for_round(tenant: &str, round: i64) -> DeviceKey {
     let kept = storage()
         .and_then(|s| s.get_item(&slot(tenant, round)).ok().flatten())
-        .and_then(|text| serde_json::from_str::<DeviceKey>(&text).ok())
+        .and_then(|text| crate::json::from_text::<DeviceKey>(&text))
         .filter(|k| k.key.len() == DEVICE_KEY_CHARS);
     kept.unwrap_or_else(|| {
         let made = DeviceKey { key: random_hex(DEVICE_KEY_CHARS / 2), answered: false };
@@ -39,7 +39,7 @@ pub fn mark_answered(tenant: &str, round: i64) {
 }
 
 fn keep(tenant: &str, round: i64, key: &DeviceKey) {
-    if let (Some(storage), Ok(text)) = (storage(), serde_json::to_string(key)) {
+    if let (Some(storage), Some(text)) = (storage(), crate::json::to_text(key)) {
         let _ = storage.set_item(&slot(tenant, round), &text);
     }
 }

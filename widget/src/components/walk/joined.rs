@@ -11,11 +11,11 @@ fn slot(tenant: &str) -> String {
 
 pub fn load(tenant: &str) -> Option<JoinedWalk> {
     let text = storage()?.get_item(&slot(tenant)).ok()??;
-    serde_json::from_str(&text).ok()
+    crate::json::from_text(&text)
 }
 
 pub fn keep(tenant: &str, joined: &JoinedWalk) {
-    if let (Some(storage), Ok(text)) = (storage(), serde_json::to_string(joined)) {
+    if let (Some(storage), Some(text)) = (storage(), crate::json::to_text(joined)) {
         let _ = storage.set_item(&slot(tenant), &text);
     }
 }
