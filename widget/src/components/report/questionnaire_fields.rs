@@ -139,8 +139,10 @@ fn QuestionField(
                     let on = event_target_checked(&ev);
                     answers.update(|a| match kind {
                         QuestionKind::MultipleChoice => {
-                            let mut chosen = match a.remove(&id) {
-                                Some(AnswerValue::Choices(c)) => c,
+                            // Copied, not removed: removing from the map would bring
+                            // BTreeMap's rebalancing into the download for this one place.
+                            let mut chosen = match a.get(&id) {
+                                Some(AnswerValue::Choices(c)) => c.clone(),
                                 _ => Vec::new(),
                             };
                             chosen.retain(|c| *c != value);
