@@ -392,7 +392,7 @@ row("  grid cells counted for the public map", `${cells}`, `levels 4–18, for $
     ["lägesbild, one year", "/api/v1/console/demo/dashboard?from=2025-01-01&to=2025-12-31", "p99 ≤ 100 ms"],
     ["review map, whole municipality", "/api/v1/console/demo/review-map", ""],
   ]) {
-    // 8 s of each, one at a time: 100–400 requests, so that a p99 is not one slow request's.
+    // 8 s of each, one at a time (100–1 100 requests), so that a p99 is not one slow request's.
     const result = await measured(() => get(pathname), { seconds: 8, concurrency: 1 });
     usage[what] = result;
     row(`Console GET ${what} (${total} reports)`, `p99 ${ms(result.p99)}`,
