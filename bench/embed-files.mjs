@@ -19,6 +19,11 @@ export const embeds = {
   survey: ["tryggve.js", "tryggve_survey.js", "tryggve_survey_bg.wasm", "tryggve.css"],
 };
 
+/** What an element loads later, when a resident opens a part of it that most never do. */
+export const later = {
+  "report follow-up": ["tryggve_follow.js", "tryggve_follow_bg.wasm"],
+};
+
 const brotliOf = (bytes) =>
   zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 

@@ -17,7 +17,7 @@ import zlib from "node:zlib";
 import { randomBytes } from "node:crypto";
 import { Miniflare } from "miniflare";
 import { chromium } from "playwright-core";
-import { compressed, embeds, images, leafletFiles, ours, widgetDir } from "./embed-files.mjs";
+import { compressed, embeds, images, later, leafletFiles, ours, widgetDir } from "./embed-files.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const rows = [];
@@ -61,6 +61,8 @@ row("  a page in another language adds its words (brotli)", `≤ ${kb(Math.max(.
 }
 // Drawn only when the municipality has a public layer with a line or an area (map_layers.rs).
 row("  Leaflet's lines and areas, loaded with such a layer (brotli)", kb(compressed(["leaflet-vectors.js"]).brotli), "not in the first load");
+// A module of its own, loaded by the form when a resident opens their follow-up link.
+row("  the follow-up view, loaded when a resident opens it (brotli)", kb(compressed(later["report follow-up"]).brotli), "not in the first load; the form's wasm and the follow-up's run side by side");
 row("Live dialogue's wasm, loaded instead (brotli)", kb(dialogueWasm.brotli), `raw ${kb(dialogueWasm.raw)}`);
 {
   // A page with <tryggve-walk>: the list and the walk logger, with its own Leaflet (lines added).

@@ -157,6 +157,7 @@ test("a resident sees clusters with their numbers, and zoomed in by keyboard, ea
   assert.equal(count(`/api/v1/tenants/${TENANT}/config`), 1, requested.join(" "));
   assert.equal(count("/widget/tryggve_report_bg.wasm"), 1);
   assert.equal(count("/widget/tryggve_dialog_bg.wasm"), 0, "a page without a dialogue does not load its module");
+  assert.equal(count("/widget/tryggve_follow_bg.wasm"), 0, "the follow-up's module waits for a follow-up link");
 
   await widget.getByLabel("Visa platser som andra har rapporterat").check();
   const status = widget.locator(".public-reports [role=status]");

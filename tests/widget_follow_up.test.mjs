@@ -78,3 +78,55 @@ test("a report kept off the public map says so and why, and that it was still re
   assert.equal(await again.widget.locator(".followup-explained").count(), 0);
   await again.context.close();
 });
+
+test("the follow-up's own module is loaded only when a resident opens their link, speaks the form's language, and goes back to the form", async () => {
+  const report = await send(`Trasig belysning vid busshållplatsen ${Date.now()}`);
+  await act(report.case_number, { action: "set_status", status: "in_progress", public_comment: "Felanmält till gatuenheten." });
+
+  const { context, page, widget, errors } = await openPage(browser);
+  const wasm = [];
+  page.on("request", (r) => { if (r.url().endsWith(".wasm")) wasm.push(new URL(r.url()).pathname); });
+  await widget.getByRole("button", { name: "Skicka", exact: true }).waitFor();
+  assert.ok(!wasm.includes("/widget/tryggve_follow_bg.wasm"), "the form alone does not load the follow-up");
+
+  // The receipt's link changes only the address's fragment, as this does.
+  await page.evaluate((hash) => { location.hash = hash; }, `tryggve-followup=${report.case_number}.${report.followup_token}`);
+  await widget.getByRole("heading", { name: `Ditt ärende ${report.case_number}` }).waitFor();
+  assert.deepEqual(wasm, ["/widget/tryggve_follow_bg.wasm"], "opening the follow-up loads its module, once");
+  assert.equal(await widget.locator(".followup-status").textContent(), "Åtgärd pågår");
+  assert.equal(await widget.locator(".followup-comment").textContent(), "Felanmält till gatuenheten.");
+
+  // Another language: the form's module draws the place again, and the follow-up follows.
+  await widget.locator("#language").selectOption("en");
+  await widget.getByRole("heading", { name: `Your case ${report.case_number}` }).waitFor();
+  assert.equal(await widget.locator(".follow-up").count(), 1, "one follow-up, the Swedish one taken down");
+  assert.equal(await widget.locator(".followup-status").textContent(), "Action in progress");
+  assert.equal(wasm.length, 1, "the module is not loaded again");
+
+  // Its button, drawn by the follow-up's module, leads back to the form's.
+  await widget.getByRole("button", { name: "Report another place" }).click();
+  await widget.getByRole("button", { name: "Send", exact: true }).waitFor();
+  assert.equal(await widget.locator(".follow-up").count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a follow-up whose module cannot be loaded says so, and the form is one button away", async () => {
+  const report = await send(`Mörk gångväg ${Date.now()}`);
+  const context = await browser.newContext({ locale: "sv-SE" });
+  await context.route("**/widget/tryggve_follow_bg.wasm", (route) => route.abort());
+  const page = await context.newPage();
+  await page.goto(`${EDGE}/#tryggve-followup=${report.case_number}.${report.followup_token}`);
+  const widget = page.locator("tryggve-report");
+  await widget.getByRole("alert").filter({ hasText: "Kunde inte skicka just nu" }).waitFor();
+  await widget.getByRole("button", { name: "Tipsa om en plats till" }).click();
+  await widget.locator(".leaflet-container").waitFor();
+  assert.equal(await widget.getByRole("alert").filter({ hasText: "Kunde inte skicka just nu" }).count(), 0);
+
+  // The connection back, the link opened again: the module is asked for again, and comes.
+  await context.unroute("**/widget/tryggve_follow_bg.wasm");
+  await page.evaluate(() => { location.hash = ""; });
+  await page.evaluate((hash) => { location.hash = hash; }, `tryggve-followup=${report.case_number}.${report.followup_token}`);
+  await widget.getByRole("heading", { name: `Ditt ärende ${report.case_number}` }).waitFor();
+  await context.close();
+});

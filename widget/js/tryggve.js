@@ -16,6 +16,9 @@
   const edge = new URL(script.src).origin;
   // The configuration's path, written in by the build from the API's table in core.
   const CONFIG_PATH = "__TRYGGVE_CONFIG_PATH__";
+  // What starts a follow-up link's fragment (`#tryggve-followup=…`, from core, written in by the
+  // build).
+  const FOLLOW_UP_KEY = "__TRYGGVE_FOLLOW_UP_KEY__";
   // What a resident reads if the widget cannot start at all, in each language (`start-failed`
   // in core/locales/, written in by the build).
   const START_FAILED = __TRYGGVE_START_FAILED__;
@@ -29,7 +32,8 @@
   // one before it has arrived: the WebAssembly with its JavaScript glue, Leaflet, the
   // stylesheets (the shadow root's links then find them in the cache) and the configuration.
   // Each element has a WebAssembly module of its own (`tryggve_report`, `tryggve_dialog`,
-  // `tryggve_walk`, `tryggve_survey`).
+  // `tryggve_walk`, `tryggve_survey`); the report form's follow-up view is one more
+  // (`tryggve_follow`), loaded by the form when a resident opens it.
   const modules = new Map();
   function loadModule(name) {
     if (!modules.has(name)) {
@@ -37,6 +41,10 @@
       modules.set(name, import(assets + name + ".js").then(async (module) => {
         await module.default({ module_or_path: wasm });
         return module;
+      }).catch((error) => {
+        // Not kept: the next time it is needed (the connection back, say), it is asked for again.
+        modules.delete(name);
+        throw error;
       }));
     }
     return modules.get(name);
@@ -173,10 +181,15 @@
           const config = tenant ? fetch(edge + CONFIG_PATH.replace("{tenant}", encodeURIComponent(tenant))) : Promise.reject();
           if (tenant) this.tryggveConfig = config;
           drawFrame(this, language, config);
+          // A follow-up link opens the follow-up first: its module comes at the same time as
+          // the form's instead of after it.
+          // (If it fails, the form asks again, and says so if that fails too.)
+          if (location.hash.startsWith("#" + FOLLOW_UP_KEY)) loadModule("tryggve_follow").catch(() => {});
         }
         Promise.all([loadModule(module), leaflet ? loadLeaflet(leaflet) : null])
-          // `loadLeaflet` too: the report form loads Leaflet's lines and areas when a layer has them.
-          .then(([module]) => module[mount](this, edge, assets, loadLeaflet))
+          // `loadLeaflet` and `loadModule` too: the report form loads Leaflet's lines and areas
+          // when a layer has them, and the follow-up's module when a resident opens theirs.
+          .then(([module]) => module[mount](this, edge, assets, loadLeaflet, loadModule))
           .catch((error) => {
             this.tryggveMounted = false;
             console.error("Tryggve could not start:", error);

@@ -54,6 +54,11 @@ impl Edge {
         Self { origin: origin.trim_end_matches('/').to_string() }
     }
 
+    /// The origin it was made with (what a module loaded later is given to make its own).
+    pub fn origin(&self) -> &str {
+        &self.origin
+    }
+
     /// The address of operation `E` at `path`.
     fn url<E: Endpoint>(&self, path: &E::Path) -> String {
         format!("{}{}", self.origin, E::OPERATION.url_path(path))

@@ -3,9 +3,16 @@
 //! for each `<tryggve-dialog>`, [`mount_walk`] for each `<tryggve-walk>` and [`mount_survey`] for
 //! each `<tryggve-survey>`; everything the resident sees is rendered here, inside the element's
 //! own Shadow DOM. The build makes a module with each (features `report`, `dialogue`, `walk` and
-//! `survey`); what one of them does not use is left out of it.
+//! `survey`); what one of them does not use is left out of it. The report form's follow-up view
+//! is a module of its own too (`follow`, [`mount_follow_up`]), loaded when a resident opens it.
 #![cfg_attr(
-    not(all(feature = "report", feature = "dialogue", feature = "walk", feature = "survey")),
+    not(all(
+        feature = "report",
+        feature = "follow",
+        feature = "dialogue",
+        feature = "walk",
+        feature = "survey"
+    )),
     allow(dead_code, unused_imports)
 )]
 
@@ -14,6 +21,7 @@ mod components;
 mod embed;
 mod format;
 mod json;
+mod lazy_module;
 mod live;
 mod locales;
 mod map_base;
@@ -40,7 +48,8 @@ use crate::locales::LocaleFiles;
 
 /// Mounts the report form into `host` (a `<tryggve-report>` element).
 /// `edge` is the origin the script came from; `assets` is the URL of the widget's files;
-/// `load_leaflet` the loader's way to load a further part of our Leaflet (lines and areas).
+/// `load_leaflet` the loader's way to load a further part of our Leaflet (lines and areas), and
+/// `load_module` its way to load a module of ours that the form opens later (the follow-up).
 #[cfg(feature = "report")]
 #[wasm_bindgen]
 pub async fn mount_report(
@@ -48,6 +57,7 @@ pub async fn mount_report(
     edge: String,
     assets: String,
     load_leaflet: js_sys::Function,
+    load_module: js_sys::Function,
 ) -> Result<(), JsValue> {
     let tenant = host.get_attribute("tenant").unwrap_or_else(|| "demo".into());
     let preloaded = embed::take_preloaded_config(&host);
@@ -56,12 +66,49 @@ pub async fn mount_report(
     let locale = RwSignal::new(files.first_locale(embed::locale_for(&host)).await);
     let edge = Edge::new(edge);
     map_layers::keep_leaflet_loader(load_leaflet);
+    lazy_module::keep_loader(load_module, assets.clone());
     mount_to(root, move || {
         provide_context(files);
         view! { <ReportWidget edge tenant locale theme preloaded frame /> }
     })
     .forget();
     Ok(())
+}
+
+/// Draws a resident's follow-up of their report in `place`, an element inside a report form's
+/// shadow root (whose stylesheets it shares), as the form's module asks (`opening`, a
+/// [`FollowUpOpening`] as a JavaScript object); its "back" button calls `on_back`. Answers the
+/// function that takes the view down again.
+#[cfg(feature = "follow")]
+#[wasm_bindgen]
+pub async fn mount_follow_up(
+    place: HtmlElement,
+    opening: JsValue,
+    on_back: js_sys::Function,
+) -> Result<JsValue, JsValue> {
+    use crate::components::report::{FollowUp, FollowUpOpening};
+    use send_wrapper::SendWrapper;
+    use tryggve_core::i18n::I18n;
+
+    let opening: FollowUpOpening =
+        json::from_value(opening).ok_or_else(|| JsValue::from_str("not a follow-up opening"))?;
+    let FollowUpOpening { edge, assets, tenant, case, code, locale, category_names, explanations } = opening;
+    // The form has this language's words; this module asks for them itself (from the cache).
+    let locale =
+        LocaleFiles::new(&assets).first_locale(Locale::from_tag(&locale).unwrap_or(Locale::Sv)).await;
+    let edge = Edge::new(edge);
+    let on_back = SendWrapper::new(on_back);
+    let on_back = Callback::new(move |()| {
+        let _ = on_back.call0(&JsValue::NULL);
+    });
+    // What the form's module showed while this one loaded.
+    place.replace_children_with_node_0();
+    let view = mount_to(place, move || {
+        provide_context(I18n::new(locale));
+        provide_context(category_names);
+        view! { <FollowUp edge tenant case code explanations on_back /> }
+    });
+    Ok(Closure::once_into_js(move || drop(view)))
 }
 
 /// What the dialogue, walk and survey elements start from: the municipality named by the

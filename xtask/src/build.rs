@@ -159,6 +159,8 @@ fn widget(tools: &Tools) -> Result {
     // survey's.
     let report = ("tryggve_report", LeafletBinding::Imported(LEAFLET_MODULE));
     wasm_module(tools, "tryggve-widget", &["report"], report, &out)?;
+    // The form's follow-up view, which the form loads when a resident opens it.
+    wasm_module(tools, "tryggve-widget", &["follow"], ("tryggve_follow", LeafletBinding::Global), &out)?;
     wasm_module(tools, "tryggve-widget", &["dialogue"], ("tryggve_dialog", LeafletBinding::Global), &out)?;
     let walk = ("tryggve_walk", LeafletBinding::Imported(LEAFLET_WALK_MODULE));
     wasm_module(tools, "tryggve-widget", &["walk"], walk, &out)?;
@@ -335,8 +337,8 @@ fn edge(tools: &Tools) -> Result {
     )
 }
 
-/// The widget's loader, with the configuration's path as core declares it: the loader asks for
-/// the configuration while the WebAssembly loads.
+/// The widget's loader, with the configuration's path as core declares it (the loader asks for
+/// the configuration while the WebAssembly loads) and the follow-up link's fragment.
 fn loader(from: &Path, to: &Path) -> Result {
     use tryggve_core::api::Endpoint;
     let mut source = fs::read_to_string(from).map_err(|e| format!("{}: {e}", from.display()))?;
@@ -365,6 +367,7 @@ fn loader(from: &Path, to: &Path) -> Result {
         .collect();
     for (placeholder, value) in [
         ("__TRYGGVE_CONFIG_PATH__", config_path),
+        ("__TRYGGVE_FOLLOW_UP_KEY__", tryggve_core::follow_up::FRAGMENT_KEY.to_string()),
         ("__TRYGGVE_START_FAILED__", serde_json::Value::Object(start_failed).to_string()),
         ("__TRYGGVE_FRAME_WORDS__", serde_json::Value::Object(frame_words).to_string()),
     ] {

@@ -1,13 +1,16 @@
 //! The resident's private follow-up: status and the municipality's reply, reached through the
 //! link on the receipt. The code travels in the URL fragment, which browsers never send to any
-//! server (nor in a Referer).
+//! server (nor in a Referer). The view is a module of its own (`tryggve_follow`, see
+//! [`crate::lazy_module`]), opened by the form's module with a [`FollowUpOpening`].
 
 use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use tryggve_core::category::CategoryNames;
-use tryggve_core::follow_up::Outcome;
+use tryggve_core::follow_up::{Outcome, FRAGMENT_KEY};
 use tryggve_core::i18n::I18n;
 use tryggve_core::measure::MeasureStatus;
 use tryggve_core::moderation::RejectionReason;
@@ -15,8 +18,6 @@ use tryggve_core::questionnaire::{text_and_language, Texts};
 use tryggve_core::ReportView;
 
 use crate::api::{ApiError, Edge};
-
-const FRAGMENT_KEY: &str = "tryggve-followup=";
 
 /// The fragment that opens the follow-up of `case` (e.g. `#tryggve-followup=2026-0007.3f…`).
 pub fn fragment(case: &str, code: &str) -> String {
@@ -29,6 +30,23 @@ pub fn from_address() -> Option<(String, String)> {
     let value = hash.trim_start_matches('#').strip_prefix(FRAGMENT_KEY)?;
     let (case, code) = value.split_once('.')?;
     Some((case.to_string(), code.to_string()))
+}
+
+/// What the form's module gives the follow-up's module (as a JavaScript object): whose case it
+/// is, where the edge and the widget's files are, the language, and the municipality's words
+/// from its configuration, which the form has already read.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct FollowUpOpening {
+    pub edge: String,
+    pub assets: String,
+    pub tenant: String,
+    pub case: String,
+    pub code: String,
+    /// The language's tag (`sv`, `en`, …).
+    pub locale: String,
+    pub category_names: CategoryNames,
+    /// The municipality's own words on why a report is not published, by reason.
+    pub explanations: BTreeMap<RejectionReason, Texts>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -1,6 +1,7 @@
 //! Reporting an unsafe place: the map with its pin, the questions, and the receipt.
 
 mod follow_up;
+mod follow_up_module;
 mod layer_legend;
 mod pin_map;
 mod place_search;
@@ -11,4 +12,5 @@ mod report_form;
 mod report_widget;
 mod reporter_fields;
 
+pub use follow_up::{FollowUp, FollowUpOpening};
 pub use report_widget::ReportWidget;

@@ -4,7 +4,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use tryggve_core::{ReportReceipt, TenantConfig};
 
-use super::follow_up::{self, FollowUp};
+use super::follow_up;
+use super::follow_up_module::FollowUpModule;
 use super::receipt::Receipt;
 use super::report_form::{DraftFields, ReportForm};
 use crate::api::Edge;
@@ -108,7 +109,7 @@ pub fn ReportWidget(
                     (ConfigState::Ready(c), _) if following.with(Option::is_some) => {
                         let (case, code) = following.get().unwrap_or_default();
                         let explanations = c.not_published_texts.clone();
-                        view! { <FollowUp edge=edge.clone() tenant=tenant.clone() case code explanations on_back /> }.into_any()
+                        view! { <FollowUpModule edge=edge.clone() tenant=tenant.clone() case code explanations on_back /> }.into_any()
                     }
                     (ConfigState::Loading, _) => view! { <p role="status">{i18n.t("loading")}</p> }.into_any(),
                     (ConfigState::Failed, _) => {
