@@ -6,7 +6,6 @@
 //! [`Locale::load`] once it has fetched them. A test makes sure every locale has every key the
 //! code uses.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -107,11 +106,11 @@ impl Locale {
     }
 
     /// The locale's words by key; `None` while they are not at hand.
-    fn messages(self) -> Option<&'static HashMap<&'static str, &'static str>> {
-        static SV: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
-        static EN: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
-        static FI: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
-        static AR: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    fn messages(self) -> Option<&'static Words> {
+        static SV: OnceLock<Words> = OnceLock::new();
+        static EN: OnceLock<Words> = OnceLock::new();
+        static FI: OnceLock<Words> = OnceLock::new();
+        static AR: OnceLock<Words> = OnceLock::new();
         let cell = match self {
             Self::Sv => &SV,
             Self::En => &EN,
@@ -123,8 +122,33 @@ impl Locale {
             let words = parse(source).into_iter();
             #[cfg(feature = "console")]
             let words = words.chain(parse(self.console_source()));
-            words.collect()
+            Words::new(words.collect())
         }))
+    }
+}
+
+/// A language's words, sorted by key to be found by binary search: a few hundred of them, read
+/// far more often than made, and in the residents' download a sorted list costs less code than
+/// a hash map with its hasher.
+struct Words(Vec<(&'static str, &'static str)>);
+
+impl Words {
+    /// `words` in file order; where a key comes twice, the later one counts.
+    fn new(mut words: Vec<(&'static str, &'static str)>) -> Self {
+        words.reverse();
+        // Stable: of a key's entries, the last in the file stays first, and is the one kept.
+        words.sort_by_key(|&(key, _)| key);
+        words.dedup_by_key(|&mut (key, _)| key);
+        Self(words)
+    }
+
+    fn get(&self, key: &str) -> Option<&'static str> {
+        let at = self.0.binary_search_by_key(&key, |&(k, _)| k).ok()?;
+        Some(self.0[at].1)
+    }
+
+    fn contains_key(&self, key: &str) -> bool {
+        self.get(key).is_some()
     }
 }
 
@@ -239,7 +263,7 @@ pub fn translate(locale: Locale, key: &str) -> String {
 
 /// As [`translate`], replacing `{ $name }` placeholders with the given values.
 pub fn translate_with(locale: Locale, key: &str, args: &[(&str, &str)]) -> String {
-    let in_locale = |l: Locale| l.messages().and_then(|words| words.get(key)).copied();
+    let in_locale = |l: Locale| l.messages().and_then(|words| words.get(key));
     let template = in_locale(locale).or_else(|| in_locale(Locale::Sv)).unwrap_or(key);
     args.iter()
         .fold(template.to_string(), |text, (name, value)| text.replace(&format!("{{ ${name} }}"), value))
@@ -330,6 +354,23 @@ mod tests {
         assert!(Locale::ALL.into_iter().all(Locale::is_loaded));
         Locale::Fi.load("submit = Toinen\n".to_string());
         assert_ne!(translate(Locale::Fi, "submit"), "Toinen");
+    }
+
+    #[test]
+    fn words_are_found_by_key_and_a_later_line_counts_over_an_earlier() {
+        let words = Words::new(parse("b-key = B\na-key = A\nc-key = C1\nc-key = C2\n"));
+        assert_eq!(words.get("a-key"), Some("A"));
+        assert_eq!(words.get("b-key"), Some("B"));
+        assert_eq!(words.get("c-key"), Some("C2"));
+        assert_eq!(words.get("d-key"), None);
+        assert!(words.contains_key("c-key") && !words.contains_key(""));
+        // Every Swedish key is found, with the text of its last line in the file.
+        let file = parse(Locale::Sv.source().unwrap_or_default());
+        let sv = Words::new(file.clone());
+        for (key, _) in &file {
+            let last = file.iter().rev().find(|(k, _)| k == key).map(|(_, text)| *text);
+            assert_eq!(sv.get(key), last, "{key}");
+        }
     }
 
     #[test]

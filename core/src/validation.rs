@@ -1,8 +1,6 @@
 //! The rules a report must meet. The widget shows these errors next to the fields before
 //! sending; the edge applies the same function and answers 422 with the first error.
 
-use std::collections::HashSet;
-
 use crate::category::OTHER;
 use crate::field_error::{FieldError, FieldErrorCode};
 use crate::geo::LatLng;
@@ -58,14 +56,13 @@ pub fn validate_report(draft: &ReportDraft, tenant: &TenantConfig) -> Result<New
     }
 
     let mut times = Vec::new();
-    let mut seen = HashSet::new();
     for id in &draft.times {
         match TimeOfDay::from_id(id) {
             None => {
                 errors.push(FieldError::new("times", UnknownTime));
                 break;
             }
-            Some(t) if !seen.insert(t) => {
+            Some(t) if times.contains(&t) => {
                 errors.push(FieldError::new("times", DuplicateTime));
                 break;
             }

@@ -8,7 +8,6 @@
 //! was typed on it.
 
 use std::cell::RefCell;
-use std::collections::HashSet;
 use std::future::Future;
 
 use js_sys::Promise;
@@ -139,9 +138,33 @@ pub fn prepare<T: Outgoing + Clone>(slot: &str, mut draft: T, restored: Option<T
     draft
 }
 
+/// Keys that a sender on this page has claimed (a few at most: a list, which costs the
+/// download less code than a hash set).
+pub struct Claimed(RefCell<Vec<String>>);
+
+impl Claimed {
+    pub const fn new() -> Self {
+        Self(RefCell::new(Vec::new()))
+    }
+
+    /// True if `key` was free and is now the caller's.
+    pub fn claim(&self, key: &str) -> bool {
+        let mut claimed = self.0.borrow_mut();
+        let free = !claimed.iter().any(|k| k == key);
+        if free {
+            claimed.push(key.to_string());
+        }
+        free
+    }
+
+    pub fn release(&self, key: &str) {
+        self.0.borrow_mut().retain(|k| k != key);
+    }
+}
+
 thread_local! {
     /// Keys being delivered now, so that a redrawn form does not start a second sender.
-    static IN_FLIGHT: RefCell<HashSet<String>> = RefCell::new(HashSet::new());
+    static IN_FLIGHT: Claimed = const { Claimed::new() };
 }
 
 pub async fn sleep(ms: i32) {
@@ -167,7 +190,7 @@ where
     F: Future<Output = Result<R, ApiError>>,
 {
     let key = draft.idempotency_key().unwrap_or_default().to_string();
-    if !IN_FLIGHT.with(|f| f.borrow_mut().insert(key.clone())) {
+    if !IN_FLIGHT.with(|f| f.claim(&key)) {
         return None;
     }
     let mut delay = FIRST_DELAY_MS;
@@ -195,6 +218,6 @@ where
             }
         }
     };
-    IN_FLIGHT.with(|f| f.borrow_mut().remove(&key));
+    IN_FLIGHT.with(|f| f.release(&key));
     outcome
 }

@@ -4,8 +4,6 @@
 //! a connection (also after a reload), and removed once the edge has answered. The key makes the
 //! edge store each point once, however many times it arrives.
 
-use std::cell::RefCell;
-use std::collections::HashSet;
 use std::future::Future;
 
 use js_sys::Promise;
@@ -15,7 +13,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::api::ApiError;
-use crate::outbox::{random_hex, storage};
+use crate::outbox::{random_hex, storage, Claimed};
 
 const FIRST_DELAY_MS: i32 = 2_000;
 /// Short: a walk moves on, and the browser's `online` event wakes the sender at once anyway.
@@ -74,7 +72,7 @@ pub enum Delivered {
 thread_local! {
     /// Walks whose points are being sent now, so that a second call does not start a second
     /// sender.
-    static SENDING: RefCell<HashSet<String>> = RefCell::new(HashSet::new());
+    static SENDING: Claimed = const { Claimed::new() };
 }
 
 /// Sends the points waiting in `slot` with `send`, oldest first, until none is left, telling
@@ -89,7 +87,7 @@ pub async fn send_waiting<F>(
 ) where
     F: Future<Output = Result<WalkPoint, ApiError>>,
 {
-    if !SENDING.with(|s| s.borrow_mut().insert(slot.to_string())) {
+    if !SENDING.with(|s| s.claim(slot)) {
         return;
     }
     let mut delay = FIRST_DELAY_MS;
@@ -115,7 +113,7 @@ pub async fn send_waiting<F>(
             }
         }
     }
-    SENDING.with(|s| s.borrow_mut().remove(slot));
+    SENDING.with(|s| s.release(slot));
 }
 
 /// Waits `ms`, or until the browser says it is online again, whichever comes first.
