@@ -15,7 +15,7 @@ use tryggve_core::i18n::I18n;
 use tryggve_core::measure::MeasureStatus;
 use tryggve_core::moderation::RejectionReason;
 use tryggve_core::questionnaire::{text_and_language, Texts};
-use tryggve_core::ReportView;
+use tryggve_core::{ReportView, TenantConfig};
 
 use crate::api::{ApiError, Edge};
 
@@ -37,6 +37,7 @@ pub fn from_address() -> Option<(String, String)> {
 /// from its configuration, which the form has already read.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct FollowUpOpening {
+    /// The edge's origin ([`Edge::origin`]).
     pub edge: String,
     pub assets: String,
     pub tenant: String,
@@ -47,6 +48,23 @@ pub struct FollowUpOpening {
     pub category_names: CategoryNames,
     /// The municipality's own words on why a report is not published, by reason.
     pub explanations: BTreeMap<RejectionReason, Texts>,
+}
+
+impl FollowUpOpening {
+    /// The follow-up of `case` with `code`, as the form in `i18n`'s language opens it, with the
+    /// municipality's words from its configuration.
+    pub fn new(edge: &Edge, config: &TenantConfig, (case, code): (String, String), i18n: I18n) -> Self {
+        Self {
+            edge: edge.origin().to_string(),
+            assets: crate::lazy_module::assets().unwrap_or_default(),
+            tenant: config.id.clone(),
+            case,
+            code,
+            locale: i18n.locale.tag().to_string(),
+            category_names: config.category_names.clone(),
+            explanations: config.not_published_texts.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

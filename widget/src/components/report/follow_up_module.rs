@@ -2,7 +2,6 @@
 //! resident opens their follow-up link, so that the form's download does not carry it.
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use js_sys::{Function, Promise};
@@ -10,15 +9,11 @@ use leptos::html::Div;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use send_wrapper::SendWrapper;
-use tryggve_core::category::CategoryNames;
 use tryggve_core::i18n::I18n;
-use tryggve_core::moderation::RejectionReason;
-use tryggve_core::questionnaire::Texts;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 use super::follow_up::FollowUpOpening;
-use crate::api::Edge;
 use crate::lazy_module;
 
 /// The module's view while it is shown: what takes it down again, and the "back" the module
@@ -42,28 +37,11 @@ impl Mounted {
 }
 
 #[component]
-pub fn FollowUpModule(
-    edge: Edge,
-    tenant: String,
-    case: String,
-    code: String,
-    explanations: BTreeMap<RejectionReason, Texts>,
-    on_back: Callback<()>,
-) -> impl IntoView {
+pub fn FollowUpModule(opening: FollowUpOpening, on_back: Callback<()>) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let place = NodeRef::<Div>::new();
     let failed = RwSignal::new(false);
     let mounted = SendWrapper::new(Rc::new(RefCell::new(Mounted::default())));
-    let opening = FollowUpOpening {
-        edge: edge.origin().to_string(),
-        assets: lazy_module::assets().unwrap_or_default(),
-        tenant,
-        case,
-        code,
-        locale: i18n.locale.tag().to_string(),
-        category_names: expect_context::<CategoryNames>(),
-        explanations,
-    };
     let started = StoredValue::new(false);
     {
         let mounted = mounted.clone();

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use tryggve_core::{ReportReceipt, TenantConfig};
 
-use super::follow_up;
+use super::follow_up::{self, FollowUpOpening};
 use super::follow_up_module::FollowUpModule;
 use super::receipt::Receipt;
 use super::report_form::{DraftFields, ReportForm};
@@ -82,7 +82,7 @@ pub fn ReportWidget(
     move || {
         let i18n = I18n::new(locale.get());
         provide_context(i18n);
-        let (edge, tenant, retry) = (edge.clone(), tenant.clone(), retry.clone());
+        let (edge, retry) = (edge.clone(), retry.clone());
         view! {
             <section
                 class="report"
@@ -107,9 +107,8 @@ pub fn ReportWidget(
                     }
                     match (state, receipt) {
                     (ConfigState::Ready(c), _) if following.with(Option::is_some) => {
-                        let (case, code) = following.get().unwrap_or_default();
-                        let explanations = c.not_published_texts.clone();
-                        view! { <FollowUpModule edge=edge.clone() tenant=tenant.clone() case code explanations on_back /> }.into_any()
+                        let opening = FollowUpOpening::new(&edge, &c, following.get().unwrap_or_default(), i18n);
+                        view! { <FollowUpModule opening on_back /> }.into_any()
                     }
                     (ConfigState::Loading, _) => view! { <p role="status">{i18n.t("loading")}</p> }.into_any(),
                     (ConfigState::Failed, _) => {
