@@ -118,10 +118,13 @@ test("a follow-up whose module cannot be loaded says so, and the form is one but
   const page = await context.newPage();
   await page.goto(`${EDGE}/#tryggve-followup=${report.case_number}.${report.followup_token}`);
   const widget = page.locator("tryggve-report");
-  await widget.getByRole("alert").filter({ hasText: "Kunde inte skicka just nu" }).waitFor();
+  await widget.getByRole("alert").filter({ hasText: "Ditt ärende kunde inte hämtas just nu." }).waitFor();
+  assert.equal(await widget.getByRole("status").filter({ hasText: "Laddar" }).count(), 0, "no longer said to be loading");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: screenshotPath("follow-up-module-failed-390x844.png"), fullPage: true });
   await widget.getByRole("button", { name: "Tipsa om en plats till" }).click();
   await widget.locator(".leaflet-container").waitFor();
-  assert.equal(await widget.getByRole("alert").filter({ hasText: "Kunde inte skicka just nu" }).count(), 0);
+  assert.equal(await widget.getByRole("alert").filter({ hasText: "Ditt ärende kunde inte hämtas" }).count(), 0);
 
   // The connection back, the link opened again: the module is asked for again, and comes.
   await context.unroute("**/widget/tryggve_follow_bg.wasm");

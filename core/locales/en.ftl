@@ -141,6 +141,7 @@ layers-legend = Map layers
 public-show = Show places others have reported
 public-count = { $count } approved reports are shown on the map and in the list below.
 public-failed = Reported places could not be loaded right now.
+followup-failed = Your case could not be loaded right now. Check the connection and try again in a moment.
 public-clusters = { $count } approved reports lie in this part of the map, gathered in { $groups } groups with their number. Zoom in to see them one by one in the list.
 error-weak-password = The password must have 12–256 characters.
 error-already-exists = An account with this e-mail address already exists.

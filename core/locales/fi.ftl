@@ -126,6 +126,7 @@ layers-legend = Karttatasot
 public-show = Näytä paikat, joista muut ovat ilmoittaneet
 public-count = { $count } hyväksyttyä ilmoitusta näytetään kartalla ja alla olevassa luettelossa.
 public-failed = Ilmoitettuja paikkoja ei voitu hakea juuri nyt.
+followup-failed = Asiaasi ei voitu hakea juuri nyt. Tarkista yhteys ja yritä hetken kuluttua uudelleen.
 public-clusters = Karttanäkymässä on { $count } hyväksyttyä ilmoitusta, koottuna { $groups } ryhmään lukumäärineen. Lähennä nähdäksesi ne yksitellen luettelossa.
 send-queued = Lähettäminen ei onnistunut juuri nyt. Ilmoitus on tallennettu tähän selaimeen ja lähetetään automaattisesti, kun yhteys toimii taas.
 send-resuming = Lähetetään ilmoitusta, joka tallennettiin yhteyden katketessa…

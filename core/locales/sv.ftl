@@ -141,6 +141,7 @@ layers-legend = Kartlager
 public-show = Visa platser som andra har rapporterat
 public-count = { $count } godkända rapporter visas på kartan och i listan nedan.
 public-failed = Rapporterade platser kunde inte hämtas just nu.
+followup-failed = Ditt ärende kunde inte hämtas just nu. Kontrollera anslutningen och försök igen om en stund.
 public-clusters = { $count } godkända rapporter finns i kartutsnittet, samlade i { $groups } grupper med antal. Zooma in för att se dem en och en i listan.
 error-weak-password = Lösenordet ska ha 12–256 tecken.
 error-already-exists = Det finns redan ett konto med den e-postadressen.

@@ -5,13 +5,13 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::moderation::RejectionReason;
+use crate::report::{ReportStatus, TimeOfDay};
+
 /// What starts a follow-up link's fragment in the page address: `#tryggve-followup=` followed by
 /// the case number, a dot and the code. The fragment is never sent to any server; the widget
 /// reads it, and its loader starts the follow-up's module early when a page opens with one.
 pub const FRAGMENT_KEY: &str = "tryggve-followup=";
-
-use crate::moderation::RejectionReason;
-use crate::report::{ReportStatus, TimeOfDay};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]

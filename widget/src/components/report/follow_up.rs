@@ -100,7 +100,7 @@ pub fn FollowUp(
             {move || match loaded.get() {
                 Loaded::Loading => view! { <p role="status">{i18n.t("loading")}</p> }.into_any(),
                 Loaded::NotFound => view! { <p role="alert">{i18n.t("followup-not-found")}</p> }.into_any(),
-                Loaded::Failed => view! { <p role="alert">{i18n.t("send-failed")}</p> }.into_any(),
+                Loaded::Failed => view! { <p role="alert">{i18n.t("followup-failed")}</p> }.into_any(),
                 Loaded::Found(report) => {
                     // A merged report is handled as the earlier one: its status and reply count.
                     let (status, comment, outcome) = match &report.outcome {

@@ -54,6 +54,8 @@ pub fn FollowUpModule(opening: FollowUpOpening, on_back: Callback<()>) -> impl I
             let (mounted, opening) = (mounted.clone(), opening.clone());
             spawn_local(async move {
                 if !open(&place, &opening, &mounted, on_back).await {
+                    // Not "loading" any more: what went wrong, and the way back, instead.
+                    place.replace_children_with_node_0();
                     failed.set(true);
                 }
             });
@@ -66,7 +68,7 @@ pub fn FollowUpModule(opening: FollowUpOpening, on_back: Callback<()>) -> impl I
             <p role="status">{i18n.t("loading")}</p>
         </div>
         {move || failed.get().then(|| view! {
-            <p role="alert">{i18n.t("send-failed")}</p>
+            <p role="alert">{i18n.t("followup-failed")}</p>
             <button type="button" on:click=move |_| on_back.run(())>{i18n.t("report-another")}</button>
         })}
     }
