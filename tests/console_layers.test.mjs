@@ -9,7 +9,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { EDGE } from "./support/edge.mjs";
-import { axeViolations, consoleAs, launch, screenshotPath, sideways } from "./support/browser.mjs";
+import { FORM_MAP, axeViolations, consoleAs, launch, screenshotPath, sideways } from "./support/browser.mjs";
 
 const TENANT = "kartby";
 const ADMIN = { tenant: TENANT, email: "admin@kartby.example", password: "kartby-admin-lösen" };
@@ -170,7 +170,7 @@ test("a resident sees the public layer, not the console's, with a legend that hi
   const asked = page.waitForResponse((r) => r.url().endsWith("/api/v1/tenants/demo/layers"));
   await page.goto(`${EDGE}/`);
   const widget = page.locator("tryggve-report");
-  await widget.locator(".leaflet-container").waitFor();
+  await widget.locator(FORM_MAP).waitFor();
   assert.deepEqual(await (await asked).json(), []);
   await widget.getByLabel("Beskriv platsen").waitFor();
   assert.equal(await widget.locator(".layer-legend").count(), 0);

@@ -13,7 +13,7 @@ import assert from "node:assert/strict";
 import http from "node:http";
 import { EDGE, post, query } from "./support/edge.mjs";
 import { call, login } from "./support/console.mjs";
-import { axeViolations, consoleAs, launch, screenshotPath, tabUntil } from "./support/browser.mjs";
+import { FORM_MAP, axeViolations, consoleAs, launch, screenshotPath, tabUntil } from "./support/browser.mjs";
 
 const TENANT = "ortby";
 const ADMIN = { tenant: TENANT, email: "admin@ortby.example", password: "ortby-admin-lösen" };
@@ -83,7 +83,7 @@ async function openForm(viewport = { width: 1280, height: 900 }) {
   });
   await page.goto(`${EDGE}/ortby.html`);
   const widget = page.locator("tryggve-report");
-  await widget.locator(".leaflet-container").waitFor();
+  await widget.locator(FORM_MAP).waitFor();
   return { context, page, widget, errors, outside };
 }
 

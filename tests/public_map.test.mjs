@@ -7,7 +7,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { EDGE, goodReport, post } from "./support/edge.mjs";
 import { call, login } from "./support/console.mjs";
-import { axeViolations, launch, screenshotPath } from "./support/browser.mjs";
+import { FORM_MAP, axeViolations, launch, screenshotPath } from "./support/browser.mjs";
 
 const TENANT = "storstad";
 // More than the 300 reports the map shows one by one.
@@ -150,7 +150,7 @@ test("a resident sees clusters with their numbers, and zoomed in by keyboard, ea
   page.on("request", (r) => requested.push(new URL(r.url()).pathname));
   await page.goto(`${EDGE}/storstad-test.html`);
   const widget = page.locator("tryggve-report");
-  await widget.locator(".leaflet-container").waitFor();
+  await widget.locator(FORM_MAP).waitFor();
   // The loader asked for the configuration while the widget downloaded; the widget used that
   // answer instead of asking again, and only the report form's module was loaded.
   const count = (path) => requested.filter((p) => p === path).length;
@@ -170,7 +170,7 @@ test("a resident sees clusters with their numbers, and zoomed in by keyboard, ea
   await widget.locator(".map").screenshot({ path: screenshotPath("public-map-clusters.png") });
 
   // Zoom in with the keyboard alone: focus the map, press + until the reports come one by one.
-  await widget.locator(".leaflet-container").focus();
+  await widget.locator(FORM_MAP).focus();
   for (let i = 0; i < 6 && !(await status.textContent()).includes("visas på kartan"); i++) {
     await page.keyboard.press("+");
     await page.waitForTimeout(600);

@@ -1,7 +1,9 @@
 // The widget's first second on a municipality's page: the loader draws the report form's frame
-// (heading, introduction, the map's place, "Laddar kartan…") long before the WebAssembly, and
-// the widget then takes the frame's place without moving what the resident already sees. In
-// Chromium against the real edge, with the WebAssembly held back until the frame has been seen.
+// (heading, introduction, the map's place, "Laddar kartan…") long before the WebAssembly, then
+// the municipality's map in it once Leaflet and the configuration are there, and the widget
+// then takes the frame's place, and that very map, without moving what the resident already
+// sees. In Chromium against the real edge, with the WebAssembly held back until the frame has
+// been seen.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { EDGE } from "./support/edge.mjs";
@@ -10,6 +12,9 @@ import { axeViolations, launch, screenshotPath } from "./support/browser.mjs";
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
+
+// core/locales/sv.ftl's map-label.
+const MAP_LABEL = "Karta för att välja plats";
 
 const TILE = Buffer.from(
   "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR42mP4//8/AAX+Av4N70a4AAAAAElFTkSuQmCC",
@@ -28,8 +33,11 @@ const HOST_PAGE = `<!doctype html><html lang="sv"><head><meta charset="utf-8"><t
 /** Opens the host page with the report form's WebAssembly held back; `release()` lets it go. */
 async function openHeld(viewport) {
   const context = await browser.newContext({ locale: "sv-SE", viewport });
-  await context.route("https://tile.openstreetmap.org/**", (route) =>
-    route.fulfill({ status: 200, contentType: "image/png", body: TILE }));
+  const tiles = [];
+  await context.route("https://tile.openstreetmap.org/**", (route) => {
+    tiles.push(route.request().url());
+    return route.fulfill({ status: 200, contentType: "image/png", body: TILE });
+  });
   await context.route(EDGE + "/first-second.html", (route) =>
     route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: HOST_PAGE }));
   let release;
@@ -49,7 +57,7 @@ async function openHeld(viewport) {
     }).observe({ type: "layout-shift", buffered: true });
   });
   await page.goto(EDGE + "/first-second.html");
-  return { context, page, widget: page.locator("tryggve-report"), release, wasmAsked: () => wasmAsked };
+  return { context, page, widget: page.locator("tryggve-report"), release, wasmAsked: () => wasmAsked, tiles };
 }
 
 /** Where things are on the page, in CSS pixels from the top of the document. */
@@ -72,13 +80,19 @@ function places(page, mapSelector) {
 
 for (const [name, viewport] of [["desktop", { width: 1280, height: 900 }], ["wide", { width: 1920, height: 1080 }], ["phone", { width: 390, height: 844 }]]) {
   test(`${name}: the frame is there before the WebAssembly, and the widget takes its place without a layout shift`, async () => {
-    const { context, page, widget, release, wasmAsked } = await openHeld(viewport);
+    const { context, page, widget, release, wasmAsked, tiles } = await openHeld(viewport);
     const frame = widget.locator(".frame section[aria-busy=true]");
     await frame.locator("[role=status]").filter({ hasText: "Laddar kartan…" }).waitFor();
     assert.ok(wasmAsked(), "the WebAssembly was asked for and is being held back");
     assert.equal(await frame.locator("h2").textContent(), "Tipsa om en plats som känns otrygg");
     assert.match(await frame.locator(".hint").textContent(), /^Klicka på kartan/);
-    assert.equal(await widget.locator(".leaflet-container").count(), 0, "no map before the WebAssembly");
+    // The map itself is there before the WebAssembly, its tiles asked for, its zoom buttons
+    // named in the page's language; marked, to find it again once the form has taken it over.
+    const early = frame.locator(".map .leaflet-container");
+    await early.locator(".leaflet-tile-loaded").first().waitFor();
+    assert.ok(tiles.length > 0, "the map's tiles were asked for before the WebAssembly");
+    assert.equal(await frame.locator(".leaflet-control-zoom-in").getAttribute("title"), "Zooma in");
+    await early.evaluate((canvas) => { canvas.dataset.test = "the loader's map"; });
     // The demo municipality offers several languages: the choice's place is kept above the heading.
     assert.equal(await frame.locator(".language").count(), 1);
     const framed = await places(page, ".frame .map");
@@ -88,12 +102,22 @@ for (const [name, viewport] of [["desktop", { width: 1280, height: 900 }], ["wid
     await page.screenshot({ path: screenshotPath(`widget-frame-${name}.png`) });
     const shiftsBefore = await page.evaluate(() => window.__shifts.length);
 
+    const tilesBefore = tiles.length;
+
     release();
-    await widget.locator(".leaflet-container").waitFor();
     await widget.locator(".frame").waitFor({ state: "detached" });
     assert.equal(await widget.locator(".arriving").count(), 0, "the widget is shown");
     await widget.locator("#submit").waitFor();
-    const drawn = await places(page, ".map.leaflet-container");
+    // The form took the loader's map over: the same element, now named as the form's map and
+    // the one place the pin goes; no second map, no tile asked for again.
+    const map = widget.locator(".leaflet-container");
+    assert.equal(await map.count(), 1, "one map");
+    assert.equal(await map.getAttribute("data-test"), "the loader's map");
+    assert.equal(await map.getAttribute("role"), "application");
+    assert.equal(await map.getAttribute("aria-label"), MAP_LABEL);
+    assert.equal(new Set(tiles).size, tiles.length, "no tile was asked for twice");
+    assert.ok(tiles.length >= tilesBefore);
+    const drawn = await places(page, ".map");
     // The widget took the frame's place: heading, introduction and map exactly where they were.
     assert.deepEqual(drawn.heading, framed.heading);
     assert.deepEqual(drawn.intro, framed.intro);

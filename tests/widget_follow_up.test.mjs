@@ -3,7 +3,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { EDGE, goodReport, post } from "./support/edge.mjs";
-import { axeViolations, launch, openPage, screenshotPath } from "./support/browser.mjs";
+import { FORM_MAP, axeViolations, launch, openPage, screenshotPath } from "./support/browser.mjs";
 import { ACCOUNTS, call, login } from "./support/console.mjs";
 
 let browser;
@@ -123,7 +123,7 @@ test("a follow-up whose module cannot be loaded says so, and the form is one but
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: screenshotPath("follow-up-module-failed-390x844.png"), fullPage: true });
   await widget.getByRole("button", { name: "Tipsa om en plats till" }).click();
-  await widget.locator(".leaflet-container").waitFor();
+  await widget.locator(FORM_MAP).waitFor();
   assert.equal(await widget.getByRole("alert").filter({ hasText: "Ditt ärende kunde inte hämtas" }).count(), 0);
 
   // The connection back, the link opened again: the module is asked for again, and comes.

@@ -138,7 +138,7 @@ test("on a phone the map is tall enough to aim a pin and as wide as the widget",
 
 test("by keyboard alone: pan the map with arrows, place the pin, fill in, send", async () => {
   const { context, page, widget } = await openPage(browser);
-  const isMap = () => document.querySelector("tryggve-report").shadowRoot.activeElement?.classList.contains("map");
+  const isMap = () => document.querySelector("tryggve-report").shadowRoot.activeElement?.classList.contains("leaflet-container");
   await tabUntil(page, isMap);
   // At a person's pace: Leaflet ignores arrow keys while the previous pan is still animating.
   for (const key of ["ArrowUp", "ArrowUp", "ArrowLeft", "ArrowLeft"]) {

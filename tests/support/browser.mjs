@@ -22,9 +22,13 @@ export async function launch() {
   return browser;
 }
 
+/** The report form's map once the form is there: the loader draws the map in its frame first,
+ * and the form takes it over (the frame and the arriving form are not yet the form). */
+export const FORM_MAP = ".tryggve:not(.frame):not(.arriving) .leaflet-container";
+
 /** A fresh page with tiles served locally and a log of requests that left our edge; returns
  * once the widget (`element`) shows `ready` (by default the report form's map). */
-export async function openPage(browser, url = EDGE + "/", contextOptions = {}, ready = ".leaflet-container", element = "tryggve-report") {
+export async function openPage(browser, url = EDGE + "/", contextOptions = {}, ready = FORM_MAP, element = "tryggve-report") {
   const context = await browser.newContext({ locale: "sv-SE", ...contextOptions });
   const page = await context.newPage();
   const thirdParty = [];

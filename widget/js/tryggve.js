@@ -23,8 +23,8 @@
   // in core/locales/, written in by the build).
   const START_FAILED = __TRYGGVE_START_FAILED__;
   // The report form's frame in each language (core/locales/, written in by the build): the
-  // heading, the introduction, the map's help, "loading the map", the language label and the
-  // language's own name.
+  // heading, the introduction, the map's help, "loading the map", the zoom buttons' names, the
+  // language label and the language's own name.
   const FRAME_WORDS = __TRYGGVE_FRAME_WORDS__;
 
   // On a slow connection every round trip costs half a second or more. So everything a widget
@@ -82,8 +82,9 @@
   // form's fields (at least what every form has). The widget then draws itself out of sight,
   // inside the same shadow root, and takes the frame's place in one step (`embed::Frame`), so
   // that nothing already on the screen moves. The configuration says whether a language
-  // choice sits above the heading.
-  function drawFrame(element, language, config) {
+  // choice sits above the heading. Once Leaflet is here too, the frame shows the municipality's
+  // map itself (see `drawMap`).
+  function drawFrame(element, language, config, leaflet) {
     const root = element.shadowRoot || element.attachShadow({ mode: "open" });
     root.replaceChildren();
     const sheets = ["leaflet.css", "tryggve.css"].map((file) => {
@@ -95,7 +96,8 @@
     });
     // The widget waits for these instead of linking the stylesheets again.
     element.tryggveStyled = Promise.all(sheets);
-    const languages = config.then((r) => r.clone().json()).then((c) => c.languages || [], () => []);
+    const configured = config.then((r) => r.clone().json());
+    const languages = configured.then((c) => c.languages || [], () => []);
     Promise.all([sheets[1], languages]).then(([, offered]) => {
       if (element.tryggveTakenOver) return;
       const words = FRAME_WORDS[language] || FRAME_WORDS.sv;
@@ -141,6 +143,30 @@
       section.append(el("h2", "", words.title), el("p", "intro", words.intro), pinMap, el("div", "form-waiting"));
       frame.append(section);
       root.append(frame);
+      drawMap(element, map, language, words, Promise.all([loadLeaflet(leaflet), configured]));
+    });
+  }
+
+  // The report form's map, drawn in the frame's place for it as soon as Leaflet and the
+  // configuration are here, long before the WebAssembly (most of the bytes): the resident sees
+  // the municipality's map, and its tiles load meanwhile. With `baseMap` (leaflet-module.js), as
+  // the widget draws its maps; the widget then takes this very map over (`LoaderMap` in
+  // map_base.rs) instead of drawing another. Until then a click places nothing (the map is not
+  // yet the form's), and the frame stays busy. Not drawn once the form has asked for it (it
+  // then drew its own: `tryggveMap` is null).
+  function drawMap(element, place, language, words, ready) {
+    ready.then(([L, config]) => {
+      if (element.tryggveTakenOver || element.tryggveMap === null || !config.map) return;
+      const canvas = document.createElement("div");
+      canvas.className = "map-canvas";
+      canvas.dir = "ltr"; // as the widget has it: a map reads the same in every language
+      place.append(canvas);
+      const { tile_url, attribution, center, zoom, bounds: b } = config.map;
+      const map = L.baseMap(canvas, tile_url, attribution, [center.lat, center.lng, zoom],
+        [b.south, b.west, b.north, b.east], words.zoomIn, words.zoomOut);
+      element.tryggveMap = { map, language };
+    }).catch(() => {
+      // The widget draws its own map, or says why it cannot.
     });
   }
 
@@ -180,7 +206,7 @@
           // Taken (once) by the report widget instead of asking again.
           const config = tenant ? fetch(edge + CONFIG_PATH.replace("{tenant}", encodeURIComponent(tenant))) : Promise.reject();
           if (tenant) this.tryggveConfig = config;
-          drawFrame(this, language, config);
+          drawFrame(this, language, config, leaflet);
           // A follow-up link opens the follow-up first: its module comes at the same time as
           // the form's instead of after it.
           // (If it fails, the form asks again, and says so if that fails too.)

@@ -67,8 +67,10 @@ pub async fn mount_report(
     let edge = Edge::new(edge);
     map_layers::keep_leaflet_loader(load_leaflet);
     lazy_module::keep_loader(load_module, assets.clone());
+    let loader_map = map_base::LoaderMap::of(&host);
     mount_to(root, move || {
         provide_context(files);
+        provide_context(loader_map);
         view! { <ReportWidget edge tenant locale theme preloaded frame /> }
     })
     .forget();

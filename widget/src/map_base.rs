@@ -1,17 +1,35 @@
 //! What the widget's maps (the report form's and the walk logger's) have alike: the
-//! municipality's tiles and attribution, our own zoom buttons (Leaflet names its own in English
-//! whatever the page speaks), no zooming by the wheel (scrolling the host page scrolls the page),
-//! panning by keyboard; and the marker of the place being chosen.
+//! municipality's tiles and attribution, our own zoom buttons, no zooming by the wheel, panning
+//! by keyboard (all in `baseMap`, widget/js/leaflet-module.js); and the marker of the place
+//! being chosen.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use leptos::prelude::on_cleanup;
-use tryggve_core::i18n::I18n;
+use tryggve_core::i18n::{I18n, Locale};
 use tryggve_core::{LatLng, MapConfig};
+use wasm_bindgen::prelude::*;
 
 pub fn to_leaflet(point: LatLng) -> leaflet::LatLng {
     leaflet::LatLng::new(point.lat, point.lng)
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `baseMap` in widget/js/leaflet-module.js: the options every map of the widget has, in
+    /// one place for the widget and for the loader, which draws the report form's map first.
+    /// `view` is [lat, lng, zoom]; `bounds` [south, west, north, east], or empty.
+    #[wasm_bindgen(catch, js_namespace = L, js_name = baseMap)]
+    fn leaflet_base_map(
+        container: &web_sys::HtmlElement,
+        tile_url: &str,
+        attribution: &str,
+        view: &[f64],
+        bounds: &[f64],
+        zoom_in: &str,
+        zoom_out: &str,
+    ) -> Result<leaflet::Map, JsValue>;
 }
 
 /// A map in `container` at `center` and `zoom` (kept within the municipality's map when
@@ -23,32 +41,43 @@ pub fn base_map(
     bounded: bool,
     i18n: I18n,
 ) -> Option<leaflet::Map> {
-    let options = leaflet::MapOptions::new();
-    options.set_zoom_control(false);
-    options.set_center(to_leaflet(center));
-    options.set_zoom(zoom);
-    if bounded {
-        let b = config.bounds;
-        let bounds = leaflet::LatLngBounds::new(
-            &leaflet::LatLng::new(b.south, b.west),
-            &leaflet::LatLng::new(b.north, b.east),
-        );
-        options.set_max_bounds(bounds);
-        options.set_max_bounds_viscosity(1.0);
+    let b = config.bounds;
+    let bounds = if bounded { vec![b.south, b.west, b.north, b.east] } else { Vec::new() };
+    leaflet_base_map(
+        container,
+        &config.tile_url,
+        &config.attribution,
+        &[center.lat, center.lng, zoom],
+        &bounds,
+        &i18n.t("map-zoom-in"),
+        &i18n.t("map-zoom-out"),
+    )
+    .ok()
+}
+
+/// The report form's map as the loader drew it in its frame (`drawMap` in tryggve.js, while the
+/// WebAssembly was still on its way: the resident already sees it, its tiles are in), for the
+/// form to take over rather than draw it again. A context of the report form, given its element.
+#[derive(Clone)]
+pub struct LoaderMap(send_wrapper::SendWrapper<web_sys::HtmlElement>);
+
+impl LoaderMap {
+    pub fn of(host: &web_sys::HtmlElement) -> Self {
+        Self(send_wrapper::SendWrapper::new(host.clone()))
     }
-    options.set_scroll_wheel_zoom(false);
-    options.set_keyboard(true);
-    options.set_keyboard_pan_delta(60.0);
-    let map = leaflet::Map::new_with_element(container, &options).ok()?;
-    let mut zoom_buttons = leaflet::ZoomOptions::new();
-    zoom_buttons.set_zoom_in_title(&i18n.t("map-zoom-in"));
-    zoom_buttons.set_zoom_out_title(&i18n.t("map-zoom-out"));
-    leaflet::Zoom::new(&zoom_buttons).add_to(&map);
-    let tiles = leaflet::TileLayerOptions::new();
-    tiles.set_attribution(config.attribution_html());
-    tiles.set_max_zoom(19.0);
-    leaflet::TileLayer::new_options(&config.tile_url, &tiles).add_to(&map);
-    Some(map)
+
+    /// The loader's map, if it drew one in `locale` (its zoom buttons speak the frame's
+    /// language). Asked once: after that the loader draws none, and a form drawn again (in
+    /// another language) draws its own.
+    pub fn take(&self, locale: Locale) -> Option<leaflet::Map> {
+        let key = JsValue::from_str("tryggveMap");
+        let drawn = js_sys::Reflect::get(&self.0, &key).ok().filter(JsValue::is_object);
+        let _ = js_sys::Reflect::set(&self.0, &key, &JsValue::NULL);
+        let drawn = drawn?;
+        let language = js_sys::Reflect::get(&drawn, &JsValue::from_str("language")).ok()?.as_string()?;
+        let map = js_sys::Reflect::get(&drawn, &JsValue::from_str("map")).ok()?;
+        (language == locale.tag()).then(|| map.unchecked_into())
+    }
 }
 
 /// Where a component keeps the map it draws once its element is there: the map is removed

@@ -105,9 +105,9 @@ fn wasm_module(
 /// global of the same name, so every `L.Map`, `L.marker`… in the glue is ours.
 fn import_leaflet(glue: &Path, module: &str) -> Result {
     let source = fs::read_to_string(glue).map_err(|e| format!("{}: {e}", glue.display()))?;
-    if !source.contains("L.Map") {
+    if !source.contains("L.baseMap") {
         return Err(format!(
-            "{} no longer uses Leaflet's L.Map: is the import still needed?",
+            "{} no longer uses our Leaflet's L.baseMap: is the import still needed?",
             glue.display()
         ));
     }
@@ -359,6 +359,8 @@ fn loader(from: &Path, to: &Path) -> Result {
                 "mapHelp": t("map-help"),
                 "search": t("place-search-label"),
                 "loading": t("map-loading"),
+                "zoomIn": t("map-zoom-in"),
+                "zoomOut": t("map-zoom-out"),
                 "language": t("language-label"),
                 "name": locale.native_name(),
             });

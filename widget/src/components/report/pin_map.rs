@@ -14,7 +14,7 @@ use tryggve_core::public_map::{PublicMap, Viewport, MAX_ZOOM};
 use tryggve_core::{BBox, LatLng, MapConfig};
 
 use super::place_search::PlaceSearch;
-use crate::map_base::{base_map, to_leaflet, PlaceMarker};
+use crate::map_base::{base_map, to_leaflet, LoaderMap, PlaceMarker};
 use crate::map_layers::PublicLayers;
 use crate::place_names::PlaceNames;
 use wasm_bindgen::JsCast;
@@ -37,8 +37,50 @@ struct Leaflet {
 }
 
 impl Leaflet {
-    fn new(container: &web_sys::HtmlElement, config: &MapConfig, i18n: I18n) -> Option<Self> {
-        let map = base_map(container, config, (config.center, f64::from(config.zoom)), true, i18n)?;
+    /// The map in `place`: the one the loader drew in its frame (`drawn`), moved in, else a new
+    /// one. Its element is the one focused to pan by keyboard, so it carries the map's name.
+    fn new(
+        place: &web_sys::HtmlElement,
+        drawn: Option<leaflet::Map>,
+        config: &MapConfig,
+        i18n: I18n,
+    ) -> Option<Self> {
+        let map = match drawn {
+            Some(map) => {
+                let canvas = map.get_container();
+                let focused = place.get_root_node().unchecked_into::<web_sys::ShadowRoot>().active_element();
+                let was_focused = focused.is_some_and(|f| f == *canvas.as_ref());
+                place.append_child(&canvas).ok()?;
+                // The frame's place had the same size; if it has changed (a scroll bar the longer
+                // page brings), Leaflet follows, once the form has been laid out anyway (asking
+                // now would lay out the whole new form an extra time).
+                let resized = map.clone();
+                request_animation_frame(move || {
+                    resized.invalidate_size(false);
+                });
+                if was_focused {
+                    let _ = canvas.focus();
+                }
+                map
+            }
+            None => {
+                let canvas = web_sys::window()?.document()?.create_element("div").ok()?;
+                let canvas: web_sys::HtmlElement = canvas.dyn_into().ok()?;
+                // Placed (by its class) before Leaflet looks at it, as the loader's is.
+                canvas.set_class_name("map-canvas");
+                place.append_child(&canvas).ok()?;
+                base_map(&canvas, config, (config.center, f64::from(config.zoom)), true, i18n)?
+            }
+        };
+        let canvas = map.get_container();
+        for (name, value) in [
+            ("dir", "ltr"),
+            ("role", "application"),
+            ("aria-label", &i18n.t("map-label")),
+            ("aria-describedby", "map-help pin-status"),
+        ] {
+            canvas.set_attribute(name, value).ok()?;
+        }
         let layers = leaflet::LayerGroup::new();
         layers.add_to(&map);
         let public = leaflet::LayerGroup::new();
@@ -187,11 +229,13 @@ pub fn PinMap(
         });
     };
 
+    let loader_map = use_context::<LoaderMap>();
     let drawn_once = RwSignal::new(false);
     container.on_load({
         let leaflet = leaflet.clone();
         move |div| {
-            let Some(mut created) = Leaflet::new(&div, &config, i18n) else {
+            let drawn = loader_map.as_ref().and_then(|m| m.take(i18n.locale));
+            let Some(mut created) = Leaflet::new(&div, drawn, &config, i18n) else {
                 announcement.set(i18n.t("config-failed"));
                 return;
             };
@@ -298,14 +342,7 @@ pub fn PinMap(
             <p id="map-help" class="hint">{i18n.t("map-help")}</p>
             <PlaceSearch names=search_names on_chosen=show_found />
             <div class="map-frame">
-                <div
-                    node_ref=container
-                    class="map"
-                    dir="ltr"
-                    role="application"
-                    aria-label=i18n.t("map-label")
-                    aria-describedby="map-help pin-status"
-                ></div>
+                <div node_ref=container class="map"></div>
                 <div class="crosshair" aria-hidden="true"></div>
             </div>
             <div class="map-actions">
