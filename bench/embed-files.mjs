@@ -8,15 +8,16 @@ export const widgetDir = path.resolve(import.meta.dirname, "../dist/public/widge
 
 export const leafletFiles = ["leaflet-esm.js", "leaflet.css"];
 export const images = ["images/marker-icon.png", "images/marker-shadow.png"];
-/** What a page with a report form loads from us besides Leaflet (a dialogue has a module of its own). */
-export const ours = ["tryggve.js", "tryggve_report.js", "tryggve_report_bg.wasm", "tryggve.css"];
+/** What a page with a report form loads from us besides Leaflet (a dialogue has a module of its own);
+ *  our stylesheet is inside the loader. */
+export const ours = ["tryggve.js", "tryggve_report.js", "tryggve_report_bg.wasm"];
 
 /** Everything each element loads on a page that has only it, before the resident does anything. */
 export const embeds = {
   report: [...ours, ...leafletFiles, ...images],
-  dialog: ["tryggve.js", "tryggve_dialog.js", "tryggve_dialog_bg.wasm", "tryggve.css"],
-  walk: ["tryggve.js", "tryggve_walk.js", "tryggve_walk_bg.wasm", "tryggve.css", "leaflet-walk.js", "leaflet.css", ...images],
-  survey: ["tryggve.js", "tryggve_survey.js", "tryggve_survey_bg.wasm", "tryggve.css"],
+  dialog: ["tryggve.js", "tryggve_dialog.js", "tryggve_dialog_bg.wasm"],
+  walk: ["tryggve.js", "tryggve_walk.js", "tryggve_walk_bg.wasm", "leaflet-walk.js", "leaflet.css", ...images],
+  survey: ["tryggve.js", "tryggve_survey.js", "tryggve_survey_bg.wasm"],
 };
 
 /** What an element loads later, when a resident opens a part of it that most never do. */

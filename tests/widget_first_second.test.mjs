@@ -30,8 +30,9 @@ const HOST_PAGE = `<!doctype html><html lang="sv"><head><meta charset="utf-8"><t
 <tryggve-report tenant="demo"></tryggve-report>
 <p id="below">Kommunen svarar på tips inom fem arbetsdagar.</p></main></body></html>`;
 
-/** Opens the host page with the report form's WebAssembly held back; `release()` lets it go. */
-async function openHeld(viewport) {
+/** Opens the host page (with a form of `tenant`'s) with the report form's WebAssembly and the
+ *  municipality's configuration held back; `release()` and `releaseConfig()` let them go. */
+async function openHeld(viewport, tenant = "demo") {
   const context = await browser.newContext({ locale: "sv-SE", viewport });
   const tiles = [];
   await context.route("https://tile.openstreetmap.org/**", (route) => {
@@ -39,7 +40,13 @@ async function openHeld(viewport) {
     return route.fulfill({ status: 200, contentType: "image/png", body: TILE });
   });
   await context.route(EDGE + "/first-second.html", (route) =>
-    route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: HOST_PAGE }));
+    route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: HOST_PAGE.replace('tenant="demo"', `tenant="${tenant}"`) }));
+  let releaseConfig;
+  const configHeld = new Promise((resolve) => { releaseConfig = resolve; });
+  await context.route(`**/api/v1/tenants/${tenant}/config`, async (route) => {
+    await configHeld;
+    await route.continue();
+  });
   let release;
   const held = new Promise((resolve) => { release = resolve; });
   let wasmAsked = false;
@@ -57,7 +64,13 @@ async function openHeld(viewport) {
     }).observe({ type: "layout-shift", buffered: true });
   });
   await page.goto(EDGE + "/first-second.html");
-  return { context, page, widget: page.locator("tryggve-report"), release, wasmAsked: () => wasmAsked, tiles };
+  return { context, page, widget: page.locator("tryggve-report"), release, releaseConfig, wasmAsked: () => wasmAsked, tiles };
+}
+
+/** The number of layout shifts so far, once what is drawn has been painted (two frames on). */
+function shiftsSoFar(page) {
+  return page.evaluate(() => new Promise((resolve) =>
+    requestAnimationFrame(() => requestAnimationFrame(() => resolve(window.__shifts.length)))));
 }
 
 /** Where things are on the page, in CSS pixels from the top of the document. */
@@ -80,12 +93,19 @@ function places(page, mapSelector) {
 
 for (const [name, viewport] of [["desktop", { width: 1280, height: 900 }], ["wide", { width: 1920, height: 1080 }], ["phone", { width: 390, height: 844 }]]) {
   test(`${name}: the frame is there before the WebAssembly, and the widget takes its place without a layout shift`, async () => {
-    const { context, page, widget, release, wasmAsked, tiles } = await openHeld(viewport);
+    const { context, page, widget, release, releaseConfig, wasmAsked, tiles } = await openHeld(viewport);
     const frame = widget.locator(".frame section[aria-busy=true]");
+    // The frame comes with the loader: before the configuration (held back), let alone the
+    // WebAssembly.
     await frame.locator("[role=status]").filter({ hasText: "Laddar kartan…" }).waitFor();
     assert.ok(wasmAsked(), "the WebAssembly was asked for and is being held back");
     assert.equal(await frame.locator("h2").textContent(), "Tipsa om en plats som känns otrygg");
     assert.match(await frame.locator(".hint").textContent(), /^Klicka på kartan/);
+    assert.equal(await frame.locator(".language").count(), 0, "whether there is a language choice is not known yet");
+    assert.equal(await frame.locator(".leaflet-container").count(), 0, "the map waits for the configuration");
+    const first = await places(page, ".frame .map");
+    const shiftsAtFrame = await shiftsSoFar(page);
+    releaseConfig();
     // The map itself is there before the WebAssembly, its tiles asked for, its zoom buttons
     // named in the page's language; marked, to find it again once the form has taken it over.
     const early = frame.locator(".map .leaflet-container");
@@ -93,9 +113,12 @@ for (const [name, viewport] of [["desktop", { width: 1280, height: 900 }], ["wid
     assert.ok(tiles.length > 0, "the map's tiles were asked for before the WebAssembly");
     assert.equal(await frame.locator(".leaflet-control-zoom-in").getAttribute("title"), "Zooma in");
     await early.evaluate((canvas) => { canvas.dataset.test = "the loader's map"; });
-    // The demo municipality offers several languages: the choice's place is kept above the heading.
+    // The demo municipality offers several languages: the choice turns up in the place kept
+    // for it, and nothing the resident already sees moves.
     assert.equal(await frame.locator(".language").count(), 1);
     const framed = await places(page, ".frame .map");
+    assert.deepEqual(framed, first, "nothing moved when the configuration arrived");
+    assert.equal(await shiftsSoFar(page), shiftsAtFrame, "no layout shift when the configuration arrived");
     assert.ok(framed.map.height >= 320, `the map's place is map-sized (${framed.map.height} px)`);
     assert.ok(framed.below.y > framed.map.y + framed.map.height, "the host page's text comes after the frame");
     assert.deepEqual(await axeViolations(page), [], "the frame passes axe");
@@ -130,6 +153,33 @@ for (const [name, viewport] of [["desktop", { width: 1280, height: 900 }], ["wid
     assert.ok(drawn.below.y >= framed.below.y, `the text below did not move up (${framed.below.y} → ${drawn.below.y})`);
     assert.ok(framed.below.y >= viewport.height, "the text below was out of sight while the widget arrived");
     await page.screenshot({ path: screenshotPath(`widget-arrived-${name}.png`) });
+    await context.close();
+  });
+}
+
+// A municipality that speaks Swedish only: no language choice, and the room kept for one in the
+// heading's row stays as the frame had it, so nothing moves either.
+for (const [name, viewport] of [["desktop", { width: 1280, height: 900 }], ["phone", { width: 390, height: 844 }]]) {
+  test(`${name}: a municipality without a language choice: nothing moves from the frame to the form`, async () => {
+    const { context, page, widget, release, releaseConfig } = await openHeld(viewport, "ensprakby");
+    const frame = widget.locator(".frame section[aria-busy=true]");
+    await frame.locator("[role=status]").waitFor();
+    const framed = await places(page, ".frame .map");
+    const shiftsAtFrame = await shiftsSoFar(page);
+    releaseConfig();
+    await frame.locator(".leaflet-container").waitFor();
+    assert.equal(await frame.locator(".language").count(), 0);
+    release();
+    await widget.locator(".frame").waitFor({ state: "detached" });
+    await widget.locator("#submit").waitFor();
+    assert.equal(await widget.locator(".language, select#language").count(), 0, "no language choice");
+    const drawn = await places(page, ".map");
+    assert.deepEqual(drawn.heading, framed.heading);
+    assert.deepEqual(drawn.intro, framed.intro);
+    assert.deepEqual(drawn.map, framed.map);
+    assert.equal(await shiftsSoFar(page), shiftsAtFrame, "no layout shift from the frame to the form");
+    assert.deepEqual(await axeViolations(page), []);
+    await page.screenshot({ path: screenshotPath(`widget-one-language-${name}.png`) });
     await context.close();
   });
 }

@@ -3,7 +3,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { EDGE, query } from "./support/edge.mjs";
-import { axeViolations, launch, openPage, screenshotPath } from "./support/browser.mjs";
+import { axeViolations, FORM_MAP, launch, openPage, screenshotPath } from "./support/browser.mjs";
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -168,6 +168,9 @@ test("only the language read is downloaded; a language that cannot be fetched le
 test("a widget marked English starts in English, with only the English words fetched", async () => {
   const { page, widget, context } = await openPage(browser);
   await embedReportIn(page, "en-GB");
+  // The loader's frame has the heading in English at once (its words are in the loader); the
+  // form itself is there once its words are.
+  await widget.locator(FORM_MAP).waitFor();
   await widget.getByRole("heading", { name: TITLES.en }).waitFor();
   const files = await localeFilesLoaded(page);
   assert.ok(files.length >= 1 && files.every((f) => f === "/widget/locales/en.ftl"), files.join(", "));

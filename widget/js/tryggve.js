@@ -26,11 +26,24 @@
   // heading, the introduction, the map's help, "loading the map", the zoom buttons' names, the
   // language label and the language's own name.
   const FRAME_WORDS = __TRYGGVE_FRAME_WORDS__;
+  // Our stylesheet (widget/assets/tryggve.css, minified, written in by the build): carried here
+  // rather than fetched, so that the report form's frame is drawn as soon as this script runs.
+  // One constructed stylesheet, shared by every element's shadow root; a page's
+  // Content-Security-Policy needs no `style-src` exception for it.
+  const STYLESHEET = __TRYGGVE_STYLESHEET__;
+  let sheet = null;
+  function ourStyles() {
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(STYLESHEET);
+    }
+    return sheet;
+  }
 
   // On a slow connection every round trip costs half a second or more. So everything a widget
   // needs is asked for at once, when the first element appears, instead of each piece once the
-  // one before it has arrived: the WebAssembly with its JavaScript glue, Leaflet, the
-  // stylesheets (the shadow root's links then find them in the cache) and the configuration.
+  // one before it has arrived: the WebAssembly with its JavaScript glue, Leaflet and its
+  // stylesheet (the shadow root's link then finds it in the cache) and the configuration.
   // Each element has a WebAssembly module of its own (`tryggve_report`, `tryggve_dialog`,
   // `tryggve_walk`, `tryggve_survey`); the report form's follow-up view is one more
   // (`tryggve_follow`), loaded by the form when a resident opens it.
@@ -76,75 +89,83 @@
     return leaflets.get(file);
   }
 
-  // The report form's frame, drawn as soon as our stylesheet is here (one round trip after this
-  // script runs, the same as the configuration) and long before the WebAssembly: the heading,
-  // the introduction and the map's place at their final size, and below them room for the
-  // form's fields (at least what every form has). The widget then draws itself out of sight,
-  // inside the same shadow root, and takes the frame's place in one step (`embed::Frame`), so
-  // that nothing already on the screen moves. The configuration says whether a language
-  // choice sits above the heading. Once Leaflet is here too, the frame shows the municipality's
-  // map itself (see `drawMap`).
-  function drawFrame(element, language, config, leaflet) {
+  // The element's shadow root, with our stylesheet and, for an element with a map, Leaflet's
+  // (a link: the page's cache has it, asked for with the rest). The widget draws itself in it,
+  // and waits for Leaflet's stylesheet (`tryggveStyled`) so that no map is laid out without it.
+  function prepareRoot(element, leaflet) {
     const root = element.shadowRoot || element.attachShadow({ mode: "open" });
+    root.adoptedStyleSheets = [ourStyles()];
     root.replaceChildren();
-    const sheets = ["leaflet.css", "tryggve.css"].map((file) => {
+    let styled = Promise.resolve();
+    if (leaflet) {
       const link = document.createElement("link");
       link.rel = "stylesheet";
-      link.href = assets + file;
+      link.href = assets + "leaflet.css";
       root.append(link);
-      return new Promise((resolve) => { link.onload = link.onerror = resolve; });
-    });
-    // The widget waits for these instead of linking the stylesheets again.
-    element.tryggveStyled = Promise.all(sheets);
+      styled = new Promise((resolve) => { link.onload = link.onerror = resolve; });
+    }
+    element.tryggveStyled = styled;
+    return root;
+  }
+
+  // The report form's frame, drawn as soon as this script runs (our stylesheet comes with it),
+  // a round trip before the configuration and long before the WebAssembly: the heading, the
+  // introduction and the map's place at their final size, and below them room for the form's
+  // fields (at least what every form has). The widget then draws itself out of sight, inside
+  // the same shadow root, and takes the frame's place in one step (`embed::Frame`), so that
+  // nothing already on the screen moves. The heading's row keeps the language choice's place
+  // whether or not the municipality offers one (tryggve.css, `.report-head`): once the
+  // configuration says it does, the choice is shown there, inert until the widget's; nothing
+  // moves. Once Leaflet is here too, the frame shows the municipality's map itself (`drawMap`).
+  function drawFrame(element, root, language, config, leaflet) {
+    const words = FRAME_WORDS[language] || FRAME_WORDS.sv;
+    const el = (tag, className, text) => {
+      const node = document.createElement(tag);
+      if (className) node.className = className;
+      if (text) node.textContent = text;
+      return node;
+    };
+    const frame = el("div", "tryggve frame");
+    const section = el("section", "report");
+    section.lang = language;
+    section.dir = language === "ar" ? "rtl" : "ltr";
+    section.setAttribute("aria-busy", "true");
+    const head = el("div", "report-head");
+    head.append(el("h2", "", words.title));
+    const status = el("p", "", words.loading);
+    status.setAttribute("role", "status");
+    const map = el("div", "map map-waiting");
+    map.append(status);
+    const mapFrame = el("div", "map-frame");
+    mapFrame.append(map);
+    // The place search's stand-in: its label and an inert field of the same size.
+    const search = el("div", "place-search waiting");
+    search.setAttribute("aria-hidden", "true");
+    const searchField = el("div", "combo");
+    const searchInput = el("input");
+    searchInput.disabled = true;
+    searchField.append(searchInput);
+    search.append(el("label", "", words.search), searchField);
+    const pinMap = el("div", "pin-map");
+    pinMap.append(el("p", "hint", words.mapHelp), search, mapFrame);
+    section.append(head, el("p", "intro", words.intro), pinMap, el("div", "form-waiting"));
+    frame.append(section);
+    root.append(frame);
+
     const configured = config.then((r) => r.clone().json());
-    const languages = configured.then((c) => c.languages || [], () => []);
-    Promise.all([sheets[1], languages]).then(([, offered]) => {
-      if (element.tryggveTakenOver) return;
-      const words = FRAME_WORDS[language] || FRAME_WORDS.sv;
-      const el = (tag, className, text) => {
-        const node = document.createElement(tag);
-        if (className) node.className = className;
-        if (text) node.textContent = text;
-        return node;
-      };
-      const frame = el("div", "tryggve frame");
-      const section = el("section", "report");
-      section.lang = language;
-      section.dir = language === "ar" ? "rtl" : "ltr";
-      section.setAttribute("aria-busy", "true");
-      const shown = offered.filter((tag) => FRAME_WORDS[tag]);
-      if (shown.length > 1) {
-        // The same size as the choice that comes; not a control until then.
-        const choice = el("div", "language");
-        choice.setAttribute("aria-hidden", "true");
-        const select = el("select");
-        select.disabled = true;
-        select.append(el("option", "", words.name));
-        // The choice's (empty) message line, which takes its row in the choice's layout.
-        choice.append(el("label", "", words.language), select, el("p", "field-error"));
-        section.append(choice);
-      }
-      const status = el("p", "", words.loading);
-      status.setAttribute("role", "status");
-      const map = el("div", "map map-waiting");
-      map.append(status);
-      const mapFrame = el("div", "map-frame");
-      mapFrame.append(map);
-      // The place search's stand-in: its label and an inert field of the same size.
-      const search = el("div", "place-search waiting");
-      search.setAttribute("aria-hidden", "true");
-      const searchField = el("div", "combo");
-      const searchInput = el("input");
-      searchInput.disabled = true;
-      searchField.append(searchInput);
-      search.append(el("label", "", words.search), searchField);
-      const pinMap = el("div", "pin-map");
-      pinMap.append(el("p", "hint", words.mapHelp), search, mapFrame);
-      section.append(el("h2", "", words.title), el("p", "intro", words.intro), pinMap, el("div", "form-waiting"));
-      frame.append(section);
-      root.append(frame);
-      drawMap(element, map, language, words, Promise.all([loadLeaflet(leaflet), configured]));
-    });
+    configured.then((c) => {
+      const shown = (c.languages || []).filter((tag) => FRAME_WORDS[tag]);
+      if (element.tryggveTakenOver || shown.length < 2) return;
+      // The same as the choice that comes, in its place; not a control until then.
+      const choice = el("div", "language");
+      choice.setAttribute("aria-hidden", "true");
+      const select = el("select");
+      select.disabled = true;
+      select.append(el("option", "", words.name));
+      choice.append(el("label", "", words.language), select);
+      head.prepend(choice);
+    }, () => {});
+    drawMap(element, map, language, words, Promise.all([loadLeaflet(leaflet), configured]));
   }
 
   // The report form's map, drawn in the frame's place for it as soon as Leaflet and the
@@ -198,15 +219,12 @@
         const language = widgetLanguage(this);
         if (language !== "sv") warm("locales/" + language + ".ftl");
         const tenant = this.getAttribute("tenant");
-        if (!frame) {
-          warm("tryggve.css");
-          if (leaflet) warm("leaflet.css");
-        }
+        const root = prepareRoot(this, leaflet);
         if (frame) {
           // Taken (once) by the report widget instead of asking again.
           const config = tenant ? fetch(edge + CONFIG_PATH.replace("{tenant}", encodeURIComponent(tenant))) : Promise.reject();
           if (tenant) this.tryggveConfig = config;
-          drawFrame(this, language, config, leaflet);
+          drawFrame(this, root, language, config, leaflet);
           // A follow-up link opens the follow-up first: its module comes at the same time as
           // the form's instead of after it.
           // (If it fails, the form asks again, and says so if that fails too.)

@@ -1,12 +1,12 @@
 //! Everything about living inside someone else's page: the Shadow DOM that keeps the host's
-//! CSS out (and ours in), our stylesheets, and the language to speak. (Leaflet is the widget's
+//! CSS out (and ours in), our stylesheets and the theme's, and the language to speak. (Leaflet is the widget's
 //! own module, imported by the glue: see `widget/js/leaflet-module.js`.)
 
 use js_sys::{Promise, Reflect};
 use tryggve_core::i18n::Locale;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{HtmlElement, ShadowRootInit, ShadowRootMode};
+use web_sys::HtmlElement;
 
 /// The element's `lang`, else the host page's `<html lang>`, else the browser's; Swedish if
 /// none of those is a language we speak.
@@ -38,23 +38,27 @@ pub fn take_preloaded_config(host: &HtmlElement) -> Option<PreloadedConfig> {
 }
 
 /// Where the municipality's theme goes: the widget's shadow root, as a constructed stylesheet of
-/// `:host` rules. Those come after our own stylesheet (so they replace its defaults) and before
-/// the host page's rules for the element (so a page's own `--tryggve-*` values still win).
-/// Constructed stylesheets need no `style-src` exception in the page's CSP.
+/// `:host` rules after our own (`base`, the sheets the loader adopted), so that they replace its
+/// defaults, and before the host page's rules for the element (so a page's own `--tryggve-*`
+/// values still win). Constructed stylesheets need no `style-src` exception in the page's CSP.
 #[derive(Clone)]
-pub struct ThemeTarget(send_wrapper::SendWrapper<web_sys::ShadowRoot>);
+pub struct ThemeTarget {
+    shadow: send_wrapper::SendWrapper<web_sys::ShadowRoot>,
+    base: send_wrapper::SendWrapper<js_sys::Array>,
+}
 
 impl ThemeTarget {
     pub fn apply(&self, theme: &tryggve_core::theme::Theme) {
+        let sheets = self.base.slice(0, self.base.length());
         let css = tryggve_core::theme::host_css(theme);
-        if css.is_empty() {
-            return;
-        }
-        if let Ok(sheet) = web_sys::CssStyleSheet::new() {
-            if sheet.replace_sync(&css).is_ok() {
-                self.0.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
+        if !css.is_empty() {
+            if let Ok(sheet) = web_sys::CssStyleSheet::new() {
+                if sheet.replace_sync(&css).is_ok() {
+                    sheets.push(&sheet);
+                }
             }
         }
+        self.shadow.set_adopted_style_sheets(&sheets);
     }
 }
 
@@ -79,51 +83,30 @@ impl Frame {
     }
 }
 
-/// Prepares `host`'s open shadow root with our CSS (and Leaflet's, `with_map`): the one the
-/// loader made for its frame, else a new one. Returns the element to mount the user interface in
-/// (out of sight until [`Frame::reveal`]), where its theme goes, and the frame. Waits for the
-/// stylesheets so that the map is never laid out without them.
-pub async fn prepare_shadow_root(
-    host: &HtmlElement,
-    assets: &str,
-    with_map: bool,
-) -> Result<(HtmlElement, ThemeTarget, Frame), JsValue> {
+/// Takes over `host`'s shadow root as the loader prepared it (tryggve.js, `prepareRoot`: our
+/// stylesheet adopted, Leaflet's linked where the element has a map). Returns the element to
+/// mount the user interface in (out of sight until [`Frame::reveal`]), where its theme goes, and
+/// the frame. Waits for Leaflet's stylesheet so that a map is never laid out without it.
+pub async fn prepare_shadow_root(host: &HtmlElement) -> Result<(HtmlElement, ThemeTarget, Frame), JsValue> {
     let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
-    let mut loaded = Vec::new();
-    let shadow = match host.shadow_root() {
-        Some(shadow) => {
-            // The loader linked the stylesheets already.
-            let styled = Reflect::get(host, &JsValue::from_str("tryggveStyled"))?;
-            if let Ok(styled) = styled.dyn_into::<Promise>() {
-                loaded.push(JsFuture::from(styled));
-            }
-            shadow
-        }
-        None => {
-            let shadow = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
-            let sheets: &[&str] = if with_map { &["leaflet.css", "tryggve.css"] } else { &["tryggve.css"] };
-            for css in sheets {
-                let link = document.create_element("link")?;
-                link.set_attribute("rel", "stylesheet")?;
-                link.set_attribute("href", &format!("{assets}{css}"))?;
-                loaded.push(JsFuture::from(load_event(&link)));
-                shadow.append_child(&link)?;
-            }
-            shadow
-        }
-    };
+    let shadow = host.shadow_root().ok_or("no shadow root: the widget starts from its loader")?;
     let root: HtmlElement = document.create_element("div")?.dyn_into()?;
     root.set_class_name("tryggve arriving");
     shadow.append_child(&root)?;
-    for css in loaded {
-        // A stylesheet that fails to load still lets the form work; do not block on it.
-        let _ = css.await;
+    if let Ok(styled) = Reflect::get(host, &JsValue::from_str("tryggveStyled"))?.dyn_into::<Promise>() {
+        // A stylesheet that fails to load still lets the form work: the loader's promise
+        // resolves either way.
+        let _ = JsFuture::from(styled).await;
     }
     let frame = Frame {
         host: send_wrapper::SendWrapper::new(host.clone()),
         root: send_wrapper::SendWrapper::new(root.clone()),
     };
-    Ok((root, ThemeTarget(send_wrapper::SendWrapper::new(shadow)), frame))
+    let theme = ThemeTarget {
+        base: send_wrapper::SendWrapper::new(shadow.adopted_style_sheets()),
+        shadow: send_wrapper::SendWrapper::new(shadow),
+    };
+    Ok((root, theme, frame))
 }
 
 /// Resolves when the element fires `load` or `error`.

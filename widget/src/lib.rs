@@ -61,7 +61,7 @@ pub async fn mount_report(
 ) -> Result<(), JsValue> {
     let tenant = host.get_attribute("tenant").unwrap_or_else(|| "demo".into());
     let preloaded = embed::take_preloaded_config(&host);
-    let (root, theme, frame) = embed::prepare_shadow_root(&host, &assets, true).await?;
+    let (root, theme, frame) = embed::prepare_shadow_root(&host).await?;
     let files = LocaleFiles::new(&assets);
     let locale = RwSignal::new(files.first_locale(embed::locale_for(&host)).await);
     let edge = Edge::new(edge);
@@ -114,7 +114,7 @@ pub async fn mount_follow_up(
 }
 
 /// What the dialogue, walk and survey elements start from: the municipality named by the
-/// element, its shadow root (with Leaflet's stylesheet if it draws a map) shown at once, as
+/// element, its shadow root (as the loader prepared it) shown at once, as
 /// these elements have no frame of the loader's, the words of its language and the edge.
 struct Started {
     tenant: String,
@@ -126,9 +126,9 @@ struct Started {
 }
 
 impl Started {
-    async fn on(host: &HtmlElement, edge: String, assets: &str, with_map: bool) -> Result<Self, JsValue> {
+    async fn on(host: &HtmlElement, edge: String, assets: &str) -> Result<Self, JsValue> {
         let tenant = host.get_attribute("tenant").unwrap_or_else(|| "demo".into());
-        let (root, theme, frame) = embed::prepare_shadow_root(host, assets, with_map).await?;
+        let (root, theme, frame) = embed::prepare_shadow_root(host).await?;
         frame.reveal();
         let files = LocaleFiles::new(assets);
         let locale = RwSignal::new(files.first_locale(embed::locale_for(host)).await);
@@ -157,7 +157,7 @@ pub async fn mount_dialog(host: HtmlElement, edge: String, assets: String) -> Re
     let dialogue = host.get_attribute("dialogue").and_then(|d| d.trim().parse::<i64>().ok());
     // The big screen in the room (one named dialogue only; without one, the list as usual).
     let presenter = host.get_attribute("view").is_some_and(|v| v.trim() == "presenter");
-    Started::on(&host, edge, &assets, false).await?.mount(move |edge, tenant, locale, theme| {
+    Started::on(&host, edge, &assets).await?.mount(move |edge, tenant, locale, theme| {
         view! { <DialogueWidget edge tenant dialogue presenter locale theme /> }
     });
     Ok(())
@@ -168,7 +168,7 @@ pub async fn mount_dialog(host: HtmlElement, edge: String, assets: String) -> Re
 #[cfg(feature = "walk")]
 #[wasm_bindgen]
 pub async fn mount_walk(host: HtmlElement, edge: String, assets: String) -> Result<(), JsValue> {
-    Started::on(&host, edge, &assets, true).await?.mount(|edge, tenant, locale, theme| {
+    Started::on(&host, edge, &assets).await?.mount(|edge, tenant, locale, theme| {
         view! { <WalkWidget edge tenant locale theme /> }
     });
     Ok(())
@@ -180,7 +180,7 @@ pub async fn mount_walk(host: HtmlElement, edge: String, assets: String) -> Resu
 #[wasm_bindgen]
 pub async fn mount_survey(host: HtmlElement, edge: String, assets: String) -> Result<(), JsValue> {
     let results_only = host.get_attribute("view").is_some_and(|v| v.trim() == "results");
-    Started::on(&host, edge, &assets, false).await?.mount(move |edge, tenant, locale, theme| {
+    Started::on(&host, edge, &assets).await?.mount(move |edge, tenant, locale, theme| {
         view! { <SurveyWidget edge tenant locale theme results_only /> }
     });
     Ok(())

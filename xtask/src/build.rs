@@ -165,10 +165,14 @@ fn widget(tools: &Tools) -> Result {
     let walk = ("tryggve_walk", LeafletBinding::Imported(LEAFLET_WALK_MODULE));
     wasm_module(tools, "tryggve-widget", &["walk"], walk, &out)?;
     wasm_module(tools, "tryggve-widget", &["survey"], ("tryggve_survey", LeafletBinding::Global), &out)?;
-    loader(&root.join("widget/js/tryggve.js"), &out.join("tryggve.js"))?;
+    // Our stylesheet travels inside the loader (a constructed stylesheet in each shadow root): the
+    // report form's frame can then be drawn as the loader runs, not a round trip later.
+    let css = root.join("target/tryggve.min.css");
+    copy(&root.join("widget/assets/tryggve.css"), &css)?;
+    minify(tools, &css, &[])?;
+    let css = fs::read_to_string(&css).map_err(|e| format!("{}: {e}", css.display()))?;
+    loader(&root.join("widget/js/tryggve.js"), &out.join("tryggve.js"), &css)?;
     minify(tools, &out.join("tryggve.js"), &[])?;
-    copy(&root.join("widget/assets/tryggve.css"), &out.join("tryggve.css"))?;
-    minify(tools, &out.join("tryggve.css"), &[])?;
     // Each language's words, fetched by the widget when a page or resident reads it (only
     // Swedish is compiled in).
     for locale in Locale::ALL {
@@ -338,8 +342,9 @@ fn edge(tools: &Tools) -> Result {
 }
 
 /// The widget's loader, with the configuration's path as core declares it (the loader asks for
-/// the configuration while the WebAssembly loads) and the follow-up link's fragment.
-fn loader(from: &Path, to: &Path) -> Result {
+/// the configuration while the WebAssembly loads), the follow-up link's fragment, the words it
+/// says itself and our stylesheet (`css`, minified).
+fn loader(from: &Path, to: &Path, css: &str) -> Result {
     use tryggve_core::api::Endpoint;
     let mut source = fs::read_to_string(from).map_err(|e| format!("{}: {e}", from.display()))?;
     let config_path = tryggve_core::api::operations::ReadConfig::OPERATION.path.to_string();
@@ -372,6 +377,7 @@ fn loader(from: &Path, to: &Path) -> Result {
         ("__TRYGGVE_FOLLOW_UP_KEY__", tryggve_core::follow_up::FRAGMENT_KEY.to_string()),
         ("__TRYGGVE_START_FAILED__", serde_json::Value::Object(start_failed).to_string()),
         ("__TRYGGVE_FRAME_WORDS__", serde_json::Value::Object(frame_words).to_string()),
+        ("__TRYGGVE_STYLESHEET__", serde_json::Value::from(css.trim()).to_string()),
     ] {
         if !source.contains(placeholder) {
             return Err(format!("{} lost its {placeholder}", from.display()));

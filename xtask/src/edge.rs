@@ -221,7 +221,7 @@ fn test_fixtures(examples_port: u16) -> Result<String> {
     // API, one in the console, from an empty questionnaire), guess access codes until locked
     // out, approve hundreds of reports, page through a long review list, edit categories,
     // count and export more reports than a page, watch the public cache, define units, follow measures,
-    // or change reports under the lägesbild's kept counts.
+    // or change reports under the lägesbild's kept counts; one speaks Swedish only.
     let mut fixtures = String::new();
     for (id, name) in [
         ("installt", "Inställd kommun"),
@@ -253,6 +253,7 @@ fn test_fixtures(examples_port: u16) -> Result<String> {
         ("svarby", "Svarby kommun"),
         ("importby", "Importby kommun"),
         ("rakneby", "Räkneby kommun"),
+        ("ensprakby", "Enspråkby kommun"),
     ] {
         let mut tenant = TenantConfig::demo();
         tenant.id = id.into();
@@ -269,6 +270,10 @@ fn test_fixtures(examples_port: u16) -> Result<String> {
         };
         if id == "lagesby" {
             tenant.questionnaire = situation_questionnaire();
+        }
+        if id == "ensprakby" {
+            // Swedish only: its report form has no language choice.
+            tenant.languages = vec!["sv".into()];
         }
         fixtures += &seed::tenant_sql(&tenant, &[]);
         fixtures += &seed::moderator_sql(&admin)?;

@@ -90,13 +90,17 @@ pub fn ReportWidget(
                 lang=i18n.locale.tag()
                 dir=if i18n.locale.is_rtl() { "rtl" } else { "ltr" }
             >
-                {move || config.with(|c| match c {
-                    ConfigState::Ready(c) if c.languages.len() > 1 => {
-                        Some(view! { <LanguageSwitcher locale offered=c.languages.clone() /> })
-                    }
-                    _ => None,
-                })}
-                <h2 id="report-title">{i18n.t("report-title")}</h2>
+                // The heading's row keeps the language choice's place whether or not there is
+                // one (tryggve.css): the loader's frame draws it before it knows.
+                <div class="report-head">
+                    {move || config.with(|c| match c {
+                        ConfigState::Ready(c) if c.languages.len() > 1 => {
+                            Some(view! { <LanguageSwitcher locale offered=c.languages.clone() /> })
+                        }
+                        _ => None,
+                    })}
+                    <h2 id="report-title">{i18n.t("report-title")}</h2>
+                </div>
                 <p class="intro">{i18n.t("report-intro")}</p>
                 {move || {
                     let (state, receipt) = (config.get(), receipt.get());
