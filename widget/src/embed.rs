@@ -1,6 +1,6 @@
 //! Everything about living inside someone else's page: the Shadow DOM that keeps the host's
-//! CSS out (and ours in), our stylesheets and the theme's, and the language to speak. (Leaflet is the widget's
-//! own module, imported by the glue: see `widget/js/leaflet-module.js`.)
+//! CSS out (and ours in), our stylesheets and the theme's, and the language to speak. (Leaflet
+//! is the widget's own module, imported by the glue: see `widget/js/leaflet-module.js`.)
 
 use js_sys::{Promise, Reflect};
 use tryggve_core::i18n::Locale;
@@ -107,15 +107,6 @@ pub async fn prepare_shadow_root(host: &HtmlElement) -> Result<(HtmlElement, The
         shadow: send_wrapper::SendWrapper::new(shadow),
     };
     Ok((root, theme, frame))
-}
-
-/// Resolves when the element fires `load` or `error`.
-pub fn load_event(element: &web_sys::Element) -> Promise {
-    let element = element.clone();
-    Promise::new(&mut |resolve, _reject| {
-        let _ = element.add_event_listener_with_callback("load", &resolve);
-        let _ = element.add_event_listener_with_callback("error", &resolve);
-    })
 }
 
 /// Tells the host page something happened: a `CustomEvent` that bubbles out of the shadow root

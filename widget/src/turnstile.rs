@@ -27,8 +27,17 @@ async fn turnstile() -> Result<JsValue, JsValue> {
             script
         }
     };
-    JsFuture::from(crate::embed::load_event(&script)).await?;
+    JsFuture::from(load_event(&script)).await?;
     Reflect::get(&window, &"turnstile".into())
+}
+
+/// Resolves when the element fires `load` or `error`.
+fn load_event(element: &web_sys::Element) -> js_sys::Promise {
+    let element = element.clone();
+    js_sys::Promise::new(&mut |resolve, _reject| {
+        let _ = element.add_event_listener_with_callback("load", &resolve);
+        let _ = element.add_event_listener_with_callback("error", &resolve);
+    })
 }
 
 /// Draws the check into `container`; `on_token` gets the token when it is passed, and `None`
