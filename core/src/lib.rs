@@ -5,7 +5,7 @@
 //!
 //! Features keep what only some of them need out of the others' builds (the widget is a
 //! download): `nfc` (Unicode normalisation tables; the widget has the browser normalise
-//! instead), `console` (the console's words), `passwords` (Argon2), `openapi` (JSON Schemas), `spreadsheet` (the CSV and .xlsx
+//! instead), `console` (the console's words), `passwords` (Argon2), `openapi` (JSON Schemas and the operations' summaries), `spreadsheet` (the CSV and .xlsx
 //! writers of the exports for people).
 
 pub mod api;

@@ -1,7 +1,6 @@
 //! Talking to the edge. Residents' requests carry no cookies and no identifiers. Every request
 //! is one of the operations core declares: its URL, method and types come from there.
 
-use gloo_net::http::{Method, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 use tryggve_core::api::operations::{
     AnswerSurvey, AskQuestion, Body, FollowReport, IssueParticipantCode, JoinLive, JoinWalk, JoinWalkLive,
@@ -10,7 +9,7 @@ use tryggve_core::api::operations::{
     ReadWalkCalendar, SearchPlaces, SendReport, Vote,
 };
 use tryggve_core::api::path::{CasePath, DialoguePath, QuestionPath, TenantPath, WalkPath};
-use tryggve_core::api::{self, Endpoint, ErrorBody, ErrorCode};
+use tryggve_core::api::{Endpoint, ErrorBody, ErrorCode};
 use tryggve_core::dialogue::{
     DialogueSnapshot, IssuedParticipant, OwnQuestion, Participation, PublicDialogue, PublicQuestion,
     QuestionDraft,
@@ -25,6 +24,10 @@ use tryggve_core::walk_point::{WalkPoint, WalkPointDraft};
 use tryggve_core::walk_protocol::{PublicPlace, WalkProtocol};
 use tryggve_core::{ReportDraft, ReportReceipt, ReportView, TenantConfig};
 use wasm_bindgen::JsCast;
+use web_sys::Response;
+
+use crate::format::decimals;
+use crate::http::Request;
 
 /// Where the edge is: the origin the widget's script was loaded from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,24 +79,19 @@ impl Edge {
         if let Some(query) = query {
             url = format!("{url}?{query}");
         }
-        let method = match E::OPERATION.method {
-            api::Method::Get => Method::GET,
-            api::Method::Post => Method::POST,
-            api::Method::Put => Method::PUT,
-            api::Method::Delete => Method::DELETE,
-        };
-        let mut request = RequestBuilder::new(&url).method(method);
-        if let Some(code) = bearer {
-            request = request.header("authorization", &format!("Bearer {code}"));
+        let mut request = Request::new(E::OPERATION.method.as_str(), &url);
+        let authorization = bearer.map(|code| format!("Bearer {code}"));
+        if let Some(authorization) = &authorization {
+            request = request.header("authorization", authorization);
         }
-        let request = match <E::Body as Body>::SENT {
-            true => {
-                let text = crate::json::to_text(body).ok_or(ApiError::Network)?;
-                request.header("content-type", "application/json").body(text)
-            }
-            false => request.build(),
+        let text = match <E::Body as Body>::SENT {
+            true => Some(crate::json::to_text(body).ok_or(ApiError::Network)?),
+            false => None,
         };
-        let response = request.map_err(|_| ApiError::Network)?.send().await.map_err(|_| ApiError::Network)?;
+        if let Some(text) = &text {
+            request = request.json(text);
+        }
+        let response = request.send().await.map_err(|_| ApiError::Network)?;
         read(response).await
     }
 
@@ -105,8 +103,8 @@ impl Edge {
     ) -> Result<TenantConfig, ApiError> {
         if let Some(promise) = preloaded {
             let answer = wasm_bindgen_futures::JsFuture::from(promise).await;
-            if let Some(raw) = answer.ok().and_then(|r| r.dyn_into::<web_sys::Response>().ok()) {
-                if let Ok(config) = read(Response::from(raw)).await {
+            if let Some(response) = answer.ok().and_then(|r| r.dyn_into::<Response>().ok()) {
+                if let Ok(config) = read(response).await {
                     return Ok(config);
                 }
             }
@@ -125,8 +123,8 @@ impl Edge {
     /// What the public map shows of `viewport`: approved reports (coarsened) or clusters.
     pub async fn public_map(&self, tenant: &str, viewport: &Viewport) -> Result<PublicMap, ApiError> {
         let b = viewport.bbox;
-        let query =
-            format!("bbox={:.5},{:.5},{:.5},{:.5}&zoom={}", b.west, b.south, b.east, b.north, viewport.zoom);
+        let [west, south, east, north] = [b.west, b.south, b.east, b.north].map(|d| decimals(d, 5));
+        let query = format!("bbox={west},{south},{east},{north}&zoom={}", viewport.zoom);
         self.call::<ReadPublicMap>(&tenant_path(tenant), Some(query), &(), None).await
     }
 
@@ -148,10 +146,10 @@ impl Edge {
         point: tryggve_core::LatLng,
     ) -> Result<Option<String>, ApiError> {
         let url = format!(
-            "{}?lat={:.6}&lng={:.6}",
+            "{}?lat={}&lng={}",
             self.url::<NamePlace>(&tenant_path(tenant)),
-            point.lat,
-            point.lng
+            decimals(point.lat, 6),
+            decimals(point.lng, 6)
         );
         let answer = parsed_by_browser(&url).await?;
         Ok(js_sys::Reflect::get(&answer, &"name".into()).ok().and_then(|name| name.as_string()))
@@ -327,7 +325,7 @@ fn websocket_url(url: &str) -> String {
 
 /// A GET's answer as the browser's `JSON.parse` made it, or the edge's refusal.
 async fn parsed_by_browser(url: &str) -> Result<wasm_bindgen::JsValue, ApiError> {
-    let response = RequestBuilder::new(url).send().await.map_err(|_| ApiError::Network)?;
+    let response = Request::get(url).send().await.map_err(|_| ApiError::Network)?;
     if !response.ok() {
         return Err(read::<()>(response).await.err().unwrap_or(ApiError::Network));
     }
@@ -354,6 +352,6 @@ async fn read<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
 
 /// The response's body as the browser's `JSON.parse` made it.
 async fn parsed(response: Response) -> Result<wasm_bindgen::JsValue, ApiError> {
-    let parsed = web_sys::Response::from(response).json().map_err(|_| ApiError::Network)?;
+    let parsed = response.json().map_err(|_| ApiError::Network)?;
     wasm_bindgen_futures::JsFuture::from(parsed).await.map_err(|_| ApiError::Network)
 }

@@ -20,6 +20,7 @@ mod api;
 mod components;
 mod embed;
 mod format;
+mod http;
 mod json;
 mod lazy_module;
 mod live;

@@ -195,14 +195,19 @@ impl LiveLine {
 
     /// After a handshake that failed: did the edge refuse this network, and for how long?
     async fn ask_why(&self) -> Ending {
-        let Ok(response) = gloo_net::http::Request::get(&self.0.admission_url).send().await else {
+        let Ok(response) = crate::http::Request::get(&self.0.admission_url).send().await else {
             return Ending::Failed;
         };
         if response.status() != 429 {
             return Ending::Failed;
         }
-        let retry_after_secs =
-            response.headers().get("retry-after").and_then(|s| s.trim().parse().ok()).unwrap_or(60);
+        let retry_after_secs = response
+            .headers()
+            .get("retry-after")
+            .ok()
+            .flatten()
+            .and_then(|s| s.trim().parse().ok())
+            .unwrap_or(60);
         Ending::TooMany { retry_after_secs }
     }
 

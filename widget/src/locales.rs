@@ -3,8 +3,9 @@
 //! when the page or the resident asks for that language. The loader (`tryggve.js`) asks for the
 //! page language's file early, so that the widget usually finds it in the browser's cache.
 
-use gloo_net::http::Request;
 use tryggve_core::i18n::Locale;
+
+use crate::http::{self, Request};
 
 /// Where the locale files are (`…/widget/locales/`). Given as context to the language switcher.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,12 +32,12 @@ impl LocaleFiles {
         if !response.ok() {
             return false;
         }
-        match response.text().await {
-            Ok(words) => {
+        match http::text(&response).await {
+            Some(words) => {
                 locale.load(words);
                 true
             }
-            Err(_) => false,
+            None => false,
         }
     }
 

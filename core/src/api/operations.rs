@@ -126,6 +126,9 @@ pub struct Operation {
     pub method: Method,
     /// `/api/v1/…` with `{name}` for each path parameter.
     pub path: &'static str,
+    /// What it does, for the OpenAPI document (its doc comment below); the widget and console
+    /// build without it, since their copies of the table would carry every sentence.
+    #[cfg(feature = "openapi")]
     pub summary: &'static str,
     pub access: Access,
     /// Optional query parameters, by name.
@@ -343,6 +346,7 @@ macro_rules! operations {
                     name: stringify!($name),
                     method: Method::$method,
                     path: $path,
+                    #[cfg(feature = "openapi")]
                     summary: concat!($($doc),+),
                     access: $access,
                     query: $query,
