@@ -1,10 +1,15 @@
 //! The words of the user interface. They live in Fluent-style files under `core/locales/`
-//! (`key = text`, `{ $name }` placeholders; the console's own under `core/locales/console/`).
-//! Swedish is the default and the fallback, and always compiled in; the other languages are
-//! compiled in with the `all-locales` feature (edge, console). The widget leaves them out, so
+//! (`key = text`, `{ $name }` placeholders): what the report form and every element say in
+//! `core/locales/{tag}.ftl`, what only the dialogue, the walk logger or the survey says in
+//! `core/locales/{element}/`, the console's own in `core/locales/console/`.
+//! Swedish is the default and the fallback, and always compiled in, each element's part with
+//! its feature (`dialogue-words`, `walk-words`, `survey-words`), so that each of the widget's
+//! modules carries its own element's words and no other's. The other languages are compiled in
+//! with the `all-locales` feature (console, xtask), every part. The widget leaves them out, so
 //! that residents download only their own language, and gives a locale's words to
-//! [`Locale::load`] once it has fetched them. A test makes sure every locale has every key the
-//! code uses.
+//! [`Locale::load`] once it has fetched them (one file with every part, as the build joins
+//! them). A test makes sure every locale has every key the code uses, in the part its element
+//! has.
 
 use std::sync::OnceLock;
 
@@ -56,26 +61,48 @@ impl Locale {
         Self::ALL.into_iter().find(|l| l.tag() == primary)
     }
 
-    /// The widget's words (the console uses them too), if they are at hand: compiled in, or
-    /// given to [`Locale::load`].
-    pub fn source(self) -> Option<&'static str> {
-        #[cfg(feature = "all-locales")]
-        return Some(match self {
-            Self::Sv => include_str!("../locales/sv.ftl"),
-            Self::En => include_str!("../locales/en.ftl"),
-            Self::Fi => include_str!("../locales/fi.ftl"),
-            Self::Ar => include_str!("../locales/ar.ftl"),
-        });
-        #[cfg(not(feature = "all-locales"))]
+    /// The widget's words (the console and the edge use them too), if they are at hand: compiled
+    /// in, in parts, or given to [`Locale::load`], as one text. Empty while they are not.
+    pub fn sources(self) -> Vec<&'static str> {
+        let compiled = self.compiled();
+        if compiled.is_empty() {
+            return self.loaded().get().copied().into_iter().collect();
+        }
+        compiled
+    }
+
+    /// The parts of this locale's words that the build compiled in: what every element says,
+    /// then the parts of the elements it has.
+    fn compiled(self) -> Vec<&'static str> {
+        macro_rules! parts {
+            ($tag:literal) => {{
+                #[allow(unused_mut)]
+                let mut parts = vec![include_str!(concat!("../locales/", $tag, ".ftl"))];
+                #[cfg(feature = "dialogue-words")]
+                parts.push(include_str!(concat!("../locales/dialogue/", $tag, ".ftl")));
+                #[cfg(feature = "walk-words")]
+                parts.push(include_str!(concat!("../locales/walk/", $tag, ".ftl")));
+                #[cfg(feature = "survey-words")]
+                parts.push(include_str!(concat!("../locales/survey/", $tag, ".ftl")));
+                parts
+            }};
+        }
         match self {
-            Self::Sv => Some(include_str!("../locales/sv.ftl")),
-            _ => self.loaded().get().copied(),
+            Self::Sv => parts!("sv"),
+            #[cfg(feature = "all-locales")]
+            Self::En => parts!("en"),
+            #[cfg(feature = "all-locales")]
+            Self::Fi => parts!("fi"),
+            #[cfg(feature = "all-locales")]
+            Self::Ar => parts!("ar"),
+            #[cfg(not(feature = "all-locales"))]
+            _ => Vec::new(),
         }
     }
 
-    /// Whether this locale's words are at hand (see [`Locale::source`]).
+    /// Whether this locale's words are at hand (see [`Locale::sources`]).
     pub fn is_loaded(self) -> bool {
-        self.source().is_some()
+        !self.sources().is_empty()
     }
 
     /// Gives the words of a locale that is not compiled in (the contents of its file under
@@ -117,9 +144,12 @@ impl Locale {
             Self::Fi => &FI,
             Self::Ar => &AR,
         };
-        let source = self.source()?;
+        let sources = self.sources();
+        if sources.is_empty() {
+            return None;
+        }
         Some(cell.get_or_init(|| {
-            let words = parse(source).into_iter();
+            let words = sources.into_iter().flat_map(parse);
             #[cfg(feature = "console")]
             let words = words.chain(parse(self.console_source()));
             Words::new(words.collect())
@@ -365,7 +395,7 @@ mod tests {
         assert_eq!(words.get("d-key"), None);
         assert!(words.contains_key("c-key") && !words.contains_key(""));
         // Every Swedish key is found, with the text of its last line in the file.
-        let file = parse(Locale::Sv.source().unwrap_or_default());
+        let file: Vec<_> = Locale::Sv.sources().into_iter().flat_map(parse).collect();
         let sv = Words::new(file.clone());
         for (key, _) in &file {
             let last = file.iter().rev().find(|(k, _)| k == key).map(|(_, text)| *text);

@@ -4,23 +4,38 @@
 //! its `console` feature (`cargo xtask test` runs these with every feature, and without).
 
 use std::collections::BTreeSet;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use tryggve_core::category::{label_key, DEFAULT_CATEGORIES};
 use tryggve_core::field_error::FieldErrorCode;
 use tryggve_core::i18n::{check, parse, Locale};
 use tryggve_core::TimeOfDay;
 
-/// The widget's locale file of `locale` (read from disk: without the `all-locales` feature only
-/// Swedish is compiled in).
-fn widget_source(locale: Locale) -> &'static str {
-    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales").join(format!("{}.ftl", locale.tag()));
+/// The parts of the widget's words (folders of `core/locales/`): what every element says, then
+/// what only the dialogue, the walk logger or the survey says (see `tryggve_core::i18n`).
+const PARTS: [&str; 4] = ["", "dialogue", "walk", "survey"];
+
+/// One part of the widget's words of `locale` (read from disk: without the `all-locales`
+/// feature only Swedish is compiled in, and only the parts of the features core is built with).
+fn part_source(locale: Locale, part: &str) -> &'static str {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales").join(part);
+    let file = dir.join(format!("{}.ftl", locale.tag()));
     let text = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
     Box::leak(text.into_boxed_str())
 }
 
+/// The widget's words of `locale`, every part, as the build joins them into the file the widget
+/// fetches.
+fn widget_source(locale: Locale) -> &'static str {
+    Box::leak(PARTS.map(|part| part_source(locale, part)).concat().into_boxed_str())
+}
+
 fn keys(locale: Locale) -> BTreeSet<&'static str> {
     parse(widget_source(locale)).into_iter().map(|(k, _)| k).collect()
+}
+
+fn part_keys(locale: Locale, part: &str) -> BTreeSet<&'static str> {
+    parse(part_source(locale, part)).into_iter().map(|(k, _)| k).collect()
 }
 
 /// The widget's keys and the console's.
@@ -57,8 +72,15 @@ fn every_locale_file_is_well_formed() {
 
 /// Keys an interface asks for with `i18n.t("…")` or `i18n.t_with("…", …)` in its sources.
 fn used_keys(dir: &str) -> Vec<String> {
+    used_keys_but(dir, &[])
+}
+
+/// [`used_keys`] of `dir`, but for its folders `skipped`.
+fn used_keys_but(dir: &str, skipped: &[&str]) -> Vec<String> {
     let mut used = Vec::new();
-    collect_keys(&Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(dir), &mut used);
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let skipped: Vec<_> = skipped.iter().map(|s| root.join(s)).collect();
+    collect_keys(&root.join(dir), &skipped, &mut used);
     assert!(
         used.len() > 20,
         "the scan of {dir} found too few keys ({}); is the pattern still right?",
@@ -132,11 +154,98 @@ fn every_widget_language_has_every_key_the_widget_uses() {
     }
 }
 
-fn collect_keys(dir: &Path, out: &mut Vec<String>) {
+/// Each of the widget's modules has Swedish compiled in with only its own element's part of the
+/// words (and fetches another language whole): a key the report form, or code every element
+/// shares, finds only in the dialogue's part would reach a resident of the report form raw.
+#[test]
+fn each_element_finds_its_words_in_the_parts_its_module_has() {
+    for part in PARTS {
+        for locale in Locale::ALL {
+            let misplaced: Vec<_> =
+                part_keys(locale, part).difference(&part_keys(Locale::Sv, part)).copied().collect();
+            assert_eq!(
+                misplaced,
+                Vec::<&str>::new(),
+                "{} has these in part {part:?}, Swedish elsewhere",
+                locale.tag()
+            );
+        }
+    }
+    let common = part_keys(Locale::Sv, "");
+    let elements =
+        ["widget/src/components/dialogue", "widget/src/components/walk", "widget/src/components/survey"];
+    let mut shared = used_keys_but("widget/src", &elements);
+    shared.extend(domain_keys());
+    shared.push("time-unspecified".into());
+    assert_eq!(
+        missing(&common, &shared),
+        Vec::<String>::new(),
+        "used by every element, not in core/locales/sv.ftl"
+    );
+    for (element, part) in elements.iter().zip(["dialogue", "walk", "survey"]) {
+        let own: BTreeSet<_> = common.union(&part_keys(Locale::Sv, part)).copied().collect();
+        assert_eq!(
+            missing(&own, &used_keys(element)),
+            Vec::<String>::new(),
+            "used in {element}, not in its parts"
+        );
+    }
+    // Keys chosen in code (`if … { "a-key" } else { "b-key" }`) escape the scan above: no string
+    // in code an element shares, or in one element's, may name a key of another element's part.
+    let part_of = |key: &str| PARTS[1..].iter().find(|part| part_keys(Locale::Sv, part).contains(key));
+    let mut astray = Vec::new();
+    for literal in literals("widget/src", &elements) {
+        astray.extend(part_of(&literal).map(|part| format!("{literal} (shared code; in {part})")));
+    }
+    for (element, own) in elements.iter().zip(["dialogue", "walk", "survey"]) {
+        for literal in literals(element, &[]) {
+            let other = part_of(&literal).filter(|part| **part != own);
+            astray.extend(other.map(|part| format!("{literal} ({element}; in {part})")));
+        }
+    }
+    assert_eq!(astray, Vec::<String>::new(), "keys outside the parts their code's modules have");
+}
+
+/// The string literals in the Rust files of `dir` (but its folders `skipped`) that could be keys:
+/// lower-case words joined by hyphens.
+fn literals(dir: &str, skipped: &[&str]) -> Vec<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let skipped: Vec<_> = skipped.iter().map(|s| root.join(s)).collect();
+    let mut files = Vec::new();
+    rust_files(&root.join(dir), &skipped, &mut files);
+    let is_key = |s: &&str| {
+        s.contains('-')
+            && s.starts_with(|c: char| c.is_ascii_lowercase())
+            && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    };
+    let mut found = Vec::new();
+    for file in files {
+        let source = std::fs::read_to_string(file).unwrap();
+        found.extend(source.split('"').skip(1).step_by(2).filter(is_key).map(String::from));
+    }
+    found
+}
+
+fn rust_files(dir: &Path, skipped: &[PathBuf], out: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
         let path = entry.unwrap().path();
-        if path.is_dir() {
-            collect_keys(&path, out);
+        if skipped.contains(&path) {
+            continue;
+        } else if path.is_dir() {
+            rust_files(&path, skipped, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+fn collect_keys(dir: &Path, skipped: &[PathBuf], out: &mut Vec<String>) {
+    for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
+        let path = entry.unwrap().path();
+        if skipped.contains(&path) {
+            continue;
+        } else if path.is_dir() {
+            collect_keys(&path, skipped, out);
         } else if path.extension().is_some_and(|e| e == "rs") {
             let source = std::fs::read_to_string(&path).unwrap();
             for pattern in [".t(\"", ".t_with(\""] {

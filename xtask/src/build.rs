@@ -178,10 +178,16 @@ fn widget(tools: &Tools) -> Result {
     loader(&root.join("widget/js/tryggve.js"), &out.join("tryggve.js"), &css)?;
     minify(tools, &out.join("tryggve.js"), &[])?;
     // Each language's words, fetched by the widget when a page or resident reads it (only
-    // Swedish is compiled in).
+    // Swedish is compiled in): every element's part in one file, which any module can load.
+    fs::create_dir_all(out.join("locales")).map_err(|e| e.to_string())?;
     for locale in Locale::ALL {
         let file = format!("{}.ftl", locale.tag());
-        copy(&root.join("core/locales").join(&file), &out.join("locales").join(&file))?;
+        let mut words = String::new();
+        for part in ["", "dialogue", "walk", "survey"] {
+            let path = root.join("core/locales").join(part).join(&file);
+            words += &fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+        fs::write(out.join("locales").join(&file), words).map_err(|e| e.to_string())?;
     }
     leaflet_module(tools, "widget/js/leaflet-module.js", &out.join(LEAFLET_MODULE))?;
     leaflet_module(tools, "widget/js/leaflet-walk.js", &out.join(LEAFLET_WALK_MODULE))?;
