@@ -26,7 +26,6 @@ use tryggve_core::{ReportDraft, ReportReceipt, ReportView, TenantConfig};
 use wasm_bindgen::JsCast;
 use web_sys::Response;
 
-use crate::format::decimals;
 use crate::http::Request;
 
 /// Where the edge is: the origin the widget's script was loaded from.
@@ -123,8 +122,8 @@ impl Edge {
     /// What the public map shows of `viewport`: approved reports (coarsened) or clusters.
     pub async fn public_map(&self, tenant: &str, viewport: &Viewport) -> Result<PublicMap, ApiError> {
         let b = viewport.bbox;
-        let [west, south, east, north] = [b.west, b.south, b.east, b.north].map(|d| decimals(d, 5));
-        let query = format!("bbox={west},{south},{east},{north}&zoom={}", viewport.zoom);
+        let query =
+            format!("bbox={:.5},{:.5},{:.5},{:.5}&zoom={}", b.west, b.south, b.east, b.north, viewport.zoom);
         self.call::<ReadPublicMap>(&tenant_path(tenant), Some(query), &(), None).await
     }
 
@@ -146,10 +145,10 @@ impl Edge {
         point: tryggve_core::LatLng,
     ) -> Result<Option<String>, ApiError> {
         let url = format!(
-            "{}?lat={}&lng={}",
+            "{}?lat={:.6}&lng={:.6}",
             self.url::<NamePlace>(&tenant_path(tenant)),
-            decimals(point.lat, 6),
-            decimals(point.lng, 6)
+            point.lat,
+            point.lng
         );
         let answer = parsed_by_browser(&url).await?;
         Ok(js_sys::Reflect::get(&answer, &"name".into()).ok().and_then(|name| name.as_string()))

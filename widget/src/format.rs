@@ -1,17 +1,9 @@
 //! Dates and times in the resident's language, by the browser's own `Intl` (so that Arabic,
-//! Finnish, English and Swedish each get their own conventions, with no tables of our own), and
-//! positions' decimals by the browser's own number formatting.
+//! Finnish, English and Swedish each get their own conventions, with no tables of our own).
 
 use js_sys::{Date, Object, Reflect};
 use tryggve_core::i18n::Locale;
 use wasm_bindgen::JsValue;
-
-/// `value` with `digits` decimals (`59.33258`), as the browser writes it (`toFixed`): for a
-/// position in a URL or a sentence. Rust's float formatting would cost each module its code and
-/// tables, a kilobyte and a half of the report form's download.
-pub fn decimals(value: f64, digits: u8) -> String {
-    js_sys::Number::from(value).to_fixed(digits).map(String::from).unwrap_or_default()
-}
 
 fn options(pairs: &[(&str, &str)]) -> JsValue {
     let options = Object::new();

@@ -14,7 +14,6 @@ use tryggve_core::public_map::{PublicMap, Viewport, MAX_ZOOM};
 use tryggve_core::{BBox, LatLng, MapConfig};
 
 use super::place_search::PlaceSearch;
-use crate::format;
 use crate::map_base::{base_map, to_leaflet, LoaderMap, PlaceMarker};
 use crate::map_layers::PublicLayers;
 use crate::place_names::PlaceNames;
@@ -198,7 +197,7 @@ pub fn PinMap(
     let position_text = move |point: LatLng| {
         i18n.t_with(
             "pin-position",
-            &[("lat", &format::decimals(point.lat, 5)), ("lng", &format::decimals(point.lng, 5))],
+            &[("lat", &format!("{:.5}", point.lat)), ("lng", &format!("{:.5}", point.lng))],
         )
     };
     // After a change of language the map is drawn again; say where the pin already is.
