@@ -78,9 +78,17 @@ fn used_keys(dir: &str) -> Vec<String> {
 /// [`used_keys`] of `dir`, but for its folders `skipped`.
 fn used_keys_but(dir: &str, skipped: &[&str]) -> Vec<String> {
     let mut used = Vec::new();
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let skipped: Vec<_> = skipped.iter().map(|s| root.join(s)).collect();
-    collect_keys(&root.join(dir), &skipped, &mut used);
+    for file in rust_files(dir, skipped) {
+        let source = std::fs::read_to_string(file).unwrap();
+        for pattern in [".t(\"", ".t_with(\""] {
+            for (at, _) in source.match_indices(pattern) {
+                let rest = &source[at + pattern.len()..];
+                if let Some(end) = rest.find('"') {
+                    used.push(rest[..end].to_string());
+                }
+            }
+        }
+    }
     assert!(
         used.len() > 20,
         "the scan of {dir} found too few keys ({}); is the pattern still right?",
@@ -209,53 +217,37 @@ fn each_element_finds_its_words_in_the_parts_its_module_has() {
 /// The string literals in the Rust files of `dir` (but its folders `skipped`) that could be keys:
 /// lower-case words joined by hyphens.
 fn literals(dir: &str, skipped: &[&str]) -> Vec<String> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let skipped: Vec<_> = skipped.iter().map(|s| root.join(s)).collect();
-    let mut files = Vec::new();
-    rust_files(&root.join(dir), &skipped, &mut files);
     let is_key = |s: &&str| {
         s.contains('-')
             && s.starts_with(|c: char| c.is_ascii_lowercase())
             && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
     };
     let mut found = Vec::new();
-    for file in files {
+    for file in rust_files(dir, skipped) {
         let source = std::fs::read_to_string(file).unwrap();
         found.extend(source.split('"').skip(1).step_by(2).filter(is_key).map(String::from));
     }
     found
 }
 
-fn rust_files(dir: &Path, skipped: &[PathBuf], out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
-        let path = entry.unwrap().path();
-        if skipped.contains(&path) {
-            continue;
-        } else if path.is_dir() {
-            rust_files(&path, skipped, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
+/// The Rust files under `dir` (a folder of the repository), but its folders `skipped`.
+fn rust_files(dir: &str, skipped: &[&str]) -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let skipped: Vec<_> = skipped.iter().map(|s| root.join(s)).collect();
+    let mut files = Vec::new();
+    walk(&root.join(dir), &skipped, &mut files);
+    files
 }
 
-fn collect_keys(dir: &Path, skipped: &[PathBuf], out: &mut Vec<String>) {
+fn walk(dir: &Path, skipped: &[PathBuf], out: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
         let path = entry.unwrap().path();
         if skipped.contains(&path) {
             continue;
         } else if path.is_dir() {
-            collect_keys(&path, skipped, out);
+            walk(&path, skipped, out);
         } else if path.extension().is_some_and(|e| e == "rs") {
-            let source = std::fs::read_to_string(&path).unwrap();
-            for pattern in [".t(\"", ".t_with(\""] {
-                for (at, _) in source.match_indices(pattern) {
-                    let rest = &source[at + pattern.len()..];
-                    if let Some(end) = rest.find('"') {
-                        out.push(rest[..end].to_string());
-                    }
-                }
-            }
+            out.push(path);
         }
     }
 }
