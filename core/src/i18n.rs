@@ -13,6 +13,11 @@
 
 use std::sync::OnceLock;
 
+/// The folders of `core/locales/` that hold the widget's words: what every element says (the
+/// folder itself), then what only the dialogue, the walk logger or the survey says. Compiled in
+/// as [`Locale::sources`] says; joined into one file per language for the widget to fetch.
+pub const WORD_PARTS: [&str; 4] = ["", "dialogue", "walk", "survey"];
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Locale {
     Sv,

@@ -8,12 +8,8 @@ use std::path::{Path, PathBuf};
 
 use tryggve_core::category::{label_key, DEFAULT_CATEGORIES};
 use tryggve_core::field_error::FieldErrorCode;
-use tryggve_core::i18n::{check, parse, Locale};
+use tryggve_core::i18n::{check, parse, Locale, WORD_PARTS};
 use tryggve_core::TimeOfDay;
-
-/// The parts of the widget's words (folders of `core/locales/`): what every element says, then
-/// what only the dialogue, the walk logger or the survey says (see `tryggve_core::i18n`).
-const PARTS: [&str; 4] = ["", "dialogue", "walk", "survey"];
 
 /// One part of the widget's words of `locale` (read from disk: without the `all-locales`
 /// feature only Swedish is compiled in, and only the parts of the features core is built with).
@@ -27,7 +23,7 @@ fn part_source(locale: Locale, part: &str) -> &'static str {
 /// The widget's words of `locale`, every part, as the build joins them into the file the widget
 /// fetches.
 fn widget_source(locale: Locale) -> &'static str {
-    Box::leak(PARTS.map(|part| part_source(locale, part)).concat().into_boxed_str())
+    Box::leak(WORD_PARTS.map(|part| part_source(locale, part)).concat().into_boxed_str())
 }
 
 fn keys(locale: Locale) -> BTreeSet<&'static str> {
@@ -167,7 +163,7 @@ fn every_widget_language_has_every_key_the_widget_uses() {
 /// shares, finds only in the dialogue's part would reach a resident of the report form raw.
 #[test]
 fn each_element_finds_its_words_in_the_parts_its_module_has() {
-    for part in PARTS {
+    for part in WORD_PARTS {
         for locale in Locale::ALL {
             let misplaced: Vec<_> =
                 part_keys(locale, part).difference(&part_keys(Locale::Sv, part)).copied().collect();
@@ -200,7 +196,7 @@ fn each_element_finds_its_words_in_the_parts_its_module_has() {
     }
     // Keys chosen in code (`if … { "a-key" } else { "b-key" }`) escape the scan above: no string
     // in code an element shares, or in one element's, may name a key of another element's part.
-    let part_of = |key: &str| PARTS[1..].iter().find(|part| part_keys(Locale::Sv, part).contains(key));
+    let part_of = |key: &str| WORD_PARTS[1..].iter().find(|part| part_keys(Locale::Sv, part).contains(key));
     let mut astray = Vec::new();
     for literal in literals("widget/src", &elements) {
         astray.extend(part_of(&literal).map(|part| format!("{literal} (shared code; in {part})")));

@@ -5,7 +5,7 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
-use tryggve_core::i18n::Locale;
+use tryggve_core::i18n::{Locale, WORD_PARTS};
 
 use crate::setup::Tools;
 use crate::unused_classes;
@@ -183,7 +183,7 @@ fn widget(tools: &Tools) -> Result {
     for locale in Locale::ALL {
         let file = format!("{}.ftl", locale.tag());
         let mut words = String::new();
-        for part in ["", "dialogue", "walk", "survey"] {
+        for part in WORD_PARTS {
             let path = root.join("core/locales").join(part).join(&file);
             words += &fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         }
