@@ -149,6 +149,10 @@ impl Locale {
             Self::Fi => &FI,
             Self::Ar => &AR,
         };
+        // Asked for every word shown: once the words are read, find them without gathering parts.
+        if let Some(words) = cell.get() {
+            return Some(words);
+        }
         let sources = self.sources();
         if sources.is_empty() {
             return None;

@@ -18,9 +18,8 @@ pub const WASM_STREAMS: [&str; 3] =
 /// class that is not there as wasm-bindgen writes classes today fails the build, so that no class
 /// is left half removed, and a dependency that stops exporting one is noticed.
 pub fn drop_classes(wasm: &Path, glue: &Path, classes: &[&str]) -> Result {
-    let module = fs::read(wasm).map_err(|e| format!("{}: {e}", wasm.display()))?;
+    let mut module = fs::read(wasm).map_err(|e| format!("{}: {e}", wasm.display()))?;
     let mut source = fs::read_to_string(glue).map_err(|e| format!("{}: {e}", glue.display()))?;
-    let mut module = module;
     for class in classes {
         // wasm-bindgen names a class's exports `{class}_{method}` and `__wbg_{class}_free`, in
         // lower case.
