@@ -23,6 +23,9 @@ export const embeds = {
 /** What an element loads later, when a resident opens a part of it that most never do. */
 export const later = {
   "report follow-up": ["tryggve_follow.js", "tryggve_follow_bg.wasm"],
+  // Cut out of the form's module by the build (xtask/src/lazy_parts.rs): loaded when the box
+  // "show places others have reported" is first ticked.
+  "report public layer": ["split_report_public_layer.wasm"],
 };
 
 const brotliOf = (bytes) =>

@@ -139,6 +139,9 @@ const PAGE = `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>
 <body><main><h1>Storstads kommun</h1><tryggve-report tenant="${TENANT}"></tryggve-report></main>
 <script src="/widget/tryggve.js" defer></script></body></html>`;
 
+// The layer of others' reports is a part of the form's module loaded when its box is ticked.
+const LAYER_PART = "/widget/split_report_public_layer.wasm";
+
 test("a resident sees clusters with their numbers, and zoomed in by keyboard, each report", async () => {
   const context = await browser.newContext({ locale: "sv-SE", viewport: { width: 1000, height: 900 } });
   await context.route("https://tile.openstreetmap.org/**", (r) => r.fulfill({ status: 200, contentType: "image/png", body: "" }));
@@ -158,10 +161,12 @@ test("a resident sees clusters with their numbers, and zoomed in by keyboard, ea
   assert.equal(count("/widget/tryggve_report_bg.wasm"), 1);
   assert.equal(count("/widget/tryggve_dialog_bg.wasm"), 0, "a page without a dialogue does not load its module");
   assert.equal(count("/widget/tryggve_follow_bg.wasm"), 0, "the follow-up's module waits for a follow-up link");
+  assert.equal(count(LAYER_PART), 0, "the layer's part waits for the box");
 
   await widget.getByLabel("Visa platser som andra har rapporterat").check();
   const status = widget.locator(".public-reports [role=status]");
   await status.filter({ hasText: `${COUNT} godkända rapporter finns i kartutsnittet` }).waitFor();
+  assert.equal(count(LAYER_PART), 1, "the layer's part, once ticked");
   await widget.locator(".cluster-count").first().waitFor();
   const labels = await widget.locator(".cluster-count").allTextContents();
   assert.ok(labels.length > 1, "the clusters show their numbers");
@@ -179,6 +184,51 @@ test("a resident sees clusters with their numbers, and zoomed in by keyboard, ea
   const listed = await widget.locator(".public-list li").count();
   assert.ok(listed > 0 && listed < COUNT, `${listed} reports listed`);
   assert.equal(await widget.locator(".cluster-count").count(), 0, "no clusters once zoomed in");
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("when the layer's part cannot be loaded, the resident is told, and the next tick loads it", async () => {
+  const context = await browser.newContext({ locale: "sv-SE", viewport: { width: 1000, height: 900 } });
+  await context.route("https://tile.openstreetmap.org/**", (r) => r.fulfill({ status: 200, contentType: "image/png", body: "" }));
+  await context.route(`${EDGE}/storstad-test.html`, (r) => r.fulfill({ status: 200, contentType: "text/html", body: PAGE }));
+  // The connection drops just as the box is ticked.
+  let refused = 0;
+  await context.route(`${EDGE}${LAYER_PART}`, (r) => { refused++; return r.abort("internetdisconnected"); });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  let asked = 0;
+  page.on("request", (r) => { if (new URL(r.url()).pathname === LAYER_PART) asked++; });
+  await page.goto(`${EDGE}/storstad-test.html`);
+  const widget = page.locator("tryggve-report");
+  await widget.locator(FORM_MAP).waitFor();
+  const box = widget.getByLabel("Visa platser som andra har rapporterat");
+  const status = widget.locator(".public-reports [role=status]");
+
+  // A click, not `check()`: the box is cleared again at once, which `check()` takes for a failed click.
+  await box.click();
+  await status.filter({ hasText: "Rapporterade platser kunde inte hämtas just nu." }).waitFor();
+  assert.equal(refused, 1);
+  assert.equal(await box.isChecked(), false, "the box is cleared: nothing is shown");
+  assert.equal(await widget.locator(".cluster-count").count(), 0);
+  await widget.locator(".public-reports").screenshot({ path: screenshotPath("public-layer-failed.png") });
+  // The form itself goes on working.
+  await widget.getByLabel(/Beskriv platsen/).fill("Mörk gångväg utan belysning");
+
+  await context.unroute(`${EDGE}${LAYER_PART}`);
+  await box.check();
+  await status.filter({ hasText: `${COUNT} godkända rapporter finns i kartutsnittet` }).waitFor();
+  await widget.locator(".cluster-count").first().waitFor();
+  assert.equal(await widget.getByLabel(/Beskriv platsen/).inputValue(), "Mörk gångväg utan belysning");
+  // Unticked and ticked again: the part is not asked for again, the reports are.
+  await box.uncheck();
+  await widget.locator(".cluster-count").first().waitFor({ state: "detached" });
+  await status.filter({ hasText: /^$/ }).waitFor({ state: "attached" });
+  await box.check();
+  await widget.locator(".cluster-count").first().waitFor();
+  assert.equal(asked, 2, "the part was asked for once more after it was refused, and then kept");
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(errors, []);
   await context.close();

@@ -41,6 +41,7 @@ use web_sys::HtmlElement;
 
 use crate::api::Edge;
 use crate::components::dialogue::DialogueWidget;
+#[cfg(feature = "report")]
 use crate::components::report::ReportWidget;
 use crate::components::survey::SurveyWidget;
 use crate::components::walk::WalkWidget;

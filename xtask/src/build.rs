@@ -8,7 +8,7 @@ use std::process::Command;
 use tryggve_core::i18n::{Locale, WORD_PARTS};
 
 use crate::setup::Tools;
-use crate::unused_classes;
+use crate::{lazy_parts, unused_classes};
 use crate::{root, run_command, Result};
 
 /// Features rustc 1.95 emits for wasm32; wasm-opt must be told, since `strip` removes the
@@ -55,19 +55,29 @@ enum LeafletBinding {
     Imported(&'static str),
 }
 
+/// Whether a module has parts that are cut out of it and loaded later (see [`lazy_parts`]).
+#[derive(Clone, Copy, PartialEq)]
+enum Parts {
+    /// Everything in one file.
+    Whole,
+    /// Linked with the relocations the splitter reads, and cut.
+    Lazy,
+}
+
 /// Builds `crate_name` for wasm32 (with only `features`, if any are named), binds it for the
-/// web into `out` as `out_name`, shrinks it.
+/// web into `out` as `out_name` (with its lazy parts beside it), shrinks it.
 fn wasm_module(
     tools: &Tools,
     crate_name: &str,
     features: &[&str],
-    (out_name, leaflet): (&str, LeafletBinding),
+    (out_name, leaflet, parts): (&str, LeafletBinding, Parts),
     out: &Path,
 ) -> Result {
     let root = root();
     fs::create_dir_all(out).map_err(|e| e.to_string())?;
     let mut build = Command::new("cargo");
-    build.args(["build", "--release", "--target", "wasm32-unknown-unknown", "-p", crate_name]);
+    // `cargo rustc`, so that only the module's own link gets the splitter's relocations.
+    build.args(["rustc", "--lib", "--release", "--target", "wasm32-unknown-unknown", "-p", crate_name]);
     build.args(["--target-dir", BROWSER_TARGET_DIR]);
     build.args(["-Zbuild-std=std,panic_abort", "-Zbuild-std-features=optimize_for_size"]);
     build
@@ -77,32 +87,80 @@ fn wasm_module(
     if !features.is_empty() {
         build.args(["--no-default-features", "--features", &features.join(",")]);
     }
+    if parts == Parts::Lazy {
+        build.args(["--", "-Clink-arg=--emit-relocs"]);
+    }
     run_command(build.current_dir(&root))?;
     let built = root.join(format!(
         "{BROWSER_TARGET_DIR}/wasm32-unknown-unknown/release/{}.wasm",
         crate_name.replace('-', "_")
     ));
-    // The bench reads where the bytes go from the function names, which the next steps drop.
+    let has_parts =
+        lazy_parts::has_parts(&fs::read(&built).map_err(|e| format!("{}: {e}", built.display()))?);
+    if has_parts != (parts == Parts::Lazy) {
+        return Err(format!(
+            "{out_name}: {} lazy parts, but is built as if it {}: see Parts in xtask/src/build.rs",
+            if has_parts { "has" } else { "has no" },
+            if has_parts { "had none" } else { "had some" },
+        ));
+    }
+    let cut = match parts {
+        Parts::Whole => None,
+        Parts::Lazy => Some(lazy_parts::cut(
+            &built,
+            out_name,
+            &root.join(format!("{BROWSER_TARGET_DIR}/parts/{out_name}")),
+        )?),
+    };
+    // The bench reads where the bytes go from the function names, which the next steps drop
+    // (the main module's, if it was cut: what a resident loads first).
     let named = root.join(format!("{BROWSER_TARGET_DIR}/named"));
     fs::create_dir_all(&named).map_err(|e| e.to_string())?;
-    copy(&built, &named.join(format!("{out_name}.wasm")))?;
-    run_command(
-        Command::new(&tools.wasm_bindgen)
-            .args(["--target", "web", "--no-typescript", "--out-name", out_name, "--out-dir"])
-            .arg(out)
-            .arg(&built),
-    )?;
+    copy(cut.as_ref().map_or(&built, |cut| &cut.main), &named.join(format!("{out_name}.wasm")))?;
+    let mut bindgen = Command::new(&tools.wasm_bindgen);
+    bindgen.args(["--target", "web", "--no-typescript", "--out-name", out_name, "--out-dir"]).arg(out);
+    match &cut {
+        // The script that loads the parts takes the memory, table and shared functions from
+        // the main module's exports, which are the linker's.
+        Some(cut) => bindgen.arg("--keep-lld-exports").arg(&cut.main),
+        None => bindgen.arg(&built),
+    };
+    run_command(&mut bindgen)?;
     let wasm = out.join(format!("{out_name}_bg.wasm"));
     let glue = out.join(format!("{out_name}.js"));
     unused_classes::drop_classes(&wasm, &glue, &unused_classes::WASM_STREAMS)?;
-    run_command(
-        tools.node_command(&tools.wasm_opt).arg("-Oz").args(WASM_FEATURES).arg(&wasm).arg("-o").arg(&wasm),
-    )?;
+    let mut shrink = vec![wasm];
+    for part in cut.iter().flat_map(|cut| &cut.parts) {
+        let served = out.join(part.file_name().ok_or("a lazy part without a file name")?);
+        copy(part, &served)?;
+        shrink.push(served);
+    }
+    for wasm in &shrink {
+        run_command(
+            tools.node_command(&tools.wasm_opt).arg("-Oz").args(WASM_FEATURES).arg(wasm).arg("-o").arg(wasm),
+        )?;
+    }
+    let mut external = vec![];
     if let LeafletBinding::Imported(module) = leaflet {
         import_leaflet(&glue, module)?;
+        external.push(format!("--external:./{module}"));
     }
-    // The glue is an ES module that names the wasm's imports; minifying keeps those names.
-    minify(tools, &glue, &["--format=esm"])
+    match cut {
+        // The glue is an ES module that names the wasm's imports; minifying keeps those names.
+        None => minify(tools, &glue, &["--format=esm"]),
+        // The script that loads the parts goes into the glue, which imports it: one file to ask
+        // for, as before. (It imports the glue in turn; in one bundle that is one scope.)
+        Some(cut) => {
+            let link = out.join(lazy_parts::link_name(out_name));
+            copy(&cut.link_script, &link)?;
+            // `import.meta.url` is where the parts are fetched from (beside the glue).
+            let mut options = vec!["--format=esm", "--bundle", "--supported:import-meta=true"];
+            options.extend(external.iter().map(String::as_str));
+            let bundled = minify(tools, &glue, &options);
+            fs::remove_file(&link).map_err(|e| format!("{}: {e}", link.display()))?;
+            bundled
+        }
+    }
 }
 
 /// Binds the glue's `L` to our own Leaflet module: an import at the top of a module shadows the
@@ -144,7 +202,13 @@ fn minify(tools: &Tools, file: &Path, options: &[&str]) -> Result {
 fn console(tools: &Tools) -> Result {
     let root = root();
     let out = root.join("dist/public/console");
-    wasm_module(tools, "tryggve-console", &[], ("tryggve_console", LeafletBinding::Global), &out)?;
+    wasm_module(
+        tools,
+        "tryggve-console",
+        &[],
+        ("tryggve_console", LeafletBinding::Global, Parts::Whole),
+        &out,
+    )?;
     copy(&root.join("console/index.html"), &out.join("index.html"))?;
     copy(&root.join("console/start.js"), &out.join("start.js"))?;
     leaflet_for_the_console(tools, &out.join("leaflet.js"))?;
@@ -161,14 +225,18 @@ fn widget(tools: &Tools) -> Result {
     let out = root.join("dist/public/widget");
     // One module per element: the report form's, the live dialogue's, the walk logger's and the
     // survey's.
-    let report = ("tryggve_report", LeafletBinding::Imported(LEAFLET_MODULE));
+    // The report form's layer of others' reports is a part of it loaded later.
+    let report = ("tryggve_report", LeafletBinding::Imported(LEAFLET_MODULE), Parts::Lazy);
     wasm_module(tools, "tryggve-widget", &["report"], report, &out)?;
     // The form's follow-up view, which the form loads when a resident opens it.
-    wasm_module(tools, "tryggve-widget", &["follow"], ("tryggve_follow", LeafletBinding::Global), &out)?;
-    wasm_module(tools, "tryggve-widget", &["dialogue"], ("tryggve_dialog", LeafletBinding::Global), &out)?;
-    let walk = ("tryggve_walk", LeafletBinding::Imported(LEAFLET_WALK_MODULE));
+    let follow = ("tryggve_follow", LeafletBinding::Global, Parts::Whole);
+    wasm_module(tools, "tryggve-widget", &["follow"], follow, &out)?;
+    let dialogue = ("tryggve_dialog", LeafletBinding::Global, Parts::Whole);
+    wasm_module(tools, "tryggve-widget", &["dialogue"], dialogue, &out)?;
+    let walk = ("tryggve_walk", LeafletBinding::Imported(LEAFLET_WALK_MODULE), Parts::Whole);
     wasm_module(tools, "tryggve-widget", &["walk"], walk, &out)?;
-    wasm_module(tools, "tryggve-widget", &["survey"], ("tryggve_survey", LeafletBinding::Global), &out)?;
+    let survey = ("tryggve_survey", LeafletBinding::Global, Parts::Whole);
+    wasm_module(tools, "tryggve-widget", &["survey"], survey, &out)?;
     // Our stylesheet travels inside the loader (a constructed stylesheet in each shadow root): the
     // report form's frame can then be drawn as the loader runs, not a round trip later.
     let css = root.join("target/tryggve.min.css");

@@ -14,6 +14,7 @@
 
 mod build;
 mod edge;
+mod lazy_parts;
 mod seed;
 mod setup;
 mod unused_classes;
