@@ -140,27 +140,33 @@ fn wasm_module(
             tools.node_command(&tools.wasm_opt).arg("-Oz").args(WASM_FEATURES).arg(wasm).arg("-o").arg(wasm),
         )?;
     }
-    let mut external = vec![];
-    if let LeafletBinding::Imported(module) = leaflet {
+    let leaflet = match leaflet {
+        LeafletBinding::Imported(module) => Some(module),
+        LeafletBinding::Global => None,
+    };
+    if let Some(module) = leaflet {
         import_leaflet(&glue, module)?;
-        external.push(format!("--external:./{module}"));
     }
     match cut {
         // The glue is an ES module that names the wasm's imports; minifying keeps those names.
         None => minify(tools, &glue, &["--format=esm"]),
-        // The script that loads the parts goes into the glue, which imports it: one file to ask
-        // for, as before. (It imports the glue in turn; in one bundle that is one scope.)
-        Some(cut) => {
-            let link = out.join(lazy_parts::link_name(out_name));
-            copy(&cut.link_script, &link)?;
-            // `import.meta.url` is where the parts are fetched from (beside the glue).
-            let mut options = vec!["--format=esm", "--bundle", "--supported:import-meta=true"];
-            options.extend(external.iter().map(String::as_str));
-            let bundled = minify(tools, &glue, &options);
-            fs::remove_file(&link).map_err(|e| format!("{}: {e}", link.display()))?;
-            bundled
-        }
+        Some(cut) => bundle_parts_loader(tools, &glue, &cut.link_script, leaflet),
     }
+}
+
+/// Puts the script that loads a module's lazy parts (`link_script`) into its glue, which imports
+/// it beside itself: one file to ask for, as before. The script imports the glue in turn; in one
+/// bundle that is one scope. `leaflet`, the glue's Leaflet module, stays a file of its own.
+fn bundle_parts_loader(tools: &Tools, glue: &Path, link_script: &Path, leaflet: Option<&str>) -> Result {
+    let beside = glue.with_file_name(link_script.file_name().ok_or("a parts' loader without a file name")?);
+    copy(link_script, &beside)?;
+    // `import.meta.url` is where the parts are fetched from (beside the glue).
+    let mut options = vec!["--format=esm", "--bundle", "--supported:import-meta=true"];
+    let external = leaflet.map(|module| format!("--external:./{module}"));
+    options.extend(external.as_deref());
+    let bundled = minify(tools, glue, &options);
+    fs::remove_file(&beside).map_err(|e| format!("{}: {e}", beside.display()))?;
+    bundled
 }
 
 /// Binds the glue's `L` to our own Leaflet module: an import at the top of a module shadows the

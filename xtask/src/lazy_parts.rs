@@ -21,7 +21,8 @@ const PLACEHOLDER_IMPORT: &[u8] = b"__wasm_split_placeholder__";
 pub struct Cut {
     /// The main module, for wasm-bindgen (with `--keep-lld-exports`).
     pub main: PathBuf,
-    /// The script that loads the parts, which the glue imports as `./{link_name}`.
+    /// The script that loads the parts, which the glue imports from beside itself by this
+    /// file's name.
     pub link_script: PathBuf,
     /// The parts, `split_<name>.wasm`, to be served beside the glue.
     pub parts: Vec<PathBuf>,
@@ -33,7 +34,7 @@ pub fn has_parts(wasm: &[u8]) -> bool {
 }
 
 /// The name of the script that loads `out_name`'s parts, as its glue imports it.
-pub fn link_name(out_name: &str) -> String {
+fn link_name(out_name: &str) -> String {
     format!("{out_name}_parts.js")
 }
 
