@@ -233,3 +233,36 @@ test("when the layer's part cannot be loaded, the resident is told, and the next
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("an answer that comes after the resident changed language is let go, and the form goes on", async () => {
+  const context = await browser.newContext({ locale: "sv-SE", viewport: { width: 1000, height: 900 } });
+  await context.route("https://tile.openstreetmap.org/**", (r) => r.fulfill({ status: 200, contentType: "image/png", body: "" }));
+  await context.route(`${EDGE}/storstad-test.html`, (r) => r.fulfill({ status: 200, contentType: "text/html", body: PAGE }));
+  // Others' reports on a slow line: the first answer is held back until the form is drawn anew.
+  const held = [];
+  await context.route(`${EDGE}/api/v1/tenants/${TENANT}/public-reports*`, (r) => { held.push(r); });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`${EDGE}/storstad-test.html`);
+  const widget = page.locator("tryggve-report");
+  await widget.locator(FORM_MAP).waitFor();
+  await widget.getByLabel("Visa platser som andra har rapporterat").check();
+  await expectSoon(() => held.length > 0, "the layer asked for the reports in view");
+
+  await widget.locator("#language").selectOption("en");
+  await widget.getByLabel("Show places others have reported").waitFor();
+  await context.unroute(`${EDGE}/api/v1/tenants/${TENANT}/public-reports*`);
+  for (const r of held) await r.continue();
+  // The answer reached a layer that is gone; the form in English works on.
+  await widget.getByLabel("Show places others have reported").check();
+  await widget.locator(".cluster-count").first().waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+/** Waits up to 10 s for `done()` to hold. */
+async function expectSoon(done, what) {
+  for (let i = 0; i < 100 && !done(); i++) await new Promise((r) => setTimeout(r, 100));
+  assert.ok(done(), what);
+}

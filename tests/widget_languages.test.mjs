@@ -177,3 +177,28 @@ test("a widget marked English starts in English, with only the English words fet
   assert.ok(files.length >= 1 && files.every((f) => f === "/widget/locales/en.ftl"), files.join(", "));
   await context.close();
 });
+
+test("a report on its way when the resident changes language is stored once, and its receipt shown in the new language", async () => {
+  const { page, widget, context, errors } = await openPage(browser);
+  await widget.getByRole("button", { name: "Sätt nålen i kartans mitt" }).click();
+  await widget.getByLabel("Vad gäller det?").selectOption("graffiti");
+  await widget.getByLabel("Natt").check();
+  const description = `Skickad under språkbyte ${Date.now()}`;
+  await widget.getByLabel("Beskriv platsen").fill(description);
+  // A slow line: the report is held on its way until the form has been drawn anew in English.
+  const held = [];
+  await context.route(`${EDGE}/api/v1/reports`, (r) => { held.push(r); });
+  await widget.getByRole("button", { name: "Skicka", exact: true }).click();
+  for (let i = 0; i < 100 && held.length === 0; i++) await page.waitForTimeout(100);
+  assert.equal(held.length, 1, "the report is on its way");
+
+  await widget.locator("#language").selectOption("en");
+  await widget.getByRole("heading", { name: TITLES.en }).waitFor();
+  await context.unroute(`${EDGE}/api/v1/reports`);
+  await held[0].continue();
+  await widget.getByRole("heading", { name: /Thank you! Your case number is/ }).waitFor();
+  const stored = query(`SELECT COUNT(*) AS n FROM reports WHERE description = '${description}'`);
+  assert.equal(stored[0].n, 1, "stored once");
+  assert.deepEqual(errors, []);
+  await context.close();
+});

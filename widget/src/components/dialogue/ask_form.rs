@@ -103,12 +103,13 @@ pub fn AskForm(
                 Some(Ok(own)) => {
                     notice.set(i18n.t("question-sent"));
                     fields.clear();
-                    if let Some(area) = textarea.get_untracked() {
+                    // (Not if the form is gone meanwhile: the room closed to questions, say.)
+                    if let Some(area) = textarea.try_get_untracked().flatten() {
                         // A number to the page, as JSON would have it (an i64 would become a BigInt).
                         let detail = ("dialogue", (a.dialogue as f64).into());
                         crate::embed::announce(&area, "tryggve:question-asked", detail);
                     }
-                    on_asked.run(own);
+                    on_asked.try_run(own);
                 }
                 Some(Err(ApiError::Rejected { code, field, .. })) => {
                     if field.as_deref() == Some("human_token") {

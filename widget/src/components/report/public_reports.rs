@@ -140,7 +140,9 @@ fn layer(parts: LayerParts) -> AnyView {
         let (edge, tenant) = (edge.clone(), tenant.clone());
         spawn_local(async move {
             let answer = edge.public_map(&tenant, &view).await;
-            if asked.get_value() != this_request {
+            // A newer request was made, or the layer is gone (the form drawn again in another
+            // language, or sent): its signals with it.
+            if asked.try_get_value() != Some(this_request) {
                 return;
             }
             match answer {

@@ -211,7 +211,9 @@ pub fn ReportForm(
                 None => {}
                 Some(Ok(receipt)) => {
                     waiting_for_code.set_value(None);
-                    if let Some(form) = form.get_untracked() {
+                    // The form may have been drawn anew meanwhile (another language): the event
+                    // then has no form to come from; the receipt is shown all the same.
+                    if let Some(form) = form.try_get_untracked().flatten() {
                         let detail = ("case_number", receipt.case_number.as_str().into());
                         crate::embed::announce(&form, "tryggve:report-submitted", detail);
                     }

@@ -147,13 +147,13 @@ fn RoundForm(
                 Ok(_) => {
                     device_key::mark_answered(&tenant, answer.round);
                     phase.try_set(Phase::Answered);
-                    on_answered.run(());
+                    on_answered.try_run(());
                 }
                 Err(ApiError::Rejected { code: ErrorCode::Field(FieldErrorCode::AlreadyExists), .. }) => {
                     device_key::mark_answered(&tenant, answer.round);
                     let ours = tried.try_get_value().unwrap_or(false);
                     phase.try_set(if ours { Phase::Answered } else { Phase::AnsweredBefore });
-                    on_answered.run(());
+                    on_answered.try_run(());
                 }
                 Err(ApiError::Rejected { code: ErrorCode::Field(code), field: Some(field), .. })
                     if ["area", "safety", "worry", "age"].contains(&field.as_str()) =>

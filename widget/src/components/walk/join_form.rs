@@ -30,7 +30,8 @@ pub fn JoinForm(edge: Edge, tenant: String, walk: i64, on_joined: Callback<Joine
             let answer = edge.join_walk(&tenant, walk, &typed).await;
             sending.set(false);
             match answer {
-                Ok(joined) => on_joined.run(joined),
+                // (`try_run`: the list that asked may be gone by the time the answer comes.)
+                Ok(joined) => _ = on_joined.try_run(joined),
                 Err(ApiError::Rejected {
                     code: ErrorCode::Field(FieldErrorCode::InvalidAccessCode), ..
                 }) => error.set(Some(i18n.t("walk-code-wrong"))),
