@@ -297,3 +297,43 @@ test("an admin adds and disables an account and reads the log", async () => {
   await login(ACCOUNTS.responder);
   await context.close();
 });
+
+test("bulk: an answer that comes after the coordinator went to another page is let go, and the console goes on", async () => {
+  const stamp = Date.now();
+  const a = (await post("/api/v1/reports", goodReport({ description: `Bulk borta ${stamp}` }))).json.case_number;
+  const context = await browser.newContext({ locale: "sv-SE", viewport: { width: 1280, height: 900 } });
+  await context.route("https://tile.openstreetmap.org/**", (r) => r.fulfill({ status: 200, body: "" }));
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`${EDGE}/console/`);
+  await page.getByLabel("E-postadress").fill(ACCOUNTS.moderator.email);
+  await page.getByLabel("Lösenord").fill(ACCOUNTS.moderator.password);
+  await page.getByRole("button", { name: "Logga in" }).click();
+  await page.getByLabel(`Markera ärende ${a}`).check();
+  // A slow line: the approval is held until the coordinator has moved on to the lägesbild.
+  const held = [];
+  await context.route(`${EDGE}/api/v1/console/demo/report-actions`, (r) => { held.push(r); });
+  await page.getByRole("button", { name: "Godkänn markerade" }).click();
+  for (let i = 0; i < 100 && held.length === 0; i++) await page.waitForTimeout(100);
+  assert.equal(held.length, 1, "the approval is on its way");
+  await page.locator("nav.pages").getByRole("button", { name: "Lägesbild", exact: true }).click();
+  await page.locator("nav.pages").getByRole("button", { name: "Lägesbild", exact: true }).and(page.locator("[aria-current=page]")).waitFor();
+  await context.unroute(`${EDGE}/api/v1/console/demo/report-actions`);
+  await held[0].continue();
+  await expectApproved(a);
+  // The console still answers: back to the review, where the report is public now.
+  await page.locator("nav.pages").getByRole("button", { name: "Granskningskarta", exact: true }).click();
+  const row = page.locator("table.reports tr", { has: page.getByRole("button", { name: a, exact: true }) });
+  await row.getByText("Publik").waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+/** Waits up to 10 s for report `caseNumber` to be stored as approved. */
+async function expectApproved(caseNumber) {
+  const [year, seq] = caseNumber.split("-").map(Number);
+  const approved = () => query(`SELECT visibility FROM reports WHERE tenant_id = 'demo' AND case_year = ${year} AND case_seq = ${seq}`)[0]?.visibility;
+  for (let i = 0; i < 50 && approved() !== "approved"; i++) await new Promise((r) => setTimeout(r, 200));
+  assert.equal(approved(), "approved");
+}

@@ -28,7 +28,7 @@ pub fn AccountPage(
                     new.set(String::new());
                     notice.set(i18n.t("console-password-changed"));
                     if let Some(changed) = on_changed {
-                        changed.run(());
+                        changed.try_run(());
                     }
                 }
                 Err(e) => notice.set(i18n.t(&e.message_key())),

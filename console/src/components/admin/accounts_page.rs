@@ -89,9 +89,11 @@ pub fn AccountsPage(session: SessionInfo) -> impl IntoView {
     let units = RwSignal::new(Vec::<Unit>::new());
     spawn_local(async move { units.set(api::units(&tenant.get_value()).await.unwrap_or_default()) });
 
+    // Also called when an answer comes: the page may be gone by then.
     let reload = move || {
+        let Some(tenant) = tenant.try_get_value() else { return };
         spawn_local(async move {
-            match api::moderators(&tenant.get_value()).await {
+            match api::moderators(&tenant).await {
                 Ok(list) => accounts.set(list),
                 Err(e) => notice.set(i18n.t(&e.message_key())),
             }

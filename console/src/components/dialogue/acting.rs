@@ -68,9 +68,11 @@ impl Acting {
         });
     }
 
+    /// Also called when an answer comes: the page may be gone by then.
     pub fn reload(self) {
+        let Some(tenant) = self.tenant.try_get_value() else { return };
         spawn_local(async move {
-            if let Ok(d) = api::dialogue(&self.tenant.get_value(), self.dialogue).await {
+            if let Ok(d) = api::dialogue(&tenant, self.dialogue).await {
                 self.loaded.set(Some(d));
             }
         });

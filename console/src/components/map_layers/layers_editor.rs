@@ -78,8 +78,7 @@ pub fn LayersEditor(tenant: StoredValue<String>, csrf: StoredValue<String>) -> i
                 name.get_untracked(),
                 colour.get_untracked(),
                 public.get_untracked(),
-                tenant,
-                csrf,
+                (tenant.get_value(), csrf.get_value()),
             )
             .await;
             sending.set(false);
@@ -233,14 +232,14 @@ async fn send(
     name: String,
     colour: LayerColour,
     public: bool,
-    tenant: StoredValue<String>,
-    csrf: StoredValue<String>,
+    // Read before the file is: the settings may be gone by the time it has been.
+    (tenant, csrf): (String, String),
 ) -> Result<MapLayer, Refusal> {
     let text = JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string()).unwrap_or_default();
     let geojson = serde_json::from_str(&text).map_err(|_| Refusal::NotJson)?;
     let upload = LayerUpload { name, colour, public, geojson };
     upload.validated().map_err(|e| Refusal::Invalid { path: e.path, code: e.code })?;
-    match api::add_map_layer(&tenant.get_value(), &csrf.get_value(), &upload).await {
+    match api::add_map_layer(&tenant, &csrf, &upload).await {
         Ok(added) => Ok(added),
         Err(ApiError::Refused { code: ErrorCode::Field(code), field: Some(path), .. }) => {
             Err(Refusal::Invalid { path, code })

@@ -81,7 +81,7 @@ pub fn MeasureForm(
                     let key = if id.is_some() { "console-measure-saved" } else { "console-measure-added" };
                     notice.set(i18n.t_with(key, &[("title", &measure.draft.title)]));
                     editing.set(None);
-                    on_saved.run(measure);
+                    on_saved.try_run(measure);
                 }
                 Err(e) => notice.set(i18n.t(&e.message_key())),
             }

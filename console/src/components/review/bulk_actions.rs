@@ -44,7 +44,7 @@ pub fn BulkActions(
                     // What was done leaves the selection; what was refused stays ticked.
                     checked
                         .update(|c| c.retain(|case| outcome.refused.iter().any(|r| &r.case_number == case)));
-                    reload.run(());
+                    reload.try_run(());
                 }
                 Err(e) => message.set(i18n.t(&e.message_key())),
             }

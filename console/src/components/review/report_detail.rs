@@ -97,7 +97,7 @@ pub fn ReportDetail(
                 };
                 outcome.set(Some(ActionOutcome { case, section, text, failed }));
                 if let Some(updated) = updated {
-                    on_changed.run(updated);
+                    on_changed.try_run(updated);
                 }
                 // After the redraw.
                 request_animation_frame(move || focus_outcome(section));

@@ -98,6 +98,14 @@ fn SettingsForm(
         spawn_local(async move {
             let outcome = api::save_settings(&tenant.get_value(), &csrf.get_value(), &wanted).await;
             saving.set(false);
+            // Another page chosen meanwhile: the form's values went with it; what was saved is
+            // the workspace's all the same.
+            if stored.is_disposed() {
+                if let Ok(answer) = outcome {
+                    on_saved.try_run(answer.config);
+                }
+                return;
+            }
             match outcome {
                 Ok(answer) => {
                     // This part as the edge stored it (cleaned); the other parts as they are edited.
@@ -112,7 +120,7 @@ fn SettingsForm(
                     });
                     config.set(now.config);
                     stored.set(answer.clone());
-                    on_saved.run(answer.config);
+                    on_saved.try_run(answer.config);
                     save_outcome.set(i18n.t("console-settings-saved"));
                 }
                 Err(ApiError::Refused { code, field: Some(path), .. }) => {

@@ -107,7 +107,7 @@ pub fn RoundPlanner(
                     name.try_set(String::new());
                     opens.try_set(String::new());
                     closes.try_set(String::new());
-                    on_planned.run(());
+                    on_planned.try_run(());
                 }
                 Err(e) => {
                     // Two good days in the wrong order are said as such, not as a bad date.

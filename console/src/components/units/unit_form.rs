@@ -74,7 +74,7 @@ pub fn UnitForm(
                     let key = if id.is_some() { "console-unit-saved" } else { "console-unit-added" };
                     notice.set(i18n.t_with(key, &[("name", &unit.draft.name)]));
                     editing.set(None);
-                    on_saved.run(unit);
+                    on_saved.try_run(unit);
                 }
                 Err(e) => notice.set(i18n.t(&message_key(&e))),
             }

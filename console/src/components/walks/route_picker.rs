@@ -94,7 +94,8 @@ pub fn RoutePicker(config: MapConfig, route: RwSignal<Vec<LatLng>>) -> impl Into
                 Ok(points) => {
                     problem.set(None);
                     route.set(points);
-                    show_all.with_value(|show| show());
+                    // (Not if the form is gone while the file was read.)
+                    show_all.try_with_value(|show| show());
                 }
                 Err(why) => problem.set(Some(why)),
             }

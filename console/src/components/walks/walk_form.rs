@@ -71,7 +71,7 @@ pub fn WalkForm(
                     notice.set(i18n.t_with(key, &[("title", &walk.draft.title)]));
                     // A new walk stays open, for its code.
                     editing.set(Some(walk.clone()));
-                    on_saved.run(walk);
+                    on_saved.try_run(walk);
                 }
                 Err(e) => notice.set(i18n.t(&e.message_key())),
             }
@@ -85,7 +85,7 @@ pub fn WalkForm(
                 Ok(now) => {
                     notice.set(i18n.t_with("console-walk-code-saved", &[("title", &now.draft.title)]));
                     editing.set(Some(now.clone()));
-                    on_saved.run(now);
+                    on_saved.try_run(now);
                 }
                 Err(e) => notice.set(i18n.t(&e.message_key())),
             }

@@ -35,7 +35,7 @@ pub fn WalkPointEditor(
         };
         spawn_local(async move {
             match api::edit_walk_point(&tenant.get_value(), &csrf.get_value(), (walk, number), &edit).await {
-                Ok(_) => on_done.run(Some(number)),
+                Ok(_) => _ = on_done.try_run(Some(number)),
                 Err(e) => error.set(Some(i18n.t(&e.message_key()))),
             }
         });

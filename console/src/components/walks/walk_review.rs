@@ -28,9 +28,10 @@ pub fn WalkReview(session: SessionInfo, config: TenantConfig, walk: Walk) -> imp
     let (tenant, csrf) =
         (StoredValue::new(session.tenant.clone()), StoredValue::new(session.csrf_token.clone()));
     let id = walk.id;
+    // Also called when an answer comes: the review may be gone by then.
     let reload = move || {
+        let Some(tenant) = tenant.try_get_value() else { return };
         spawn_local(async move {
-            let tenant = tenant.get_value();
             match (api::walk_points(&tenant, id).await, api::walk_protocol(&tenant, id).await) {
                 (Ok(all), Ok(now)) => {
                     points.set(all);

@@ -31,9 +31,11 @@ pub fn WalksPage(session: SessionInfo, config: TenantConfig) -> impl IntoView {
     let reviewing = RwSignal::new(None::<Walk>);
     let (tenant, csrf) =
         (StoredValue::new(session.tenant.clone()), StoredValue::new(session.csrf_token.clone()));
+    // Also called when an answer comes: the page may be gone by then.
     let reload = move || {
+        let Some(tenant) = tenant.try_get_value() else { return };
         spawn_local(async move {
-            match api::walks(&tenant.get_value()).await {
+            match api::walks(&tenant).await {
                 Ok(list) => walks.set(list),
                 Err(e) => notice.set(i18n.t(&e.message_key())),
             }
