@@ -4,7 +4,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { EDGE, goodReport, post, query } from "./support/edge.mjs";
-import { axeViolations, launch, openPage, screenshotPath } from "./support/browser.mjs";
+import { axeViolations, consoleAs, launch, openPage, screenshotPath } from "./support/browser.mjs";
 import { ACCOUNTS, call, login } from "./support/console.mjs";
 import { readSpreadsheet, records } from "./support/spreadsheet.mjs";
 
@@ -301,15 +301,7 @@ test("an admin adds and disables an account and reads the log", async () => {
 test("bulk: an answer that comes after the coordinator went to another page is let go, and the console goes on", async () => {
   const stamp = Date.now();
   const a = (await post("/api/v1/reports", goodReport({ description: `Bulk borta ${stamp}` }))).json.case_number;
-  const context = await browser.newContext({ locale: "sv-SE", viewport: { width: 1280, height: 900 } });
-  await context.route("https://tile.openstreetmap.org/**", (r) => r.fulfill({ status: 200, body: "" }));
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto(`${EDGE}/console/`);
-  await page.getByLabel("E-postadress").fill(ACCOUNTS.moderator.email);
-  await page.getByLabel("Lösenord").fill(ACCOUNTS.moderator.password);
-  await page.getByRole("button", { name: "Logga in" }).click();
+  const { context, page, errors } = await consoleAs(browser, ACCOUNTS.moderator, { width: 1280, height: 900 });
   await page.getByLabel(`Markera ärende ${a}`).check();
   // A slow line: the approval is held until the coordinator has moved on to the lägesbild.
   const held = [];

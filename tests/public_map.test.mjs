@@ -142,13 +142,20 @@ const PAGE = `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>
 // The layer of others' reports is a part of the form's module loaded when its box is ticked.
 const LAYER_PART = "/widget/split_report_public_layer.wasm";
 
-test("a resident sees clusters with their numbers, and zoomed in by keyboard, each report", async () => {
+/** A page of the municipality's (`PAGE`, at the edge's origin) in a context of its own, map tiles
+ * answered empty; `errors` collects the page's uncaught errors. */
+async function storstadPage() {
   const context = await browser.newContext({ locale: "sv-SE", viewport: { width: 1000, height: 900 } });
   await context.route("https://tile.openstreetmap.org/**", (r) => r.fulfill({ status: 200, contentType: "image/png", body: "" }));
   await context.route(`${EDGE}/storstad-test.html`, (r) => r.fulfill({ status: 200, contentType: "text/html", body: PAGE }));
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
+  return { context, page, errors };
+}
+
+test("a resident sees clusters with their numbers, and zoomed in by keyboard, each report", async () => {
+  const { context, page, errors } = await storstadPage();
   const requested = [];
   page.on("request", (r) => requested.push(new URL(r.url()).pathname));
   await page.goto(`${EDGE}/storstad-test.html`);
@@ -190,15 +197,10 @@ test("a resident sees clusters with their numbers, and zoomed in by keyboard, ea
 });
 
 test("when the layer's part cannot be loaded, the resident is told, and the next tick loads it", async () => {
-  const context = await browser.newContext({ locale: "sv-SE", viewport: { width: 1000, height: 900 } });
-  await context.route("https://tile.openstreetmap.org/**", (r) => r.fulfill({ status: 200, contentType: "image/png", body: "" }));
-  await context.route(`${EDGE}/storstad-test.html`, (r) => r.fulfill({ status: 200, contentType: "text/html", body: PAGE }));
+  const { context, page, errors } = await storstadPage();
   // The connection drops just as the box is ticked.
   let refused = 0;
   await context.route(`${EDGE}${LAYER_PART}`, (r) => { refused++; return r.abort("internetdisconnected"); });
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(e.message));
   let asked = 0;
   page.on("request", (r) => { if (new URL(r.url()).pathname === LAYER_PART) asked++; });
   await page.goto(`${EDGE}/storstad-test.html`);
@@ -235,15 +237,10 @@ test("when the layer's part cannot be loaded, the resident is told, and the next
 });
 
 test("an answer that comes after the resident changed language is let go, and the form goes on", async () => {
-  const context = await browser.newContext({ locale: "sv-SE", viewport: { width: 1000, height: 900 } });
-  await context.route("https://tile.openstreetmap.org/**", (r) => r.fulfill({ status: 200, contentType: "image/png", body: "" }));
-  await context.route(`${EDGE}/storstad-test.html`, (r) => r.fulfill({ status: 200, contentType: "text/html", body: PAGE }));
+  const { context, page, errors } = await storstadPage();
   // Others' reports on a slow line: the first answer is held back until the form is drawn anew.
   const held = [];
   await context.route(`${EDGE}/api/v1/tenants/${TENANT}/public-reports*`, (r) => { held.push(r); });
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(e.message));
   await page.goto(`${EDGE}/storstad-test.html`);
   const widget = page.locator("tryggve-report");
   await widget.locator(FORM_MAP).waitFor();
