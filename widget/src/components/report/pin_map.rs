@@ -214,7 +214,9 @@ pub fn PinMap(
         announcement.set(format!("{} {}", i18n.t(how_key), position_text(point)));
         // Then the same in words, unless the pin has moved on meanwhile (or the map was drawn
         // again, in another language: then its signals are gone, and so is the question).
-        let names = names.get_value();
+        // (`place` also follows the device's position, which can take seconds: the map may be
+        // gone by then.)
+        let Some(names) = names.try_get_value() else { return };
         spawn_local(async move {
             let Some(name) = names.name_at(point).await else {
                 return;
