@@ -55,6 +55,16 @@ enum LeafletBinding {
     Imported(&'static str),
 }
 
+impl LeafletBinding {
+    /// The Leaflet module the glue imports, if it imports one.
+    fn module(self) -> Option<&'static str> {
+        match self {
+            Self::Imported(module) => Some(module),
+            Self::Global => None,
+        }
+    }
+}
+
 /// Whether a module has parts that are cut out of it and loaded later (see [`lazy_parts`]).
 #[derive(Clone, Copy, PartialEq)]
 enum Parts {
@@ -95,8 +105,8 @@ fn wasm_module(
         "{BROWSER_TARGET_DIR}/wasm32-unknown-unknown/release/{}.wasm",
         crate_name.replace('-', "_")
     ));
-    let has_parts =
-        lazy_parts::has_parts(&fs::read(&built).map_err(|e| format!("{}: {e}", built.display()))?);
+    let linked = fs::read(&built).map_err(|e| format!("{}: {e}", built.display()))?;
+    let has_parts = lazy_parts::has_parts(&linked);
     if has_parts != (parts == Parts::Lazy) {
         return Err(format!(
             "{out_name}: {} lazy parts, but is built as if it {}: see Parts in xtask/src/build.rs",
@@ -107,6 +117,7 @@ fn wasm_module(
     let cut = match parts {
         Parts::Whole => None,
         Parts::Lazy => Some(lazy_parts::cut(
+            &linked,
             &built,
             out_name,
             &root.join(format!("{BROWSER_TARGET_DIR}/parts/{out_name}")),
@@ -140,10 +151,7 @@ fn wasm_module(
             tools.node_command(&tools.wasm_opt).arg("-Oz").args(WASM_FEATURES).arg(wasm).arg("-o").arg(wasm),
         )?;
     }
-    let leaflet = match leaflet {
-        LeafletBinding::Imported(module) => Some(module),
-        LeafletBinding::Global => None,
-    };
+    let leaflet = leaflet.module();
     if let Some(module) = leaflet {
         import_leaflet(&glue, module)?;
     }

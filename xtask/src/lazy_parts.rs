@@ -38,17 +38,17 @@ fn link_name(out_name: &str) -> String {
     format!("{out_name}_parts.js")
 }
 
-/// Cuts the module `built` (linked with `--emit-relocs`), whose glue will be `./{out_name}.js`,
-/// into `work` (emptied first). Only named parts are expected: a chunk shared by several parts
-/// would need its own name and a place in the bench's list of what loads later, so it fails.
-pub fn cut(built: &Path, out_name: &str, work: &Path) -> Result<Cut, String> {
-    let wasm = fs::read(built).map_err(|e| format!("{}: {e}", built.display()))?;
+/// Cuts the module `wasm` (read from `built`, linked with `--emit-relocs`), whose glue will be
+/// `./{out_name}.js`, into `work` (emptied first). Only named parts are expected: a chunk shared
+/// by several parts would need its own name and a place in the bench's list of what loads later,
+/// so it fails.
+pub fn cut(wasm: &[u8], built: &Path, out_name: &str, work: &Path) -> Result<Cut, String> {
     let _ = fs::remove_dir_all(work);
     fs::create_dir_all(work).map_err(|e| format!("{}: {e}", work.display()))?;
     let main = work.join(format!("{out_name}.wasm"));
     let link = format!("./{}", link_name(out_name));
     let glue = format!("./{out_name}.js");
-    let mut options = wasm_split_cli_support::Options::new(&wasm);
+    let mut options = wasm_split_cli_support::Options::new(wasm);
     options.output_dir = work;
     options.main_out_path = &main;
     options.link_name = &link;
